@@ -1,0 +1,137 @@
+import Foundation
+
+/// Text decoded from raw bytes, with the encoding that was used.
+public struct DecodedText: Sendable {
+    /// The text: Unicode NFC, line ends `\n`, no-break spaces as plain spaces, no NUL characters.
+    public var text: String
+    /// The encoding the bytes were read as (`UTF-8`, `UTF-16LE`, `windows-1252`, …).
+    public var encoding: String
+    /// What was odd about the bytes (stray NULs, undefined Windows-1252 bytes, a missing BOM).
+    public var warnings: [String]
+}
+
+/// Turns bytes into normalised text: BOM first, then valid UTF-8, then a declared charset,
+/// then UTF-16 recognised by its zero bytes, and Windows-1252 as the last resort.
+public enum TextDecoder {
+    /// Decodes `bytes`. `declaredCharset` is the charset a document states about itself
+    /// (an HTML `<meta charset>`); it is used when the bytes are not valid UTF-8.
+    /// Throws `MinutesError.binary` for data that is not text.
+    public static func decode(_ bytes: [UInt8], path: String, declaredCharset: String? = nil) throws -> DecodedText {
+        var warnings: [String] = []
+        let (raw, encoding) = try decodeRaw(bytes, path: path, declaredCharset: declaredCharset, warnings: &warnings)
+        return DecodedText(text: normalise(raw, warnings: &warnings), encoding: encoding, warnings: warnings)
+    }
+
+    private static func decodeRaw(_ bytes: [UInt8], path: String, declaredCharset: String?,
+                                  warnings: inout [String]) throws -> (String, String) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return (String(decoding: bytes.dropFirst(3), as: UTF8.self), "UTF-8")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return (decodeUTF16(bytes.dropFirst(2), littleEndian: true), "UTF-16LE")
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return (decodeUTF16(bytes.dropFirst(2), littleEndian: false), "UTF-16BE")
+        }
+        if let signature = binarySignature(bytes) {
+            throw MinutesError.binary(path: path, reason: signature)
+        }
+        if let littleEndian = utf16WithoutBOM(bytes) {
+            warnings.append("no byte-order mark, read as UTF-16\(littleEndian ? "LE" : "BE") from its zero bytes")
+            return (decodeUTF16(bytes[...], littleEndian: littleEndian), littleEndian ? "UTF-16LE" : "UTF-16BE")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return (text, "UTF-8")
+        }
+        let controlBytes = bytes.lazy.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
+        if controlBytes * 10 > bytes.count {
+            throw MinutesError.binary(path: path, reason: "\(controlBytes) of \(bytes.count) bytes are control characters")
+        }
+        // Browsers read latin1, iso-8859-1 and us-ascii labels as Windows-1252 too (WHATWG Encoding).
+        let windowsAliases = ["windows-1252", "cp1252", "iso-8859-1", "latin1", "us-ascii", "ascii"]
+        if let charset = declaredCharset?.lowercased(), !windowsAliases.contains(charset), !charset.hasPrefix("utf") {
+            warnings.append("declared charset \(charset) is not supported; read as Windows-1252")
+        } else if declaredCharset == nil || declaredCharset?.lowercased().hasPrefix("utf") == true {
+            warnings.append("not valid UTF-8; read as Windows-1252")
+        }
+        return (decodeWindows1252(bytes, warnings: &warnings), "windows-1252")
+    }
+
+    /// Names well-known binary formats by their magic numbers.
+    private static func binarySignature(_ bytes: [UInt8]) -> String? {
+        let signatures: [([UInt8], String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
+            ([0x47, 0x49, 0x46, 0x38], "GIF image"), ([0x25, 0x50, 0x44, 0x46], "PDF file; extract its text first"),
+            ([0x50, 0x4B, 0x03, 0x04], "ZIP archive or Office document"), ([0x1F, 0x8B], "gzip data"),
+            ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"),
+        ]
+        return signatures.first { bytes.starts(with: $0.0) }?.1
+    }
+
+    /// Recognises BOM-less UTF-16 by zero bytes in every other position; returns `true` for little-endian.
+    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 4, sample.count % 2 == 0 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if oddZeros * 10 >= pairs * 7, evenZeros * 10 < pairs { return true }
+        if evenZeros * 10 >= pairs * 7, oddZeros * 10 < pairs { return false }
+        return nil
+    }
+
+    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | (b << 8) : (a << 8) | b)
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Windows-1252's 0x80–0x9F block (WHATWG); 0 marks the five undefined bytes.
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+
+    private static func decodeWindows1252(_ bytes: [UInt8], warnings: inout [String]) -> String {
+        var scalars = String.UnicodeScalarView()
+        var undefined = 0
+        for b in bytes {
+            var value = UInt32(b)
+            if (0x80...0x9F).contains(b) {
+                value = cp1252High[Int(b) - 0x80]
+                if value == 0 { undefined += 1; value = 0xFFFD }
+            }
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        if undefined > 0 { warnings.append("\(undefined) bytes undefined in Windows-1252 replaced by U+FFFD") }
+        return String(scalars)
+    }
+
+    /// Line ends to `\n`, NBSP to space, NULs removed, Unicode NFC.
+    static func normalise(_ text: String, warnings: inout [String]) -> String {
+        var out = String.UnicodeScalarView()
+        var nuls = 0
+        var previousCR = false
+        for s in text.unicodeScalars {
+            switch s {
+            case "\r": out.append("\n"); previousCR = true; continue
+            case "\n": if !previousCR { out.append("\n") }
+            case "\u{00}": nuls += 1
+            case "\u{A0}", "\u{202F}": out.append(" ")
+            case "\u{FEFF}": break
+            default: out.append(s)
+            }
+            previousCR = false
+        }
+        if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
+        return String(out).precomposedStringWithCanonicalMapping
+    }
+}

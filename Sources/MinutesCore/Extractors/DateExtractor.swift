@@ -1,0 +1,72 @@
+import Foundation
+
+/// Finds dates in text and turns them into ISO 8601 (`YYYY-MM-DD`).
+///
+/// Understands "24 January 2014", "Thursday, 24 Jan. 2014", "04 FEB 2026", "January 24, 2014",
+/// "Jan 24 2014", "2014-01-24" and "24/01/2014" (day first).
+public enum DateExtractor {
+    /// The meeting date: the metadata's `date`, else the first date in the title,
+    /// headings or the first blocks of the document.
+    public static func meetingDate(in document: BlockDocument) -> String? {
+        if let meta = document.metadata["date"], let date = firstDate(in: meta) { return date }
+        if let title = document.title, let date = firstDate(in: title) { return date }
+        for block in document.blocks.prefix(40) {
+            if let date = firstDate(in: block.text) { return date }
+        }
+        return nil
+    }
+
+    static let months: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"]
+        var map: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            map[name] = i + 1
+            map[String(name.prefix(3))] = i + 1
+        }
+        map["sept"] = 9
+        return map
+    }()
+
+    nonisolated(unsafe) private static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b"#)
+    nonisolated(unsafe) private static let dayMonthYear = try! NSRegularExpression(
+        pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b"#)
+    nonisolated(unsafe) private static let monthDayYear = try! NSRegularExpression(
+        pattern: #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"#)
+    nonisolated(unsafe) private static let numeric = try! NSRegularExpression(pattern: #"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"#)
+
+    /// The first date written in `text`, as `YYYY-MM-DD`.
+    public static func firstDate(in text: String) -> String? {
+        let ns = text as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        var candidates: [(Int, String)] = []
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> String { ns.substring(with: m.range(at: i)) }
+        if let m = isoPattern.firstMatch(in: text, range: range),
+           let iso = iso(year: Int(group(m, 1)), month: Int(group(m, 2)), day: Int(group(m, 3))) {
+            candidates.append((m.range.location, iso))
+        }
+        for m in dayMonthYear.matches(in: text, range: range) {
+            if let iso = iso(year: Int(group(m, 3)), month: months[group(m, 2).lowercased()], day: Int(group(m, 1))) {
+                candidates.append((m.range.location, iso)); break
+            }
+        }
+        for m in monthDayYear.matches(in: text, range: range) {
+            if let iso = iso(year: Int(group(m, 3)), month: months[group(m, 1).lowercased()], day: Int(group(m, 2))) {
+                candidates.append((m.range.location, iso)); break
+            }
+        }
+        if let m = numeric.firstMatch(in: text, range: range),
+           let iso = iso(year: Int(group(m, 3)), month: Int(group(m, 2)), day: Int(group(m, 1))) {
+            candidates.append((m.range.location, iso))
+        }
+        return candidates.min { $0.0 < $1.0 }?.1
+    }
+
+    /// `YYYY-MM-DD` when the parts make a real calendar date.
+    static func iso(year: Int?, month: Int?, day: Int?) -> String? {
+        guard let year, let month, let day, (1...12).contains(month), day >= 1 else { return nil }
+        let daysInMonth = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= daysInMonth[month - 1] else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}

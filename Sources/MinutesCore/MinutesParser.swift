@@ -1,0 +1,87 @@
+import Crypto
+import Foundation
+
+/// The whole pipeline: bytes → decoded text → blocks → extractors → `MeetingRecord`.
+public struct MinutesParser: Sendable {
+    /// Limits and choices for parsing.
+    public struct Options: Sendable {
+        /// Largest input accepted, in bytes (default 64 MiB).
+        public var maxBytes: Int = 64 << 20
+        /// Forces a format instead of guessing from the extension and content.
+        public var format: DocumentFormat?
+        /// Creates options with the defaults.
+        public init(maxBytes: Int = 64 << 20, format: DocumentFormat? = nil) {
+            self.maxBytes = maxBytes
+            self.format = format
+        }
+    }
+
+    /// The options in force.
+    public var options: Options
+
+    /// Creates a parser.
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Reads and parses the file at `path`. Throws `MinutesError` naming the file and the problem.
+    public func parseFile(atPath path: String) throws -> MeetingRecord {
+        let bytes = try Self.readFile(atPath: path, maxBytes: options.maxBytes)
+        return try parse(bytes: bytes, path: path)
+    }
+
+    /// Parses `bytes` that came from `path` (used for format guessing, messages and provenance).
+    public func parse(bytes: [UInt8], path: String) throws -> MeetingRecord {
+        guard !bytes.isEmpty else { throw MinutesError.empty(path: path) }
+        guard bytes.count <= options.maxBytes else {
+            throw MinutesError.tooLarge(path: path, bytes: bytes.count, limit: options.maxBytes)
+        }
+        let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
+        let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
+        let decoded = try TextDecoder.decode(bytes, path: path, declaredCharset: charset)
+        let document = Self.reader(for: format).read(decoded.text, baseURL: nil)
+
+        var record = MeetingRecord(source: Source(path: path, format: format, encoding: decoded.encoding,
+                                                  sha256: Self.sha256(bytes), bytes: bytes.count))
+        record.warnings = decoded.warnings + document.warnings
+        MeetingExtractor().extract(from: document, into: &record)
+        return record
+    }
+
+    /// The reader for `format`.
+    public static func reader(for format: DocumentFormat) -> any DocumentReader {
+        switch format {
+        case .text: return PlainTextReader()
+        case .html: return PlainTextReader(repairsWords: false)
+        case .markdown: return PlainTextReader(repairsWords: false)
+        }
+    }
+
+    /// Reads a whole file, refusing directories, unreadable files and files over `maxBytes`.
+    public static func readFile(atPath path: String, maxBytes: Int) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MinutesError.notFound(path: path)
+        }
+        if isDirectory.boolValue { throw MinutesError.isDirectory(path: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MinutesError.unreadable(path: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        do {
+            let size = try handle.seekToEnd()
+            if size > UInt64(maxBytes) { throw MinutesError.tooLarge(path: path, bytes: Int(size), limit: maxBytes) }
+            try handle.seek(toOffset: 0)
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch let error as MinutesError {
+            throw error
+        } catch {
+            throw MinutesError.unreadable(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Lower-case hex SHA-256 of `bytes`.
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
+}

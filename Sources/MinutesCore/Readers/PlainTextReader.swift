@@ -1,0 +1,105 @@
+/// Reads plain text (including text extracted from PDFs, board minutes and e-mailed minutes).
+///
+/// Blank lines separate paragraphs; bullet characters (• · ▪ ◦ - * – o) and numbers
+/// ("1.", "2)", "a.") start list items, whose indentation gives their depth;
+/// lines that follow an item without a blank line continue it. Short upper-case lines
+/// are headings. Words split or run together by PDF extraction are repaired by `WordRepair`.
+public struct PlainTextReader: DocumentReader {
+    /// Whether to repair PDF-extraction damage (joined words, lost hyphens).
+    public var repairsWords: Bool
+
+    /// Creates a reader; `repairsWords` turns on the PDF damage repair.
+    public init(repairsWords: Bool = true) {
+        self.repairsWords = repairsWords
+    }
+
+    /// Reads `text` into paragraphs, list items and headings.
+    public func read(_ text: String, baseURL: String?) -> BlockDocument {
+        var blocks: [Block] = []
+        var pending: [Substring] = []
+        var pendingKind: Block.Kind = .paragraph
+        var pendingLevel = 0
+        var pendingOrdered = false
+
+        func flush() {
+            guard !pending.isEmpty else { return }
+            let joined = Self.joinLines(pending)
+            if !joined.isEmpty {
+                blocks.append(Block(pendingKind, joined, level: pendingLevel, ordered: pendingOrdered,
+                                    links: LinkScanner.links(in: joined)))
+            }
+            pending = []
+            pendingKind = .paragraph
+            pendingLevel = 0
+            pendingOrdered = false
+        }
+
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { flush(); continue }
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            if let item = Self.listItem(trimmed) {
+                flush()
+                pending = [item.text]
+                pendingKind = .listItem
+                pendingLevel = min(indent / 2, 6)
+                pendingOrdered = item.ordered
+            } else if Self.isHeading(trimmed), pending.isEmpty || pendingKind != .listItem {
+                flush()
+                blocks.append(Block(.heading, String(trimmed), level: 2))
+            } else {
+                pending.append(trimmed[...])
+            }
+        }
+        flush()
+        if repairsWords {
+            let repair = WordRepair(vocabularyFrom: blocks.map(\.text))
+            for i in blocks.indices { blocks[i].text = repair.repair(blocks[i].text) }
+        }
+        return BlockDocument(blocks: blocks)
+    }
+
+    /// A line that starts with a bullet or a list number; returns the text after the marker.
+    static func listItem(_ line: String) -> (text: Substring, ordered: Bool)? {
+        guard let first = line.first else { return nil }
+        let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
+        if bullets.contains(first) {
+            let rest = line.dropFirst()
+            guard let next = rest.first, next == " " || next == "\t" else { return nil }
+            let text = rest.drop { $0 == " " || $0 == "\t" }
+            return text.isEmpty ? nil : (text, false)
+        }
+        // "1." "12)" "a)" "(3)" — a short marker, then a space.
+        var marker = line.prefix { $0.isNumber || $0 == "(" }
+        if marker.isEmpty, let letter = line.first, letter.isLowercase, line.count > 2 { marker = line.prefix(1) }
+        guard !marker.isEmpty, marker.count <= 3 else { return nil }
+        let afterMarker = line.dropFirst(marker.count)
+        guard let punct = afterMarker.first, punct == "." || punct == ")" else { return nil }
+        let rest = afterMarker.dropFirst()
+        guard let space = rest.first, space == " " || space == "\t" else { return nil }
+        let text = rest.drop { $0 == " " || $0 == "\t" }
+        return text.isEmpty ? nil : (text, true)
+    }
+
+    /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".
+    static func isHeading(_ line: String) -> Bool {
+        let letters = line.filter(\.isLetter)
+        guard letters.count >= 4, line.count <= 80 else { return false }
+        return letters.allSatisfy { $0.isUppercase || !$0.isCased } && !line.contains(",")
+    }
+
+    /// Joins wrapped lines with spaces; a line ending in a hyphen after a letter joins
+    /// the next without a space ("busi-" + "ness"), which `WordRepair` later judges.
+    static func joinLines(_ lines: [Substring]) -> String {
+        var out = ""
+        for line in lines {
+            if out.isEmpty { out = String(line); continue }
+            if out.hasSuffix("-"), out.dropLast().last?.isLetter == true, line.first?.isLowercase == true {
+                out += "\u{2060}" + line   // word joiner marks a line-break hyphen for WordRepair
+            } else {
+                out += " " + line
+            }
+        }
+        return out
+    }
+}

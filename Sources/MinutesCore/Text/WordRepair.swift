@@ -1,0 +1,145 @@
+/// Repairs the damage PDF text extraction does to words, by rule:
+///
+/// - words run together where a line break was lost ("anopportunity", "cleantechcluster",
+///   "Huband", "business-tobusinesscooperation") are split where every piece is a word the
+///   document itself uses or a common dictionary word;
+/// - a sentence glued to the next ("Region.Thus") gets its space back;
+/// - a hyphen at a line break is dropped when the joined word is a known word ("busi-" "ness").
+///
+/// A word is never split when the dictionary knows it or when the document uses it twice.
+public struct WordRepair: Sendable {
+    /// Lower-cased word counts of the document being repaired.
+    let vocabulary: [String: Int]
+    /// Capitalised words the document uses (lower-cased), which may start a split proper noun.
+    let capitalised: Set<String>
+    let lexicon: Lexicon
+
+    /// Builds a repairer that knows the words of `texts` (the whole document).
+    public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
+        var counts: [String: Int] = [:]
+        var capitalised = Set<String>()
+        for text in texts {
+            for word in Self.words(in: text) {
+                let lower = word.lowercased()
+                counts[lower, default: 0] += 1
+                if word.first?.isUppercase == true { capitalised.insert(lower) }
+            }
+        }
+        self.vocabulary = counts
+        self.capitalised = capitalised
+        self.lexicon = lexicon
+    }
+
+    /// Returns `text` with joined words split, glued sentences spaced and line-break hyphens resolved.
+    public func repair(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count + 16)
+        var token = ""
+        func emit() {
+            if !token.isEmpty { out += repairToken(token); token = "" }
+        }
+        for ch in text {
+            if ch.isLetter || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
+                token.append(ch)
+            } else {
+                emit()
+                out.append(ch)
+            }
+        }
+        emit()
+        return out
+    }
+
+    /// Repairs one run of letters, hyphens and full stops.
+    private func repairToken(_ token: String) -> String {
+        // "Region.Thus": a sentence end glued to a capitalised word.
+        if let dot = token.firstIndex(of: "."), dot != token.startIndex {
+            let head = String(token[..<dot])
+            let tail = String(token[token.index(after: dot)...])
+            if head.count >= 2, head.last?.isLowercase == true, let first = tail.first, first.isUppercase,
+               tail.dropFirst().first?.isLowercase == true {
+                return repairToken(head) + ". " + repairToken(tail)
+            }
+            return token.split(separator: ".", omittingEmptySubsequences: false).map { repairToken(String($0)) }.joined(separator: ".")
+        }
+        // "busi-\u{2060}ness": a hyphen that stood at a line break.
+        if token.contains("\u{2060}") {
+            let parts = token.components(separatedBy: "-\u{2060}")
+            var result = parts[0]
+            for part in parts.dropFirst() {
+                let joined = result + part
+                let lastWord = String(joined.split(separator: "-").last ?? "")
+                result = isKnown(lastWord) ? joined : result + "-" + part
+            }
+            return repairToken(result.replacingOccurrences(of: "\u{2060}", with: ""))
+        }
+        let segments = token.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        if segments.count == 1 {
+            return split(token).joined(separator: " ")
+        }
+        // In a hyphenated compound a lost line break also lost a hyphen ("business-to|business"):
+        // pieces of a split segment rejoin with hyphens, and a third piece is the next word.
+        return segments.map { segment -> String in
+            let pieces = split(segment)
+            guard pieces.count > 1 else { return segment }
+            if pieces.count == 2 { return pieces.joined(separator: "-") }
+            return pieces.dropLast().joined(separator: "-") + " " + (pieces.last ?? "")
+        }.joined(separator: "-")
+    }
+
+    /// Whether the document or the dictionary vouches for `word` as it stands.
+    func isKnown(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2
+    }
+
+    /// Splits an unknown word into two or three known pieces, or returns it whole.
+    func split(_ word: String) -> [String] {
+        guard word.count >= 5, !isKnown(word), word.allSatisfy(\.isLetter) else { return [word] }
+        // Upper-case inside the word means a name or acronym (McDonald, iPhone): leave it.
+        guard word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return [word] }
+        let chars = Array(word)
+        var best: (pieces: [String], score: Int)?
+        func consider(_ pieces: [String]) {
+            guard let score = self.score(pieces) else { return }
+            if best == nil || pieces.count < best!.pieces.count
+                || (pieces.count == best!.pieces.count && score > best!.score) {
+                best = (pieces, score)
+            }
+        }
+        for i in 1..<chars.count {
+            consider([String(chars[..<i]), String(chars[i...])])
+        }
+        if best == nil {
+            for i in 1..<chars.count - 1 {
+                for j in (i + 1)..<chars.count {
+                    consider([String(chars[..<i]), String(chars[i..<j]), String(chars[j...])])
+                }
+            }
+        }
+        return best?.pieces ?? [word]
+    }
+
+    /// Scores a candidate split: nil when a piece is not a word; more for pieces the document uses.
+    private func score(_ pieces: [String]) -> Int? {
+        var total = 0
+        for (index, piece) in pieces.enumerated() {
+            let lower = piece.lowercased()
+            let inDocument = (vocabulary[lower] ?? 0) >= 1
+            let isFunctionWord = Lexicon.functionWords.contains(lower)
+            let inDictionary = lower.count >= 3 && lexicon.words.contains(lower)
+            if index == 0, piece.first?.isUppercase == true {
+                // A capitalised word splits only after a capitalised word the document uses elsewhere.
+                guard capitalised.contains(lower) || inDictionary || isFunctionWord else { return nil }
+            }
+            guard isFunctionWord || inDictionary || (inDocument && lower.count >= 3) else { return nil }
+            total += (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(lower.count, 8) / 4
+        }
+        return total
+    }
+
+    /// Letter runs in `text`.
+    static func words(in text: String) -> [Substring] {
+        text.split { !$0.isLetter }
+    }
+}

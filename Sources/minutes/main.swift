@@ -1,0 +1,2 @@
+import MinutesCore
+print("minutes")
