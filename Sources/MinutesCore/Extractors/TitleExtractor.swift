@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the meeting's title: the document's own title, else its first heading.
 public enum TitleExtractor {
     /// The title, or nil when the document has neither a title nor a heading.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads plain text (including text extracted from PDFs, board minutes and e-mailed minutes).
 ///
 /// Blank lines separate paragraphs; bullet characters (• · ▪ ◦ - * – o) and numbers

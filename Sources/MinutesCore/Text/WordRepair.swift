@@ -1,3 +1,5 @@
+import Foundation
+
 /// Repairs the damage PDF text extraction does to words, by rule:
 ///
 /// - words run together where a line break was lost ("anopportunity", "cleantechcluster",

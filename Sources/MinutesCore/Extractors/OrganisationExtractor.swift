@@ -1,0 +1,181 @@
+import Foundation
+
+/// Builds one entry per organisation from participants' affiliations and mentions in the text.
+///
+/// - "Name (ACR)" and "ACR (Name)" anywhere attach the acronym to the one entry they abbreviate.
+/// - A capitalised phrase whose head word marks an organisation ("… Forum", "University of …") is one.
+/// - A phrase made of the words of a known organisation in another order is its alias
+///   ("Bornholm Bright Green Island" for "Bright Green Island – Business Center Bornholm").
+/// - A bare acronym in an affiliation that the document never expands is its own entry,
+///   unless it is the initials of an organisation the document names.
+/// - Places, regions and generic words are never organisations.
+public enum OrganisationExtractor {
+    /// The organisations of a document, given its participants' `affiliations` and its running `texts`.
+    public static func extract(affiliations: [String], texts: [String]) -> [Organisation] {
+        var registry = OrganisationRegistry()
+        var bareAcronyms: [String] = []
+        for name in affiliations {
+            if TextRules.isAcronym(name) { bareAcronyms.append(name) } else { registry.add(name) }
+        }
+        for text in texts { addExpandedAcronyms(in: text, to: &registry) }
+        for text in texts { addMentions(in: text, to: &registry) }
+        for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
+            registry.add(acronym)
+        }
+        return registry.organisations
+    }
+
+    nonisolated(unsafe) private static let parenthesisedAcronym = try! NSRegularExpression(pattern: #"\(([A-Z][A-Za-z0-9&]{1,9})\)"#)
+    nonisolated(unsafe) private static let acronymThenName = try! NSRegularExpression(pattern: #"\b([A-Z][A-Z0-9&]{1,9}) \(([^()]{4,120})\)"#)
+
+    /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
+    static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
+        guard text.contains("(") else { return }
+        let ns = text as NSString
+        for match in parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let acronym = ns.substring(with: match.range(at: 1))
+            guard acronym.filter(\.isUppercase).count >= 2 else { continue }
+            let before = ns.substring(to: match.range.location)
+            let words = capitalisedTail(of: before)
+            // The shortest run of trailing words whose initials spell the acronym.
+            for start in stride(from: words.count - 1, through: 0, by: -1) {
+                let phrase = words[start...].joined(separator: " ")
+                if TextRules.abbreviates(acronym, phrase) {
+                    if isOrganisationName(phrase, requireCue: false) { registry.add(phrase, acronym: acronym) }
+                    break
+                }
+            }
+        }
+        for match in acronymThenName.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let acronym = ns.substring(with: match.range(at: 1)), phrase = ns.substring(with: match.range(at: 2))
+            if TextRules.abbreviates(acronym, phrase), isOrganisationName(phrase, requireCue: false) {
+                registry.add(phrase, acronym: acronym)
+            }
+        }
+    }
+
+    /// The capitalised words (and connectors between them) that end `text`.
+    static func capitalisedTail(of text: String) -> [String] {
+        var words: [String] = []
+        for word in text.split(separator: " ").reversed() {
+            let w = String(word)
+            if w.first?.isUppercase == true || (TextRules.isConnector(w) && !words.isEmpty) {
+                words.insert(w, at: 0)
+                if words.count > 12 { break }
+            } else {
+                break
+            }
+        }
+        while let first = words.first, TextRules.isConnector(first) || first == "The" { words.removeFirst() }
+        return words
+    }
+
+    /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
+    static func addMentions(in text: String, to registry: inout OrganisationRegistry) {
+        for run in TextRules.capitalisedRuns(in: text) {
+            let words = run.split(separator: " ")
+            if words.count == 1 {
+                continue   // a lone capitalised word is a name, a place or the start of a sentence
+            }
+            if registry.find(run) != nil { continue }
+            var pieces: [String] = []
+            for separator in [" and ", " in ", " – ", " - "] where run.contains(separator) {
+                pieces = run.components(separatedBy: separator)
+                break
+            }
+            for candidate in [run] + pieces {
+                let trimmed = TextRules.trimConnectors(candidate)
+                guard trimmed.split(separator: " ").count >= 2 else { continue }
+                if registry.find(trimmed) != nil { break }
+                if registry.addAliasIfReordered(trimmed) { continue }
+                if isOrganisationName(trimmed, requireCue: true) {
+                    registry.add(trimmed)
+                    break
+                }
+            }
+        }
+    }
+
+    /// Whether a phrase names an organisation: its head word (before "of"/"for", else the last)
+    /// is an organisation word, and not a place, a generic word or a job title.
+    static func isOrganisationName(_ phrase: String, requireCue: Bool) -> Bool {
+        let head = headWord(of: phrase)
+        if Vocabulary.placeHeads.contains(head) || Vocabulary.genericHeads.contains(head) { return false }
+        if ParticipantExtractor.isJobTitle(phrase) { return false }
+        return !requireCue || Vocabulary.organisationCues.contains(head)
+    }
+
+    /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
+    static func headWord(of phrase: String) -> String {
+        let words = phrase.lowercased().split(separator: " ").map(String.init)
+        if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return words[i - 1] }
+        return words.last ?? ""
+    }
+}
+
+/// Organisations keyed by their folded names, acronyms and aliases.
+struct OrganisationRegistry {
+    private(set) var organisations: [Organisation] = []
+
+    /// The index of the entry that `name` names (by name, alias or acronym).
+    func find(_ name: String) -> Int? {
+        let key = Self.key(name)
+        return organisations.firstIndex { org in
+            Self.key(org.name) == key || org.aliases.contains { Self.key($0) == key } || org.acronym.map { Self.key($0) == key } == true
+        }
+    }
+
+    /// Adds an organisation or merges it into the entry it names.
+    mutating func add(_ name: String, acronym: String? = nil) {
+        let name = name.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
+        if let acronym, let i = organisations.firstIndex(where: { $0.acronym == acronym }) {
+            if Self.key(organisations[i].name) != Self.key(name), !organisations[i].aliases.contains(name) {
+                organisations[i].aliases.append(name)
+            }
+            return
+        }
+        if let i = find(name) {
+            if let acronym, organisations[i].acronym == nil { organisations[i].acronym = acronym }
+            return
+        }
+        if let acronym, let i = find(acronym) {
+            // The acronym stood alone before its expansion was seen.
+            let bare = organisations[i].name
+            organisations[i].name = name
+            organisations[i].acronym = acronym
+            organisations[i].aliases.removeAll { $0 == bare }
+            return
+        }
+        organisations.append(Organisation(name: name, acronym: acronym))
+    }
+
+    /// Attaches a bare acronym to the organisation whose initials it spells; false when none does.
+    mutating func attachAcronym(_ acronym: String) -> Bool {
+        if find(acronym) != nil { return true }
+        guard let i = organisations.firstIndex(where: { $0.acronym == nil && TextRules.abbreviates(acronym, $0.name) }) else {
+            return false
+        }
+        organisations[i].acronym = acronym
+        return true
+    }
+
+    /// Records `phrase` as an alias when its words are all words of one known organisation.
+    mutating func addAliasIfReordered(_ phrase: String) -> Bool {
+        let words = Self.words(phrase)
+        guard words.count >= 2 else { return false }
+        let matches = organisations.indices.filter { words.isStrictSubset(of: Self.words(organisations[$0].name)) || words == Self.words(organisations[$0].name) }
+        guard matches.count == 1, let i = matches.first else { return false }
+        if !organisations[i].aliases.contains(phrase) { organisations[i].aliases.append(phrase) }
+        return true
+    }
+
+    static func key(_ name: String) -> String {
+        var folded = TextRules.fold(name).replacingOccurrences(of: "&", with: "and")
+        if folded.hasPrefix("the ") { folded.removeFirst(4) }
+        return folded.filter { $0.isLetter || $0.isNumber || $0 == " " }
+    }
+
+    static func words(_ name: String) -> Set<String> {
+        Set(key(name).split(separator: " ").map(String.init).filter { !TextRules.isConnector($0) })
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// Finds the people in a meeting from its attendance lists.
+///
+/// Lists are recognised by their label ("Present:", "Attendees", "Regrets:", "Chair:", a `<dt>`,
+/// a heading) or by an introducing sentence ("The following … participated …:"). Each entry is
+/// read as "Name, Job Title, Organisation[, Place]", "Name - Role, Organisation", "Name (Org)",
+/// "Name (@handle)" or a bare name; comma lists after a label are lists of names.
+public enum ParticipantExtractor {
+    /// People found, and the organisations their entries name (in order, parents included).
+    public struct Result: Sendable {
+        /// Participants, one per person, duplicates merged.
+        public var participants: [Participant] = []
+        /// Every organisation named in an affiliation, with the acronym-like parent units.
+        public var affiliations: [String] = []
+    }
+
+    /// The attendance context a list stands in.
+    struct Context {
+        var attendance: Attendance
+        var role: MeetingRole?
+        /// Whether the list came from a label line whose value is a comma list of names.
+        var fromLabel: Bool
+    }
+
+    /// Extracts the participants of `document`.
+    public static func extract(from document: BlockDocument) -> Result {
+        var result = Result()
+        var context: Context?
+        var merged = ParticipantSet()
+
+        func add(_ entries: [Entry]) {
+            for entry in entries {
+                merged.add(entry.participant)
+                result.affiliations.append(contentsOf: entry.organisations)
+            }
+        }
+
+        for block in document.blocks {
+            switch block.kind {
+            case .heading, .term:
+                let text = block.text.trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+                if let (label, value) = TextRules.labelled(block.text), let meaning = Vocabulary.attendanceLabel(label), !value.isEmpty {
+                    add(entries(inList: value, attendance: meaning.0, role: meaning.1))
+                    context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
+                } else if let meaning = Vocabulary.attendanceLabel(text) {
+                    context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term)
+                } else {
+                    context = nil
+                }
+            case .paragraph, .definition, .listItem, .tableRow:
+                let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
+                if let (label, value) = TextRules.labelled(text), let meaning = Vocabulary.attendanceLabel(label) {
+                    if value.isEmpty {
+                        context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
+                    } else {
+                        add(entries(inList: value, attendance: meaning.0, role: meaning.1))
+                        context = block.kind == .definition ? context : nil
+                    }
+                    continue
+                }
+                if isIntroduction(text) {
+                    context = Context(attendance: .present, role: nil, fromLabel: false)
+                    continue
+                }
+                guard let current = context else { continue }
+                var found: [Entry]
+                if block.kind == .definition || (current.fromLabel && block.kind == .paragraph) {
+                    found = entries(inList: text, attendance: current.attendance, role: current.role)
+                } else if let single = entry(text, attendance: current.attendance, role: current.role, checked: block.checked) {
+                    found = [single]
+                } else {
+                    found = entries(inList: text, attendance: current.attendance, role: current.role)
+                }
+                if found.isEmpty, block.kind == .paragraph, text.split(separator: " ").count > 8 {
+                    context = nil
+                }
+                add(found)
+            case .preformatted:
+                continue
+            }
+        }
+        result.participants = merged.participants
+        var seen = Set<String>()
+        result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
+        return result
+    }
+
+    /// A sentence that introduces a list of attendees: "The following … participated at the meeting:".
+    static func isIntroduction(_ text: String) -> Bool {
+        guard text.hasSuffix(":"), text.count < 200 else { return false }
+        let lower = text.lowercased()
+        return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.contains($0) }
+    }
+
+    /// One parsed entry: the person and the organisations the entry names.
+    struct Entry {
+        var participant: Participant
+        var organisations: [String]
+    }
+
+    /// Reads a comma list of names ("A, B and C", "Councillors A, B and C").
+    static func entries(inList text: String, attendance: Attendance, role: MeetingRole?) -> [Entry] {
+        let items = TextRules.splitList(text)
+        // "Name, Job Title, Organisation" written after a label is one person, not three.
+        if items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
+           let single = entry(text, attendance: attendance, role: role, checked: nil) {
+            return [single]
+        }
+        var carriedOffice: String?
+        var out: [Entry] = []
+        for item in items {
+            let lowered = item.lowercased()
+            if lowered.hasPrefix("councillors ") || lowered.hasPrefix("cllrs ") { carriedOffice = "Councillor" }
+            guard var found = entry(item, attendance: attendance, role: role, checked: nil, listItem: false) else { continue }
+            if found.participant.jobTitle == nil, let office = carriedOffice { found.participant.jobTitle = office }
+            out.append(found)
+        }
+        return out
+    }
+
+    /// Reads one entry: "Name, Title, Org, Place", "Name - Role, Org", "Name (Org)", "Name (@handle)".
+    static func entry(_ raw: String, attendance: Attendance, role: MeetingRole?, checked: Bool?, listItem: Bool = true) -> Entry? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        var attendance = attendance
+        // Task-list markers the reader left in the text.
+        for (marker, present) in [("[x]", true), ("[X]", true), ("[ ]", false)] where text.hasPrefix(marker) {
+            text = String(text.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+            attendance = present ? attendance : .absent
+        }
+        if checked == false { attendance = .absent }
+        var roles: [MeetingRole] = role.map { [$0] } ?? []
+        var organisations: [String] = []
+        var jobTitle: String?
+
+        // Parenthesised notes: roles, handles, pronouns, organisations.
+        var parentheticals: [String] = []
+        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            parentheticals.append(String(text[text.index(after: open)..<close]))
+            text = String(text[..<open]) + " " + String(text[text.index(after: close)...])
+        }
+        for note in parentheticals {
+            let parts = note.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "* ")) }
+            for part in parts {
+                let lower = part.lowercased()
+                if let meaning = Vocabulary.attendanceLabel(lower), let r = meaning.1 {
+                    roles.append(r)
+                } else if lower.hasPrefix("@") || lower.contains("/") || lower.isEmpty || ["remote", "independent", "virtual", "online", "in person", "in-person", "guest", "invited expert"].contains(lower)
+                            || part.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) || lower.contains("member") {
+                    if lower == "guest" { roles.append(.guest) }
+                    continue
+                } else if isJobTitle(part) {
+                    jobTitle = jobTitle ?? part
+                } else if organisations.isEmpty, part.first?.isLetter == true {
+                    organisations.append(part)
+                }
+            }
+        }
+        // Handles: "Name @handle", "Name: @handle".
+        text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: ":;-–— *"))
+
+        // "Name - Role, Organisation".
+        var fields: [String]
+        if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — ") {
+            fields = [String(text[..<dash.lowerBound])] + TextRules.splitList(String(text[dash.upperBound...]))
+        } else {
+            fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        guard let first = fields.first else { return nil }
+        var (name, office) = TextRules.stripTitles(first.trimmingCharacters(in: CharacterSet(charactersIn: ".:;*_ ")))
+        if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
+        guard TextRules.looksLikeName(name), !hasOrganisationCue(name), !isJobTitle(name) else { return nil }
+        if !listItem && fields.count > 1 { return nil }
+
+        var location: String?
+        var organisation = organisations.first
+        for part in fields.dropFirst() {
+            if jobTitle == nil, organisation == nil, isJobTitle(part) {
+                jobTitle = part
+            } else if organisation == nil {
+                organisation = part
+                organisations.insert(part, at: 0)
+            } else if TextRules.isAcronym(part) || hasOrganisationCue(part) {
+                organisations.append(part)
+            } else if location == nil, looksLikePlace(part) {
+                location = part
+            } else if jobTitle == nil, isJobTitle(part) {
+                jobTitle = part
+            }
+        }
+        if let org = organisation, ["independent", "self", "individual", "none", "n/a"].contains(org.lowercased()) {
+            organisation = nil
+            organisations.removeAll { $0 == org }
+        }
+        let participant = Participant(name: name, jobTitle: jobTitle ?? office, organisation: organisation,
+                                      location: location, attendance: attendance, meetingRoles: roles.uniqued())
+        return Entry(participant: participant, organisations: organisations)
+    }
+
+    /// A job title: its head word (the word before "of", else the last word) is a job word.
+    static func isJobTitle(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let core = lower.components(separatedBy: " of ").first ?? lower
+        let words = core.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init)
+        guard let head = words.last, words.count <= 6 else { return false }
+        return Vocabulary.jobTitleHeads.contains(head) || (words.first.map { Vocabulary.jobTitleHeads.contains($0) && words.count <= 2 } ?? false)
+    }
+
+    /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").
+    static func hasOrganisationCue(_ text: String) -> Bool {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).contains { Vocabulary.organisationCues.contains(String($0)) }
+    }
+
+    /// A short capitalised phrase without organisation or job words: a city or country.
+    static func looksLikePlace(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
+            && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
+    }
+}
+
+/// Participants keyed by folded name; a person listed twice is merged.
+struct ParticipantSet {
+    private(set) var participants: [Participant] = []
+    private var index: [String: Int] = [:]
+
+    mutating func add(_ person: Participant) {
+        let key = TextRules.fold(person.name)
+        guard let i = index[key] else {
+            index[key] = participants.count
+            participants.append(person)
+            return
+        }
+        var existing = participants[i]
+        existing.jobTitle = existing.jobTitle ?? person.jobTitle
+        existing.organisation = existing.organisation ?? person.organisation
+        existing.location = existing.location ?? person.location
+        // Listed as present anywhere wins over a role-only or regrets entry.
+        if person.attendance == .present, person.meetingRoles.isEmpty { existing.attendance = .present }
+        existing.meetingRoles = (existing.meetingRoles + person.meetingRoles).uniqued()
+        participants[i] = existing
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each kept once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Small text rules shared by the extractors: labels, honorifics, name shapes, folding.
+public enum TextRules {
+    /// Splits "Label: value" (also "**Label:** value", "Label - value" is not a label) into its parts.
+    /// The label is at most five words and holds no sentence punctuation.
+    public static func labelled(_ text: String) -> (label: String, value: String)? {
+        var body = Substring(text)
+        body = body.drop { $0 == "*" || $0 == "_" || $0 == " " }
+        guard let colon = body.firstIndex(of: ":") else { return nil }
+        let label = body[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
+        guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 5,
+              !label.contains(where: { ".,;!?()\"/".contains($0) }) || label.hasSuffix("(s)"),
+              !label.hasPrefix("http") else { return nil }
+        let value = body[body.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
+        return (label, value)
+    }
+
+    /// Lower-cased, diacritics kept, white space folded, surrounding punctuation dropped.
+    public static func fold(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?*_ \"'"))
+    }
+
+    /// Honorifics that are never part of a name.
+    static let honorifics: Set<String> = ["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sir", "dame", "rev", "hon"]
+    /// Titles that are offices: kept as the job title when they stand before a name.
+    static let officeTitles: [String: String] = [
+        "councillor": "Councillor", "councillors": "Councillor", "cllr": "Councillor", "cllrs": "Councillor",
+        "alderman": "Alderman", "mayor": "Mayor", "senator": "Senator", "professor": "Professor", "judge": "Judge",
+    ]
+
+    /// Removes leading honorifics and office titles from `name`; returns the bare name and the office.
+    public static func stripTitles(_ name: String) -> (name: String, office: String?) {
+        var words = name.split(separator: " ").map(String.init)
+        var office: String?
+        while let first = words.first, words.count > 1 {
+            let key = first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            if honorifics.contains(key) {
+                words.removeFirst()
+            } else if let title = officeTitles[key] {
+                office = office ?? title
+                words.removeFirst()
+            } else {
+                break
+            }
+        }
+        return (words.joined(separator: " "), office)
+    }
+
+    /// Whether `text` is shaped like a person's name: one to five words, each capitalised
+    /// (particles such as "van", "de", "da" allowed), no digits, no sentence punctuation.
+    public static func looksLikeName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count), text.count <= 60 else { return false }
+        let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
+        var capitalised = 0
+        for word in words {
+            guard !word.contains(where: { $0.isNumber || ":;!?/@#".contains($0) }) else { return false }
+            if particles.contains(word.lowercased()) { continue }
+            guard let first = word.first(where: { $0.isLetter }) else { return false }
+            if first.isUppercase || !first.isCased { capitalised += 1 } else { return false }
+        }
+        return capitalised >= 1
+    }
+
+    /// Turns an IRC nick into a name: "Bill_Kasdorf_" → "Bill Kasdorf", "AjayJadhav" → "Ajay Jadhav";
+    /// lower-case nicks ("billk") are returned unchanged.
+    public static func nickToName(_ nick: String) -> String {
+        var text = nick.trimmingCharacters(in: CharacterSet(charactersIn: "_-+ "))
+        text = text.replacingOccurrences(of: "_", with: " ")
+        // Split CamelCase: a lower-case letter followed by an upper-case one.
+        var out = ""
+        var previous: Character?
+        for ch in text {
+            if let p = previous, p.isLowercase, ch.isUppercase { out.append(" ") }
+            out.append(ch)
+            previous = ch
+        }
+        return out.split(separator: " ").joined(separator: " ")
+    }
+
+    /// The capital letters of an acronym-shaped token ("CCC", "W3C", "OpenSSF" is not one).
+    public static func isAcronym(_ token: String) -> Bool {
+        let letters = token.filter(\.isLetter)
+        guard (2...8).contains(token.count), letters.count >= 2 else { return false }
+        return token.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "&" || $0 == "-" }
+            && token.first?.isLetter == true
+    }
+
+    /// Initials of the significant words of `phrase` ("Global Cleantech Cluster Association" → "GCCA").
+    public static func initials(_ phrase: String) -> String {
+        let minor: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "a", "an", "to", "at", "–", "-"]
+        return String(phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap { word -> Character? in
+            minor.contains(word.lowercased()) ? nil : word.first.map { Character($0.uppercased()) }
+        })
+    }
+
+    /// Whether `acronym` abbreviates `phrase`: its letters are the phrase's initials,
+    /// with or without the minor words ("NCM", "CoE" style mixed case is folded).
+    public static func abbreviates(_ acronym: String, _ phrase: String) -> Bool {
+        let letters = acronym.uppercased().filter(\.isLetter)
+        guard letters.count >= 2 else { return false }
+        if initials(phrase) == letters { return true }
+        let allInitials = String(phrase.split(separator: " ").compactMap { $0.first.map { Character($0.uppercased()) } })
+        return allInitials == letters
+    }
+
+    /// Splits a list written in prose ("A, B and C"; "A; B") at commas, semicolons and a
+    /// final "and", never inside parentheses.
+    public static func splitList(_ text: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            switch ch {
+            case "(", "[": depth += 1; current.append(ch)
+            case ")", "]": depth = max(0, depth - 1); current.append(ch)
+            case ",", ";" where depth == 0:
+                items.append(current); current = ""
+            default: current.append(ch)
+            }
+        }
+        items.append(current)
+        return items.flatMap { item -> [String] in
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            let lowered = trimmed.lowercased()
+            if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
+            if let range = trimmed.range(of: " and "), !trimmed.contains("(") {
+                let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
+                if looksLikeName(left), looksLikeName(right) { return [left, right] }
+            }
+            if let range = trimmed.range(of: " & "), !trimmed.contains("(") {
+                let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
+                if looksLikeName(left), looksLikeName(right), left.contains(" "), right.contains(" ") { return [left, right] }
+            }
+            return [trimmed]
+        }.filter { !$0.isEmpty }
+    }
+}
+
+extension TextRules {
+    /// Small words that may stand inside a name ("Council *of* Ministers", "Centre *for* Tourism").
+    static let connectors: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "du", "der", "–", "-", "at"]
+
+    /// Whether `word` is a connector.
+    public static func isConnector(_ word: String) -> Bool {
+        connectors.contains(word.lowercased())
+    }
+
+    /// `phrase` without connectors or "The" at either end.
+    public static func trimConnectors(_ phrase: String) -> String {
+        var words = phrase.split(separator: " ").map(String.init)
+        while let first = words.first, isConnector(first) || first == "The" { words.removeFirst() }
+        while let last = words.last, isConnector(last) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
+    /// Maximal runs of capitalised words, joined by connectors, that punctuation does not break.
+    /// "…the Finnish Cleantech Cluster plays…" yields "Finnish Cleantech Cluster".
+    public static func capitalisedRuns(in text: String) -> [String] {
+        var runs: [String] = []
+        var current: [String] = []
+        func close() {
+            let trimmed = trimConnectors(current.joined(separator: " "))
+            if !trimmed.isEmpty { runs.append(trimmed) }
+            current = []
+        }
+        for rawWord in text.split(separator: " ") {
+            var word = String(rawWord)
+            let endsClause = word.last.map { ",;:.!?)\"”".contains($0) } ?? false
+            word = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.!?()\"“”'’"))
+            let opensClause = rawWord.first.map { "(\"“".contains($0) } ?? false
+            if opensClause { close() }
+            if word.first?.isUppercase == true || (isConnector(word) && !current.isEmpty) {
+                current.append(word)
+            } else {
+                close()
+            }
+            if endsClause { close() }
+        }
+        close()
+        return runs
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Word lists the extractors classify with. They describe English usage, never a particular document.
+public enum Vocabulary {
+    /// Head words of job titles ("Project *Manager*", "*Head* of Business Development").
+    public static let jobTitleHeads: Set<String> = [
+        "director", "manager", "head", "coordinator", "co-ordinator", "assistant", "officer", "chair", "chairman",
+        "chairwoman", "chairperson", "co-chair", "president", "vice-president", "secretary", "treasurer", "professor",
+        "lecturer", "researcher", "scientist", "engineer", "developer", "consultant", "advisor", "adviser", "analyst",
+        "specialist", "architect", "editor", "lead", "leader", "member", "representative", "rep", "councillor",
+        "mayor", "ceo", "cto", "cfo", "coo", "cio", "cso", "cpo", "founder", "co-founder", "partner", "executive",
+        "administrator", "counsel", "attorney", "lawyer", "student", "fellow", "intern", "liaison", "associate",
+        "strategist", "evangelist", "designer", "maintainer", "contributor", "observer", "clerk", "deputy", "chief",
+        "principal", "minister", "ambassador", "commissioner", "governor", "trustee", "delegate", "convenor",
+        "convener", "facilitator", "moderator", "programmer", "technologist", "expert", "vp", "svp", "evp", "staff",
+        "owner", "supervisor", "controller", "auditor", "inspector", "planner", "agent", "alderman", "senator",
+        "mp", "mep", "postdoc", "phd", "candidate", "chancellor", "dean", "provost", "rector", "registrar", "scribe",
+        "steward", "champion", "instructor", "teacher", "educator", "doctor", "nurse", "officer-in-charge", "sponsor",
+    ]
+
+    /// Words that mark a name as an organisation ("Baltic Development *Forum*").
+    public static let organisationCues: Set<String> = [
+        "cluster", "association", "network", "council", "forum", "hub", "office", "foundation", "institute",
+        "institution", "university", "school", "college", "centre", "center", "company", "agency", "ministry",
+        "corporation", "corp", "inc", "ltd", "llc", "llp", "plc", "gmbh", "ag", "bv", "oy", "a/s",
+        "consortium", "alliance", "society", "federation", "union", "organisation", "organization", "bank",
+        "authority", "commission", "department", "laboratory", "laboratories", "lab", "labs", "trust",
+        "partnership", "chamber", "systems", "technologies", "technology", "software", "solutions",
+        "services", "consulting", "partners", "industries", "holdings", "media", "communications", "press",
+        "publishing", "publishers", "library", "museum", "hospital", "academy", "bureau", "secretariat",
+        "cooperative", "co-operative", "fund", "enterprises", "ventures", "studio", "studios", "inc.", "ltd.","co.", "corp.", "gmbh.", "s.a.", "b.v.", "foundation's", "consortium's", 
+    ]
+
+    /// Head words of places and regions, which are never organisations.
+    public static let placeHeads: Set<String> = [
+        "region", "sea", "area", "country", "city", "province", "county", "state", "states", "island", "islands",
+        "valley", "coast", "kingdom", "republic", "street", "road", "avenue", "square", "room", "hall", "building",
+        "floor", "campus", "park",
+    ]
+
+    /// Head words of generic things that take capitals in minutes but are not organisations.
+    public static let genericHeads: Set<String> = [
+        "meeting", "meetings", "agenda", "minutes", "report", "reports", "plan", "item", "items", "session",
+        "call", "committee", "subcommittee", "sub-committee", "panel", "working", "draft", "proposal", "charter",
+        "policy", "specification", "spec", "standard", "recommendation", "note", "notes", "review", "summary",
+        "conference", "workshop", "summit", "day", "week", "month", "year", "quarter", "update", "updates",
+        "resolution", "resolutions", "action", "actions", "decision", "decisions", "topic", "issue", "issues",
+        "question", "questions", "model", "framework", "vocabulary", "api", "protocol", "language",
+    ]
+
+    /// Labels that introduce attendance lists, mapped to what they mean.
+    public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
+        let key = label.lowercased().replacingOccurrences(of: "(s)", with: "s")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+        let words = Set(key.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
+        if words.isEmpty || key.count > 40 { return nil }
+        if !words.isDisjoint(with: ["regrets", "regret", "apologies", "apology", "absent", "excused", "absences", "unable"]) {
+            return (.absent, nil)
+        }
+        if !words.isDisjoint(with: ["chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chairs", "co-chair", "chaired", "facilitator", "moderator", "host", "hosts"]) {
+            return words.contains("vice") ? (.present, nil) : (.present, .chair)
+        }
+        if !words.isDisjoint(with: ["scribe", "scribes", "minutes-taker", "recorder", "note-taker", "notetaker", "minuted", "secretary"])
+            || key.contains("note taker") || key.contains("minute taker") || key.contains("notes by") {
+            return (.present, .scribe)
+        }
+        if !words.isDisjoint(with: ["guest", "guests", "observer", "observers", "visitors", "invited"]) {
+            return (.present, .guest)
+        }
+        if !words.isDisjoint(with: ["present", "attendees", "attendee", "attendance", "participants", "attending", "attended", "members", "directors", "officers", "attendence", "roll"])
+            || key == "in attendance" || key == "also present" || key == "who" {
+            return (.present, nil)
+        }
+        return nil
+    }
+}
