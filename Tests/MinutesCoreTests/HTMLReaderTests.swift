@@ -122,6 +122,12 @@ private func read(_ html: String, baseURL: String? = nil) -> BlockDocument {
     #expect(doc.blocks[0].classes == ["resolution", "r1", "a", "b", "resolutionsummary"])
 }
 
+@Test func htmlInlineClassesMarkTheirBlock() {
+    let doc = read("<p class='irc'>\n<strong class='resolution' id='resolution01'>RESOLUTION: merge PR 106</strong>\n</p>")
+    #expect(doc.blocks.first?.text == "RESOLUTION: merge PR 106")
+    #expect(doc.blocks.first?.classes == ["irc", "resolution"])
+}
+
 @Test func htmlNestedDivsYieldInnerBlocksOnly() {
     let doc = read("<div id='prelims'>Intro text <p>Para one</p> tail text<div><p>Para two</p></div></div>")
     #expect(doc.blocks.map(\.text) == ["Intro text", "Para one", "tail text", "Para two"])

@@ -141,7 +141,11 @@ private struct HTMLWalker {
         default: break
         }
         if Self.attribute(node, "role")?.lowercased() == "navigation" { return false }
-        pushClasses(node)
+        let classTokens = pushClasses(node)
+        if !role.isBlockLevel, builder != nil {
+            // Inline classes mark the whole block (old scribe.perl: <strong class='resolution'>).
+            for token in classTokens where builder?.classes.contains(token) == false { builder?.classes.append(token) }
+        }
         switch role {
         case .lineBreak: lineBreak()
         case .link:
@@ -308,12 +312,15 @@ private struct HTMLWalker {
         }
     }
 
-    mutating func pushClasses(_ node: xmlNodePtr) {
-        var tokens = Self.attribute(node, "class").map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+    /// Records the element's class and id tokens for the blocks inside it; returns the class tokens.
+    mutating func pushClasses(_ node: xmlNodePtr) -> [String] {
+        let classes = Self.attribute(node, "class").map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+        var tokens = classes
         if let id = Self.attribute(node, "id")?.trimmingCharacters(in: .whitespaces), !id.isEmpty {
             tokens.append(id.lowercased())
         }
         if !tokens.isEmpty { classStack.append((node, tokens)) }
+        return classes
     }
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
