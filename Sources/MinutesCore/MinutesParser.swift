@@ -52,8 +52,8 @@ public struct MinutesParser: Sendable {
     public static func reader(for format: DocumentFormat) -> any DocumentReader {
         switch format {
         case .text: return PlainTextReader()
-        case .html: return PlainTextReader(repairsWords: false)
-        case .markdown: return PlainTextReader(repairsWords: false)
+        case .html: return HTMLReader()
+        case .markdown: return MarkdownReader()
         }
     }
 

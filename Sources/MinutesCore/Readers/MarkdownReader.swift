@@ -1,0 +1,346 @@
+import CCmarkGFM
+import Foundation
+
+/// Reads Markdown (GitHub-flavoured: tables, task lists, autolinks) with cmark-gfm.
+///
+/// YAML (`---`) or TOML (`+++`) front matter becomes metadata, and a leading HTML comment
+/// holding JSON (scribejs minutes) gives the title and date. Headings, paragraphs, list items
+/// (with depth, numbering and task state), table rows and code blocks become blocks; inline
+/// markup is folded to plain text. A paragraph of several `**Label:** value` lines is split
+/// into one paragraph per line.
+public struct MarkdownReader: DocumentReader {
+    /// Creates a reader.
+    public init() {}
+
+    /// Parses `text` as Markdown and returns its front-matter title, metadata and blocks.
+    public func read(_ text: String, baseURL: String?) -> BlockDocument {
+        var document = BlockDocument()
+        let body = MarkdownPreamble.strip(text, into: &document)
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
+            document.warnings.append("cmark-gfm could not create a parser")
+            return document
+        }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "tasklist", "autolink", "strikethrough"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var source = body
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            document.warnings.append("cmark-gfm could not parse the Markdown")
+            return document
+        }
+        defer { cmark_node_free(root) }
+        var walker = MarkdownWalker(baseURL: baseURL, document: document)
+        walker.walk(root)
+        return walker.document
+    }
+}
+
+/// Front matter, a leading JSON comment and a Pandoc `%` title line, taken off the text before cmark sees it.
+enum MarkdownPreamble {
+    /// Returns `text` without its front matter or leading JSON comment, recording what they say.
+    static func strip(_ text: String, into document: inout BlockDocument) -> String {
+        var rest = Substring(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        for fence in ["---", "+++"] where rest.hasPrefix(fence + "\n") {
+            var lines = rest.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            var fields: [Substring] = []
+            while let line = lines.first {
+                lines = lines.dropFirst()
+                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed == fence || (fence == "---" && trimmed == "...") {
+                    readFields(fields, separator: fence == "---" ? ":" : "=", into: &document)
+                    rest = Substring(lines.joined(separator: "\n"))
+                    break
+                }
+                fields.append(line)
+            }
+        }
+        let leading = rest.prefix { $0.isWhitespace }
+        let afterSpace = rest.dropFirst(leading.count)
+        if afterSpace.hasPrefix("<!--"), let end = afterSpace.range(of: "-->") {
+            let inner = afterSpace[afterSpace.index(afterSpace.startIndex, offsetBy: 4)..<end.lowerBound]
+                .drop { $0 == "-" || $0.isWhitespace }
+            if inner.first == "{" || inner.first == "[", readJSON(String(inner), into: &document) {
+                rest = afterSpace[end.upperBound...]
+            }
+        }
+        // A Pandoc title line ("% Group Telco — 2020-10-21") first.
+        let body = rest.drop { $0 == "\n" || $0 == " " }
+        if body.hasPrefix("% ") {
+            let line = body.prefix { $0 != "\n" }
+            let title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            if !title.isEmpty, document.title == nil { document.title = title }
+            rest = body.dropFirst(line.count)
+        }
+        return String(rest)
+    }
+
+    /// Reads top-level `key: value` (YAML) or `key = value` (TOML) lines.
+    static func readFields(_ lines: [Substring], separator: Character, into document: inout BlockDocument) {
+        for line in lines {
+            guard let first = line.first, !first.isWhitespace, first != "#", first != "-", first != "[",
+                  let split = line.firstIndex(of: separator) else { continue }
+            let key = line[..<split].trimmingCharacters(in: .whitespaces).lowercased()
+            var value = line[line.index(after: split)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = String(value.dropFirst().dropLast())
+            }
+            guard !key.isEmpty, !key.contains(" "), !value.isEmpty else { continue }
+            document.metadata[key] = value
+            if key == "title", document.title == nil { document.title = value }
+        }
+    }
+
+    /// Reads a JSON(-LD) object: `name`/`headline` give the title, `dateCreated`/`date`/`startDate` the date.
+    static func readJSON(_ json: String, into document: inout BlockDocument) -> Bool {
+        guard let data = json.data(using: .utf8),
+              let parsed = try? JSONSerialization.jsonObject(with: data) else { return false }
+        guard let object = (parsed as? [String: Any]) ?? (parsed as? [Any])?.first as? [String: Any] else { return true }
+        if document.title == nil, let title = (object["name"] ?? object["headline"]) as? String, !title.isEmpty {
+            document.title = title
+        }
+        let event = object["recordedAt"] as? [String: Any]
+        let date = [object["dateCreated"], object["date"], object["startDate"], event?["startDate"]]
+            .lazy.compactMap { $0 as? String }.first
+        if let date, document.metadata["date"] == nil { document.metadata["date"] = date }
+        if let url = object["url"] as? String, document.metadata["url"] == nil { document.metadata["url"] = url }
+        return true
+    }
+}
+
+/// A block being collected while walking the cmark tree.
+private struct MarkdownBuilder {
+    var kind: Block.Kind
+    var owner: OpaquePointer
+    var level = 0
+    var ordered = false
+    var checked: Bool?
+    var isHeader = false
+    /// Text per source line, and whether the line opened with strong text (`**Label:**`).
+    var lines: [String] = [""]
+    var startsStrong: [Bool] = [false]
+    var links: [(line: Int, link: Link)] = []
+    var cells: [String] = []
+}
+
+/// The state of one walk over a cmark-gfm tree.
+private struct MarkdownWalker {
+    let baseURL: URL?
+    var document: BlockDocument
+    var builder: MarkdownBuilder?
+    var suspended: [(by: OpaquePointer, builder: MarkdownBuilder)] = []
+    var lists: [(owner: OpaquePointer, ordered: Bool)] = []
+    var openLinks: [(owner: OpaquePointer, href: String, text: String)] = []
+    var cell: (owner: OpaquePointer, text: String)?
+    var imageDepth = 0
+
+    init(baseURL: String?, document: BlockDocument) {
+        self.baseURL = baseURL.flatMap { URL(string: $0) }
+        self.document = document
+    }
+
+    /// Walks with cmark's own iterator, which keeps no call stack.
+    mutating func walk(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            if event == CMARK_EVENT_ENTER { enter(node, type: type) } else if event == CMARK_EVENT_EXIT { leave(node, type: type) }
+        }
+        if let open = builder { emit(open) }
+    }
+
+    mutating func enter(_ node: OpaquePointer, type: String) {
+        switch type {
+        case "text", "code": append(literal(node))
+        case "softbreak", "linebreak": lineBreak()
+        case "html_inline": if literal(node).lowercased().hasPrefix("<br") { lineBreak() }
+        case "strong":
+            if let open = builder, let last = open.lines.last, last.allSatisfy(\.isWhitespace) {
+                builder?.startsStrong[open.lines.count - 1] = true
+            }
+        case "link": openLinks.append((node, resolve(literalURL(node)), ""))
+        case "image": imageDepth += 1
+        case "paragraph":
+            if startBlock(node, splits: false) { builder = MarkdownBuilder(kind: .paragraph, owner: node) }
+        case "heading":
+            if startBlock(node, splits: true) {
+                builder = MarkdownBuilder(kind: .heading, owner: node, level: Int(cmark_node_get_heading_level(node)))
+            }
+        case "item", "tasklist":
+            guard startBlock(node, splits: true) else { return }
+            var item = MarkdownBuilder(kind: .listItem, owner: node, level: max(lists.count - 1, 0),
+                                       ordered: lists.last?.ordered ?? false)
+            if type == "tasklist" { item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node) }
+            builder = item
+        case "list":
+            _ = startBlock(node, splits: true)
+            lists.append((node, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST))
+        case "table": _ = startBlock(node, splits: true)
+        case "table_row", "table_header":
+            if startBlock(node, splits: true) {
+                builder = MarkdownBuilder(kind: .tableRow, owner: node,
+                                          isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+            }
+        case "table_cell": if builder?.kind == .tableRow { cell = (node, "") }
+        case "code_block":
+            var code = literal(node)
+            while code.hasSuffix("\n") { code.removeLast() }
+            flushOpenBlock()
+            if !code.allSatisfy(\.isWhitespace) { document.blocks.append(Block(.preformatted, code)) }
+        case "html_block":
+            let text = Self.stripTags(literal(node))
+            if builder != nil { append(" " + text + " ") } else if !text.isEmpty { document.blocks.append(Block(.paragraph, text)) }
+        case "block_quote", "footnote_definition": _ = startBlock(node, splits: false)
+        default: break
+        }
+    }
+
+    mutating func leave(_ node: OpaquePointer, type: String) {
+        if let link = openLinks.last, link.owner == node {
+            openLinks.removeLast()
+            if let line = builder?.lines.count {
+                builder?.links.append((line - 1, Link(text: Self.fold(link.text), href: link.href)))
+            }
+        }
+        if type == "image" { imageDepth = max(imageDepth - 1, 0) }
+        if let open = cell, open.owner == node {
+            builder?.cells.append(Self.fold(open.text))
+            cell = nil
+        }
+        if let open = builder, open.owner == node {
+            emit(open)
+            builder = nil
+        } else if ["paragraph", "block_quote", "footnote_definition"].contains(type), builder != nil {
+            append(" ")
+        }
+        if let last = suspended.last, last.by == node {
+            if let open = builder { emit(open) }
+            builder = last.builder
+            suspended.removeLast()
+        }
+        if let last = lists.last, last.owner == node { lists.removeLast() }
+    }
+
+    /// Absorbs a block into the open one, or (when `splits`) emits the open one's text so far and
+    /// suspends it until `node` ends. Returns whether `node` may open its own block.
+    mutating func startBlock(_ node: OpaquePointer, splits: Bool) -> Bool {
+        guard let open = builder else { return true }
+        if open.kind == .heading || open.kind == .tableRow || !splits {
+            append(" ")
+            return false
+        }
+        flushOpenBlock()
+        if let rest = builder { suspended.append((node, rest)) }
+        builder = nil
+        return true
+    }
+
+    /// Emits the open block's text so far and keeps it open, empty, for text that follows.
+    mutating func flushOpenBlock() {
+        guard let open = builder else { return }
+        emit(open)
+        builder?.lines = [""]
+        builder?.startsStrong = [false]
+        builder?.links = []
+        builder?.checked = nil
+    }
+
+    mutating func append(_ text: String) {
+        for index in openLinks.indices { openLinks[index].text += text }
+        guard imageDepth == 0, builder != nil else { return }
+        if builder?.kind == .tableRow {
+            cell?.text += text
+        } else if let last = builder?.lines.indices.last {
+            builder?.lines[last] += text
+        }
+    }
+
+    mutating func lineBreak() {
+        if builder?.kind == .paragraph {
+            builder?.lines.append("")
+            builder?.startsStrong.append(false)
+        } else {
+            append(" ")
+        }
+    }
+
+    mutating func emit(_ open: MarkdownBuilder) {
+        let links = open.links.map(\.link)
+        switch open.kind {
+        case .tableRow:
+            guard open.cells.contains(where: { !$0.isEmpty }) else { return }
+            document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
+                                         isHeader: open.isHeader, links: links))
+        case .paragraph:
+            let lines = open.lines.map(Self.fold)
+            let labelled = lines.indices.filter { open.startsStrong[$0] && lines[$0].prefix(60).contains(":") }
+            if labelled.count >= 2 {
+                for (index, line) in lines.enumerated() where !line.isEmpty {
+                    let lineLinks = open.links.filter { $0.line == index }.map(\.link)
+                    document.blocks.append(Block(.paragraph, line, links: lineLinks))
+                }
+            } else {
+                let text = Self.fold(lines.joined(separator: " "))
+                // Skip empty paragraphs and kramdown attribute lists such as "{: .draft_notice}".
+                guard !text.isEmpty, !(text.hasPrefix("{:") && text.hasSuffix("}")) else { return }
+                document.blocks.append(Block(.paragraph, text, links: links))
+            }
+        default:
+            let text = Self.fold(open.lines.joined(separator: " "))
+            guard !text.isEmpty || open.checked != nil else { return }
+            document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
+                                         ordered: open.ordered, links: links))
+        }
+    }
+
+    func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    func literalURL(_ node: OpaquePointer) -> String {
+        cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// `href` resolved against the document's address when known; fragments stay as written.
+    func resolve(_ href: String) -> String {
+        guard let baseURL, !href.hasPrefix("#"), let url = URL(string: href, relativeTo: baseURL) else { return href }
+        return url.absoluteString
+    }
+
+    /// Collapses runs of white space to one space and trims the ends.
+    static func fold(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Crude text of an HTML block: comments and tags removed, common entities decoded.
+    static func stripTags(_ html: String) -> String {
+        var text = ""
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            text += rest[..<open]
+            let tail = rest[open...]
+            let close = tail.hasPrefix("<!--") ? tail.range(of: "-->")?.upperBound : tail.firstIndex(of: ">").map { tail.index(after: $0) }
+            guard let close else { rest = ""; break }
+            text += " "
+            rest = tail[close...]
+        }
+        text += rest
+        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: value)
+        }
+        return fold(text)
+    }
+}
