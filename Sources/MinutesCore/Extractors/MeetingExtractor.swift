@@ -1,4 +1,5 @@
-/// Runs every field extractor over a block document, in dependency order.
+/// Runs every field extractor over a block document, in dependency order:
+/// participants first (organisations use their affiliations, findings their names).
 public struct MeetingExtractor: Sendable {
     /// Creates the extractor.
     public init() {}
@@ -7,5 +8,15 @@ public struct MeetingExtractor: Sendable {
     public func extract(from document: BlockDocument, into record: inout MeetingRecord) {
         record.title = TitleExtractor.title(in: document)
         record.date = DateExtractor.meetingDate(in: document)
+        record.location = LocationExtractor.location(in: document)
+        let people = ParticipantExtractor.extract(from: document)
+        record.participants = people.participants
+        record.organisations = OrganisationExtractor.extract(affiliations: people.affiliations,
+                                                             texts: document.blocks.map(\.text))
+        record.findings = FindingExtractor.extract(from: document, participants: people.participants)
+        record.relatedDocuments = RelatedDocumentExtractor.extract(from: document)
+        if record.participants.isEmpty { record.warnings.append("no attendee list found") }
+        if record.findings.isEmpty { record.warnings.append("no findings, decisions or actions found") }
+        if record.date == nil { record.warnings.append("no meeting date found") }
     }
 }

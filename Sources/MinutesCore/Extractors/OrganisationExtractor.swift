@@ -83,17 +83,20 @@ public enum OrganisationExtractor {
                 pieces = run.components(separatedBy: separator)
                 break
             }
-            for candidate in [run] + pieces {
-                let trimmed = TextRules.trimConnectors(candidate)
-                guard trimmed.split(separator: " ").count >= 2 else { continue }
-                if registry.find(trimmed) != nil { break }
-                if registry.addAliasIfReordered(trimmed) { continue }
-                if isOrganisationName(trimmed, requireCue: true) {
-                    registry.add(trimmed)
-                    break
-                }
-            }
+            // The whole run first; its pieces only when the whole names nothing.
+            if consider(run, in: &registry) { continue }
+            for piece in pieces { _ = consider(piece, in: &registry) }
         }
+    }
+
+    /// Records `candidate` as a mention, an alias or a new organisation; false when it is none.
+    private static func consider(_ candidate: String, in registry: inout OrganisationRegistry) -> Bool {
+        let trimmed = TextRules.trimConnectors(candidate)
+        guard trimmed.split(separator: " ").count >= 2 else { return false }
+        if registry.find(trimmed) != nil || registry.addAliasIfReordered(trimmed) { return true }
+        guard isOrganisationName(trimmed, requireCue: true) else { return false }
+        registry.add(trimmed)
+        return true
     }
 
     /// Whether a phrase names an organisation: its head word (before "of"/"for", else the last)

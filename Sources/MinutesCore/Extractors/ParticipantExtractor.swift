@@ -162,7 +162,8 @@ public enum ParticipantExtractor {
 
         // "Name - Role, Organisation".
         var fields: [String]
-        if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — ") {
+        let firstComma = text.firstIndex(of: ",") ?? text.endIndex
+        if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — "), dash.lowerBound < firstComma {
             fields = [String(text[..<dash.lowerBound])] + TextRules.splitList(String(text[dash.upperBound...]))
         } else {
             fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

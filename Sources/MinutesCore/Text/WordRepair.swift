@@ -92,8 +92,20 @@ public struct WordRepair: Sendable {
     /// Whether the document or the dictionary vouches for `word` as it stands.
     func isKnown(_ word: String) -> Bool {
         let lower = word.lowercased()
-        return lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2
+        if lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2 { return true }
+        // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
+        for suffix in Self.suffixes where lower.count > suffix.count + 3 && lower.hasSuffix(suffix) {
+            let stem = String(lower.dropLast(suffix.count))
+            if lexicon.words.contains(stem) || lexicon.words.contains(stem + "e") || (vocabulary[stem] ?? 0) >= 1 { return true }
+            if let last = stem.last, stem.dropLast().last == last, lexicon.words.contains(String(stem.dropLast())) { return true }
+        }
+        return false
     }
+
+    /// Endings that make a new word from a known one; such a word is never split.
+    static let suffixes = ["ization", "isation", "ations", "ation", "ships", "ship", "ings", "ing", "ness", "ments", "ment",
+                           "ers", "er", "ed", "es", "s", "ly", "ity", "ities", "ize", "ise", "ized", "ised", "izing",
+                           "ising", "able", "ible", "al", "ally", "ism", "ist", "ists", "ful", "less", "wise"]
 
     /// Splits an unknown word into two or three known pieces, or returns it whole.
     func split(_ word: String) -> [String] {

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Finds the documents minutes refer to: the entries of a "Related documents", "See also",
+/// "Attachments", "Background papers" or "References" part (titles even without an address),
+/// labelled links ("Agenda: https://…", "IRC log: …"), and links that point to documents
+/// (papers, agendas, logs, issues, pull requests) — never navigation, in-page anchors or assets.
+public enum RelatedDocumentExtractor {
+    /// The related documents of `document`.
+    public static func extract(from document: BlockDocument) -> [RelatedDocument] {
+        var documents: [RelatedDocument] = []
+        var seenURLs = Set<String>()
+        var seenTitles = Set<String>()
+        var inSection = false
+
+        func add(title: String, url: String?) {
+            let title = title.trimmingCharacters(in: CharacterSet(charactersIn: " :-–•*[]"))
+            if let url {
+                guard seenURLs.insert(url).inserted else { return }
+            } else {
+                guard !title.isEmpty, seenTitles.insert(TextRules.fold(title)).inserted else { return }
+            }
+            documents.append(RelatedDocument(title: title.isEmpty ? (url ?? "") : title, url: url))
+        }
+
+        for block in document.blocks {
+            if isNavigation(block) { continue }
+            let text = block.text
+            if block.kind == .heading || block.kind == .term {
+                inSection = isSectionLabel(text)
+                if !inSection { continue }
+                continue
+            }
+            if let (label, value) = TextRules.labelled(text) {
+                if isSectionLabel(label) {
+                    if value.isEmpty { inSection = true; continue }
+                    for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
+                    continue
+                }
+                if isDocumentLabel(label), let link = block.links.first(where: { isDocumentLink($0, labelled: true) }) {
+                    add(title: label, url: link.href)
+                    continue
+                }
+            }
+            if inSection {
+                if block.kind == .paragraph, text.hasSuffix(":") { inSection = isSectionLabel(text); continue }
+                if block.kind == .listItem || block.kind == .paragraph || block.kind == .definition {
+                    let link = block.links.first { isDocumentLink($0, labelled: true) }
+                    let title = link.map { $0.text.hasPrefix("http") ? text.replacingOccurrences(of: $0.text, with: "") : $0.text } ?? text
+                    add(title: title.isEmpty ? text : title, url: link?.href)
+                    continue
+                }
+                inSection = false
+            }
+            for link in block.links where isDocumentLink(link, labelled: false) {
+                add(title: link.text, url: link.href)
+            }
+        }
+        return documents
+    }
+
+    /// "Related documents", "See also", "Attachments", "Background papers", "References".
+    static func isSectionLabel(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+        return ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
+                "background documents", "references", "supporting documents", "documents", "related links",
+                "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"].contains(lower)
+    }
+
+    /// Labels whose link is a document of the meeting ("Agenda", "IRC log", "Slides").
+    static func isDocumentLabel(_ label: String) -> Bool {
+        let lower = label.lowercased()
+        return ["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
+                "recording", "transcript", "presentation", "spec", "proposal"].contains { lower.contains($0) }
+    }
+
+    /// Blocks that belong to site navigation, tables of contents or footers.
+    static func isNavigation(_ block: Block) -> Bool {
+        block.classes.contains { ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"].contains($0) }
+    }
+
+    /// Whether a link points to a document rather than to navigation, an anchor or an asset.
+    static func isDocumentLink(_ link: Link, labelled: Bool) -> Bool {
+        let href = link.href.lowercased()
+        guard !href.hasPrefix("#"), !href.hasPrefix("mailto:"), !href.hasPrefix("javascript:"), !href.hasPrefix("tel:"),
+              !href.isEmpty else { return false }
+        let path = href.split(separator: "#").first.map(String.init) ?? href
+        let assets = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
+        if assets.contains(where: { path.hasSuffix($0) }) { return false }
+        if labelled { return true }
+        let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
+        if documentEndings.contains(where: { path.hasSuffix($0) }) { return true }
+        if path.range(of: #"/(issues|pull|pulls|discussions)/\d+"#, options: .regularExpression) != nil { return true }
+        if path.contains("docs.google.com") || path.contains("/wiki/") { return true }
+        let text = link.text.lowercased()
+        return ["agenda", "irc log", "minutes", "slides", "paper", "report", "draft", "proposal", "recording", "transcript", "explainer"]
+            .contains { text.contains($0) }
+    }
+}
