@@ -1,2 +1,0 @@
-import MinutesCore
-print("minutes")
