@@ -5,8 +5,9 @@ import GRDB
 enum IndexSchema {
     /// Name of the full-text table over findings text and document title.
     static let ftsTable = "findings_fts"
-    /// FTS5 tokenizer: stemming (porter) over Unicode words with diacritics folded.
-    static let tokenizer = "porter unicode61 remove_diacritics 2"
+    /// FTS5 tokenizer: stemming (porter) over Unicode words with diacritics removed and
+    /// letters such as ø and æ folded (see `FoldingTokenizer`).
+    static let tokenizer = "porter \(FoldingTokenizer.name) unicode61 remove_diacritics 2"
 
     /// The migrator holding every migration this build knows.
     static var migrator: DatabaseMigrator {

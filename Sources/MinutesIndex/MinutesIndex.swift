@@ -57,6 +57,7 @@ public struct MinutesIndex: Sendable {
         configuration.readonly = mode == .readOnly
         configuration.label = "minutes-index"
         configuration.prepareDatabase { db in
+            db.add(tokenizer: FoldingTokenizer.self)
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
