@@ -82,8 +82,14 @@ enum IndexWriter {
         return try Int64.fetchOne(statement, arguments: [canonical])
     }
 
+    /// What a batch of inserts shares: one encoder, one timestamp.
+    struct BatchContext {
+        let encoder = IndexWriter.encoder()
+        let timestamp = ISO8601DateFormatter().string(from: Date())
+    }
+
     /// Stores `record` under `record.source.path`; see `MinutesIndex.upsert(record:)`.
-    static func upsert(_ record: MeetingRecord, in db: Database) throws -> IngestOutcome {
+    static func upsert(_ record: MeetingRecord, in db: Database, context: BatchContext = BatchContext()) throws -> IngestOutcome {
         let path = record.source.path
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE path = ?"), arguments: [path])
@@ -91,7 +97,7 @@ enum IndexWriter {
             if existing["sha256"] as String? == record.source.sha256 { return .unchanged }
             try deleteDocument(id: existing["id"], in: db)
         }
-        try insert(record, in: db)
+        try insert(record, in: db, context: context)
         return existing == nil ? .added : .updated
     }
 
@@ -111,9 +117,9 @@ enum IndexWriter {
     }
 
     /// Inserts a record that is not stored yet.
-    static func insert(_ record: MeetingRecord, in db: Database) throws {
-        let json = String(decoding: try encoder().encode(record), as: UTF8.self)
-        let now = ISO8601DateFormatter().string(from: Date())
+    static func insert(_ record: MeetingRecord, in db: Database, context: BatchContext) throws {
+        let json = String(decoding: try context.encoder.encode(record), as: UTF8.self)
+        let now = context.timestamp
         try db.cachedStatement(sql: """
             INSERT INTO documents(path, sha256, format, title, date, location, json, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -163,11 +163,12 @@ public struct MinutesIndex: Sendable {
     func write(batch: [MeetingRecord]) throws -> IngestSummary {
         try writing { db in
             var summary = IngestSummary()
+            let context = IndexWriter.BatchContext()
             for record in batch {
                 do {
                     var outcome = IngestOutcome.unchanged
                     try db.inSavepoint {
-                        outcome = try IndexWriter.upsert(record, in: db)
+                        outcome = try IndexWriter.upsert(record, in: db, context: context)
                         return .commit
                     }
                     summary.count(outcome)
