@@ -158,9 +158,7 @@ extension MinutesIndex {
                                 in db: Database) throws -> [(rowid: Int64, rank: Double)] {
         let sql = """
             SELECT \(IndexSchema.ftsTable).rowid, \(rankExpression) AS rank
-            FROM \(IndexSchema.ftsTable)
-            JOIN findings f ON f.id = \(IndexSchema.ftsTable).rowid
-            JOIN documents d ON d.id = f.document_id
+            FROM \(IndexSchema.ftsTable)\(filter.joins)
             WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
             ORDER BY rank LIMIT ?
             """
@@ -179,9 +177,7 @@ extension MinutesIndex {
         let sql = """
             WITH candidates AS (
                 SELECT \(IndexSchema.ftsTable).rowid AS rid, \(rankExpression) AS rank
-                FROM \(IndexSchema.ftsTable)
-                JOIN findings f ON f.id = \(IndexSchema.ftsTable).rowid
-                JOIN documents d ON d.id = f.document_id
+                FROM \(IndexSchema.ftsTable)\(filter.joins)
                 WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
                 ORDER BY rank LIMIT \(partialCandidates))
             SELECT rid, rank, \(matched) AS matched FROM candidates
@@ -201,8 +197,8 @@ extension MinutesIndex {
             SELECT f.text, f.kind, f.owner, snippet(\(IndexSchema.ftsTable), 0, ?, ?, ?, ?) AS snippet,
                    d.path, d.title, d.date
             FROM \(IndexSchema.ftsTable)
-            JOIN findings f ON f.id = \(IndexSchema.ftsTable).rowid
-            JOIN documents d ON d.id = f.document_id
+            CROSS JOIN findings f ON f.id = \(IndexSchema.ftsTable).rowid
+            CROSS JOIN documents d ON d.id = f.document_id
             WHERE \(IndexSchema.ftsTable) MATCH ? AND \(IndexSchema.ftsTable).rowid = ?
             """
         let words = max(1, min(options.snippetWords, 64))
@@ -225,6 +221,15 @@ extension MinutesIndex {
 struct FilterClause {
     var sql = ""
     var arguments = StatementArguments()
+
+    /// The joins the conditions need; none without filters, so ranking reads only the FTS index.
+    var joins: String {
+        sql.isEmpty ? "" : """
+
+            CROSS JOIN findings f ON f.id = \(IndexSchema.ftsTable).rowid
+            CROSS JOIN documents d ON d.id = f.document_id
+            """
+    }
 
     init(_ filters: SearchFilters) throws {
         if let kind = filters.kind {
