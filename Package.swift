@@ -6,10 +6,12 @@ let package = Package(
     products: [
         .executable(name: "minutes", targets: ["minutes"]),
         .library(name: "MinutesCore", targets: ["MinutesCore"]),
+        .library(name: "MinutesIndex", targets: ["MinutesIndex"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages, each behind its own shim.
@@ -32,17 +34,39 @@ let package = Package(
             ],
             exclude: ["Resources/minutes-record.schema.json"]
         ),
+        // The searchable knowledge base: SQLite (FTS5) store of parsed records.
+        .target(
+            name: "MinutesIndex",
+            dependencies: [
+                "MinutesCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The thin command-line front end.
         .executableTarget(
             name: "minutes",
             dependencies: [
                 "MinutesCore",
+                "MinutesIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Synthetic-corpus benchmark of the index (insert rate, size, latency).
+        .executableTarget(
+            name: "minutes-bench",
+            dependencies: [
+                "MinutesCore",
+                "MinutesIndex",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "MinutesCoreTests",
             dependencies: ["MinutesCore"]
+        ),
+        .testTarget(
+            name: "MinutesIndexTests",
+            dependencies: ["MinutesIndex", "MinutesCore"]
         ),
     ]
 )

@@ -169,6 +169,8 @@ public enum ParticipantExtractor {
             fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         guard let first = fields.first else { return nil }
+        // "Councillors A, B and C" is a list of people, not one entry.
+        if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
         var (name, office) = TextRules.stripTitles(first.trimmingCharacters(in: CharacterSet(charactersIn: ".:;*_ ")))
         if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
         guard TextRules.looksLikeName(name), !hasOrganisationCue(name), !isJobTitle(name) else { return nil }

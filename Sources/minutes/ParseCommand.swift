@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import MinutesCore
+
+/// `minutes parse FILE…`: print each document's record as JSON (or JSON-LD).
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse meeting minutes into JSON records.",
+        discussion: """
+            One file prints one JSON object; several files (or --jsonl) print JSON Lines. Use - for standard input.
+            The record follows Sources/MinutesCore/Resources/minutes-record.schema.json.
+            """)
+
+    @Argument(help: ArgumentHelp("Documents to parse (- for standard input).", valueName: "file"))
+    var files: [String]
+
+    @Flag(help: "Print one JSON object per line, even for one file.")
+    var jsonl = false
+
+    @Flag(help: "Indent the JSON (ignored with --jsonl or several files).")
+    var pretty = false
+
+    @Option(help: ArgumentHelp("Output: json (the record schema) or jsonld (schema.org Event).", valueName: "format"))
+    var format: String = "json"
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Read every file as this input format instead of guessing: text, html or markdown.", valueName: "input-format"))
+    var inputFormat: String?
+
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest input accepted, in bytes (default 64 MiB).", valueName: "bytes"))
+    var maxSize: Int = 64 << 20
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one file to parse (or - for standard input)") }
+        guard RecordEncoder.Style(rawValue: format) != nil else { throw ValidationError("--format must be json or jsonld") }
+        if let inputFormat, DocumentFormat(rawValue: inputFormat) == nil {
+            throw ValidationError("--as must be one of: text, html, markdown")
+        }
+        guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes") }
+    }
+
+    func run() throws {
+        let parser = MinutesParser(options: MinutesParser.Options(maxBytes: maxSize, format: inputFormat.flatMap(DocumentFormat.init)))
+        let style = RecordEncoder.Style(rawValue: format) ?? .json
+        let lines = jsonl || files.count > 1
+        var failed = false
+        for file in files {
+            do {
+                let record: MeetingRecord
+                if file == "-" {
+                    let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                    record = try parser.parse(bytes: bytes, path: "-")
+                } else {
+                    record = try parser.parseFile(atPath: file)
+                }
+                Console.out(String(decoding: try RecordEncoder.encode(record, style: style, pretty: pretty && !lines), as: UTF8.self))
+            } catch let error as MinutesError {
+                Console.error("minutes: " + error.description)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import MinutesIndex
+
+/// `minutes show PATH`: the stored record of one document.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Print the stored JSON record of an ingested document.")
+
+    @Argument(help: ArgumentHelp("The document's path, as ingested.", valueName: "path"))
+    var path: String
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    func run() throws {
+        Console.out(try indexOptions.openForReading().show(path: path))
+    }
+}
