@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "minutes-bench",
             dependencies: [
-                "MinutesCore",
+                "MinutesCore", "CLibXML2", "CCmarkGFM",
                 "MinutesIndex",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

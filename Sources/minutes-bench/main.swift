@@ -1,9 +1,10 @@
 // minutes-bench: measures the search index on a synthetic corpus.
 //
-//   swift run -c release minutes-bench [--findings N] [--queries Q] [--quick]
+//   swift run -c release minutes-bench [--findings N] [--queries Q] [--corpus DIR] [--quick]
 //
 // Prints a Markdown table: insert rate through MinutesIndex and through a bare FTS5 table
-// (same rows, one transaction), bytes on disk per finding, and search latency percentiles.
+// (same rows, one transaction), bytes on disk per finding, and search latency percentiles;
+// then parse throughput per format against the bare libraries, and ingest rate (ParseBench.swift).
 
 import Foundation
 import GRDB
@@ -15,6 +16,9 @@ struct Settings {
     var findings = 100_000
     var queries = 200
     var findingsPerDocument = 20
+    var corpus = "Corpus"
+    var parseRounds = 5
+    var copies = 10
 
     static func parse(_ arguments: [String]) -> Settings {
         var settings = Settings()
@@ -24,12 +28,16 @@ struct Settings {
             case "--quick":
                 settings.findings = 2_000
                 settings.queries = 50
+                settings.parseRounds = 1
+                settings.copies = 1
             case "--findings":
                 if let value = iterator.next().flatMap(Int.init), value > 0 { settings.findings = value }
                 else { usage() }
             case "--queries":
                 if let value = iterator.next().flatMap(Int.init), value > 0 { settings.queries = value }
                 else { usage() }
+            case "--corpus":
+                if let value = iterator.next() { settings.corpus = value } else { usage() }
             default:
                 usage()
             }
@@ -38,7 +46,7 @@ struct Settings {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: minutes-bench [--findings N] [--queries Q] [--quick]\n".utf8))
+        FileHandle.standardError.write(Data("usage: minutes-bench [--findings N] [--queries Q] [--corpus DIR] [--quick]\n".utf8))
         exit(2)
     }
 }
@@ -232,6 +240,12 @@ func run() throws {
     print(String(format: "| of which partial-match fallback, p50 over %d queries (ms) | %.2f |",
                  fallbackLatencies.count, percentile(fallbackLatencies, 0.5)))
     print("| queries with no hit | \(empty) |")
+
+    if FileManager.default.fileExists(atPath: settings.corpus) {
+        try runParseBenchmark(corpusDirectory: settings.corpus, rounds: settings.parseRounds, copies: settings.copies)
+    } else {
+        FileHandle.standardError.write(Data("no corpus at \(settings.corpus); parse benchmark skipped\n".utf8))
+    }
 }
 
 do {

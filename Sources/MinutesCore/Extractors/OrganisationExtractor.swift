@@ -30,7 +30,7 @@ public enum OrganisationExtractor {
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
-        guard text.contains("(") else { return }
+        guard text.contains(Character("(")) else { return }
         let ns = text as NSString
         for match in parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let acronym = ns.substring(with: match.range(at: 1))
@@ -116,16 +116,17 @@ public enum OrganisationExtractor {
     }
 }
 
-/// Organisations keyed by their folded names, acronyms and aliases.
+/// Organisations keyed by their folded names, acronyms and aliases (keys cached, so a lookup is one hash).
 struct OrganisationRegistry {
     private(set) var organisations: [Organisation] = []
+    /// Folded name, alias or acronym → index into `organisations`.
+    private var lookup: [String: Int] = [:]
+    /// The significant words of each organisation's name.
+    private var nameWords: [Set<String>] = []
 
     /// The index of the entry that `name` names (by name, alias or acronym).
     func find(_ name: String) -> Int? {
-        let key = Self.key(name)
-        return organisations.firstIndex { org in
-            Self.key(org.name) == key || org.aliases.contains { Self.key($0) == key } || org.acronym.map { Self.key($0) == key } == true
-        }
+        lookup[Self.key(name)]
     }
 
     /// Adds an organisation or merges it into the entry it names.
@@ -134,11 +135,15 @@ struct OrganisationRegistry {
         if let acronym, let i = organisations.firstIndex(where: { $0.acronym == acronym }) {
             if Self.key(organisations[i].name) != Self.key(name), !organisations[i].aliases.contains(name) {
                 organisations[i].aliases.append(name)
+                register(name, at: i)
             }
             return
         }
         if let i = find(name) {
-            if let acronym, organisations[i].acronym == nil { organisations[i].acronym = acronym }
+            if let acronym, organisations[i].acronym == nil {
+                organisations[i].acronym = acronym
+                register(acronym, at: i)
+            }
             return
         }
         if let acronym, let i = find(acronym) {
@@ -147,9 +152,14 @@ struct OrganisationRegistry {
             organisations[i].name = name
             organisations[i].acronym = acronym
             organisations[i].aliases.removeAll { $0 == bare }
+            nameWords[i] = Self.words(name)
+            register(name, at: i)
             return
         }
         organisations.append(Organisation(name: name, acronym: acronym))
+        nameWords.append(Self.words(name))
+        register(name, at: organisations.count - 1)
+        if let acronym { register(acronym, at: organisations.count - 1) }
     }
 
     /// Attaches a bare acronym to the organisation whose initials it spells; false when none does.
@@ -159,6 +169,7 @@ struct OrganisationRegistry {
             return false
         }
         organisations[i].acronym = acronym
+        register(acronym, at: i)
         return true
     }
 
@@ -166,10 +177,18 @@ struct OrganisationRegistry {
     mutating func addAliasIfReordered(_ phrase: String) -> Bool {
         let words = Self.words(phrase)
         guard words.count >= 2 else { return false }
-        let matches = organisations.indices.filter { words.isStrictSubset(of: Self.words(organisations[$0].name)) || words == Self.words(organisations[$0].name) }
+        let matches = nameWords.indices.filter { words.isSubset(of: nameWords[$0]) }
         guard matches.count == 1, let i = matches.first else { return false }
-        if !organisations[i].aliases.contains(phrase) { organisations[i].aliases.append(phrase) }
+        if !organisations[i].aliases.contains(phrase) {
+            organisations[i].aliases.append(phrase)
+            register(phrase, at: i)
+        }
         return true
+    }
+
+    private mutating func register(_ name: String, at index: Int) {
+        let key = Self.key(name)
+        if lookup[key] == nil { lookup[key] = index }
     }
 
     static func key(_ name: String) -> String {

@@ -37,7 +37,7 @@ public struct PlainTextReader: DocumentReader {
         }
 
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(line.trimming(.blanks))
             if trimmed.isEmpty { flush(); continue }
             let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
             if let item = Self.listItem(trimmed) {

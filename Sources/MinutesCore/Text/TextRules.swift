@@ -8,18 +8,18 @@ public enum TextRules {
         var body = Substring(text)
         body = body.drop { $0 == "*" || $0 == "_" || $0 == " " }
         guard let colon = body.firstIndex(of: ":") else { return nil }
-        let label = body[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
+        let label = String(body[..<colon].trimming(["*", "_", " "]))
         guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 5,
               !label.contains(where: { ".,;!?()\"/".contains($0) }) || label.hasSuffix("(s)"),
               !label.hasPrefix("http") else { return nil }
-        let value = body[body.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
+        let value = String(body[body.index(after: colon)...].trimming(["*", "_", " "]))
         return (label, value)
     }
 
     /// Lower-cased, diacritics kept, white space folded, surrounding punctuation dropped.
     public static func fold(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?*_ \"'"))
+        String(text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .trimming([".", ",", ";", ":", "!", "?", "*", "_", " ", "\"", "'"]))
     }
 
     /// Honorifics that are never part of a name.
@@ -169,7 +169,7 @@ extension TextRules {
         for rawWord in text.split(separator: " ") {
             var word = String(rawWord)
             let endsClause = word.last.map { ",;:.!?)\"”".contains($0) } ?? false
-            word = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;:.!?()\"“”'’"))
+            word = String(word.trimming(.wordPunctuation))
             let opensClause = rawWord.first.map { "(\"“".contains($0) } ?? false
             if opensClause { close() }
             if word.first?.isUppercase == true || (isConnector(word) && !current.isEmpty) {
@@ -182,4 +182,21 @@ extension TextRules {
         close()
         return runs
     }
+}
+
+extension StringProtocol {
+    /// The text without any of `characters` at either end (pure Swift; no Foundation bridging,
+    /// which matters on the per-word hot paths).
+    func trimming(_ characters: Set<Character>) -> SubSequence {
+        guard let start = firstIndex(where: { !characters.contains($0) }),
+              let end = lastIndex(where: { !characters.contains($0) }) else { return self[endIndex...] }
+        return self[start...end]
+    }
+}
+
+extension Set where Element == Character {
+    /// Spaces and tabs.
+    static let blanks: Set<Character> = [" ", "\t"]
+    /// Punctuation that surrounds words in running text.
+    static let wordPunctuation: Set<Character> = [",", ";", ":", ".", "!", "?", "(", ")", "\"", "“", "”", "'", "’"]
 }

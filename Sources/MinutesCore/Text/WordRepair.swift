@@ -65,7 +65,7 @@ public struct WordRepair: Sendable {
             return token.split(separator: ".", omittingEmptySubsequences: false).map { repairToken(String($0)) }.joined(separator: ".")
         }
         // "busi-\u{2060}ness": a hyphen that stood at a line break.
-        if token.contains("\u{2060}") {
+        if token.contains(Character("\u{2060}")) {
             let parts = token.components(separatedBy: "-\u{2060}")
             var result = parts[0]
             for part in parts.dropFirst() {

@@ -1,0 +1,139 @@
+// Parse and ingest benchmark over the real documents of Corpus/.
+//
+// Compares, on the same bytes: libxml2 alone (htmlReadMemory + walking every text node +
+// xmlFreeDoc, errors off) and cmark-gfm alone against the full minutes parse (decode, read,
+// extract) per format; then `MinutesIndex.ingest(paths:)` over a replicated corpus.
+
+import CCmarkGFM
+import CLibXML2
+import Foundation
+import MinutesCore
+import MinutesIndex
+
+/// The corpus files of one format, loaded once.
+struct CorpusFiles {
+    var files: [(path: String, bytes: [UInt8])]
+    var totalBytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
+
+    /// Every file below `directory` whose extension names `format`.
+    static func load(_ directory: String, format: DocumentFormat) -> CorpusFiles {
+        let enumerator = FileManager.default.enumerator(atPath: directory)
+        var files: [(String, [UInt8])] = []
+        while let relative = enumerator?.nextObject() as? String {
+            let path = directory + "/" + relative
+            guard FormatSniffer.format(forPath: path) == format, let data = FileManager.default.contents(atPath: path) else { continue }
+            files.append((path, [UInt8](data)))
+        }
+        return CorpusFiles(files: files.sorted { $0.0 < $1.0 })
+    }
+}
+
+/// libxml2 alone: parse, visit every text node, free.
+func bareLibxml2(_ bytes: [UInt8]) -> Int {
+    minutes_xml_silence_errors()
+    let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+    let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.flatMap { base in
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options) }
+        }
+    }
+    guard let doc else { return 0 }
+    defer { xmlFreeDoc(doc) }
+    var textBytes = 0
+    var stack: [xmlNodePtr] = []
+    if let root = xmlDocGetRootElement(doc) { stack.append(root) }
+    while let node = stack.popLast() {
+        if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content { textBytes += strlen(content) }
+        var child = node.pointee.children
+        while let current = child { stack.append(current); child = current.pointee.next }
+    }
+    return textBytes
+}
+
+/// cmark-gfm alone with the table, tasklist and autolink extensions: parse and free.
+func bareCmark(_ bytes: [UInt8]) -> Int {
+    cmark_gfm_core_extensions_ensure_registered()
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return 0 }
+    defer { cmark_parser_free(parser) }
+    for name in ["table", "tasklist", "autolink"] {
+        if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+    }
+    bytes.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.map { base in
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        }
+    }
+    guard let root = cmark_parser_finish(parser) else { return 0 }
+    cmark_node_free(root)
+    return bytes.count
+}
+
+/// Peak resident memory of this process so far, in MiB.
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// Runs `body` over every file `rounds` times; returns (MB/s, documents/s).
+func throughput(_ corpus: CorpusFiles, rounds: Int, _ body: (String, [UInt8]) -> Void) -> (Double, Double) {
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        for _ in 0..<rounds { for file in corpus.files { body(file.path, file.bytes) } }
+    }
+    let s = max(seconds(elapsed), 1e-9)
+    return (Double(corpus.totalBytes * rounds) / s / 1e6, Double(corpus.files.count * rounds) / s)
+}
+
+/// Prints the parse table and the ingest rate of the corpus replicated `copies` times.
+func runParseBenchmark(corpusDirectory: String, rounds: Int, copies: Int) throws {
+    let parser = MinutesParser()
+    print("")
+    print("| parse (\(rounds) rounds over \(corpusDirectory)) | files | MB | MB/s | documents/s | vs bare library |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    func row(_ name: String, _ corpus: CorpusFiles, _ result: (Double, Double), baseline: Double?) {
+        let ratio = baseline.map { String(format: "%.0f %%", 100 * result.0 / $0) } ?? "—"
+        print(String(format: "| %@ | %d | %.2f | %.1f | %.0f | %@ |", name, corpus.files.count,
+                     Double(corpus.totalBytes) / 1e6, result.0, result.1, ratio))
+    }
+    let html = CorpusFiles.load(corpusDirectory, format: .html)
+    let markdown = CorpusFiles.load(corpusDirectory, format: .markdown)
+    let text = CorpusFiles.load(corpusDirectory, format: .text)
+    let bareHTML = throughput(html, rounds: rounds) { _, bytes in _ = bareLibxml2(bytes) }
+    row("HTML, libxml2 alone", html, bareHTML, baseline: nil)
+    row("HTML, minutes parse", html, throughput(html, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: bareHTML.0)
+    let bareMarkdown = throughput(markdown, rounds: rounds) { _, bytes in _ = bareCmark(bytes) }
+    row("Markdown, cmark-gfm alone", markdown, bareMarkdown, baseline: nil)
+    row("Markdown, minutes parse", markdown, throughput(markdown, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: bareMarkdown.0)
+    row("Text, minutes parse", text, throughput(text, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: nil)
+
+    // Ingest: the corpus copied `copies` times (each copy made unique), parsed in parallel, one writer.
+    let directory = NSTemporaryDirectory() + "minutes-ingest-bench-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var documents = 0
+    for copy in 0..<copies {
+        for corpus in [html, markdown, text] {
+            for file in corpus.files {
+                let name = URL(fileURLWithPath: file.path).lastPathComponent
+                let path = "\(directory)/copy\(copy)/\(name)"
+                try FileManager.default.createDirectory(atPath: "\(directory)/copy\(copy)", withIntermediateDirectories: true)
+                FileManager.default.createFile(atPath: path, contents: Data(file.bytes + Array("\n\n\(copy)\n".utf8)))
+                documents += 1
+            }
+        }
+    }
+    let index = try MinutesIndex(path: directory + "/index.sqlite")
+    let clock = ContinuousClock()
+    var summary: IngestSummary?
+    let elapsed = try clock.measure { summary = try index.ingest(paths: [directory]) }
+    let findings = try index.counts().findings
+    let s = max(seconds(elapsed), 1e-9)
+    print("")
+    print("| ingest of Corpus/ × \(copies) (\(documents) documents, \(findings) findings) | value |")
+    print("| --- | --- |")
+    print(String(format: "| documents/s | %.0f |", Double(documents) / s))
+    print(String(format: "| findings/s | %.0f |", Double(findings) / s))
+    print("| failed | \(summary?.failed.count ?? -1) |")
+    print(String(format: "| peak memory of this benchmark process (MiB) | %.0f |", peakMemoryMiB()))
+}
