@@ -164,7 +164,12 @@ public enum ParticipantExtractor {
         var fields: [String]
         let firstComma = text.firstIndex(of: ",") ?? text.endIndex
         if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — "), dash.lowerBound < firstComma {
-            fields = [String(text[..<dash.lowerBound])] + TextRules.splitList(String(text[dash.upperBound...]))
+            let rest = String(text[dash.upperBound...])
+            // "Name - Invisible attendee": a lower-case note, not a role or organisation.
+            let restWords = rest.split(separator: " ")
+            let isNote = !rest.contains(",") && restWords.count >= 2 && restWords.dropFirst().allSatisfy { $0.first?.isLowercase == true }
+                && !isJobTitle(rest) && !hasOrganisationCue(rest)
+            fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.splitList(rest))
         } else {
             fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

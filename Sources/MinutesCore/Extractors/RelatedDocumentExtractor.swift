@@ -97,6 +97,8 @@ public enum RelatedDocumentExtractor {
         let path = href.split(separator: "#").first.map(String.init) ?? href
         let assets = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
         if assets.contains(where: { path.hasSuffix($0) }) { return false }
+        // The minutes generator's own documentation ("formatted by scribe.perl").
+        if path.contains("scribedoc") || link.text.lowercased().contains("scribe.perl") { return false }
         if labelled { return true }
         let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
         if documentEndings.contains(where: { path.hasSuffix($0) }) { return true }
