@@ -29,14 +29,21 @@ private func read(_ html: String, baseURL: String? = nil) -> BlockDocument {
     #expect(doc.blocks.map(\.text) == ["one two three"])
 }
 
-@Test func htmlSkipsScriptStyleNavFooterAndForms() {
+@Test func htmlSkipsScriptStyleFooterAndFormsAndMarksNav() {
     let doc = read("""
         <body><script>var x = 1;</script><style>p { color: red }</style>
         <nav><a href="/">Home</a></nav><div role="navigation">Menu</div>
         <p>kept</p><noscript>no js</noscript><form><p>field</p></form><button>Go</button>
         <template><p>tpl</p></template><footer>© 2026</footer></body>
         """)
-    #expect(doc.blocks.map(\.text) == ["kept"])
+    #expect(doc.blocks.filter { !$0.classes.contains("nav") }.map(\.text) == ["kept"])
+    #expect(doc.blocks.filter { $0.classes.contains("nav") }.map(\.text) == ["Home"])
+}
+
+@Test func htmlImageOnlyNavLinkUsesAltText() {
+    let doc = read(#"<nav id=links><a href="https://example.org/agenda"><img alt="Agenda." src="x.png"></a></nav>"#)
+    #expect(doc.blocks.first?.links.first?.text == "Agenda.")
+    #expect(doc.blocks.first?.classes.contains("nav") == true)
 }
 
 @Test func htmlListsHaveDepthOrderAndOwnText() {

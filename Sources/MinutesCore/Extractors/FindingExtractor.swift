@@ -65,6 +65,8 @@ public enum FindingExtractor {
                 continue
             }
             guard let current = section, block.kind != .preformatted else { continue }
+            // Transcript lines and generator footers under a findings heading are not findings.
+            if block.classes.contains(where: { ["irc", "phone", "transcript"].contains($0) }) || isGeneratorNote(text) { continue }
             if block.kind == .listItem || (current.fromHeading && block.kind == .paragraph) {
                 add(text, kind: current.kind)
             } else {
@@ -82,7 +84,8 @@ public enum FindingExtractor {
         if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.contains("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
-        if !words.isDisjoint(with: ["resolutions", "decisions", "resolved", "decided"]) && lower.count <= 60 {
+        let core = lower.replacingOccurrences(of: "summary of ", with: "")
+        if !words.isDisjoint(with: ["resolutions", "decisions", "resolved", "decided"]) && core.split(separator: " ").count <= 3 {
             return .decision
         }
         if !words.isDisjoint(with: ["findings", "conclusions", "conclusion", "observations", "outcomes", "takeaways", "recommendations", "lessons"])
@@ -94,8 +97,10 @@ public enum FindingExtractor {
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
     static func labelKind(_ label: String) -> FindingKind? {
-        let lower = label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]* "))
+        var lower = label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]* "))
             .replacingOccurrences(of: "[new] ", with: "")
+        // Numbered labels: "Resolution #1", "Action 3".
+        while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
         switch lower {
         case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
              "consensus", "proposed resolution", "approved", "outcome":
@@ -107,6 +112,13 @@ public enum FindingExtractor {
         default:
             return lower.hasPrefix("action ") && lower.count < 20 ? .action : nil
         }
+    }
+
+    /// Boilerplate that minutes generators append ("Minutes manually created …, formatted by scribe.perl").
+    static func isGeneratorNote(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
+            || lower.hasPrefix("[end of minutes]") || lower.contains("formatted by david booth")
     }
 
     /// Folded text used to recognise an item repeated in a summary.
@@ -122,6 +134,11 @@ public enum FindingExtractor {
 
     /// The person an action names, as a participant's full name where one matches.
     static func owner(of text: String, participants: [Participant]) -> String? {
+        // A speaker tag in front: "[oliver] Look into …".
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            let tag = String(text[text.index(after: text.startIndex)..<close])
+            if TextRules.isNick(tag), let person = resolve(tag, in: participants) { return person }
+        }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
         for pattern in [ownerFirst, ownerLabel, ownerTrailing] {

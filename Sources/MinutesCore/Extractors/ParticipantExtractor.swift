@@ -80,7 +80,7 @@ public enum ParticipantExtractor {
                 continue
             }
         }
-        result.participants = merged.participants
+        result.participants = mergeNickVariants(merged.participants)
         var seen = Set<String>()
         result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
         return result
@@ -101,7 +101,7 @@ public enum ParticipantExtractor {
 
     /// Reads a comma list of names ("A, B and C", "Councillors A, B and C").
     static func entries(inList text: String, attendance: Attendance, role: MeetingRole?) -> [Entry] {
-        let items = TextRules.splitList(text)
+        let items = TextRules.splitList(text).flatMap(splitRunTogether)
         // "Name, Job Title, Organisation" written after a label is one person, not three.
         if items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
            let single = entry(text, attendance: attendance, role: role, checked: nil) {
@@ -164,7 +164,12 @@ public enum ParticipantExtractor {
         var fields: [String]
         let firstComma = text.firstIndex(of: ",") ?? text.endIndex
         if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — "), dash.lowerBound < firstComma {
-            fields = [String(text[..<dash.lowerBound])] + TextRules.splitList(String(text[dash.upperBound...]))
+            let rest = String(text[dash.upperBound...])
+            // "Name - Invisible attendee": a lower-case note, not a role or organisation.
+            let restWords = rest.split(separator: " ")
+            let isNote = !rest.contains(",") && restWords.count >= 2 && restWords.dropFirst().allSatisfy { $0.first?.isLowercase == true }
+                && !isJobTitle(rest) && !hasOrganisationCue(rest)
+            fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.splitList(rest))
         } else {
             fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
@@ -173,7 +178,9 @@ public enum ParticipantExtractor {
         if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
         var (name, office) = TextRules.stripTitles(first.trimmingCharacters(in: CharacterSet(charactersIn: ".:;*_ ")))
         if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
-        guard TextRules.looksLikeName(name), !hasOrganisationCue(name), !isJobTitle(name) else { return nil }
+        // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
+        let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
+        guard TextRules.looksLikeName(name) || nick, !hasOrganisationCue(name), !isJobTitle(name) else { return nil }
         if !listItem && fields.count > 1 { return nil }
 
         var location: String?
@@ -199,6 +206,97 @@ public enum ParticipantExtractor {
         let participant = Participant(name: name, jobTitle: jobTitle ?? office, organisation: organisation,
                                       location: location, attendance: attendance, meetingRoles: roles.uniqued())
         return Entry(participant: participant, organisations: organisations)
+    }
+
+    /// Words that fill an attendance slot without naming anyone.
+    static let nonNames: Set<String> = ["none", "nobody", "no", "n/a", "na", "tbd", "all", "everyone", "various", "unknown", "guest", "guests"]
+
+    /// Splits an entry that lost its comma ("Avneesh Singh Bill_Kasdorf_", "DaleRogers duga"):
+    /// a nick with an underscore, a lower-case nick or a run-together CamelCase nick is its own person,
+    /// and four capitalised words with no particle are two two-word names.
+    static func splitRunTogether(_ item: String) -> [String] {
+        let words = item.split(separator: " ").map(String.init)
+        guard words.count >= 2, !item.contains("("), !item.contains("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
+        func isNickWord(_ word: String) -> Bool {
+            if word.contains("_") { return true }
+            if word.first?.isLowercase == true { return !isParticle(word) }
+            return TextRules.nickToName(word).contains(" ")
+        }
+        let marked = words.contains { $0.contains("_") || TextRules.nickToName($0).contains(" ") }
+        if words.count <= 4, marked, words.contains(where: isNickWord) {
+            var out: [String] = []
+            var run: [String] = []
+            for word in words {
+                if isNickWord(word) {
+                    if !run.isEmpty { out.append(run.joined(separator: " ")); run = [] }
+                    out.append(word)
+                } else {
+                    run.append(word)
+                }
+            }
+            if !run.isEmpty { out.append(run.joined(separator: " ")) }
+            return out
+        }
+        if words.count == 4, words.allSatisfy({ $0.first?.isUppercase == true && $0.count > 1 }) {
+            return [words[0] + " " + words[1], words[2] + " " + words[3]]
+        }
+        return [item]
+    }
+
+    /// Name particles written in lower case ("van", "de").
+    static func isParticle(_ word: String) -> Bool {
+        ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"].contains(word.lowercased())
+    }
+
+    /// Merges a person listed both by nick and by name: "billk" and "Bill Kasdorf" (the nick's letters
+    /// begin the name's), "pchampin" and "Pierre-Antoine Champin" (initial + surname), "rubensworks" and
+    /// "Ruben Taelman" (the nick begins with the first name), "wendy" and "wendyreid" (one nick begins the
+    /// other), "makotomurata" and "Makoto". Only a unique match is merged; the fuller name is kept.
+    static func mergeNickVariants(_ people: [Participant]) -> [Participant] {
+        var people = people
+        var i = 0
+        while i < people.count {
+            let nick = people[i].name
+            guard !nick.contains(" "), TextRules.isNick(nick) else { i += 1; continue }
+            let a = TextRules.compactLetters(nick)
+            let matches = people.indices.filter { j in
+                guard j != i else { return false }
+                return nickMatches(a, people[j].name)
+            }
+            guard matches.count == 1, let j = matches.first else { i += 1; continue }
+            var keep = people[j], drop = people[i]
+            if prefersName(nick, over: keep.name) { swap(&keep, &drop) }
+            keep.jobTitle = keep.jobTitle ?? drop.jobTitle
+            keep.organisation = keep.organisation ?? drop.organisation
+            keep.location = keep.location ?? drop.location
+            if drop.attendance == .present || keep.attendance == .present { keep.attendance = .present }
+            keep.meetingRoles = (keep.meetingRoles + drop.meetingRoles).uniqued()
+            people[j] = keep
+            people.remove(at: i)
+            i = 0
+        }
+        return people
+    }
+
+    /// Whether the compact nick `a` names the same person as `name`.
+    static func nickMatches(_ a: String, _ name: String) -> Bool {
+        let b = TextRules.compactLetters(name)
+        guard a.count >= 4, b.count >= 4, a != b else { return false }
+        let words = name.split(separator: " ").map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+        if words.count >= 2, let firstWord = words.first, let last = words.last {
+            if b.hasPrefix(a) { return true }
+            if let initial = firstWord.first, a == String(initial) + last { return true }
+            return firstWord.count >= 4 && a.hasPrefix(firstWord)
+        }
+        return b.hasPrefix(a) || a.hasPrefix(b)
+    }
+
+    /// Which of two spellings of one person to keep: a name with a space, then a capitalised one, then the longer.
+    static func prefersName(_ a: String, over b: String) -> Bool {
+        if a.contains(" ") != b.contains(" ") { return a.contains(" ") }
+        let capA = a.first?.isUppercase == true, capB = b.first?.isUppercase == true
+        if capA != capB { return capA }
+        return a.count > b.count
     }
 
     /// A job title: its head word (the word before "of", else the last word) is a job word.

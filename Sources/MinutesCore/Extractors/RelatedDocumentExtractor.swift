@@ -15,7 +15,8 @@ public enum RelatedDocumentExtractor {
         func add(title: String, url: String?) {
             let title = title.trimmingCharacters(in: CharacterSet(charactersIn: " :-–•*[]"))
             if let url {
-                guard seenURLs.insert(url).inserted else { return }
+                let key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+                guard seenURLs.insert(key).inserted else { return }
             } else {
                 guard !title.isEmpty, seenTitles.insert(TextRules.fold(title)).inserted else { return }
             }
@@ -23,7 +24,11 @@ public enum RelatedDocumentExtractor {
         }
 
         for block in document.blocks {
-            if isNavigation(block) { continue }
+            if isNavigation(block) {
+                // Navigation bars: only the meeting's own agenda and log count, never prev/next/ToC.
+                for link in block.links where isMeetingRecordLink(link) { add(title: link.text, url: link.href) }
+                continue
+            }
             let text = block.text
             if block.kind == .heading || block.kind == .term {
                 inSection = isSectionLabel(text)
@@ -73,6 +78,12 @@ public enum RelatedDocumentExtractor {
                 "recording", "transcript", "presentation", "spec", "proposal"].contains { lower.contains($0) }
     }
 
+    /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
+    static func isMeetingRecordLink(_ link: Link) -> Bool {
+        let text = link.text.lowercased()
+        return isDocumentLink(link, labelled: true) && (text.contains("agenda") || text.contains("log"))
+    }
+
     /// Blocks that belong to site navigation, tables of contents or footers.
     static func isNavigation(_ block: Block) -> Bool {
         block.classes.contains { ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"].contains($0) }
@@ -86,11 +97,19 @@ public enum RelatedDocumentExtractor {
         let path = href.split(separator: "#").first.map(String.init) ?? href
         let assets = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
         if assets.contains(where: { path.hasSuffix($0) }) { return false }
+        // The minutes generator's own documentation ("formatted by scribe.perl").
+        if path.contains("scribedoc") || link.text.lowercased().contains("scribe.perl") { return false }
         if labelled { return true }
         let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
         if documentEndings.contains(where: { path.hasSuffix($0) }) { return true }
         if path.range(of: #"/(issues|pull|pulls|discussions)/\d+"#, options: .regularExpression) != nil { return true }
         if path.contains("docs.google.com") || path.contains("/wiki/") { return true }
+        // Bug trackers, W3C specifications and editor's drafts, charters, recordings.
+        if path.contains("show_bug.cgi") || path.contains("://crbug.com/") || path.contains("w3.org/tr/")
+            || path.contains("://w3c.github.io/") || path.contains("charter") {
+            return true
+        }
+        if [".ogg", ".mp3", ".mp4", ".webm"].contains(where: { path.hasSuffix($0) }) { return true }
         let text = link.text.lowercased()
         return ["agenda", "irc log", "minutes", "slides", "paper", "report", "draft", "proposal", "recording", "transcript", "explainer"]
             .contains { text.contains($0) }

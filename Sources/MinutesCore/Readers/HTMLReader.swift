@@ -4,8 +4,9 @@ import Foundation
 /// Reads HTML (W3C scribe minutes, generated minutes pages, hand-written notes) with libxml2.
 ///
 /// Headings, paragraphs, list items, table rows, `<dl>` terms and definitions and `<pre>`
-/// become blocks; scripts, styles, forms and navigation (`<nav>`, `<footer>`,
-/// `role="navigation"`) are skipped. A `<br>` splits a paragraph into one block per line.
+/// become blocks; scripts, styles, forms, footers and `role="navigation"` are skipped.
+/// `<nav>` content is kept as blocks carrying the class `nav` (scribe2 puts the agenda and
+/// IRC-log links there), so extractors can tell navigation from content. A `<br>` splits a paragraph into one block per line.
 /// Text directly inside a container (`<div>`, `<section>`, `<body>`) becomes its own paragraph.
 /// The tree is walked without recursion, so very deep nesting is safe.
 public struct HTMLReader: DocumentReader {
@@ -93,13 +94,13 @@ private struct HTMLWalker {
             "xmp": .block(.preformatted, level: 0), "tr": .block(.tableRow, level: 0),
         ]
         for level in 1...6 { roles["h\(level)"] = .block(.heading, level: level) }
-        for name in ["script", "style", "nav", "noscript", "template", "svg", "iframe", "form", "button",
+        for name in ["script", "style", "noscript", "template", "svg", "iframe", "form", "button",
                      "footer", "link", "select", "textarea", "object", "embed", "canvas", "audio", "video"] {
             roles[name] = .skip
         }
         for name in ["html", "body", "div", "section", "article", "main", "header", "aside", "blockquote",
                      "details", "figure", "figcaption", "address", "center", "hgroup", "fieldset", "legend",
-                     "thead", "tbody", "tfoot", "hr", "dialog", "search"] {
+                     "thead", "tbody", "tfoot", "hr", "dialog", "search", "nav"] {
             roles[name] = .container
         }
         return roles
@@ -188,7 +189,12 @@ private struct HTMLWalker {
     mutating func leave(_ node: xmlNodePtr) {
         if let link = openLinks.last, link.owner == node {
             openLinks.removeLast()
-            let text = Self.fold(link.text)
+            var text = Self.fold(link.text)
+            if text.isEmpty, builder == nil, !Self.fold(link.alt).isEmpty {
+                // An image-only link (scribe2's nav icons): its alt text stands for the link text.
+                text = Self.fold(link.alt)
+                append(text)
+            }
             if let line = builder?.lines.count {
                 builder?.links.append((line - 1, Link(text: text.isEmpty ? Self.fold(link.alt) : text, href: link.href)))
             }
@@ -316,6 +322,8 @@ private struct HTMLWalker {
     mutating func pushClasses(_ node: xmlNodePtr) -> [String] {
         let classes = Self.attribute(node, "class").map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
         var tokens = classes
+        // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
+        if Self.name(of: node) == "nav", !tokens.contains("nav") { tokens.append("nav") }
         if let id = Self.attribute(node, "id")?.trimmingCharacters(in: .whitespaces), !id.isEmpty {
             tokens.append(id.lowercased())
         }

@@ -22,6 +22,8 @@ public struct PlainTextReader: DocumentReader {
         var pendingKind: Block.Kind = .paragraph
         var pendingLevel = 0
         var pendingOrdered = false
+        // Whether the open paragraph began with a bare label line ("Present:"), whose value is indented below it.
+        var pendingLabel = false
 
         func flush() {
             guard !pending.isEmpty else { return }
@@ -34,12 +36,22 @@ public struct PlainTextReader: DocumentReader {
             pendingKind = .paragraph
             pendingLevel = 0
             pendingOrdered = false
+            pendingLabel = false
         }
 
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = String(line.trimming(.blanks))
             if trimmed.isEmpty { flush(); continue }
             let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
+            // the next unindented line starts a new block.
+            if indent == 0, pendingLabel { flush() }
+            if indent == 0, Self.isBareLabel(trimmed) {
+                flush()
+                pending = [trimmed[...]]
+                pendingLabel = true
+                continue
+            }
             if let item = Self.listItem(trimmed) {
                 flush()
                 pending = [item.text]
@@ -81,6 +93,12 @@ public struct PlainTextReader: DocumentReader {
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
         let text = rest.drop { $0 == " " || $0 == "\t" }
         return text.isEmpty ? nil : (text, true)
+    }
+
+    /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
+    static func isBareLabel(_ line: String) -> Bool {
+        guard line.hasSuffix(":"), line.count <= 30, let first = line.first, first.isLetter else { return false }
+        return line.dropLast().allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" }
     }
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".

@@ -65,19 +65,32 @@ public enum TextRules {
     }
 
     /// Turns an IRC nick into a name: "Bill_Kasdorf_" → "Bill Kasdorf", "AjayJadhav" → "Ajay Jadhav";
-    /// lower-case nicks ("billk") are returned unchanged.
+    /// lower-case nicks ("billk") and trailing initials ("AndyS", "CharlesL") are returned unchanged.
     public static func nickToName(_ nick: String) -> String {
         var text = nick.trimmingCharacters(in: CharacterSet(charactersIn: "_-+ "))
         text = text.replacingOccurrences(of: "_", with: " ")
-        // Split CamelCase: a lower-case letter followed by an upper-case one.
+        // Split CamelCase where a lower-case letter meets a capital that starts a word of two or more letters.
+        let chars = Array(text)
         var out = ""
-        var previous: Character?
-        for ch in text {
-            if let p = previous, p.isLowercase, ch.isUppercase { out.append(" ") }
+        for (i, ch) in chars.enumerated() {
+            if i > 0, chars[i - 1].isLowercase, ch.isUppercase, i + 1 < chars.count, chars[i + 1].isLowercase {
+                out.append(" ")
+            }
             out.append(ch)
-            previous = ch
         }
         return out.split(separator: " ").joined(separator: " ")
+    }
+
+    /// Whether `token` is shaped like an IRC nick: one word of letters, digits, `_` and `-`,
+    /// starting with a letter ("gpellegrino", "Bill_Kasdorf_", "JeffO-StL").
+    public static func isNick(_ token: String) -> Bool {
+        guard let first = token.first, first.isLetter, token.count <= 32, !token.contains(" ") else { return false }
+        return token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+    }
+
+    /// Letters of `name`, lower-cased, for comparing nicks with names ("Bill Kasdorf" → "billkasdorf").
+    public static func compactLetters(_ name: String) -> String {
+        String(name.lowercased().filter(\.isLetter))
     }
 
     /// The capital letters of an acronym-shaped token ("CCC", "W3C", "OpenSSF" is not one).
@@ -126,6 +139,9 @@ public enum TextRules {
             let trimmed = item.trimmingCharacters(in: .whitespaces)
             let lowered = trimmed.lowercased()
             if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
+            // "A and B and C": every part a name.
+            let parts = trimmed.components(separatedBy: " and ")
+            if parts.count > 2, !trimmed.contains("("), parts.allSatisfy({ looksLikeName($0) }) { return parts }
             if let range = trimmed.range(of: " and "), !trimmed.contains("(") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
                 if looksLikeName(left), looksLikeName(right) { return [left, right] }

@@ -57,7 +57,7 @@ public enum Vocabulary {
         if !words.isDisjoint(with: ["regrets", "regret", "apologies", "apology", "absent", "excused", "absences", "unable"]) {
             return (.absent, nil)
         }
-        if !words.isDisjoint(with: ["chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chairs", "co-chair", "chaired", "facilitator", "moderator", "host", "hosts"]) {
+        if !words.isDisjoint(with: ["chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chairs", "co-chair", "chaired", "organizer", "organizers", "organiser", "organisers", "facilitator", "moderator", "host", "hosts"]) {
             return words.contains("vice") ? (.present, nil) : (.present, .chair)
         }
         if !words.isDisjoint(with: ["scribe", "scribes", "minutes-taker", "recorder", "note-taker", "notetaker", "minuted", "secretary"])

@@ -1,0 +1,24 @@
+import Testing
+@testable import MinutesCore
+
+@Test func numberedResolutionLabelIsADecision() {
+    #expect(FindingExtractor.labelKind("Resolution #1") == .decision)
+    #expect(FindingExtractor.labelKind("ACTION") == .action)
+}
+
+@Test func transcriptUnderResolutionsTopicIsNotAFinding() {
+    let doc = BlockDocument(blocks: [Block(.heading, "Resolutions from last week", level: 3),
+                                     Block(.paragraph, "<Makoto> +1", classes: ["irc"]),
+                                     Block(.paragraph, "RESOLUTION: Merge PR 2572", classes: ["resolution"]),
+                                     Block(.heading, "Summary of resolutions", level: 2),
+                                     Block(.listItem, "Merge PR 2572"),
+                                     Block(.paragraph, "Minutes manually created (not a transcript), formatted by scribe.perl")])
+    let findings = FindingExtractor.extract(from: doc, participants: [])
+    #expect(findings.map(\.text) == ["Merge PR 2572"])
+    #expect(findings.first?.kind == .decision)
+}
+
+@Test func speakerTagOwnsAction() {
+    let people = [Participant(name: "Oliver Dunk", jobTitle: nil, organisation: nil, location: nil, attendance: .present, meetingRoles: [])]
+    #expect(FindingExtractor.owner(of: "[oliver] Look into the research", participants: people) == "Oliver Dunk")
+}

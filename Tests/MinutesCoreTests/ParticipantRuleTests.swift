@@ -1,0 +1,47 @@
+import Testing
+@testable import MinutesCore
+
+@Test func nickToNameSplitsCamelCaseButKeepsInitials() {
+    #expect(TextRules.nickToName("AjayJadhav") == "Ajay Jadhav")
+    #expect(TextRules.nickToName("Bill_Kasdorf_") == "Bill Kasdorf")
+    #expect(TextRules.nickToName("AndyS") == "AndyS")
+    #expect(TextRules.nickToName("CharlesL") == "CharlesL")
+    #expect(TextRules.nickToName("billk") == "billk")
+}
+
+@Test func runTogetherEntriesAreSplit() {
+    #expect(ParticipantExtractor.splitRunTogether("Avneesh Singh Bill_Kasdorf_") == ["Avneesh Singh", "Bill_Kasdorf_"])
+    #expect(ParticipantExtractor.splitRunTogether("DaleRogers duga") == ["DaleRogers", "duga"])
+    #expect(ParticipantExtractor.splitRunTogether("Vladimir de Turckheim") == ["Vladimir de Turckheim"])
+    #expect(ParticipantExtractor.splitRunTogether("Benefits from cross-cluster collaboration in the Baltic Sea Region").count == 1)
+}
+
+@Test func nickOnlyPresentListGivesPeople() {
+    let doc = BlockDocument(blocks: [Block(.term, "Present"), Block(.definition, "gpellegrino, duga, wendyreid"),
+                                     Block(.term, "Chair"), Block(.definition, "wendy")])
+    let people = ParticipantExtractor.extract(from: doc).participants
+    #expect(people.map(\.name) == ["gpellegrino", "duga", "wendyreid"])
+    #expect(people.last?.meetingRoles == [.chair])
+}
+
+@Test func nickVariantsMergeWithFullNames() {
+    let doc = BlockDocument(blocks: [Block(.paragraph, "Present: Bill Kasdorf, billk, Pierre-Antoine Champin, Makoto, makotomurata"),
+                                     Block(.paragraph, "Chair: pchampin")])
+    let people = ParticipantExtractor.extract(from: doc).participants
+    #expect(people.map(\.name) == ["Bill Kasdorf", "Pierre-Antoine Champin", "Makoto"])
+    #expect(people[1].meetingRoles == [.chair])
+}
+
+@Test func dashNoteIsNotAnOrganisation() {
+    let doc = BlockDocument(blocks: [Block(.heading, "Present", level: 2), Block(.listItem, "Sendil Kumar (@sendilkumarn) - Invisible attendee")])
+    let people = ParticipantExtractor.extract(from: doc).participants
+    #expect(people.first?.name == "Sendil Kumar")
+    #expect(people.first?.organisation == nil)
+}
+
+@Test func emailLabelWithIndentedValue() {
+    let text = "Scribe:\n  Ganesh Annan\nPresent:\n  Sumita Jonak, Amy \n  Guy, Kim Hamilton Duffy\nAudio:\n  https://example.org/a.ogg\n"
+    let doc = PlainTextReader(repairsWords: false).read(text, baseURL: nil)
+    let people = ParticipantExtractor.extract(from: doc).participants
+    #expect(people.map(\.name) == ["Ganesh Annan", "Sumita Jonak", "Amy Guy", "Kim Hamilton Duffy"])
+}
