@@ -200,7 +200,7 @@ struct FindingTests {
             Link(text: "report", href: "https://example.org/report.pdf"), Link(text: "top", href: "#top"),
             Link(text: "style", href: "https://example.org/site.css"),
         ])
-        var nav = Block(.listItem, "Home", links: [Link(text: "Agenda", href: "https://example.org/")])
+        var nav = Block(.listItem, "Previous meeting", links: [Link(text: "Previous meeting", href: "https://example.org/2024-01-01.html")])
         nav.classes = ["nav"]
         block.classes = []
         let docs = RelatedDocumentExtractor.extract(from: BlockDocument(blocks: [nav, block]))
