@@ -115,8 +115,29 @@ public enum TextDecoder {
         return String(scalars)
     }
 
+    /// Whether NFC leaves `scalar` as it is whatever surrounds it: everything below U+0300 (where the
+    /// first scalar with NFC quick-check "No/Maybe" stands) and common blocks with no canonical mappings.
+    @inline(__always)
+    static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2002...0x20CF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0x1F300...0x1FAFF: return true
+        default: return false
+        }
+    }
+
     /// Line ends to `\n`, NBSP to space, NULs removed, Unicode NFC.
     static func normalise(_ text: String, warnings: inout [String]) -> String {
+        // Fast path: nothing to replace (no CR, NUL, NBSP, narrow NBSP, BOM) and nothing NFC could
+        // change (every scalar below U+0300, the first code point whose NFC quick-check is not Yes).
+        var needsRewrite = false, needsNFC = false
+        for byte in text.utf8 where byte == 0x0D || byte == 0x00 || byte >= 0xC2 {
+            if byte == 0x0D || byte == 0x00 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF { needsRewrite = true }
+            if byte >= 0xCC { needsNFC = true }
+            if needsRewrite && needsNFC { break }
+        }
+        if needsNFC { needsNFC = text.unicodeScalars.contains { !isNFCStable($0) } }
+        if !needsRewrite && !needsNFC { return text }
+        if !needsRewrite { return text.precomposedStringWithCanonicalMapping }
         var out = String.UnicodeScalarView()
         var nuls = 0
         var previousCR = false
@@ -132,6 +153,7 @@ public enum TextDecoder {
             previousCR = false
         }
         if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
-        return String(out).precomposedStringWithCanonicalMapping
+        let rewritten = String(out)
+        return needsNFC ? rewritten.precomposedStringWithCanonicalMapping : rewritten
     }
 }

@@ -191,10 +191,33 @@ struct OrganisationRegistry {
         if lookup[key] == nil { lookup[key] = index }
     }
 
+    /// The lookup key of a name: lower case, letters and digits only, single spaces, "&" as "and",
+    /// no leading "the".
     static func key(_ name: String) -> String {
-        var folded = TextRules.fold(name).replacingOccurrences(of: "&", with: "and")
-        if folded.hasPrefix("the ") { folded.removeFirst(4) }
-        return folded.filter { $0.isLetter || $0.isNumber || $0 == " " }
+        var out = ""
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        func append(_ ch: Character) {
+            if pendingSpace, !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.append(ch)
+        }
+        for ch in name.lowercased() {
+            if let ascii = ch.asciiValue {
+                switch ascii {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(ch)
+                case UInt8(ascii: "&"): pendingSpace = true; append("a"); out += "nd"; pendingSpace = true
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
+                default: continue
+                }
+            } else if ch.isLetter || ch.isNumber {
+                append(ch)
+            } else if ch.isWhitespace {
+                pendingSpace = true
+            }
+        }
+        if out.hasPrefix("the ") { out.removeFirst(4) }
+        return out
     }
 
     static func words(_ name: String) -> Set<String> {

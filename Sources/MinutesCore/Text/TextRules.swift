@@ -7,19 +7,35 @@ public enum TextRules {
     public static func labelled(_ text: String) -> (label: String, value: String)? {
         var body = Substring(text)
         body = body.drop { $0 == "*" || $0 == "_" || $0 == " " }
-        guard let colon = body.firstIndex(of: ":") else { return nil }
-        let label = String(body[..<colon].trimming(["*", "_", " "]))
+        // A label is short: look for its colon in the first bytes only (long transcript lines are common).
+        guard let colonByte = body.utf8.prefix(64).firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let colon = colonByte
+        let label = String(body[..<colon].trimming(emphasis))
         guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 5,
-              !label.contains(where: { ".,;!?()\"/".contains($0) }) || label.hasSuffix("(s)"),
+              !label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)"),
               !label.hasPrefix("http") else { return nil }
-        let value = String(body[body.index(after: colon)...].trimming(["*", "_", " "]))
+        let value = String(body[body.index(after: colon)...].trimming(emphasis))
         return (label, value)
     }
 
+    private static let emphasis: Set<Character> = ["*", "_", " "]
+    private static let labelBreakers: Set<Character> = [".", ",", ";", "!", "?", "(", ")", "\"", "/"]
+
     /// Lower-cased, diacritics kept, white space folded, surrounding punctuation dropped.
     public static func fold(_ text: String) -> String {
-        String(text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .trimming([".", ",", ";", ":", "!", "?", "*", "_", " ", "\"", "'"]))
+        String(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || ($0.isWhitespace) })
+            .joined(separator: " ")
+            .trimming(foldPunctuation))
+    }
+
+    private static let foldPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "_", " ", "\"", "'"]
+
+    /// Whether `word` starts with an upper-case letter (an ASCII fast path before Unicode properties).
+    @inline(__always)
+    static func startsUppercase<S: StringProtocol>(_ word: S) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
+        return word.first?.isUppercase == true
     }
 
     /// Honorifics that are never part of a name.
@@ -161,7 +177,7 @@ extension TextRules {
 
     /// Whether `word` is a connector.
     public static func isConnector(_ word: String) -> Bool {
-        connectors.contains(word.lowercased())
+        word.utf8.count <= 3 && connectors.contains(word.lowercased())
     }
 
     /// `phrase` without connectors or "The" at either end.
@@ -176,19 +192,22 @@ extension TextRules {
     /// "…the Finnish Cleantech Cluster plays…" yields "Finnish Cleantech Cluster".
     public static func capitalisedRuns(in text: String) -> [String] {
         var runs: [String] = []
-        var current: [String] = []
+        var current: [Substring] = []
         func close() {
-            let trimmed = trimConnectors(current.joined(separator: " "))
-            if !trimmed.isEmpty { runs.append(trimmed) }
-            current = []
+            if !current.isEmpty {
+                let trimmed = trimConnectors(current.joined(separator: " "))
+                if !trimmed.isEmpty { runs.append(trimmed) }
+                current.removeAll(keepingCapacity: true)
+            }
         }
-        for rawWord in text.split(separator: " ") {
-            var word = String(rawWord)
-            let endsClause = word.last.map { ",;:.!?)\"”".contains($0) } ?? false
-            word = String(word.trimming(.wordPunctuation))
-            let opensClause = rawWord.first.map { "(\"“".contains($0) } ?? false
-            if opensClause { close() }
-            if word.first?.isUppercase == true || (isConnector(word) && !current.isEmpty) {
+        // Words are split on ASCII spaces at the byte level: this runs over every word of a document.
+        for slice in text.utf8.split(separator: 0x20) {
+            let rawWord = Substring(slice)
+            guard let firstByte = slice.first, let lastByte = slice.last else { continue }
+            let endsClause = clauseEnders.contains(lastByte) || rawWord.hasSuffix("”")
+            if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") || rawWord.hasPrefix("“") { close() }
+            let word = rawWord.trimming(.wordPunctuation)
+            if startsUppercase(word) || (!current.isEmpty && word.utf8.count <= 3 && isConnector(String(word))) {
                 current.append(word)
             } else {
                 close()
@@ -198,6 +217,9 @@ extension TextRules {
         close()
         return runs
     }
+
+    /// Bytes that end a clause, so a capitalised run never spans them.
+    private static let clauseEnders: Set<UInt8> = Set(",;:.!?)\"".utf8)
 }
 
 extension StringProtocol {

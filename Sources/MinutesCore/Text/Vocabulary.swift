@@ -50,8 +50,9 @@ public enum Vocabulary {
 
     /// Labels that introduce attendance lists, mapped to what they mean.
     public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
-        let key = label.lowercased().replacingOccurrences(of: "(s)", with: "s")
-            .trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+        guard label.utf8.count <= 60 else { return nil }
+        var key = String(label.lowercased().trimming([":", "*", "#", " "]))
+        if key.hasSuffix("(s)") { key = String(key.dropLast(3)) + "s" }
         let words = Set(key.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
         if words.isEmpty || key.count > 40 { return nil }
         if !words.isDisjoint(with: ["regrets", "regret", "apologies", "apology", "absent", "excused", "absences", "unable"]) {
