@@ -28,7 +28,7 @@ public struct HTMLReader: DocumentReader {
             }
         }
         guard let doc = parsed else {
-            let blank = text.allSatisfy(\.isWhitespace)
+            let blank = TextRules.isBlank(text)
             return BlockDocument(warnings: blank ? [] : ["libxml2 could not parse the HTML"])
         }
         defer { xmlFreeDoc(doc) }
@@ -241,7 +241,7 @@ private struct HTMLWalker {
     /// Adds text to the open block (opening a loose paragraph for non-blank text) and open links.
     mutating func append(_ text: String) {
         if builder == nil {
-            guard !text.allSatisfy(\.isWhitespace) else { return }
+            guard !TextRules.isBlank(text) else { return }
             builder = BlockBuilder(kind: .paragraph, classes: currentClasses())
         }
         for index in openLinks.indices { openLinks[index].text += text }
@@ -367,7 +367,7 @@ private struct HTMLWalker {
 
     /// Collapses runs of white space to one space and trims the ends.
     static func fold(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextRules.collapseWhitespace(text)
     }
 }
 

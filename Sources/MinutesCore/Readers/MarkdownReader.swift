@@ -168,7 +168,7 @@ private struct MarkdownWalker {
         case "softbreak", "linebreak": lineBreak()
         case "html_inline": if literal(node).lowercased().hasPrefix("<br") { lineBreak() }
         case "strong":
-            if let open = builder, let last = open.lines.last, last.allSatisfy(\.isWhitespace) {
+            if let open = builder, let last = open.lines.last, TextRules.isBlank(last) {
                 builder?.startsStrong[open.lines.count - 1] = true
             }
         case "link": openLinks.append((node, resolve(literalURL(node)), ""))
@@ -199,7 +199,7 @@ private struct MarkdownWalker {
             var code = literal(node)
             while code.hasSuffix("\n") { code.removeLast() }
             flushOpenBlock()
-            if !code.allSatisfy(\.isWhitespace) { document.blocks.append(Block(.preformatted, code)) }
+            if !TextRules.isBlank(code) { document.blocks.append(Block(.preformatted, code)) }
         case "html_block":
             let text = Self.stripTags(literal(node))
             if builder != nil { append(" " + text + " ") } else if !text.isEmpty { document.blocks.append(Block(.paragraph, text)) }
@@ -322,7 +322,7 @@ private struct MarkdownWalker {
 
     /// Collapses runs of white space to one space and trims the ends.
     static func fold(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextRules.collapseWhitespace(text)
     }
 
     /// Crude text of an HTML block: comments and tags removed, common entities decoded.
