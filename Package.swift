@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -25,12 +24,16 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Model, readers per format, extractors per field, JSON.
         .target(
             name: "MinutesCore",
             dependencies: [
-                "CLibXML2", "CCmarkGFM",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CLibXML2", "CCmarkGFM", "CLibCrypto",
             ],
             exclude: ["Resources/minutes-record.schema.json"]
         ),

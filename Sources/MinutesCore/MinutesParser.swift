@@ -1,4 +1,4 @@
-import Crypto
+import CLibCrypto
 import Foundation
 
 /// The whole pipeline: bytes → decoded text → blocks → extractors → `MeetingRecord`.
@@ -82,6 +82,9 @@ public struct MinutesParser: Sendable {
 
     /// Lower-case hex SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        _ = bytes.withUnsafeBufferPointer { SHA256($0.baseAddress, $0.count, &digest) }
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        return String(decoding: digest.flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }

@@ -65,4 +65,9 @@ struct TextDecoderTests {
         #expect(FormatSniffer.format(forContent: Array("24 January 2014\n".utf8)) == .text)
         #expect(FormatSniffer.declaredCharset(html: Array("<meta charset=\"ISO-8859-1\">".utf8)) == "iso-8859-1")
     }
+
+    @Test func sha256MatchesTheStandardTestVector() {
+        #expect(MinutesParser.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(MinutesParser.sha256([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
 }
