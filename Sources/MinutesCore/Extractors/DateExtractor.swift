@@ -28,12 +28,12 @@ public enum DateExtractor {
         return map
     }()
 
-    nonisolated(unsafe) private static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b"#)
-    nonisolated(unsafe) private static let dayMonthYear = try! NSRegularExpression(
+    private static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b"#)
+    private static let dayMonthYear = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b"#)
-    nonisolated(unsafe) private static let monthDayYear = try! NSRegularExpression(
+    private static let monthDayYear = try! NSRegularExpression(
         pattern: #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"#)
-    nonisolated(unsafe) private static let numeric = try! NSRegularExpression(pattern: #"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"#)
+    private static let numeric = try! NSRegularExpression(pattern: #"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"#)
 
     /// The first date written in `text`, as `YYYY-MM-DD`.
     public static func firstDate(in text: String) -> String? {

@@ -126,11 +126,11 @@ public enum FindingExtractor {
         TextRules.fold(text).filter { $0.isLetter || $0.isNumber }
     }
 
-    nonisolated(unsafe) private static let ownerFirst = try! NSRegularExpression(
+    private static let ownerFirst = try! NSRegularExpression(
         pattern: #"^@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3}?)(?:,| and [\p{L}]+)? (?:to|will|should|shall|must|needs to|is to)\b"#)
-    nonisolated(unsafe) private static let ownerTrailing = try! NSRegularExpression(
+    private static let ownerTrailing = try! NSRegularExpression(
         pattern: #"(?:\(|\[|—|–| - )\s*@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3})\s*(?:\)|\])?\s*$"#)
-    nonisolated(unsafe) private static let ownerLabel = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L}'’._-]*(?: [\p{L}][\p{L}'’.-]*){0,3}):\s"#)
+    private static let ownerLabel = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L}'’._-]*(?: [\p{L}][\p{L}'’.-]*){0,3}):\s"#)
 
     /// The person an action names, as a participant's full name where one matches.
     static func owner(of text: String, participants: [Participant]) -> String? {

@@ -20,7 +20,7 @@ public enum LocationExtractor {
         return nil
     }
 
-    nonisolated(unsafe) private static let sentencePattern = try! NSRegularExpression(pattern:
+    private static let sentencePattern = try! NSRegularExpression(pattern:
         #"\b(?:[Mm]eeting|[Hh]eld|took place|[Cc]onvened|met|[Hh]osted|[Ww]orkshop|[Ss]ummit|F2F|[Ff]ace-to-face)\b[^.:;]{0,40}?\b(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:de\s+|of\s+)?[A-Z][\p{L}'’-]+){0,3})"#)
 
     /// "… participated at the meeting in Copenhagen" → "Copenhagen".

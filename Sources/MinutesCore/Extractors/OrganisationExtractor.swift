@@ -25,8 +25,8 @@ public enum OrganisationExtractor {
         return registry.organisations
     }
 
-    nonisolated(unsafe) private static let parenthesisedAcronym = try! NSRegularExpression(pattern: #"\(([A-Z][A-Za-z0-9&]{1,9})\)"#)
-    nonisolated(unsafe) private static let acronymThenName = try! NSRegularExpression(pattern: #"\b([A-Z][A-Z0-9&]{1,9}) \(([^()]{4,120})\)"#)
+    private static let parenthesisedAcronym = try! NSRegularExpression(pattern: #"\(([A-Z][A-Za-z0-9&]{1,9})\)"#)
+    private static let acronymThenName = try! NSRegularExpression(pattern: #"\b([A-Z][A-Z0-9&]{1,9}) \(([^()]{4,120})\)"#)
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {

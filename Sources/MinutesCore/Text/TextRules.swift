@@ -145,7 +145,7 @@ public enum TextRules {
             switch ch {
             case "(", "[": depth += 1; current.append(ch)
             case ")", "]": depth = max(0, depth - 1); current.append(ch)
-            case ",", ";" where depth == 0:
+            case "," where depth == 0, ";" where depth == 0:
                 items.append(current); current = ""
             default: current.append(ch)
             }

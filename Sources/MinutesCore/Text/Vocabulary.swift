@@ -28,7 +28,7 @@ public enum Vocabulary {
         "partnership", "chamber", "systems", "technologies", "technology", "software", "solutions",
         "services", "consulting", "partners", "industries", "holdings", "media", "communications", "press",
         "publishing", "publishers", "library", "museum", "hospital", "academy", "bureau", "secretariat",
-        "cooperative", "co-operative", "fund", "enterprises", "ventures", "studio", "studios", "inc.", "ltd.","co.", "corp.", "gmbh.", "s.a.", "b.v.", "foundation's", "consortium's", 
+        "cooperative", "co-operative", "fund", "enterprises", "ventures", "studio", "studios", "inc.", "ltd.", "co.", "corp.", "gmbh.", "s.a.", "b.v.", "foundation's", "consortium's", 
     ]
 
     /// Head words of places and regions, which are never organisations.

@@ -116,8 +116,8 @@ public struct WordRepair: Sendable {
         var best: (pieces: [String], score: Int)?
         func consider(_ pieces: [String]) {
             guard let score = self.score(pieces) else { return }
-            if best == nil || pieces.count < best!.pieces.count
-                || (pieces.count == best!.pieces.count && score > best!.score) {
+            guard let current = best else { best = (pieces, score); return }
+            if pieces.count < current.pieces.count || (pieces.count == current.pieces.count && score > current.score) {
                 best = (pieces, score)
             }
         }
