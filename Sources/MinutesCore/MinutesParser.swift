@@ -39,7 +39,7 @@ public struct MinutesParser: Sendable {
         let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
         let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
         let decoded = try TextDecoder.decode(bytes, path: path, declaredCharset: charset)
-        let document = Self.reader(for: format).read(decoded.text, baseURL: nil)
+        let document = Self.reader(for: format, text: decoded.text).read(decoded.text, baseURL: nil)
 
         var record = MeetingRecord(source: Source(path: path, format: format, encoding: decoded.encoding,
                                                   sha256: Self.sha256(bytes), bytes: bytes.count))
@@ -55,6 +55,12 @@ public struct MinutesParser: Sendable {
         case .html: return HTMLReader()
         case .markdown: return MarkdownReader()
         }
+    }
+
+    /// The reader for `format`, looking at the decoded `text`: plain text that is an IRC log gets the `IRCLogReader`.
+    public static func reader(for format: DocumentFormat, text: String) -> any DocumentReader {
+        if format == .text, IRCLogReader.looksLikeIRCLog(text) { return IRCLogReader() }
+        return reader(for: format)
     }
 
     /// Reads a whole file, refusing directories, unreadable files and files over `maxBytes`.
