@@ -112,7 +112,7 @@ public struct PlainTextReader: DocumentReader {
 
     /// Two or more short lines, none ending like a sentence: a column of names or items.
     static func isNameColumn(_ lines: [Substring]) -> Bool {
-        lines.count >= 2 && lines.allSatisfy { line in
+        (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy { line in
             line.count <= 60 && line.split(separator: " ").count <= 8 && !line.hasSuffix(".") && !line.hasSuffix(",")
                 && line.first?.isUppercase == true
         }
