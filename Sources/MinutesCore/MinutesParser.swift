@@ -31,7 +31,31 @@ public struct MinutesParser: Sendable {
     }
 
     /// Parses `bytes` that came from `path` (used for format guessing, messages and provenance).
+    /// A file holding several dated meetings gives its first (as listed) meeting, with a warning;
+    /// `parseMeetings(bytes:path:)` gives them all.
     public func parse(bytes: [UInt8], path: String) throws -> MeetingRecord {
+        let (document, source, decodeWarnings) = try read(bytes: bytes, path: path)
+        let meetings = MeetingSplitter.split(document)
+        var record = Self.record(for: meetings[0], source: source, warnings: decodeWarnings)
+        if meetings.count > 1 { record.warnings.append("\(meetings.count) meetings in one file; use --split") }
+        return record
+    }
+
+    /// Parses `bytes` into one record per meeting: files of running notes with a dated heading per
+    /// meeting give one record each (in the file's order); ordinary minutes give one record.
+    public func parseMeetings(bytes: [UInt8], path: String) throws -> [MeetingRecord] {
+        let (document, source, decodeWarnings) = try read(bytes: bytes, path: path)
+        return MeetingSplitter.split(document).map { Self.record(for: $0, source: source, warnings: decodeWarnings) }
+    }
+
+    /// Reads and parses every meeting of the file at `path`.
+    public func parseMeetingsInFile(atPath path: String) throws -> [MeetingRecord] {
+        let bytes = try Self.readFile(atPath: path, maxBytes: options.maxBytes)
+        return try parseMeetings(bytes: bytes, path: path)
+    }
+
+    /// Checks, decodes and reads `bytes` into blocks.
+    func read(bytes: [UInt8], path: String) throws -> (BlockDocument, Source, [String]) {
         guard !bytes.isEmpty else { throw MinutesError.empty(path: path) }
         guard bytes.count <= options.maxBytes else {
             throw MinutesError.tooLarge(path: path, bytes: bytes.count, limit: options.maxBytes)
@@ -39,11 +63,15 @@ public struct MinutesParser: Sendable {
         let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
         let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
         let decoded = try TextDecoder.decode(bytes, path: path, declaredCharset: charset)
-        let document = Self.reader(for: format).read(decoded.text, baseURL: nil)
+        let document = Self.reader(for: format, text: decoded.text).read(decoded.text, baseURL: nil)
+        let source = Source(path: path, format: format, encoding: decoded.encoding, sha256: Self.sha256(bytes), bytes: bytes.count)
+        return (document, source, decoded.warnings)
+    }
 
-        var record = MeetingRecord(source: Source(path: path, format: format, encoding: decoded.encoding,
-                                                  sha256: Self.sha256(bytes), bytes: bytes.count))
-        record.warnings = decoded.warnings + document.warnings
+    /// Runs the extractors over one meeting's blocks.
+    static func record(for document: BlockDocument, source: Source, warnings: [String]) -> MeetingRecord {
+        var record = MeetingRecord(source: source)
+        record.warnings = warnings + document.warnings
         MeetingExtractor().extract(from: document, into: &record)
         return record
     }
@@ -55,6 +83,12 @@ public struct MinutesParser: Sendable {
         case .html: return HTMLReader()
         case .markdown: return MarkdownReader()
         }
+    }
+
+    /// The reader for `format`, looking at the decoded `text`: plain text that is an IRC log gets the `IRCLogReader`.
+    public static func reader(for format: DocumentFormat, text: String) -> any DocumentReader {
+        if format == .text, IRCLogReader.looksLikeIRCLog(text) { return IRCLogReader() }
+        return reader(for: format)
     }
 
     /// Reads a whole file, refusing directories, unreadable files and files over `maxBytes`.

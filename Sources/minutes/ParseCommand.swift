@@ -8,7 +8,8 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Parse meeting minutes into JSON records.",
         discussion: """
-            One file prints one JSON object; several files (or --jsonl) print JSON Lines. Use - for standard input.
+            One file prints one JSON object; several files (or --jsonl, --split) print JSON Lines.
+            A file of running notes with one dated heading per meeting gives its first meeting; --split gives all. Use - for standard input.
             The record follows Sources/MinutesCore/Resources/minutes-record.schema.json.
             """)
 
@@ -17,6 +18,9 @@ struct ParseCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object per line, even for one file.")
     var jsonl = false
+
+    @Flag(help: "Files holding several dated meetings: print every meeting's record (JSON Lines).")
+    var split = false
 
     @Flag(help: "Indent the JSON (ignored with --jsonl or several files).")
     var pretty = false
@@ -42,18 +46,20 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let parser = MinutesParser(options: MinutesParser.Options(maxBytes: maxSize, format: inputFormat.flatMap(DocumentFormat.init)))
         let style = RecordEncoder.Style(rawValue: format) ?? .json
-        let lines = jsonl || files.count > 1
+        let lines = jsonl || split || files.count > 1
         var failed = false
         for file in files {
             do {
-                let record: MeetingRecord
+                let records: [MeetingRecord]
                 if file == "-" {
                     let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                    record = try parser.parse(bytes: bytes, path: "-")
+                    records = split ? try parser.parseMeetings(bytes: bytes, path: "-") : [try parser.parse(bytes: bytes, path: "-")]
                 } else {
-                    record = try parser.parseFile(atPath: file)
+                    records = split ? try parser.parseMeetingsInFile(atPath: file) : [try parser.parseFile(atPath: file)]
                 }
-                Console.out(String(decoding: try RecordEncoder.encode(record, style: style, pretty: pretty && !lines), as: UTF8.self))
+                for record in records {
+                    Console.out(String(decoding: try RecordEncoder.encode(record, style: style, pretty: pretty && !lines), as: UTF8.self))
+                }
             } catch let error as MinutesError {
                 Console.error("minutes: " + error.description)
                 failed = true

@@ -17,6 +17,8 @@ public enum FindingExtractor {
         var seen = Set<String>()
         var section: (kind: FindingKind, fromHeading: Bool)?
         var topic: String?
+        // A findings part opened by a numbered agenda item ("9. Review Outstanding Action Items"): its level.
+        var itemSection: (kind: FindingKind, level: Int)?
 
         func add(_ text: String, kind: FindingKind) {
             var text = text.trimmingCharacters(in: CharacterSet(charactersIn: " -–•*"))
@@ -24,6 +26,8 @@ public enum FindingExtractor {
                 text = text.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
             }
             if let (label, value) = TextRules.labelled(text), labelKind(label) != nil { text = value }
+            // Reviewed action items carry their status after the action: "Greg: email PMCs. Status: done".
+            if kind == .action, let status = text.range(of: " Status:") { text = String(text[..<status.lowerBound]).trimmingCharacters(in: .whitespaces) }
             guard text.count >= 3 else { return }
             let key = dedupeKey(text)
             guard seen.insert(key).inserted else { return }
@@ -38,6 +42,7 @@ public enum FindingExtractor {
         for block in document.blocks {
             let text = block.text
             if block.kind == .heading || block.kind == .term {
+                itemSection = nil
                 if let kind = sectionKind(text) {
                     section = (kind, true)
                 } else {
@@ -45,6 +50,18 @@ public enum FindingExtractor {
                     if block.kind == .heading { topic = text }
                 }
                 continue
+            }
+            if block.kind == .listItem, let open = itemSection {
+                if block.level > open.level || !block.ordered {
+                    add(text, kind: open.kind); continue
+                }
+                itemSection = nil
+            }
+            if block.kind == .listItem, block.ordered, let kind = sectionKind(text), kind != .finding, text.count <= 80 {
+                itemSection = (kind, block.level); continue
+            }
+            if let clause = BoardRules.resolvedClause(text) {
+                add(clause, kind: .decision); continue
             }
             if block.classes.contains("resolution") {
                 add(text, kind: .decision); continue
@@ -81,7 +98,7 @@ public enum FindingExtractor {
         let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
         guard lower.count <= 160 else { return nil }
         let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.contains("summary of action") || lower.hasPrefix("new action")) {
+        if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.contains("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
         let core = lower.replacingOccurrences(of: "summary of ", with: "")

@@ -26,7 +26,9 @@ public enum ParticipantExtractor {
     /// Extracts the participants of `document`.
     public static func extract(from document: BlockDocument) -> Result {
         var result = Result()
-        var context: Context?
+        var context: Context? { didSet { listOrdered = nil } }
+        // Whether the list items under the current context are numbered (nil before the first item).
+        var listOrdered: Bool?
         var merged = ParticipantSet()
 
         func add(_ entries: [Entry]) {
@@ -50,6 +52,8 @@ public enum ParticipantExtractor {
                 }
             case .paragraph, .definition, .listItem, .tableRow:
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
+                // "New IPMC members:" announces membership changes, not attendance.
+                if let (label, _) = TextRules.labelled(text), label.lowercased().hasPrefix("new ") { context = nil; continue }
                 if let (label, value) = TextRules.labelled(text), let meaning = Vocabulary.attendanceLabel(label) {
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
@@ -63,7 +67,14 @@ public enum ParticipantExtractor {
                     context = Context(attendance: .present, role: nil, fromLabel: false)
                     continue
                 }
+                // Another bare label ("People who left the committee:") ends an attendance list.
+                if block.kind == .paragraph, text.hasSuffix(":"), text.count <= 60 { context = nil; continue }
                 guard let current = context else { continue }
+                // A numbered agenda item after a bulleted or column list of names ends the list.
+                if block.kind == .listItem {
+                    if let ordered = listOrdered, ordered != block.ordered { context = nil; listOrdered = nil; continue }
+                    listOrdered = block.ordered
+                }
                 var found: [Entry]
                 if block.kind == .definition || (current.fromLabel && block.kind == .paragraph) {
                     found = entries(inList: text, attendance: current.attendance, role: current.role)

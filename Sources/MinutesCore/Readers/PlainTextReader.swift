@@ -27,6 +27,15 @@ public struct PlainTextReader: DocumentReader {
 
         func flush() {
             guard !pending.isEmpty else { return }
+            // A column of short lines under a bare label ("Directors Present:" then one name a line) is a list.
+            if pendingKind == .paragraph, !pendingLabel, Self.isNameColumn(pending),
+               let last = blocks.last, last.kind == .paragraph, Self.isBareLabel(last.text) {
+                for line in pending { blocks.append(Block(.listItem, String(line))) }
+                pending = []
+                pendingLevel = 0
+                pendingOrdered = false
+                return
+            }
             let joined = Self.joinLines(pending)
             if !joined.isEmpty {
                 blocks.append(Block(pendingKind, joined, level: pendingLevel, ordered: pendingOrdered,
@@ -99,6 +108,14 @@ public struct PlainTextReader: DocumentReader {
     static func isBareLabel(_ line: String) -> Bool {
         guard line.hasSuffix(":"), line.count <= 30, let first = line.first, first.isLetter else { return false }
         return line.dropLast().allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" }
+    }
+
+    /// Two or more short lines, none ending like a sentence: a column of names or items.
+    static func isNameColumn(_ lines: [Substring]) -> Bool {
+        (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy { line in
+            line.count <= 60 && line.split(separator: " ").count <= 8 && !line.hasSuffix(".") && !line.hasSuffix(",")
+                && line.first?.isUppercase == true
+        }
     }
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".

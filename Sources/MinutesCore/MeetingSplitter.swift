@@ -1,0 +1,52 @@
+import Foundation
+
+/// Splits a document that holds many dated meetings (running notes: "# 2024-12-10", "# 2024-11-26 - Canceled")
+/// into one document per meeting.
+///
+/// A split happens only when at least two headings of the same level are mainly a date; the blocks before
+/// the first of them are the file's preamble (schedule, links), whose title prefixes each meeting's title.
+public enum MeetingSplitter {
+    /// The date a heading is mainly made of ("2024-12-10", "**March 3, 2024** - Canceled", "Tuesday 3 March 2024"),
+    /// or nil when the heading is about something else.
+    public static func headingDate(_ text: String) -> String? {
+        var body = Substring(text)
+        body = body.drop { !$0.isLetter && !$0.isNumber }
+        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"]
+        let firstWord = body.prefix { $0.isLetter }.lowercased()
+        if weekdays.contains(firstWord) { body = body.dropFirst(firstWord.count).drop { !$0.isLetter && !$0.isNumber } }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).count
+        guard words <= 20, let date = DateExtractor.firstDate(in: String(body.prefix(24))) else { return nil }
+        return date
+    }
+
+    /// The meetings of `document`, or `[document]` when it is one meeting.
+    public static func split(_ document: BlockDocument) -> [BlockDocument] {
+        var byLevel: [Int: [Int]] = [:]
+        for (i, block) in document.blocks.enumerated() where block.kind == .heading && headingDate(block.text) != nil {
+            byLevel[block.level, default: []].append(i)
+        }
+        // The highest level (smallest number) with at least two date headings.
+        guard let level = byLevel.filter({ $0.value.count >= 2 }).keys.min(), let starts = byLevel[level] else { return [document] }
+        let preamble = document.blocks[..<starts[0]]
+        let baseTitle = document.title?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+            ?? preamble.first { $0.kind == .heading && !$0.text.isEmpty }?.text
+        var meetings: [BlockDocument] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : document.blocks.count
+            let heading = document.blocks[start].text
+            var metadata = document.metadata
+            metadata["date"] = headingDate(heading)
+            let title = baseTitle.map { "\($0) — \(heading)" } ?? heading
+            var warnings = document.warnings
+            if heading.lowercased().contains("cancel") { warnings.append("meeting cancelled") }
+            meetings.append(BlockDocument(title: title, metadata: metadata, blocks: Array(document.blocks[start..<end]), warnings: warnings))
+        }
+        return meetings
+    }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

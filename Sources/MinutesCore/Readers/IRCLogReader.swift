@@ -1,0 +1,258 @@
+import Foundation
+
+/// Reads raw IRC logs of meetings minuted with scribe.perl conventions.
+///
+/// Accepted line shapes: `[2020-03-10T15:59:33.000Z]<TAB><nick><TAB>text`, `HH:MM:SS <nick> text`,
+/// `[HH:MM] <nick> text` and `<nick> text`. The scribe.perl commands become the blocks the
+/// extractors already understand:
+///
+/// - `present+` (the speaker), `present+ A, B`, `Present: A, B` → one "Present: …" paragraph at the top;
+///   `present-` removes; `regrets+ X` → "Regrets: …"; `Chair: X`, `scribe: X`, `scribenick: X`,
+///   `scribe+` → "Chair: …" / "Scribe: …". Nicks become names with `TextRules.nickToName`.
+/// - `Meeting: title` → the document title; `Date: …` → metadata `date` (else the first ISO timestamp's date).
+/// - `topic: X` → a heading; `RESOLUTION:`/`RESOLVED:`/`ACTION:` → labelled paragraphs;
+///   `Agenda: URL` → an "Agenda: URL" paragraph with its link.
+/// - `s/old/new/` corrects the latest line containing "old"; it is never emitted itself.
+/// - Bots, joins and quits, queue commands (`q+`, `ack`) and bot instructions are dropped.
+/// - Everything else is a transcript paragraph "nick: text" (the scribe's own lines as written,
+///   "…" continuations joined to the previous line), with the class `irc`.
+public struct IRCLogReader: DocumentReader {
+    /// Creates the reader.
+    public init() {}
+
+    /// One parsed log line: `nick` is nil for server notices (joins, quits, topic changes).
+    struct Message {
+        var timestamp: String
+        var nick: String?
+        var text: String
+    }
+
+    nonisolated(unsafe) private static let messagePattern = try! NSRegularExpression(pattern:
+        #"^\s*(?:\[?((?:\d{4}-\d\d-\d\d[T ])?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?Z?)\]?\s+)?<[@+%&~ ]?([^>\s]+)>\s?(.*)$"#)
+    nonisolated(unsafe) private static let noticePattern = try! NSRegularExpression(pattern:
+        #"^\s*\[?((?:\d{4}-\d\d-\d\d[T ])?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?Z?)\]?\s+(?:\*{1,3}|-!-|-->|<--|--|=-=)\s"#)
+    nonisolated(unsafe) private static let isoDate = try! NSRegularExpression(pattern: #"^((?:19|20)\d\d-\d\d-\d\d)"#)
+    nonisolated(unsafe) private static let substitution = try! NSRegularExpression(pattern: #"^s([/|])(.+?)\1(.*?)(?:\1[gG]?)?\s*$"#)
+    nonisolated(unsafe) private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
+    nonisolated(unsafe) private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
+
+    /// Parses one line of a log, or nil when it has none of the log shapes.
+    static func message(_ line: String) -> Message? {
+        let ns = line as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> String {
+            m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i))
+        }
+        if let m = messagePattern.firstMatch(in: line, range: range) {
+            return Message(timestamp: group(m, 1), nick: group(m, 2), text: group(m, 3).trimmingCharacters(in: .whitespaces))
+        }
+        if let m = noticePattern.firstMatch(in: line, range: range) {
+            return Message(timestamp: group(m, 1), nick: nil, text: "")
+        }
+        return nil
+    }
+
+    /// Whether `text` is an IRC log: most of its first non-empty lines have a log line shape.
+    public static func looksLikeIRCLog(_ text: String) -> Bool {
+        var total = 0, matching = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            total += 1
+            if message(trimmed) != nil { matching += 1 }
+            if total >= 400 { break }
+        }
+        return matching >= 3 && matching * 10 >= total * 6
+    }
+
+    /// Nicks of the meeting bots and services.
+    static let bots: Set<String> = ["rrsagent", "zakim", "trackbot", "github-bot", "ghurlbot", "agendabot", "chanserv",
+                                    "nickserv", "irccloud", "meetbot", "botie", "gb", "w3c_bot"]
+
+    /// Whether `nick` belongs to a bot.
+    static func isBot(_ nick: String) -> Bool {
+        let lower = nick.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        return bots.contains(lower) || lower.hasSuffix("bot")
+    }
+
+    /// Queue and bot commands that carry no content: `q+`, `q-`, `ack X`, `zakim, next item`.
+    static func isNoise(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.isEmpty { return true }
+        for prefix in ["q+", "q-", "q?", "queue+", "queue-", "queue=", "queue?", "agenda+", "agenda-", "agenda?", "present?",
+                       "i/", "rrsagent", "zakim", "trackbot", "agendabot", "github-bot", "ghurlbot", "ack ", "scribe?"]
+        where lower.hasPrefix(prefix) { return true }
+        if lower == "ack" { return true }
+        let words = lower.split(separator: " ")
+        if words.count >= 3, words[1] == "has", ["joined", "left", "quit", "changed"].contains(words[2]) { return true }
+        return lower.contains(" is now known as ")
+    }
+
+    /// The name a nick stands for: bridge suffixes ("Tom_S___ORG_") dropped, then `TextRules.nickToName`.
+    /// Multi-word values are names already; all-lower-case ones are capitalised ("axel smith" → "Axel Smith").
+    static func name(_ raw: String) -> String {
+        var text = raw.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.@"))
+        if text.contains(" ") {
+            if text == text.lowercased() { text = text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
+            return text
+        }
+        let ns = text as NSString
+        if let m = bridgeSuffix.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+            text = ns.substring(with: m.range(at: 1))
+        }
+        return TextRules.nickToName(text)
+    }
+
+    /// The names of a command's argument, or the speaker's when there is none.
+    static func names(_ value: String, speaker: String) -> [String] {
+        let value = value.trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+        if value.isEmpty { return [name(speaker)] }
+        return value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { name(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// A scribe.perl command: its keyword (lower-cased), operator (`+`, `-`, `:`) and value.
+    static func command(_ text: String) -> (word: String, op: Character, value: String)? {
+        let keywords = ["present", "regrets", "regret", "chairs", "chair", "scribenick", "scribe", "meeting", "date",
+                        "topic", "resolution", "resolved", "action", "agenda"]
+        let lower = text.lowercased()
+        for word in keywords where lower.hasPrefix(word) {
+            let rest = text.dropFirst(word.count)
+            guard let op = rest.first, op == "+" || op == "-" || op == ":" else { continue }
+            if op != ":", let next = rest.dropFirst().first, next != " " { continue }
+            return (word, op, String(rest.dropFirst()).trimmingCharacters(in: .whitespaces))
+        }
+        return nil
+    }
+
+    /// Reads an IRC log into blocks.
+    public func read(_ text: String, baseURL: String?) -> BlockDocument {
+        var present: [String] = [], regrets: [String] = [], chairs: [String] = [], scribes: [String] = []
+        var scribeNicks = Set<String>()
+        var body: [Block] = []
+        var title: String?
+        var date: String?
+        var firstDate: String?
+        var loggedDate: String?
+        var channel: String?
+        var unparsed = 0
+
+        func addNames(_ new: [String], to list: inout [String]) {
+            for n in new where !list.contains(where: { TextRules.fold($0) == TextRules.fold(n) }) { list.append(n) }
+        }
+        func paragraph(_ text: String, classes: [String] = []) -> Block {
+            Block(.paragraph, text, links: LinkScanner.links(in: text), classes: classes)
+        }
+
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = String(raw)
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard let message = Self.message(line) else { unparsed += 1; continue }
+            if firstDate == nil, let m = Self.isoDate.firstMatch(in: message.timestamp, range: NSRange(location: 0, length: (message.timestamp as NSString).length)) {
+                firstDate = (message.timestamp as NSString).substring(with: m.range(at: 1))
+            }
+            guard let nick = message.nick else { continue }
+            let said = message.text
+            if channel == nil, let hash = said.range(of: " has joined #") {
+                channel = "#" + said[hash.upperBound...].prefix { !$0.isWhitespace }
+            }
+            // RRSAgent's "logging to https://www.w3.org/2018/12/03-chan-irc" dates an untimestamped log.
+            if loggedDate == nil, said.hasPrefix("logging to "),
+               let m = Self.loggingURL.firstMatch(in: said, range: NSRange(location: 0, length: (said as NSString).length)) {
+                let ns = said as NSString
+                loggedDate = "\(ns.substring(with: m.range(at: 1)))-\(ns.substring(with: m.range(at: 2)))-\(ns.substring(with: m.range(at: 3)))"
+            }
+            if Self.isBot(nick) || Self.isNoise(said) { continue }
+            let speaker = nick.trimmingCharacters(in: CharacterSet(charactersIn: "@+"))
+
+            // Corrections: applied to the latest transcript line that holds the old text.
+            let ns = said as NSString
+            if let m = Self.substitution.firstMatch(in: said, range: NSRange(location: 0, length: ns.length)) {
+                let old = ns.substring(with: m.range(at: 2)), new = ns.substring(with: m.range(at: 3))
+                if let i = body.indices.reversed().prefix(40).first(where: { body[$0].kind != .heading && body[$0].text.contains(old) }) {
+                    if let r = body[i].text.range(of: old) { body[i].text.replaceSubrange(r, with: new) }
+                    body[i].links = LinkScanner.links(in: body[i].text)
+                }
+                continue
+            }
+
+            if let (word, op, value) = Self.command(said) {
+                switch word {
+                case "present":
+                    if op == "-" {
+                        let gone = Set(Self.names(value, speaker: speaker).map(TextRules.fold))
+                        present.removeAll { gone.contains(TextRules.fold($0)) }
+                    } else {
+                        addNames(Self.names(value, speaker: speaker), to: &present)
+                    }
+                    continue
+                case "regrets", "regret":
+                    if op != "-" { addNames(Self.names(value, speaker: speaker), to: &regrets) }
+                    continue
+                case "chair", "chairs":
+                    if op != "-" { addNames(Self.names(value, speaker: speaker), to: &chairs) }
+                    continue
+                case "scribe", "scribenick":
+                    if op != "-" {
+                        let nicks = value.isEmpty ? [speaker] : value.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+                        for n in nicks { scribeNicks.insert(n.lowercased()) }
+                        addNames(Self.names(value, speaker: speaker), to: &scribes)
+                    }
+                    continue
+                case "meeting":
+                    if !value.isEmpty { title = value }
+                    continue
+                case "date":
+                    if date == nil, !value.isEmpty { date = value }
+                    continue
+                case "topic":
+                    if op == ":", !value.isEmpty { body.append(Block(.heading, value, level: 2, links: LinkScanner.links(in: value))) }
+                    continue
+                case "resolution", "resolved":
+                    if op == ":", !value.isEmpty { body.append(paragraph("RESOLUTION: " + value)) }
+                    continue
+                case "action":
+                    if op == ":", !value.isEmpty { body.append(paragraph("ACTION: " + value)) }
+                    continue
+                case "agenda":
+                    if op == ":", !value.isEmpty { body.append(paragraph("Agenda: " + value)) }
+                    continue
+                default:
+                    break
+                }
+            }
+
+            if scribeNicks.contains(speaker.lowercased()) {
+                // The scribe's lines are the minutes: "nick: said", "… continued".
+                if said.hasPrefix("...") || said.hasPrefix("…") {
+                    let rest = said.drop { $0 == "." || $0 == "…" || $0 == " " }
+                    if let last = body.indices.last, body[last].classes.contains("irc") {
+                        body[last].text += " " + rest
+                        body[last].links = LinkScanner.links(in: body[last].text)
+                    } else if !rest.isEmpty {
+                        body.append(paragraph(String(rest), classes: ["irc"]))
+                    }
+                } else {
+                    body.append(paragraph(said, classes: ["irc"]))
+                }
+            } else {
+                body.append(paragraph(speaker + ": " + said, classes: ["irc"]))
+            }
+        }
+
+        var header: [Block] = []
+        if !present.isEmpty { header.append(paragraph("Present: " + present.joined(separator: ", "))) }
+        if !regrets.isEmpty { header.append(paragraph("Regrets: " + regrets.joined(separator: ", "))) }
+        if !chairs.isEmpty { header.append(paragraph("Chair: " + chairs.joined(separator: ", "))) }
+        if !scribes.isEmpty { header.append(paragraph("Scribe: " + scribes.joined(separator: ", "))) }
+
+        var metadata: [String: String] = [:]
+        if let day = date ?? firstDate ?? loggedDate { metadata["date"] = day }
+        if title == nil {
+            let day = date.flatMap(DateExtractor.firstDate(in:)) ?? firstDate ?? loggedDate
+            title = (["IRC log", channel, day].compactMap { $0 }).joined(separator: " ")
+        }
+        var warnings: [String] = []
+        if unparsed > 0 { warnings.append("\(unparsed) lines of the IRC log not in a log line shape") }
+        return BlockDocument(title: title, metadata: metadata, blocks: header + body, warnings: warnings)
+    }
+}
