@@ -2,7 +2,7 @@ import Foundation
 
 /// Rules for formal board and council minutes: resolution clauses written as prose.
 enum BoardRules {
-    nonisolated(unsafe) private static let resolved = try! NSRegularExpression(pattern:
+    private static let resolved = try! NSRegularExpression(pattern:
         #"^(?:(?:NOW,? )?THEREFORE,? )?(?:BE IT )?(?:FURTHER )?RESOLVED,? (?=that\b|That\b|THAT\b)"#)
 
     /// The clause of a resolution written in board style — "RESOLVED, that …",

@@ -27,14 +27,14 @@ public struct IRCLogReader: DocumentReader {
         var text: String
     }
 
-    nonisolated(unsafe) private static let messagePattern = try! NSRegularExpression(pattern:
+    private static let messagePattern = try! NSRegularExpression(pattern:
         #"^\s*(?:\[?((?:\d{4}-\d\d-\d\d[T ])?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?Z?)\]?\s+)?<[@+%&~ ]?([^>\s]+)>\s?(.*)$"#)
-    nonisolated(unsafe) private static let noticePattern = try! NSRegularExpression(pattern:
+    private static let noticePattern = try! NSRegularExpression(pattern:
         #"^\s*\[?((?:\d{4}-\d\d-\d\d[T ])?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?Z?)\]?\s+(?:\*{1,3}|-!-|-->|<--|--|=-=)\s"#)
-    nonisolated(unsafe) private static let isoDate = try! NSRegularExpression(pattern: #"^((?:19|20)\d\d-\d\d-\d\d)"#)
-    nonisolated(unsafe) private static let substitution = try! NSRegularExpression(pattern: #"^s([/|])(.+?)\1(.*?)(?:\1[gG]?)?\s*$"#)
-    nonisolated(unsafe) private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
-    nonisolated(unsafe) private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
+    private static let isoDate = try! NSRegularExpression(pattern: #"^((?:19|20)\d\d-\d\d-\d\d)"#)
+    private static let substitution = try! NSRegularExpression(pattern: #"^s([/|])(.+?)\1(.*?)(?:\1[gG]?)?\s*$"#)
+    private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
+    private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
 
     /// Parses one line of a log, or nil when it has none of the log shapes.
     static func message(_ line: String) -> Message? {
