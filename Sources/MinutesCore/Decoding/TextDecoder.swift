@@ -138,22 +138,34 @@ public enum TextDecoder {
         if needsNFC { needsNFC = text.unicodeScalars.contains { !isNFCStable($0) } }
         if !needsRewrite && !needsNFC { return text }
         if !needsRewrite { return text.precomposedStringWithCanonicalMapping }
-        var out = String.UnicodeScalarView()
+        // Rewrite on UTF-8 bytes: CR LF and CR → LF, NUL dropped, U+00A0 (C2 A0) and U+202F (E2 80 AF)
+        // → space, U+FEFF (EF BB BF) dropped. Every other byte is copied as it is.
+        let input = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.count)
         var nuls = 0
-        var previousCR = false
-        for s in text.unicodeScalars {
-            switch s {
-            case "\r": out.append("\n"); previousCR = true; continue
-            case "\n": if !previousCR { out.append("\n") }
-            case "\u{00}": nuls += 1
-            case "\u{A0}", "\u{202F}": out.append(" ")
-            case "\u{FEFF}": break
-            default: out.append(s)
+        var i = 0
+        while i < input.count {
+            let byte = input[i]
+            switch byte {
+            case 0x0D:
+                bytes.append(0x0A)
+                if i + 1 < input.count, input[i + 1] == 0x0A { i += 1 }
+            case 0x00:
+                nuls += 1
+            case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
+                bytes.append(0x20); i += 1
+            case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
+                bytes.append(0x20); i += 2
+            case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
+                i += 2
+            default:
+                bytes.append(byte)
             }
-            previousCR = false
+            i += 1
         }
+        let out = String(decoding: bytes, as: UTF8.self)
         if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
-        let rewritten = String(out)
-        return needsNFC ? rewritten.precomposedStringWithCanonicalMapping : rewritten
+        return needsNFC ? out.precomposedStringWithCanonicalMapping : out
     }
 }
