@@ -55,8 +55,10 @@ public struct IRCLogReader: DocumentReader {
     /// Whether `text` is an IRC log: most of its first non-empty lines have a log line shape.
     public static func looksLikeIRCLog(_ text: String) -> Bool {
         var total = 0, matching = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // The first 64 KB decide; a long document is not split whole just to be classified.
+        let head = Substring(text.utf8.prefix(65_536))
+        for line in head.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = String(line.trimming(.blanks))
             if trimmed.isEmpty { continue }
             total += 1
             if message(trimmed) != nil { matching += 1 }

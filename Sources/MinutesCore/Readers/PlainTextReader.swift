@@ -120,6 +120,7 @@ public struct PlainTextReader: DocumentReader {
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".
     static func isHeading(_ line: String) -> Bool {
+        guard line.utf8.count <= 320, !line.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
         let letters = line.filter(\.isLetter)
         guard letters.count >= 4, line.count <= 80 else { return false }
         return letters.allSatisfy { $0.isUppercase || !$0.isCased } && !line.contains(",")

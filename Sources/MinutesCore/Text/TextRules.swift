@@ -271,3 +271,12 @@ extension TextRules {
         text.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } || text.allSatisfy(\.isWhitespace)
     }
 }
+
+extension Character {
+    /// `isLetter` with an ASCII fast path (the Unicode property lookup is slow on hot loops).
+    @inline(__always)
+    var isLetterFast: Bool {
+        if let ascii = asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
+        return isLetter
+    }
+}

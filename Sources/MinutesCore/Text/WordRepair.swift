@@ -41,7 +41,7 @@ public struct WordRepair: Sendable {
             if !token.isEmpty { out += repairToken(token); token = "" }
         }
         for ch in text {
-            if ch.isLetter || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
+            if ch.isLetterFast || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
                 token.append(ch)
             } else {
                 emit()
@@ -154,6 +154,6 @@ public struct WordRepair: Sendable {
 
     /// Letter runs in `text`.
     static func words(in text: String) -> [Substring] {
-        text.split { !$0.isLetter }
+        text.split { !$0.isLetterFast }
     }
 }
