@@ -53,3 +53,12 @@ private func organisations(_ texts: [String], affiliations: [String] = []) -> [S
     let orgs = OrganisationExtractor.extract(affiliations: [], texts: ["Talks with the Example Cleantech Network (ECN) went well."])
     #expect(orgs.first?.acronym == "ECN")
 }
+
+@Test func placeAfterAnEventWordInATitle() {
+    #expect(LocationExtractor.placeInTitle("Example Governance at Collab Summit Vancouver 2018-10-13") == "Vancouver")
+    #expect(LocationExtractor.placeInTitle("WG F2F, Seville") == "Seville")
+    #expect(LocationExtractor.placeInTitle("Board Meeting in Lisbon") == "Lisbon")
+    #expect(LocationExtractor.placeInTitle("WECG TPAC Sep 23, 2024") == nil)
+    #expect(LocationExtractor.placeInTitle("March 2024 Meetup, Public Notes, Mar 19") == nil)
+    #expect(LocationExtractor.placeInTitle("Weekly Call Vancouver") == nil)
+}
