@@ -14,6 +14,7 @@ public enum LocationExtractor {
                 return value
             }
         }
+        if let title = TitleExtractor.title(in: document), let place = placeInTitle(title) { return place }
         for block in document.blocks.prefix(200) {
             if let place = placeInSentence(block.text) { return place }
         }
@@ -22,6 +23,33 @@ public enum LocationExtractor {
 
     private static let sentencePattern = try! NSRegularExpression(pattern:
         #"\b(?:[Mm]eeting|[Hh]eld|took place|[Cc]onvened|met|[Hh]osted|[Ww]orkshop|[Ss]ummit|F2F|[Ff]ace-to-face)\b[^.:;]{0,40}?\b(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:de\s+|of\s+)?[A-Z][\p{L}'’-]+){0,3})"#)
+
+    private static let eventPlacePattern = try! NSRegularExpression(pattern:
+        #"\b(?:Summit|Conference|TPAC|F2F|Meetup|Meet-up|Workshop|Hackathon|Face-to-[Ff]ace|Plenary)(?:\s*[,–—-]\s*|\s+)([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})"#)
+
+    private static let notPlaceWords: Set<String> = [
+        "Day", "Days", "Session", "Sessions", "Meeting", "Meetings", "Notes", "Minutes", "Agenda", "Summary",
+        "Part", "Track", "Breakout", "Breakouts", "Call", "Kickoff", "Planning", "Report", "Recap", "Follow-up",
+        "Morning", "Afternoon", "Evening", "Online", "Virtual", "Remote", "Europe", "Asia", "America",
+    ]
+
+    /// The place in a title: "Meeting in X" as in sentences, or the capitalised words right after
+    /// an event word ("… at Collab Summit Vancouver 2018-10-13" → "Vancouver", "F2F, Seville" → "Seville").
+    static func placeInTitle(_ title: String) -> String? {
+        if let place = placeInSentence(title) { return place }
+        let ns = title as NSString
+        for match in eventPlacePattern.matches(in: title, range: NSRange(location: 0, length: ns.length)) {
+            let words = ns.substring(with: match.range(at: 1)).split(separator: " ").map(String.init)
+            let kept = words.prefix { !notPlaceWords.contains($0) && !monthsAndDays.contains($0) && !TextRules.isAcronym($0) }
+            if !kept.isEmpty { return kept.joined(separator: " ") }
+        }
+        return nil
+    }
+
+    private static let monthsAndDays: Set<String> = ["January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "The", "This", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+        "Oct", "Nov", "Dec", "Public", "Private", "Open", "Closed", "Joint", "Notes"]
 
     /// "… participated at the meeting in Copenhagen" → "Copenhagen".
     static func placeInSentence(_ text: String) -> String? {

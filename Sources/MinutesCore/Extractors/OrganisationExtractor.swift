@@ -17,11 +17,13 @@ public enum OrganisationExtractor {
         for name in affiliations {
             if TextRules.isAcronym(name) { bareAcronyms.append(name) } else { registry.add(name) }
         }
+        let context = MentionContext(text: texts.joined(separator: "\n"))
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
-        for text in texts { addMentions(in: text, to: &registry) }
+        for text in texts { addMentions(in: text, context: context, to: &registry) }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
         }
+        registry.attachInitialisms(usedIn: context)
         return registry.organisations
     }
 
@@ -41,14 +43,19 @@ public enum OrganisationExtractor {
             for start in stride(from: words.count - 1, through: 0, by: -1) {
                 let phrase = words[start...].joined(separator: " ")
                 if TextRules.abbreviates(acronym, phrase) {
-                    if isOrganisationName(phrase, requireCue: false) { registry.add(phrase, acronym: acronym) }
+                    if isOrganisationName(phrase, requireCue: false), OrganisationRules.isPlausibleName(phrase) {
+                        registry.add(phrase, acronym: acronym)
+                    }
                     break
                 }
             }
         }
         for match in acronymThenName.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let acronym = ns.substring(with: match.range(at: 1)), phrase = ns.substring(with: match.range(at: 2))
-            if TextRules.abbreviates(acronym, phrase), isOrganisationName(phrase, requireCue: false) {
+            // "HDFS (Hadoop Distributed File System)" glosses a technology far more often than it names
+            // an organisation: this order needs an organisation word.
+            if TextRules.abbreviates(acronym, phrase), isOrganisationName(phrase, requireCue: true),
+               OrganisationRules.isPlausibleName(phrase) {
                 registry.add(phrase, acronym: acronym)
             }
         }
@@ -71,9 +78,12 @@ public enum OrganisationExtractor {
     }
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
-    static func addMentions(in text: String, to registry: inout OrganisationRegistry) {
+    static func addMentions(in text: String, context: MentionContext, to registry: inout OrganisationRegistry) {
+        // A line that is only "The … Foundation" names the organisation with its article.
+        let line = text.trimmingCharacters(in: .whitespaces)
         for run in TextRules.capitalisedRuns(in: text) {
             let words = run.split(separator: " ")
+            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
             if words.count == 1 {
                 continue   // a lone capitalised word is a name, a place or the start of a sentence
             }
@@ -84,18 +94,20 @@ public enum OrganisationExtractor {
                 break
             }
             // The whole run first; its pieces only when the whole names nothing.
-            if consider(run, in: &registry) { continue }
-            for piece in pieces { _ = consider(piece, in: &registry) }
+            if consider(run, as: named, context: context, in: &registry) { continue }
+            for piece in pieces { _ = consider(piece, context: context, in: &registry) }
         }
     }
 
     /// Records `candidate` as a mention, an alias or a new organisation; false when it is none.
-    private static func consider(_ candidate: String, in registry: inout OrganisationRegistry) -> Bool {
+    private static func consider(_ candidate: String, as name: String? = nil, context: MentionContext,
+                                 in registry: inout OrganisationRegistry) -> Bool {
         let trimmed = TextRules.trimConnectors(candidate)
         guard trimmed.split(separator: " ").count >= 2 else { return false }
         if registry.find(trimmed) != nil || registry.addAliasIfReordered(trimmed) { return true }
-        guard isOrganisationName(trimmed, requireCue: true) else { return false }
-        registry.add(trimmed)
+        guard isOrganisationName(trimmed, requireCue: true), OrganisationRules.isPlausibleName(trimmed),
+              OrganisationRules.isMentionedAsName(trimmed, in: context) else { return false }
+        registry.add(name.map { TextRules.trimConnectors($0) == trimmed ? $0 : trimmed } ?? trimmed)
         return true
     }
 
@@ -171,6 +183,17 @@ struct OrganisationRegistry {
         organisations[i].acronym = acronym
         register(acronym, at: i)
         return true
+    }
+
+    /// Gives an organisation without an acronym the initialism of its name when the document uses
+    /// that initialism as a word at least twice ("ASF" for "The Apache Software Foundation").
+    mutating func attachInitialisms(usedIn context: MentionContext) {
+        for i in organisations.indices where organisations[i].acronym == nil {
+            guard let initials = OrganisationRules.initialism(of: organisations[i].name), find(initials) == nil,
+                  context.wordCount(initials) >= 2 else { continue }
+            organisations[i].acronym = initials
+            register(initials, at: i)
+        }
     }
 
     /// Records `phrase` as an alias when its words are all words of one known organisation.

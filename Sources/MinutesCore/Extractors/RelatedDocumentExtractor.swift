@@ -11,6 +11,10 @@ public enum RelatedDocumentExtractor {
         var seenURLs = Set<String>()
         var seenTitles = Set<String>()
         var inSection = false
+        /// Paragraphs in a row inside a section that are not entries; two end the section.
+        var nonEntries = 0
+        /// The lead-in of a paragraph ending in ":" ("Published minutes can be found at:").
+        var pendingLeadIn: String?
 
         func add(title: String, url: String?) {
             let title = title.trimmingCharacters(in: CharacterSet(charactersIn: " :-–•*[]"))
@@ -30,14 +34,22 @@ public enum RelatedDocumentExtractor {
                 continue
             }
             let text = block.text
+            let leadIn = pendingLeadIn
+            pendingLeadIn = nil
+            if isSeparator(text) { inSection = false; continue }
+            // "Published minutes can be found at:" followed by the address alone.
+            if let leadIn, let link = block.links.first, isBareAddress(text, link: link), isDocumentLink(link, labelled: true) {
+                add(title: leadIn, url: link.href)
+                continue
+            }
             if block.kind == .heading || block.kind == .term {
                 inSection = isSectionLabel(text)
-                if !inSection { continue }
+                nonEntries = 0
                 continue
             }
             if let (label, value) = TextRules.labelled(text) {
                 if isSectionLabel(label) {
-                    if value.isEmpty { inSection = true; continue }
+                    if value.isEmpty { inSection = true; nonEntries = 0; continue }
                     for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
                     continue
                 }
@@ -45,10 +57,21 @@ public enum RelatedDocumentExtractor {
                     add(title: label, url: link.href)
                     continue
                 }
+                // "See: board_minutes_2014_01_15.txt" — a reference to a file by its name.
+                if isFileName(value) {
+                    add(title: value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
+                    continue
+                }
             }
             if inSection {
                 if block.kind == .paragraph, text.hasSuffix(":") { inSection = isSectionLabel(text); continue }
                 if block.kind == .listItem || block.kind == .paragraph || block.kind == .definition {
+                    guard looksLikeEntry(text) else {
+                        nonEntries += 1
+                        if nonEntries >= 2 { inSection = false }
+                        continue
+                    }
+                    nonEntries = 0
                     let link = block.links.first { isDocumentLink($0, labelled: true) }
                     let title = link.map { $0.text.hasPrefix("http") ? text.replacingOccurrences(of: $0.text, with: "") : $0.text } ?? text
                     add(title: title.isEmpty ? text : title, url: link?.href)
@@ -59,8 +82,53 @@ public enum RelatedDocumentExtractor {
             for link in block.links where isDocumentLink(link, labelled: false) {
                 add(title: link.text, url: link.href)
             }
+            if text.hasSuffix(":"), block.links.isEmpty, let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
+    }
+
+    /// A line drawn with one repeated punctuation character ("=====", "-----").
+    static func isSeparator(_ text: String) -> Bool {
+        let t = text.filter { !$0.isWhitespace }
+        guard t.count >= 3, let first = t.first, "=-_*~#.+".contains(first) else { return false }
+        return t.allSatisfy { $0 == first }
+    }
+
+    /// Whether a paragraph in a documents section reads like a document's title: short, one line
+    /// of text rather than prose, not a separator.
+    static func looksLikeEntry(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 160, !isSeparator(text) else { return false }
+        // Prose: several sentences.
+        let sentenceEnds = text.components(separatedBy: ". ").count - 1
+        return sentenceEnds < 2
+    }
+
+    /// The text is the address alone (possibly in angle brackets).
+    static func isBareAddress(_ text: String, link: Link) -> Bool {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " <>()."))
+        return t == link.href || t == link.text
+    }
+
+    /// "Published minutes can be found at:" → "Published minutes"; nil unless the lead-in names a document.
+    static func documentLeadIn(_ text: String) -> String? {
+        guard text.count <= 120 else { return nil }
+        var lead = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+        for tail in [" can be found at", " can be found here", " can be found", " are available at", " is available at",
+                     " are at", " is at", " are here", " is here", " at", " here"] where lead.lowercased().hasSuffix(tail) {
+            lead = String(lead.dropLast(tail.count))
+            break
+        }
+        guard lead.split(separator: " ").count <= 6, isDocumentLabel(lead) else { return nil }
+        return lead
+    }
+
+    /// "board_minutes_2014_01_15.txt", "report.pdf": one token ending in a document extension.
+    static func isFileName(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        guard !t.isEmpty, !t.contains(" "), t.count <= 120 else { return false }
+        let lower = t.lowercased()
+        return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
+            .contains { lower.hasSuffix($0) && lower.count > $0.count }
     }
 
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
