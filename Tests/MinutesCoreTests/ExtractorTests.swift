@@ -207,3 +207,22 @@ struct FindingTests {
         #expect(docs == [RelatedDocument(title: "report", url: "https://example.org/report.pdf")])
     }
 }
+
+@Suite("Council minutes lines")
+struct CouncilLineTests {
+    @Test func labelledLineIsCompleteAndTheNextLineContinuesTheList() throws {
+        let doc = textDocument("PRESENT: Councillor M. O'Brien (Chair)\nCouncillors A. Smith and B. Jones\n\nIN ATTENDANCE: J. Doe (Chief Executive), R. Khan (Head of Planning) and L. Evans (Clerk)\n")
+        let found = ParticipantExtractor.extract(from: doc).participants
+        try #require(found.count == 6)
+        #expect(found.map(\.name) == ["M. O'Brien", "A. Smith", "B. Jones", "J. Doe", "R. Khan", "L. Evans"])
+        #expect(found[1].jobTitle == "Councillor")
+        #expect(found[4].jobTitle == "Head of Planning")
+        #expect(found.allSatisfy { $0.organisation == nil })
+    }
+
+    @Test func backgroundPapersEndAtRunningText() {
+        let doc = textDocument("Background papers:\nPlanning application file 24/0311\nTree strategy consultation report, February 2025\n\nThe meeting closed at 8.15 pm.\n")
+        let titles = RelatedDocumentExtractor.extract(from: doc).map(\.title)
+        #expect(titles == ["Planning application file 24/0311", "Tree strategy consultation report, February 2025"])
+    }
+}

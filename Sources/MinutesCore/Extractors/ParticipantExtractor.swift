@@ -27,6 +27,8 @@ public enum ParticipantExtractor {
     public static func extract(from document: BlockDocument) -> Result {
         var result = Result()
         var context: Context? { didSet { listOrdered = nil } }
+        /// A labelled attendance line's list may continue on the next paragraph.
+        var continuation: Context?
         // Whether the list items under the current context are numbered (nil before the first item).
         var listOrdered: Bool?
         var merged = ParticipantSet()
@@ -60,9 +62,23 @@ public enum ParticipantExtractor {
                     } else {
                         add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                         context = block.kind == .definition ? context : nil
+                        if block.kind == .paragraph { continuation = Context(attendance: meaning.0, role: nil, fromLabel: true) }
                     }
                     continue
                 }
+                // The line after "PRESENT: Councillor A (Chair)" may go on with the list:
+                // "Councillors B, C and D" — a list of names, or names under a plural office.
+                if let carried = continuation, block.kind == .paragraph {
+                    continuation = nil
+                    let lower = text.lowercased()
+                    let items = TextRules.splitList(text)
+                    let pluralOffice = ["councillors ", "cllrs ", "directors ", "members "].contains { lower.hasPrefix($0) }
+                    if pluralOffice || (items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }) {
+                        add(entries(inList: text, attendance: carried.attendance, role: nil))
+                        continue
+                    }
+                }
+                continuation = nil
                 if isIntroduction(text) {
                     context = Context(attendance: .present, role: nil, fromLabel: false)
                     continue
@@ -114,7 +130,8 @@ public enum ParticipantExtractor {
     static func entries(inList text: String, attendance: Attendance, role: MeetingRole?) -> [Entry] {
         let items = TextRules.splitList(text).flatMap(splitRunTogether)
         // "Name, Job Title, Organisation" written after a label is one person, not three.
-        if items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
+        let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.contains("(") && TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }
+        if !namesWithNotes, items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
            let single = entry(text, attendance: attendance, role: role, checked: nil) {
             return [single]
         }

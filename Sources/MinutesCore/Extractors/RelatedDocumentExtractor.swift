@@ -11,6 +11,7 @@ public enum RelatedDocumentExtractor {
         var seenURLs = Set<String>()
         var seenTitles = Set<String>()
         var inSection = false
+        var sawListEntry = false
         /// Paragraphs in a row inside a section that are not entries; two end the section.
         var nonEntries = 0
         /// The lead-in of a paragraph ending in ":" ("Published minutes can be found at:").
@@ -44,12 +45,13 @@ public enum RelatedDocumentExtractor {
             }
             if block.kind == .heading || block.kind == .term {
                 inSection = isSectionLabel(text)
+                sawListEntry = false
                 nonEntries = 0
                 continue
             }
             if let (label, value) = TextRules.labelled(text) {
                 if isSectionLabel(label) {
-                    if value.isEmpty { inSection = true; nonEntries = 0; continue }
+                    if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
                     for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
                     continue
                 }
@@ -63,6 +65,8 @@ public enum RelatedDocumentExtractor {
                     continue
                 }
             }
+            // Running text after a list of entries ends the part ("The meeting closed at 8.15 pm.").
+            if inSection, block.kind == .paragraph, sawListEntry { inSection = false }
             if inSection {
                 if block.kind == .paragraph, text.hasSuffix(":") { inSection = isSectionLabel(text); continue }
                 if block.kind == .listItem || block.kind == .paragraph || block.kind == .definition {
@@ -72,6 +76,7 @@ public enum RelatedDocumentExtractor {
                         continue
                     }
                     nonEntries = 0
+                    if block.kind == .listItem { sawListEntry = true }
                     let link = block.links.first { isDocumentLink($0, labelled: true) }
                     let title = link.map { $0.text.hasPrefix("http") ? text.replacingOccurrences(of: $0.text, with: "") : $0.text } ?? text
                     add(title: title.isEmpty ? text : title, url: link?.href)

@@ -61,6 +61,12 @@ public struct PlainTextReader: DocumentReader {
                 pendingLabel = true
                 continue
             }
+            // A short "Label: value" line ("PRESENT: Councillor A (Chair)") is complete: an unindented
+            // capitalised line after it starts a new block rather than wrapping it.
+            if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first, first.count < 50,
+               TextRules.labelled(String(first)) != nil, TextRules.startsUppercase(trimmed) {
+                flush()
+            }
             if let item = Self.listItem(trimmed) {
                 flush()
                 pending = [item.text]
@@ -110,10 +116,10 @@ public struct PlainTextReader: DocumentReader {
         return line.dropLast().allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" }
     }
 
-    /// Two or more short lines, none ending like a sentence: a column of names or items.
+    /// Short lines (≤ 80 characters), none ending like a sentence: a column of names or items.
     static func isNameColumn(_ lines: [Substring]) -> Bool {
         (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy { line in
-            line.count <= 60 && line.split(separator: " ").count <= 8 && !line.hasSuffix(".") && !line.hasSuffix(",")
+            line.count <= 80 && line.split(separator: " ").count <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
                 && line.first?.isUppercase == true
         }
     }

@@ -158,9 +158,10 @@ public enum TextRules {
             // "A and B and C": every part a name.
             let parts = trimmed.components(separatedBy: " and ")
             if parts.count > 2, !trimmed.contains("("), parts.allSatisfy({ looksLikeName($0) }) { return parts }
-            if let range = trimmed.range(of: " and "), !trimmed.contains("(") {
+            if let range = trimmed.range(of: " and ") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
-                if looksLikeName(left), looksLikeName(right) { return [left, right] }
+                // "A and B", also "A (Role) and B (Role)" when each side is a name once its notes are removed.
+                if looksLikeName(withoutParentheticals(left)), looksLikeName(withoutParentheticals(right)) { return [left, right] }
             }
             if let range = trimmed.range(of: " & "), !trimmed.contains("(") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
@@ -278,5 +279,17 @@ extension Character {
     var isLetterFast: Bool {
         if let ascii = asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
         return isLetter
+    }
+}
+
+extension TextRules {
+    /// `text` with every "(…)" note removed and white space folded: "J. Doe (Chief Executive)" → "J. Doe".
+    public static func withoutParentheticals(_ text: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in text {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.append(ch) }
+        }
+        return collapseWhitespace(out)
     }
 }
