@@ -45,3 +45,21 @@ import Testing
     let people = ParticipantExtractor.extract(from: doc).participants
     #expect(people.map(\.name) == ["Ganesh Annan", "Sumita Jonak", "Amy Guy", "Kim Hamilton Duffy"])
 }
+
+@Suite("Label paragraphs and remarks")
+struct LabelParagraphTests {
+    @Test func boldLabelParagraphStartsAnAttendanceList() throws {
+        let doc = MarkdownReader().read("**Attendance**\n\nVoting member rollcall:\n\n- [x] Ann Lee, Acme ( Platinum Member )\n- [ ] Bo Berg, Widget Labs\n\nQuorum NOT Achieved.\n\n**Other Attendees**\n- Cy Dunn\n", baseURL: nil)
+        let found = ParticipantExtractor.extract(from: doc).participants
+        try #require(found.count == 3)
+        #expect(found.map(\.name) == ["Ann Lee", "Bo Berg", "Cy Dunn"])
+        #expect(found[0].organisation == "Acme")
+        #expect(found[1].attendance == .absent)
+    }
+
+    @Test func properNounsAreNotSplitByWordRepair() {
+        let repair = WordRepair(vocabularyFrom: ["held in Denver Colorado"], lexicon: Lexicon(words: ["color", "ado", "sen"]))
+        #expect(repair.repair("Denver Colorado") == "Denver Colorado")
+        #expect(repair.repair("Johansen") == "Johansen")
+    }
+}

@@ -15,7 +15,8 @@ public enum LocationExtractor {
             }
         }
         if let title = TitleExtractor.title(in: document), let place = placeInTitle(title) { return place }
-        for block in document.blocks.prefix(200) {
+        // Only the opening of the minutes speaks of the meeting itself; later sentences name other events.
+        for block in document.blocks.prefix(60) {
             if let place = placeInSentence(block.text) { return place }
         }
         return nil

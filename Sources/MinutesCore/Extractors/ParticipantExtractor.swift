@@ -54,6 +54,12 @@ public enum ParticipantExtractor {
                 }
             case .paragraph, .definition, .listItem, .tableRow:
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
+                // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
+                if block.kind == .paragraph, text.count <= 30, !text.contains(":"), !text.contains(","),
+                   text.split(separator: " ").count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
+                    context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
+                    continue
+                }
                 // "New IPMC members:" announces membership changes, not attendance.
                 if let (label, _) = TextRules.labelled(text), label.lowercased().hasPrefix("new ") { context = nil; continue }
                 if let (label, value) = TextRules.labelled(text), let meaning = Vocabulary.attendanceLabel(label) {
@@ -208,7 +214,7 @@ public enum ParticipantExtractor {
         if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
         let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
-        guard TextRules.looksLikeName(name) || nick, !hasOrganisationCue(name), !isJobTitle(name) else { return nil }
+        guard TextRules.looksLikeName(name) || nick, !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
         if !listItem && fields.count > 1 { return nil }
 
         var location: String?
@@ -325,6 +331,12 @@ public enum ParticipantExtractor {
         let capA = a.first?.isUppercase == true, capB = b.first?.isUppercase == true
         if capA != capB { return capA }
         return a.count > b.count
+    }
+
+    /// Three or more words that are all common English words ("Quorum NOT Achieved") are a remark, not a name.
+    static func isPhrase(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return words.count >= 3 && words.allSatisfy { Lexicon.shared.contains(String($0)) || Lexicon.functionWords.contains($0.lowercased()) }
     }
 
     /// A job title: its head word (the word before "of", else the last word) is a job word.

@@ -68,7 +68,7 @@ public enum Vocabulary {
         if !words.isDisjoint(with: ["guest", "guests", "observer", "observers", "visitors", "invited"]) {
             return (.present, .guest)
         }
-        if !words.isDisjoint(with: ["present", "attendees", "attendee", "attendance", "participants", "attending", "attended", "members", "directors", "officers", "attendence", "roll"])
+        if !words.isDisjoint(with: ["present", "attendees", "attendee", "attendance", "participants", "attending", "attended", "members", "directors", "officers", "attendence", "roll", "rollcall", "roll-call"])
             || key == "in attendance" || key == "also present" || key == "who" {
             return (.present, nil)
         }

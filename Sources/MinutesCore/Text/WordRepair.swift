@@ -143,9 +143,12 @@ public struct WordRepair: Sendable {
             let isFunctionWord = Lexicon.functionWords.contains(lower)
             let inDictionary = lower.count >= 3 && lexicon.words.contains(lower)
             if index == 0, piece.first?.isUppercase == true {
-                // A capitalised word splits only after a capitalised word the document uses elsewhere.
-                guard capitalised.contains(lower) || inDictionary || isFunctionWord else { return nil }
+                // A capitalised word splits only after a capitalised word the document uses elsewhere
+                // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
+                guard capitalised.contains(lower) || isFunctionWord else { return nil }
             }
+            // Short pieces must be function words: "ado", "sen" and the like are too rare to trust.
+            guard lower.count >= 4 || isFunctionWord || (inDocument && lower.count >= 3 && index == 0) else { return nil }
             guard isFunctionWord || inDictionary || (inDocument && lower.count >= 3) else { return nil }
             total += (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(lower.count, 8) / 4
         }
