@@ -63,3 +63,23 @@ struct LabelParagraphTests {
         #expect(repair.repair("Johansen") == "Johansen")
     }
 }
+
+@Suite("Attendance tables")
+struct AttendanceTableTests {
+    @Test func markedRowsArePresentUnmarkedAbsent() throws {
+        let doc = MarkdownReader().read("""
+            # Attendance (please mark an "X" if you are here)
+
+            |  | Name/Affiliation | Pronouns |
+            | --- | --- | --- |
+            | x | Ann Lee (Acme, **TAC**) | she/her |
+            |  | Bo Berg (Widget Labs) | he/him |
+            """, baseURL: nil)
+        let found = ParticipantExtractor.extract(from: doc).participants
+        try #require(found.count == 2)
+        #expect(found[0].name == "Ann Lee")
+        #expect(found[0].organisation == "Acme")
+        #expect(found[0].attendance == .present)
+        #expect(found[1].attendance == .absent)
+    }
+}

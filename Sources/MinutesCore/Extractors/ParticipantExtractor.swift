@@ -43,7 +43,8 @@ public enum ParticipantExtractor {
         for block in document.blocks {
             switch block.kind {
             case .heading, .term:
-                let text = block.text.trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+                // "Attendance (please mark an X if you are here)": the note does not change the label.
+                let text = TextRules.withoutParentheticals(block.text).trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
                 if let (label, value) = TextRules.labelled(block.text), let meaning = Vocabulary.attendanceLabel(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
@@ -53,6 +54,13 @@ public enum ParticipantExtractor {
                     context = nil
                 }
             case .paragraph, .definition, .listItem, .tableRow:
+                // Attendance tables: one person a row, a mark ("x", "✓") in another cell.
+                if block.kind == .tableRow, let current = context {
+                    if !block.isHeader, let found = tableEntry(block.cells, attendance: current.attendance, role: current.role) {
+                        add([found])
+                    }
+                    continue
+                }
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 if block.kind == .paragraph, text.count <= 30, !text.contains(":"), !text.contains(","),
@@ -331,6 +339,21 @@ public enum ParticipantExtractor {
         let capA = a.first?.isUppercase == true, capB = b.first?.isUppercase == true
         if capA != capB { return capA }
         return a.count > b.count
+    }
+
+    /// Reads one row of an attendance table: the first cell holding a name is the person
+    /// (with "(Org, Role)" notes); a mark cell means present, an empty first cell absent.
+    static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
+        let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
+        let trimmed = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let nameIndex = trimmed.firstIndex(where: { cell in
+            let bare = TextRules.withoutParentheticals(cell)
+            return bare.contains(" ") && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())
+        }) else { return nil }
+        var attendance = attendance
+        let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
+        if !hasMark, nameIndex > 0, trimmed[..<nameIndex].allSatisfy(\.isEmpty) { attendance = .absent }
+        return entry(trimmed[nameIndex], attendance: attendance, role: role, checked: nil)
     }
 
     /// Three or more words that are all common English words ("Quorum NOT Achieved") are a remark, not a name.
