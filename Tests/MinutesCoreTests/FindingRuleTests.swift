@@ -22,3 +22,13 @@ import Testing
     let people = [Participant(name: "Oliver Dunk", jobTitle: nil, organisation: nil, location: nil, attendance: .present, meetingRoles: [])]
     #expect(FindingExtractor.owner(of: "[oliver] Look into the research", participants: people) == "Oliver Dunk")
 }
+
+@Suite("Nested notes under action items")
+struct NestedActionNoteTests {
+    @Test func nestedBulletsAreNotesNotActions() {
+        let doc = MarkdownReader().read("Action Items:\n\n * [ann] Look into options\n   * This can be done with the framework.\n * [bo] Schedule a follow-up\n", baseURL: nil)
+        let findings = FindingExtractor.extract(from: doc, participants: [])
+        #expect(findings.map(\.text) == ["[ann] Look into options", "[bo] Schedule a follow-up"])
+        #expect(findings.allSatisfy { $0.kind == .action })
+    }
+}

@@ -15,7 +15,9 @@ public enum FindingExtractor {
     public static func extract(from document: BlockDocument, participants: [Participant]) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
-        var section: (kind: FindingKind, fromHeading: Bool)?
+        var section: (kind: FindingKind, fromHeading: Bool)? { didSet { sectionItemLevel = nil } }
+        /// The list level of the current section's items.
+        var sectionItemLevel: Int?
         var topic: String?
         // A findings part opened by a numbered agenda item ("9. Review Outstanding Action Items"): its level.
         var itemSection: (kind: FindingKind, level: Int)?
@@ -84,7 +86,12 @@ public enum FindingExtractor {
             guard let current = section, block.kind != .preformatted else { continue }
             // Transcript lines and generator footers under a findings heading are not findings.
             if block.classes.contains(where: { ["irc", "phone", "transcript"].contains($0) }) || isGeneratorNote(text) { continue }
-            if block.kind == .listItem || (current.fromHeading && block.kind == .paragraph) {
+            if block.kind == .listItem {
+                // Items nested under an item are its notes ("This can be done with …"), not items of their own.
+                let level = sectionItemLevel ?? block.level
+                sectionItemLevel = level
+                if block.level <= level { add(text, kind: current.kind) }
+            } else if current.fromHeading && block.kind == .paragraph {
                 add(text, kind: current.kind)
             } else {
                 section = nil
