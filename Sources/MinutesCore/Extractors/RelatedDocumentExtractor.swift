@@ -94,6 +94,9 @@ public enum RelatedDocumentExtractor {
 
     /// A line drawn with one repeated punctuation character ("=====", "-----").
     static func isSeparator(_ text: String) -> Bool {
+        // Cheap refusal first: a separator starts with one of its characters.
+        guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+              "=-_*~#.+".utf8.contains(firstByte) else { return false }
         let t = text.filter { !$0.isWhitespace }
         guard t.count >= 3, let first = t.first, "=-_*~#.+".contains(first) else { return false }
         return t.allSatisfy { $0 == first }

@@ -8,7 +8,8 @@ struct MentionContext {
     func wordCount(_ word: String) -> Int {
         var count = 0
         var searchRange = text.startIndex..<text.endIndex
-        while let r = text.range(of: word, range: searchRange) {
+        // Byte-level search (no Foundation bridging of the whole text on every call).
+        while let r = text.utf8[searchRange].firstRange(of: word.utf8) {
             let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
             let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
             if !(before?.isLetter ?? false || before?.isNumber ?? false),
@@ -24,7 +25,7 @@ struct MentionContext {
     func followsAffiliationCue(_ phrase: String) -> Bool {
         let cues = [" from ", " at ", " with ", " by ", "(", " - ", " – ", " of the ", "\t"]
         var searchRange = text.startIndex..<text.endIndex
-        while let r = text.range(of: phrase, range: searchRange) {
+        while let r = text.utf8[searchRange].firstRange(of: phrase.utf8) {
             let start = text.index(r.lowerBound, offsetBy: -8, limitedBy: text.startIndex) ?? text.startIndex
             let before = text[start..<r.lowerBound]
             if cues.contains(where: { before.hasSuffix($0) }) { return true }
@@ -37,7 +38,7 @@ struct MentionContext {
     func followers(of phrase: String, length: Int = 12) -> [Substring] {
         var out: [Substring] = []
         var searchRange = text.startIndex..<text.endIndex
-        while let r = text.range(of: phrase, range: searchRange) {
+        while let r = text.utf8[searchRange].firstRange(of: phrase.utf8) {
             let end = text.index(r.upperBound, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
             out.append(text[r.upperBound..<end])
             searchRange = r.upperBound..<text.endIndex
