@@ -1,50 +1,73 @@
 import Foundation
 
 /// The whole running text of a document, for rules that look at how a phrase is used elsewhere.
+///
+/// Searches run with `memchr`/`memcmp` over the UTF-8 bytes, once per candidate phrase, so a document with
+/// thousands of capitalised phrases stays linear in practice.
 struct MentionContext {
-    let text: String
+    /// The text's UTF-8 bytes.
+    private let bytes: [UInt8]
+
+    /// Creates a context over `text`.
+    init(text: String) {
+        bytes = Array(text.utf8)
+    }
+
+    /// Byte offsets where `needle` starts, at most `limit` of them.
+    private func offsets(of needle: String, limit: Int = .max) -> [Int] {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return [] }
+        var found: [Int] = []
+        bytes.withUnsafeBytes { haystack in
+            pattern.withUnsafeBytes { needleBytes in
+                guard let base = haystack.baseAddress, let needleBase = needleBytes.baseAddress else { return }
+                let first = Int32(pattern[0])
+                var offset = 0
+                // memchr finds each candidate start, memcmp checks the rest.
+                while offset + needleBytes.count <= haystack.count, found.count < limit,
+                      let hit = memchr(base + offset, first, haystack.count - offset - needleBytes.count + 1) {
+                    let position = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(hit, needleBase, needleBytes.count) == 0 {
+                        found.append(position)
+                        offset = position + needleBytes.count
+                    } else {
+                        offset = position + 1
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether the byte at `index` continues a word (an ASCII letter or digit, or any non-ASCII byte).
+    private func isWordByte(at index: Int) -> Bool {
+        guard index >= 0, index < bytes.count else { return false }
+        let b = bytes[index]
+        return b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+    }
 
     /// How often `word` occurs as a whole word (case-sensitive).
     func wordCount(_ word: String) -> Int {
-        var count = 0
-        var searchRange = text.startIndex..<text.endIndex
-        // Byte-level search (no Foundation bridging of the whole text on every call).
-        while let r = text.utf8[searchRange].firstRange(of: word.utf8) {
-            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
-            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            if !(before?.isLetter ?? false || before?.isNumber ?? false),
-               !(after?.isLetter ?? false || after?.isNumber ?? false) {
-                count += 1
-            }
-            searchRange = r.upperBound..<text.endIndex
-        }
-        return count
+        let length = word.utf8.count
+        return offsets(of: word).filter { !isWordByte(at: $0 - 1) && !isWordByte(at: $0 + length) }.count
     }
 
     /// Whether some occurrence of `phrase` follows an affiliation cue ("from X", "at X", "(X", "Name - X").
     func followsAffiliationCue(_ phrase: String) -> Bool {
-        let cues = [" from ", " at ", " with ", " by ", "(", " - ", " – ", " of the ", "\t"]
-        var searchRange = text.startIndex..<text.endIndex
-        while let r = text.utf8[searchRange].firstRange(of: phrase.utf8) {
-            let start = text.index(r.lowerBound, offsetBy: -8, limitedBy: text.startIndex) ?? text.startIndex
-            let before = text[start..<r.lowerBound]
-            if cues.contains(where: { before.hasSuffix($0) }) { return true }
-            searchRange = r.upperBound..<text.endIndex
+        let cues = [" from ", " at ", " with ", " by ", "(", " - ", " – ", " of the ", "\t"].map { Array($0.utf8) }
+        return offsets(of: phrase).contains { start in
+            cues.contains { cue in start >= cue.count && Array(bytes[(start - cue.count)..<start]) == cue }
         }
-        return false
     }
 
-    /// What follows each occurrence of `phrase`, up to `length` characters.
+    /// What follows each occurrence of `phrase`, up to `length` bytes (at most 51 occurrences).
     func followers(of phrase: String, length: Int = 12) -> [Substring] {
-        var out: [Substring] = []
-        var searchRange = text.startIndex..<text.endIndex
-        while let r = text.utf8[searchRange].firstRange(of: phrase.utf8) {
-            let end = text.index(r.upperBound, offsetBy: length, limitedBy: text.endIndex) ?? text.endIndex
-            out.append(text[r.upperBound..<end])
-            searchRange = r.upperBound..<text.endIndex
-            if out.count > 50 { break }
+        let phraseLength = phrase.utf8.count
+        return offsets(of: phrase, limit: 51).map { start in
+            let from = start + phraseLength
+            let to = min(bytes.count, from + length)
+            return Substring(String(decoding: bytes[from..<to], as: UTF8.self))
         }
-        return out
     }
 }
 
