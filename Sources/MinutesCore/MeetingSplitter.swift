@@ -29,7 +29,7 @@ public enum MeetingSplitter {
         // The highest level (smallest number) with at least two date headings.
         guard let level = byLevel.filter({ $0.value.count >= 2 }).keys.min(), let starts = byLevel[level] else { return [document] }
         let preamble = document.blocks[..<starts[0]]
-        let baseTitle = document.title?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let baseTitle = document.title?.trimmed().nilIfEmpty
             ?? preamble.first { $0.kind == .heading && !$0.text.isEmpty }?.text
         var meetings: [BlockDocument] = []
         for (n, start) in starts.enumerated() {

@@ -11,7 +11,7 @@ enum BoardRules {
         guard text.contains("RESOLVED") else { return nil }
         let ns = text as NSString
         guard let m = resolved.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
-        var clause = ns.substring(from: m.range.length).trimmingCharacters(in: .whitespaces)
+        var clause = ns.substring(from: m.range.length).trimmed()
         // "…; and be it further" closes a clause that the next one continues.
         for tail in ["; and be it further", ", and be it further", " and be it further"] where clause.lowercased().hasSuffix(tail) {
             clause = String(clause.dropLast(tail.count))

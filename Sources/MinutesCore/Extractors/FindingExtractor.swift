@@ -23,13 +23,13 @@ public enum FindingExtractor {
         var itemSection: (kind: FindingKind, level: Int)?
 
         func add(_ text: String, kind: FindingKind) {
-            var text = text.trimmingCharacters(in: CharacterSet(charactersIn: " -–•*"))
+            var text = text.trimmed(Set(" -–•*"))
             for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"] where text.hasPrefix(marker) {
-                text = text.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+                text = text.dropFirst(marker.count).trimmed()
             }
             if let (label, value) = TextRules.labelled(text), labelKind(label) != nil { text = value }
             // Reviewed action items carry their status after the action: "Greg: email PMCs. Status: done".
-            if kind == .action, let status = text.range(of: " Status:") { text = String(text[..<status.lowerBound]).trimmingCharacters(in: .whitespaces) }
+            if kind == .action, let status = text.range(of: " Status:") { text = String(text[..<status.lowerBound]).trimmed() }
             guard text.count >= 3 else { return }
             let key = dedupeKey(text)
             guard seen.insert(key).inserted else { return }
@@ -102,7 +102,7 @@ public enum FindingExtractor {
 
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
-        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+        let lower = text.lowercased().trimmed(Set(":*# "))
         guard lower.count <= 160 else { return nil }
         let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
         if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.contains("summary of action") || lower.hasPrefix("new action")) {
@@ -121,7 +121,7 @@ public enum FindingExtractor {
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
     static func labelKind(_ label: String) -> FindingKind? {
-        var lower = label.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]* "))
+        var lower = label.lowercased().trimmed(Set("[]* "))
             .replacingOccurrences(of: "[new] ", with: "")
         // Numbered labels: "Resolution #1", "Action 3".
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
@@ -167,7 +167,7 @@ public enum FindingExtractor {
         let range = NSRange(location: 0, length: ns.length)
         for pattern in [ownerFirst, ownerLabel, ownerTrailing] {
             guard let match = pattern.firstMatch(in: text, range: range) else { continue }
-            let candidate = ns.substring(with: match.range(at: 1)).trimmingCharacters(in: CharacterSet(charactersIn: "._- "))
+            let candidate = ns.substring(with: match.range(at: 1)).trimmed(Set("._- "))
             if let person = resolve(candidate, in: participants) { return person }
             let name = TextRules.nickToName(candidate)
             let stopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]

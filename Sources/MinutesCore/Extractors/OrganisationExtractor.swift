@@ -80,7 +80,7 @@ public enum OrganisationExtractor {
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
     static func addMentions(in text: String, context: MentionContext, to registry: inout OrganisationRegistry) {
         // A line that is only "The … Foundation" names the organisation with its article.
-        let line = text.trimmingCharacters(in: .whitespaces)
+        let line = text.trimmed()
         for run in TextRules.capitalisedRuns(in: text) {
             let words = run.split(separator: " ")
             let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
@@ -143,7 +143,7 @@ struct OrganisationRegistry {
 
     /// Adds an organisation or merges it into the entry it names.
     mutating func add(_ name: String, acronym: String? = nil) {
-        let name = name.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
+        let name = name.trimmed(Set(" .,;:"))
         if let acronym, let i = organisations.firstIndex(where: { $0.acronym == acronym }) {
             if Self.key(organisations[i].name) != Self.key(name), !organisations[i].aliases.contains(name) {
                 organisations[i].aliases.append(name)

@@ -44,7 +44,7 @@ public enum ParticipantExtractor {
             switch block.kind {
             case .heading, .term:
                 // "Attendance (please mark an X if you are here)": the note does not change the label.
-                let text = TextRules.withoutParentheticals(block.text).trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+                let text = TextRules.withoutParentheticals(block.text).trimmed(Set(":*# "))
                 if let (label, value) = TextRules.labelled(block.text), let meaning = Vocabulary.attendanceLabel(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
@@ -163,11 +163,11 @@ public enum ParticipantExtractor {
 
     /// Reads one entry: "Name, Title, Org, Place", "Name - Role, Org", "Name (Org)", "Name (@handle)".
     static func entry(_ raw: String, attendance: Attendance, role: MeetingRole?, checked: Bool?, listItem: Bool = true) -> Entry? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmed()
         var attendance = attendance
         // Task-list markers the reader left in the text.
         for (marker, present) in [("[x]", true), ("[X]", true), ("[ ]", false)] where text.hasPrefix(marker) {
-            text = String(text.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropFirst(marker.count)).trimmed()
             attendance = present ? attendance : .absent
         }
         if checked == false { attendance = .absent }
@@ -182,7 +182,7 @@ public enum ParticipantExtractor {
             text = String(text[..<open]) + " " + String(text[text.index(after: close)...])
         }
         for note in parentheticals {
-            let parts = note.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "* ")) }
+            let parts = note.split(separator: ",").map { $0.trimmed(Set("* ")) }
             for part in parts {
                 let lower = part.lowercased()
                 if let meaning = Vocabulary.attendanceLabel(lower), let r = meaning.1 {
@@ -200,7 +200,7 @@ public enum ParticipantExtractor {
         }
         // Handles: "Name @handle", "Name: @handle".
         text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: ":;-–— *"))
+        text = text.trimmed(Set(":;-–— *"))
 
         // "Name - Role, Organisation".
         var fields: [String]
@@ -213,12 +213,12 @@ public enum ParticipantExtractor {
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
             fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.splitList(rest))
         } else {
-            fields = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            fields = text.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
         }
         guard let first = fields.first else { return nil }
         // "Councillors A, B and C" is a list of people, not one entry.
         if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
-        var (name, office) = TextRules.stripTitles(first.trimmingCharacters(in: CharacterSet(charactersIn: ".:;*_ ")))
+        var (name, office) = TextRules.stripTitles(first.trimmed(Set(".:;*_ ")))
         if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
         let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
@@ -345,7 +345,7 @@ public enum ParticipantExtractor {
     /// (with "(Org, Role)" notes); a mark cell means present, an empty first cell absent.
     static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
         let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
-        let trimmed = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+        let trimmed = cells.map { $0.trimmed() }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = TextRules.withoutParentheticals(cell)
             return bare.contains(" ") && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())

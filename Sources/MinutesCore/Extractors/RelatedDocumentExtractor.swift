@@ -18,7 +18,7 @@ public enum RelatedDocumentExtractor {
         var pendingLeadIn: String?
 
         func add(title: String, url: String?) {
-            let title = title.trimmingCharacters(in: CharacterSet(charactersIn: " :-–•*[]"))
+            let title = title.trimmed(Set(" :-–•*[]"))
             if let url {
                 let key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
                 guard seenURLs.insert(key).inserted else { return }
@@ -113,14 +113,14 @@ public enum RelatedDocumentExtractor {
 
     /// The text is the address alone (possibly in angle brackets).
     static func isBareAddress(_ text: String, link: Link) -> Bool {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " <>()."))
+        let t = text.trimmed(Set(" <>()."))
         return t == link.href || t == link.text
     }
 
     /// "Published minutes can be found at:" → "Published minutes"; nil unless the lead-in names a document.
     static func documentLeadIn(_ text: String) -> String? {
         guard text.count <= 120 else { return nil }
-        var lead = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+        var lead = String(text.dropLast()).trimmed()
         for tail in [" can be found at", " can be found here", " can be found", " are available at", " is available at",
                      " are at", " is at", " are here", " is here", " at", " here"] where lead.lowercased().hasSuffix(tail) {
             lead = String(lead.dropLast(tail.count))
@@ -132,7 +132,7 @@ public enum RelatedDocumentExtractor {
 
     /// "board_minutes_2014_01_15.txt", "report.pdf": one token ending in a document extension.
     static func isFileName(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let t = text.trimmed(Set(" ."))
         guard !t.isEmpty, !t.contains(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
         return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
@@ -141,7 +141,7 @@ public enum RelatedDocumentExtractor {
 
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
     static func isSectionLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":*# "))
+        let lower = text.lowercased().trimmed(Set(":*# "))
         return ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
                 "background documents", "references", "supporting documents", "documents", "related links",
                 "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"].contains(lower)

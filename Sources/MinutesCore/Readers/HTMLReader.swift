@@ -310,7 +310,7 @@ private struct HTMLWalker {
         case .meta:
             guard let key = Self.attribute(node, "name") ?? Self.attribute(node, "property"),
                   let value = Self.attribute(node, "content") else { return }
-            let name = key.lowercased().trimmingCharacters(in: .whitespaces)
+            let name = key.lowercased().trimmed()
             if !name.isEmpty, document.metadata[name] == nil { document.metadata[name] = Self.fold(value) }
         case .base:
             if documentBase == nil { documentBase = Self.attribute(node, "href") }
@@ -324,7 +324,7 @@ private struct HTMLWalker {
         var tokens = classes
         // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
         if Self.name(of: node) == "nav", !tokens.contains("nav") { tokens.append("nav") }
-        if let id = Self.attribute(node, "id")?.trimmingCharacters(in: .whitespaces), !id.isEmpty {
+        if let id = Self.attribute(node, "id")?.trimmed(), !id.isEmpty {
             tokens.append(id.lowercased())
         }
         if !tokens.isEmpty { classStack.append((node, tokens)) }
@@ -343,7 +343,7 @@ private struct HTMLWalker {
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
     func resolve(_ href: String) -> String {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = href.trimmed(.blanksAndNewlines)
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString

@@ -44,7 +44,7 @@ public struct IRCLogReader: DocumentReader {
             m.range(at: i).location == NSNotFound ? "" : ns.substring(with: m.range(at: i))
         }
         if let m = messagePattern.firstMatch(in: line, range: range) {
-            return Message(timestamp: group(m, 1), nick: group(m, 2), text: group(m, 3).trimmingCharacters(in: .whitespaces))
+            return Message(timestamp: group(m, 1), nick: group(m, 2), text: group(m, 3).trimmed())
         }
         if let m = noticePattern.firstMatch(in: line, range: range) {
             return Message(timestamp: group(m, 1), nick: nil, text: "")
@@ -73,7 +73,7 @@ public struct IRCLogReader: DocumentReader {
 
     /// Whether `nick` belongs to a bot.
     static func isBot(_ nick: String) -> Bool {
-        let lower = nick.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        let lower = nick.lowercased().trimmed(Set("_"))
         return bots.contains(lower) || lower.hasSuffix("bot")
     }
 
@@ -93,7 +93,7 @@ public struct IRCLogReader: DocumentReader {
     /// The name a nick stands for: bridge suffixes ("Tom_S___ORG_") dropped, then `TextRules.nickToName`.
     /// Multi-word values are names already; all-lower-case ones are capitalised ("axel smith" → "Axel Smith").
     static func name(_ raw: String) -> String {
-        var text = raw.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.@"))
+        var text = raw.trimmed(Set(" ,;.@"))
         if text.contains(" ") {
             if text == text.lowercased() { text = text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
             return text
@@ -107,7 +107,7 @@ public struct IRCLogReader: DocumentReader {
 
     /// The names of a command's argument, or the speaker's when there is none.
     static func names(_ value: String, speaker: String) -> [String] {
-        let value = value.trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+        let value = value.trimmed(Set(" :"))
         if value.isEmpty { return [name(speaker)] }
         return value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { name(String($0)) }.filter { !$0.isEmpty }
     }
@@ -121,7 +121,7 @@ public struct IRCLogReader: DocumentReader {
             let rest = text.dropFirst(word.count)
             guard let op = rest.first, op == "+" || op == "-" || op == ":" else { continue }
             if op != ":", let next = rest.dropFirst().first, next != " " { continue }
-            return (word, op, String(rest.dropFirst()).trimmingCharacters(in: .whitespaces))
+            return (word, op, String(rest.dropFirst()).trimmed())
         }
         return nil
     }
@@ -147,7 +147,7 @@ public struct IRCLogReader: DocumentReader {
 
         for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(raw)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.trimmed().isEmpty { continue }
             guard let message = Self.message(line) else { unparsed += 1; continue }
             if firstDate == nil, let m = Self.isoDate.firstMatch(in: message.timestamp, range: NSRange(location: 0, length: (message.timestamp as NSString).length)) {
                 firstDate = (message.timestamp as NSString).substring(with: m.range(at: 1))
@@ -164,7 +164,7 @@ public struct IRCLogReader: DocumentReader {
                 loggedDate = "\(ns.substring(with: m.range(at: 1)))-\(ns.substring(with: m.range(at: 2)))-\(ns.substring(with: m.range(at: 3)))"
             }
             if Self.isBot(nick) || Self.isNoise(said) { continue }
-            let speaker = nick.trimmingCharacters(in: CharacterSet(charactersIn: "@+"))
+            let speaker = nick.trimmed(Set("@+"))
 
             // Corrections: applied to the latest transcript line that holds the old text.
             let ns = said as NSString

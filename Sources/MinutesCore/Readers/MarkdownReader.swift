@@ -55,7 +55,7 @@ enum MarkdownPreamble {
             var fields: [Substring] = []
             while let line = lines.first {
                 lines = lines.dropFirst()
-                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = line.trimmed(.blanksAndNewlines)
                 if trimmed == fence || (fence == "---" && trimmed == "...") {
                     readFields(fields, separator: fence == "---" ? ":" : "=", into: &document)
                     rest = Substring(lines.joined(separator: "\n"))
@@ -77,7 +77,7 @@ enum MarkdownPreamble {
         let body = rest.drop { $0 == "\n" || $0 == " " }
         if body.hasPrefix("% ") {
             let line = body.prefix { $0 != "\n" }
-            let title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            let title = line.dropFirst(2).trimmed()
             if !title.isEmpty, document.title == nil { document.title = title }
             rest = body.dropFirst(line.count)
         }
@@ -89,8 +89,8 @@ enum MarkdownPreamble {
         for line in lines {
             guard let first = line.first, !first.isWhitespace, first != "#", first != "-", first != "[",
                   let split = line.firstIndex(of: separator) else { continue }
-            let key = line[..<split].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = line[line.index(after: split)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = line[..<split].trimmed().lowercased()
+            var value = line[line.index(after: split)...].trimmed(.blanksAndNewlines)
             if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
                 value = String(value.dropFirst().dropLast())
             }

@@ -51,7 +51,7 @@ public enum TextRules {
         var words = name.split(separator: " ").map(String.init)
         var office: String?
         while let first = words.first, words.count > 1 {
-            let key = first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let key = first.lowercased().trimmed(Set("."))
             if honorifics.contains(key) {
                 words.removeFirst()
             } else if let title = officeTitles[key] {
@@ -83,7 +83,7 @@ public enum TextRules {
     /// Turns an IRC nick into a name: "Bill_Kasdorf_" → "Bill Kasdorf", "AjayJadhav" → "Ajay Jadhav";
     /// lower-case nicks ("billk") and trailing initials ("AndyS", "CharlesL") are returned unchanged.
     public static func nickToName(_ nick: String) -> String {
-        var text = nick.trimmingCharacters(in: CharacterSet(charactersIn: "_-+ "))
+        var text = nick.trimmed(Set("_-+ "))
         text = text.replacingOccurrences(of: "_", with: " ")
         // Split CamelCase where a lower-case letter meets a capital that starts a word of two or more letters.
         let chars = Array(text)
@@ -152,7 +152,7 @@ public enum TextRules {
         }
         items.append(current)
         return items.flatMap { item -> [String] in
-            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            let trimmed = item.trimmed()
             let lowered = trimmed.lowercased()
             if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
             // "A and B and C": every part a name.
@@ -292,4 +292,17 @@ extension TextRules {
         }
         return collapseWhitespace(out)
     }
+}
+
+extension StringProtocol {
+    /// The text without `characters` at either end, as a `String` (pure Swift, unlike Foundation's
+    /// `trimmingCharacters(in:)`, which bridges to NSString on every call).
+    func trimmed(_ characters: Set<Character> = .blanks) -> String {
+        String(trimming(characters))
+    }
+}
+
+extension Set where Element == Character {
+    /// Spaces, tabs and line ends.
+    static let blanksAndNewlines: Set<Character> = [" ", "\t", "\n", "\r", "\r\n"]
 }
