@@ -48,7 +48,7 @@ struct ParseCommand: ParsableCommand {
             do {
                 let record: MeetingRecord
                 if file == "-" {
-                    let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                    let bytes = try MinutesParser.read(fileDescriptor: FileHandle.standardInput.fileDescriptor, path: "-", maxBytes: maxSize)
                     record = try parser.parse(bytes: bytes, path: "-")
                 } else {
                     record = try parser.parseFile(atPath: file)
