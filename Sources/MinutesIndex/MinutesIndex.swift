@@ -144,7 +144,17 @@ public struct MinutesIndex: Sendable {
     /// Looks inside an existing file through a read-only connection: refuses foreign
     /// databases, damaged files and schemas with migrations this build does not know.
     private static func inspect(path: String, migrator: DatabaseMigrator) throws -> FileState {
-        guard FileManager.default.fileExists(atPath: path) else { return .empty }
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: path) else { return .empty }
+        // A read-only connection to a WAL database creates empty -wal and -shm files and cannot
+        // remove them; when the file is refused, take away the ones this look created.
+        let sidecars = [path + "-wal", path + "-shm"]
+        let hadSidecars = sidecars.map { fileManager.fileExists(atPath: $0) }
+        func removeCreatedSidecars() {
+            guard hadSidecars == [false, false],
+                  (try? fileManager.attributesOfItem(atPath: sidecars[0])[.size] as? UInt64) ?? 0 == 0 else { return }
+            for sidecar in sidecars { try? fileManager.removeItem(atPath: sidecar) }
+        }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -163,6 +173,7 @@ public struct MinutesIndex: Sendable {
                 return .index
             }
         } catch {
+            removeCreatedSidecars()
             throw IndexError.from(error, path: path)
         }
     }
