@@ -244,6 +244,19 @@ struct HostileInputTests {
         _ = try MinutesParser().parse(bytes: Array(inline.utf8), path: "deep-inline.html")
     }
 
+    @Test func markdownNestedTwentyThousandLevelsDoesNotOverflowTheStack() throws {
+        let inputs = [
+            String(repeating: ">", count: 20_000) + " Resolved: deep\n",
+            String(repeating: "1. ", count: 20_000) + "x\n",
+            (0..<2_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined(),
+            String(repeating: "*", count: 20_000) + "x" + String(repeating: "*", count: 20_000) + "\n"
+                + String(repeating: "[", count: 20_000) + "x" + String(repeating: "]", count: 20_000) + "\n",
+        ]
+        for markdown in inputs {
+            _ = try MinutesParser().parse(bytes: Array(markdown.utf8), path: "deep.md")
+        }
+    }
+
     @Test func unclosedAndMisnestedTagsAreRecovered() throws {
         let html = """
             <html><head><title>Board meeting<body><h1>Board <i>meeting</h1>
