@@ -63,9 +63,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Fuzz target over the whole parse path: libFuzzer with -D FUZZING (.ci/fuzz), else a replay tool.
+        .executableTarget(
+            name: "minutes-fuzz",
+            dependencies: ["MinutesCore"]
+        ),
         .testTarget(
             name: "MinutesCoreTests",
-            dependencies: ["MinutesCore"]
+            dependencies: ["MinutesCore"],
+            exclude: ["FuzzRegressions"]
         ),
         .testTarget(
             name: "MinutesIndexTests",

@@ -1,5 +1,8 @@
 import CLibCrypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The whole pipeline: bytes → decoded text → blocks → extractors → `MeetingRecord`.
 public struct MinutesParser: Sendable {
@@ -91,27 +94,63 @@ public struct MinutesParser: Sendable {
         return reader(for: format)
     }
 
-    /// Reads a whole file, refusing directories, unreadable files and files over `maxBytes`.
+    /// Reads a whole file, refusing what cannot be a document before reading a byte of it:
+    /// a missing path, a directory, anything but a regular file (a FIFO would block, `/dev/zero`
+    /// would never end), a file without read permission, and a file over `maxBytes`.
+    /// Never reads more than `maxBytes + 1` bytes, even from a file that grows while it is read.
     public static func readFile(atPath path: String, maxBytes: Int) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw MinutesError.notFound(path: path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: throw MinutesError.notFound(path: path)
+            default: throw MinutesError.unreadable(path: path, reason: describe(errno: code))
+            }
         }
-        if isDirectory.boolValue { throw MinutesError.isDirectory(path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw MinutesError.unreadable(path: path, reason: "permission denied")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw MinutesError.isDirectory(path: path)
+        case S_IFIFO: throw MinutesError.unreadable(path: path, reason: "a named pipe, not a regular file")
+        case S_IFSOCK: throw MinutesError.unreadable(path: path, reason: "a socket, not a regular file")
+        case S_IFCHR, S_IFBLK: throw MinutesError.unreadable(path: path, reason: "a device, not a regular file")
+        default: throw MinutesError.unreadable(path: path, reason: "not a regular file")
         }
-        defer { try? handle.close() }
-        do {
-            let size = try handle.seekToEnd()
-            if size > UInt64(maxBytes) { throw MinutesError.tooLarge(path: path, bytes: Int(size), limit: maxBytes) }
-            try handle.seek(toOffset: 0)
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch let error as MinutesError {
-            throw error
-        } catch {
-            throw MinutesError.unreadable(path: path, reason: error.localizedDescription)
+        if info.st_size > maxBytes { throw MinutesError.tooLarge(path: path, bytes: Int(info.st_size), limit: maxBytes) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw MinutesError.unreadable(path: path, reason: describe(errno: errno)) }
+        defer { close(fd) }
+        return try read(fileDescriptor: fd, path: path, maxBytes: maxBytes, sizeHint: Int(info.st_size))
+    }
+
+    /// Reads `fileDescriptor` to its end (standard input, a file), refusing more than `maxBytes`
+    /// with `MinutesError.tooLarge` as soon as the limit is passed, so memory stays bounded.
+    public static func read(fileDescriptor: Int32, path: String, maxBytes: Int, sizeHint: Int = 0) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(max(sizeHint, 0), maxBytes) + 1)
+        let chunk = 1 << 16
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fileDescriptor, $0.baseAddress, chunk) }
+            if count == 0 { break }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN { usleep(1000); continue }
+                throw MinutesError.unreadable(path: path, reason: describe(errno: code))
+            }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > maxBytes {
+                throw MinutesError.tooLarge(path: path, bytes: bytes.count, limit: maxBytes)
+            }
         }
+        return bytes
+    }
+
+    /// `strerror(3)` in lower case ("permission denied", "too many levels of symbolic links").
+    private static func describe(errno code: Int32) -> String {
+        guard let message = strerror(code) else { return "error \(code)" }
+        let text = String(cString: message)
+        return text.prefix(1).lowercased() + text.dropFirst()
     }
 
     /// Lower-case hex SHA-256 of `bytes`.

@@ -14,6 +14,9 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerSchema(path: String, unknownMigrations: [String])
     /// The index (or its directory) cannot be written.
     case readOnly(path: String)
+    /// The disk (or the process's file-size limit) has no room for what was being written.
+    /// The transaction was rolled back: the index holds what it held before it.
+    case diskFull(path: String)
     /// The index file does not exist (and the operation does not create it).
     case missing(path: String)
     /// The index file or its directory could not be created or opened.
@@ -41,6 +44,8 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
                 + unknown.joined(separator: ", ") + "); upgrade minutes to use it"
         case .readOnly(let path):
             return "\(path): the index is read-only; cannot write to it"
+        case .diskFull(let path):
+            return "\(path): no space left to write the index (disk full); the last transaction was rolled back"
         case .missing(let path):
             return "\(path): no index here; run `minutes ingest` first"
         case .cannotOpen(let path, let reason):
@@ -71,6 +76,7 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         case .SQLITE_NOTADB: return .notADatabase(path: path)
         case .SQLITE_CORRUPT: return .corrupt(path: path, reason: message)
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: message)
         default: return .storage(path: path, reason: message)
         }

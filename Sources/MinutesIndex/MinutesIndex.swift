@@ -88,9 +88,15 @@ public struct MinutesIndex: Sendable {
                 throw IndexError.cannotOpen(path: path, reason: "permission denied")
             }
             defer { try? handle.close() }
-            let header = (try? handle.read(upToCount: 16)) ?? Data()
-            if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+            let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+            if !header.isEmpty && !header.starts(with: Array("SQLite format 3\0".utf8)) {
                 throw IndexError.notADatabase(path: path)
+            }
+            // With a non-empty WAL, a checkpoint may be copying pages in right now; only the page-multiple test is safe then.
+            let walSize = (try? fileManager.attributesOfItem(atPath: path + "-wal")[.size] as? UInt64) ?? 0
+            if !header.isEmpty, let size = try? handle.seekToEnd(),
+               let problem = truncation(header: header, fileSize: size, checkPageCount: walSize == 0) {
+                throw IndexError.corrupt(path: path, reason: problem)
             }
             if mode == .readWrite && !fileManager.isWritableFile(atPath: path) {
                 throw IndexError.readOnly(path: path)
@@ -111,10 +117,44 @@ public struct MinutesIndex: Sendable {
         }
     }
 
+    /// Spots a truncated database from its 100-byte header: a file shorter than the header,
+    /// not a whole number of pages, or shorter than the page count the header records
+    /// (SQLite itself would only notice when it reads a missing page). Nil when it looks whole.
+    static func truncation(header: [UInt8], fileSize: UInt64, checkPageCount: Bool = true) -> String? {
+        guard header.count == 100 else { return "only \(fileSize) bytes, shorter than an SQLite header" }
+        func big(_ offset: Int, _ count: Int) -> UInt64 {
+            header[offset..<offset + count].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        let rawPageSize = big(16, 2)
+        let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
+        guard pageSize >= 512, pageSize <= 65536, pageSize & (pageSize - 1) == 0 else {
+            return "invalid page size \(rawPageSize) in the header"
+        }
+        if fileSize % pageSize != 0 {
+            return "\(fileSize) bytes is not a whole number of \(pageSize)-byte pages; the file was truncated"
+        }
+        // The in-header page count is valid when the change counter matches version-valid-for.
+        let pages = big(28, 4)
+        if checkPageCount, pages > 0, big(24, 4) == big(92, 4), fileSize < pages * pageSize {
+            return "\(fileSize / pageSize) of its \(pages) pages are present; the file was truncated"
+        }
+        return nil
+    }
+
     /// Looks inside an existing file through a read-only connection: refuses foreign
     /// databases, damaged files and schemas with migrations this build does not know.
     private static func inspect(path: String, migrator: DatabaseMigrator) throws -> FileState {
-        guard FileManager.default.fileExists(atPath: path) else { return .empty }
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: path) else { return .empty }
+        // A read-only connection to a WAL database creates empty -wal and -shm files and cannot
+        // remove them; when the file is refused, take away the ones this look created.
+        let sidecars = [path + "-wal", path + "-shm"]
+        let hadSidecars = sidecars.map { fileManager.fileExists(atPath: $0) }
+        func removeCreatedSidecars() {
+            guard hadSidecars == [false, false],
+                  (try? fileManager.attributesOfItem(atPath: sidecars[0])[.size] as? UInt64) ?? 0 == 0 else { return }
+            for sidecar in sidecars { try? fileManager.removeItem(atPath: sidecar) }
+        }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -133,6 +173,7 @@ public struct MinutesIndex: Sendable {
                 return .index
             }
         } catch {
+            removeCreatedSidecars()
             throw IndexError.from(error, path: path)
         }
     }
@@ -219,7 +260,7 @@ extension IndexError {
     /// Errors after which no further write to the file can succeed.
     var isFatal: Bool {
         switch self {
-        case .corrupt, .readOnly, .notADatabase, .cannotOpen: return true
+        case .corrupt, .readOnly, .notADatabase, .cannotOpen, .diskFull: return true
         case .storage(_, let reason): return reason.contains("disk") || reason.contains("full")
         default: return false
         }

@@ -118,7 +118,7 @@ func runParseBenchmark(corpusDirectory: String, rounds: Int, copies: Int) throws
                 let name = URL(fileURLWithPath: file.path).lastPathComponent
                 let path = "\(directory)/copy\(copy)/\(name)"
                 try FileManager.default.createDirectory(atPath: "\(directory)/copy\(copy)", withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: path, contents: Data(file.bytes + Array("\n\n\(copy)\n".utf8)))
+                try Data(file.bytes + Array("\n\n\(copy)\n".utf8)).write(to: URL(fileURLWithPath: path))
                 documents += 1
             }
         }

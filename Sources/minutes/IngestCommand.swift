@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MinutesCore
 import MinutesIndex
 
 /// `minutes ingest PATH…`: parse documents and store them in the index.
@@ -21,11 +22,15 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Skip files and directories matching this glob (repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest document accepted, in bytes (default 64 MiB); larger files are reported and skipped.", valueName: "bytes"))
+    var maxSize: Int = 64 << 20
+
     @Argument(help: ArgumentHelp("Files and directories to ingest.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one file or directory to ingest") }
+        guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes") }
     }
 
     func run() throws {
@@ -35,7 +40,8 @@ struct IngestCommand: ParsableCommand {
         if let bar {
             progress = { bar.show($0) }
         }
-        let summary = try index.ingest(paths: paths, include: include, exclude: exclude, progress: progress)
+        let summary = try index.ingest(paths: paths, include: include, exclude: exclude,
+                                   parser: MinutesParser(options: MinutesParser.Options(maxBytes: maxSize)), progress: progress)
         bar?.finish()
         for failure in summary.failed {
             Console.error("minutes: " + failure.reason)

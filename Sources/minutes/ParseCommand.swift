@@ -52,7 +52,7 @@ struct ParseCommand: ParsableCommand {
             do {
                 let records: [MeetingRecord]
                 if file == "-" {
-                    let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                    let bytes = try MinutesParser.read(fileDescriptor: FileHandle.standardInput.fileDescriptor, path: "-", maxBytes: maxSize)
                     records = split ? try parser.parseMeetings(bytes: bytes, path: "-") : [try parser.parse(bytes: bytes, path: "-")]
                 } else {
                     records = split ? try parser.parseMeetingsInFile(atPath: file) : [try parser.parseFile(atPath: file)]
