@@ -83,3 +83,24 @@ struct AttendanceTableTests {
         #expect(found[1].attendance == .absent)
     }
 }
+
+@Suite("Rosters, split dates and acronym places")
+struct RosterAndDateTests {
+    @Test func rosterLinesWithMatchingInitialsAreAttendees() throws {
+        let doc = textDocument("Project call\n\nJohn Mertic, Linux Foundation (JM)\n\nDale Hoffman, IBM (DH)\n\nStatus update (SU)\n\nJM opened the call.\n")
+        let found = ParticipantExtractor.extract(from: doc).participants
+        #expect(found.map(\.name) == ["John Mertic", "Dale Hoffman"])
+        #expect(found.first?.organisation == "Linux Foundation")
+    }
+
+    @Test func yearApartFromMonthAndDayInATitle() {
+        #expect(DateExtractor.splitDate(in: "WECG Meetings 2021, Public Notes, June 24") == "2021-06-24")
+        #expect(DateExtractor.splitDate(in: "Notes 2021 and 2022, June 24") == nil)
+        #expect(DateExtractor.firstDate(in: "2019.03.01") == "2019-03-01")
+    }
+
+    @Test func acronymsAreNotPlaces() {
+        #expect(LocationExtractor.placeInSentence("The meeting started with a call for help in the RLS effort") == nil)
+        #expect(LocationExtractor.placeInSentence("The meeting took place in Esbjerg") == "Esbjerg")
+    }
+}

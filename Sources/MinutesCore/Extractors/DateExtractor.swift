@@ -3,13 +3,16 @@ import Foundation
 /// Finds dates in text and turns them into ISO 8601 (`YYYY-MM-DD`).
 ///
 /// Understands "24 January 2014", "Thursday, 24 Jan. 2014", "04 FEB 2026", "January 24, 2014",
-/// "Jan 24 2014", "2014-01-24" and "24/01/2014" (day first).
+/// "Jan 24 2014", "2014-01-24", "2019.03.01" and "24/01/2014" (day first).
 public enum DateExtractor {
     /// The meeting date: the metadata's `date`, else the first date in the title,
     /// headings or the first blocks of the document.
     public static func meetingDate(in document: BlockDocument) -> String? {
         if let meta = document.metadata["date"], let date = firstDate(in: meta) { return date }
-        if let title = document.title, let date = firstDate(in: title) { return date }
+        if let title = document.title, let date = firstDate(in: title) ?? splitDate(in: title) { return date }
+        if let heading = document.blocks.first(where: { $0.kind == .heading }), let date = splitDate(in: heading.text) {
+            if !document.blocks.prefix(40).contains(where: { firstDate(in: $0.text) != nil }) { return date }
+        }
         for block in document.blocks.prefix(40) {
             if let date = firstDate(in: block.text) { return date }
         }
@@ -28,7 +31,7 @@ public enum DateExtractor {
         return map
     }()
 
-    private static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)\b"#)
+    private static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)([-./])(\d\d?)\2(\d\d?)\b"#)
     private static let dayMonthYear = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b"#)
     private static let monthDayYear = try! NSRegularExpression(
@@ -42,7 +45,7 @@ public enum DateExtractor {
         var candidates: [(Int, String)] = []
         func group(_ m: NSTextCheckingResult, _ i: Int) -> String { ns.substring(with: m.range(at: i)) }
         if let m = isoPattern.firstMatch(in: text, range: range),
-           let iso = iso(year: Int(group(m, 1)), month: Int(group(m, 2)), day: Int(group(m, 3))) {
+           let iso = iso(year: Int(group(m, 1)), month: Int(group(m, 3)), day: Int(group(m, 4))) {
             candidates.append((m.range.location, iso))
         }
         for m in dayMonthYear.matches(in: text, range: range) {
@@ -60,6 +63,24 @@ public enum DateExtractor {
             candidates.append((m.range.location, iso))
         }
         return candidates.min { $0.0 < $1.0 }?.1
+    }
+
+    private static let yearPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)\b"#)
+    private static let monthDay = try! NSRegularExpression(pattern: #"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b(?!,? ?\d)"#)
+
+    /// A date whose year stands apart from its month and day, as titles write it:
+    /// "WECG Meetings 2021, Public Notes, June 24" → 2021-06-24.
+    public static func splitDate(in text: String) -> String? {
+        let ns = text as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        let years = yearPattern.matches(in: text, range: range)
+        guard years.count == 1, let year = years.first.map({ Int(ns.substring(with: $0.range(at: 1))) }) else { return nil }
+        for m in monthDay.matches(in: text, range: range) {
+            if let iso = iso(year: year, month: months[ns.substring(with: m.range(at: 1)).lowercased()], day: Int(ns.substring(with: m.range(at: 2)))) {
+                return iso
+            }
+        }
+        return nil
     }
 
     /// `YYYY-MM-DD` when the parts make a real calendar date.

@@ -62,6 +62,10 @@ public enum LocationExtractor {
         let notPlaces: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                                       "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
                                       "Friday", "Saturday", "Sunday", "The", "This", "Order", "Person", "Attendance"]
-        return notPlaces.contains(first) ? nil : place
+        if notPlaces.contains(first) { return nil }
+        // "in the RLS", "at the W3C": an acronym names a project or body, not a place.
+        let words = place.split(separator: " ").filter { $0.lowercased() != "the" }
+        if !words.isEmpty, words.allSatisfy({ TextRules.isAcronym(String($0)) }) { return nil }
+        return place
     }
 }

@@ -99,6 +99,12 @@ public enum ParticipantExtractor {
                 }
                 // Another bare label ("People who left the committee:") ends an attendance list.
                 if block.kind == .paragraph, text.hasSuffix(":"), text.count <= 60 { context = nil; continue }
+                // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
+                // speaker tags names an attendee even without a list label.
+                if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
+                    add([rostered])
+                    continue
+                }
                 guard let current = context else { continue }
                 // A numbered agenda item after a bulleted or column list of names ends the list.
                 if block.kind == .listItem {
@@ -354,6 +360,21 @@ public enum ParticipantExtractor {
         let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         if !hasMark, nameIndex > 0, trimmed[..<nameIndex].allSatisfy(\.isEmpty) { attendance = .absent }
         return entry(trimmed[nameIndex], attendance: attendance, role: role, checked: nil)
+    }
+
+    /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
+    static func rosterEntry(_ text: String) -> Entry? {
+        guard text.count <= 80, text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        let initials = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        guard (2...4).contains(initials.count), initials.allSatisfy({ $0.isUppercase }) else { return nil }
+        let head = text[..<open].trimmed()
+        guard let comma = head.firstIndex(of: ",") else { return nil }
+        let name = head[..<comma].trimmed()
+        let nameInitials = String(name.split(separator: " ").compactMap { $0.first })
+        guard nameInitials == initials, TextRules.looksLikeName(name) else { return nil }
+        let organisation = head[head.index(after: comma)...].trimmed()
+        return Entry(participant: Participant(name: name, organisation: organisation.isEmpty ? nil : organisation),
+                     organisations: organisation.isEmpty ? [] : [organisation])
     }
 
     /// Three or more words that are all common English words ("Quorum NOT Achieved") are a remark, not a name.
