@@ -43,8 +43,8 @@ enum Subprocess {
         let errPath = NSTemporaryDirectory() + "minutes-err-" + UUID().uuidString
 
         init(executable: String, arguments: [String], stdin: String? = nil) throws {
-            FileManager.default.createFile(atPath: outPath, contents: nil)
-            FileManager.default.createFile(atPath: errPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: errPath, contents: nil)
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
             process.standardOutput = FileHandle(forWritingAtPath: outPath)
