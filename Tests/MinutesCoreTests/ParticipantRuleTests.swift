@@ -104,3 +104,15 @@ struct RosterAndDateTests {
         #expect(LocationExtractor.placeInSentence("The meeting took place in Esbjerg") == "Esbjerg")
     }
 }
+
+@Suite("Linked attendee lists")
+struct LinkedAttendeeTests {
+    @Test func eachLinkIsOnePersonWithItsFields() throws {
+        let doc = HTMLReader().read("<dl><dt>Present</dt><dd><a href='a'>Ann Lee</a>, <a href='b'>Don Presant, Learning Agents, Canada</a>, <a href='c'>Bo Berg</a></dd></dl>", baseURL: nil)
+        let found = ParticipantExtractor.extract(from: doc).participants
+        try #require(found.count == 3)
+        #expect(found.map(\.name) == ["Ann Lee", "Don Presant", "Bo Berg"])
+        #expect(found[1].organisation == "Learning Agents")
+        #expect(found[1].location == "Canada")
+    }
+}

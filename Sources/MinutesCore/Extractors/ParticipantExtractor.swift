@@ -112,7 +112,9 @@ public enum ParticipantExtractor {
                     listOrdered = block.ordered
                 }
                 var found: [Entry]
-                if block.kind == .definition || (current.fromLabel && block.kind == .paragraph) {
+                if let linked = linkedEntries(block, attendance: current.attendance, role: current.role) {
+                    found = linked
+                } else if block.kind == .definition || (current.fromLabel && block.kind == .paragraph) {
                     found = entries(inList: text, attendance: current.attendance, role: current.role)
                 } else if let single = entry(text, attendance: current.attendance, role: current.role, checked: block.checked) {
                     found = [single]
@@ -360,6 +362,16 @@ public enum ParticipantExtractor {
         let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         if !hasMark, nameIndex > 0, trimmed[..<nameIndex].allSatisfy(\.isEmpty) { attendance = .absent }
         return entry(trimmed[nameIndex], attendance: attendance, role: role, checked: nil)
+    }
+
+    /// Attendee lists whose generator wraps each person in a link ("<a>Don Presant, Learning Agents, Canada</a>,
+    /// <a>Lucy Yang</a>"): each link text is one entry, so commas inside it separate fields, not people.
+    /// Nil unless the links cover most of the block's text.
+    static func linkedEntries(_ block: Block, attendance: Attendance, role: MeetingRole?) -> [Entry]? {
+        guard block.links.count >= 2 else { return nil }
+        let covered = block.links.reduce(0) { $0 + $1.text.count }
+        guard covered * 10 >= block.text.count * 6 else { return nil }
+        return block.links.compactMap { entry($0.text, attendance: attendance, role: role, checked: nil) }
     }
 
     /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
