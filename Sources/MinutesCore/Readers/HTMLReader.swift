@@ -189,18 +189,18 @@ private struct HTMLWalker {
     mutating func leave(_ node: xmlNodePtr) {
         if let link = openLinks.last, link.owner == node {
             openLinks.removeLast()
-            var text = Self.fold(link.text)
-            if text.isEmpty, builder == nil, !Self.fold(link.alt).isEmpty {
+            var text = TextRules.collapseWhitespace(link.text)
+            if text.isEmpty, builder == nil, !TextRules.collapseWhitespace(link.alt).isEmpty {
                 // An image-only link (scribe2's nav icons): its alt text stands for the link text.
-                text = Self.fold(link.alt)
+                text = TextRules.collapseWhitespace(link.alt)
                 append(text)
             }
             if let line = builder?.lines.count {
-                builder?.links.append((line - 1, Link(text: text.isEmpty ? Self.fold(link.alt) : text, href: link.href)))
+                builder?.links.append((line - 1, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
             }
         }
         if let open = cell, open.owner == node {
-            builder?.cells.append(Self.fold(open.text))
+            builder?.cells.append(TextRules.collapseWhitespace(open.text))
             if Self.name(of: node) == "th" { builder?.headerCells += 1 }
             cell = nil
         }
@@ -277,13 +277,13 @@ private struct HTMLWalker {
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
             for (index, line) in open.lines.enumerated() {
-                let text = Self.fold(line)
+                let text = TextRules.collapseWhitespace(line)
                 guard !text.isEmpty else { continue }
                 let lineLinks = open.links.filter { $0.line == index }.map(\.link)
                 document.blocks.append(Block(.paragraph, text, links: lineLinks, classes: open.classes))
             }
         default:
-            let text = Self.fold(open.lines.joined(separator: " "))
+            let text = TextRules.collapseWhitespace(open.lines.joined(separator: " "))
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links, classes: open.classes))
@@ -305,13 +305,13 @@ private struct HTMLWalker {
         case .title:
             guard document.title == nil, let content = xmlNodeGetContent(node) else { return }
             defer { minutes_xmlFree(content) }
-            let title = Self.fold(String(cString: content))
+            let title = TextRules.collapseWhitespace(String(cString: content))
             if !title.isEmpty { document.title = title }
         case .meta:
             guard let key = Self.attribute(node, "name") ?? Self.attribute(node, "property"),
                   let value = Self.attribute(node, "content") else { return }
             let name = key.lowercased().trimmed()
-            if !name.isEmpty, document.metadata[name] == nil { document.metadata[name] = Self.fold(value) }
+            if !name.isEmpty, document.metadata[name] == nil { document.metadata[name] = TextRules.collapseWhitespace(value) }
         case .base:
             if documentBase == nil { documentBase = Self.attribute(node, "href") }
         default: break
@@ -363,11 +363,6 @@ private struct HTMLWalker {
         guard let value = minutes_xmlGetProp(node, name) else { return nil }
         defer { minutes_xmlFree(value) }
         return String(cString: value)
-    }
-
-    /// Collapses runs of white space to one space and trims the ends.
-    static func fold(_ text: String) -> String {
-        TextRules.collapseWhitespace(text)
     }
 }
 

@@ -212,12 +212,12 @@ private struct MarkdownWalker {
         if let link = openLinks.last, link.owner == node {
             openLinks.removeLast()
             if let line = builder?.lines.count {
-                builder?.links.append((line - 1, Link(text: Self.fold(link.text), href: link.href)))
+                builder?.links.append((line - 1, Link(text: TextRules.collapseWhitespace(link.text), href: link.href)))
             }
         }
         if type == "image" { imageDepth = max(imageDepth - 1, 0) }
         if let open = cell, open.owner == node {
-            builder?.cells.append(Self.fold(open.text))
+            builder?.cells.append(TextRules.collapseWhitespace(open.text))
             cell = nil
         }
         if let open = builder, open.owner == node {
@@ -285,7 +285,7 @@ private struct MarkdownWalker {
             document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
                                          isHeader: open.isHeader, links: links))
         case .paragraph:
-            let lines = open.lines.map(Self.fold)
+            let lines = open.lines.map(TextRules.collapseWhitespace)
             let labelled = lines.indices.filter { open.startsStrong[$0] && lines[$0].prefix(60).contains(":") }
             if labelled.count >= 2 {
                 for (index, line) in lines.enumerated() where !line.isEmpty {
@@ -293,13 +293,13 @@ private struct MarkdownWalker {
                     document.blocks.append(Block(.paragraph, line, links: lineLinks))
                 }
             } else {
-                let text = Self.fold(lines.joined(separator: " "))
+                let text = TextRules.collapseWhitespace(lines.joined(separator: " "))
                 // Skip empty paragraphs and kramdown attribute lists such as "{: .draft_notice}".
                 guard !text.isEmpty, !(text.hasPrefix("{:") && text.hasSuffix("}")) else { return }
                 document.blocks.append(Block(.paragraph, text, links: links))
             }
         default:
-            let text = Self.fold(open.lines.joined(separator: " "))
+            let text = TextRules.collapseWhitespace(open.lines.joined(separator: " "))
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links))
@@ -320,11 +320,6 @@ private struct MarkdownWalker {
         return url.absoluteString
     }
 
-    /// Collapses runs of white space to one space and trims the ends.
-    static func fold(_ text: String) -> String {
-        TextRules.collapseWhitespace(text)
-    }
-
     /// Crude text of an HTML block: comments and tags removed, common entities decoded.
     static func stripTags(_ html: String) -> String {
         var text = ""
@@ -341,6 +336,6 @@ private struct MarkdownWalker {
         for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: value)
         }
-        return fold(text)
+        return TextRules.collapseWhitespace(text)
     }
 }
