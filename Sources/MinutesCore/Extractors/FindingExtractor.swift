@@ -12,7 +12,7 @@ import Foundation
 /// - An item repeated in a summary section is kept once.
 public enum FindingExtractor {
     /// The findings of `document`; `participants` resolve action owners to full names.
-    public static func extract(from document: BlockDocument, participants: [Participant]) -> [Finding] {
+    public static func extract(from document: BlockDocument, participants: [Participant], nicknames: [String: String] = [:]) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
         var section: (kind: FindingKind, fromHeading: Bool)? { didSet { sectionItemLevel = nil } }
@@ -35,7 +35,7 @@ public enum FindingExtractor {
             guard seen.insert(key).inserted else { return }
             var finding = Finding(text: text, kind: kind, topic: topic)
             if kind == .action {
-                finding.owner = owner(of: text, participants: participants)
+                finding.owner = owner(of: text, participants: participants, nicknames: nicknames)
                 finding.due = due(in: text)
             }
             findings.append(finding)
@@ -157,18 +157,18 @@ public enum FindingExtractor {
     private static let ownerLabel = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L}'’._-]*(?: [\p{L}][\p{L}'’.-]*){0,3}):\s"#)
 
     /// The person an action names, as a participant's full name where one matches.
-    static func owner(of text: String, participants: [Participant]) -> String? {
+    static func owner(of text: String, participants: [Participant], nicknames: [String: String] = [:]) -> String? {
         // A speaker tag in front: "[oliver] Look into …".
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = String(text[text.index(after: text.startIndex)..<close])
-            if TextRules.isNick(tag), let person = resolve(tag, in: participants) { return person }
+            if TextRules.isNick(tag), let person = resolve(tag, in: participants, nicknames: nicknames) { return person }
         }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
         for pattern in [ownerFirst, ownerLabel, ownerTrailing] {
             guard let match = pattern.firstMatch(in: text, range: range) else { continue }
             let candidate = ns.substring(with: match.range(at: 1)).trimmed(Set("._- "))
-            if let person = resolve(candidate, in: participants) { return person }
+            if let person = resolve(candidate, in: participants, nicknames: nicknames) { return person }
             let name = TextRules.nickToName(candidate)
             let stopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]
             if !stopWords.contains(name.lowercased()), name.first?.isUppercase == true || pattern === ownerFirst,
@@ -180,7 +180,8 @@ public enum FindingExtractor {
     }
 
     /// Matches a name, first name, surname or nick to one participant's full name.
-    static func resolve(_ candidate: String, in participants: [Participant]) -> String? {
+    static func resolve(_ candidate: String, in participants: [Participant], nicknames: [String: String] = [:]) -> String? {
+        if let person = nicknames[TextRules.fold(candidate)] { return person }
         let key = TextRules.fold(TextRules.nickToName(candidate))
         let compact = key.filter(\.isLetter)
         guard !compact.isEmpty else { return nil }

@@ -13,7 +13,8 @@ public struct MeetingExtractor: Sendable {
         record.participants = people.participants
         record.organisations = OrganisationExtractor.extract(affiliations: people.affiliations,
                                                              texts: document.blocks.map(\.text))
-        record.findings = FindingExtractor.extract(from: document, participants: people.participants)
+        record.findings = FindingExtractor.extract(from: document, participants: people.participants,
+                                                  nicknames: people.nicknames)
         record.relatedDocuments = RelatedDocumentExtractor.extract(from: document)
         if record.participants.isEmpty { record.warnings.append("no attendee list found") }
         if record.findings.isEmpty { record.warnings.append("no findings, decisions or actions found") }

@@ -13,6 +13,8 @@ public enum ParticipantExtractor {
         public var participants: [Participant] = []
         /// Every organisation named in an affiliation, with the acronym-like parent units.
         public var affiliations: [String] = []
+        /// Nicknames the text gives a participant ("Michael B. Johnson (Apple) aka "wave""): folded nick → full name.
+        public var nicknames: [String: String] = [:]
     }
 
     /// The attendance context a list stands in.
@@ -68,8 +70,8 @@ public enum ParticipantExtractor {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
-                // "New IPMC members:" announces membership changes, not attendance.
-                if let (label, _) = TextRules.labelled(text), label.lowercased().hasPrefix("new ") { context = nil; continue }
+                // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
+                if let (label, _) = TextRules.labelled(text), isMembershipChange(label) { context = nil; continue }
                 if let (label, value) = TextRules.labelled(text), let meaning = Vocabulary.attendanceLabel(label) {
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
@@ -130,9 +132,50 @@ public enum ParticipantExtractor {
             }
         }
         result.participants = mergeNickVariants(merged.participants)
+        result.nicknames = nicknames(in: document.blocks.map(\.text), participants: result.participants)
         var seen = Set<String>()
         result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
         return result
+    }
+
+    /// "Full Name (Org) aka "nick"", "Full Name, also known as nick": nicknames of listed participants,
+    /// so that actions and speaker tags written with the nick resolve to the person.
+    static func nicknames(in texts: [String], participants: [Participant]) -> [String: String] {
+        var found: [String: String] = [:]
+        for text in texts where text.contains(" aka ") || text.contains(" a.k.a. ") || text.contains(" also known as ") {
+            for marker in [" aka ", " a.k.a. ", " also known as "] {
+                var rest = Substring(text)
+                while let range = rest.range(of: marker) {
+                    let before = TextRules.withoutParentheticals(String(rest[..<range.lowerBound])).trimmed(Set(" ,*"))
+                    let after = rest[range.upperBound...].drop { "\"“'‘ ".contains($0) }
+                    rest = rest[range.upperBound...]
+                    let nick = String(after.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+                    guard nick.count >= 2 else { continue }
+                    // The name is the last two to four words before the marker.
+                    let words = before.split(separator: " ").map(String.init)
+                    for count in stride(from: min(4, words.count), through: 1, by: -1) {
+                        let name = words.suffix(count).joined(separator: " ")
+                        if let person = participants.first(where: { TextRules.fold($0.name) == TextRules.fold(name) }) {
+                            found[TextRules.fold(nick)] = person.name
+                            break
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Words that make a label announce a change of membership ("New members:", "Added TSC members:",
+    /// "Members elected:") rather than who attended.
+    static let membershipChangeWords: Set<String> = [
+        "new", "added", "add", "adding", "removed", "remove", "elected", "appointed", "welcome", "welcomed",
+        "former", "potential", "proposed", "prospective", "nominated", "nominees", "emeritus", "retiring", "leaving",
+    ]
+
+    /// Whether `label` announces a membership change rather than an attendance list.
+    static func isMembershipChange(_ label: String) -> Bool {
+        label.lowercased().split(whereSeparator: { !$0.isLetter }).contains { membershipChangeWords.contains(String($0)) }
     }
 
     /// A sentence that introduces a list of attendees: "The following … participated at the meeting:".
@@ -219,10 +262,11 @@ public enum ParticipantExtractor {
             let restWords = rest.split(separator: " ")
             let isNote = !rest.contains(",") && restWords.count >= 2 && restWords.dropFirst().allSatisfy { $0.first?.isLowercase == true }
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
-            fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.splitList(rest))
+            fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.joiningCorporateSuffixes(TextRules.splitList(rest)))
         } else {
             fields = text.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
         }
+        fields = TextRules.joiningCorporateSuffixes(fields)
         guard let first = fields.first else { return nil }
         // "Councillors A, B and C" is a list of people, not one entry.
         if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
@@ -252,6 +296,10 @@ public enum ParticipantExtractor {
         if let org = organisation, ["independent", "self", "individual", "none", "n/a"].contains(org.lowercased()) {
             organisation = nil
             organisations.removeAll { $0 == org }
+        }
+        // "Name - Chairperson, Org": a chair's title is also the chair's role in the meeting.
+        if let title = jobTitle?.lowercased(), ["chair", "chairperson", "chairman", "chairwoman", "co-chair", "meeting chair"].contains(title) {
+            roles.append(.chair)
         }
         let participant = Participant(name: name, jobTitle: jobTitle ?? office, organisation: organisation,
                                       location: location, attendance: attendance, meetingRoles: roles.uniqued())

@@ -173,6 +173,26 @@ public enum TextRules {
 }
 
 extension TextRules {
+    /// Legal-form suffixes written after a comma ("Blue Sky Studios, Inc.", "Acme, LLC").
+    static let corporateSuffixes: Set<String> = [
+        "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc", "gmbh", "ag", "corp", "corp.", "co", "co.", "s.a.", "sa",
+        "b.v.", "bv", "n.v.", "nv", "pty ltd", "pty. ltd.", "limited", "l.p.", "lp", "s.l.", "oy", "ab", "as", "a/s", "srl", "s.r.l.",
+    ]
+
+    /// Rejoins comma-split fields where a legal-form suffix was cut from its company:
+    /// ["Pilar Molina", "Blue Sky Studios", "Inc."] → ["Pilar Molina", "Blue Sky Studios, Inc."].
+    public static func joiningCorporateSuffixes(_ fields: [String]) -> [String] {
+        var out: [String] = []
+        for field in fields {
+            if let last = out.last, corporateSuffixes.contains(field.lowercased()) {
+                out[out.count - 1] = last + ", " + field
+            } else {
+                out.append(field)
+            }
+        }
+        return out
+    }
+
     /// Small words that may stand inside a name ("Council *of* Ministers", "Centre *for* Tourism").
     static let connectors: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "du", "der", "–", "-", "at"]
 
