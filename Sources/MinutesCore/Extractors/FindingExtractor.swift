@@ -30,6 +30,8 @@ public enum FindingExtractor {
             if let (label, value) = TextRules.labelled(text), labelKind(label) != nil { text = value }
             // Reviewed action items carry their status after the action: "Greg: email PMCs. Status: done".
             if kind == .action, let status = text.range(of: " Status:") { text = String(text[..<status.lowerBound]).trimmed() }
+            // "Proposed resolution: … (Wendy Reid)": the proposer's name is an attribution, not part of the decision.
+            if kind != .action, let attributed = withoutTrailingAttribution(text) { text = attributed }
             guard text.count >= 3 else { return }
             let key = dedupeKey(text)
             guard seen.insert(key).inserted else { return }
@@ -65,13 +67,15 @@ public enum FindingExtractor {
             if let clause = BoardRules.resolvedClause(text) {
                 add(clause, kind: .decision); continue
             }
+            // A proposal is not a decision until the minutes record it as resolved.
+            if block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
             if block.classes.contains("resolution") {
                 add(text, kind: .decision); continue
             }
             if block.classes.contains("action") {
                 add(text, kind: .action); continue
             }
-            if let (label, value) = TextRules.labelled(text), let kind = labelKind(label) {
+            if let (label, value) = TextRules.labelled(text) ?? capitalDashLabelled(text), let kind = labelKind(label) {
                 if value.isEmpty {
                     section = (kind, false)
                 } else {
@@ -127,7 +131,7 @@ public enum FindingExtractor {
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
         switch lower {
         case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
-             "consensus", "proposed resolution", "approved", "outcome":
+             "consensus", "approved", "outcome", "vote", "voted":
             return .decision
         case "action", "action item", "action items", "new action", "todo", "to do", "actions", "ai":
             return .action
@@ -143,6 +147,23 @@ public enum FindingExtractor {
         let lower = text.lowercased()
         return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
             || lower.hasPrefix("[end of minutes]") || lower.contains("formatted by david booth")
+    }
+
+    /// "DECISION - we will …", "ACTION – Jane to …": an upper-case label set off by a dash instead of a colon.
+    static func capitalDashLabelled(_ text: String) -> (label: String, value: String)? {
+        guard let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — ") else { return nil }
+        let label = text[..<dash.lowerBound].trimmed(Set("*_ "))
+        guard label.count >= 3, label.count <= 20, label.allSatisfy({ $0.isUppercase || $0 == " " }) else { return nil }
+        return (label, text[dash.upperBound...].trimmed(Set("*_ ")))
+    }
+
+    /// `text` without a final "(Person Name)" attribution; nil when there is none.
+    static func withoutTrailingAttribution(_ text: String) -> String? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed(Set("*_ "))
+        let head = text[..<open].trimmed(Set("*_ "))
+        guard !head.isEmpty, inner.contains(" "), TextRules.looksLikeName(inner) else { return nil }
+        return head
     }
 
     /// Folded text used to recognise an item repeated in a summary.

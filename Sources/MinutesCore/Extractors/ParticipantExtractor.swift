@@ -131,7 +131,9 @@ public enum ParticipantExtractor {
                 continue
             }
         }
-        result.participants = mergeNickVariants(merged.participants)
+        let texts = document.blocks.map(\.text)
+        let separated = splitJoinedFirstNames(merged.participants, texts: texts)
+        result.participants = mergeMisspellings(mergeNickVariants(separated), texts: texts)
         result.nicknames = nicknames(in: document.blocks.map(\.text), participants: result.participants)
         var seen = Set<String>()
         result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
@@ -376,6 +378,74 @@ public enum ParticipantExtractor {
         return people
     }
 
+    /// In a list of first names and nicks ("Pedro, Wolfgang Dale, Vladimir"), a two-word entry whose words
+    /// the minutes also use alone — as another entry ("Scribe: Wolfgang") or as a speaker ("Dale: …") —
+    /// is two people whose comma was lost.
+    static func splitJoinedFirstNames(_ people: [Participant], texts: [String]) -> [Participant] {
+        let singles = people.filter { !$0.name.contains(" ") }
+        guard people.count >= 5, singles.count * 10 >= people.count * 7 else { return people }
+        let singleNames = Set(singles.map { TextRules.fold($0.name) })
+        func usedAlone(_ word: String) -> Bool {
+            if singleNames.contains(TextRules.fold(word)) { return true }
+            let tag = word + ":"
+            return texts.contains { $0.hasPrefix(tag) }
+        }
+        var out = ParticipantSet()
+        for person in people {
+            let words = person.name.split(separator: " ").map(String.init)
+            if words.count == 2, person.organisation == nil, words.allSatisfy({ TextRules.startsUppercase($0) && $0.count >= 3 && !isParticle($0) }),
+               words.allSatisfy(usedAlone) {
+                for word in words {
+                    var part = person
+                    part.name = word
+                    // Which of the two held a role listed under the joined entry is unknown; roles listed alone stay.
+                    part.meetingRoles = []
+                    out.add(part)
+                }
+            } else {
+                out.add(person)
+            }
+        }
+        return out.participants
+    }
+
+    /// Merges one person whose surname is spelt two ways ("Eva Shlehan" typed by the chair, "Eva Schlehahn"
+    /// from the roster): same first name, surnames of five letters or more at most two edits apart, and
+    /// no other participant as close. The spelling the document uses more often is kept.
+    static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
+        var people = people
+        func parts(_ name: String) -> (first: String, last: String)? {
+            let words = TextRules.fold(name).split(separator: " ").map(String.init)
+            guard words.count == 2, let first = words.first, let last = words.last, last.count >= 5 else { return nil }
+            return (first, last)
+        }
+        var i = 0
+        while i < people.count {
+            guard let a = parts(people[i].name) else { i += 1; continue }
+            let close = people.indices.filter { j in
+                guard j != i, let b = parts(people[j].name), b.first == a.first, b.last != a.last else { return false }
+                return TextRules.editDistance(a.last, b.last, limit: 2) <= 2
+            }
+            guard close.count == 1, let j = close.first else { i += 1; continue }
+            func uses(_ name: String) -> Int {
+                let spellings = [name, name.replacingOccurrences(of: " ", with: "_")]
+                return texts.reduce(0) { count, text in count + spellings.reduce(0) { $0 + text.components(separatedBy: $1).count - 1 } }
+            }
+            // The spelling used more often wins; on a tie, the one listed first.
+            var keep = people[i], drop = people[j]
+            if uses(drop.name) > uses(keep.name) { swap(&keep, &drop) }
+            keep.jobTitle = keep.jobTitle ?? drop.jobTitle
+            keep.organisation = keep.organisation ?? drop.organisation
+            keep.location = keep.location ?? drop.location
+            if drop.attendance == .present || keep.attendance == .present { keep.attendance = .present }
+            keep.meetingRoles = (keep.meetingRoles + drop.meetingRoles).uniqued()
+            people[min(i, j)] = keep
+            people.remove(at: max(i, j))
+            i = 0
+        }
+        return people
+    }
+
     /// Whether the compact nick `a` names the same person as `name`.
     static func nickMatches(_ a: String, _ name: String) -> Bool {
         let b = TextRules.compactLetters(name)
@@ -402,12 +472,14 @@ public enum ParticipantExtractor {
     static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
         let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
         let trimmed = cells.map { $0.trimmed() }
+        let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = TextRules.withoutParentheticals(cell)
-            return bare.contains(" ") && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())
+            // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
+            let shaped = bare.contains(" ") || (hasMark && cell.contains("(") && TextRules.isNick(bare))
+            return shaped && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())
         }) else { return nil }
         var attendance = attendance
-        let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         if !hasMark, nameIndex > 0, trimmed[..<nameIndex].allSatisfy(\.isEmpty) { attendance = .absent }
         return entry(trimmed[nameIndex], attendance: attendance, role: role, checked: nil)
     }

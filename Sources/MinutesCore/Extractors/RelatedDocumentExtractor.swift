@@ -20,7 +20,7 @@ public enum RelatedDocumentExtractor {
         func add(title: String, url: String?) {
             let title = title.trimmed(Set(" :-–•*[]"))
             if let url {
-                let key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+                let key = dedupeKey(url)
                 guard seenURLs.insert(key).inserted else { return }
             } else {
                 guard !title.isEmpty, seenTitles.insert(TextRules.fold(title)).inserted else { return }
@@ -47,6 +47,8 @@ public enum RelatedDocumentExtractor {
                 inSection = isSectionLabel(text)
                 sawListEntry = false
                 nonEntries = 0
+                // "## Audio and transcripts" followed by the address alone: the heading is its title.
+                if !inSection, text.count <= 60, text.split(separator: " ").count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
                 continue
             }
             if let (label, value) = TextRules.labelled(text) {
@@ -90,6 +92,16 @@ public enum RelatedDocumentExtractor {
             if text.hasSuffix(":"), block.links.isEmpty, let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
+    }
+
+    /// The address a link is compared by: no fragment, and a Google document without its view
+    /// suffix ("…/edit?usp=sharing" and "…/edit" are one document).
+    static func dedupeKey(_ url: String) -> String {
+        var key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+        if key.contains("docs.google.com/"), let edit = key.range(of: "/edit") ?? key.range(of: "/view") ?? key.range(of: "?") {
+            key = String(key[..<edit.lowerBound])
+        }
+        return key
     }
 
     /// A line drawn with one repeated punctuation character ("=====", "-----").
@@ -151,7 +163,7 @@ public enum RelatedDocumentExtractor {
     static func isDocumentLabel(_ label: String) -> Bool {
         let lower = label.lowercased()
         return ["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
-                "recording", "transcript", "presentation", "spec", "proposal"].contains { lower.contains($0) }
+                "recording", "transcript", "presentation", "spec", "proposal", "audio", "video"].contains { lower.contains($0) }
     }
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").

@@ -285,18 +285,25 @@ private struct MarkdownWalker {
             document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
                                          isHeader: open.isHeader, links: links))
         case .paragraph:
-            let lines = open.lines.map(TextRules.collapseWhitespace)
+            var lines = open.lines.map(TextRules.collapseWhitespace)
+            // A kramdown attribute list on the paragraph's last line ("{: #resolution4 .resolution}")
+            // is markup, not text; its classes become the block's style hints.
+            var classes: [String] = []
+            if lines.count > 1, let last = lines.last, last.hasPrefix("{:"), last.hasSuffix("}") {
+                classes = last.dropFirst(2).dropLast().split(separator: " ").filter { $0.hasPrefix(".") }.map { $0.dropFirst().lowercased() }
+                lines.removeLast()
+            }
             let labelled = lines.indices.filter { open.startsStrong[$0] && lines[$0].prefix(60).contains(":") }
             if labelled.count >= 2 {
                 for (index, line) in lines.enumerated() where !line.isEmpty {
                     let lineLinks = open.links.filter { $0.line == index }.map(\.link)
-                    document.blocks.append(Block(.paragraph, line, links: lineLinks))
+                    document.blocks.append(Block(.paragraph, line, links: lineLinks, classes: classes))
                 }
             } else {
                 let text = TextRules.collapseWhitespace(lines.joined(separator: " "))
                 // Skip empty paragraphs and kramdown attribute lists such as "{: .draft_notice}".
                 guard !text.isEmpty, !(text.hasPrefix("{:") && text.hasSuffix("}")) else { return }
-                document.blocks.append(Block(.paragraph, text, links: links))
+                document.blocks.append(Block(.paragraph, text, links: links, classes: classes))
             }
         default:
             let text = TextRules.collapseWhitespace(open.lines.joined(separator: " "))

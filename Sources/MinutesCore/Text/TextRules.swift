@@ -88,14 +88,21 @@ public enum TextRules {
         // Split CamelCase where a lower-case letter meets a capital that starts a word of two or more letters.
         let chars = Array(text)
         var out = ""
+        var wordStart = 0
         for (i, ch) in chars.enumerated() {
-            if i > 0, chars[i - 1].isLowercase, ch.isUppercase, i + 1 < chars.count, chars[i + 1].isLowercase {
+            if ch == " " { wordStart = i + 1 }
+            if i > 0, chars[i - 1].isLowercase, ch.isUppercase, i + 1 < chars.count, chars[i + 1].isLowercase,
+               !surnamePrefixes.contains(String(chars[wordStart..<i]).lowercased()) {
                 out.append(" ")
+                wordStart = i
             }
             out.append(ch)
         }
         return out.split(separator: " ").joined(separator: " ")
     }
+
+    /// Surname prefixes written joined to a capital ("McDuffee", "DeMeglio", "LaPierre", "MacLeod"): not CamelCase nicks.
+    static let surnamePrefixes: Set<String> = ["mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "della", "dos", "fitz", "st"]
 
     /// Whether `token` is shaped like an IRC nick: one word of letters, digits, `_` and `-`,
     /// starting with a letter ("gpellegrino", "Bill_Kasdorf_", "JeffO-StL").
@@ -107,6 +114,22 @@ public enum TextRules {
     /// Letters of `name`, lower-cased, for comparing nicks with names ("Bill Kasdorf" → "billkasdorf").
     public static func compactLetters(_ name: String) -> String {
         String(name.lowercased().filter(\.isLetter))
+    }
+
+    /// Levenshtein distance between `a` and `b`, computed only up to `limit` (anything larger returns `limit + 1`).
+    public static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a), y = Array(b)
+        guard abs(x.count - y.count) <= limit else { return limit + 1 }
+        var previous = Array(0...y.count)
+        for i in 1...max(x.count, 1) where !x.isEmpty {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(y.count, 1) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            if current.min() ?? 0 > limit { return limit + 1 }
+            previous = current
+        }
+        return min(previous[y.count], limit + 1)
     }
 
     /// The capital letters of an acronym-shaped token ("CCC", "W3C", "OpenSSF" is not one).
