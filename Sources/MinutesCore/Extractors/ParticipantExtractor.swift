@@ -23,6 +23,8 @@ public enum ParticipantExtractor {
         var role: MeetingRole?
         /// Whether the list came from a label line whose value is a comma list of names.
         var fromLabel: Bool
+        /// The level of the heading that opened the list: deeper headings ("### Premier Members") group it.
+        var headingLevel: Int? = nil
     }
 
     /// Extracts the participants of `document`.
@@ -51,11 +53,21 @@ public enum ParticipantExtractor {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
                 } else if let meaning = Vocabulary.attendanceLabel(text) {
-                    context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term)
+                    context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term,
+                                      headingLevel: block.kind == .heading ? block.level : nil)
+                } else if block.kind == .heading, let current = context, let level = current.headingLevel, block.level > level {
+                    // A sub-heading inside an attendance part ("### Premier Member Representatives") groups its list.
+                    context = current
                 } else {
                     context = nil
                 }
             case .paragraph, .definition, .listItem, .tableRow:
+                // The generator's diagnostics ("Maybe present: …") guess; they are not the minutes' list.
+                if block.classes.contains(where: { $0 == "warning" || $0 == "diagnostics" }) { continue }
+                // A bare section word ("**Agenda**") after a list of names ends it.
+                if block.kind == .paragraph, !block.text.contains(" "), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(Set("*:_ "))) {
+                    context = nil; continue
+                }
                 // Attendance tables: one person a row, a mark ("x", "✓") in another cell.
                 if block.kind == .tableRow, let current = context {
                     if !block.isHeader, let found = tableEntry(block.cells, attendance: current.attendance, role: current.role) {
@@ -196,6 +208,34 @@ public enum ParticipantExtractor {
     /// Reads a comma list of names ("A, B and C", "Councillors A, B and C").
     static func entries(inList text: String, attendance: Attendance, role: MeetingRole?) -> [Entry] {
         let items = TextRules.splitList(text).flatMap(splitRunTogether)
+        // "Don Presant, Learning Agents, Canada, Sheela Kiiskila": a country closes one person's
+        // "Name, Organisation, Country" entry inside a list of names.
+        if items.count >= 3, items.contains(where: Vocabulary.isCountry) {
+            var out: [Entry] = []
+            var pending: [String] = []
+            func flushPending() {
+                out.append(contentsOf: pending.compactMap { entry($0, attendance: attendance, role: role, checked: nil, listItem: false) })
+                pending = []
+            }
+            for item in items {
+                if Vocabulary.isCountry(item), let last = pending.popLast() {
+                    var fields = [last]
+                    if let name = pending.last, TextRules.looksLikeName(name), !hasOrganisationCue(name) {
+                        pending.removeLast()
+                        fields.insert(name, at: 0)
+                    }
+                    flushPending()
+                    if var found = entry(fields.joined(separator: ", "), attendance: attendance, role: role, checked: nil) {
+                        if Vocabulary.countries.contains(item.lowercased()) { found.participant.location = item }
+                        out.append(found)
+                    }
+                } else {
+                    pending.append(item)
+                }
+            }
+            flushPending()
+            return out
+        }
         // "Name, Job Title, Organisation" written after a label is one person, not three.
         let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.contains("(") && TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }
         if !namesWithNotes, items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
@@ -216,7 +256,7 @@ public enum ParticipantExtractor {
 
     /// Reads one entry: "Name, Title, Org, Place", "Name - Role, Org", "Name (Org)", "Name (@handle)".
     static func entry(_ raw: String, attendance: Attendance, role: MeetingRole?, checked: Bool?, listItem: Bool = true) -> Entry? {
-        var text = raw.trimmed()
+        var text = cleanedEntry(raw)
         var attendance = attendance
         // Task-list markers the reader left in the text.
         for (marker, present) in [("[x]", true), ("[X]", true), ("[ ]", false)] where text.hasPrefix(marker) {
@@ -285,8 +325,10 @@ public enum ParticipantExtractor {
             if jobTitle == nil, organisation == nil, isJobTitle(part) {
                 jobTitle = part
             } else if organisation == nil {
-                organisation = part
-                organisations.insert(part, at: 0)
+                // "Imageworks / DNA": the organisation, then the project represented.
+                let primary = part.components(separatedBy: "/").first?.trimmed() ?? part
+                organisation = primary.isEmpty ? part : primary
+                organisations.insert(organisation ?? part, at: 0)
             } else if TextRules.isAcronym(part) || hasOrganisationCue(part) {
                 organisations.append(part)
             } else if location == nil, looksLikePlace(part) {
@@ -306,6 +348,30 @@ public enum ParticipantExtractor {
         let participant = Participant(name: name, jobTitle: jobTitle ?? office, organisation: organisation,
                                       location: location, attendance: attendance, meetingRoles: roles.uniqued())
         return Entry(participant: participant, organisations: organisations)
+    }
+
+    /// An attendance entry without the notes that are not part of it: "left at 11:04" / "joined at …" annotations,
+    /// "??" placeholders for an unknown surname ("Dave_??"), and the nick before " // " in "TallTed // Ted Thibodeau".
+    /// "Jeff O / HumanOS" becomes "Jeff O, HumanOS" (name, organisation).
+    static func cleanedEntry(_ raw: String) -> String {
+        var text = raw.trimmed()
+        if let nickSeparator = text.range(of: " // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
+        var words = text.split(separator: " ").map(String.init)
+        for marker in ["left", "joined", "arrived", "departed"] {
+            if let index = words.firstIndex(where: { $0.lowercased() == marker }), index >= 1, index + 1 < words.count,
+               ["at", "after", "before", "during"].contains(words[index + 1].lowercased()) {
+                words = Array(words[..<index])
+            }
+        }
+        words = words.compactMap { word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "?_"))
+            return bare.isEmpty ? nil : (word.hasSuffix("?") ? bare : word)
+        }
+        text = words.joined(separator: " ")
+        if let slash = text.range(of: " / "), !text[..<slash.lowerBound].contains(","), !text.contains("(") {
+            text = text[..<slash.lowerBound] + ", " + text[slash.upperBound...]
+        }
+        return text
     }
 
     /// Words that fill an attendance slot without naming anyone.

@@ -48,6 +48,38 @@ public enum Vocabulary {
         "question", "questions", "model", "framework", "vocabulary", "api", "protocol", "language",
     ]
 
+    /// Countries (English short names, lower-cased): in a list of people, "Name, Organisation, Canada"
+    /// ends with the person's location, never with another person.
+    public static let countries: Set<String> = [
+        "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
+        "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin",
+        "bhutan", "bolivia", "bosnia", "botswana", "brazil", "brunei", "bulgaria", "burkina faso", "burundi",
+        "cambodia", "cameroon", "canada", "chad", "chile", "china", "colombia", "congo", "costa rica", "croatia",
+        "cuba", "cyprus", "czechia", "czech republic", "denmark", "djibouti", "dominica", "ecuador", "egypt",
+        "el salvador", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia",
+        "georgia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea", "guyana", "haiti", "honduras",
+        "hong kong", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy",
+        "jamaica", "japan", "jordan", "kazakhstan", "kenya", "korea", "south korea", "kosovo", "kuwait", "kyrgyzstan",
+        "laos", "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg",
+        "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "mauritania", "mauritius", "mexico",
+        "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "namibia", "nepal",
+        "netherlands", "the netherlands", "new zealand", "nicaragua", "niger", "nigeria", "north macedonia", "norway",
+        "oman", "pakistan", "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania",
+        "russia", "rwanda", "samoa", "san marino", "saudi arabia", "senegal", "serbia", "seychelles", "sierra leone",
+        "singapore", "slovakia", "slovenia", "somalia", "south africa", "spain", "sri lanka", "sudan", "suriname",
+        "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga",
+        "trinidad and tobago", "tunisia", "turkey", "türkiye", "turkmenistan", "uganda", "ukraine",
+        "united arab emirates", "uae", "united kingdom", "uk", "united states", "usa", "us", "uruguay", "uzbekistan",
+        "vanuatu", "venezuela", "vietnam", "viet nam", "yemen", "zambia", "zimbabwe", "england", "scotland", "wales",
+    ]
+
+    /// Whether `text` is a country name or a flag emoji (a pair of regional-indicator symbols).
+    public static func isCountry(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        if !scalars.isEmpty, scalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) { return true }
+        return countries.contains(text.lowercased().trimmingCharacters(in: .whitespaces))
+    }
+
     /// Labels that introduce attendance lists, mapped to what they mean.
     public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
         guard label.utf8.count <= 60 else { return nil }
