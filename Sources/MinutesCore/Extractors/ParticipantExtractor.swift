@@ -145,7 +145,7 @@ public enum ParticipantExtractor {
         }
         let texts = document.blocks.map(\.text)
         let separated = splitJoinedFirstNames(merged.participants, texts: texts)
-        result.participants = mergeMisspellings(mergeNickVariants(separated), texts: texts)
+        result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts)
         result.nicknames = nicknames(in: document.blocks.map(\.text), participants: result.participants)
         var seen = Set<String>()
         result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
@@ -317,7 +317,7 @@ public enum ParticipantExtractor {
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
         let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
         guard TextRules.looksLikeName(name) || nick, !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
-        if !listItem && fields.count > 1 { return nil }
+        if !listItem && fields.count > 1 && !raw.contains(" / ") { return nil }
 
         var location: String?
         var organisation = organisations.first
@@ -444,6 +444,32 @@ public enum ParticipantExtractor {
         return people
     }
 
+    /// A nick whose letters spell a full name the minutes give elsewhere ("axelpolleres" and trackbot's
+    /// "[on Axel Polleres - due 2019-04-11]") is that person: the full name replaces the nick.
+    static func fullNamesForNicks(_ people: [Participant], texts: [String]) -> [Participant] {
+        let nicks = people.indices.filter { !people[$0].name.contains(" ") && people[$0].name.count >= 6 }
+        guard !nicks.isEmpty else { return people }
+        var names: [String: String] = [:]
+        for text in texts where text.contains("[on ") {
+            var rest = Substring(text)
+            while let open = rest.range(of: "[on ") {
+                rest = rest[open.upperBound...]
+                let end = rest.range(of: " - ")?.lowerBound ?? rest.firstIndex(of: "]") ?? rest.endIndex
+                let name = rest[..<end].trimmed()
+                if name.contains(" "), TextRules.looksLikeName(name) { names[TextRules.compactLetters(name)] = name }
+            }
+        }
+        guard !names.isEmpty else { return people }
+        var people = people
+        let taken = Set(people.map { TextRules.fold($0.name) })
+        for i in nicks {
+            if let full = names[TextRules.compactLetters(people[i].name)], !taken.contains(TextRules.fold(full)) {
+                people[i].name = full
+            }
+        }
+        return people
+    }
+
     /// In a list of first names and nicks ("Pedro, Wolfgang Dale, Vladimir"), a two-word entry whose words
     /// the minutes also use alone — as another entry ("Scribe: Wolfgang") or as a speaker ("Dale: …") —
     /// is two people whose comma was lost.
@@ -497,9 +523,10 @@ public enum ParticipantExtractor {
                 let spellings = [name, name.replacingOccurrences(of: " ", with: "_")]
                 return texts.reduce(0) { count, text in count + spellings.reduce(0) { $0 + text.components(separatedBy: $1).count - 1 } }
             }
-            // The spelling used more often wins; on a tie, the one listed first.
+            // The spelling used more often wins; on a tie the longer one (typing drops letters more often than it adds them).
             var keep = people[i], drop = people[j]
-            if uses(drop.name) > uses(keep.name) { swap(&keep, &drop) }
+            let (keepUses, dropUses) = (uses(keep.name), uses(drop.name))
+            if dropUses > keepUses || (dropUses == keepUses && drop.name.count > keep.name.count) { swap(&keep, &drop) }
             keep.jobTitle = keep.jobTitle ?? drop.jobTitle
             keep.organisation = keep.organisation ?? drop.organisation
             keep.location = keep.location ?? drop.location
