@@ -93,7 +93,12 @@ public enum OrganisationExtractor {
                 pieces = run.components(separatedBy: separator)
                 break
             }
-            // The whole run first; its pieces only when the whole names nothing.
+            // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation,
+            // so its pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
+            if run.contains(" - ") {
+                for piece in pieces { _ = consider(piece, context: context, in: &registry) }
+                continue
+            }
             if consider(run, as: named, context: context, in: &registry) { continue }
             for piece in pieces { _ = consider(piece, context: context, in: &registry) }
         }

@@ -146,6 +146,10 @@ public enum ParticipantExtractor {
         let texts = document.blocks.map(\.text)
         let separated = splitJoinedFirstNames(merged.participants, texts: texts)
         result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts)
+        for (index, organisations) in IntroductionRules.affiliations(in: texts, participants: result.participants) {
+            if result.participants[index].organisation == nil { result.participants[index].organisation = organisations[0] }
+            result.affiliations.append(contentsOf: organisations)
+        }
         result.nicknames = nicknames(in: document.blocks.map(\.text), participants: result.participants)
         var seen = Set<String>()
         result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
@@ -278,6 +282,8 @@ public enum ParticipantExtractor {
             let parts = note.split(separator: ",").map { $0.trimmed(Set("* ")) }
             for part in parts {
                 let lower = part.lowercased()
+                // "(glazou, Dashlane)": a lower-case nick beside an organisation is the handle.
+                if parts.count > 1, part == lower, TextRules.isNick(part) { continue }
                 if let meaning = Vocabulary.attendanceLabel(lower), let r = meaning.1 {
                     roles.append(r)
                 } else if lower.hasPrefix("@") || lower.contains("/") || lower.isEmpty || ["remote", "independent", "virtual", "online", "in person", "in-person", "guest", "invited expert"].contains(lower)
@@ -286,7 +292,7 @@ public enum ParticipantExtractor {
                     continue
                 } else if isJobTitle(part) {
                     jobTitle = jobTitle ?? part
-                } else if organisations.isEmpty, part.first?.isLetter == true {
+                } else if organisations.isEmpty, part.first?.isLetter == true || (part.first?.isNumber == true && part.contains(where: \.isLetter)) {
                     organisations.append(part)
                 }
             }

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Affiliations people state when they introduce themselves in the minutes:
+/// "**Brady Duga:** with Google.", "Eva from ULD, working in the SPECIAL project",
+/// "Rigo, working for W3C and ERCIM", "Simon: PhD @ WU & working as research scientist at Siemens".
+///
+/// A line counts only when it opens with a listed participant (as speaker or as subject) and the
+/// affiliation cue follows at once, so discussion that merely mentions "from" or "at" is never read.
+public enum IntroductionRules {
+    /// Words that introduce an affiliation right after the person's name.
+    static let cues = ["i work for ", "i work at ", "i work with ", "i'm working for ", "i'm working at ", "i'm at ",
+                       "working for ", "working at ", "working with ", "work for ", "work at ", "work with ",
+                       "i'm with ", "i am with ", "i'm from ", "i am from ", "representing ", "from ", "with ", "at ", "@ "]
+
+    /// For each participant who introduces themselves, the organisations they name (index into `participants`).
+    public static func affiliations(in texts: [String], participants: [Participant]) -> [(Int, [String])] {
+        guard !participants.isEmpty else { return [] }
+        var found: [(Int, [String])] = []
+        var done = Set<Int>()
+        for text in texts where text.utf8.count <= 200 {
+            guard let (person, rest) = speaker(of: text, participants: participants), !done.contains(person) else { continue }
+            var organisations: [String] = []
+            var remainder = Substring(rest)
+            // "PhD @ WU Vienna & working as research scientist at Siemens": every cue in the sentence.
+            while let (organisation, after) = nextAffiliation(in: remainder, first: organisations.isEmpty) {
+                if !organisations.contains(organisation), !isPerson(organisation, participants) { organisations.append(organisation) }
+                remainder = after
+            }
+            if !organisations.isEmpty {
+                found.append((person, organisations))
+                done.insert(person)
+            }
+        }
+        return found
+    }
+
+    /// The participant a line opens with, and the text after the name: "Name: …", "Name, …", "Name from …".
+    static func speaker(of text: String, participants: [Participant]) -> (Int, String)? {
+        var line = Substring(text).drop { $0 == "*" || $0 == " " || $0 == "[" || $0 == "<" }
+        // A speaker tag followed by the person's own introduction of someone else ("Javier: Eva from ULD").
+        for _ in 0..<2 {
+            for (index, person) in participants.enumerated() {
+                for name in [person.name, String(person.name.split(separator: " ").first ?? "")] where name.count >= 2 {
+                    guard line.count > name.count, line.lowercased().hasPrefix(name.lowercased()) else { continue }
+                    let after = line.dropFirst(name.count)
+                    guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
+                    let rest = after.drop { ":,*]> ".contains($0) }
+                    let lower = rest.lowercased()
+                    if cues.contains(where: { lower.hasPrefix($0) }) || lower.hasPrefix("also ") || lower.hasPrefix("phd ") {
+                        return (index, String(rest))
+                    }
+                    // "Javier: Eva from ULD" — look once more behind the speaker tag.
+                    if next == ":" || next == "]" || next == ">" { line = rest; break }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The organisation after the next cue in `text`, and the text after it. The first cue must open the text
+    /// (after "also", "PhD", "a researcher"); later ones follow "&", "and", ",".
+    static func nextAffiliation(in text: Substring, first: Bool) -> (String, Substring)? {
+        var lower = text.lowercased()
+        var offset = 0
+        if first {
+            for filler in ["also ", "phd ", "now "] where lower.hasPrefix(filler) {
+                offset += filler.count
+                lower = String(lower.dropFirst(filler.count))
+            }
+            guard cues.contains(where: { lower.hasPrefix($0) }) else { return nil }
+        }
+        var best: (Range<String.Index>, String)?
+        for cue in cues {
+            guard let range = lower.range(of: cue) else { continue }
+            let startsWord = range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " "
+            if startsWord, best.map({ range.lowerBound < $0.0.lowerBound }) ?? true { best = (range, cue) }
+        }
+        guard let (range, _) = best else { return nil }
+        let start = text.index(text.startIndex, offsetBy: offset + lower.distance(from: lower.startIndex, to: range.upperBound))
+        var tail = text[start...]
+        // "work for German company bookwire": the organisation follows the word "company".
+        for noun in [" company ", " firm ", " startup ", " publisher "] {
+            if let range = tail.range(of: noun), tail[..<range.lowerBound].split(separator: " ").count <= 2 { tail = tail[range.upperBound...] }
+        }
+        let words = tail.split(separator: " ", omittingEmptySubsequences: true)
+        var name: [String] = []
+        var consumed = 0
+        for word in words {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?*\"'"))
+            let ends = word.last.map { ".,;:()!?".contains($0) } ?? false
+            if bare.isEmpty { break }
+            if name.isEmpty {
+                // A lower-case first word must be a name the dictionary does not know ("benetech", "scribd").
+                guard TextRules.startsUppercase(bare) || bare.first?.isNumber == true
+                        || (!Lexicon.shared.contains(bare) && !Lexicon.functionWords.contains(bare.lowercased()) && bare.count >= 4) else { break }
+            } else if !(TextRules.startsUppercase(bare) || ((bare == "of" || bare == "for") && !ends)) {
+                break
+            }
+            name.append(bare)
+            consumed += 1
+            if ends || name.count >= 5 { break }
+        }
+        while let last = name.last, last == "of" || last == "for" { name.removeLast() }
+        // "ULD Germany": a country after the name is where, not who.
+        if name.count >= 2, let last = name.last, Vocabulary.isCountry(last) { name.removeLast() }
+        guard !name.isEmpty else { return nil }
+        // "Rakuten/Kobo": one organisation written with a slash.
+        var organisation = name.joined(separator: " ").replacingOccurrences(of: "/", with: " ")
+        if let first = organisation.first, first.isLowercase { organisation = first.uppercased() + organisation.dropFirst() }
+        guard !isGeneric(organisation) else { return nil }
+        let after = tail.dropFirst(words.prefix(consumed).reduce(0) { $0 + $1.count + 1 }.clamped(to: tail.count))
+        return (organisation, after)
+    }
+
+    /// Words that follow a cue without naming an organisation ("with the group", "at the moment", "from home").
+    static func isGeneric(_ phrase: String) -> Bool {
+        let lower = phrase.lowercased()
+        if Vocabulary.isCountry(lower) || Vocabulary.genericHeads.contains(lower) { return true }
+        return ["i", "we", "me", "us", "you", "him", "her", "them", "it", "this", "that", "home", "least", "first", "last",
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].contains(lower)
+    }
+
+    /// Whether a phrase is one of the participants (an introduction that names a colleague, not an employer).
+    /// Nicks that begin with the phrase ("Wendy" for "wendyreid") and first names one letter off ("Jassica") count too.
+    static func isPerson(_ phrase: String, _ participants: [Participant]) -> Bool {
+        let key = TextRules.fold(phrase)
+        let compact = TextRules.compactLetters(phrase)
+        return participants.contains { person in
+            let first = TextRules.fold(String(person.name.split(separator: " ").first ?? ""))
+            if TextRules.fold(person.name) == key || first == key { return true }
+            if compact.count >= 4, TextRules.compactLetters(person.name).hasPrefix(compact) { return true }
+            return !key.contains(" ") && key.count >= 5 && TextRules.editDistance(first, key, limit: 1) <= 1
+        }
+    }
+}
+
+private extension Int {
+    func clamped(to upper: Int) -> Int { Swift.min(self, upper) }
+}
