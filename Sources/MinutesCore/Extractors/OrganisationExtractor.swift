@@ -11,7 +11,7 @@ import Foundation
 /// - Places, regions and generic words are never organisations.
 public enum OrganisationExtractor {
     /// The organisations of a document, given its participants' `affiliations` and its running `texts`.
-    public static func extract(affiliations: [String], texts: [String]) -> [Organisation] {
+    public static func extract(affiliations: [String], texts: [String], participants: [Participant] = []) -> [Organisation] {
         var registry = OrganisationRegistry()
         var bareAcronyms: [String] = []
         for name in affiliations {
@@ -20,6 +20,10 @@ public enum OrganisationExtractor {
         let context = MentionContext(text: texts.joined(separator: "\n"))
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
         for text in texts { addMentions(in: text, context: context, to: &registry) }
+        let people = Set(participants.flatMap { person in
+            [TextRules.fold(person.name)] + person.name.split(separator: " ").map { TextRules.fold(String($0)) }
+        })
+        for text in texts { addAgentMentions(in: text, excluding: people, to: &registry) }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
         }
@@ -102,6 +106,60 @@ public enum OrganisationExtractor {
             if consider(run, as: named, context: context, in: &registry) { continue }
             for piece in pieces { _ = consider(piece, context: context, in: &registry) }
         }
+    }
+
+    /// Phrases after which a single proper name is an organisation acting or employing:
+    /// "developed by EDRLab", "standardized by IEEE", "people at Google", "companies like Ebsco".
+    static let agentCues = [
+        "developed by ", "created by ", "maintained by ", "published by ", "standardized by ", "standardised by ",
+        "run by ", "funded by ", "sponsored by ", "hosted by ", "acquired by ", "owned by ", "operated by ",
+        "people at ", "folks at ", "colleagues at ", "engineers at ", "team at ", "works at ", "working at ",
+        "companies like ", "companies such as ", "organizations like ", "organisations like ", "vendors like ",
+        "publishers like ", "referred to by ", "joined by ",
+    ]
+
+    /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
+    static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
+        guard text.contains(" by ") || text.contains(" at ") || text.contains(" like ") || text.contains(" as ") else { return }
+        let lower = text.lowercased()
+        for cue in agentCues {
+            var searchStart = lower.startIndex
+            while let range = lower.range(of: cue, range: searchStart..<lower.endIndex) {
+                searchStart = range.upperBound
+                guard range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " " else { continue }
+                let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+                let tail = text.dropFirst(offset)
+                var names: [String] = []
+                // "created by IDPF and Readium", "companies like Ebsco, VitalSource": a short list of names.
+                for piece in tail.prefix(80).split(whereSeparator: { $0 == "," }).prefix(4) {
+                    let words = piece.split(separator: " ").prefix(3)
+                    guard let first = words.first else { break }
+                    let word = String(first).trimmingCharacters(in: CharacterSet(charactersIn: ".;:()!?\"'’"))
+                    let isAnd = word.lowercased() == "and" || word.lowercased() == "or"
+                    let candidate = isAnd ? words.dropFirst().first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".;:()!?\"'’")) } ?? "" : word
+                    guard isLoneProperName(candidate, excluding: people) else { break }
+                    names.append(candidate)
+                    // "IDPF and Readium": the second name of a pair.
+                    if !isAnd, words.count >= 3, words[words.index(after: words.startIndex)].lowercased() == "and" {
+                        let second = String(words[words.index(words.startIndex, offsetBy: 2)]).trimmingCharacters(in: CharacterSet(charactersIn: ".;:()!?\"'’"))
+                        if isLoneProperName(second, excluding: people) { names.append(second) }
+                        break
+                    }
+                    if words.count > 1, !isAnd { break }
+                }
+                for name in names where registry.find(name) == nil { registry.add(name) }
+            }
+        }
+    }
+
+    /// A capitalised or upper-case word that is not a common word, a person of the meeting, a country or a month.
+    static func isLoneProperName(_ word: String, excluding people: Set<String>) -> Bool {
+        guard word.count >= 3, word.count <= 30, TextRules.startsUppercase(word),
+              word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "&" }) else { return false }
+        let key = TextRules.fold(word)
+        if people.contains(key) || Lexicon.shared.contains(word) || Vocabulary.isCountry(word) { return false }
+        if Vocabulary.genericHeads.contains(key) || IntroductionRules.isGeneric(word) { return false }
+        return true
     }
 
     /// Records `candidate` as a mention, an alias or a new organisation; false when it is none.
