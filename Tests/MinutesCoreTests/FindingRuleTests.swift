@@ -32,3 +32,14 @@ struct NestedActionNoteTests {
         #expect(findings.allSatisfy { $0.kind == .action })
     }
 }
+
+@Test func proposalsAreNotDecisionsAndAttributionsAreDropped() {
+    let doc = BlockDocument(blocks: [
+        Block(.paragraph, "Proposed resolution: Close issue 12 (Wendy Reid)", classes: ["proposed_resolution"]),
+        Block(.paragraph, "Resolution #1: Defer issue 2491 until evidence is found. (Wendy Reid)"),
+        Block(.paragraph, "DECISION - we will work with the MAC on this"),
+    ])
+    let findings = FindingExtractor.extract(from: doc, participants: [])
+    #expect(findings.map(\.text) == ["Defer issue 2491 until evidence is found.", "we will work with the MAC on this"])
+    #expect(findings.allSatisfy { $0.kind == .decision })
+}

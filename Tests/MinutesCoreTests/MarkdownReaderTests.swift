@@ -132,3 +132,10 @@ private func read(_ markdown: String, baseURL: String? = nil) -> BlockDocument {
     let lists = read(String(repeating: "- ", count: 5_000) + "item\n")
     #expect(lists.blocks.last?.text == "item")
 }
+
+@Test func kramdownAttributeListsBecomeClasses() {
+    let doc = MarkdownReader().read("> ***Resolution #4: close #261***\n{: #resolution4 .resolution}\n", baseURL: nil)
+    let block = doc.blocks.first { $0.text.contains("close #261") }
+    #expect(block?.text.contains("{:") == false)
+    #expect(block?.classes == ["resolution"])
+}

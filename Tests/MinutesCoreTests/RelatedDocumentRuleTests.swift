@@ -47,3 +47,16 @@ import Testing
     #expect(docs.map(\.title) == ["Published minutes", "board_minutes_2014_01_15.txt"])
     #expect(docs.first?.url == "http://example.org/board/calendar.html")
 }
+
+@Test func documentHeadingTitlesABareAddress() {
+    let doc = BlockDocument(blocks: [Block(.heading, "Audio and transcripts", level: 2),
+                                     Block(.paragraph, "https://otter.ai/shared/conversation/abc",
+                                           links: [Link(text: "https://otter.ai/shared/conversation/abc", href: "https://otter.ai/shared/conversation/abc")])])
+    let documents = RelatedDocumentExtractor.extract(from: doc)
+    #expect(documents.first?.title == "Audio and transcripts")
+}
+
+@Test func googleDocumentViewsAreOneDocument() {
+    #expect(RelatedDocumentExtractor.dedupeKey("https://docs.google.com/document/d/X/edit?usp=sharing")
+            == RelatedDocumentExtractor.dedupeKey("https://docs.google.com/document/d/X/edit"))
+}
