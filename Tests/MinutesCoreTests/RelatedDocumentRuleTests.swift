@@ -59,4 +59,51 @@ import Testing
 @Test func googleDocumentViewsAreOneDocument() {
     #expect(RelatedDocumentExtractor.dedupeKey("https://docs.google.com/document/d/X/edit?usp=sharing")
             == RelatedDocumentExtractor.dedupeKey("https://docs.google.com/document/d/X/edit"))
+@Test func sharedContentLinksAreDocumentsButChatProfilesAndHomePagesAreNot() {
+    let keep = ["https://arstechnica.com/gadgets/2025/03/some-article/", "https://schema.org/Duration",
+                "https://rust-lang.zulipchat.com/#narrow/stream/1-t/topic/x", "https://github.com/w3c/epub-specs"]
+    let drop = ["https://github.com/w3c/webextensions/blob/main/CONTRIBUTING.md#joining-chat", "https://github.com/someone",
+                "https://www.linkedin.com/in/someone", "https://join.slack.com/t/x/shared_invite/y", "https://meet.google.com/abc-def",
+                "https://nodejs.org/calendar", "https://www.w3.org/", "https://github.com/o/r/issues?q=is%3Aopen",
+                "https://www.w3.org/2018/12/03-x-irc#T11-38-14", "../", "https://www.linuxfoundation.org/antitrust-policy"]
+    for href in keep { #expect(RelatedDocumentExtractor.isDocumentLink(Link(text: "x", href: href), labelled: false), "\(href)") }
+    for href in drop { #expect(!RelatedDocumentExtractor.isDocumentLink(Link(text: "x", href: href), labelled: false), "\(href)") }
+}
+
+@Test func unbalancedClosingParenthesisIsNotPartOfTheAddress() {
+    #expect(RelatedDocumentExtractor.cleanURL("https://example.org/wiki/TR_use_case)") == "https://example.org/wiki/TR_use_case")
+    #expect(RelatedDocumentExtractor.cleanURL("https://en.wikipedia.org/wiki/Set_(mathematics)") == "https://en.wikipedia.org/wiki/Set_(mathematics)")
+    #expect(RelatedDocumentExtractor.cleanURL("https://example.org/paper.pdf).") == "https://example.org/paper.pdf")
+}
+
+@Test func anchoredPartsOfOnePageAreSeparateButTheSameAddressIsOne() {
+    let blocks = [
+        Block(.listItem, "linkrole", links: [Link(text: "linkrole", href: "https://example.org/wiki/Issues#linkrole")]),
+        Block(.listItem, "duration", links: [Link(text: "duration", href: "https://example.org/wiki/Issues#duration-values")]),
+        Block(.listItem, "again", links: [Link(text: "again", href: "https://example.org/wiki/Issues#linkrole")]),
+    ]
+    #expect(RelatedDocumentExtractor.extract(from: BlockDocument(blocks: blocks)).count == 2)
+}
+
+@Test func agendaHeadingLinkAndSchemeColonAndAttachments() {
+    let blocks = [
+        Block(.heading, "Agenda: github issues", level: 2, links: [Link(text: "github issues", href: "https://github.com/o/r/issues")]),
+        Block(.paragraph, "[1] https://builds.example.org/site/prerequisites.html",
+              links: [Link(text: "https://builds.example.org/site/prerequisites.html", href: "https://builds.example.org/site/prerequisites.html")]),
+        Block(.paragraph, "ATTACHMENTS:"),
+        Block(.paragraph, "See https://example.org/report-inside-an-attachment", links: [Link(text: "https://example.org/report-inside-an-attachment", href: "https://example.org/report-inside-an-attachment")]),
+    ]
+    let docs = RelatedDocumentExtractor.extract(from: BlockDocument(blocks: blocks))
+    #expect(docs.map(\.url) == ["https://github.com/o/r/issues", "https://builds.example.org/site/prerequisites.html"])
+    #expect(docs.last?.title == "https://builds.example.org/site/prerequisites.html")
+}
+
+@Test func transcriptLeadInThenAddress() {
+    #expect(RelatedDocumentExtractor.documentLeadIn("The transcript for the call is now available here:") == "The transcript for the call")
+}
+
+@Test func botAnnouncedLogAndMinutesAreDocuments() {
+    let log = "09:23:08 <RRSAgent> logging to https://www.w3.org/2018/12/03-x-irc\n10:40:29 <RRSAgent> I have made the request to generate https://www.w3.org/2018/12/03-x-minutes.html rigo\n10:41:00 <rigo> hello\n"
+    let docs = RelatedDocumentExtractor.extract(from: IRCLogReader().read(log, baseURL: nil))
+    #expect(docs.compactMap(\.url) == ["https://www.w3.org/2018/12/03-x-irc", "https://www.w3.org/2018/12/03-x-minutes.html"])
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Finds the documents minutes refer to: the entries of a "Related documents", "See also",
 /// "Attachments", "Background papers" or "References" part (titles even without an address),
-/// labelled links ("Agenda: https://…", "IRC log: …"), and links that point to documents
-/// (papers, agendas, logs, issues, pull requests) — never navigation, in-page anchors or assets.
+/// labelled links ("Agenda: https://…", "IRC log: …"), the IRC log and minutes a meeting bot
+/// announces, and every link shared in the content (papers, specifications, issues, articles) —
+/// never navigation, in-page anchors, assets, people's profiles or chat, calendar and join-the-call links.
 public enum RelatedDocumentExtractor {
     /// The related documents of `document`.
     public static func extract(from document: BlockDocument) -> [RelatedDocument] {
@@ -16,9 +17,14 @@ public enum RelatedDocumentExtractor {
         var nonEntries = 0
         /// The lead-in of a paragraph ending in ":" ("Published minutes can be found at:").
         var pendingLeadIn: String?
+        /// Inside a list of people ("Present", "Attendees"): its links are people's profiles.
+        var inPeopleList = false
 
-        func add(title: String, url: String?) {
-            let title = title.trimmed(Set(" :-–•*[]"))
+        func add(title: String, url rawURL: String?) {
+            var title = title.trimmed(Set(" :-–•*[]"))
+            let url = rawURL.map(cleanURL)
+            // A title that is the address itself follows the cleaned address.
+            if let rawURL, let url, title == rawURL.trimmed(Set(" :-–•*[]")) { title = url }
             if let url {
                 let key = dedupeKey(url)
                 guard seenURLs.insert(key).inserted else { return }
@@ -28,7 +34,14 @@ public enum RelatedDocumentExtractor {
             documents.append(RelatedDocument(title: title.isEmpty ? (url ?? "") : title, url: url))
         }
 
+        // The IRC log and minutes a meeting bot announced (IRC logs only).
+        for (key, title) in [("irc-log", "IRC log"), ("minutes", "Minutes")] {
+            if let url = document.metadata[key] { add(title: title, url: url) }
+        }
+
         for block in document.blocks {
+            // Board minutes: the reports attached after the "ATTACHMENTS:" banner are not the meeting's documents.
+            if isAttachmentsBanner(block.text) { break }
             if isNavigation(block) {
                 // Navigation bars: only the meeting's own agenda and log count, never prev/next/ToC.
                 for link in block.links where isMeetingRecordLink(link) { add(title: link.text, url: link.href) }
@@ -45,13 +58,20 @@ public enum RelatedDocumentExtractor {
             }
             if block.kind == .heading || block.kind == .term {
                 inSection = isSectionLabel(text)
+                inPeopleList = isPeopleLabel(text)
                 sawListEntry = false
                 nonEntries = 0
+                addHeadingLinks(of: block, add: add)
                 // "## Audio and transcripts" followed by the address alone: the heading is its title.
                 if !inSection, text.count <= 60, text.split(separator: " ").count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
                 continue
             }
-            if let (label, value) = TextRules.labelled(text) {
+            if block.kind == .paragraph { inPeopleList = inPeopleList && block.links.count > 0 }
+            // Links in a list of people are their profiles.
+            if inPeopleList { continue }
+            // "[1] https://…": the colon of the scheme is not a label's.
+            if let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
+                if isPeopleLabel(label) { continue }
                 if isSectionLabel(label) {
                     if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
                     for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
@@ -86,6 +106,8 @@ public enum RelatedDocumentExtractor {
                 }
                 inSection = false
             }
+            // A block that gives the call's join details is logistics: its other links are too.
+            guard !block.links.contains(where: isJoinOrChatLink) else { continue }
             for link in block.links where isDocumentLink(link, labelled: false) {
                 add(title: link.text, url: link.href)
             }
@@ -94,10 +116,42 @@ public enum RelatedDocumentExtractor {
         return documents
     }
 
-    /// The address a link is compared by: no fragment, and a Google document without its view
-    /// suffix ("…/edit?usp=sharing" and "…/edit" are one document).
+    /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
+    /// ("### Start talks about https://…") share their links like any content.
+    static func addHeadingLinks(of block: Block, add: (String, String?) -> Void) {
+        let agenda = block.text.lowercased().trimmed(Set("#* ")).hasPrefix("agenda")
+        for link in block.links where isDocumentLink(link, labelled: agenda) && !isJoinOrChatLink(link) {
+            add(agenda ? "Agenda" : link.text, link.href)
+        }
+    }
+
+    /// `url` without the punctuation that ended the sentence around it: trailing ".,;:" and a
+    /// closing ")" that opens nowhere in the address ("…/TR_use_case)" → "…/TR_use_case").
+    static func cleanURL(_ url: String) -> String {
+        var url = url.trimmed(Set(" \t\n"))
+        while let last = url.last {
+            let opened = url.reduce(0) { $1 == "(" ? $0 + 1 : $0 }
+            let closed = url.reduce(0) { $1 == ")" ? $0 + 1 : $0 }
+            if ".,;:".contains(last) {
+                url.removeLast()
+            } else if last == ")", opened < closed {
+                url.removeLast()
+            } else {
+                break
+            }
+        }
+        return url
+    }
+
+    /// The address a link is compared by: the cleaned address with its fragment (anchored parts
+    /// of one page cited separately are separate references), and a Google document without its
+    /// view suffix ("…/edit?usp=sharing" and "…/edit" are one document).
     static func dedupeKey(_ url: String) -> String {
-        var key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+        var key = cleanURL(url)
+        // "…/archive.html#189906358": a message inside one archived page is that page.
+        if let hash = key.lastIndex(of: "#"), key[key.index(after: hash)...].allSatisfy(\.isNumber) {
+            key = String(key[..<hash])
+        }
         if key.contains("docs.google.com/"), let edit = key.range(of: "/edit") ?? key.range(of: "/view") ?? key.range(of: "?") {
             key = String(key[..<edit.lowerBound])
         }
@@ -133,8 +187,12 @@ public enum RelatedDocumentExtractor {
     static func documentLeadIn(_ text: String) -> String? {
         guard text.count <= 120 else { return nil }
         var lead = String(text.dropLast()).trimmed()
-        for tail in [" can be found at", " can be found here", " can be found", " are available at", " is available at",
-                     " are at", " is at", " are here", " is here", " at", " here"] where lead.lowercased().hasSuffix(tail) {
+        // "The transcript for the call is now available here:" → "The transcript for the call".
+        for tail in [" can be found at", " can be found here", " can be found", " is now available here", " are now available here",
+                     " is now available at", " are now available at", " is now available", " are now available",
+                     " are available here", " is available here", " are available at", " is available at",
+                     " are available", " is available", " are at", " is at", " are here", " is here", " at", " here"]
+            where lead.lowercased().hasSuffix(tail) {
             lead = String(lead.dropLast(tail.count))
             break
         }
@@ -149,6 +207,18 @@ public enum RelatedDocumentExtractor {
         let lower = t.lowercased()
         return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
             .contains { lower.hasSuffix($0) && lower.count > $0.count }
+    }
+
+    /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
+    static func isAttachmentsBanner(_ text: String) -> Bool {
+        text.trimmed(Set(" :")) == "ATTACHMENTS"
+    }
+
+    /// Labels of lists of people ("Present", "Attendees", "Regrets"), whose links are profiles.
+    static func isPeopleLabel(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmed(Set(":*# "))
+        return ["present", "attendees", "attendance", "participants", "regrets", "apologies", "absent", "chair",
+                "chairs", "scribe", "scribes", "guests", "invited", "staff", "members present", "members"].contains(lower)
     }
 
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
@@ -189,17 +259,71 @@ public enum RelatedDocumentExtractor {
         if path.contains("scribedoc") || link.text.lowercased().contains("scribe.perl") { return false }
         if labelled { return true }
         let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
-        if documentEndings.contains(where: { path.hasSuffix($0) }) { return true }
-        if path.range(of: #"/(issues|pull|pulls|discussions)/\d+"#, options: .regularExpression) != nil { return true }
-        if path.contains("docs.google.com") || path.contains("/wiki/") { return true }
-        // Bug trackers, W3C specifications and editor's drafts, charters, recordings.
-        if path.contains("show_bug.cgi") || path.contains("://crbug.com/") || path.contains("w3.org/tr/")
-            || path.contains("://w3c.github.io/") || path.contains("charter") {
+        // Shared content is an absolute web address; relative links are the site's own pages, unless they name a file.
+        let cleaned = cleanURL(href)
+        guard cleaned.hasPrefix("http://") || cleaned.hasPrefix("https://") else {
+            return documentEndings.contains { cleanURL(path).hasSuffix($0) }
+        }
+        let parts = addressParts(cleaned)
+        // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
+        if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
+        if isJoinOrChatLink(link) || isProfileLink(parts) { return false }
+        // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
+        if parts.path.hasPrefix("/icons/") || parts.host.hasPrefix("fonts.") || path.contains("cvsweb/2002/scribe")
+            || path.contains("/tracker/irc") || path.hasSuffix("/track/users") || path.hasSuffix("-actions.rdf")
+            || parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil {
+            return false
+        }
+        // Standing policies read out at every meeting.
+        if path.contains("antitrust") || path.contains("code-of-conduct") { return false }
+        // Lists and searches of a repository's issues, a mailing list's or a channel's front page.
+        if parts.path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil
+            || parts.path.range(of: #"^/[^/]+/[^/]+/labels/"#, options: .regularExpression) != nil {
+            return false
+        }
+        if parts.path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil { return false }
+        if parts.path.hasPrefix("/channel/") || parts.path.hasPrefix("/@") { return false }
+        return true
+    }
+
+    /// The lower-cased host, path (no trailing "/"), query and fragment of an absolute address.
+    static func addressParts(_ url: String) -> (host: String, path: String, query: String, fragment: String) {
+        var rest = Substring(url.lowercased())
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        var fragment = ""
+        if let hash = rest.firstIndex(of: "#") { fragment = String(rest[rest.index(after: hash)...]); rest = rest[..<hash] }
+        var query = ""
+        if let mark = rest.firstIndex(of: "?") { query = String(rest[rest.index(after: mark)...]); rest = rest[..<mark] }
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let host = String(rest[..<slash])
+        var path = String(rest[slash...])
+        while path.hasSuffix("/") { path.removeLast() }
+        return (host.hasPrefix("www.") ? String(host.dropFirst(4)) : host, path, query, fragment)
+    }
+
+    /// Chat rooms, calendars and join-the-call links ("[chat](…#joining-chat)", Zoom, Webex, Slack invites).
+    static func isJoinOrChatLink(_ link: Link) -> Bool {
+        let href = link.href.lowercased()
+        guard href.hasPrefix("http://") || href.hasPrefix("https://") else { return false }
+        let parts = addressParts(cleanURL(link.href))
+        let text = link.text.lowercased().trimmed(Set(" .:"))
+        if text == "chat" || text.hasPrefix("join ") || parts.fragment.contains("chat") || parts.path.hasSuffix("/join") { return true }
+        let host = parts.host
+        if host.hasPrefix("chat.") || host.hasPrefix("calendar.") || host.hasSuffix("slack.com") || host.hasSuffix("gitter.im")
+            || host.hasSuffix("discord.gg") || host.hasSuffix("discord.com") || host == "matrix.to" || host.hasSuffix("timeanddate.com")
+            || host == "meet.google.com" || host == "meet.jit.si" || host == "teams.microsoft.com" {
             return true
         }
-        if [".ogg", ".mp3", ".mp4", ".webm"].contains(where: { path.hasSuffix($0) }) { return true }
-        let text = link.text.lowercased()
-        return ["agenda", "irc log", "minutes", "slides", "paper", "report", "draft", "proposal", "recording", "transcript", "explainer"]
-            .contains { text.contains($0) }
+        if host.contains("zoom") && (parts.path.hasPrefix("/j/") || parts.path.hasPrefix("/meeting") || parts.path.hasPrefix("/my/")) { return true }
+        if host.hasSuffix("webex.com") && (parts.path.hasPrefix("/meet") || parts.path.contains("/j.php")) { return true }
+        return parts.path.hasSuffix("/calendar") || parts.path.hasPrefix("/calendar")
+    }
+
+    /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
+    static func isProfileLink(_ parts: (host: String, path: String, query: String, fragment: String)) -> Bool {
+        let segments = parts.path.split(separator: "/")
+        if ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"].contains(parts.host) { return segments.count == 1 }
+        if parts.host.hasSuffix("linkedin.com") { return segments.first == "in" }
+        return segments.last.map { ["bio", "about-me", "profile"].contains($0) } ?? false
     }
 }

@@ -126,6 +126,21 @@ public struct IRCLogReader: DocumentReader {
         return nil
     }
 
+    /// Records the IRC log ("logging to URL") and the generated minutes ("I have made the request
+    /// to generate URL") that a meeting bot announces, under the metadata keys `irc-log` and `minutes`.
+    static func recordBotDocument(_ said: String, in links: inout [String: String]) {
+        let key: String
+        if said.hasPrefix("logging to ") {
+            key = "irc-log"
+        } else if said.hasPrefix("I have made the request to generate ") {
+            key = "minutes"
+        } else {
+            return
+        }
+        guard links[key] == nil, let url = LinkScanner.links(in: said).first?.href else { return }
+        links[key] = url
+    }
+
     /// Reads an IRC log into blocks.
     public func read(_ text: String, baseURL: String?) -> BlockDocument {
         var present: [String] = [], regrets: [String] = [], chairs: [String] = [], scribes: [String] = []
@@ -137,6 +152,7 @@ public struct IRCLogReader: DocumentReader {
         var loggedDate: String?
         var channel: String?
         var unparsed = 0
+        var recordLinks: [String: String] = [:]
 
         func addNames(_ new: [String], to list: inout [String]) {
             for n in new where !list.contains(where: { TextRules.fold($0) == TextRules.fold(n) }) { list.append(n) }
@@ -163,6 +179,8 @@ public struct IRCLogReader: DocumentReader {
                 let ns = said as NSString
                 loggedDate = "\(ns.substring(with: m.range(at: 1)))-\(ns.substring(with: m.range(at: 2)))-\(ns.substring(with: m.range(at: 3)))"
             }
+            // RRSAgent names the meeting's IRC log and the minutes it generates.
+            if Self.isBot(nick) { Self.recordBotDocument(said, in: &recordLinks) }
             if Self.isBot(nick) || Self.isNoise(said) { continue }
             let speaker = nick.trimmed(Set("@+"))
 
@@ -249,6 +267,7 @@ public struct IRCLogReader: DocumentReader {
 
         var metadata: [String: String] = [:]
         if let day = date ?? firstDate ?? loggedDate { metadata["date"] = day }
+        metadata.merge(recordLinks) { current, _ in current }
         if title == nil {
             let day = date.flatMap(DateExtractor.firstDate(in:)) ?? firstDate ?? loggedDate
             title = (["IRC log", channel, day].compactMap { $0 }).joined(separator: " ")
