@@ -314,6 +314,12 @@ public enum RelatedDocumentExtractor {
             || host == "meet.google.com" || host == "meet.jit.si" || host == "teams.microsoft.com" {
             return true
         }
+        // Shortened, tracked, ticketing and account-request links: logistics, not documents.
+        if ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"].contains(host) || host.hasSuffix("list-manage.com")
+            || host.hasSuffix("eventbrite.com") || host.hasSuffix("cvent.com") || parts.path.contains("/track/click")
+            || parts.path.hasSuffix("/accounts/request") || parts.path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil {
+            return true
+        }
         if host.contains("zoom") && (parts.path.hasPrefix("/j/") || parts.path.hasPrefix("/meeting") || parts.path.hasPrefix("/my/")) { return true }
         if host.hasSuffix("webex.com") && (parts.path.hasPrefix("/meet") || parts.path.contains("/j.php")) { return true }
         return parts.path.hasSuffix("/calendar") || parts.path.hasPrefix("/calendar")
