@@ -113,7 +113,7 @@ public enum OrganisationExtractor {
     static let agentCues = [
         "developed by ", "created by ", "maintained by ", "published by ", "standardized by ", "standardised by ",
         "run by ", "funded by ", "sponsored by ", "hosted by ", "acquired by ", "owned by ", "operated by ",
-        "people at ", "folks at ", "colleagues at ", "engineers at ", "team at ", "works at ", "working at ",
+        "people at ", "folks at ", "colleagues at ", "engineers at ", "works at ", "working at ",
         "companies like ", "companies such as ", "organizations like ", "organisations like ", "vendors like ",
         "publishers like ", "referred to by ", "joined by ",
     ]
@@ -149,6 +149,33 @@ public enum OrganisationExtractor {
                 }
                 for name in names where registry.find(name) == nil { registry.add(name) }
             }
+        }
+        addPersonFromMentions(in: text, excluding: people, to: &registry)
+    }
+
+    /// "Vincent Gros and Julietta Murata from Hachette": a person's full name, then "from" and a proper name.
+    /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
+    static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
+        guard text.contains(" from ") else { return }
+        let words = text.split(separator: " ").map(String.init)
+        for index in words.indices.dropFirst(2).dropLast() where words[index] == "from" {
+            let given = words[index - 2], family = words[index - 1]
+            guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
+                  given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
+                  !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { continue }
+            let first = words[index + 1].trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?\"'’"))
+            guard isLoneProperName(first, excluding: people) else { continue }
+            // "from Anonyome Labs": the capitalised words that follow make the name.
+            var name = [first]
+            for word in words[(index + 2)...].prefix(3) {
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?\"'’"))
+                guard !word.hasPrefix("("), TextRules.startsUppercase(bare), bare.allSatisfy(\.isLetter),
+                      !people.contains(TextRules.fold(bare)) else { break }
+                name.append(bare)
+                if bare != word { break }
+            }
+            let candidate = name.joined(separator: " ")
+            if registry.find(candidate) == nil { registry.add(candidate) }
         }
     }
 

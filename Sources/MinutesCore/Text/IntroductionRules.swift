@@ -25,6 +25,15 @@ public enum IntroductionRules {
             while let (organisation, after) = nextAffiliation(in: remainder, first: organisations.isEmpty) {
                 if !organisations.contains(organisation), !isPerson(organisation, participants) { organisations.append(organisation) }
                 remainder = after
+                // "working for W3C and ERCIM": a second name joined by "and" or "&".
+                let words = after.split(separator: " ")
+                if words.count >= 2, ["and", "&"].contains(words[0].lowercased()) {
+                    let second = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?*\"'"))
+                    if second.count >= 2, TextRules.startsUppercase(second), !Lexicon.shared.contains(second), !isGeneric(second),
+                       !isPerson(second, participants), !organisations.contains(second) {
+                        organisations.append(second)
+                    }
+                }
             }
             if !organisations.isEmpty {
                 found.append((person, organisations))
@@ -39,8 +48,14 @@ public enum IntroductionRules {
         var line = Substring(text).drop { $0 == "*" || $0 == " " || $0 == "[" || $0 == "<" }
         // A speaker tag followed by the person's own introduction of someone else ("Javier: Eva from ULD").
         for _ in 0..<2 {
+            // "Simon, PhD @ WU" said by "simonstey": a first name that begins exactly one participant's nick.
+            let firstWord = String(line.prefix { $0.isLetter })
+            let nickOwners = firstWord.count >= 4 ? participants.indices.filter {
+                !participants[$0].name.contains(" ") && TextRules.compactLetters(participants[$0].name).hasPrefix(firstWord.lowercased())
+            } : []
             for (index, person) in participants.enumerated() {
-                for name in [person.name, String(person.name.split(separator: " ").first ?? "")] where name.count >= 2 {
+                let nickPrefix = nickOwners == [index] ? [firstWord] : []
+                for name in [person.name, String(person.name.split(separator: " ").first ?? "")] + nickPrefix where name.count >= 2 {
                     guard line.count > name.count, line.lowercased().hasPrefix(name.lowercased()) else { continue }
                     let after = line.dropFirst(name.count)
                     guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
