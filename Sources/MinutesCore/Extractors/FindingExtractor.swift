@@ -337,7 +337,7 @@ extension FindingExtractor {
     }
 
     /// "DECISION - we will … review @CRob - talk with Katharine …": the decision, the mentioned person
-    /// and the action handed to them; nil when no "@Name - " or "@Name: " follows the decision.
+    /// and the action handed to them ("CRob - talk with …"); nil when no "@Name - " or "@Name: " follows the decision.
     static func mentionTail(_ text: String) -> (head: String, mention: String, item: String)? {
         guard let at = text.range(of: " @") else { return nil }
         let tail = text[at.upperBound...]
@@ -345,8 +345,8 @@ extension FindingExtractor {
         let after = tail.dropFirst(name.count)
         guard name.count >= 2, name.first?.isUppercase == true, after.hasPrefix(" - ") || after.hasPrefix(": ") || after.hasPrefix(" – ") else { return nil }
         let head = text[..<at.lowerBound].trimmed(Set("*_ "))
-        let item = after.dropFirst(after.hasPrefix(": ") ? 2 : 3).trimmed(Set("*_ "))
-        guard head.count >= 3, item.count >= 3 else { return nil }
+        let item = tail.trimmed(Set("*_ "))
+        guard head.count >= 3, after.count >= 5 else { return nil }
         return (head, String(name), item)
     }
 
@@ -422,7 +422,10 @@ extension FindingExtractor {
         let openers = ["there was consensus that", "there was agreement that", "there was general agreement that",
                        "there was some consensus that", "there was general consensus that", "there was broad consensus that",
                        "there was broad agreement that", "there was some agreement that", "the consensus was that"]
+        // "Group voted for CRob to continue on as chair …": the body's vote is its decision.
+        let votes = ["group voted ", "the group voted ", "tac voted ", "the tac voted ", "the committee voted ", "the board voted ", "members voted "]
         return openers.contains(where: { lower.contains($0) }) || lower.contains(" all agreed that ")
+            || votes.contains(where: { lower.hasPrefix($0) })
     }
 
     /// The participant a sentence assigns work to: "JM to send out …", "Kay and David to discuss",
