@@ -59,7 +59,8 @@ public enum FindingExtractor {
             let text = block.text
             if let (owner, due) = trackerAssignment(text) {
                 if let i = lastAction {
-                    findings[i].owner = resolve(owner, in: participants, nicknames: nicknames) ?? owner
+                    // The tracker knows the full name; a single word is resolved like any owner.
+                    findings[i].owner = owner.contains(" ") ? owner : resolve(owner, in: participants, nicknames: nicknames) ?? owner
                     if let due { findings[i].due = due }
                 }
                 continue
