@@ -42,4 +42,55 @@ struct NestedActionNoteTests {
     let findings = FindingExtractor.extract(from: doc, participants: [])
     #expect(findings.map(\.text) == ["Defer issue 2491 until evidence is found.", "we will work with the MAC on this"])
     #expect(findings.allSatisfy { $0.kind == .decision })
+@Suite("Unlabelled decisions and assignments")
+struct ProseFindingTests {
+    static let people = [
+        Participant(name: "John Mertic", jobTitle: nil, organisation: nil, location: nil, attendance: .present, meetingRoles: []),
+        Participant(name: "Lindsay Mays Gendreau", jobTitle: nil, organisation: nil, location: nil, attendance: .present, meetingRoles: []),
+        Participant(name: "Kay Williams", jobTitle: nil, organisation: nil, location: nil, attendance: .present, meetingRoles: []),
+    ]
+
+    @Test func speakerTaggedBoldResolvedIsADecision() {
+        #expect(FindingExtractor.taggedResolution("[timothy] **RESOLVED** We can start with 3 templates") == "We can start with 3 templates")
+        #expect(FindingExtractor.taggedResolution("[timothy] We resolved nothing") == nil)
+    }
+
+    @Test func consensusSentencesAreDecisions() {
+        let found = FindingExtractor.proseFindings("Some asked. There was some consensus that the policy lives in the guide.", participants: [])
+        #expect(found == [.init(text: "There was some consensus that the policy lives in the guide.", kind: .decision)])
+        #expect(FindingExtractor.proseFindings("There was no consensus that this should change.", participants: []).isEmpty)
+        #expect(FindingExtractor.proseFindings("Dan Brickley: and there was consensus that it was prettier", participants: []).isEmpty)
+    }
+
+    @Test func initialsAndNearMissNamesOwnAssignments() {
+        let found = FindingExtractor.proseFindings("MM agreed. JM to send out a recurring invite.", participants: Self.people)
+        #expect(found == [.init(text: "JM to send out a recurring invite.", kind: .action, owner: "John Mertic")])
+        #expect(FindingExtractor.assignee(of: "Lindsey will create mailing lists.", participants: Self.people) == "Lindsay Mays Gendreau")
+        #expect(FindingExtractor.assignee(of: "Next step - discuss it - Kay and David to discuss", participants: Self.people) == "Kay Williams")
+        #expect(FindingExtractor.assignee(of: "Kay will do that today.", participants: Self.people) == nil)
+    }
+
+    @Test func voteTalliesAndIssueCounts() {
+        #expect(FindingExtractor.isWholeLineDecision("6 in favor – passes"))
+        #expect(FindingExtractor.isTally("177"))
+        #expect(!FindingExtractor.isTally("merge the PR"))
+    }
+
+    @Test func trackerLineGivesOwnerAndDue() {
+        let t = FindingExtractor.trackerAssignment("Created ACTION-42 - Look into it [on Eva Schlehahn - due 2018-12-10].")
+        #expect(t?.owner == "Eva Schlehahn")
+        #expect(t?.due == "2018-12-10")
+    }
+
+    @Test func conclusionParentsGiveTheirNestedPoints() {
+        let doc = MarkdownReader().read("### Conclusions\n\n* consensus from folks:\n    * are ok with a library\n* a plan:\n    1. step one\n    2. step two\n", baseURL: nil)
+        let findings = FindingExtractor.extract(from: doc, participants: [])
+        #expect(findings.map(\.text) == ["are ok with a library", "a plan: step one; step two"])
+        #expect(findings.first?.kind == .decision)
+    }
+
+    @Test func directorRequestIsAnAction() {
+        #expect(BoardRules.directorRequest("@Brett: Request a better report")?.director == "Brett")
+        #expect(BoardRules.directorRequest("user@: from 49 --> 57") == nil)
+    }
 }

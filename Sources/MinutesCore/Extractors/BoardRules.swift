@@ -19,3 +19,17 @@ enum BoardRules {
         return clause
     }
 }
+
+extension BoardRules {
+    /// "@Brett: Request a better report for next month" under a committee report: the director asked
+    /// to act and the item ("Brett: Request …"); nil for other lines.
+    static func directorRequest(_ text: String) -> (director: String, item: String)? {
+        guard text.hasPrefix("@") else { return nil }
+        let body = text.dropFirst()
+        let name = body.prefix { $0.isLetter }
+        guard name.count >= 2, name.first?.isUppercase == true, body.dropFirst(name.count).hasPrefix(": ") else { return nil }
+        let item = String(body).trimmed()
+        guard item.count > name.count + 4 else { return nil }
+        return (String(name), item)
+    }
+}

@@ -22,7 +22,12 @@ public enum FindingExtractor {
         // A findings part opened by a numbered agenda item ("9. Review Outstanding Action Items"): its level.
         var itemSection: (kind: FindingKind, level: Int)?
 
-        func add(_ text: String, kind: FindingKind) {
+        /// Index of each kept finding by its dedupe key, so a tracker line can complete the action it confirms.
+        var indexByKey: [String: Int] = [:]
+        /// The action a following tracker confirmation ("Created ACTION-42 … [on Name - due …]") belongs to.
+        var lastAction: Int?
+
+        func add(_ text: String, kind: FindingKind, owner explicitOwner: String? = nil) {
             var text = text.trimmed(Set(" -–•*"))
             for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"] where text.hasPrefix(marker) {
                 text = text.dropFirst(marker.count).trimmed()
@@ -34,17 +39,32 @@ public enum FindingExtractor {
             if kind != .action, let attributed = withoutTrailingAttribution(text) { text = attributed }
             guard text.count >= 3 else { return }
             let key = dedupeKey(text)
-            guard seen.insert(key).inserted else { return }
+            guard seen.insert(key).inserted else {
+                if kind == .action { lastAction = indexByKey[key] }
+                return
+            }
             var finding = Finding(text: text, kind: kind, topic: topic)
             if kind == .action {
-                finding.owner = owner(of: text, participants: participants, nicknames: nicknames)
+                finding.owner = explicitOwner ?? owner(of: text, participants: participants, nicknames: nicknames)
                 finding.due = due(in: text)
+                lastAction = findings.count
             }
+            indexByKey[key] = findings.count
             findings.append(finding)
         }
 
-        for block in document.blocks {
+        let blocks = document.blocks
+
+        for (index, block) in blocks.enumerated() {
             let text = block.text
+            if let (owner, due) = trackerAssignment(text) {
+                if let i = lastAction {
+                    // The tracker knows the full name; a single word is resolved like any owner.
+                    findings[i].owner = owner.contains(" ") ? owner : resolve(owner, in: participants, nicknames: nicknames) ?? owner
+                    if let due { findings[i].due = due }
+                }
+                continue
+            }
             if block.kind == .heading || block.kind == .term {
                 itemSection = nil
                 if let kind = sectionKind(text) {
@@ -67,6 +87,16 @@ public enum FindingExtractor {
             if let clause = BoardRules.resolvedClause(text) {
                 add(clause, kind: .decision); continue
             }
+            if let clause = taggedResolution(text) {
+                add(clause, kind: .decision); continue
+            }
+            if let (tag, rest) = taggedAssignment(text) {
+                add(rest, kind: .action, owner: resolve(tag, in: participants, nicknames: nicknames) ?? TextRules.nickToName(tag)); continue
+            }
+            if let (director, item) = BoardRules.directorRequest(text),
+               let person = resolve(director, in: participants, nicknames: nicknames) {
+                add(item, kind: .action, owner: person); continue
+            }
             // A proposal is not a decision until the minutes record it as resolved.
             if block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
             if block.classes.contains("resolution") {
@@ -78,13 +108,25 @@ public enum FindingExtractor {
             if let (label, value) = TextRules.labelled(text) ?? capitalDashLabelled(text), let kind = labelKind(label) {
                 if value.isEmpty {
                     section = (kind, false)
+                } else if kind == .decision, isTally(value) {
+                    // Issue statistics ("Resolved: 177") count tickets; they resolve nothing.
+                } else if kind != .action, let (head, mention, item) = mentionTail(value) {
+                    add(head, kind: kind)
+                    add(item, kind: .action, owner: resolve(mention, in: participants, nicknames: nicknames) ?? TextRules.nickToName(mention))
                 } else {
                     add(value, kind: kind)
                 }
                 continue
             }
-            if block.kind == .paragraph, text.hasSuffix(":") {
+            if block.kind == .paragraph, text.hasSuffix(":") || isBareSectionLabel(text) {
                 section = sectionKind(text).map { ($0, false) }
+                continue
+            }
+            if section == nil, block.kind == .paragraph || block.kind == .listItem,
+               !block.classes.contains(where: { ["irc", "phone", "transcript"].contains($0) }) {
+                for item in proseFindings(text, participants: participants, nicknames: nicknames) {
+                    add(item.text, kind: item.kind, owner: item.owner)
+                }
                 continue
             }
             guard let current = section, block.kind != .preformatted else { continue }
@@ -94,7 +136,17 @@ public enum FindingExtractor {
                 // Items nested under an item are its notes ("This can be done with …"), not items of their own.
                 let level = sectionItemLevel ?? block.level
                 sectionItemLevel = level
-                if block.level <= level { add(text, kind: current.kind) }
+                guard block.level <= level else { continue }
+                let children = text.hasSuffix(":") ? nestedItems(after: index, in: blocks) : []
+                if children.isEmpty {
+                    add(text, kind: current.kind)
+                } else if announcesAgreement(text) {
+                    // "consensus from folks in the meeting:" — each nested point is one agreed item.
+                    for child in children { add(child, kind: .decision) }
+                } else {
+                    // "sketch of a plan …:" — the steps complete the item.
+                    add(text + " " + children.joined(separator: "; "), kind: current.kind)
+                }
             } else if current.fromHeading && block.kind == .paragraph {
                 add(text, kind: current.kind)
             } else {
@@ -147,6 +199,7 @@ public enum FindingExtractor {
         let lower = text.lowercased()
         return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
             || lower.hasPrefix("[end of minutes]") || lower.contains("formatted by david booth")
+            || lower.hasPrefix("$date")
     }
 
     /// "DECISION - we will …", "ACTION – Jane to …": an upper-case label set off by a dash instead of a colon.
@@ -213,7 +266,8 @@ public enum FindingExtractor {
             return parts.first == key || parts.last == key || joined == compact
                 || (compact.count >= 3 && parts.count >= 2 && (parts[0] + (parts.last?.prefix(1) ?? "")) == compact)
         }
-        return matches.count == 1 ? matches[0].name : nil
+        if matches.count == 1 { return matches[0].name }
+        return matches.isEmpty ? (initialsMatch(candidate, in: participants) ?? nearMissFirstName(key, in: participants)) : nil
     }
 
     /// "by 2024-03-01", "due 3 March 2024", "(due: …)" → ISO date.
@@ -226,5 +280,235 @@ public enum FindingExtractor {
             }
         }
         return nil
+    }
+}
+
+// MARK: - Layout and wording rules kept apart from the main loop
+
+extension FindingExtractor {
+    /// A finding recognised in running prose, with the owner an assignment names.
+    struct ProseFinding: Equatable {
+        var text: String
+        var kind: FindingKind
+        var owner: String?
+    }
+
+    /// `text` without a leading "[nick] " speaker tag, and the tag; nil when there is none.
+    static func speakerTag(_ text: String) -> (tag: String, rest: String)? {
+        guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
+        let tag = String(text[text.index(after: text.startIndex)..<close]).trimmed()
+        guard TextRules.isNick(tag) else { return nil }
+        return (tag, text[text.index(after: close)...].trimmed())
+    }
+
+    /// "[timothy] **RESOLVED** We can start …", "[ann] RESOLVED: …": a speaker's resolution, without tag and label.
+    static func taggedResolution(_ text: String) -> String? {
+        guard let (_, rest) = speakerTag(text) else { return nil }
+        let body = rest.trimmed(Set("*_ "))
+        for label in ["RESOLVED", "RESOLUTION"] where body.hasPrefix(label) {
+            let value = body.dropFirst(label.count).trimmed(Set("*_: "))
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+
+    /// "[CRob] to follow up with …": the tagged person is to do the rest; nil for ordinary tagged speech.
+    static func taggedAssignment(_ text: String) -> (tag: String, text: String)? {
+        guard let (tag, rest) = speakerTag(text), rest.hasPrefix("to "),
+              let verb = rest.dropFirst(3).split(separator: " ").first, verb.first?.isLowercase == true else { return nil }
+        return (tag, text)
+    }
+
+    /// The owner and due date of a tracker's confirmation of an action:
+    /// "Created ACTION-42 - Look into … [on Eva Schlehahn - due 2018-12-10]."
+    static func trackerAssignment(_ text: String) -> (owner: String, due: String?)? {
+        guard let created = text.range(of: "Created ACTION-"), let open = text.range(of: "[on ", options: .backwards, range: created.upperBound..<text.endIndex),
+              let close = text[open.upperBound...].firstIndex(of: "]") else { return nil }
+        let inner = String(text[open.upperBound..<close])
+        let parts = inner.components(separatedBy: " - due ")
+        let owner = parts[0].trimmed()
+        guard !owner.isEmpty else { return nil }
+        let due = parts.count > 1 ? DateExtractor.firstDate(in: parts[1]) : nil
+        return (owner, due)
+    }
+
+    /// Whether a "Resolved:"/"Decision:" value is only a count ("177"), as in issue statistics.
+    static func isTally(_ value: String) -> Bool {
+        !value.isEmpty && value.allSatisfy { $0.isNumber || $0 == " " || $0 == "," || $0 == "." }
+    }
+
+    /// "DECISION - we will … review @CRob - talk with Katharine …": the decision, the mentioned person
+    /// and the action handed to them ("CRob - talk with …"); nil when no "@Name - " or "@Name: " follows the decision.
+    static func mentionTail(_ text: String) -> (head: String, mention: String, item: String)? {
+        guard let at = text.range(of: " @") else { return nil }
+        let tail = text[at.upperBound...]
+        let name = tail.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        let after = tail.dropFirst(name.count)
+        guard name.count >= 2, name.first?.isUppercase == true, after.hasPrefix(" - ") || after.hasPrefix(": ") || after.hasPrefix(" – ") else { return nil }
+        let head = text[..<at.lowerBound].trimmed(Set("*_ "))
+        let item = tail.trimmed(Set("*_ "))
+        guard head.count >= 3, after.count >= 5 else { return nil }
+        return (head, String(name), item)
+    }
+
+    /// A short paragraph that is itself a findings heading ("Action items", "Resolutions") without a colon.
+    static func isBareSectionLabel(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...3).contains(words.count), !text.contains("."), !text.hasSuffix("?") else { return false }
+        return sectionKind(text) != nil
+    }
+
+    /// Whether an item introducing nested points says they were agreed ("consensus from folks in the meeting:").
+    static func announcesAgreement(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["consensus", "agreed", "agreement", "decided", "resolved"].contains { lower.contains($0) }
+    }
+
+    /// The texts of the list items nested directly under the item at `index`.
+    static func nestedItems(after index: Int, in blocks: [Block]) -> [String] {
+        guard blocks.indices.contains(index) else { return [] }
+        let level = blocks[index].level
+        var childLevel: Int?
+        var items: [String] = []
+        for block in blocks[(index + 1)...] {
+            guard block.kind == .listItem, block.level > level else { break }
+            let own = childLevel ?? block.level
+            childLevel = own
+            if block.level == own { items.append(block.text.trimmed(Set(" -–•*"))) }
+        }
+        return items
+    }
+
+    /// Decisions and assignments written as prose rather than labelled:
+    /// "I think we've concluded. …", "We have enough of a consensus…", "Agreement to extend …",
+    /// "6 in favor – passes", "There was some consensus that …", "MM, DH and MF all agreed that …",
+    /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
+    static func proseFindings(_ text: String, participants: [Participant], nicknames: [String: String] = [:]) -> [ProseFinding] {
+        let line = speakerTag(text)?.rest ?? text.trimmed()
+        guard line.count >= 3 else { return [] }
+        if isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
+        if let (label, _) = TextRules.labelled(line), TextRules.looksLikeName(label) { return [] }
+        var found: [ProseFinding] = []
+        for sentence in sentences(line) {
+            if isAgreementSentence(sentence) {
+                found.append(ProseFinding(text: sentence, kind: .decision))
+            } else if let owner = assignee(of: sentence, participants: participants, nicknames: nicknames) {
+                found.append(ProseFinding(text: sentence, kind: .action, owner: owner))
+            }
+        }
+        return found
+    }
+
+    /// A line whose speaker records the group's conclusion, or a vote tally that carried.
+    static func isWholeLineDecision(_ line: String) -> Bool {
+        let lower = line.lowercased().replacingOccurrences(of: "’", with: "'")
+        if ["we've concluded", "we have concluded", "we have enough of a consensus"].contains(where: { lower.contains($0) }) {
+            return true
+        }
+        if lower.hasPrefix("agreement to ") || lower.hasPrefix("consensus to ") { return true }
+        // "6 in favor – passes"
+        if lower.first?.isNumber == true, lower.contains(" in favor") || lower.contains(" in favour"),
+           ["passes", "passed", "carried", "carries", "approved", "adopted"].contains(where: { lower.contains($0) }) {
+            return true
+        }
+        return false
+    }
+
+    /// "There was (some) consensus that …", "… there was agreement that …", "X and Y agreed that …".
+    static func isAgreementSentence(_ sentence: String) -> Bool {
+        let lower = sentence.lowercased()
+        let negated = ["no consensus", "no agreement", "not agreed", "disagree", "lack of consensus", "without consensus"]
+        guard !negated.contains(where: { lower.contains($0) }) else { return false }
+        let openers = ["there was consensus that", "there was agreement that", "there was general agreement that",
+                       "there was some consensus that", "there was general consensus that", "there was broad consensus that",
+                       "there was broad agreement that", "there was some agreement that", "the consensus was that"]
+        // "Group voted for CRob to continue on as chair …": the body's vote is its decision.
+        let votes = ["group voted ", "the group voted ", "tac voted ", "the tac voted ", "the committee voted ", "the board voted ", "members voted "]
+        return openers.contains(where: { lower.contains($0) }) || lower.contains(" all agreed that ")
+            || votes.contains(where: { lower.hasPrefix($0) })
+    }
+
+    /// The participant a sentence assigns work to: "JM to send out …", "Kay and David to discuss",
+    /// "Lindsey will create …", "Washington to provide …", also after a final " - ". Nil unless the name
+    /// resolves to a participant and a lower-case verb follows.
+    static func assignee(of sentence: String, participants: [Participant], nicknames: [String: String] = [:]) -> String? {
+        // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss").
+        var segments = [(text: sentence, markers: ["to", "will"])]
+        if let dash = sentence.range(of: " - ", options: .backwards) { segments.append((String(sentence[dash.upperBound...]), ["to"])) }
+        let notVerbs: Set<String> = ["be", "have", "not", "the", "a", "an", "this", "that", "it"]
+        // "Joe will do that today": the work is only pointed at, not stated.
+        let pointers: Set<String> = ["that", "this", "it", "so", "them"]
+        for (segment, markers) in segments {
+            let words = segment.split(separator: " ").map(String.init)
+            for nameLength in 1...2 where words.count > nameLength + 1 {
+                var next = nameLength
+                if words[next] == "and", words.count > next + 3 { next += 2 }
+                guard markers.contains(words[next]) else { continue }
+                let verb = words[next + 1]
+                guard verb.first?.isLowercase == true, verb.allSatisfy({ $0.isLetter }), !notVerbs.contains(verb) else { continue }
+                if words[next] == "will", words.count > next + 2, pointers.contains(words[next + 2].lowercased().trimmed(Set(".,;!"))) { continue }
+                guard !words[0..<nameLength].contains(where: { $0.hasSuffix(":") }) else { continue }
+                let name = words[0..<nameLength].joined(separator: " ").trimmed(Set("@,*_ "))
+                guard name.first?.isUppercase == true, let person = resolve(name, in: participants, nicknames: nicknames) else { continue }
+                return person
+            }
+        }
+        return nil
+    }
+
+    /// `text` cut into sentences at ". ", "! " and "? " before a capital, keeping initials ("David A. Wheeler")
+    /// and abbreviations ("e.g.") inside their sentence.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            current.append(c)
+            guard ".!?".contains(c), i + 2 < chars.count, chars[i + 1] == " ",
+                  chars[i + 2].isUppercase || chars[i + 2] == "@" || chars[i + 2] == "[" else { continue }
+            let lastWord = current.dropLast().split(separator: " ").last.map(String.init) ?? ""
+            if c == ".", lastWord.count <= 1 || ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "no", "cf"].contains(lastWord.lowercased()) { continue }
+            result.append(current.trimmed())
+            current = ""
+        }
+        if !current.trimmed().isEmpty { result.append(current.trimmed()) }
+        return result
+    }
+
+    /// "JM" → the one participant whose name has those initials ("John Mertic").
+    static func initialsMatch(_ candidate: String, in participants: [Participant]) -> String? {
+        let letters = candidate.trimmed(Set("@[]():,. "))
+        guard (2...4).contains(letters.count), letters.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return nil }
+        let key = TextRules.fold(letters)
+        let matches = participants.filter { person in
+            let parts = TextRules.fold(person.name).split(separator: " ").filter { !$0.hasSuffix(".") || $0.count > 2 }
+            return parts.count >= 2 && String(parts.compactMap(\.first)) == key
+        }
+        return matches.count == 1 ? matches[0].name : nil
+    }
+
+    /// "Lindsey" → the one participant whose first name differs by one letter ("Lindsay …"); names of five letters or more.
+    static func nearMissFirstName(_ key: String, in participants: [Participant]) -> String? {
+        guard key.count >= 5, !key.contains(" ") else { return nil }
+        let matches = participants.filter { person in
+            guard let first = TextRules.fold(person.name).split(separator: " ").first, first.first == key.first else { return false }
+            return editDistanceIsOne(String(first), key)
+        }
+        return matches.count == 1 ? matches[0].name : nil
+    }
+
+    /// Whether `a` and `b` differ by exactly one substitution, insertion or deletion.
+    static func editDistanceIsOne(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        guard abs(x.count - y.count) <= 1, x != y else { return false }
+        var i = 0, j = 0, edits = 0
+        while i < x.count, j < y.count {
+            if x[i] == y[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if x.count > y.count { i += 1 } else if y.count > x.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (x.count - i) + (y.count - j) == 1
     }
 }

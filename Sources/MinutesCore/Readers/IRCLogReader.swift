@@ -13,7 +13,7 @@ import Foundation
 /// - `topic: X` → a heading; `RESOLUTION:`/`RESOLVED:`/`ACTION:` → labelled paragraphs;
 ///   `Agenda: URL` → an "Agenda: URL" paragraph with its link.
 /// - `s/old/new/` corrects the latest line containing "old"; it is never emitted itself.
-/// - Bots, joins and quits, queue commands (`q+`, `ack`) and bot instructions are dropped.
+/// - trackbot's "Created ACTION-n … [on Name - due date]" lines are kept (class `tracker`); other bots, joins and quits, queue commands (`q+`, `ack`) and bot instructions are dropped.
 /// - Everything else is a transcript paragraph "nick: text" (the scribe's own lines as written,
 ///   "…" continuations joined to the previous line), with the class `irc`.
 public struct IRCLogReader: DocumentReader {
@@ -181,6 +181,11 @@ public struct IRCLogReader: DocumentReader {
             }
             // RRSAgent names the meeting's IRC log and the minutes it generates.
             if Self.isBot(nick) { Self.recordBotDocument(said, in: &recordLinks) }
+            // The tracker's confirmation names an action's owner and due date: kept for the findings.
+            if nick.lowercased() == "trackbot", said.hasPrefix("Created ACTION-") {
+                body.append(paragraph(said, classes: ["tracker"]))
+                continue
+            }
             if Self.isBot(nick) || Self.isNoise(said) { continue }
             let speaker = nick.trimmed(Set("@+"))
 
