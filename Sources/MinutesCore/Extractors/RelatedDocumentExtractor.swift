@@ -25,6 +25,7 @@ public enum RelatedDocumentExtractor {
             let url = rawURL.map(cleanURL)
             // A title that is the address itself follows the cleaned address.
             if let rawURL, let url, title == rawURL.trimmed(Set(" :-–•*[]")) { title = url }
+            if let url, isSelfOrIndexLink(title: title, url: url) { return }
             if let url {
                 let key = dedupeKey(url)
                 guard seenURLs.insert(key).inserted else { return }
@@ -141,6 +142,19 @@ public enum RelatedDocumentExtractor {
             }
         }
         return url
+    }
+
+    /// The minutes' own address ("Persistent ID for current minutes: …") or the index of all minutes
+    /// ("Meeting minutes: https://…/meetings", a listing without any number): the page itself and its
+    /// site, not documents it refers to. "Previous minutes: …-01-28" stays.
+    static func isSelfOrIndexLink(title: String, url: String) -> Bool {
+        let lower = title.lowercased()
+        if ["current minutes", "these minutes", "this page", "permalink", "persistent id", "this document"].contains(where: lower.contains) {
+            return true
+        }
+        let path = addressParts(url).path
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        return lower.contains("minutes") && !path.contains(where: \.isNumber) && ["meetings", "minutes"].contains(last)
     }
 
     /// The address a link is compared by: the cleaned address with its fragment (anchored parts
