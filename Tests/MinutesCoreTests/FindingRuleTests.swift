@@ -42,6 +42,8 @@ struct NestedActionNoteTests {
     let findings = FindingExtractor.extract(from: doc, participants: [])
     #expect(findings.map(\.text) == ["Defer issue 2491 until evidence is found.", "we will work with the MAC on this"])
     #expect(findings.allSatisfy { $0.kind == .decision })
+}
+
 @Suite("Unlabelled decisions and assignments")
 struct ProseFindingTests {
     static let people = [

@@ -59,6 +59,8 @@ import Testing
 @Test func googleDocumentViewsAreOneDocument() {
     #expect(RelatedDocumentExtractor.dedupeKey("https://docs.google.com/document/d/X/edit?usp=sharing")
             == RelatedDocumentExtractor.dedupeKey("https://docs.google.com/document/d/X/edit"))
+}
+
 @Test func sharedContentLinksAreDocumentsButChatProfilesAndHomePagesAreNot() {
     let keep = ["https://arstechnica.com/gadgets/2025/03/some-article/", "https://schema.org/Duration",
                 "https://rust-lang.zulipchat.com/#narrow/stream/1-t/topic/x", "https://github.com/w3c/epub-specs"]
