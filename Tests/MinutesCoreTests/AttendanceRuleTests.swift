@@ -114,6 +114,15 @@ struct AttendanceRuleTests {
         #expect(found.map(\.name) == ["ivan", "Hadrien"])
     }
 
+    @Test func regretsWrittenAsASentence() {
+        #expect(ParticipantExtractor.regretNotes(in: ["Note: Luke is not able to join due to conflict", "Maria Ortiz sends her regrets.",
+                                                      "He can't attend", "The whole group cannot attend on Friday"]) == ["Luke", "Maria Ortiz"])
+        let found = people([Block(.heading, "Attendance", level: 2), Block(.listItem, "Jane Roe, Acme"),
+                            Block(.paragraph, "Note: Luke is not able to join due to conflict")])
+        #expect(found.map(\.name) == ["Jane Roe", "Luke"])
+        #expect(found.last?.attendance == .absent)
+    }
+
     @Test func akaNicknameResolvesActionOwners() {
         let doc = BlockDocument(blocks: [Block(.heading, "Attendance", level: 2), Block(.listItem, "Michael B. Johnson, Apple"),
                                          Block(.listItem, "Daniel Heckenberg, Animal Logic"),
@@ -140,7 +149,7 @@ struct AffiliationRuleTests {
         let byName = Dictionary(uniqueKeysWithValues: found.map { (people[$0.0].name, $0.1) })
         #expect(byName["Brady Duga"] == ["Google"])
         #expect(byName["Eva Schlehahn"] == ["ULD"])
-        #expect(byName["Rigo Wenning"] == ["W3C"])
+        #expect(byName["Rigo Wenning"] == ["W3C", "ERCIM"])
         #expect(byName["Jessica Waßmuth"] == ["Bookwire"])
     }
 

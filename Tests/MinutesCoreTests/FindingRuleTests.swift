@@ -96,3 +96,10 @@ struct ProseFindingTests {
         #expect(BoardRules.directorRequest("user@: from 49 --> 57") == nil)
     }
 }
+
+@Test func summaryLineRecordingAgreementIsADecision() {
+    let doc = BlockDocument(blocks: [Block(.paragraph, "agreed to create the mapping in a machine-readable manner", classes: ["summary"]),
+                                     Block(.paragraph, "discussed the mapping at length", classes: ["summary"])])
+    let findings = FindingExtractor.extract(from: doc, participants: [])
+    #expect(findings.map(\.kind) == [.decision])
+}

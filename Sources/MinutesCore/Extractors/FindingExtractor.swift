@@ -99,6 +99,10 @@ public enum FindingExtractor {
             }
             // A proposal is not a decision until the minutes record it as resolved.
             if block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
+            // A scribe's summary line that records agreement ("agreed to create the mapping …") is a decision.
+            if block.classes.contains("summary"), summaryRecordsAgreement(text) {
+                add(text, kind: .decision); continue
+            }
             if block.classes.contains("resolution") {
                 add(text, kind: .decision); continue
             }
@@ -208,6 +212,13 @@ public enum FindingExtractor {
         let label = text[..<dash.lowerBound].trimmed(Set("*_ "))
         guard label.count >= 3, label.count <= 20, label.allSatisfy({ $0.isUppercase || $0 == " " }) else { return nil }
         return (label, text[dash.upperBound...].trimmed(Set("*_ ")))
+    }
+
+    /// "agreed to …", "we agreed that …", "decided to …", "consensus to …": a summary that states a decision.
+    static func summaryRecordsAgreement(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmed(Set(" -*"))
+        return ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ", "consensus to ",
+                "consensus that ", "consensus: "].contains { lower.hasPrefix($0) }
     }
 
     /// `text` without a final "(Person Name)" attribution; nil when there is none.

@@ -23,7 +23,7 @@ public enum LocationExtractor {
     }
 
     private static let sentencePattern = try! NSRegularExpression(pattern:
-        #"\b(?:[Mm]eeting|[Hh]eld|took place|[Cc]onvened|met|[Hh]osted|[Ww]orkshop|[Ss]ummit|F2F|[Ff]ace-to-face)\b[^.:;]{0,40}?\b(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:de\s+|of\s+)?[A-Z][\p{L}'’-]+){0,3})"#)
+        #"\b(?:[Mm]eeting|[Hh]eld|took place|[Cc]onvened|met|[Hh]osted|[Ww]orkshop|[Ss]ummit|[Mm]eetup|[Mm]eet-up|[Cc]onference|F2F|[Ff]ace-to-face)\b[^.:;]{0,40}?\b(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:de\s+|of\s+)?[A-Z][\p{L}'’-]+){0,3})"#)
 
     private static let eventPlacePattern = try! NSRegularExpression(pattern:
         #"\b(?:Summit|Conference|TPAC|F2F|Meetup|Meet-up|Workshop|Hackathon|Face-to-[Ff]ace|Plenary)(?:\s*[,–—-]\s*|\s+)([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})"#)

@@ -144,6 +144,9 @@ public enum ParticipantExtractor {
             }
         }
         let texts = document.blocks.map(\.text)
+        for name in regretNotes(in: texts) where !merged.participants.contains(where: { TextRules.fold($0.name) == TextRules.fold(name) }) {
+            merged.add(Participant(name: name, attendance: .absent))
+        }
         let separated = splitJoinedFirstNames(merged.participants, texts: texts)
         result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts)
         for (index, organisations) in IntroductionRules.affiliations(in: texts, participants: result.participants) {
@@ -182,6 +185,29 @@ public enum ParticipantExtractor {
             }
         }
         return found
+    }
+
+    /// "Note: Luke is not able to join due to a conflict", "Maria sends her regrets": a person the minutes
+    /// say is away, written as a sentence rather than in a "Regrets:" list.
+    static func regretNotes(in texts: [String]) -> [String] {
+        let phrases = [" is not able to join", " is not able to attend", " is unable to join", " is unable to attend",
+                       " can't attend", " can't join", " cannot attend", " cannot join", " sends regrets", " sends her regrets",
+                       " sends his regrets", " sends their regrets", " sent regrets", " sends apologies", " sent apologies"]
+        var names: [String] = []
+        for text in texts where text.utf8.count <= 200 {
+            var line = Substring(text)
+            if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
+            for phrase in phrases {
+                guard let range = line.range(of: phrase) else { continue }
+                let name = line[..<range.lowerBound].trimmed(Set(" *-•"))
+                if (1...3).contains(name.split(separator: " ").count), TextRules.looksLikeName(name), !isPhrase(name),
+                   !Lexicon.functionWords.contains(name.lowercased()), !["he", "she", "they", "i", "we"].contains(name.lowercased()) {
+                    names.append(name)
+                }
+                break
+            }
+        }
+        return names
     }
 
     /// Words that make a label announce a change of membership ("New members:", "Added TSC members:",
