@@ -103,3 +103,13 @@ struct ProseFindingTests {
     let findings = FindingExtractor.extract(from: doc, participants: [])
     #expect(findings.map(\.kind) == [.decision])
 }
+
+@Test func ownersNamedByListLeadInOrFirstWord() {
+    let people = [Participant(name: "Beatriz Esteves"), Participant(name: "Harshvardhan Pandit"), Participant(name: "Ajay Jadhav"),
+                  Participant(name: "AndyS"), Participant(name: "Georg Krog")]
+    #expect(FindingExtractor.owner(of: "Add ODRL agreements for 7012 - Beatriz and Harsh", participants: people) == "Beatriz Esteves and Harshvardhan Pandit")
+    #expect(FindingExtractor.owner(of: "Review GDPR concepts - Georg, Ajay", participants: people) == "Georg Krog, Ajay Jadhav")
+    #expect(FindingExtractor.owner(of: "For DPDP, Ajay to email Harsh to follow up", participants: people) == "Ajay Jadhav")
+    #expect(FindingExtractor.owner(of: "AndyS Raise new issue for the BIND discussions", participants: people) == "AndyS")
+    #expect(FindingExtractor.owner(of: "HArsh, (with the help of Axel) put results on the wiki", participants: people) == "Harshvardhan Pandit")
+}

@@ -248,6 +248,7 @@ public enum FindingExtractor {
             let tag = String(text[text.index(after: text.startIndex)..<close])
             if TextRules.isNick(tag), let person = resolve(tag, in: participants, nicknames: nicknames) { return person }
         }
+        if let listed = listedOwners(of: text, participants: participants, nicknames: nicknames) { return listed }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
         for pattern in [ownerFirst, ownerLabel, ownerTrailing] {
@@ -278,7 +279,49 @@ public enum FindingExtractor {
                 || (compact.count >= 3 && parts.count >= 2 && (parts[0] + (parts.last?.prefix(1) ?? "")) == compact)
         }
         if matches.count == 1 { return matches[0].name }
-        return matches.isEmpty ? (initialsMatch(candidate, in: participants) ?? nearMissFirstName(key, in: participants)) : nil
+        guard matches.isEmpty else { return nil }
+        return initialsMatch(candidate, in: participants) ?? nearMissFirstName(key, in: participants) ?? firstNamePrefix(compact, in: participants)
+    }
+
+    /// "Harsh" for "Harshvardhan Pandit": four or more letters that begin exactly one participant's first name.
+    static func firstNamePrefix(_ compact: String, in participants: [Participant]) -> String? {
+        guard compact.count >= 4 else { return nil }
+        let matches = participants.filter { person in
+            guard let first = person.name.split(separator: " ").first, person.name.contains(" ") else { return false }
+            return TextRules.compactLetters(String(first)).hasPrefix(compact)
+        }
+        return matches.count == 1 ? matches[0].name : nil
+    }
+
+    /// Owners an action names by list: a first word that is a participant ("AndyS Raise new issue …",
+    /// "HArsh, (with the help of Axel) put …"), a lead-in phrase before the name ("For DPDP, Ajay to email …"),
+    /// or a trailing list after a dash ("Review GDPR concepts - Stratis, Georg, Ruhi"), each resolved to a full name.
+    static func listedOwners(of text: String, participants: [Participant], nicknames: [String: String]) -> String? {
+        guard !participants.isEmpty else { return nil }
+        func person(_ word: Substring) -> String? {
+            let bare = word.trimmed(Set(",:;.()@ "))
+            guard bare.count >= 2, TextRules.isNick(bare) else { return nil }
+            return resolve(bare, in: participants, nicknames: nicknames)
+        }
+        var body = Substring(text)
+        // "For DPDP, Ajay to email Harsh": skip a short lead-in phrase ending in a comma.
+        if body.lowercased().hasPrefix("for "), let comma = body.firstIndex(of: ","), body.distance(from: body.startIndex, to: comma) <= 30 {
+            body = body[body.index(after: comma)...].drop { $0 == " " }
+        }
+        if let first = body.split(separator: " ").first, TextRules.startsUppercase(first), let owner = person(first) {
+            let rest = body.dropFirst(first.count).drop { $0 == " " || $0 == "," }
+            // "Ajay to email …", "AndyS Raise …", "HArsh, (with …": the name is the subject, not an object in a sentence.
+            if rest.hasPrefix("to ") || rest.hasPrefix("(") || rest.first?.isUppercase == true || rest.hasPrefix("will ") { return owner }
+        }
+        if let dash = text.range(of: " - ", options: .backwards) {
+            let tail = text[dash.upperBound...].trimmed(Set(" ."))
+            let separator = tail.contains(" and ") && !tail.contains(",") ? " and " : ", "
+            let names = tail.replacingOccurrences(of: " and ", with: ",").split(separator: ",").map { $0.trimmed() }
+            guard (1...6).contains(names.count) else { return nil }
+            let people = names.compactMap { person(Substring($0)) }
+            if people.count == names.count { return people.joined(separator: separator) }
+        }
+        return nil
     }
 
     /// "by 2024-03-01", "due 3 March 2024", "(due: …)" → ISO date.
