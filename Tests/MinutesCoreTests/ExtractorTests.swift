@@ -58,7 +58,7 @@ struct DateAndLocationTests {
 
     @Test func locationFromSentenceOrLabel() {
         #expect(LocationExtractor.location(in: textDocument("The following participated at the meeting in Copenhagen:")) == "Copenhagen")
-        #expect(LocationExtractor.location(in: textDocument("Tuesday, the second day of the in-person meetup of the WECG in San Diego.")) == "San Diego")
+        #expect(LocationExtractor.location(in: textDocument("Tuesday, the second day of the conference of the WECG in San Diego.")) == "San Diego")
         #expect(LocationExtractor.location(in: textDocument("The workshop took place in Esbjerg on Monday.")) == "Esbjerg")
         #expect(LocationExtractor.location(in: textDocument("Venue: Town Hall, Leeds")) == "Town Hall, Leeds")
         #expect(LocationExtractor.location(in: textDocument("The meeting in January went well.")) == nil)
