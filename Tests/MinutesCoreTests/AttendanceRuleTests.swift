@@ -173,3 +173,12 @@ struct AffiliationRuleTests {
         #expect(!orgs.map(\.name).contains { $0.contains("Enderton") })
     }
 }
+
+@Test func scribesNamedInAnAgendaItem() {
+    let people = [Participant(name: "Riaan Kleinhans"), Participant(name: "Reden Martinez"), Participant(name: "Daniel Appelquist"),
+                  Participant(name: "David Wheeler")]
+    let blocks = [Block(.listItem, "Request volunteer for scribe - Riaan & Reden"),
+                  Block(.listItem, "Request volunteer for scribe"), Block(.listItem, "Dan A.", level: 1),
+                  Block(.listItem, "Subscribe to the list - Dave")]
+    #expect(ParticipantExtractor.scribesNamedInAgenda(blocks, participants: people) == [0, 1, 2])
+}

@@ -149,6 +149,9 @@ public enum ParticipantExtractor {
         }
         let separated = splitJoinedFirstNames(merged.participants, texts: texts)
         result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts)
+        for index in scribesNamedInAgenda(document.blocks, participants: result.participants) where !result.participants[index].meetingRoles.contains(.scribe) {
+            result.participants[index].meetingRoles.append(.scribe)
+        }
         for (index, organisations) in IntroductionRules.affiliations(in: texts, participants: result.participants) {
             if result.participants[index].organisation == nil { result.participants[index].organisation = organisations[0] }
             result.affiliations.append(contentsOf: organisations)
@@ -183,6 +186,37 @@ public enum ParticipantExtractor {
                     }
                 }
             }
+        }
+        return found
+    }
+
+    /// "Request volunteer for scribe - Riaan & Reden", or the names on the item nested under it ("Dan A."):
+    /// the participants (by first name, uniquely) who took the notes.
+    static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
+        var found: [Int] = []
+        for (position, block) in blocks.enumerated() where block.kind == .listItem || block.kind == .paragraph {
+            let lower = block.text.lowercased()
+            guard lower.count <= 120, let range = lower.range(of: "scribe"), !lower.contains("subscribe") else { continue }
+            var rest = block.text[block.text.index(block.text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...]
+            rest = rest.drop { $0.isLetter }.drop { " -–—:\\".contains($0) }
+            var names = String(rest)
+            if names.isEmpty, position + 1 < blocks.count, blocks[position + 1].kind == .listItem, blocks[position + 1].level > block.level {
+                names = blocks[position + 1].text
+            }
+            let parts = names.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
+                .split(separator: ",").map { $0.trimmed(Set(" .*")) }.filter { !$0.isEmpty }
+            guard (1...3).contains(parts.count), parts.allSatisfy({ $0.split(separator: " ").count <= 2 && TextRules.startsUppercase($0) }) else { continue }
+            let indices = parts.compactMap { part -> Int? in
+                let first = TextRules.fold(String(part.split(separator: " ")[0]))
+                let initial = part.split(separator: " ").dropFirst().first.map { TextRules.fold(String($0.prefix(1))) }
+                let matches = participants.indices.filter { i in
+                    let words = TextRules.fold(participants[i].name).split(separator: " ").map(String.init)
+                    guard words.count >= 2, words[0] == first || (first.count >= 3 && words[0].hasPrefix(first)) else { return false }
+                    return initial.map { letter in words.dropFirst().contains { $0.hasPrefix(letter) } } ?? true
+                }
+                return matches.count == 1 ? matches[0] : nil
+            }
+            if indices.count == parts.count { found.append(contentsOf: indices) }
         }
         return found
     }
