@@ -182,3 +182,24 @@ struct AffiliationRuleTests {
                   Block(.listItem, "Subscribe to the list - Dave")]
     #expect(ParticipantExtractor.scribesNamedInAgenda(blocks, participants: people) == [0, 1, 2])
 }
+
+@Test func labelledLinesStartBlocksWithoutBlankLines() {
+    let text = """
+    Present: Dr Amelia Hart (Chair), John Okafor (Treasurer), Tom Wright
+    In attendance: Sarah Lee (Company Secretary)
+    Apologies: Rev. Peter Shaw, Linda Marsh
+    The board discussed the partnership.
+    RESOLVED: That the Chair sign the memorandum.
+    ACTION: Sarah Lee to circulate the budget by 31 May 2024.
+    """
+    let document = PlainTextReader().read(text, baseURL: nil)
+    #expect(document.blocks.count == 6)
+    let people = ParticipantExtractor.extract(from: document).participants
+    #expect(people.map(\.name) == ["Amelia Hart", "John Okafor", "Tom Wright", "Sarah Lee", "Peter Shaw", "Linda Marsh"])
+    #expect(people.map(\.attendance) == [.present, .present, .present, .present, .absent, .absent])
+    #expect(people[3].jobTitle == "Company Secretary")
+    #expect(people[3].meetingRoles.isEmpty)
+    #expect(PlainTextReader.startsLabelledLine("MOTION: To approve"))
+    #expect(!PlainTextReader.startsLabelledLine("Note that the motion: passed"))
+    #expect(LocationExtractor.placeAfterTime("Held on Tuesday 14 May 2024 at 7.00 pm, Riverside Hall, Leeds") == "Riverside Hall, Leeds")
+}

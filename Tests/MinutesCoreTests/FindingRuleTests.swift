@@ -113,3 +113,10 @@ struct ProseFindingTests {
     #expect(FindingExtractor.owner(of: "AndyS Raise new issue for the BIND discussions", participants: people) == "AndyS")
     #expect(FindingExtractor.owner(of: "HArsh, (with the help of Axel) put results on the wiki", participants: people) == "Harshvardhan Pandit")
 }
+
+@Test func carriedMotionIsADecisionLostMotionIsNot() {
+    #expect(FindingExtractor.carriedMotion("To approve the budget as presented. Moved by John Okafor, seconded by Tom Wright. CARRIED unanimously.")
+            == "To approve the budget as presented.")
+    #expect(FindingExtractor.carriedMotion("To sell the hall. Moved by A, seconded by B. Motion lost.") == nil)
+    #expect(FindingExtractor.carriedMotion("To review the policy next year.") == nil)
+}

@@ -109,6 +109,11 @@ public enum FindingExtractor {
             if block.classes.contains("action") {
                 add(text, kind: .action); continue
             }
+            // "MOTION: To approve the budget. Moved by …, seconded by …. CARRIED.": a motion that passed is a decision.
+            if let (label, value) = TextRules.labelled(text), ["motion", "proposal", "proposed"].contains(label.lowercased()) {
+                if let decided = carriedMotion(value) { add(decided, kind: .decision) }
+                continue
+            }
             if let (label, value) = TextRules.labelled(text) ?? capitalDashLabelled(text), let kind = labelKind(label) {
                 if value.isEmpty {
                     section = (kind, false)
@@ -212,6 +217,20 @@ public enum FindingExtractor {
         let label = text[..<dash.lowerBound].trimmed(Set("*_ "))
         guard label.count >= 3, label.count <= 20, label.allSatisfy({ $0.isUppercase || $0 == " " }) else { return nil }
         return (label, text[dash.upperBound...].trimmed(Set("*_ ")))
+    }
+
+    /// The motion's text when the minutes record that it passed ("… CARRIED", "Motion carried", "approved
+    /// unanimously"), without the mover/seconder and the outcome; nil for a motion lost, withdrawn or not put.
+    static func carriedMotion(_ value: String) -> String? {
+        let lower = value.lowercased()
+        guard ["carried", "passed", "approved unanimously", "agreed unanimously", "adopted"].contains(where: lower.contains),
+              !["not carried", "defeated", "withdrawn", "motion lost", "was lost", "not passed"].contains(where: lower.contains) else { return nil }
+        var text = Substring(value)
+        for marker in [" Moved by ", " Proposed by ", " Seconded by ", " CARRIED", " Carried", " Motion carried"] {
+            if let range = text.range(of: marker) { text = text[..<range.lowerBound] }
+        }
+        let motion = text.trimmed(Set(" .;,"))
+        return motion.isEmpty ? nil : motion + "."
     }
 
     /// "agreed to …", "we agreed that …", "decided to …", "consensus to …": a summary that states a decision.

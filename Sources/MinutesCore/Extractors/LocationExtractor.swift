@@ -17,7 +17,7 @@ public enum LocationExtractor {
         if let title = TitleExtractor.title(in: document), let place = placeInTitle(title) { return place }
         // Only the opening of the minutes speaks of the meeting itself; later sentences name other events.
         for block in document.blocks.prefix(60) {
-            if let place = placeInSentence(block.text) { return place }
+            if let place = placeInSentence(block.text) ?? placeAfterTime(block.text) { return place }
         }
         return nil
     }
@@ -51,6 +51,25 @@ public enum LocationExtractor {
         "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
         "Friday", "Saturday", "Sunday", "The", "This", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
         "Oct", "Nov", "Dec", "Public", "Private", "Open", "Closed", "Joint", "Notes"]
+
+    /// "Held on Tuesday 14 May 2024 at 7.00 pm, Riverside Hall, Leeds" → "Riverside Hall, Leeds": the place
+    /// written after the meeting's time on a "held …" line.
+    static func placeAfterTime(_ text: String) -> String? {
+        guard text.count <= 200, let held = text.range(of: "held ", options: .caseInsensitive) ?? text.range(of: "Held ") else { return nil }
+        var rest = text[held.upperBound...]
+        while let at = rest.range(of: " at ") {
+            rest = rest[at.upperBound...]
+            guard rest.first?.isNumber == true, let comma = rest.firstIndex(of: ",") else { continue }
+            let time = rest[..<comma].lowercased()
+            guard time.count <= 12, time.contains("am") || time.contains("pm") || time.contains(":") || time.contains(".") else { return nil }
+            var place = rest[rest.index(after: comma)...].trimmed()
+            if let stop = place.range(of: " on ") ?? place.range(of: ". ") { place = String(place[..<stop.lowerBound]) }
+            place = place.trimmed(Set(" ."))
+            guard let first = place.first, first.isUppercase, place.count <= 80 else { return nil }
+            return place
+        }
+        return nil
+    }
 
     /// "… participated at the meeting in Copenhagen" → "Copenhagen".
     static func placeInSentence(_ text: String) -> String? {

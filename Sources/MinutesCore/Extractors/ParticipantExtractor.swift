@@ -344,7 +344,9 @@ public enum ParticipantExtractor {
                 let lower = part.lowercased()
                 // "(glazou, Dashlane)": a lower-case nick beside an organisation is the handle.
                 if parts.count > 1, part == lower, TextRules.isNick(part) { continue }
-                if let meaning = Vocabulary.attendanceLabel(lower), let r = meaning.1 {
+                // "(Company Secretary)", "(Finance Manager)": a title of two or more words is a job title, not a role.
+                let multiWordTitle = part.contains(" ") && isJobTitle(part) && Vocabulary.attendanceLabel(lower)?.1 != .chair
+                if !multiWordTitle, let meaning = Vocabulary.attendanceLabel(lower), let r = meaning.1 {
                     roles.append(r)
                 } else if lower.hasPrefix("@") || lower.contains("/") || lower.isEmpty || ["remote", "independent", "virtual", "online", "in person", "in-person", "guest", "invited expert"].contains(lower)
                             || part.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) || lower.contains("member") {

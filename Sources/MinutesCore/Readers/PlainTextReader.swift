@@ -67,6 +67,11 @@ public struct PlainTextReader: DocumentReader {
                TextRules.labelled(String(first)) != nil, TextRules.startsUppercase(trimmed) {
                 flush()
             }
+            // "In attendance: …", "RESOLVED: That …", "ACTION: X to …" open a block of their own even where
+            // the minutes put no blank line before them.
+            if indent == 0, !pending.isEmpty, Self.startsLabelledLine(trimmed) {
+                flush()
+            }
             if let item = Self.listItem(trimmed) {
                 flush()
                 pending = [item.text]
@@ -108,6 +113,18 @@ public struct PlainTextReader: DocumentReader {
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
         let text = rest.drop { $0 == " " || $0 == "\t" }
         return text.isEmpty ? nil : (text, true)
+    }
+
+    /// A line that starts with an attendance or findings label ("Apologies:", "In attendance:", "RESOLVED:",
+    /// "ACTION:", "MOTION:") or with any upper-case label of one or two words.
+    static func startsLabelledLine(_ line: String) -> Bool {
+        guard let firstByte = line.utf8.first, firstByte >= 0x41, firstByte <= 0x5A, let (label, _) = TextRules.labelled(line) else { return false }
+        let lower = label.lowercased()
+        // A "TODO:" inside pasted report text is a note in that report, not a line of the minutes.
+        if lower == "todo" || lower == "to do" { return false }
+        if Vocabulary.attendanceLabel(label) != nil || FindingExtractor.labelKind(label) != nil { return true }
+        let letters = label.filter(\.isLetter)
+        return letters.count >= 3 && label.split(separator: " ").count <= 2 && letters.allSatisfy(\.isUppercase)
     }
 
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
