@@ -203,3 +203,14 @@ struct AffiliationRuleTests {
     #expect(!PlainTextReader.startsLabelledLine("Note that the motion: passed"))
     #expect(LocationExtractor.placeAfterTime("Held on Tuesday 14 May 2024 at 7.00 pm, Riverside Hall, Leeds") == "Riverside Hall, Leeds")
 }
+
+@Test func officersWithNotesUnderAHeading() {
+    let document = BlockDocument(blocks: [Block(.heading, "Also present", level: 2),
+                                          Block(.paragraph, "Ms H. Green (Town Clerk), Mr D. Fox (Planning Officer, Westbrook District Council).")])
+    let people = ParticipantExtractor.extract(from: document).participants
+    #expect(people.map(\.name) == ["H. Green", "D. Fox"])
+    #expect(people[1].organisation == "Westbrook District Council")
+    let actions = FindingExtractor.extract(from: BlockDocument(blocks: [Block(.paragraph, "ACTION: Town Clerk to submit the objection.")]),
+                                           participants: people)
+    #expect(actions.first?.owner == "H. Green")
+}

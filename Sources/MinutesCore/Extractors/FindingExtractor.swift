@@ -299,6 +299,10 @@ public enum FindingExtractor {
         }
         if matches.count == 1 { return matches[0].name }
         guard matches.isEmpty else { return nil }
+        // "Town Clerk to submit …": the one participant holding that office.
+        let office = key.hasPrefix("the ") ? String(key.dropFirst(4)) : key
+        let holders = participants.filter { $0.jobTitle.map { TextRules.fold($0) == office } ?? false }
+        if holders.count == 1 { return holders[0].name }
         return initialsMatch(candidate, in: participants) ?? nearMissFirstName(key, in: participants) ?? firstNamePrefix(compact, in: participants)
     }
 

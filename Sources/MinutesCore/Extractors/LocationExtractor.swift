@@ -59,10 +59,14 @@ public enum LocationExtractor {
         var rest = text[held.upperBound...]
         while let at = rest.range(of: " at ") {
             rest = rest[at.upperBound...]
-            guard rest.first?.isNumber == true, let comma = rest.firstIndex(of: ",") else { continue }
-            let time = rest[..<comma].lowercased()
+            guard rest.first?.isNumber == true else { continue }
+            // The time ends at a comma or before "in"/"at" ("at 6.30pm in the Council Chamber, Town Hall").
+            let ends = [rest.firstIndex(of: ","), rest.range(of: " in ")?.lowerBound, rest.range(of: " at ")?.lowerBound].compactMap { $0 }
+            guard let end = ends.min() else { return nil }
+            let time = rest[..<end].lowercased()
             guard time.count <= 12, time.contains("am") || time.contains("pm") || time.contains(":") || time.contains(".") else { return nil }
-            var place = rest[rest.index(after: comma)...].trimmed()
+            var place = rest[end...].drop { $0 == "," || $0 == " " }.trimmed()
+            for lead in ["in the ", "at the ", "in ", "at "] where place.hasPrefix(lead) { place = String(place.dropFirst(lead.count)); break }
             if let stop = place.range(of: " on ") ?? place.range(of: ". ") { place = String(place[..<stop.lowerBound]) }
             place = place.trimmed(Set(" ."))
             guard let first = place.first, first.isUppercase, place.count <= 80 else { return nil }

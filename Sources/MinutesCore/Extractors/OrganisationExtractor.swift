@@ -206,6 +206,8 @@ public enum OrganisationExtractor {
     static func isOrganisationName(_ phrase: String, requireCue: Bool) -> Bool {
         let head = headWord(of: phrase)
         if Vocabulary.placeHeads.contains(head) || Vocabulary.genericHeads.contains(head) { return false }
+        // "Council Chamber" is a room; "Chamber of Commerce" a body.
+        if head == "chamber", !phrase.contains(" of ") { return false }
         if ParticipantExtractor.isJobTitle(phrase) { return false }
         return !requireCue || Vocabulary.organisationCues.contains(head)
     }

@@ -128,7 +128,7 @@ public enum ParticipantExtractor {
                 var found: [Entry]
                 if let linked = linkedEntries(block, attendance: current.attendance, role: current.role) {
                     found = linked
-                } else if block.kind == .definition || (current.fromLabel && block.kind == .paragraph) {
+                } else if block.kind == .definition || (current.fromLabel && block.kind == .paragraph) || (block.kind == .paragraph && isListOfPeople(text)) {
                     found = entries(inList: text, attendance: current.attendance, role: current.role)
                 } else if let single = entry(text, attendance: current.attendance, role: current.role, checked: block.checked) {
                     found = [single]
@@ -244,6 +244,19 @@ public enum ParticipantExtractor {
         return names
     }
 
+    /// A paragraph under an attendance heading that lists two or more people, each perhaps with a note:
+    /// "Ms H. Green (Town Clerk), Mr D. Fox (Planning Officer, Westbrook District Council)."
+    static func isListOfPeople(_ text: String) -> Bool {
+        let body = text.hasSuffix(".") ? String(text.dropLast()) : text
+        let items = TextRules.splitList(body)
+        guard items.count >= 2 else { return false }
+        let names = items.filter { item in
+            let bare = TextRules.stripTitles(TextRules.withoutParentheticals(item).trimmed()).name
+            return bare.contains(" ") && TextRules.looksLikeName(bare) && !hasOrganisationCue(bare) && !isJobTitle(bare)
+        }
+        return names.count >= 2 && names.count * 3 >= items.count * 2
+    }
+
     /// Words that make a label announce a change of membership ("New members:", "Added TSC members:",
     /// "Members elected:") rather than who attended.
     static let membershipChangeWords: Set<String> = [
@@ -271,6 +284,8 @@ public enum ParticipantExtractor {
 
     /// Reads a comma list of names ("A, B and C", "Councillors A, B and C").
     static func entries(inList text: String, attendance: Attendance, role: MeetingRole?) -> [Entry] {
+        // "…, Mr D. Fox (Planning Officer)." — the sentence's full stop is not part of the last entry.
+        let text = text.hasSuffix(").") ? String(text.dropLast()) : text
         let items = TextRules.splitList(text).flatMap(splitRunTogether)
         // "Don Presant, Learning Agents, Canada, Sheela Kiiskila": a country closes one person's
         // "Name, Organisation, Country" entry inside a list of names.

@@ -224,10 +224,13 @@ extension TextRules {
         word.utf8.count <= 3 && connectors.contains(word.lowercased())
     }
 
-    /// `phrase` without connectors or "The" at either end.
+    /// Determiners that start a sentence rather than a name ("That the Town Council objects", "Your Council").
+    static let leadingDeterminers: Set<String> = ["The", "That", "This", "These", "Those", "Our", "Your", "Their", "His", "Her", "Its", "Each", "Every", "All"]
+
+    /// `phrase` without connectors or leading determiners ("The", "That", "Your") at either end.
     public static func trimConnectors(_ phrase: String) -> String {
         var words = phrase.split(separator: " ").map(String.init)
-        while let first = words.first, isConnector(first) || first == "The" { words.removeFirst() }
+        while let first = words.first, isConnector(first) || leadingDeterminers.contains(first) { words.removeFirst() }
         while let last = words.last, isConnector(last) { words.removeLast() }
         return words.joined(separator: " ")
     }
