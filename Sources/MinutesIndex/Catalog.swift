@@ -79,36 +79,69 @@ extension MinutesIndex {
         }
     }
 
-    /// The stored JSON record of the document at `path` (as given or canonical).
+    /// The stored JSON record of meeting `meeting` (0 for the first, the only one of ordinary
+    /// minutes) of the document at `path` (as given or canonical).
     /// Throws `IndexError.notIndexed` when there is none.
-    public func show(path: String) throws -> String {
-        try reading { db in
-            guard let id = try IndexWriter.documentID(for: path, in: db),
-                  let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM documents WHERE id = ?"),
-                                                 arguments: [id])
-            else { throw IndexError.notIndexed(path: path) }
-            return json
-        }
-    }
-
-    /// The stored record of the document at `path`, decoded.
-    public func record(path: String) throws -> MeetingRecord {
-        let json = try show(path: path)
+    public func show(path: String, meeting: Int = 0) throws -> String {
+        let stored = try record(path: path, meeting: meeting)
         do {
-            return try JSONDecoder().decode(MeetingRecord.self, from: Data(json.utf8))
+            return String(decoding: try IndexWriter.encoder().encode(stored), as: UTF8.self)
         } catch {
-            throw IndexError.corrupt(path: self.path, reason: "stored record for \(path) does not decode: \(error)")
+            throw IndexError.storage(path: self.path, reason: "cannot encode the record of \(path): \(error)")
         }
     }
 
-    /// Calls `write` with every stored record's JSON (one line each), in path order.
-    /// Returns the number of records.
+    /// The stored record of meeting `meeting` (0 for the first) of the document at `path`.
+    /// Throws `IndexError.notIndexed` when there is none.
+    public func record(path: String, meeting: Int = 0) throws -> MeetingRecord {
+        try reading { db in
+            let ids = try IndexWriter.documentIDs(for: path, in: db)
+            guard ids.indices.contains(meeting) else { throw IndexError.notIndexed(path: path) }
+            let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM documents WHERE id = ?"),
+                                           arguments: [ids[meeting]]) ?? ""
+            return try storedRecord(id: ids[meeting], json: json, documentPath: path, in: db)
+        }
+    }
+
+    /// Every stored meeting of the document at `path`, in the file's order (empty when none).
+    public func meetings(path: String) throws -> [MeetingRecord] {
+        try reading { db in
+            try IndexWriter.documentIDs(for: path, in: db).map { id in
+                let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM documents WHERE id = ?"),
+                                               arguments: [id]) ?? ""
+                return try storedRecord(id: id, json: json, documentPath: path, in: db)
+            }
+        }
+    }
+
+    /// A stored record: its JSON (without findings) with its findings rows put back.
+    private func storedRecord(id: Int64, json: String, documentPath: String, in db: Database) throws -> MeetingRecord {
+        var record: MeetingRecord
+        do {
+            record = try JSONDecoder().decode(MeetingRecord.self, from: Data(json.utf8))
+        } catch {
+            throw IndexError.corrupt(path: path, reason: "stored record for \(documentPath) does not decode: \(error)")
+        }
+        record.findings = try IndexWriter.findings(documentID: id, in: db)
+        return record
+    }
+
+    /// Calls `write` with every stored record's JSON (one line each), in path order and
+    /// then the order of meetings in their file. Returns the number of records.
     @discardableResult
     public func exportJSONL(to write: (String) throws -> Void) throws -> Int {
         try reading { db in
             var count = 0
-            let cursor = try String.fetchCursor(db, sql: "SELECT json FROM documents ORDER BY path")
-            while let json = try cursor.next() {
+            let encoder = IndexWriter.encoder()
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, json FROM documents ORDER BY path, meeting")
+            while let row = try rows.next() {
+                let record = try storedRecord(id: row["id"], json: row["json"], documentPath: row["path"], in: db)
+                let json: String
+                do {
+                    json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                } catch {
+                    throw IndexError.storage(path: path, reason: "cannot encode a stored record: \(error)")
+                }
                 try write(json + "\n")
                 count += 1
             }

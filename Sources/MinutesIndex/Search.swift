@@ -119,14 +119,27 @@ public struct SearchHit: Codable, Sendable, Equatable {
 extension MinutesIndex {
     /// Weights of the FTS columns in BM25: findings text, then the meeting title.
     static let rankExpression = "bm25(\(IndexSchema.ftsTable), 10.0, 1.0)"
-    /// Most rows ranked when looking for partial matches (bounds latency).
-    static let partialCandidates = 1000
+    /// Most matches of one FTS expression that are ranked: when more findings match, the most
+    /// recently ingested this many are ranked by BM25 and the rest are not looked at. This bounds
+    /// the latency of a query of common words on a large index.
+    static let rankedCandidates = 2000
+    /// Most sub-queries of one partial-match level (see `search`); beyond it the remaining
+    /// levels are ranked together by counting the words each candidate matches.
+    static let maximumLevelSubsets = 64
+
+    /// A ranked row: its id, BM25 rank (lower is better) and the expression its snippet highlights.
+    struct Ranked {
+        var rowid: Int64
+        var rank: Double
+        var expression: String
+    }
 
     /// Searches the findings.
     ///
-    /// A natural query returns findings with every word first (by BM25), then — when
-    /// fewer than `limit` — findings with most of the words, by number of words matched
-    /// and then BM25. An explicit query (`AND`/`OR`/`NOT`) is run as written.
+    /// A natural query returns findings with every word first (by BM25), then — when fewer
+    /// than `limit` — findings with most of the words: by number of words matched, then BM25
+    /// (over all the query's words). An explicit query (`AND`/`OR`/`NOT`) is run as written.
+    /// At each step at most `rankedCandidates` matches (the most recently ingested) are ranked.
     /// Throws `IndexError.invalidQuery` or `.invalidFilter` for bad input.
     public func search(query: String, filters: SearchFilters = SearchFilters(), limit: Int = 10,
                        options: SearchOptions = SearchOptions()) throws -> [SearchHit] {
@@ -136,63 +149,122 @@ extension MinutesIndex {
         if parsed.isEmpty { return [] }
         return try reading { db in
             do {
-                var ranked = try Self.rankAll(parsed.allExpression, filter: filter, limit: limit, in: db)
-                    .map { (rowid: $0.rowid, rank: $0.rank, expression: parsed.allExpression) }
-                if parsed.isNatural && parsed.units.count > 1 && ranked.count < limit {
-                    let seen = Set(ranked.map(\.rowid))
-                    let partial = try Self.rankPartial(parsed, filter: filter, limit: limit + ranked.count, in: db)
-                    for hit in partial where !seen.contains(hit.rowid) && ranked.count < limit {
-                        ranked.append((hit.rowid, hit.rank, parsed.anyExpression))
-                    }
-                }
-                return try ranked.compactMap { try Self.hit(rowid: $0.rowid, rank: $0.rank, expression: $0.expression,
-                                                            options: options, in: db) }
+                let ranked = try Self.rank(parsed, filter: filter, limit: limit, in: db)
+                return try ranked.compactMap { try Self.hit($0, options: options, in: db) }
             } catch let error as DatabaseError where (error.message ?? "").contains("fts5") {
                 throw IndexError.invalidQuery(query: query, reason: error.message ?? "not understood")
             }
         }
     }
 
-    /// Row ids and ranks of findings matching `expression`, best first.
-    private static func rankAll(_ expression: String, filter: FilterClause, limit: Int,
-                                in db: Database) throws -> [(rowid: Int64, rank: Double)] {
-        let sql = """
-            SELECT \(IndexSchema.ftsTable).rowid, \(rankExpression) AS rank
-            FROM \(IndexSchema.ftsTable)\(filter.joins)
-            WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
-            ORDER BY rank LIMIT ?
-            """
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql),
-                                    arguments: StatementArguments([expression]) + filter.arguments + [limit])
-        return rows.map { ($0[0], $0[1]) }
+    /// The best `limit` rows for `query`, best first.
+    ///
+    /// For a natural query of k units, level m (from k down to 1) matches findings with at
+    /// least m of the units: the OR of every m-unit AND. Each level's new rows come after the
+    /// previous level's. Within a level, BM25 over the level's expression counts each unit
+    /// C(k-1, m-1) times, so dividing by that gives BM25 over all the query's units.
+    static func rank(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
+        let all = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
+        var ranked = all.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
+        guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
+        var seen = Set(ranked.map(\.rowid))
+        let units = query.units
+        for level in stride(from: units.count - 1, through: 1, by: -1) where ranked.count < limit {
+            guard binomial(units.count, level) <= maximumLevelSubsets else {
+                // Too many combinations: rank what is left by the number of units matched.
+                let rest = try rankByMatchedUnits(query, filter: filter, limit: limit - ranked.count, excluding: seen, in: db)
+                ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
+                break
+            }
+            let expression = combinations(of: units.indices, choosing: level)
+                .map { "(" + $0.map { units[$0] }.joined(separator: " AND ") + ")" }
+                .joined(separator: " OR ")
+            let weight = Double(binomial(units.count - 1, level - 1))
+            for row in try candidates(expression, filter: filter, limit: limit - ranked.count, excluding: seen, in: db) {
+                ranked.append(Ranked(rowid: row.rowid, rank: row.rank / weight, expression: query.anyExpression))
+                seen.insert(row.rowid)
+            }
+        }
+        return ranked
     }
 
-    /// Findings matching any unit: by number of units matched, then rank, over the best
-    /// `partialCandidates` by rank.
-    private static func rankPartial(_ query: SearchQuery, filter: FilterClause, limit: Int,
-                                    in db: Database) throws -> [(rowid: Int64, rank: Double)] {
-        let matched = query.units.map { _ in
-            "(rid IN (SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ?))"
-        }.joined(separator: " + ")
+    /// The best `limit` rows matching `expression` (and the filters), not in `excluded`, among
+    /// its `rankedCandidates` most recent matches; by BM25, best first.
+    private static func candidates(_ expression: String, filter: FilterClause, limit: Int, excluding excluded: Set<Int64>,
+                                   in db: Database) throws -> [(rowid: Int64, rank: Double)] {
         let sql = """
-            WITH candidates AS (
+            SELECT rid, rank FROM (
                 SELECT \(IndexSchema.ftsTable).rowid AS rid, \(rankExpression) AS rank
                 FROM \(IndexSchema.ftsTable)\(filter.joins)
                 WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
-                ORDER BY rank LIMIT \(partialCandidates))
-            SELECT rid, rank, \(matched) AS matched FROM candidates
-            ORDER BY matched DESC, rank LIMIT ?
+                ORDER BY \(IndexSchema.ftsTable).rowid DESC LIMIT \(rankedCandidates))
+            ORDER BY rank LIMIT ?
             """
-        var arguments = StatementArguments([query.anyExpression]) + filter.arguments
-        arguments += StatementArguments(query.units)
-        arguments += [limit]
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-        return rows.map { ($0[0], $0[1]) }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql),
+                                    arguments: StatementArguments([expression]) + filter.arguments + [limit + excluded.count])
+        return rows.lazy.map { (rowid: $0[0] as Int64, rank: $0[1] as Double) }
+            .filter { !excluded.contains($0.rowid) }.prefix(limit).map { $0 }
+    }
+
+    /// Rows matching any unit, not in `excluded`: by number of units matched, then BM25 over all
+    /// units, among the `rankedCandidates` most recent rows matching any unit.
+    private static func rankByMatchedUnits(_ query: SearchQuery, filter: FilterClause, limit: Int,
+                                           excluding excluded: Set<Int64>, in db: Database) throws -> [(rowid: Int64, rank: Double)] {
+        let candidates = try candidates(query.anyExpression, filter: filter, limit: rankedCandidates,
+                                        excluding: excluded, in: db)
+        guard let low = candidates.map(\.rowid).min(), let high = candidates.map(\.rowid).max() else { return [] }
+        var matched = Dictionary(uniqueKeysWithValues: candidates.map { ($0.rowid, 0) })
+        let statement = try db.cachedStatement(sql: """
+            SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
+            """)
+        for unit in query.units {
+            let rows = try Int64.fetchCursor(statement, arguments: [unit, low, high])
+            while let rowid = try rows.next() {
+                if let count = matched[rowid] { matched[rowid] = count + 1 }
+            }
+        }
+        let sorted = candidates.sorted { a, b in
+            let (ma, mb) = (matched[a.rowid] ?? 0, matched[b.rowid] ?? 0)
+            return ma != mb ? ma > mb : a.rank < b.rank
+        }
+        return Array(sorted.prefix(limit))
+    }
+
+    /// n choose k.
+    static func binomial(_ n: Int, _ k: Int) -> Int {
+        guard k >= 0, k <= n else { return 0 }
+        var result = 1
+        for step in 0..<min(k, n - k) {
+            result = result * (n - step) / (step + 1)
+            if result > 1 << 40 { return result }
+        }
+        return result
+    }
+
+    /// Every `k`-element subset of `indices`, in lexicographic order.
+    static func combinations(of indices: Range<Int>, choosing k: Int) -> [[Int]] {
+        guard k > 0, k <= indices.count else { return k == 0 ? [[]] : [] }
+        var result: [[Int]] = []
+        var current: [Int] = []
+        func extend(from start: Int) {
+            if current.count == k {
+                result.append(current)
+                return
+            }
+            let remaining = k - current.count
+            guard start <= indices.upperBound - remaining else { return }
+            for index in start...(indices.upperBound - remaining) {
+                current.append(index)
+                extend(from: index + 1)
+                current.removeLast()
+            }
+        }
+        extend(from: indices.lowerBound)
+        return result
     }
 
     /// The full hit for one ranked row, with a snippet highlighting `expression`'s matches.
-    private static func hit(rowid: Int64, rank: Double, expression: String, options: SearchOptions,
-                            in db: Database) throws -> SearchHit? {
+    private static func hit(_ ranked: Ranked, options: SearchOptions, in db: Database) throws -> SearchHit? {
         let sql = """
             SELECT f.text, f.kind, f.owner, snippet(\(IndexSchema.ftsTable), 0, ?, ?, ?, ?) AS snippet,
                    d.path, d.title, d.date
@@ -203,15 +275,15 @@ extension MinutesIndex {
             """
         let words = max(1, min(options.snippetWords, 64))
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [
-            options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, rowid,
+            options.highlightOpen, options.highlightClose, options.ellipsis, words, ranked.expression, ranked.rowid,
         ]) else { return nil }
         let text: String = row["text"]
         let snippet: String? = row["snippet"]
         return SearchHit(
             text: text,
-            kind: FindingKind(rawValue: row["kind"]) ?? .finding,
+            kind: IndexWriter.kind(code: row["kind"]),
             owner: row["owner"],
-            score: (-rank * 1000).rounded() / 1000,
+            score: (-ranked.rank * 1000).rounded() / 1000,
             snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
             document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
     }
@@ -233,7 +305,7 @@ struct FilterClause {
 
     init(_ filters: SearchFilters) throws {
         if let kind = filters.kind {
-            add("f.kind = ?", [kind.rawValue])
+            add("f.kind = ?", [IndexWriter.kindCode(kind)])
         }
         if let person = Self.nonEmpty(filters.person) {
             let pattern = Self.likePattern(person)
