@@ -96,34 +96,18 @@ extension MinutesIndex {
     public func record(path: String, meeting: Int = 0) throws -> MeetingRecord {
         try reading { db in
             let ids = try IndexWriter.documentIDs(for: path, in: db)
-            guard ids.indices.contains(meeting) else { throw IndexError.notIndexed(path: path) }
-            let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM documents WHERE id = ?"),
-                                           arguments: [ids[meeting]]) ?? ""
-            return try storedRecord(id: ids[meeting], json: json, documentPath: path, in: db)
+            guard ids.indices.contains(meeting), let record = try IndexWriter.record(id: ids[meeting], in: db) else {
+                throw IndexError.notIndexed(path: path)
+            }
+            return record
         }
     }
 
     /// Every stored meeting of the document at `path`, in the file's order (empty when none).
     public func meetings(path: String) throws -> [MeetingRecord] {
         try reading { db in
-            try IndexWriter.documentIDs(for: path, in: db).map { id in
-                let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM documents WHERE id = ?"),
-                                               arguments: [id]) ?? ""
-                return try storedRecord(id: id, json: json, documentPath: path, in: db)
-            }
+            try IndexWriter.documentIDs(for: path, in: db).compactMap { try IndexWriter.record(id: $0, in: db) }
         }
-    }
-
-    /// A stored record: its JSON (without findings) with its findings rows put back.
-    private func storedRecord(id: Int64, json: String, documentPath: String, in db: Database) throws -> MeetingRecord {
-        var record: MeetingRecord
-        do {
-            record = try JSONDecoder().decode(MeetingRecord.self, from: Data(json.utf8))
-        } catch {
-            throw IndexError.corrupt(path: path, reason: "stored record for \(documentPath) does not decode: \(error)")
-        }
-        record.findings = try IndexWriter.findings(documentID: id, in: db)
-        return record
     }
 
     /// Calls `write` with every stored record's JSON (one line each), in path order and
@@ -133,9 +117,9 @@ extension MinutesIndex {
         try reading { db in
             var count = 0
             let encoder = IndexWriter.encoder()
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, path, json FROM documents ORDER BY path, meeting")
-            while let row = try rows.next() {
-                let record = try storedRecord(id: row["id"], json: row["json"], documentPath: row["path"], in: db)
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY path, meeting")
+            for id in ids {
+                guard let record = try IndexWriter.record(id: id, in: db) else { continue }
                 let json: String
                 do {
                     json = String(decoding: try encoder.encode(record), as: UTF8.self)

@@ -30,15 +30,28 @@ extension MinutesIndex {
         progress?(IngestProgress(processed: 0, total: files.count))
         guard !files.isEmpty else { return summary }
 
+        let parsed = try pipelined(count: files.count, batchSize: batchSize, prepare: { number, encoder in
+            Self.prepare(files[number], known: known, parser: parser, encoder: encoder)
+        }, progress: { done in progress?(IngestProgress(processed: done, total: files.count)) })
+        summary.merge(parsed)
+        return summary
+    }
+
+    /// Prepares items `0..<count` on worker threads (one per core) with `prepare`, while the
+    /// calling thread writes the prepared files, in order, `batchSize` per transaction.
+    func pipelined(count: Int, batchSize: Int, prepare: @escaping @Sendable (Int, JSONEncoder) -> FileResult,
+                   progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
+        var summary = IngestSummary()
+        guard count > 0 else { return summary }
         let batchSize = max(1, batchSize)
-        let pipeline = ParsePipeline(files: files, window: 2 * batchSize)
-        let workers = min(files.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let pipeline = ParsePipeline(count: count, window: 2 * batchSize)
+        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let group = DispatchGroup()
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) {
                 let encoder = IndexWriter.encoder()
                 while let number = pipeline.claim() {
-                    pipeline.deliver(number, Self.prepare(files[number], known: known, parser: parser, encoder: encoder))
+                    pipeline.deliver(number, prepare(number, encoder))
                 }
             }
         }
@@ -48,13 +61,13 @@ extension MinutesIndex {
         }
 
         var batch: [PreparedFile] = []
-        for number in files.indices {
+        for number in 0..<count {
             switch pipeline.take(number) {
             case .unchanged: summary.unchanged += 1
             case .failed(let failure): summary.failed.append(failure)
             case .prepared(let file): batch.append(file)
             }
-            progress?(IngestProgress(processed: number + 1, total: files.count))
+            progress(number + 1)
             if batch.count >= batchSize {
                 summary.merge(try write(batch: batch))
                 batch.removeAll(keepingCapacity: true)
@@ -109,8 +122,8 @@ final class ParsePipeline: @unchecked Sendable {
     private var cancelled = false
     private var results: [Int: MinutesIndex.FileResult] = [:]
 
-    init(files: [String], window: Int) {
-        count = files.count
+    init(count: Int, window: Int) {
+        self.count = count
         self.window = max(1, window)
     }
 

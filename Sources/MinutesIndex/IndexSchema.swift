@@ -93,6 +93,12 @@ enum IndexSchema {
     }
 
     /// The version 2 tables, views and indexes.
+    ///
+    /// Every field of a record is stored once: the document row holds the source, title, date,
+    /// location and (as `extras`, JSON) the related documents and warnings; people,
+    /// organisations and findings are rows of their own. A document's findings have the
+    /// consecutive ids `first_finding ..< first_finding + findings`, so they need no index.
+    /// The row counts let a reader check that a document is whole.
     static let version2 = """
         CREATE TABLE documents(
             id INTEGER PRIMARY KEY,
@@ -100,11 +106,16 @@ enum IndexSchema {
             meeting INTEGER NOT NULL,
             sha256 TEXT NOT NULL,
             format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
             title TEXT,
             date TEXT,
             location TEXT,
+            first_finding INTEGER NOT NULL,
             findings INTEGER NOT NULL,
-            json TEXT NOT NULL,
+            participants INTEGER NOT NULL,
+            organisations INTEGER NOT NULL,
+            extras TEXT NOT NULL,
             ingested_at TEXT NOT NULL,
             UNIQUE(path, meeting)
         );
@@ -114,6 +125,7 @@ enum IndexSchema {
             name TEXT NOT NULL,
             organisation TEXT,
             job_title TEXT,
+            location TEXT,
             attendance TEXT,
             roles TEXT
         );
@@ -127,17 +139,17 @@ enum IndexSchema {
         );
         CREATE INDEX organisations_document ON organisations(document_id);
 
-        -- kind: 0 finding, 1 decision, 2 action (see IndexWriter.kindCode).
+        -- kind: 0 finding, 1 decision, 2 action (see IndexWriter.kindCode). No foreign key:
+        -- the writer deletes a document's findings by their id range.
         CREATE TABLE findings(
             id INTEGER PRIMARY KEY,
-            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            document_id INTEGER NOT NULL,
             kind INTEGER NOT NULL,
             owner TEXT,
             due TEXT,
             topic TEXT,
             text TEXT NOT NULL
         );
-        CREATE INDEX findings_document ON findings(document_id);
 
         -- The text the full-text index covers: each finding with its meeting's title.
         CREATE VIEW findings_content AS
@@ -166,7 +178,7 @@ enum IndexSchema {
             """)
         try db.execute(sql: version2)
         let decoder = JSONDecoder()
-        let writer = try IndexWriter(db)
+        var writer = try IndexWriter(db)
         let rows = try Row.fetchCursor(db, sql: "SELECT path, json, ingested_at FROM documents_v1 ORDER BY id")
         while let row = try rows.next() {
             let path: String = row["path"]

@@ -64,20 +64,31 @@ public struct IngestSummary: Codable, Sendable, Equatable {
     }
 }
 
-/// One meeting ready to store: its record and the JSON kept for it (the record without its
-/// findings, which are stored as rows). Made before the write transaction, off the writer thread.
-struct PreparedMeeting: Sendable {
-    /// The meeting's record, findings included.
-    var record: MeetingRecord
-    /// The stored JSON: `record` with an empty findings list.
-    var json: String
+/// The parts of a record that have no column or table of their own, stored as JSON.
+struct StoredExtras: Codable, Sendable {
+    var schemaVersion: String
+    var relatedDocuments: [RelatedDocument]?
+    var warnings: [String]?
 
-    /// Encodes `record` for storage.
+    init(_ record: MeetingRecord) {
+        schemaVersion = record.schemaVersion
+        relatedDocuments = record.relatedDocuments.isEmpty ? nil : record.relatedDocuments
+        warnings = record.warnings.isEmpty ? nil : record.warnings
+    }
+}
+
+/// One meeting ready to store: its record and the JSON of its `StoredExtras`. Made before
+/// the write transaction, off the writer thread.
+struct PreparedMeeting: Sendable {
+    /// The meeting's record.
+    var record: MeetingRecord
+    /// The JSON of the record's `StoredExtras`.
+    var extras: String
+
+    /// Encodes what `record` stores as JSON.
     init(_ record: MeetingRecord, encoder: JSONEncoder) throws {
         self.record = record
-        var stored = record
-        stored.findings = []
-        json = String(decoding: try encoder.encode(stored), as: UTF8.self)
+        extras = String(decoding: try encoder.encode(StoredExtras(record)), as: UTF8.self)
     }
 }
 
@@ -99,8 +110,8 @@ struct PreparedFile: Sendable {
     }
 }
 
-/// The SQL that stores and deletes documents, with its statements prepared once per
-/// transaction. Always runs inside the caller's transaction.
+/// The SQL that stores, deletes and reads back documents, with its statements prepared
+/// once per transaction. Always runs inside the caller's transaction.
 struct IndexWriter {
     /// Compact, stable JSON for stored records.
     static func encoder() -> JSONEncoder {
@@ -127,7 +138,7 @@ struct IndexWriter {
         }
     }
 
-    /// The ids of the meetings stored under `path` or under its canonical form.
+    /// The ids of the meetings stored under `path` or under its canonical form, in file order.
     static func documentIDs(for path: String, in db: Database) throws -> [Int64] {
         let statement = try db.cachedStatement(sql: "SELECT id FROM documents WHERE path = ? ORDER BY meeting")
         let ids = try Int64.fetchAll(statement, arguments: [path])
@@ -140,6 +151,8 @@ struct IndexWriter {
     let encoder = IndexWriter.encoder()
     /// The ingest time recorded for documents written through this writer.
     let timestamp = ISO8601DateFormatter().string(from: Date())
+    /// The id the next finding gets (read from the table on first use).
+    private var nextFindingID: Int64?
     private let storedVersions: Statement
     private let insertDocument: Statement
     private let insertParticipant: Statement
@@ -152,18 +165,19 @@ struct IndexWriter {
         self.db = db
         storedVersions = try db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE path = ?")
         insertDocument = try db.cachedStatement(sql: """
-            INSERT INTO documents(path, meeting, sha256, format, title, date, location, findings, json, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents(path, meeting, sha256, format, encoding, bytes, title, date, location,
+                                  first_finding, findings, participants, organisations, extras, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertParticipant = try db.cachedStatement(sql: """
-            INSERT INTO participants(document_id, name, organisation, job_title, attendance, roles)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO participants(document_id, name, organisation, job_title, location, attendance, roles)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         insertOrganisation = try db.cachedStatement(sql: """
             INSERT INTO organisations(document_id, name, acronym, aliases) VALUES (?, ?, ?, ?)
             """)
         insertFinding = try db.cachedStatement(sql: """
-            INSERT INTO findings(document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO findings(id, document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         insertText = try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.ftsTable)(rowid, text, title) VALUES (?, ?, ?)
@@ -188,31 +202,44 @@ struct IndexWriter {
 
     /// Deletes a document, its rows and its full-text entries.
     static func deleteDocument(id: Int64, in db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT title, first_finding, findings FROM documents WHERE id = ?
+            """), arguments: [id]) else { return }
+        let first: Int64 = row["first_finding"]
+        let last = first + (row["findings"] as Int64) - 1
         // External-content FTS5: remove each entry with the exact values it was indexed with.
         try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.ftsTable)(\(IndexSchema.ftsTable), rowid, text, title)
-            SELECT 'delete', f.id, f.text, d.title
-            FROM findings f JOIN documents d ON d.id = f.document_id
-            WHERE f.document_id = ?
-            """).execute(arguments: [id])
-        for table in ["findings", "participants", "organisations"] {
+            SELECT 'delete', id, text, ? FROM findings WHERE id BETWEEN ? AND ?
+            """).execute(arguments: [row["title"] as String?, first, last])
+        try db.cachedStatement(sql: "DELETE FROM findings WHERE id BETWEEN ? AND ?").execute(arguments: [first, last])
+        for table in ["participants", "organisations"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE document_id = ?").execute(arguments: [id])
         }
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [id])
     }
 
     /// Inserts meeting `number` of the file at `path`, which is not stored yet.
-    func insert(_ meeting: PreparedMeeting, number: Int, path: String, timestamp: String) throws {
+    mutating func insert(_ meeting: PreparedMeeting, number: Int, path: String, timestamp: String) throws {
         let record = meeting.record
+        let firstFinding: Int64
+        if let next = nextFindingID {
+            firstFinding = next
+        } else {
+            firstFinding = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM findings") ?? 1
+        }
+        nextFindingID = firstFinding + Int64(record.findings.count)
+        let source = record.source
         try insertDocument.execute(arguments: [
-            path, number, record.source.sha256, record.source.format.rawValue,
-            record.title, record.date, record.location, record.findings.count, meeting.json, timestamp,
+            path, number, source.sha256, source.format.rawValue, source.encoding, source.bytes,
+            record.title, record.date, record.location, firstFinding, record.findings.count,
+            record.participants.count, record.organisations.count, meeting.extras, timestamp,
         ])
         let documentID = db.lastInsertedRowID
         for person in record.participants {
             let roles = person.meetingRoles.map(\.rawValue).joined(separator: ",")
             try insertParticipant.execute(arguments: [
-                documentID, person.name, person.organisation, person.jobTitle,
+                documentID, person.name, person.organisation, person.jobTitle, person.location,
                 person.attendance.rawValue, roles.isEmpty ? nil : roles,
             ])
         }
@@ -221,24 +248,68 @@ struct IndexWriter {
             try insertOrganisation.execute(arguments: [documentID, org.name, org.acronym, aliases])
         }
         let title = record.title
+        var id = firstFinding
         for item in record.findings {
             try insertFinding.execute(arguments: [
-                documentID, Self.kindCode(item.kind), item.owner, item.due, item.topic, item.text,
+                id, documentID, Self.kindCode(item.kind), item.owner, item.due, item.topic, item.text,
             ])
-            try insertText.execute(arguments: [db.lastInsertedRowID, item.text, title])
+            try insertText.execute(arguments: [id, item.text, title])
+            id += 1
         }
     }
 
-    /// The stored findings of a document, in their original order.
-    static func findings(documentID: Int64, in db: Database) throws -> [Finding] {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT kind, owner, due, topic, text FROM findings WHERE document_id = ? ORDER BY id
-            """), arguments: [documentID])
-        var findings: [Finding] = []
-        while let row = try rows.next() {
-            findings.append(Finding(text: row["text"], kind: kind(code: row["kind"]), owner: row["owner"],
-                                    due: row["due"], topic: row["topic"]))
+    /// The stored record of document `id`, rebuilt from its rows; nil when there is none.
+    /// Throws `DatabaseError` (SQLITE_CORRUPT) when its stored JSON does not decode.
+    static func record(id: Int64, in db: Database) throws -> MeetingRecord? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT path, sha256, format, encoding, bytes, title, date, location, first_finding, findings, extras
+            FROM documents WHERE id = ?
+            """), arguments: [id]) else { return nil }
+        let path: String = row["path"]
+        let extras: StoredExtras
+        do {
+            extras = try JSONDecoder().decode(StoredExtras.self, from: Data((row["extras"] as String).utf8))
+        } catch {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored record of \(path) does not decode: \(error)")
         }
-        return findings
+        guard let format = DocumentFormat(rawValue: row["format"]) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored record of \(path) has an unknown format")
+        }
+        var record = MeetingRecord(source: Source(path: path, format: format, encoding: row["encoding"],
+                                                  sha256: row["sha256"], bytes: row["bytes"]))
+        record.schemaVersion = extras.schemaVersion
+        record.title = row["title"]
+        record.date = row["date"]
+        record.location = row["location"]
+        record.relatedDocuments = extras.relatedDocuments ?? []
+        record.warnings = extras.warnings ?? []
+
+        let people = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT name, organisation, job_title, location, attendance, roles FROM participants
+            WHERE document_id = ? ORDER BY rowid
+            """), arguments: [id])
+        while let person = try people.next() {
+            let roles = (person["roles"] as String?)?.split(separator: ",").compactMap { MeetingRole(rawValue: String($0)) } ?? []
+            record.participants.append(Participant(
+                name: person["name"], jobTitle: person["job_title"], organisation: person["organisation"],
+                location: person["location"], attendance: Attendance(rawValue: person["attendance"] ?? "") ?? .present,
+                meetingRoles: roles))
+        }
+        let organisations = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT name, acronym, aliases FROM organisations WHERE document_id = ? ORDER BY rowid
+            """), arguments: [id])
+        while let org = try organisations.next() {
+            let aliases = (org["aliases"] as String?).map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+            record.organisations.append(Organisation(name: org["name"], acronym: org["acronym"], aliases: aliases))
+        }
+        let first: Int64 = row["first_finding"]
+        let findings = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT kind, owner, due, topic, text FROM findings WHERE id BETWEEN ? AND ? ORDER BY id
+            """), arguments: [first, first + (row["findings"] as Int64) - 1])
+        while let item = try findings.next() {
+            record.findings.append(Finding(text: item["text"], kind: kind(code: item["kind"]), owner: item["owner"],
+                                           due: item["due"], topic: item["topic"]))
+        }
+        return record
     }
 }

@@ -242,26 +242,19 @@ public struct MinutesIndex: Sendable {
 
     /// Stores files of meetings, `batchSize` files per transaction: each element holds every
     /// meeting of one file (as `MinutesParser.parseMeetings` gives them; they share the file's
-    /// `source`), stored under the file's path and the meeting's number in it. A file is
-    /// all-or-nothing; one that cannot be stored is reported in `failed` and the rest go in.
+    /// `source`), stored under the file's path and the meeting's number in it. Records are
+    /// encoded on worker threads while the calling thread writes. A file is all-or-nothing;
+    /// one that cannot be stored is reported in `failed` and the rest go in.
     public func ingest(files: [[MeetingRecord]], batchSize: Int = 200) throws -> IngestSummary {
-        var summary = IngestSummary()
-        let encoder = IndexWriter.encoder()
-        var batch: [PreparedFile] = []
-        for meetings in files {
+        try pipelined(count: files.count, batchSize: batchSize) { number, encoder in
+            let meetings = files[number]
             do {
-                batch.append(try PreparedFile(meetings, encoder: encoder))
+                return .prepared(try PreparedFile(meetings, encoder: encoder))
             } catch {
                 let path = meetings.first?.source.path ?? "(no meeting)"
-                summary.failed.append(IngestFailure(path: path, reason: "\(path): cannot encode the record: \(error)"))
-            }
-            if batch.count >= max(1, batchSize) {
-                summary.merge(try write(batch: batch))
-                batch.removeAll(keepingCapacity: true)
+                return .failed(IngestFailure(path: path, reason: "\(path): cannot store the record: \(error)"))
             }
         }
-        if !batch.isEmpty { summary.merge(try write(batch: batch)) }
-        return summary
     }
 
     /// Writes one batch in one transaction, with no per-document savepoint. When a document

@@ -1,5 +1,6 @@
 // Synthetic findings built from the real text of Corpus/: sentences cut out of the documents,
-// recombined at word boundaries, with the real names, titles and organisations the parser finds.
+// recombined at word boundaries to the lengths of the corpus's real findings, with the real
+// names, titles and organisations the parser finds.
 
 import Foundation
 import MinutesCore
@@ -22,6 +23,8 @@ struct SentencePool {
     var names: [String]
     var titles: [String]
     var organisations: [String]
+    /// Byte lengths of the real findings the parser extracts from the corpus.
+    var findingLengths: [Int]
 
     /// A word no sentence of the pool contains: forces the partial-match fallback.
     static let absentWord = "zeppelinquux"
@@ -32,6 +35,7 @@ struct SentencePool {
         var sentences: [[Substring]] = []
         var seen: Set<String> = []
         var names: Set<String> = [], titles: Set<String> = [], organisations: Set<String> = []
+        var findingLengths: [Int] = []
         let parser = MinutesParser()
         let enumerator = FileManager.default.enumerator(atPath: directory)
         var paths: [String] = []
@@ -47,7 +51,10 @@ struct SentencePool {
                     names.formUnion(record.participants.map(\.name))
                     organisations.formUnion(record.organisations.map(\.name))
                     if let title = record.title { titles.insert(title) }
-                    for finding in record.findings { Self.add(finding.text, to: &sentences, seen: &seen) }
+                    for finding in record.findings {
+                        Self.add(finding.text, to: &sentences, seen: &seen)
+                        findingLengths.append(finding.text.utf8.count)
+                    }
                 }
             }
             var text = String(decoding: bytes, as: UTF8.self)
@@ -57,7 +64,7 @@ struct SentencePool {
             }
         }
         return SentencePool(sentences: sentences, names: names.sorted(), titles: titles.sorted(),
-                            organisations: organisations.sorted())
+                            organisations: organisations.sorted(), findingLengths: findingLengths.isEmpty ? [100] : findingLengths)
     }
 
     /// Keeps sentences of 5 to 40 words that read as prose (mostly words of letters, no URLs).
@@ -100,16 +107,22 @@ struct SentencePool {
         return text
     }
 
-    /// One finding's text: a real sentence, or (half the time) the start of one real sentence
-    /// joined to the end of another at a word boundary.
+    /// One finding's text, as long as a real finding of the corpus (a length drawn from theirs):
+    /// words of one real sentence, continued with words of other real sentences when it is
+    /// shorter, cut at a word boundary when it is longer.
     func sentence(_ rng: inout SplitMix64) -> String {
-        guard let first = sentences.randomElement(using: &rng) else { return "The board approved the budget." }
-        guard Bool.random(using: &rng), let second = sentences.randomElement(using: &rng) else {
-            return first.joined(separator: " ")
+        let target = findingLengths.randomElement(using: &rng) ?? 100
+        var text = ""
+        while text.utf8.count < target, let next = sentences.randomElement(using: &rng) {
+            // A sentence after the first is joined from a word near its middle: a recombination.
+            let start = text.isEmpty ? 0 : Int.random(in: 0...(next.count / 2), using: &rng)
+            for word in next[start...] {
+                if !text.isEmpty && text.utf8.count + word.utf8.count + 1 > target + 8 { break }
+                text += text.isEmpty ? String(word) : " " + word
+            }
+            if text.isEmpty, let word = next.first { text = String(word) }
         }
-        let cut = max(2, first.count / 2 + Int.random(in: -1...1, using: &rng))
-        let tail = max(2, second.count / 2 + Int.random(in: -1...1, using: &rng))
-        return (first.prefix(cut) + second.suffix(tail)).joined(separator: " ")
+        return text
     }
 
     /// Documents `first..<first+count`, each with `perDocument` findings, people and organisations from the pool.
@@ -144,13 +157,13 @@ struct SentencePool {
     /// (partial-match fallback), every tenth a quoted phrase, every tenth with a prefix.
     func queries(_ count: Int, rng: inout SplitMix64) -> [String] {
         (0..<count).map { index in
-            let words = sentence(&rng).split(separator: " ").map {
-                $0.lowercased().filter { $0.isLetter || $0 == "'" }
-            }.filter { $0.count > 3 && !Self.common.contains($0) }
+            let all = sentence(&rng).split(separator: " ").map { $0.lowercased().filter { $0.isLetter } }
+            let words = all.filter { $0.count > 3 && !Self.common.contains($0) }
             guard words.count >= 2 else { return "budget approved" }
             if index % 10 == 3 {
-                let start = Int.random(in: 0..<(words.count - 1), using: &rng)
-                return "\"\(words[start]) \(words[start + 1])\""
+                // Two neighbouring words of the text, as a quoted phrase.
+                let pairs = zip(all, all.dropFirst()).filter { $0.0.count > 2 && $0.1.count > 2 }
+                if let (first, second) = pairs.randomElement(using: &rng) { return "\"\(first) \(second)\"" }
             }
             var query = (0..<(2 + index % 2)).compactMap { _ in words.randomElement(using: &rng) }
             if index % 10 == 7, let word = query.first { query[0] = String(word.prefix(4)) + "*" }

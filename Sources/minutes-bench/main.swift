@@ -1,6 +1,6 @@
 // minutes-bench: measures parsing, ingest and the search index.
 //
-//   swift run -c release minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--quick]
+//   swift run -c release minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--keep-index FILE] [--index-only] [--quick]
 //
 // Prints Markdown tables: parse throughput per format against the bare libraries (ParseBench.swift);
 // ingest of Corpus/ replicated C times, end to end and writer only, against a bare FTS5 insert of the
@@ -21,6 +21,10 @@ struct Settings {
     var corpus = "Corpus"
     var parseRounds = 5
     var copies = 10
+    /// Where to leave a copy of the synthetic index (for inspection), if anywhere.
+    var keepIndex: String?
+    /// Whether to run only the synthetic index benchmark (no parse or ingest tables).
+    var indexOnly = false
 
     static func parse(_ arguments: [String]) -> Settings {
         var settings = Settings()
@@ -42,6 +46,10 @@ struct Settings {
             case "--copies":
                 if let value = iterator.next().flatMap(Int.init), value > 0 { settings.copies = value }
                 else { usage() }
+            case "--index-only":
+                settings.indexOnly = true
+            case "--keep-index":
+                if let value = iterator.next() { settings.keepIndex = value } else { usage() }
             case "--corpus":
                 if let value = iterator.next() { settings.corpus = value } else { usage() }
             default:
@@ -52,7 +60,7 @@ struct Settings {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--quick]\n".utf8))
+        FileHandle.standardError.write(Data("usage: minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--keep-index FILE] [--index-only] [--quick]\n".utf8))
         exit(2)
     }
 }
@@ -165,6 +173,10 @@ func runSearchBenchmark(pool: SentencePool, settings: Settings) throws -> [SizeR
         results.append(current)
     }
     try raw.close()
+    if let keep = settings.keepIndex {
+        try? FileManager.default.removeItem(atPath: keep)
+        try FileManager.default.copyItem(atPath: indexPath, toPath: keep)
+    }
     return results
 }
 
@@ -177,8 +189,9 @@ func printSearchTable(_ results: [SizeResult], pool: SentencePool, queries: Int)
         String(format: "%.0f", Double(bytes) / Double(max(1, result.findings)))
     }
     print("")
-    print("Synthetic findings from \(pool.sentences.count) real sentences of the corpus (recombined), "
-        + "\(pool.names.count) real names, \(pool.titles.count) real titles; 20 findings per document.")
+    print("Synthetic findings from \(pool.sentences.count) real sentences of the corpus (recombined to the lengths of its "
+        + "\(pool.findingLengths.count) real findings), \(pool.names.count) real names, \(pool.titles.count) real titles; "
+        + "20 findings per document.")
     print("")
     print("| measure | " + results.map { "\($0.findings) findings" }.joined(separator: " | ") + " |")
     print("| --- |" + String(repeating: " --- |", count: results.count))
@@ -208,8 +221,10 @@ func run() throws {
         note("minutes-bench: no corpus at \(settings.corpus); run from the package directory or pass --corpus DIR")
         exit(1)
     }
-    try runParseBenchmark(corpusDirectory: settings.corpus, rounds: settings.parseRounds)
-    try runIngestBenchmark(corpusDirectory: settings.corpus, copies: settings.copies)
+    if !settings.indexOnly {
+        try runParseBenchmark(corpusDirectory: settings.corpus, rounds: settings.parseRounds)
+        try runIngestBenchmark(corpusDirectory: settings.corpus, copies: settings.copies)
+    }
     let afterIngest = peakMemoryMiB()
 
     note("collecting real sentences from \(settings.corpus)…")
