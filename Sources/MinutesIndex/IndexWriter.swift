@@ -157,8 +157,8 @@ struct IndexWriter {
     private let insertDocument: Statement
     private let insertParticipant: Statement
     private let insertOrganisation: Statement
-    private let insertFinding: Statement
-    private let insertText: Statement
+    private let insertFinding: DirectInsert
+    private let insertText: DirectInsert
 
     /// Prepares the statements on `db`.
     init(_ db: Database) throws {
@@ -176,12 +176,12 @@ struct IndexWriter {
         insertOrganisation = try db.cachedStatement(sql: """
             INSERT INTO organisations(document_id, name, acronym, aliases) VALUES (?, ?, ?, ?)
             """)
-        insertFinding = try db.cachedStatement(sql: """
+        insertFinding = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO findings(id, document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertText = try db.cachedStatement(sql: """
+            """), in: db)
+        insertText = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.ftsTable)(rowid, text, title) VALUES (?, ?, ?)
-            """)
+            """), in: db)
     }
 
     /// Stores `file`'s meetings under its path: nothing when every stored meeting of the path
@@ -250,10 +250,9 @@ struct IndexWriter {
         let title = record.title
         var id = firstFinding
         for item in record.findings {
-            try insertFinding.execute(arguments: [
-                id, documentID, Self.kindCode(item.kind), item.owner, item.due, item.topic, item.text,
-            ])
-            try insertText.execute(arguments: [id, item.text, title])
+            try insertFinding.run(.integer(id), .integer(documentID), .integer(Int64(Self.kindCode(item.kind))),
+                                  .text(item.owner), .text(item.due), .text(item.topic), .text(item.text))
+            try insertText.run(.integer(id), .text(item.text), .text(title))
             id += 1
         }
     }

@@ -123,7 +123,7 @@ extension MinutesIndex {
     /// recently ingested this many are ranked by BM25 and the rest are not looked at. This bounds
     /// the latency of a query of common words on a large index.
     static let rankedCandidates = 2000
-    /// Most sub-queries of one partial-match level (see `search`); beyond it the remaining
+    /// Most sub-queries of one partial-match level (see `rank`); beyond it the remaining
     /// levels are ranked together by counting the words each candidate matches.
     static let maximumLevelSubsets = 64
 
@@ -159,31 +159,46 @@ extension MinutesIndex {
 
     /// The best `limit` rows for `query`, best first.
     ///
-    /// For a natural query of k units, level m (from k down to 1) matches findings with at
-    /// least m of the units: the OR of every m-unit AND. Each level's new rows come after the
-    /// previous level's. Within a level, BM25 over the level's expression counts each unit
-    /// C(k-1, m-1) times, so dividing by that gives BM25 over all the query's units.
+    /// First the rows matching the whole expression, by BM25. When a natural query of k units
+    /// has fewer than `limit` of those, level m (from k-1 down to 1) holds the findings with
+    /// exactly m of the units — the OR of every m-unit AND, less the rows of the levels above —
+    /// and levels are collected until there are `limit` rows. One BM25 pass over the OR of all
+    /// units then ranks the collected rows, which come by level, then rank.
     static func rank(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
         let all = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
-        var ranked = all.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
-        guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
-        var seen = Set(ranked.map(\.rowid))
+            .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
+        guard query.isNatural, query.units.count > 1, all.count < limit else { return all }
         let units = query.units
-        for level in stride(from: units.count - 1, through: 1, by: -1) where ranked.count < limit {
+        var levels: [[Int64]] = []
+        var seen = Set(all.map(\.rowid))
+        var manyCombinations = false
+        for level in stride(from: units.count - 1, through: 1, by: -1) where seen.count < limit {
             guard binomial(units.count, level) <= maximumLevelSubsets else {
-                // Too many combinations: rank what is left by the number of units matched.
-                let rest = try rankByMatchedUnits(query, filter: filter, limit: limit - ranked.count, excluding: seen, in: db)
-                ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
+                manyCombinations = true
                 break
             }
             let expression = combinations(of: units.indices, choosing: level)
                 .map { "(" + $0.map { units[$0] }.joined(separator: " AND ") + ")" }
                 .joined(separator: " OR ")
-            let weight = Double(binomial(units.count - 1, level - 1))
-            for row in try candidates(expression, filter: filter, limit: limit - ranked.count, excluding: seen, in: db) {
-                ranked.append(Ranked(rowid: row.rowid, rank: row.rank / weight, expression: query.anyExpression))
-                seen.insert(row.rowid)
+            let rows = try matches(expression, filter: filter, in: db).filter { !seen.contains($0) }
+            levels.append(rows)
+            seen.formUnion(rows)
+        }
+        var ranked = all
+        let partial = Set(levels.joined())
+        if !partial.isEmpty {
+            let ranks = try bm25(query.anyExpression, rows: partial, in: db)
+            for rows in levels where ranked.count < limit {
+                let ordered = rows.compactMap { rowid in ranks[rowid].map { (rowid, $0) } }.sorted { $0.1 < $1.1 }
+                for (rowid, rank) in ordered.prefix(limit - ranked.count) {
+                    ranked.append(Ranked(rowid: rowid, rank: rank, expression: query.anyExpression))
+                }
             }
+        }
+        if manyCombinations && ranked.count < limit {
+            // Too many combinations for the remaining levels: rank the rest by the number of units matched.
+            let rest = try rankByMatchedUnits(query, filter: filter, limit: limit - ranked.count, excluding: seen, in: db)
+            ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
         }
         return ranked
     }
@@ -206,12 +221,41 @@ extension MinutesIndex {
             .filter { !excluded.contains($0.rowid) }.prefix(limit).map { $0 }
     }
 
+    /// The ids of the `rankedCandidates` most recent rows matching `expression` and the filters.
+    private static func matches(_ expression: String, filter: FilterClause, in db: Database) throws -> [Int64] {
+        let sql = """
+            SELECT \(IndexSchema.ftsTable).rowid FROM \(IndexSchema.ftsTable)\(filter.joins)
+            WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
+            ORDER BY \(IndexSchema.ftsTable).rowid DESC LIMIT \(rankedCandidates)
+            """
+        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments([expression]) + filter.arguments)
+    }
+
+    /// BM25 rank (lower is better) over `expression` of each of `rows` (which all match it).
+    /// The rows are passed as a JSON array and tested after the full-text match (`+rowid`), so
+    /// FTS5 runs one query over the rows' id range and computes its statistics once.
+    private static func bm25(_ expression: String, rows: Set<Int64>, in db: Database) throws -> [Int64: Double] {
+        guard let low = rows.min(), let high = rows.max() else { return [:] }
+        let list = "[" + rows.map(String.init).joined(separator: ",") + "]"
+        let statement = try db.cachedStatement(sql: """
+            SELECT rowid, \(rankExpression) FROM \(IndexSchema.ftsTable)
+            WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
+              AND +rowid IN (SELECT value FROM json_each(?))
+            """)
+        var ranks: [Int64: Double] = [:]
+        let cursor = try Row.fetchCursor(statement, arguments: [expression, low, high, list])
+        while let row = try cursor.next() {
+            ranks[row[0]] = row[1]
+        }
+        return ranks
+    }
+
     /// Rows matching any unit, not in `excluded`: by number of units matched, then BM25 over all
     /// units, among the `rankedCandidates` most recent rows matching any unit.
     private static func rankByMatchedUnits(_ query: SearchQuery, filter: FilterClause, limit: Int,
                                            excluding excluded: Set<Int64>, in db: Database) throws -> [(rowid: Int64, rank: Double)] {
-        let candidates = try candidates(query.anyExpression, filter: filter, limit: rankedCandidates,
-                                        excluding: excluded, in: db)
+        let candidates = try Self.candidates(query.anyExpression, filter: filter, limit: rankedCandidates,
+                                             excluding: excluded, in: db)
         guard let low = candidates.map(\.rowid).min(), let high = candidates.map(\.rowid).max() else { return [] }
         var matched = Dictionary(uniqueKeysWithValues: candidates.map { ($0.rowid, 0) })
         let statement = try db.cachedStatement(sql: """
