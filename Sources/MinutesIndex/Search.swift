@@ -150,7 +150,7 @@ extension MinutesIndex {
         return try reading { db in
             do {
                 let ranked = try Self.rank(parsed, filter: filter, limit: limit, in: db)
-                return try ranked.compactMap { try Self.hit($0, options: options, in: db) }
+                return try Self.hits(ranked, options: options, in: db)
             } catch let error as DatabaseError where (error.message ?? "").contains("fts5") {
                 throw IndexError.invalidQuery(query: query, reason: error.message ?? "not understood")
             }
@@ -160,45 +160,31 @@ extension MinutesIndex {
     /// The best `limit` rows for `query`, best first.
     ///
     /// First the rows matching the whole expression, by BM25. When a natural query of k units
-    /// has fewer than `limit` of those, level m (from k-1 down to 1) holds the findings with
+    /// has fewer than `limit` of those, level m (from k-1 down to 1) adds the findings with
     /// exactly m of the units — the OR of every m-unit AND, less the rows of the levels above —
-    /// and levels are collected until there are `limit` rows. One BM25 pass over the OR of all
-    /// units then ranks the collected rows, which come by level, then rank.
+    /// until there are `limit` rows. BM25 over a level's expression counts each unit
+    /// C(k-1, m-1) times, so dividing by that gives BM25 over all the query's units.
     static func rank(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
-        let all = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
+        var ranked = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
             .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
-        guard query.isNatural, query.units.count > 1, all.count < limit else { return all }
+        guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
+        var seen = Set(ranked.map(\.rowid))
         let units = query.units
-        var levels: [[Int64]] = []
-        var seen = Set(all.map(\.rowid))
-        var manyCombinations = false
-        for level in stride(from: units.count - 1, through: 1, by: -1) where seen.count < limit {
+        for level in stride(from: units.count - 1, through: 1, by: -1) where ranked.count < limit {
             guard binomial(units.count, level) <= maximumLevelSubsets else {
-                manyCombinations = true
+                // Too many combinations: rank what is left by the number of units matched.
+                let rest = try rankByMatchedUnits(query, filter: filter, limit: limit - ranked.count, excluding: seen, in: db)
+                ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
                 break
             }
             let expression = combinations(of: units.indices, choosing: level)
                 .map { "(" + $0.map { units[$0] }.joined(separator: " AND ") + ")" }
                 .joined(separator: " OR ")
-            let rows = try matches(expression, filter: filter, in: db).filter { !seen.contains($0) }
-            levels.append(rows)
-            seen.formUnion(rows)
-        }
-        var ranked = all
-        let partial = Set(levels.joined())
-        if !partial.isEmpty {
-            let ranks = try bm25(query.anyExpression, rows: partial, in: db)
-            for rows in levels where ranked.count < limit {
-                let ordered = rows.compactMap { rowid in ranks[rowid].map { (rowid, $0) } }.sorted { $0.1 < $1.1 }
-                for (rowid, rank) in ordered.prefix(limit - ranked.count) {
-                    ranked.append(Ranked(rowid: rowid, rank: rank, expression: query.anyExpression))
-                }
+            let weight = Double(binomial(units.count - 1, level - 1))
+            for row in try candidates(expression, filter: filter, limit: limit - ranked.count, excluding: seen, in: db) {
+                ranked.append(Ranked(rowid: row.rowid, rank: row.rank / weight, expression: query.anyExpression))
+                seen.insert(row.rowid)
             }
-        }
-        if manyCombinations && ranked.count < limit {
-            // Too many combinations for the remaining levels: rank the rest by the number of units matched.
-            let rest = try rankByMatchedUnits(query, filter: filter, limit: limit - ranked.count, excluding: seen, in: db)
-            ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
         }
         return ranked
     }
@@ -219,35 +205,6 @@ extension MinutesIndex {
                                     arguments: StatementArguments([expression]) + filter.arguments + [limit + excluded.count])
         return rows.lazy.map { (rowid: $0[0] as Int64, rank: $0[1] as Double) }
             .filter { !excluded.contains($0.rowid) }.prefix(limit).map { $0 }
-    }
-
-    /// The ids of the `rankedCandidates` most recent rows matching `expression` and the filters.
-    private static func matches(_ expression: String, filter: FilterClause, in db: Database) throws -> [Int64] {
-        let sql = """
-            SELECT \(IndexSchema.ftsTable).rowid FROM \(IndexSchema.ftsTable)\(filter.joins)
-            WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
-            ORDER BY \(IndexSchema.ftsTable).rowid DESC LIMIT \(rankedCandidates)
-            """
-        return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments([expression]) + filter.arguments)
-    }
-
-    /// BM25 rank (lower is better) over `expression` of each of `rows` (which all match it).
-    /// The rows are passed as a JSON array and tested after the full-text match (`+rowid`), so
-    /// FTS5 runs one query over the rows' id range and computes its statistics once.
-    private static func bm25(_ expression: String, rows: Set<Int64>, in db: Database) throws -> [Int64: Double] {
-        guard let low = rows.min(), let high = rows.max() else { return [:] }
-        let list = "[" + rows.map(String.init).joined(separator: ",") + "]"
-        let statement = try db.cachedStatement(sql: """
-            SELECT rowid, \(rankExpression) FROM \(IndexSchema.ftsTable)
-            WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
-              AND +rowid IN (SELECT value FROM json_each(?))
-            """)
-        var ranks: [Int64: Double] = [:]
-        let cursor = try Row.fetchCursor(statement, arguments: [expression, low, high, list])
-        while let row = try cursor.next() {
-            ranks[row[0]] = row[1]
-        }
-        return ranks
     }
 
     /// Rows matching any unit, not in `excluded`: by number of units matched, then BM25 over all
@@ -307,29 +264,43 @@ extension MinutesIndex {
         return result
     }
 
-    /// The full hit for one ranked row, with a snippet highlighting `expression`'s matches.
-    private static func hit(_ ranked: Ranked, options: SearchOptions, in db: Database) throws -> SearchHit? {
+    /// The full hits for ranked rows, in their order, with snippets highlighting each row's
+    /// expression. One query per expression (not per hit): FTS5 sets up an expression —
+    /// for a `prefix*`, merging every matching term — once per query.
+    private static func hits(_ ranked: [Ranked], options: SearchOptions, in db: Database) throws -> [SearchHit] {
         let sql = """
-            SELECT f.text, f.kind, f.owner, snippet(\(IndexSchema.ftsTable), 0, ?, ?, ?, ?) AS snippet,
-                   d.path, d.title, d.date
+            SELECT \(IndexSchema.ftsTable).rowid AS rowid, f.text, f.kind, f.owner,
+                   snippet(\(IndexSchema.ftsTable), 0, ?, ?, ?, ?) AS snippet, d.path, d.title, d.date
             FROM \(IndexSchema.ftsTable)
             CROSS JOIN findings f ON f.id = \(IndexSchema.ftsTable).rowid
             CROSS JOIN documents d ON d.id = f.document_id
-            WHERE \(IndexSchema.ftsTable) MATCH ? AND \(IndexSchema.ftsTable).rowid = ?
+            WHERE \(IndexSchema.ftsTable) MATCH ? AND \(IndexSchema.ftsTable).rowid BETWEEN ? AND ?
+              AND +\(IndexSchema.ftsTable).rowid IN (SELECT value FROM json_each(?))
             """
         let words = max(1, min(options.snippetWords, 64))
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [
-            options.highlightOpen, options.highlightClose, options.ellipsis, words, ranked.expression, ranked.rowid,
-        ]) else { return nil }
-        let text: String = row["text"]
-        let snippet: String? = row["snippet"]
-        return SearchHit(
-            text: text,
-            kind: IndexWriter.kind(code: row["kind"]),
-            owner: row["owner"],
-            score: (-ranked.rank * 1000).rounded() / 1000,
-            snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
-            document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
+        var found: [Int64: SearchHit] = [:]
+        for expression in Set(ranked.map(\.expression)) {
+            let rows = ranked.filter { $0.expression == expression }
+            guard let low = rows.map(\.rowid).min(), let high = rows.map(\.rowid).max() else { continue }
+            let ranks = Dictionary(rows.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
+            let list = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
+                options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
+            ])
+            while let row = try cursor.next() {
+                let rowid: Int64 = row["rowid"]
+                let text: String = row["text"]
+                let snippet: String? = row["snippet"]
+                found[rowid] = SearchHit(
+                    text: text,
+                    kind: IndexWriter.kind(code: row["kind"]),
+                    owner: row["owner"],
+                    score: (-(ranks[rowid] ?? 0) * 1000).rounded() / 1000,
+                    snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
+                    document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
+            }
+        }
+        return ranked.compactMap { found[$0.rowid] }
     }
 }
 

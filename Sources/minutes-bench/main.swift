@@ -171,6 +171,8 @@ func runSearchBenchmark(pool: SentencePool, settings: Settings) throws -> [SizeR
             current.latencies.append(seconds(elapsed) * 1000)
             if query.hasSuffix(SentencePool.absentWord) { current.fallbackLatencies.append(seconds(elapsed) * 1000) }
         }
+        let slowest = zip(queries, current.latencies).sorted { $0.1 > $1.1 }.prefix(5)
+        note("slowest queries: " + slowest.map { String(format: "%@ (%.1f ms)", $0.0, $0.1) }.joined(separator: "; "))
         current.latencies.sort()
         current.cpuLatencies.sort()
         current.fallbackLatencies.sort()
