@@ -103,7 +103,9 @@ struct PreparedFile: Sendable {
 
     /// Prepares the meetings of one file; they must share one `source` path and hash.
     init(_ records: [MeetingRecord], encoder: JSONEncoder) throws {
-        guard let first = records.first else { throw IndexError.storage(path: "", reason: "a file with no meeting to store") }
+        guard let first = records.first else {
+            throw IndexError.storage(path: "(no path)", reason: "an empty list of meetings; nothing to store")
+        }
         path = first.source.path
         sha256 = first.source.sha256
         meetings = try records.map { try PreparedMeeting($0, encoder: encoder) }
