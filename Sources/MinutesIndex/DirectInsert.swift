@@ -1,9 +1,9 @@
 import GRDB
 import GRDBSQLite
 
-/// A prepared INSERT run straight through SQLite's C API: the bulk path's per-finding
-/// statements, without building GRDB `StatementArguments` (an array of boxed values) for
-/// every row. Used only inside the writer's transaction, on the writer's connection.
+/// A prepared INSERT run straight through SQLite's C API: the bulk path's per-row statements,
+/// without building GRDB `StatementArguments` (an array of boxed values) for every row.
+/// Used only inside the writer's transaction, on the writer's connection.
 struct DirectInsert {
     private let handle: OpaquePointer
     private let db: Database

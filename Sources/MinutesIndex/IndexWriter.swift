@@ -156,9 +156,9 @@ struct IndexWriter {
     /// The id the next finding gets (read from the table on first use).
     private var nextFindingID: Int64?
     private let storedVersions: Statement
-    private let insertDocument: Statement
-    private let insertParticipant: Statement
-    private let insertOrganisation: Statement
+    private let insertDocument: DirectInsert
+    private let insertParticipant: DirectInsert
+    private let insertOrganisation: DirectInsert
     private let insertFinding: DirectInsert
     private let insertText: DirectInsert
 
@@ -166,18 +166,18 @@ struct IndexWriter {
     init(_ db: Database) throws {
         self.db = db
         storedVersions = try db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE path = ?")
-        insertDocument = try db.cachedStatement(sql: """
+        insertDocument = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO documents(path, meeting, sha256, format, encoding, bytes, title, date, location,
                                   first_finding, findings, participants, organisations, extras, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertParticipant = try db.cachedStatement(sql: """
+            """), in: db)
+        insertParticipant = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO participants(document_id, name, organisation, job_title, location, attendance, roles)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertOrganisation = try db.cachedStatement(sql: """
+            """), in: db)
+        insertOrganisation = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO organisations(document_id, name, acronym, aliases) VALUES (?, ?, ?, ?)
-            """)
+            """), in: db)
         insertFinding = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO findings(id, document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?, ?)
             """), in: db)
@@ -232,22 +232,22 @@ struct IndexWriter {
         }
         nextFindingID = firstFinding + Int64(record.findings.count)
         let source = record.source
-        try insertDocument.execute(arguments: [
-            path, number, source.sha256, source.format.rawValue, source.encoding, source.bytes,
-            record.title, record.date, record.location, firstFinding, record.findings.count,
-            record.participants.count, record.organisations.count, meeting.extras, timestamp,
-        ])
+        try insertDocument.run(
+            .text(path), .integer(Int64(number)), .text(source.sha256), .text(source.format.rawValue),
+            .text(source.encoding), .integer(Int64(source.bytes)), .text(record.title), .text(record.date),
+            .text(record.location), .integer(firstFinding), .integer(Int64(record.findings.count)),
+            .integer(Int64(record.participants.count)), .integer(Int64(record.organisations.count)),
+            .text(meeting.extras), .text(timestamp))
         let documentID = db.lastInsertedRowID
         for person in record.participants {
             let roles = person.meetingRoles.map(\.rawValue).joined(separator: ",")
-            try insertParticipant.execute(arguments: [
-                documentID, person.name, person.organisation, person.jobTitle, person.location,
-                person.attendance.rawValue, roles.isEmpty ? nil : roles,
-            ])
+            try insertParticipant.run(
+                .integer(documentID), .text(person.name), .text(person.organisation), .text(person.jobTitle),
+                .text(person.location), .text(person.attendance.rawValue), .text(roles.isEmpty ? nil : roles))
         }
         for org in record.organisations {
             let aliases = org.aliases.isEmpty ? nil : org.aliases.joined(separator: "\n")
-            try insertOrganisation.execute(arguments: [documentID, org.name, org.acronym, aliases])
+            try insertOrganisation.run(.integer(documentID), .text(org.name), .text(org.acronym), .text(aliases))
         }
         let title = record.title
         var id = firstFinding
