@@ -164,7 +164,16 @@ extension MinutesIndex {
     /// exactly m of the units — the OR of every m-unit AND, less the rows of the levels above —
     /// until there are `limit` rows. BM25 over a level's expression counts each unit
     /// C(k-1, m-1) times, so dividing by that gives BM25 over all the query's units.
+    ///
+    /// Units found nowhere in the index are left out first (they add nothing to BM25 and no
+    /// row has them), so a query with a misspelt or unknown word costs no more than one without.
     static func rank(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
+        var query = query
+        if query.isNatural && query.units.count > 1 {
+            let present = try query.units.filter { try isPresent($0, in: db) }
+            if present.isEmpty { return [] }
+            query = query.keeping(units: present)
+        }
         var ranked = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
             .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
         guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
@@ -187,6 +196,16 @@ extension MinutesIndex {
             }
         }
         return ranked
+    }
+
+    /// Whether any finding matches the natural-query unit `unit`. Prefix units are taken as
+    /// present: checking one would cost as much as running it.
+    private static func isPresent(_ unit: String, in db: Database) throws -> Bool {
+        if unit.hasSuffix("*") { return true }
+        let statement = try db.cachedStatement(sql: """
+            SELECT 1 FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? LIMIT 1
+            """)
+        return try Int.fetchOne(statement, arguments: [unit]) != nil
     }
 
     /// The best `limit` rows matching `expression` (and the filters), not in `excluded`, among
