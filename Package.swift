@@ -43,6 +43,8 @@ let package = Package(
             dependencies: [
                 "MinutesCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding the bulk-insert statements directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // The thin command-line front end.

@@ -79,36 +79,53 @@ extension MinutesIndex {
         }
     }
 
-    /// The stored JSON record of the document at `path` (as given or canonical).
+    /// The stored JSON record of meeting `meeting` (0 for the first, the only one of ordinary
+    /// minutes) of the document at `path` (as given or canonical).
     /// Throws `IndexError.notIndexed` when there is none.
-    public func show(path: String) throws -> String {
-        try reading { db in
-            guard let id = try IndexWriter.documentID(for: path, in: db),
-                  let json = try String.fetchOne(db.cachedStatement(sql: "SELECT json FROM documents WHERE id = ?"),
-                                                 arguments: [id])
-            else { throw IndexError.notIndexed(path: path) }
-            return json
-        }
-    }
-
-    /// The stored record of the document at `path`, decoded.
-    public func record(path: String) throws -> MeetingRecord {
-        let json = try show(path: path)
+    public func show(path: String, meeting: Int = 0) throws -> String {
+        let stored = try record(path: path, meeting: meeting)
         do {
-            return try JSONDecoder().decode(MeetingRecord.self, from: Data(json.utf8))
+            return String(decoding: try IndexWriter.encoder().encode(stored), as: UTF8.self)
         } catch {
-            throw IndexError.corrupt(path: self.path, reason: "stored record for \(path) does not decode: \(error)")
+            throw IndexError.storage(path: self.path, reason: "cannot encode the record of \(path): \(error)")
         }
     }
 
-    /// Calls `write` with every stored record's JSON (one line each), in path order.
-    /// Returns the number of records.
+    /// The stored record of meeting `meeting` (0 for the first) of the document at `path`.
+    /// Throws `IndexError.notIndexed` when there is none.
+    public func record(path: String, meeting: Int = 0) throws -> MeetingRecord {
+        try reading { db in
+            let ids = try IndexWriter.documentIDs(for: path, in: db)
+            guard ids.indices.contains(meeting), let record = try IndexWriter.record(id: ids[meeting], in: db) else {
+                throw IndexError.notIndexed(path: path)
+            }
+            return record
+        }
+    }
+
+    /// Every stored meeting of the document at `path`, in the file's order (empty when none).
+    public func meetings(path: String) throws -> [MeetingRecord] {
+        try reading { db in
+            try IndexWriter.documentIDs(for: path, in: db).compactMap { try IndexWriter.record(id: $0, in: db) }
+        }
+    }
+
+    /// Calls `write` with every stored record's JSON (one line each), in path order and
+    /// then the order of meetings in their file. Returns the number of records.
     @discardableResult
     public func exportJSONL(to write: (String) throws -> Void) throws -> Int {
         try reading { db in
             var count = 0
-            let cursor = try String.fetchCursor(db, sql: "SELECT json FROM documents ORDER BY path")
-            while let json = try cursor.next() {
+            let encoder = IndexWriter.encoder()
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM documents ORDER BY path, meeting")
+            for id in ids {
+                guard let record = try IndexWriter.record(id: id, in: db) else { continue }
+                let json: String
+                do {
+                    json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                } catch {
+                    throw IndexError.storage(path: path, reason: "cannot encode a stored record: \(error)")
+                }
                 try write(json + "\n")
                 count += 1
             }

@@ -13,12 +13,13 @@ public struct IngestProgress: Sendable, Equatable {
 extension MinutesIndex {
     /// Ingests files and directories.
     ///
-    /// Directories are walked (see `FileWalker`); files are read and hashed in parallel on
-    /// all cores, files whose path and SHA-256 are already stored are skipped without
-    /// parsing, the rest are parsed in parallel and written by a single writer,
-    /// `batchSize` documents per transaction, each document all-or-nothing.
-    /// A file that cannot be read or parsed is reported in `failed`; the others go in.
-    /// Throws `IndexError` only when the index itself fails.
+    /// Directories are walked (see `FileWalker`). Worker threads, one per core, read and hash
+    /// the files, skip those whose path and SHA-256 are already stored without parsing them,
+    /// and parse the rest (every meeting of a file of running notes) and encode their records;
+    /// meanwhile the calling thread is the single writer, storing `batchSize` files per
+    /// transaction as they arrive, each file all-or-nothing. A file that cannot be read or
+    /// parsed is reported in `failed`; the others go in. Throws `IndexError` only when the
+    /// index itself fails (the batches committed before stay).
     public func ingest(paths: [String], include: [String] = [], exclude: [String] = [],
                        parser: MinutesParser = MinutesParser(), batchSize: Int = 200,
                        progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
@@ -26,24 +27,53 @@ extension MinutesIndex {
         var summary = IngestSummary()
         summary.failed = walkFailures
         let known = try storedHashes()
-        let counter = ProgressCounter(total: files.count, report: progress)
         progress?(IngestProgress(processed: 0, total: files.count))
+        guard !files.isEmpty else { return summary }
 
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(start + max(1, batchSize), files.count)])
-            start += batch.count
-            let results = Self.parse(batch, known: known, parser: parser, counter: counter)
-            var records: [MeetingRecord] = []
-            for result in results {
-                switch result {
-                case .unchanged: summary.unchanged += 1
-                case .failed(let failure): summary.failed.append(failure)
-                case .parsed(let record): records.append(record)
+        let parsed = try pipelined(count: files.count, batchSize: batchSize, prepare: { number, encoder in
+            Self.prepare(files[number], known: known, parser: parser, encoder: encoder)
+        }, progress: { done in progress?(IngestProgress(processed: done, total: files.count)) })
+        summary.merge(parsed)
+        return summary
+    }
+
+    /// Prepares items `0..<count` on worker threads (one per core) with `prepare`, while the
+    /// calling thread writes the prepared files, in order, `batchSize` per transaction.
+    func pipelined(count: Int, batchSize: Int, prepare: @escaping @Sendable (Int, JSONEncoder) -> FileResult,
+                   progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
+        var summary = IngestSummary()
+        guard count > 0 else { return summary }
+        let batchSize = max(1, batchSize)
+        let pipeline = ParsePipeline(count: count, window: 2 * batchSize)
+        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                let encoder = IndexWriter.encoder()
+                while let number = pipeline.claim() {
+                    pipeline.deliver(number, prepare(number, encoder))
                 }
             }
-            if !records.isEmpty { summary.merge(try write(batch: records)) }
         }
+        defer {
+            pipeline.cancel()
+            group.wait()
+        }
+
+        var batch: [PreparedFile] = []
+        for number in 0..<count {
+            switch pipeline.take(number) {
+            case .unchanged: summary.unchanged += 1
+            case .failed(let failure): summary.failed.append(failure)
+            case .prepared(let file): batch.append(file)
+            }
+            progress(number + 1)
+            if batch.count >= batchSize {
+                summary.merge(try write(batch: batch))
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { summary.merge(try write(batch: batch)) }
         return summary
     }
 
@@ -59,76 +89,82 @@ extension MinutesIndex {
         }
     }
 
-    private enum FileResult: Sendable {
+    /// What a worker made of one file.
+    enum FileResult: Sendable {
         case unchanged
-        case parsed(MeetingRecord)
+        case prepared(PreparedFile)
         case failed(IngestFailure)
     }
 
-    /// Reads, hashes and (when new or changed) parses each file, in parallel.
-    private static func parse(_ batch: [String], known: [String: String], parser: MinutesParser,
-                              counter: ProgressCounter) -> [FileResult] {
-        let results = ResultSlots<FileResult>(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            let path = batch[index]
-            let result: FileResult
-            do {
-                let bytes = try MinutesParser.readFile(atPath: path, maxBytes: parser.options.maxBytes)
-                if let stored = known[path], stored == MinutesParser.sha256(bytes) {
-                    result = .unchanged
-                } else {
-                    result = .parsed(try parser.parse(bytes: bytes, path: path))
-                }
-            } catch let error as MinutesError {
-                result = .failed(IngestFailure(path: path, reason: error.description))
-            } catch {
-                result = .failed(IngestFailure(path: path, reason: "\(path): \(error)"))
-            }
-            results.set(index, result)
-            counter.advance()
+    /// Reads and hashes the file at `path`; when new or changed, parses every meeting and encodes them.
+    private static func prepare(_ path: String, known: [String: String], parser: MinutesParser,
+                                encoder: JSONEncoder) -> FileResult {
+        do {
+            let bytes = try MinutesParser.readFile(atPath: path, maxBytes: parser.options.maxBytes)
+            if let stored = known[path], stored == MinutesParser.sha256(bytes) { return .unchanged }
+            return .prepared(try PreparedFile(try parser.parseMeetings(bytes: bytes, path: path), encoder: encoder))
+        } catch let error as MinutesError {
+            return .failed(IngestFailure(path: path, reason: error.description))
+        } catch {
+            return .failed(IngestFailure(path: path, reason: "\(path): \(error)"))
         }
-        return results.values()
     }
 }
 
-/// Fixed-size result array written from many threads, one slot each.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+/// Hands files to parsing workers and their results, in file order, to the single writer.
+/// Workers stay at most `window` files ahead of the writer, which bounds memory.
+final class ParsePipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    private var nextToClaim = 0
+    private var nextToTake = 0
+    private var cancelled = false
+    private var results: [Int: MinutesIndex.FileResult] = [:]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = max(1, window)
     }
 
-    func values() -> [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
+    /// The number of the next file to prepare; nil when there is none left or the ingest stopped.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !cancelled && nextToClaim < count && nextToClaim - nextToTake >= window {
+            condition.wait()
+        }
+        guard !cancelled, nextToClaim < count else { return nil }
+        nextToClaim += 1
+        return nextToClaim - 1
+    }
+
+    /// Stores the result for file `number`.
+    func deliver(_ number: Int, _ result: MinutesIndex.FileResult) {
+        condition.lock()
+        results[number] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for, and removes, the result for file `number` (taken in order).
+    func take(_ number: Int) -> MinutesIndex.FileResult {
+        condition.lock()
+        defer { condition.unlock() }
+        while results[number] == nil {
+            condition.wait()
+        }
+        nextToTake = number + 1
+        condition.broadcast()
+        return results.removeValue(forKey: number) ?? .unchanged
+    }
+
+    /// Stops handing out files (the writer failed, or finished).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
 
-/// Counts processed files across threads and reports progress.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var processed = 0
-    private let total: Int
-    private let report: (@Sendable (IngestProgress) -> Void)?
-
-    init(total: Int, report: (@Sendable (IngestProgress) -> Void)?) {
-        self.total = total
-        self.report = report
-    }
-
-    func advance() {
-        guard let report else { return }
-        lock.lock()
-        processed += 1
-        let value = IngestProgress(processed: processed, total: total)
-        report(value)
-        lock.unlock()
-    }
-}

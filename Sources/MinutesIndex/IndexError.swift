@@ -12,6 +12,9 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(path: String, reason: String)
     /// The index was written by a newer version of minutes: it has migrations this build does not know.
     case newerSchema(path: String, unknownMigrations: [String])
+    /// The index was written by an older version of minutes and has to be converted, which
+    /// only opening it for writing (`minutes ingest`) does.
+    case olderSchema(path: String)
     /// The index (or its directory) cannot be written.
     case readOnly(path: String)
     /// The disk (or the process's file-size limit) has no room for what was being written.
@@ -42,6 +45,9 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         case .newerSchema(let path, let unknown):
             return "\(path): the index was written by a newer version of minutes (unknown migrations: "
                 + unknown.joined(separator: ", ") + "); upgrade minutes to use it"
+        case .olderSchema(let path):
+            return "\(path): the index was written by an older version of minutes; run `minutes ingest` "
+                + "(with any file) once to convert it"
         case .readOnly(let path):
             return "\(path): the index is read-only; cannot write to it"
         case .diskFull(let path):

@@ -1,8 +1,19 @@
+import Foundation
 import GRDB
+import MinutesCore
 
 /// The index's versioned schema. Each migration is applied once, in order; an index that
 /// records migrations this build does not know is refused rather than modified.
+///
+/// - v1: one document per file; the stored JSON repeated every finding.
+/// - v2: one document per meeting (a file of running notes holds several, keyed by path and
+///   meeting number); the stored JSON leaves the findings out (they are the `findings` rows,
+///   stored once); finding kinds as small integers; indexes no query used are gone. A v1
+///   index is converted in place the first time it is opened for writing.
 enum IndexSchema {
+    /// The identifier of the current schema's migration.
+    static let currentVersion = "v2-meetings-compact-records"
+
     /// Name of the full-text table over findings text and document title.
     static let ftsTable = "findings_fts"
     /// FTS5 tokenizer: stemming (porter) over Unicode words with diacritics removed and
@@ -75,6 +86,112 @@ enum IndexSchema {
                 );
                 """)
         }
+        migrator.registerMigration(currentVersion) { db in
+            try migrateToVersion2(db)
+        }
         return migrator
+    }
+
+    /// The version 2 tables, views and indexes.
+    ///
+    /// Every field of a record is stored once: the document row holds the source, title, date,
+    /// location and (as `extras`, JSON) the related documents and warnings; people,
+    /// organisations and findings are rows of their own. A document's findings have the
+    /// consecutive ids `first_finding ..< first_finding + findings`, so they need no index.
+    /// The row counts let a reader check that a document is whole.
+    static let version2 = """
+        CREATE TABLE documents(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            meeting INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            format TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            title TEXT,
+            date TEXT,
+            location TEXT,
+            first_finding INTEGER NOT NULL,
+            findings INTEGER NOT NULL,
+            participants INTEGER NOT NULL,
+            organisations INTEGER NOT NULL,
+            extras TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            UNIQUE(path, meeting)
+        );
+
+        CREATE TABLE participants(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            organisation TEXT,
+            job_title TEXT,
+            location TEXT,
+            attendance TEXT,
+            roles TEXT
+        );
+        CREATE INDEX participants_document ON participants(document_id);
+
+        CREATE TABLE organisations(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            acronym TEXT,
+            aliases TEXT
+        );
+        CREATE INDEX organisations_document ON organisations(document_id);
+
+        -- kind: 0 finding, 1 decision, 2 action (see IndexWriter.kindCode). No foreign key:
+        -- the writer deletes a document's findings by their id range.
+        CREATE TABLE findings(
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            owner TEXT,
+            due TEXT,
+            topic TEXT,
+            text TEXT NOT NULL
+        );
+
+        -- The text the full-text index covers: each finding with its meeting's title.
+        CREATE VIEW findings_content AS
+            SELECT f.id AS id, f.text AS text, d.title AS title
+            FROM findings f JOIN documents d ON d.id = f.document_id;
+
+        -- External-content FTS5: the text lives once, in findings/documents; rows are
+        -- added and deleted by the writer in the same transaction (no triggers).
+        CREATE VIRTUAL TABLE \(ftsTable) USING fts5(
+            text, title,
+            content='findings_content', content_rowid='id',
+            tokenize='\(tokenizer)'
+        );
+        """
+
+    /// Converts a version 1 index: every stored record (v1 JSON holds the whole record) is
+    /// written again into the version 2 tables, keeping its path, hash and ingest time.
+    static func migrateToVersion2(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE \(ftsTable);
+            DROP VIEW findings_content;
+            DROP TABLE findings;
+            DROP TABLE participants;
+            DROP TABLE organisations;
+            ALTER TABLE documents RENAME TO documents_v1;
+            """)
+        try db.execute(sql: version2)
+        let decoder = JSONDecoder()
+        var writer = try IndexWriter(db)
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, json, ingested_at FROM documents_v1 ORDER BY id")
+        while let row = try rows.next() {
+            let path: String = row["path"]
+            let json: String = row["json"]
+            let record: MeetingRecord
+            do {
+                record = try decoder.decode(MeetingRecord.self, from: Data(json.utf8))
+            } catch {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored record of \(path) does not decode")
+            }
+            let meeting = try PreparedMeeting(record, encoder: writer.encoder)
+            try writer.insert(meeting, number: 0, path: path, timestamp: row["ingested_at"])
+        }
+        try db.execute(sql: "DROP TABLE documents_v1")
     }
 }

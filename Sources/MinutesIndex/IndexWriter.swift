@@ -64,8 +64,57 @@ public struct IngestSummary: Codable, Sendable, Equatable {
     }
 }
 
-/// The SQL that stores and deletes documents. Always runs inside the caller's transaction.
-enum IndexWriter {
+/// The parts of a record that have no column or table of their own, stored as JSON.
+struct StoredExtras: Codable, Sendable {
+    var schemaVersion: String
+    var relatedDocuments: [RelatedDocument]?
+    var warnings: [String]?
+
+    init(_ record: MeetingRecord) {
+        schemaVersion = record.schemaVersion
+        relatedDocuments = record.relatedDocuments.isEmpty ? nil : record.relatedDocuments
+        warnings = record.warnings.isEmpty ? nil : record.warnings
+    }
+}
+
+/// One meeting ready to store: its record and the JSON of its `StoredExtras`. Made before
+/// the write transaction, off the writer thread.
+struct PreparedMeeting: Sendable {
+    /// The meeting's record.
+    var record: MeetingRecord
+    /// The JSON of the record's `StoredExtras`.
+    var extras: String
+
+    /// Encodes what `record` stores as JSON.
+    init(_ record: MeetingRecord, encoder: JSONEncoder) throws {
+        self.record = record
+        extras = String(decoding: try encoder.encode(StoredExtras(record)), as: UTF8.self)
+    }
+}
+
+/// Every meeting of one file, ready to store under the file's path.
+struct PreparedFile: Sendable {
+    /// The path the meetings are stored under.
+    var path: String
+    /// The SHA-256 of the file's bytes.
+    var sha256: String
+    /// The file's meetings, in the file's order (at least one).
+    var meetings: [PreparedMeeting]
+
+    /// Prepares the meetings of one file; they must share one `source` path and hash.
+    init(_ records: [MeetingRecord], encoder: JSONEncoder) throws {
+        guard let first = records.first else {
+            throw IndexError.storage(path: "(no path)", reason: "an empty list of meetings; nothing to store")
+        }
+        path = first.source.path
+        sha256 = first.source.sha256
+        meetings = try records.map { try PreparedMeeting($0, encoder: encoder) }
+    }
+}
+
+/// The SQL that stores, deletes and reads back documents, with its statements prepared
+/// once per transaction. Always runs inside the caller's transaction.
+struct IndexWriter {
     /// Compact, stable JSON for stored records.
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -73,93 +122,195 @@ enum IndexWriter {
         return encoder
     }
 
-    /// The id of the document stored under `path` or under its canonical form.
-    static func documentID(for path: String, in db: Database) throws -> Int64? {
-        let statement = try db.cachedStatement(sql: "SELECT id FROM documents WHERE path = ?")
-        if let id = try Int64.fetchOne(statement, arguments: [path]) { return id }
-        let canonical = MinutesIndex.canonicalPath(path)
-        guard canonical != path else { return nil }
-        return try Int64.fetchOne(statement, arguments: [canonical])
-    }
-
-    /// What a batch of inserts shares: one encoder, one timestamp.
-    struct BatchContext {
-        let encoder = IndexWriter.encoder()
-        let timestamp = ISO8601DateFormatter().string(from: Date())
-    }
-
-    /// Stores `record` under `record.source.path`; see `MinutesIndex.upsert(record:)`.
-    static func upsert(_ record: MeetingRecord, in db: Database, context: BatchContext = BatchContext()) throws -> IngestOutcome {
-        let path = record.source.path
-        let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE path = ?"), arguments: [path])
-        if let existing {
-            if existing["sha256"] as String? == record.source.sha256 { return .unchanged }
-            try deleteDocument(id: existing["id"], in: db)
+    /// The integer a finding kind is stored as.
+    static func kindCode(_ kind: FindingKind) -> Int {
+        switch kind {
+        case .finding: return 0
+        case .decision: return 1
+        case .action: return 2
         }
-        try insert(record, in: db, context: context)
-        return existing == nil ? .added : .updated
+    }
+
+    /// The finding kind stored as `code` (unknown codes read as findings).
+    static func kind(code: Int) -> FindingKind {
+        switch code {
+        case 1: return .decision
+        case 2: return .action
+        default: return .finding
+        }
+    }
+
+    /// The ids of the meetings stored under `path` or under its canonical form, in file order.
+    static func documentIDs(for path: String, in db: Database) throws -> [Int64] {
+        let statement = try db.cachedStatement(sql: "SELECT id FROM documents WHERE path = ? ORDER BY meeting")
+        let ids = try Int64.fetchAll(statement, arguments: [path])
+        let canonical = MinutesIndex.canonicalPath(path)
+        guard ids.isEmpty, canonical != path else { return ids }
+        return try Int64.fetchAll(statement, arguments: [canonical])
+    }
+
+    let db: Database
+    let encoder = IndexWriter.encoder()
+    /// The ingest time recorded for documents written through this writer.
+    let timestamp = ISO8601DateFormatter().string(from: Date())
+    /// The id the next finding gets (read from the table on first use).
+    private var nextFindingID: Int64?
+    private let storedVersions: Statement
+    private let insertDocument: DirectInsert
+    private let insertParticipant: DirectInsert
+    private let insertOrganisation: DirectInsert
+    private let insertFinding: DirectInsert
+    private let insertText: DirectInsert
+
+    /// Prepares the statements on `db`.
+    init(_ db: Database) throws {
+        self.db = db
+        storedVersions = try db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE path = ?")
+        insertDocument = DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO documents(path, meeting, sha256, format, encoding, bytes, title, date, location,
+                                  first_finding, findings, participants, organisations, extras, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """), in: db)
+        insertParticipant = DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO participants(document_id, name, organisation, job_title, location, attendance, roles)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """), in: db)
+        insertOrganisation = DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO organisations(document_id, name, acronym, aliases) VALUES (?, ?, ?, ?)
+            """), in: db)
+        insertFinding = DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO findings(id, document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """), in: db)
+        insertText = DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO \(IndexSchema.ftsTable)(rowid, text, title) VALUES (?, ?, ?)
+            """), in: db)
+    }
+
+    /// Stores `file`'s meetings under its path: nothing when every stored meeting of the path
+    /// has the same hash and there are as many; otherwise the old meetings are replaced.
+    mutating func upsert(_ file: PreparedFile) throws -> IngestOutcome {
+        let stored = try Row.fetchAll(storedVersions, arguments: [file.path])
+        if !stored.isEmpty {
+            if stored.count == file.meetings.count && stored.allSatisfy({ $0["sha256"] == file.sha256 }) {
+                return .unchanged
+            }
+            for row in stored { try Self.deleteDocument(id: row["id"], in: db) }
+        }
+        for (number, meeting) in file.meetings.enumerated() {
+            try insert(meeting, number: number, path: file.path, timestamp: timestamp)
+        }
+        return stored.isEmpty ? .added : .updated
     }
 
     /// Deletes a document, its rows and its full-text entries.
     static func deleteDocument(id: Int64, in db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT title, first_finding, findings FROM documents WHERE id = ?
+            """), arguments: [id]) else { return }
+        let first: Int64 = row["first_finding"]
+        let last = first + (row["findings"] as Int64) - 1
         // External-content FTS5: remove each entry with the exact values it was indexed with.
         try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.ftsTable)(\(IndexSchema.ftsTable), rowid, text, title)
-            SELECT 'delete', f.id, f.text, d.title
-            FROM findings f JOIN documents d ON d.id = f.document_id
-            WHERE f.document_id = ?
-            """).execute(arguments: [id])
-        for table in ["findings", "participants", "organisations"] {
+            SELECT 'delete', id, text, ? FROM findings WHERE id BETWEEN ? AND ?
+            """).execute(arguments: [row["title"] as String?, first, last])
+        try db.cachedStatement(sql: "DELETE FROM findings WHERE id BETWEEN ? AND ?").execute(arguments: [first, last])
+        for table in ["participants", "organisations"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE document_id = ?").execute(arguments: [id])
         }
         try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [id])
     }
 
-    /// Inserts a record that is not stored yet.
-    static func insert(_ record: MeetingRecord, in db: Database, context: BatchContext) throws {
-        let json = String(decoding: try context.encoder.encode(record), as: UTF8.self)
-        let now = context.timestamp
-        try db.cachedStatement(sql: """
-            INSERT INTO documents(path, sha256, format, title, date, location, json, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                record.source.path, record.source.sha256, record.source.format.rawValue,
-                record.title, record.date, record.location, json, now,
-            ])
+    /// Inserts meeting `number` of the file at `path`, which is not stored yet.
+    mutating func insert(_ meeting: PreparedMeeting, number: Int, path: String, timestamp: String) throws {
+        let record = meeting.record
+        let firstFinding: Int64
+        if let next = nextFindingID {
+            firstFinding = next
+        } else {
+            firstFinding = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM findings") ?? 1
+        }
+        nextFindingID = firstFinding + Int64(record.findings.count)
+        let source = record.source
+        try insertDocument.run(
+            .text(path), .integer(Int64(number)), .text(source.sha256), .text(source.format.rawValue),
+            .text(source.encoding), .integer(Int64(source.bytes)), .text(record.title), .text(record.date),
+            .text(record.location), .integer(firstFinding), .integer(Int64(record.findings.count)),
+            .integer(Int64(record.participants.count)), .integer(Int64(record.organisations.count)),
+            .text(meeting.extras), .text(timestamp))
         let documentID = db.lastInsertedRowID
-
-        let participant = try db.cachedStatement(sql: """
-            INSERT INTO participants(document_id, name, organisation, job_title, attendance, roles)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
         for person in record.participants {
             let roles = person.meetingRoles.map(\.rawValue).joined(separator: ",")
-            try participant.execute(arguments: [
-                documentID, person.name, person.organisation, person.jobTitle,
-                person.attendance.rawValue, roles.isEmpty ? nil : roles,
-            ])
+            try insertParticipant.run(
+                .integer(documentID), .text(person.name), .text(person.organisation), .text(person.jobTitle),
+                .text(person.location), .text(person.attendance.rawValue), .text(roles.isEmpty ? nil : roles))
         }
-
-        let organisation = try db.cachedStatement(sql: """
-            INSERT INTO organisations(document_id, name, acronym, aliases) VALUES (?, ?, ?, ?)
-            """)
         for org in record.organisations {
             let aliases = org.aliases.isEmpty ? nil : org.aliases.joined(separator: "\n")
-            try organisation.execute(arguments: [documentID, org.name, org.acronym, aliases])
+            try insertOrganisation.run(.integer(documentID), .text(org.name), .text(org.acronym), .text(aliases))
         }
+        let title = record.title
+        var id = firstFinding
+        for item in record.findings {
+            try insertFinding.run(.integer(id), .integer(documentID), .integer(Int64(Self.kindCode(item.kind))),
+                                  .text(item.owner), .text(item.due), .text(item.topic), .text(item.text))
+            try insertText.run(.integer(id), .text(item.text), .text(title))
+            id += 1
+        }
+    }
 
-        let finding = try db.cachedStatement(sql: """
-            INSERT INTO findings(document_id, ordinal, kind, owner, due, text, topic) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let fts = try db.cachedStatement(sql: """
-            INSERT INTO \(IndexSchema.ftsTable)(rowid, text, title) VALUES (?, ?, ?)
-            """)
-        for (ordinal, item) in record.findings.enumerated() {
-            try finding.execute(arguments: [
-                documentID, ordinal, item.kind.rawValue, item.owner, item.due, item.text, item.topic,
-            ])
-            try fts.execute(arguments: [db.lastInsertedRowID, item.text, record.title])
+    /// The stored record of document `id`, rebuilt from its rows; nil when there is none.
+    /// Throws `DatabaseError` (SQLITE_CORRUPT) when its stored JSON does not decode.
+    static func record(id: Int64, in db: Database) throws -> MeetingRecord? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT path, sha256, format, encoding, bytes, title, date, location, first_finding, findings, extras
+            FROM documents WHERE id = ?
+            """), arguments: [id]) else { return nil }
+        let path: String = row["path"]
+        let extras: StoredExtras
+        do {
+            extras = try JSONDecoder().decode(StoredExtras.self, from: Data((row["extras"] as String).utf8))
+        } catch {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored record of \(path) does not decode: \(error)")
         }
+        guard let format = DocumentFormat(rawValue: row["format"]) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored record of \(path) has an unknown format")
+        }
+        var record = MeetingRecord(source: Source(path: path, format: format, encoding: row["encoding"],
+                                                  sha256: row["sha256"], bytes: row["bytes"]))
+        record.schemaVersion = extras.schemaVersion
+        record.title = row["title"]
+        record.date = row["date"]
+        record.location = row["location"]
+        record.relatedDocuments = extras.relatedDocuments ?? []
+        record.warnings = extras.warnings ?? []
+
+        let people = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT name, organisation, job_title, location, attendance, roles FROM participants
+            WHERE document_id = ? ORDER BY rowid
+            """), arguments: [id])
+        while let person = try people.next() {
+            let roles = (person["roles"] as String?)?.split(separator: ",").compactMap { MeetingRole(rawValue: String($0)) } ?? []
+            record.participants.append(Participant(
+                name: person["name"], jobTitle: person["job_title"], organisation: person["organisation"],
+                location: person["location"], attendance: Attendance(rawValue: person["attendance"] ?? "") ?? .present,
+                meetingRoles: roles))
+        }
+        let organisations = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT name, acronym, aliases FROM organisations WHERE document_id = ? ORDER BY rowid
+            """), arguments: [id])
+        while let org = try organisations.next() {
+            let aliases = (org["aliases"] as String?).map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+            record.organisations.append(Organisation(name: org["name"], acronym: org["acronym"], aliases: aliases))
+        }
+        let first: Int64 = row["first_finding"]
+        let findings = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT kind, owner, due, topic, text FROM findings WHERE id BETWEEN ? AND ? ORDER BY id
+            """), arguments: [first, first + (row["findings"] as Int64) - 1])
+        while let item = try findings.next() {
+            record.findings.append(Finding(text: item["text"], kind: kind(code: item["kind"]), owner: item["owner"],
+                                           due: item["due"], topic: item["topic"]))
+        }
+        return record
     }
 }

@@ -1,6 +1,11 @@
 import Foundation
 import GRDB
 import MinutesCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A searchable knowledge base of meetings, stored in one SQLite file.
 ///
@@ -41,9 +46,13 @@ public struct MinutesIndex: Sendable {
 
     /// Opens (in `.readWrite` mode creating and migrating) the index at `path`.
     ///
+    /// An index written by an older version is converted to the current schema when opened
+    /// in `.readWrite` mode (keeping every record), and refused with `.olderSchema` in
+    /// `.readOnly` mode.
+    ///
     /// Throws `IndexError`: `.notADatabase`, `.notAnIndex`, `.corrupt`, `.newerSchema`,
-    /// `.readOnly`, `.missing` (read-only mode) or `.cannotOpen`. In every refusal the file
-    /// is left exactly as it was.
+    /// `.olderSchema` or `.missing` (read-only mode), `.readOnly` or `.cannotOpen`. In every
+    /// refusal the file is left exactly as it was.
     public init(path: String, mode: Mode = .readWrite) throws {
         self.path = path
         self.mode = mode
@@ -63,11 +72,19 @@ public struct MinutesIndex: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            if mode == .readWrite {
-                try migrator.migrate(pool)
-            } else if try pool.read({ try !migrator.hasCompletedMigrations($0) }) {
-                throw IndexError.readOnly(path: path)
+            if mode == .readWrite && state != .current {
+                // Creating or migrating: one process at a time, so two ingests racing to create
+                // the same index do not both run the migrations.
+                pool = try Self.whileLocked(path) {
+                    let pool = try DatabasePool(path: path, configuration: configuration)
+                    try migrator.migrate(pool)
+                    return pool
+                }
+            } else {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            }
+            if mode == .readOnly, try pool.read({ try !migrator.hasCompletedMigrations($0) }) {
+                throw IndexError.olderSchema(path: path)
             }
         } catch {
             throw IndexError.from(error, path: path)
@@ -75,7 +92,30 @@ public struct MinutesIndex: Sendable {
     }
 
     /// What a file looked like before it was opened for real.
-    private enum FileState { case empty, index }
+    private enum FileState {
+        /// No file, or no tables yet.
+        case empty
+        /// An index with migrations this build still has to apply.
+        case older
+        /// An index with every migration this build knows.
+        case current
+    }
+
+    /// Runs `body` holding an exclusive `flock(2)` on the index file (created empty when
+    /// missing; SQLite reads an empty file as an empty database). SQLite's own locks are
+    /// `fcntl(2)` locks, which this does not touch.
+    private static func whileLocked<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw IndexError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw IndexError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
 
     /// Refuses non-SQLite files by their header, and unwritable files in write mode,
     /// without opening them through SQLite.
@@ -170,7 +210,7 @@ public struct MinutesIndex: Sendable {
                     let known = Set(migrator.migrations)
                     throw IndexError.newerSchema(path: path, unknownMigrations: applied.filter { !known.contains($0) })
                 }
-                return .index
+                return try migrator.hasCompletedMigrations(db) ? .current : .older
             }
         } catch {
             removeCreatedSidecars()
@@ -180,59 +220,90 @@ public struct MinutesIndex: Sendable {
 
     // MARK: - Writing
 
-    /// Stores `record` under its `source.path`, in one transaction.
+    /// Stores `record` as the only meeting of its `source.path`, in one transaction.
     ///
     /// Same path and same SHA-256 → `.unchanged` (nothing written); same path with a new
     /// hash → the old rows are deleted and the new ones inserted (`.updated`).
     @discardableResult
     public func upsert(record: MeetingRecord) throws -> IngestOutcome {
-        try writing { db in try IndexWriter.upsert(record, in: db) }
-    }
-
-    /// Stores many records, `batchSize` per transaction. Each record is all-or-nothing
-    /// (a savepoint): one that cannot be stored is reported in `failed` and the rest go in.
-    public func ingest(records: [MeetingRecord], batchSize: Int = 200) throws -> IngestSummary {
-        var summary = IngestSummary()
-        var start = 0
-        while start < records.count {
-            let batch = Array(records[start..<min(start + max(1, batchSize), records.count)])
-            summary.merge(try write(batch: batch))
-            start += batch.count
+        let file = try PreparedFile([record], encoder: IndexWriter.encoder())
+        return try writing { db in
+            var writer = try IndexWriter(db)
+            return try writer.upsert(file)
         }
-        return summary
     }
 
-    /// Writes one batch in one transaction, each record in its own savepoint.
-    func write(batch: [MeetingRecord]) throws -> IngestSummary {
+    /// Stores many records, each as the only meeting of its `source.path`, `batchSize` per
+    /// transaction. Each record is all-or-nothing: one that cannot be stored is reported in
+    /// `failed` and the rest go in.
+    public func ingest(records: [MeetingRecord], batchSize: Int = 200) throws -> IngestSummary {
+        try ingest(files: records.map { [$0] }, batchSize: batchSize)
+    }
+
+    /// Stores files of meetings, `batchSize` files per transaction: each element holds every
+    /// meeting of one file (as `MinutesParser.parseMeetings` gives them; they share the file's
+    /// `source`), stored under the file's path and the meeting's number in it. Records are
+    /// encoded on worker threads while the calling thread writes. A file is all-or-nothing;
+    /// one that cannot be stored is reported in `failed` and the rest go in.
+    public func ingest(files: [[MeetingRecord]], batchSize: Int = 200) throws -> IngestSummary {
+        try pipelined(count: files.count, batchSize: batchSize) { number, encoder in
+            let meetings = files[number]
+            do {
+                return .prepared(try PreparedFile(meetings, encoder: encoder))
+            } catch {
+                let path = meetings.first?.source.path ?? "(no meeting)"
+                return .failed(IngestFailure(path: path, reason: "\(path): cannot store the record: \(error)"))
+            }
+        }
+    }
+
+    /// Writes one batch in one transaction, with no per-document savepoint. When a document
+    /// fails in a way that does not doom the index (anything but a full disk, a damaged or
+    /// read-only file), the transaction is rolled back and the batch written again with each
+    /// file in its own savepoint, so that file is reported and the others go in.
+    func write(batch: [PreparedFile]) throws -> IngestSummary {
+        do {
+            return try writing { db in
+                var writer = try IndexWriter(db)
+                var summary = IngestSummary()
+                for file in batch { summary.count(try writer.upsert(file)) }
+                return summary
+            }
+        } catch let error as IndexError where !error.isFatal {
+            return try writeEachInSavepoint(batch)
+        }
+    }
+
+    /// The careful path of `write(batch:)`: one transaction, one savepoint per file.
+    private func writeEachInSavepoint(_ batch: [PreparedFile]) throws -> IngestSummary {
         try writing { db in
+            var writer = try IndexWriter(db)
             var summary = IngestSummary()
-            let context = IndexWriter.BatchContext()
-            for record in batch {
+            for file in batch {
                 do {
                     var outcome = IngestOutcome.unchanged
                     try db.inSavepoint {
-                        outcome = try IndexWriter.upsert(record, in: db, context: context)
+                        outcome = try writer.upsert(file)
                         return .commit
                     }
                     summary.count(outcome)
                 } catch let error as DatabaseError where IndexError.from(error, path: "").isFatal {
                     throw error
                 } catch {
-                    summary.failed.append(IngestFailure(path: record.source.path, reason: IndexError.from(error, path: record.source.path).description))
+                    summary.failed.append(IngestFailure(path: file.path, reason: IndexError.from(error, path: file.path).description))
                 }
             }
             return summary
         }
     }
 
-    /// Deletes the document stored under `path` (as given, or its canonical form) and all its rows.
-    /// Throws `IndexError.notIndexed` when there is none.
+    /// Deletes every meeting stored under `path` (as given, or its canonical form) and all
+    /// their rows. Throws `IndexError.notIndexed` when there is none.
     public func remove(path: String) throws {
         try writing { db in
-            guard let id = try IndexWriter.documentID(for: path, in: db) else {
-                throw IndexError.notIndexed(path: path)
-            }
-            try IndexWriter.deleteDocument(id: id, in: db)
+            let ids = try IndexWriter.documentIDs(for: path, in: db)
+            guard !ids.isEmpty else { throw IndexError.notIndexed(path: path) }
+            for id in ids { try IndexWriter.deleteDocument(id: id, in: db) }
         }
     }
 
@@ -266,3 +337,4 @@ extension IndexError {
         }
     }
 }
+

@@ -119,14 +119,27 @@ public struct SearchHit: Codable, Sendable, Equatable {
 extension MinutesIndex {
     /// Weights of the FTS columns in BM25: findings text, then the meeting title.
     static let rankExpression = "bm25(\(IndexSchema.ftsTable), 10.0, 1.0)"
-    /// Most rows ranked when looking for partial matches (bounds latency).
-    static let partialCandidates = 1000
+    /// Most matches of one FTS expression that are ranked: when more findings match, the most
+    /// recently ingested this many are ranked by BM25 and the rest are not looked at. This bounds
+    /// the latency of a query of common words on a large index.
+    static let rankedCandidates = 2000
+    /// Most sub-queries of one partial-match level (see `rank`); beyond it the remaining
+    /// levels are ranked together by counting the words each candidate matches.
+    static let maximumLevelSubsets = 64
+
+    /// A ranked row: its id, BM25 rank (lower is better) and the expression its snippet highlights.
+    struct Ranked {
+        var rowid: Int64
+        var rank: Double
+        var expression: String
+    }
 
     /// Searches the findings.
     ///
-    /// A natural query returns findings with every word first (by BM25), then — when
-    /// fewer than `limit` — findings with most of the words, by number of words matched
-    /// and then BM25. An explicit query (`AND`/`OR`/`NOT`) is run as written.
+    /// A natural query returns findings with every word first (by BM25), then — when fewer
+    /// than `limit` — findings with most of the words: by number of words matched, then BM25
+    /// (over all the query's words). An explicit query (`AND`/`OR`/`NOT`) is run as written.
+    /// At each step at most `rankedCandidates` matches (the most recently ingested) are ranked.
     /// Throws `IndexError.invalidQuery` or `.invalidFilter` for bad input.
     public func search(query: String, filters: SearchFilters = SearchFilters(), limit: Int = 10,
                        options: SearchOptions = SearchOptions()) throws -> [SearchHit] {
@@ -136,84 +149,177 @@ extension MinutesIndex {
         if parsed.isEmpty { return [] }
         return try reading { db in
             do {
-                var ranked = try Self.rankAll(parsed.allExpression, filter: filter, limit: limit, in: db)
-                    .map { (rowid: $0.rowid, rank: $0.rank, expression: parsed.allExpression) }
-                if parsed.isNatural && parsed.units.count > 1 && ranked.count < limit {
-                    let seen = Set(ranked.map(\.rowid))
-                    let partial = try Self.rankPartial(parsed, filter: filter, limit: limit + ranked.count, in: db)
-                    for hit in partial where !seen.contains(hit.rowid) && ranked.count < limit {
-                        ranked.append((hit.rowid, hit.rank, parsed.anyExpression))
-                    }
-                }
-                return try ranked.compactMap { try Self.hit(rowid: $0.rowid, rank: $0.rank, expression: $0.expression,
-                                                            options: options, in: db) }
+                let ranked = try Self.rank(parsed, filter: filter, limit: limit, in: db)
+                return try Self.hits(ranked, options: options, in: db)
             } catch let error as DatabaseError where (error.message ?? "").contains("fts5") {
                 throw IndexError.invalidQuery(query: query, reason: error.message ?? "not understood")
             }
         }
     }
 
-    /// Row ids and ranks of findings matching `expression`, best first.
-    private static func rankAll(_ expression: String, filter: FilterClause, limit: Int,
-                                in db: Database) throws -> [(rowid: Int64, rank: Double)] {
-        let sql = """
-            SELECT \(IndexSchema.ftsTable).rowid, \(rankExpression) AS rank
-            FROM \(IndexSchema.ftsTable)\(filter.joins)
-            WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
-            ORDER BY rank LIMIT ?
-            """
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql),
-                                    arguments: StatementArguments([expression]) + filter.arguments + [limit])
-        return rows.map { ($0[0], $0[1]) }
+    /// The best `limit` rows for `query`, best first.
+    ///
+    /// First the rows matching the whole expression, by BM25. When a natural query of k units
+    /// has fewer than `limit` of those, level m (from k-1 down to 1) adds the findings with
+    /// exactly m of the units — the OR of every m-unit AND, less the rows of the levels above —
+    /// until there are `limit` rows. BM25 over a level's expression counts each unit
+    /// C(k-1, m-1) times, so dividing by that gives BM25 over all the query's units.
+    ///
+    /// Units found nowhere in the index are left out first (they add nothing to BM25 and no
+    /// row has them), so a query with a misspelt or unknown word costs no more than one without.
+    static func rank(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
+        var query = query
+        if query.isNatural && query.units.count > 1 {
+            let present = try query.units.filter { try isPresent($0, in: db) }
+            if present.isEmpty { return [] }
+            query = query.keeping(units: present)
+        }
+        var ranked = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
+            .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
+        guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
+        var seen = Set(ranked.map(\.rowid))
+        let units = query.units
+        for level in stride(from: units.count - 1, through: 1, by: -1) where ranked.count < limit {
+            guard binomial(units.count, level) <= maximumLevelSubsets else {
+                // Too many combinations: rank what is left by the number of units matched.
+                let rest = try rankByMatchedUnits(query, filter: filter, limit: limit - ranked.count, excluding: seen, in: db)
+                ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
+                break
+            }
+            let expression = combinations(of: units.indices, choosing: level)
+                .map { "(" + $0.map { units[$0] }.joined(separator: " AND ") + ")" }
+                .joined(separator: " OR ")
+            let weight = Double(binomial(units.count - 1, level - 1))
+            for row in try candidates(expression, filter: filter, limit: limit - ranked.count, excluding: seen, in: db) {
+                ranked.append(Ranked(rowid: row.rowid, rank: row.rank / weight, expression: query.anyExpression))
+                seen.insert(row.rowid)
+            }
+        }
+        return ranked
     }
 
-    /// Findings matching any unit: by number of units matched, then rank, over the best
-    /// `partialCandidates` by rank.
-    private static func rankPartial(_ query: SearchQuery, filter: FilterClause, limit: Int,
-                                    in db: Database) throws -> [(rowid: Int64, rank: Double)] {
-        let matched = query.units.map { _ in
-            "(rid IN (SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ?))"
-        }.joined(separator: " + ")
+    /// Whether any finding matches the natural-query unit `unit`. Prefix units are taken as
+    /// present: checking one would cost as much as running it.
+    private static func isPresent(_ unit: String, in db: Database) throws -> Bool {
+        if unit.hasSuffix("*") { return true }
+        let statement = try db.cachedStatement(sql: """
+            SELECT 1 FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? LIMIT 1
+            """)
+        return try Int.fetchOne(statement, arguments: [unit]) != nil
+    }
+
+    /// The best `limit` rows matching `expression` (and the filters), not in `excluded`, among
+    /// its `rankedCandidates` most recent matches; by BM25, best first.
+    private static func candidates(_ expression: String, filter: FilterClause, limit: Int, excluding excluded: Set<Int64>,
+                                   in db: Database) throws -> [(rowid: Int64, rank: Double)] {
         let sql = """
-            WITH candidates AS (
+            SELECT rid, rank FROM (
                 SELECT \(IndexSchema.ftsTable).rowid AS rid, \(rankExpression) AS rank
                 FROM \(IndexSchema.ftsTable)\(filter.joins)
                 WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
-                ORDER BY rank LIMIT \(partialCandidates))
-            SELECT rid, rank, \(matched) AS matched FROM candidates
-            ORDER BY matched DESC, rank LIMIT ?
+                ORDER BY \(IndexSchema.ftsTable).rowid DESC LIMIT \(rankedCandidates))
+            ORDER BY rank LIMIT ?
             """
-        var arguments = StatementArguments([query.anyExpression]) + filter.arguments
-        arguments += StatementArguments(query.units)
-        arguments += [limit]
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-        return rows.map { ($0[0], $0[1]) }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql),
+                                    arguments: StatementArguments([expression]) + filter.arguments + [limit + excluded.count])
+        return rows.lazy.map { (rowid: $0[0] as Int64, rank: $0[1] as Double) }
+            .filter { !excluded.contains($0.rowid) }.prefix(limit).map { $0 }
     }
 
-    /// The full hit for one ranked row, with a snippet highlighting `expression`'s matches.
-    private static func hit(rowid: Int64, rank: Double, expression: String, options: SearchOptions,
-                            in db: Database) throws -> SearchHit? {
+    /// Rows matching any unit, not in `excluded`: by number of units matched, then BM25 over all
+    /// units, among the `rankedCandidates` most recent rows matching any unit.
+    private static func rankByMatchedUnits(_ query: SearchQuery, filter: FilterClause, limit: Int,
+                                           excluding excluded: Set<Int64>, in db: Database) throws -> [(rowid: Int64, rank: Double)] {
+        let candidates = try Self.candidates(query.anyExpression, filter: filter, limit: rankedCandidates,
+                                             excluding: excluded, in: db)
+        guard let low = candidates.map(\.rowid).min(), let high = candidates.map(\.rowid).max() else { return [] }
+        var matched = Dictionary(uniqueKeysWithValues: candidates.map { ($0.rowid, 0) })
+        let statement = try db.cachedStatement(sql: """
+            SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
+            """)
+        for unit in query.units {
+            let rows = try Int64.fetchCursor(statement, arguments: [unit, low, high])
+            while let rowid = try rows.next() {
+                if let count = matched[rowid] { matched[rowid] = count + 1 }
+            }
+        }
+        let sorted = candidates.sorted { a, b in
+            let (ma, mb) = (matched[a.rowid] ?? 0, matched[b.rowid] ?? 0)
+            return ma != mb ? ma > mb : a.rank < b.rank
+        }
+        return Array(sorted.prefix(limit))
+    }
+
+    /// n choose k.
+    static func binomial(_ n: Int, _ k: Int) -> Int {
+        guard k >= 0, k <= n else { return 0 }
+        var result = 1
+        for step in 0..<min(k, n - k) {
+            result = result * (n - step) / (step + 1)
+            if result > 1 << 40 { return result }
+        }
+        return result
+    }
+
+    /// Every `k`-element subset of `indices`, in lexicographic order.
+    static func combinations(of indices: Range<Int>, choosing k: Int) -> [[Int]] {
+        guard k > 0, k <= indices.count else { return k == 0 ? [[]] : [] }
+        var result: [[Int]] = []
+        var current: [Int] = []
+        func extend(from start: Int) {
+            if current.count == k {
+                result.append(current)
+                return
+            }
+            let remaining = k - current.count
+            guard start <= indices.upperBound - remaining else { return }
+            for index in start...(indices.upperBound - remaining) {
+                current.append(index)
+                extend(from: index + 1)
+                current.removeLast()
+            }
+        }
+        extend(from: indices.lowerBound)
+        return result
+    }
+
+    /// The full hits for ranked rows, in their order, with snippets highlighting each row's
+    /// expression. One query per expression (not per hit): FTS5 sets up an expression —
+    /// for a `prefix*`, merging every matching term — once per query.
+    private static func hits(_ ranked: [Ranked], options: SearchOptions, in db: Database) throws -> [SearchHit] {
         let sql = """
-            SELECT f.text, f.kind, f.owner, snippet(\(IndexSchema.ftsTable), 0, ?, ?, ?, ?) AS snippet,
-                   d.path, d.title, d.date
+            SELECT \(IndexSchema.ftsTable).rowid AS rowid, f.text, f.kind, f.owner,
+                   snippet(\(IndexSchema.ftsTable), 0, ?, ?, ?, ?) AS snippet, d.path, d.title, d.date
             FROM \(IndexSchema.ftsTable)
             CROSS JOIN findings f ON f.id = \(IndexSchema.ftsTable).rowid
             CROSS JOIN documents d ON d.id = f.document_id
-            WHERE \(IndexSchema.ftsTable) MATCH ? AND \(IndexSchema.ftsTable).rowid = ?
+            WHERE \(IndexSchema.ftsTable) MATCH ? AND \(IndexSchema.ftsTable).rowid BETWEEN ? AND ?
+              AND +\(IndexSchema.ftsTable).rowid IN (SELECT value FROM json_each(?))
             """
         let words = max(1, min(options.snippetWords, 64))
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [
-            options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, rowid,
-        ]) else { return nil }
-        let text: String = row["text"]
-        let snippet: String? = row["snippet"]
-        return SearchHit(
-            text: text,
-            kind: FindingKind(rawValue: row["kind"]) ?? .finding,
-            owner: row["owner"],
-            score: (-rank * 1000).rounded() / 1000,
-            snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
-            document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
+        var found: [Int64: SearchHit] = [:]
+        for expression in Set(ranked.map(\.expression)) {
+            let rows = ranked.filter { $0.expression == expression }
+            guard let low = rows.map(\.rowid).min(), let high = rows.map(\.rowid).max() else { continue }
+            let ranks = Dictionary(rows.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
+            let list = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
+                options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
+            ])
+            while let row = try cursor.next() {
+                let rowid: Int64 = row["rowid"]
+                let text: String = row["text"]
+                let snippet: String? = row["snippet"]
+                found[rowid] = SearchHit(
+                    text: text,
+                    kind: IndexWriter.kind(code: row["kind"]),
+                    owner: row["owner"],
+                    score: (-(ranks[rowid] ?? 0) * 1000).rounded() / 1000,
+                    snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
+                    document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
+            }
+        }
+        return ranked.compactMap { found[$0.rowid] }
     }
 }
 
@@ -233,7 +339,7 @@ struct FilterClause {
 
     init(_ filters: SearchFilters) throws {
         if let kind = filters.kind {
-            add("f.kind = ?", [kind.rawValue])
+            add("f.kind = ?", [IndexWriter.kindCode(kind)])
         }
         if let person = Self.nonEmpty(filters.person) {
             let pattern = Self.likePattern(person)

@@ -30,6 +30,17 @@ public struct SearchQuery: Sendable, Equatable {
     /// True when nothing searchable is left (for example a query of punctuation only).
     public var isEmpty: Bool { explicitExpression == nil && units.isEmpty }
 
+    /// The same natural query with only `units` (a subset of its units, in order).
+    func keeping(units: [String]) -> SearchQuery {
+        SearchQuery(text: text, units: units)
+    }
+
+    private init(text: String, units: [String]) {
+        self.text = text
+        self.units = units
+        explicitExpression = nil
+    }
+
     /// Parses `text`. Throws `IndexError.invalidQuery` for malformed explicit queries.
     public init(_ text: String) throws {
         self.text = text

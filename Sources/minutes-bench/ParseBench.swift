@@ -2,7 +2,7 @@
 //
 // Compares, on the same bytes: libxml2 alone (htmlReadMemory + walking every text node +
 // xmlFreeDoc, errors off) and cmark-gfm alone against the full minutes parse (decode, read,
-// extract) per format; then `MinutesIndex.ingest(paths:)` over a replicated corpus.
+// extract) per format. (The ingest benchmark is in IngestBench.swift.)
 
 import CCmarkGFM
 import CLibXML2
@@ -86,8 +86,8 @@ func throughput(_ corpus: CorpusFiles, rounds: Int, _ body: (String, [UInt8]) ->
     return (Double(corpus.totalBytes * rounds) / s / 1e6, Double(corpus.files.count * rounds) / s)
 }
 
-/// Prints the parse table and the ingest rate of the corpus replicated `copies` times.
-func runParseBenchmark(corpusDirectory: String, rounds: Int, copies: Int) throws {
+/// Prints the parse table.
+func runParseBenchmark(corpusDirectory: String, rounds: Int) throws {
     let parser = MinutesParser()
     print("")
     print("| parse (\(rounds) rounds over \(corpusDirectory)) | files | MB | MB/s | documents/s | vs bare library |")
@@ -107,33 +107,4 @@ func runParseBenchmark(corpusDirectory: String, rounds: Int, copies: Int) throws
     row("Markdown, cmark-gfm alone", markdown, bareMarkdown, baseline: nil)
     row("Markdown, minutes parse", markdown, throughput(markdown, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: bareMarkdown.0)
     row("Text, minutes parse", text, throughput(text, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: nil)
-
-    // Ingest: the corpus copied `copies` times (each copy made unique), parsed in parallel, one writer.
-    let directory = NSTemporaryDirectory() + "minutes-ingest-bench-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    var documents = 0
-    for copy in 0..<copies {
-        for corpus in [html, markdown, text] {
-            for file in corpus.files {
-                let name = URL(fileURLWithPath: file.path).lastPathComponent
-                let path = "\(directory)/copy\(copy)/\(name)"
-                try FileManager.default.createDirectory(atPath: "\(directory)/copy\(copy)", withIntermediateDirectories: true)
-                try Data(file.bytes + Array("\n\n\(copy)\n".utf8)).write(to: URL(fileURLWithPath: path))
-                documents += 1
-            }
-        }
-    }
-    let index = try MinutesIndex(path: directory + "/index.sqlite")
-    let clock = ContinuousClock()
-    var summary: IngestSummary?
-    let elapsed = try clock.measure { summary = try index.ingest(paths: [directory]) }
-    let findings = try index.counts().findings
-    let s = max(seconds(elapsed), 1e-9)
-    print("")
-    print("| ingest of Corpus/ × \(copies) (\(documents) documents, \(findings) findings) | value |")
-    print("| --- | --- |")
-    print(String(format: "| documents/s | %.0f |", Double(documents) / s))
-    print(String(format: "| findings/s | %.0f |", Double(findings) / s))
-    print("| failed | \(summary?.failed.count ?? -1) |")
-    print(String(format: "| peak memory of this benchmark process (MiB) | %.0f |", peakMemoryMiB()))
 }

@@ -9,9 +9,12 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The document's path, as ingested.", valueName: "path"))
     var path: String
 
+    @Option(help: ArgumentHelp("Which meeting of a file of running notes (0 for the first).", valueName: "n"))
+    var meeting = 0
+
     @OptionGroup var indexOptions: IndexOptions
 
     func run() throws {
-        Console.out(try indexOptions.openForReading().show(path: path))
+        Console.out(try indexOptions.openForReading().show(path: path, meeting: meeting))
     }
 }
