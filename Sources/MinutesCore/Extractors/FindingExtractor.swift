@@ -105,7 +105,7 @@ public enum FindingExtractor {
         let lower = text.lowercased().trimmed(Set(":*# "))
         guard lower.count <= 160 else { return nil }
         let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.contains("summary of action") || lower.hasPrefix("new action")) {
+        if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.containsASCII("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
         let core = lower.replacingOccurrences(of: "summary of ", with: "")
@@ -113,7 +113,7 @@ public enum FindingExtractor {
             return .decision
         }
         if !words.isDisjoint(with: ["findings", "conclusions", "conclusion", "observations", "outcomes", "takeaways", "recommendations", "lessons"])
-            || lower.contains("key points") {
+            || lower.containsASCII("key points") {
             return .finding
         }
         return nil
@@ -142,7 +142,7 @@ public enum FindingExtractor {
     static func isGeneratorNote(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
-            || lower.hasPrefix("[end of minutes]") || lower.contains("formatted by david booth")
+            || lower.hasPrefix("[end of minutes]") || lower.containsASCII("formatted by david booth")
     }
 
     /// Folded text used to recognise an item repeated in a summary.
@@ -198,7 +198,7 @@ public enum FindingExtractor {
     static func due(in text: String) -> String? {
         let lower = text.lowercased()
         for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
-            if let range = lower.range(of: marker) {
+            if let range = lower.rangeOfASCII(marker) {
                 let tail = String(text[range.upperBound...].prefix(40))
                 if let date = DateExtractor.firstDate(in: tail) { return date }
             }

@@ -89,7 +89,7 @@ public enum OrganisationExtractor {
             }
             if registry.find(run) != nil { continue }
             var pieces: [String] = []
-            for separator in [" and ", " in ", " – ", " - "] where run.contains(separator) {
+            for separator in [" and ", " in ", " – ", " - "] where run.containsASCII(separator) {
                 pieces = run.components(separatedBy: separator)
                 break
             }

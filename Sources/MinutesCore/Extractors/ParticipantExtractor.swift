@@ -139,7 +139,7 @@ public enum ParticipantExtractor {
     static func isIntroduction(_ text: String) -> Bool {
         guard text.hasSuffix(":"), text.count < 200 else { return false }
         let lower = text.lowercased()
-        return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.contains($0) }
+        return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.containsASCII($0) }
     }
 
     /// One parsed entry: the person and the organisations the entry names.

@@ -151,13 +151,13 @@ public enum RelatedDocumentExtractor {
     static func isDocumentLabel(_ label: String) -> Bool {
         let lower = label.lowercased()
         return ["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
-                "recording", "transcript", "presentation", "spec", "proposal"].contains { lower.contains($0) }
+                "recording", "transcript", "presentation", "spec", "proposal"].contains { lower.containsASCII($0) }
     }
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
     static func isMeetingRecordLink(_ link: Link) -> Bool {
         let text = link.text.lowercased()
-        return isDocumentLink(link, labelled: true) && (text.contains("agenda") || text.contains("log"))
+        return isDocumentLink(link, labelled: true) && (text.containsASCII("agenda") || text.containsASCII("log"))
     }
 
     /// Blocks that belong to site navigation, tables of contents or footers.
@@ -174,20 +174,20 @@ public enum RelatedDocumentExtractor {
         let assets = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
         if assets.contains(where: { path.hasSuffix($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
-        if path.contains("scribedoc") || link.text.lowercased().contains("scribe.perl") { return false }
+        if path.containsASCII("scribedoc") || link.text.lowercased().containsASCII("scribe.perl") { return false }
         if labelled { return true }
         let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
         if documentEndings.contains(where: { path.hasSuffix($0) }) { return true }
         if path.range(of: #"/(issues|pull|pulls|discussions)/\d+"#, options: .regularExpression) != nil { return true }
-        if path.contains("docs.google.com") || path.contains("/wiki/") { return true }
+        if path.containsASCII("docs.google.com") || path.containsASCII("/wiki/") { return true }
         // Bug trackers, W3C specifications and editor's drafts, charters, recordings.
-        if path.contains("show_bug.cgi") || path.contains("://crbug.com/") || path.contains("w3.org/tr/")
-            || path.contains("://w3c.github.io/") || path.contains("charter") {
+        if path.containsASCII("show_bug.cgi") || path.containsASCII("://crbug.com/") || path.containsASCII("w3.org/tr/")
+            || path.containsASCII("://w3c.github.io/") || path.containsASCII("charter") {
             return true
         }
         if [".ogg", ".mp3", ".mp4", ".webm"].contains(where: { path.hasSuffix($0) }) { return true }
         let text = link.text.lowercased()
         return ["agenda", "irc log", "minutes", "slides", "paper", "report", "draft", "proposal", "recording", "transcript", "explainer"]
-            .contains { text.contains($0) }
+            .contains { text.containsASCII($0) }
     }
 }

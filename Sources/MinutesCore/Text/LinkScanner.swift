@@ -4,7 +4,7 @@ import Foundation
 public enum LinkScanner {
     /// Every `http(s)://…` or `www.…` address in `text`, trailing punctuation removed.
     public static func links(in text: String) -> [Link] {
-        guard text.contains("http") || text.contains("www.") else { return [] }
+        guard text.containsASCII("http") || text.containsASCII("www.") else { return [] }
         var links: [Link] = []
         var seen = Set<String>()
         for token in text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "(" || $0 == ")" }) {

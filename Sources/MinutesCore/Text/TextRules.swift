@@ -205,9 +205,11 @@ extension TextRules {
         for slice in text.utf8.split(separator: 0x20) {
             let rawWord = Substring(slice)
             guard let firstByte = slice.first, let lastByte = slice.last else { continue }
-            let endsClause = clauseEnders.contains(lastByte) || rawWord.hasSuffix("”")
-            if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") || rawWord.hasPrefix("“") { close() }
-            let word = rawWord.trimming(.wordPunctuation)
+            // Most words are ASCII, where every byte is one character: they are handled on bytes.
+            let isASCII = slice.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+            let endsClause = clauseEnders.contains(lastByte) || (!isASCII && rawWord.hasSuffix("”"))
+            if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") || (!isASCII && rawWord.hasPrefix("“")) { close() }
+            let word = isASCII ? trimmingASCIIWordPunctuation(rawWord) : rawWord.trimming(.wordPunctuation)
             if startsUppercase(word) || (!current.isEmpty && word.utf8.count <= 3 && isConnector(String(word))) {
                 current.append(word)
             } else {
@@ -221,6 +223,23 @@ extension TextRules {
 
     /// Bytes that end a clause, so a capitalised run never spans them.
     private static let clauseEnders: Set<UInt8> = Set(",;:.!?)\"".utf8)
+
+    /// `word.trimming(.wordPunctuation)` for a word of ASCII characters (no CR), on its bytes.
+    private static func trimmingASCIIWordPunctuation(_ word: Substring) -> Substring {
+        func isPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return true
+            default:
+                return false
+            }
+        }
+        let bytes = word.utf8
+        guard let start = bytes.firstIndex(where: { !isPunctuation($0) }),
+              let last = bytes.lastIndex(where: { !isPunctuation($0) }) else { return word[word.endIndex...] }
+        return word[start...last]
+    }
 }
 
 extension StringProtocol {

@@ -62,7 +62,7 @@ public enum Vocabulary {
             return words.contains("vice") ? (.present, nil) : (.present, .chair)
         }
         if !words.isDisjoint(with: ["scribe", "scribes", "minutes-taker", "recorder", "note-taker", "notetaker", "minuted", "secretary"])
-            || key.contains("note taker") || key.contains("minute taker") || key.contains("notes by") {
+            || key.containsASCII("note taker") || key.containsASCII("minute taker") || key.containsASCII("notes by") {
             return (.present, .scribe)
         }
         if !words.isDisjoint(with: ["guest", "guests", "observer", "observers", "visitors", "invited"]) {
