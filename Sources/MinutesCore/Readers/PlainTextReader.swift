@@ -83,7 +83,7 @@ public struct PlainTextReader: DocumentReader {
         flush()
         if repairsWords {
             let repair = WordRepair(vocabularyFrom: blocks.map(\.text))
-            for i in blocks.indices { blocks[i].text = repair.repair(blocks[i].text) }
+            for (i, text) in repair.repair(blocks.map(\.text)).enumerated() { blocks[i].text = text }
         }
         return BlockDocument(blocks: blocks)
     }

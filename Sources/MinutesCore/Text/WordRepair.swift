@@ -21,6 +21,24 @@ public struct WordRepair: Sendable {
         var counts: [String: Int] = [:]
         var capitalised = Set<String>()
         for text in texts {
+            if Self.isPlainASCII(text) {
+                // ASCII text: letter runs and their lower case straight from the bytes.
+                var text = text
+                text.withUTF8 { bytes in
+                    var start = 0
+                    while start < bytes.count {
+                        guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
+                        var end = start + 1
+                        while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        let lower = String(decoding: word.lazy.map { $0 | 0x20 }, as: UTF8.self)
+                        counts[lower, default: 0] += 1
+                        if word[0] < 0x61 { capitalised.insert(lower) }
+                        start = end
+                    }
+                }
+                continue
+            }
             for word in Self.words(in: text) {
                 let lower = word.lowercased()
                 counts[lower, default: 0] += 1
@@ -34,11 +52,51 @@ public struct WordRepair: Sendable {
 
     /// Returns `text` with joined words split, glued sentences spaced and line-break hyphens resolved.
     public func repair(_ text: String) -> String {
+        var cache: [String: String] = [:]
+        return repair(text, cache: &cache)
+    }
+
+    /// Repairs every text of a document, working out each distinct token once.
+    public func repair(_ texts: [String]) -> [String] {
+        var cache: [String: String] = [:]
+        return texts.map { repair($0, cache: &cache) }
+    }
+
+    /// `repair(_:)` with the repaired form of each token already seen in `cache` (token → repaired).
+    func repair(_ text: String, cache: inout [String: String]) -> String {
         var out = ""
-        out.reserveCapacity(text.count + 16)
+        out.reserveCapacity(text.utf8.count + 16)
+        func repaired(_ token: String) -> String {
+            if let known = cache[token] { return known }
+            let result = repairToken(token)
+            cache[token] = result
+            return result
+        }
+        if Self.isPlainASCII(text) {
+            // ASCII text, one byte a character: tokens are runs of letters, hyphens and inner full stops.
+            var text = text
+            text.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count {
+                    let byte = bytes[start]
+                    guard Self.isASCIILetter(byte) || byte == UInt8(ascii: "-") else {
+                        out.unicodeScalars.append(Unicode.Scalar(byte))
+                        start += 1
+                        continue
+                    }
+                    var end = start + 1
+                    while end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
+                        end += 1
+                    }
+                    out += repaired(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    start = end
+                }
+            }
+            return out
+        }
         var token = ""
         func emit() {
-            if !token.isEmpty { out += repairToken(token); token = "" }
+            if !token.isEmpty { out += repaired(token); token = "" }
         }
         for ch in text {
             if ch.isLetterFast || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
@@ -158,5 +216,16 @@ public struct WordRepair: Sendable {
     /// Letter runs in `text`.
     static func words(in text: String) -> [Substring] {
         text.split { !$0.isLetterFast }
+    }
+
+    /// Whether every character of `text` is one ASCII byte (no byte over 0x7F, no CR, which pairs with LF).
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// A–Z or a–z.
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 }
