@@ -171,46 +171,49 @@ public struct WordRepair: Sendable {
         // Upper-case inside the word means a name or acronym (McDonald, iPhone): leave it.
         guard word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return [word] }
         let chars = Array(word)
+        let count = chars.count
         var best: (pieces: [String], score: Int)?
-        func consider(_ pieces: [String]) {
-            guard let score = self.score(pieces) else { return }
+        func consider(_ pieces: [String], score: Int) {
             guard let current = best else { best = (pieces, score); return }
             if pieces.count < current.pieces.count || (pieces.count == current.pieces.count && score > current.score) {
                 best = (pieces, score)
             }
         }
-        for i in 1..<chars.count {
-            consider([String(chars[..<i]), String(chars[i...])])
+        // A split's score is the sum of its pieces' scores, so each piece is scored on its own, and the
+        // last pieces once for all the splits that end with them.
+        let lastScores = (0..<count).map { j in j == 0 ? nil : pieceScore(String(chars[j...]), isFirst: false) }
+        for i in 1..<count {
+            guard let tail = lastScores[i], let head = pieceScore(String(chars[..<i]), isFirst: true) else { continue }
+            consider([String(chars[..<i]), String(chars[i...])], score: head + tail)
         }
         if best == nil {
-            for i in 1..<chars.count - 1 {
-                for j in (i + 1)..<chars.count {
-                    consider([String(chars[..<i]), String(chars[i..<j]), String(chars[j...])])
+            for i in 1..<count - 1 {
+                guard let head = pieceScore(String(chars[..<i]), isFirst: true) else { continue }
+                for j in (i + 1)..<count {
+                    guard let tail = lastScores[j], let middle = pieceScore(String(chars[i..<j]), isFirst: false) else { continue }
+                    consider([String(chars[..<i]), String(chars[i..<j]), String(chars[j...])], score: head + middle + tail)
                 }
             }
         }
         return best?.pieces ?? [word]
     }
 
-    /// Scores a candidate split: nil when a piece is not a word; more for pieces the document uses.
-    private func score(_ pieces: [String]) -> Int? {
-        var total = 0
-        for (index, piece) in pieces.enumerated() {
-            let lower = piece.lowercased()
-            let inDocument = (vocabulary[lower] ?? 0) >= 1
-            let isFunctionWord = Lexicon.functionWords.contains(lower)
-            let inDictionary = lower.count >= 3 && lexicon.words.contains(lower)
-            if index == 0, piece.first?.isUppercase == true {
-                // A capitalised word splits only after a capitalised word the document uses elsewhere
-                // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
-                guard capitalised.contains(lower) || isFunctionWord else { return nil }
-            }
-            // Short pieces must be function words: "ado", "sen" and the like are too rare to trust.
-            guard lower.count >= 4 || isFunctionWord || (inDocument && lower.count >= 3 && index == 0) else { return nil }
-            guard isFunctionWord || inDictionary || (inDocument && lower.count >= 3) else { return nil }
-            total += (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(lower.count, 8) / 4
+    /// Scores one piece of a candidate split: nil when it is not a word; more for pieces the document uses.
+    /// `isFirst` says whether it starts the split word.
+    private func pieceScore(_ piece: String, isFirst: Bool) -> Int? {
+        let lower = piece.lowercased()
+        let inDocument = (vocabulary[lower] ?? 0) >= 1
+        let isFunctionWord = Lexicon.functionWords.contains(lower)
+        let inDictionary = lower.count >= 3 && lexicon.words.contains(lower)
+        if isFirst, piece.first?.isUppercase == true {
+            // A capitalised word splits only after a capitalised word the document uses elsewhere
+            // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
+            guard capitalised.contains(lower) || isFunctionWord else { return nil }
         }
-        return total
+        // Short pieces must be function words: "ado", "sen" and the like are too rare to trust.
+        guard lower.count >= 4 || isFunctionWord || (inDocument && lower.count >= 3 && isFirst) else { return nil }
+        guard isFunctionWord || inDictionary || (inDocument && lower.count >= 3) else { return nil }
+        return (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(lower.count, 8) / 4
     }
 
     /// Letter runs in `text`.
