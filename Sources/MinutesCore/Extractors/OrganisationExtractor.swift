@@ -32,7 +32,7 @@ public enum OrganisationExtractor {
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
-        guard text.contains(Character("(")) else { return }
+        guard text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
         let ns = text as NSString
         for match in parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let acronym = ns.substring(with: match.range(at: 1))
@@ -79,15 +79,16 @@ public enum OrganisationExtractor {
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
     static func addMentions(in text: String, context: MentionContext, to registry: inout OrganisationRegistry) {
-        // A line that is only "The … Foundation" names the organisation with its article.
-        let line = text.trimmed()
+        var trimmedText: String?   // worked out for the first run that needs it
         for run in TextRules.capitalisedRuns(in: text) {
-            let words = run.split(separator: " ")
-            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
-            if words.count == 1 {
+            if run.split(separator: " ").count == 1 {
                 continue   // a lone capitalised word is a name, a place or the start of a sentence
             }
             if registry.find(run) != nil { continue }
+            // A line that is only "The … Foundation" names the organisation with its article.
+            let line = trimmedText ?? text.trimmed()
+            trimmedText = line
+            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
             var pieces: [String] = []
             for separator in [" and ", " in ", " – ", " - "] where run.containsASCII(separator) {
                 pieces = run.components(separatedBy: separator)
@@ -217,6 +218,7 @@ struct OrganisationRegistry {
     /// The lookup key of a name: lower case, letters and digits only, single spaces, "&" as "and",
     /// no leading "the".
     static func key(_ name: String) -> String {
+        if let key = asciiKey(name) { return key }
         var out = ""
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -241,6 +243,34 @@ struct OrganisationRegistry {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
+    }
+
+    /// `key(_:)` worked out on the bytes of a name written in ASCII (no CR); nil for any other name.
+    private static func asciiKey(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        func append(_ byte: UInt8) {
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
+        for byte in name.utf8 {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte | 0x20)
+            case UInt8(ascii: "&"):
+                pendingSpace = true
+                append(UInt8(ascii: "a"))
+                out.append(contentsOf: "nd".utf8)
+                pendingSpace = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
+            default: continue
+            }
+        }
+        if out.starts(with: "the ".utf8) { out.removeFirst(4) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func words(_ name: String) -> Set<String> {

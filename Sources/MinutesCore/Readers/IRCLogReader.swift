@@ -38,6 +38,8 @@ public struct IRCLogReader: DocumentReader {
 
     /// Parses one line of a log, or nil when it has none of the log shapes.
     static func message(_ line: String) -> Message? {
+        // Both shapes need a literal "<" (a nick) or ":" (a time): other lines are refused before the regex.
+        guard line.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ":") }) else { return nil }
         let ns = line as NSString
         let range = NSRange(location: 0, length: ns.length)
         func group(_ m: NSTextCheckingResult, _ i: Int) -> String {

@@ -91,7 +91,6 @@ public struct PlainTextReader: DocumentReader {
     /// A line that starts with a bullet or a list number; returns the text after the marker.
     static func listItem(_ line: String) -> (text: Substring, ordered: Bool)? {
         guard let first = line.first else { return nil }
-        let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
         if bullets.contains(first) {
             let rest = line.dropFirst()
             guard let next = rest.first, next == " " || next == "\t" else { return nil }
@@ -109,6 +108,9 @@ public struct PlainTextReader: DocumentReader {
         let text = rest.drop { $0 == " " || $0 == "\t" }
         return text.isEmpty ? nil : (text, true)
     }
+
+    /// Characters that mark a bulleted list item.
+    private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
 
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
     static func isBareLabel(_ line: String) -> Bool {

@@ -81,3 +81,24 @@ enum UTF8Search {
         }
     }
 }
+
+extension String {
+    /// Whether the text holds the ASCII character `byte` as a character of its own (`contains(Character)`),
+    /// on UTF-8 bytes: an ASCII byte between ASCII bytes (or the ends) is a character by itself; one next to
+    /// a non-ASCII byte may be part of a larger character (a combining mark after it), which the
+    /// `Character` comparison decides.
+    func containsASCIICharacter(_ byte: UInt8) -> Bool {
+        let bytes = utf8
+        var undecided = false
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: byte) {
+            let next = bytes.index(after: found)
+            let before = found > bytes.startIndex ? bytes[bytes.index(before: found)] : 0
+            let after = next < bytes.endIndex ? bytes[next] : 0
+            if before < 0x80, before != 0x0D, after < 0x80 { return true }
+            undecided = true
+            index = next
+        }
+        return undecided && contains(Character(Unicode.Scalar(byte)))
+    }
+}

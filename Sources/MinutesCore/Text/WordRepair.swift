@@ -113,7 +113,7 @@ public struct WordRepair: Sendable {
     /// Repairs one run of letters, hyphens and full stops.
     private func repairToken(_ token: String) -> String {
         // "Region.Thus": a sentence end glued to a capitalised word.
-        if let dot = token.firstIndex(of: "."), dot != token.startIndex {
+        if token.utf8.contains(UInt8(ascii: ".")), let dot = token.firstIndex(of: "."), dot != token.startIndex {
             let head = String(token[..<dot])
             let tail = String(token[token.index(after: dot)...])
             if head.count >= 2, head.last?.isLowercase == true, let first = tail.first, first.isUppercase,
@@ -123,7 +123,8 @@ public struct WordRepair: Sendable {
             return token.split(separator: ".", omittingEmptySubsequences: false).map { repairToken(String($0)) }.joined(separator: ".")
         }
         // "busi-\u{2060}ness": a hyphen that stood at a line break.
-        if token.contains(Character("\u{2060}")) {
+        // U+2060 (E2 81 A0) is a control character to grapheme breaking, so always a character of its own.
+        if token.utf8.firstRange(of: "\u{2060}".utf8) != nil {
             let parts = token.components(separatedBy: "-\u{2060}")
             var result = parts[0]
             for part in parts.dropFirst() {
