@@ -11,11 +11,33 @@ public enum TextRules {
         guard let colonByte = body.utf8.prefix(64).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let colon = colonByte
         let label = String(body[..<colon].trimming(emphasis))
-        guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 5,
-              !label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)"),
-              !label.hasPrefix("http") else { return nil }
+        guard !label.isEmpty, isLabelShaped(label) else { return nil }
         let value = String(body[body.index(after: colon)...].trimming(emphasis))
         return (label, value)
+    }
+
+    /// At most 40 characters and five words, no sentence punctuation (but a "(s)" ending), not an address.
+    private static func isLabelShaped(_ label: String) -> Bool {
+        let bytes = label.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return label.count <= 40 && label.split(separator: " ").count <= 5
+                && (!label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)")) && !label.hasPrefix("http")
+        }
+        // ASCII, one byte a character: the same tests on bytes.
+        guard bytes.count <= 40 else { return false }
+        var words = 0, inWord = false, breaks = false
+        for byte in bytes {
+            if byte == 0x20 { inWord = false; continue }
+            if !inWord { inWord = true; words += 1 }
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "/"):
+                breaks = true
+            default:
+                break
+            }
+        }
+        return words <= 5 && (!breaks || bytes.reversed().starts(with: ")s(".utf8)) && !bytes.starts(with: "http".utf8)
     }
 
     private static let emphasis: Set<Character> = ["*", "_", " "]
@@ -194,52 +216,96 @@ extension TextRules {
     public static func capitalisedRuns(in text: String) -> [String] {
         var runs: [String] = []
         var current: [Substring] = []
+        // Whether every word of `current` is ASCII: then its connectors are trimmed word by word.
+        var currentIsASCII = true
         func close() {
             if !current.isEmpty {
-                let trimmed = trimConnectors(current.joined(separator: " "))
+                let trimmed = currentIsASCII ? trimConnectors(words: current) : trimConnectors(current.joined(separator: " "))
                 if !trimmed.isEmpty { runs.append(trimmed) }
                 current.removeAll(keepingCapacity: true)
+                currentIsASCII = true
             }
         }
+        let utf8 = text.utf8
+        /// The text between two byte offsets.
+        func substring(_ from: Int, _ to: Int) -> Substring {
+            let start = utf8.index(utf8.startIndex, offsetBy: from)
+            return Substring(utf8[start..<utf8.index(start, offsetBy: to - from)])
+        }
+        var copy = text
         // Words are split on ASCII spaces at the byte level: this runs over every word of a document.
-        for slice in text.utf8.split(separator: 0x20) {
-            let rawWord = Substring(slice)
-            guard let firstByte = slice.first, let lastByte = slice.last else { continue }
-            // Most words are ASCII, where every byte is one character: they are handled on bytes.
-            let isASCII = slice.allSatisfy { $0 < 0x80 && $0 != 0x0D }
-            let endsClause = clauseEnders.contains(lastByte) || (!isASCII && rawWord.hasSuffix("”"))
-            if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") || (!isASCII && rawWord.hasPrefix("“")) { close() }
-            let word = isASCII ? trimmingASCIIWordPunctuation(rawWord) : rawWord.trimming(.wordPunctuation)
-            if startsUppercase(word) || (!current.isEmpty && word.utf8.count <= 3 && isConnector(String(word))) {
-                current.append(word)
-            } else {
-                close()
+        copy.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != 0x20 else { start += 1; continue }
+                var end = start + 1
+                var isASCII = bytes[start] < 0x80 && bytes[start] != 0x0D
+                while end < bytes.count, bytes[end] != 0x20 {
+                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { isASCII = false }
+                    end += 1
+                }
+                defer { start = end }
+                let firstByte = bytes[start], lastByte = bytes[end - 1]
+                if isASCII {
+                    // Every byte one character: punctuation is trimmed and capitals are seen on bytes.
+                    let endsClause = isClauseEnder(lastByte)
+                    if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") { close() }
+                    var from = start, to = end
+                    while from < to, isWordPunctuation(bytes[from]) { from += 1 }
+                    while to > from, isWordPunctuation(bytes[to - 1]) { to -= 1 }
+                    let length = to - from
+                    let capital = length > 0 && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
+                    if capital || (!current.isEmpty && length <= 3 && isConnector(String(substring(from, to)))) {
+                        current.append(substring(from, to))
+                    } else {
+                        close()
+                    }
+                    if endsClause { close() }
+                    continue
+                }
+                let rawWord = substring(start, end)
+                let endsClause = isClauseEnder(lastByte) || rawWord.hasSuffix("”")
+                if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") || rawWord.hasPrefix("“") { close() }
+                let word = rawWord.trimming(.wordPunctuation)
+                if startsUppercase(word) || (!current.isEmpty && word.utf8.count <= 3 && isConnector(String(word))) {
+                    current.append(word)
+                    currentIsASCII = false
+                } else {
+                    close()
+                }
+                if endsClause { close() }
             }
-            if endsClause { close() }
         }
         close()
         return runs
     }
 
-    /// Bytes that end a clause, so a capitalised run never spans them.
-    private static let clauseEnders: Set<UInt8> = Set(",;:.!?)\"".utf8)
-
-    /// `word.trimming(.wordPunctuation)` for a word of ASCII characters (no CR), on its bytes.
-    private static func trimmingASCIIWordPunctuation(_ word: Substring) -> Substring {
-        func isPunctuation(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
-                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-                return true
-            default:
-                return false
-            }
-        }
-        let bytes = word.utf8
-        guard let start = bytes.firstIndex(where: { !isPunctuation($0) }),
-              let last = bytes.lastIndex(where: { !isPunctuation($0) }) else { return word[word.endIndex...] }
-        return word[start...last]
+    /// `trimConnectors(words.joined(separator: " "))` for words of ASCII characters without spaces.
+    private static func trimConnectors(words: [Substring]) -> String {
+        var words = words[...]
+        while let first = words.first, first.isEmpty || isConnector(String(first)) || first == "The" { words.removeFirst() }
+        while let last = words.last, last.isEmpty || isConnector(String(last)) { words.removeLast() }
+        return words.joined(separator: " ")
     }
+
+    /// `,;:.!?)"`: bytes that end a clause, so a capitalised run never spans them.
+    @inline(__always)
+    private static func isClauseEnder(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: ")"), UInt8(ascii: "\""):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The ASCII members of `Set<Character>.wordPunctuation`.
+    @inline(__always)
+    private static func isWordPunctuation(_ byte: UInt8) -> Bool {
+        isClauseEnder(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "'")
+    }
+
 }
 
 extension StringProtocol {

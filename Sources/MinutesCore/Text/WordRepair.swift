@@ -123,8 +123,8 @@ public struct WordRepair: Sendable {
             return token.split(separator: ".", omittingEmptySubsequences: false).map { repairToken(String($0)) }.joined(separator: ".")
         }
         // "busi-\u{2060}ness": a hyphen that stood at a line break.
-        // U+2060 (E2 81 A0) is a control character to grapheme breaking, so always a character of its own.
-        if token.utf8.firstRange(of: "\u{2060}".utf8) != nil {
+        // U+2060 is E2 81 A0 in UTF-8: tokens without the byte E2 cannot hold it.
+        if token.utf8.contains(0xE2), token.contains(Character("\u{2060}")) {
             let parts = token.components(separatedBy: "-\u{2060}")
             var result = parts[0]
             for part in parts.dropFirst() {
