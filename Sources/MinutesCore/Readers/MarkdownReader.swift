@@ -48,7 +48,9 @@ public struct MarkdownReader: DocumentReader {
 enum MarkdownPreamble {
     /// Returns `text` without its front matter or leading JSON comment, recording what they say.
     static func strip(_ text: String, into document: inout BlockDocument) -> String {
-        var rest = Substring(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+        // A CR LF needs a CR byte; decoded text has none, so the whole text is rarely searched.
+        let hasCRLF = text.utf8.contains(0x0D) && text.contains("\r\n")
+        var rest = Substring(hasCRLF ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         for fence in ["---", "+++"] where rest.hasPrefix(fence + "\n") {
             var lines = rest.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()

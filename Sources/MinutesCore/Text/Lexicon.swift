@@ -16,7 +16,7 @@ public struct Lexicon: Sendable {
     public init(words: Set<String>) {
         var data: [UInt8] = []
         for word in words { data.append(contentsOf: word.utf8); data.append(0x0A) }
-        self.words = WordSet(lines: data, keeping: { _ in true })
+        self.words = WordSet(lines: data, lowerCaseOnly: false)
     }
 
     /// Creates a lexicon from a prepared word set.
@@ -42,14 +42,10 @@ public struct Lexicon: Sendable {
         var lines: [UInt8] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            lines.append(contentsOf: data)
+            data.withUnsafeBytes { lines.append(contentsOf: $0) }
             if lines.last != 0x0A { lines.append(0x0A) }
         }
-        // Lower-case entries only (first byte a–z), and no possessives ("hub's").
-        return Lexicon(words: WordSet(lines: lines) { line in
-            guard let first = line.first, (0x61...0x7A).contains(first) else { return false }
-            return !line.contains(0x27)
-        })
+        return Lexicon(words: WordSet(lines: lines, lowerCaseOnly: true))
     }
 }
 
@@ -70,9 +66,10 @@ public struct WordSet: Sendable {
     /// Whether some word of `others` is canonically equivalent to an ASCII string.
     private let othersMatchASCII: Bool
 
-    /// The words of `lines` (separated by line feeds) for which `keeping` is true; empty lines are skipped.
-    init(lines: [UInt8], keeping: (UnsafeBufferPointer<UInt8>) -> Bool) {
-        let lineCount = lines.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+    /// The words of `lines` (separated by line feeds); empty lines are skipped. With `lowerCaseOnly`, only
+    /// lower-case entries (first byte a–z) without possessives ("hub's") are kept, as from a system word list.
+    init(lines: [UInt8], lowerCaseOnly: Bool) {
+        let lineCount = lines.withUnsafeBufferPointer { all in all.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         var capacity = 16
         while capacity < lineCount * 2 { capacity <<= 1 }
         var slots = [UInt32](repeating: 0, count: capacity)
@@ -81,18 +78,28 @@ public struct WordSet: Sendable {
         lines.withUnsafeBufferPointer { all in
             var start = 0
             while start < all.count {
+                // One pass over the line: its end, its hash, and whether it has an apostrophe or non-ASCII bytes.
                 var end = start
-                while end < all.count, all[end] != 0x0A { end += 1 }
+                var hash = Self.hashSeed
+                var apostrophe = false, nonASCII = false
+                while end < all.count {
+                    let byte = all[end]
+                    if byte == 0x0A { break }
+                    if byte == 0x27 { apostrophe = true } else if byte >= 0x80 { nonASCII = true }
+                    hash = Self.hash(hash, byte)
+                    end += 1
+                }
                 let line = UnsafeBufferPointer(rebasing: all[start..<end])
                 defer { start = end + 1 }
-                guard !line.isEmpty, keeping(line) else { continue }
-                if line.contains(where: { $0 >= 0x80 }) {
+                guard let first = line.first else { continue }
+                if lowerCaseOnly, !(0x61...0x7A).contains(first) || apostrophe { continue }
+                if nonASCII {
                     let word = String(decoding: line, as: UTF8.self)
                     others.insert(word)
                     if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
                     continue
                 }
-                var slot = Int(truncatingIfNeeded: Self.hash(line)) & (capacity - 1)
+                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
                 while slots[slot] != 0 {
                     if Self.word(at: Int(slots[slot]) - 1, in: all, equals: line) { break }
                     slot = (slot + 1) & (capacity - 1)
@@ -141,9 +148,16 @@ public struct WordSet: Sendable {
 
     /// FNV-1a over the bytes.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        bytes.reduce(hashSeed, hash)
+    }
+
+    /// FNV-1a's starting value.
+    private static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always)
+    private static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     /// The ASCII string canonically equivalent to `word`, if any: its scalars are ASCII or one of the
