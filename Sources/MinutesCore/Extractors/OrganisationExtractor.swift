@@ -123,9 +123,9 @@ public enum OrganisationExtractor {
 
     /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
     static func headWord(of phrase: String) -> String {
-        let words = phrase.lowercased().split(separator: " ").map(String.init)
-        if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return words[i - 1] }
-        return words.last ?? ""
+        let words = phrase.lowercased().split(separator: " ")
+        if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return String(words[i - 1]) }
+        return words.last.map(String.init) ?? ""
     }
 }
 

@@ -398,10 +398,13 @@ public enum ParticipantExtractor {
     /// A job title: its head word (the word before "of", else the last word) is a job word.
     static func isJobTitle(_ text: String) -> Bool {
         let lower = text.lowercased()
-        let core = lower.components(separatedBy: " of ").first ?? lower
-        let words = core.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init)
+        // The part before the first " of ": found on bytes when the text is ASCII (the same answer, without Foundation).
+        let core = lower.isPlainASCII ? lower.rangeOfASCII(" of ").map { lower[..<$0.lowerBound] } ?? lower[...]
+            : Substring(lower.components(separatedBy: " of ").first ?? lower)
+        let words = core.split(whereSeparator: { $0 == " " || $0 == "/" })
         guard let head = words.last, words.count <= 6 else { return false }
-        return Vocabulary.jobTitleHeads.contains(head) || (words.first.map { Vocabulary.jobTitleHeads.contains($0) && words.count <= 2 } ?? false)
+        return Vocabulary.jobTitleHeads.contains(String(head))
+            || (words.first.map { Vocabulary.jobTitleHeads.contains(String($0)) && words.count <= 2 } ?? false)
     }
 
     /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").

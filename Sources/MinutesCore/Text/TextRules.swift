@@ -205,9 +205,9 @@ extension TextRules {
 
     /// `phrase` without connectors or "The" at either end.
     public static func trimConnectors(_ phrase: String) -> String {
-        var words = phrase.split(separator: " ").map(String.init)
-        while let first = words.first, isConnector(first) || first == "The" { words.removeFirst() }
-        while let last = words.last, isConnector(last) { words.removeLast() }
+        var words = phrase.split(separator: " ")[...]
+        while let first = words.first, isConnector(String(first)) || first == "The" { words.removeFirst() }
+        while let last = words.last, isConnector(String(last)) { words.removeLast() }
         return words.joined(separator: " ")
     }
 

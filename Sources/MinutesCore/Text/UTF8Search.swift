@@ -102,3 +102,11 @@ extension String {
         return undecided && contains(Character(Unicode.Scalar(byte)))
     }
 }
+
+extension StringProtocol {
+    /// Whether every character is one ASCII byte (no byte over 0x7F, and no CR, which pairs with a following LF):
+    /// then counting, splitting and comparing characters is the same as doing it on bytes.
+    var isPlainASCII: Bool {
+        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+}

@@ -153,7 +153,8 @@ public struct WordRepair: Sendable {
         let lower = word.lowercased()
         if lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
-        for suffix in Self.suffixes where lower.count > suffix.count + 3 && lower.hasSuffix(suffix) {
+        let length = lower.count
+        for suffix in Self.suffixes where length > suffix.count + 3 && lower.hasSuffix(suffix) {
             let stem = String(lower.dropLast(suffix.count))
             if lexicon.words.contains(stem) || lexicon.words.contains(stem + "e") || (vocabulary[stem] ?? 0) >= 1 { return true }
             if let last = stem.last, stem.dropLast().last == last, lexicon.words.contains(String(stem.dropLast())) { return true }
