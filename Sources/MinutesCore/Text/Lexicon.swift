@@ -75,36 +75,39 @@ public struct WordSet: Sendable {
         var slots = [UInt32](repeating: 0, count: capacity)
         var others = Set<String>()
         var othersMatchASCII = false
-        lines.withUnsafeBufferPointer { all in
-            var start = 0
-            while start < all.count {
-                // One pass over the line: its end, its hash, and whether it has an apostrophe or non-ASCII bytes.
-                var end = start
-                var hash = Self.hashSeed
-                var apostrophe = false, nonASCII = false
-                while end < all.count {
-                    let byte = all[end]
-                    if byte == 0x0A { break }
-                    if byte == 0x27 { apostrophe = true } else if byte >= 0x80 { nonASCII = true }
-                    hash = Self.hash(hash, byte)
-                    end += 1
+        // Plain pointers inside the loop: no copy-on-write or exclusivity checks per probe.
+        slots.withUnsafeMutableBufferPointer { table in
+            lines.withUnsafeBufferPointer { all in
+                var start = 0
+                while start < all.count {
+                    // One pass over the line: its end, its hash, and whether it has an apostrophe or non-ASCII bytes.
+                    var end = start
+                    var hash = Self.hashSeed
+                    var apostrophe = false, nonASCII = false
+                    while end < all.count {
+                        let byte = all[end]
+                        if byte == 0x0A { break }
+                        if byte == 0x27 { apostrophe = true } else if byte >= 0x80 { nonASCII = true }
+                        hash = Self.hash(hash, byte)
+                        end += 1
+                    }
+                    let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                    defer { start = end + 1 }
+                    guard let first = line.first else { continue }
+                    if lowerCaseOnly, !(0x61...0x7A).contains(first) || apostrophe { continue }
+                    if nonASCII {
+                        let word = String(decoding: line, as: UTF8.self)
+                        others.insert(word)
+                        if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
+                        continue
+                    }
+                    var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                    while table[slot] != 0 {
+                        if Self.word(at: Int(table[slot]) - 1, in: all, equals: line) { break }
+                        slot = (slot + 1) & (capacity - 1)
+                    }
+                    if table[slot] == 0 { table[slot] = UInt32(start + 1) }
                 }
-                let line = UnsafeBufferPointer(rebasing: all[start..<end])
-                defer { start = end + 1 }
-                guard let first = line.first else { continue }
-                if lowerCaseOnly, !(0x61...0x7A).contains(first) || apostrophe { continue }
-                if nonASCII {
-                    let word = String(decoding: line, as: UTF8.self)
-                    others.insert(word)
-                    if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
-                    continue
-                }
-                var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-                while slots[slot] != 0 {
-                    if Self.word(at: Int(slots[slot]) - 1, in: all, equals: line) { break }
-                    slot = (slot + 1) & (capacity - 1)
-                }
-                if slots[slot] == 0 { slots[slot] = UInt32(start + 1) }
             }
         }
         self.bytes = lines
