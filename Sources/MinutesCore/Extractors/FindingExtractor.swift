@@ -23,7 +23,7 @@ public enum FindingExtractor {
         var itemSection: (kind: FindingKind, level: Int)?
 
         func add(_ text: String, kind: FindingKind) {
-            var text = text.trimmed(Set(" -–•*"))
+            var text = text.trimmed(.bulletsAndDashes)
             for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"] where text.hasPrefix(marker) {
                 text = text.dropFirst(marker.count).trimmed()
             }
@@ -100,19 +100,26 @@ public enum FindingExtractor {
         return findings
     }
 
+    /// Words of a heading over actions.
+    static let actionWords: Set<String> = ["actions", "action"]
+    /// Words of a heading over decisions.
+    static let decisionWords: Set<String> = ["resolutions", "decisions", "resolved", "decided"]
+    /// Words of a heading over findings.
+    static let findingWords: Set<String> = ["findings", "conclusions", "conclusion", "observations", "outcomes", "takeaways", "recommendations", "lessons"]
+
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
-        let lower = text.lowercased().trimmed(Set(":*# "))
+        let lower = text.lowercased().trimmed(.labelMarks)
         guard lower.count <= 160 else { return nil }
         let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.containsASCII("summary of action") || lower.hasPrefix("new action")) {
+        if !words.isDisjoint(with: Self.actionWords) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.containsASCII("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
         let core = lower.replacingOccurrences(of: "summary of ", with: "")
-        if !words.isDisjoint(with: ["resolutions", "decisions", "resolved", "decided"]) && core.split(separator: " ").count <= 3 {
+        if !words.isDisjoint(with: Self.decisionWords) && core.split(separator: " ").count <= 3 {
             return .decision
         }
-        if !words.isDisjoint(with: ["findings", "conclusions", "conclusion", "observations", "outcomes", "takeaways", "recommendations", "lessons"])
+        if !words.isDisjoint(with: Self.findingWords)
             || lower.containsASCII("key points") {
             return .finding
         }
@@ -121,7 +128,7 @@ public enum FindingExtractor {
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
     static func labelKind(_ label: String) -> FindingKind? {
-        var lower = label.lowercased().trimmed(Set("[]* "))
+        var lower = label.lowercased().trimmed(.labelBrackets)
             .replacingOccurrences(of: "[new] ", with: "")
         // Numbered labels: "Resolution #1", "Action 3".
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
@@ -167,7 +174,7 @@ public enum FindingExtractor {
         let range = NSRange(location: 0, length: ns.length)
         for pattern in [ownerFirst, ownerLabel, ownerTrailing] {
             guard let match = pattern.firstMatch(in: text, range: range) else { continue }
-            let candidate = ns.substring(with: match.range(at: 1)).trimmed(Set("._- "))
+            let candidate = ns.substring(with: match.range(at: 1)).trimmed(.ownerPunctuation)
             if let person = resolve(candidate, in: participants) { return person }
             let name = TextRules.nickToName(candidate)
             let stopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]

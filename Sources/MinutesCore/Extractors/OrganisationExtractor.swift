@@ -144,7 +144,7 @@ struct OrganisationRegistry {
 
     /// Adds an organisation or merges it into the entry it names.
     mutating func add(_ name: String, acronym: String? = nil) {
-        let name = name.trimmed(Set(" .,;:"))
+        let name = name.trimmed(.organisationNameEnds)
         if let acronym, let i = organisations.firstIndex(where: { $0.acronym == acronym }) {
             if Self.key(organisations[i].name) != Self.key(name), !organisations[i].aliases.contains(name) {
                 organisations[i].aliases.append(name)

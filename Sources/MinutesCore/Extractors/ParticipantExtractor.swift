@@ -44,7 +44,7 @@ public enum ParticipantExtractor {
             switch block.kind {
             case .heading, .term:
                 // "Attendance (please mark an X if you are here)": the note does not change the label.
-                let text = TextRules.withoutParentheticals(block.text).trimmed(Set(":*# "))
+                let text = TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)
                 if let (label, value) = TextRules.labelled(block.text), let meaning = Vocabulary.attendanceLabel(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
@@ -190,7 +190,7 @@ public enum ParticipantExtractor {
             text = String(text[..<open]) + " " + String(text[text.index(after: close)...])
         }
         for note in parentheticals {
-            let parts = note.split(separator: ",").map { $0.trimmed(Set("* ")) }
+            let parts = note.split(separator: ",").map { $0.trimmed(.emphasisAndSpace) }
             for part in parts {
                 let lower = part.lowercased()
                 if let meaning = Vocabulary.attendanceLabel(lower), let r = meaning.1 {
@@ -208,7 +208,7 @@ public enum ParticipantExtractor {
         }
         // Handles: "Name @handle", "Name: @handle".
         text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
-        text = text.trimmed(Set(":;-–— *"))
+        text = text.trimmed(.entryPunctuation)
 
         // "Name - Role, Organisation".
         var fields: [String]
@@ -226,7 +226,7 @@ public enum ParticipantExtractor {
         guard let first = fields.first else { return nil }
         // "Councillors A, B and C" is a list of people, not one entry.
         if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
-        var (name, office) = TextRules.stripTitles(first.trimmed(Set(".:;*_ ")))
+        var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
         let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
@@ -349,10 +349,12 @@ public enum ParticipantExtractor {
         return a.count > b.count
     }
 
+    /// Cells that mark a person present in an attendance table.
+    static let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
+
     /// Reads one row of an attendance table: the first cell holding a name is the person
     /// (with "(Org, Role)" notes); a mark cell means present, an empty first cell absent.
     static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
-        let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
         let trimmed = cells.map { $0.trimmed() }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = TextRules.withoutParentheticals(cell)

@@ -18,7 +18,7 @@ public enum RelatedDocumentExtractor {
         var pendingLeadIn: String?
 
         func add(title: String, url: String?) {
-            let title = title.trimmed(Set(" :-–•*[]"))
+            let title = title.trimmed(.documentTitleEnds)
             if let url {
                 let key = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
                 guard seenURLs.insert(key).inserted else { return }
@@ -113,7 +113,7 @@ public enum RelatedDocumentExtractor {
 
     /// The text is the address alone (possibly in angle brackets).
     static func isBareAddress(_ text: String, link: Link) -> Bool {
-        let t = text.trimmed(Set(" <>()."))
+        let t = text.trimmed(.addressWrappers)
         return t == link.href || t == link.text
     }
 
@@ -132,7 +132,7 @@ public enum RelatedDocumentExtractor {
 
     /// "board_minutes_2014_01_15.txt", "report.pdf": one token ending in a document extension.
     static func isFileName(_ text: String) -> Bool {
-        let t = text.trimmed(Set(" ."))
+        let t = text.trimmed(.fileNameEnds)
         guard !t.isEmpty, !t.contains(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
         return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
@@ -141,7 +141,7 @@ public enum RelatedDocumentExtractor {
 
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
     static func isSectionLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(Set(":*# "))
+        let lower = text.lowercased().trimmed(.labelMarks)
         return ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
                 "background documents", "references", "supporting documents", "documents", "related links",
                 "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"].contains(lower)

@@ -75,7 +75,7 @@ public struct IRCLogReader: DocumentReader {
 
     /// Whether `nick` belongs to a bot.
     static func isBot(_ nick: String) -> Bool {
-        let lower = nick.lowercased().trimmed(Set("_"))
+        let lower = nick.lowercased().trimmed(.underscore)
         return bots.contains(lower) || lower.hasSuffix("bot")
     }
 
@@ -95,7 +95,7 @@ public struct IRCLogReader: DocumentReader {
     /// The name a nick stands for: bridge suffixes ("Tom_S___ORG_") dropped, then `TextRules.nickToName`.
     /// Multi-word values are names already; all-lower-case ones are capitalised ("axel smith" → "Axel Smith").
     static func name(_ raw: String) -> String {
-        var text = raw.trimmed(Set(" ,;.@"))
+        var text = raw.trimmed(.nameListPunctuation)
         if text.contains(" ") {
             if text == text.lowercased() { text = text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
             return text
@@ -109,7 +109,7 @@ public struct IRCLogReader: DocumentReader {
 
     /// The names of a command's argument, or the speaker's when there is none.
     static func names(_ value: String, speaker: String) -> [String] {
-        let value = value.trimmed(Set(" :"))
+        let value = value.trimmed(.commandValueEnds)
         if value.isEmpty { return [name(speaker)] }
         return value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { name(String($0)) }.filter { !$0.isEmpty }
     }
@@ -166,7 +166,7 @@ public struct IRCLogReader: DocumentReader {
                 loggedDate = "\(ns.substring(with: m.range(at: 1)))-\(ns.substring(with: m.range(at: 2)))-\(ns.substring(with: m.range(at: 3)))"
             }
             if Self.isBot(nick) || Self.isNoise(said) { continue }
-            let speaker = nick.trimmed(Set("@+"))
+            let speaker = nick.trimmed(.nickPrefixes)
 
             // Corrections: applied to the latest transcript line that holds the old text.
             let ns = said as NSString

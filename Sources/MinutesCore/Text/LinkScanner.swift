@@ -8,7 +8,7 @@ public enum LinkScanner {
         var links: [Link] = []
         var seen = Set<String>()
         for token in text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "(" || $0 == ")" }) {
-            var candidate = token.trimmed(Set(".,;:!?'\"[]"))
+            var candidate = token.trimmed(.linkEnds)
             if candidate.hasPrefix("www.") { candidate = "https://" + candidate }
             guard candidate.hasPrefix("http://") || candidate.hasPrefix("https://"), candidate.count > 10,
                   seen.insert(candidate).inserted else { continue }

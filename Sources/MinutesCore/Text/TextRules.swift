@@ -73,7 +73,7 @@ public enum TextRules {
         var words = name.split(separator: " ").map(String.init)
         var office: String?
         while let first = words.first, words.count > 1 {
-            let key = first.lowercased().trimmed(Set("."))
+            let key = first.lowercased().trimmed(.fullStop)
             if honorifics.contains(key) {
                 words.removeFirst()
             } else if let title = officeTitles[key] {
@@ -86,16 +86,18 @@ public enum TextRules {
         return (words.joined(separator: " "), office)
     }
 
+    /// Lower-case particles inside names ("van", "de", "da").
+    static let nameParticles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
+
     /// Whether `text` is shaped like a person's name: one to five words, each capitalised
     /// (particles such as "van", "de", "da" allowed), no digits, no sentence punctuation.
     public static func looksLikeName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard (1...5).contains(words.count), text.count <= 60 else { return false }
-        let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
         var capitalised = 0
         for word in words {
             guard !word.contains(where: { $0.isNumber || ":;!?/@#".contains($0) }) else { return false }
-            if particles.contains(word.lowercased()) { continue }
+            if nameParticles.contains(word.lowercased()) { continue }
             guard let first = word.first(where: { $0.isLetter }) else { return false }
             if first.isUppercase || !first.isCased { capitalised += 1 } else { return false }
         }
@@ -105,7 +107,7 @@ public enum TextRules {
     /// Turns an IRC nick into a name: "Bill_Kasdorf_" → "Bill Kasdorf", "AjayJadhav" → "Ajay Jadhav";
     /// lower-case nicks ("billk") and trailing initials ("AndyS", "CharlesL") are returned unchanged.
     public static func nickToName(_ nick: String) -> String {
-        var text = nick.trimmed(Set("_-+ "))
+        var text = nick.trimmed(.nickEnds)
         text = text.replacingOccurrences(of: "_", with: " ")
         // Split CamelCase where a lower-case letter meets a capital that starts a word of two or more letters.
         let chars = Array(text)
@@ -139,11 +141,13 @@ public enum TextRules {
             && token.first?.isLetter == true
     }
 
+    /// Words left out of initials.
+    static let minorWords: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "a", "an", "to", "at", "–", "-"]
+
     /// Initials of the significant words of `phrase` ("Global Cleantech Cluster Association" → "GCCA").
     public static func initials(_ phrase: String) -> String {
-        let minor: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "a", "an", "to", "at", "–", "-"]
         return String(phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap { word -> Character? in
-            minor.contains(word.lowercased()) ? nil : word.first.map { Character($0.uppercased()) }
+            minorWords.contains(word.lowercased()) ? nil : word.first.map { Character($0.uppercased()) }
         })
     }
 
@@ -388,6 +392,44 @@ extension StringProtocol {
 }
 
 extension Set where Element == Character {
+    // Sets the extractors trim with, built once rather than on every call.
+    /// Colons, emphasis, hashes and spaces around a label ("**Present:**", "## Attendees").
+    static let labelMarks: Set<Character> = Set(":*# ")
+    /// Asterisks and spaces.
+    static let emphasisAndSpace: Set<Character> = Set("* ")
+    /// Punctuation around an attendance entry.
+    static let entryPunctuation: Set<Character> = Set(":;-–— *")
+    /// Punctuation around a name.
+    static let namePunctuation: Set<Character> = Set(".:;*_ ")
+    /// Bullets, dashes and spaces before an item.
+    static let bulletsAndDashes: Set<Character> = Set(" -–•*")
+    /// Brackets, asterisks and spaces around a label ("[NEW] ACTION").
+    static let labelBrackets: Set<Character> = Set("[]* ")
+    /// Punctuation around an action owner.
+    static let ownerPunctuation: Set<Character> = Set("._- ")
+    /// Punctuation after an organisation name.
+    static let organisationNameEnds: Set<Character> = Set(" .,;:")
+    /// Punctuation around a document title.
+    static let documentTitleEnds: Set<Character> = Set(" :-–•*[]")
+    /// Brackets and stops around a bare address.
+    static let addressWrappers: Set<Character> = Set(" <>().")
+    /// Spaces and stops around a file name.
+    static let fileNameEnds: Set<Character> = Set(" .")
+    /// Punctuation around a web address in running text.
+    static let linkEnds: Set<Character> = Set(".,;:!?'\"[]")
+    /// A full stop.
+    static let fullStop: Set<Character> = Set(".")
+    /// Underscores, dashes, pluses and spaces around an IRC nick.
+    static let nickEnds: Set<Character> = Set("_-+ ")
+    /// An underscore.
+    static let underscore: Set<Character> = Set("_")
+    /// Punctuation around a name in an IRC command.
+    static let nameListPunctuation: Set<Character> = Set(" ,;.@")
+    /// Spaces and colons around an IRC command value.
+    static let commandValueEnds: Set<Character> = Set(" :")
+    /// IRC operator and voice marks.
+    static let nickPrefixes: Set<Character> = Set("@+")
+
     /// Spaces, tabs and line ends.
     static let blanksAndNewlines: Set<Character> = [" ", "\t", "\n", "\r", "\r\n"]
 }

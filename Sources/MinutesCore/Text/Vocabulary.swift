@@ -48,27 +48,38 @@ public enum Vocabulary {
         "question", "questions", "model", "framework", "vocabulary", "api", "protocol", "language",
     ]
 
+    /// Words of a label for those absent.
+    static let absenceWords: Set<String> = ["regrets", "regret", "apologies", "apology", "absent", "excused", "absences", "unable"]
+    /// Words of a label for the chairs.
+    static let chairWords: Set<String> = ["chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chairs", "co-chair", "chaired", "organizer", "organizers", "organiser", "organisers", "facilitator", "moderator", "host", "hosts"]
+    /// Words of a label for the scribes.
+    static let scribeWords: Set<String> = ["scribe", "scribes", "minutes-taker", "recorder", "note-taker", "notetaker", "minuted", "secretary"]
+    /// Words of a label for guests.
+    static let guestWords: Set<String> = ["guest", "guests", "observer", "observers", "visitors", "invited"]
+    /// Words of a label for those present.
+    static let presenceWords: Set<String> = ["present", "attendees", "attendee", "attendance", "participants", "attending", "attended", "members", "directors", "officers", "attendence", "roll", "rollcall", "roll-call"]
+
     /// Labels that introduce attendance lists, mapped to what they mean.
     public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
         guard label.utf8.count <= 60 else { return nil }
-        var key = String(label.lowercased().trimming([":", "*", "#", " "]))
+        var key = String(label.lowercased().trimming(.labelMarks))
         if key.hasSuffix("(s)") { key = String(key.dropLast(3)) + "s" }
         let words = Set(key.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
         if words.isEmpty || key.count > 40 { return nil }
-        if !words.isDisjoint(with: ["regrets", "regret", "apologies", "apology", "absent", "excused", "absences", "unable"]) {
+        if !words.isDisjoint(with: Self.absenceWords) {
             return (.absent, nil)
         }
-        if !words.isDisjoint(with: ["chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chairs", "co-chair", "chaired", "organizer", "organizers", "organiser", "organisers", "facilitator", "moderator", "host", "hosts"]) {
+        if !words.isDisjoint(with: Self.chairWords) {
             return words.contains("vice") ? (.present, nil) : (.present, .chair)
         }
-        if !words.isDisjoint(with: ["scribe", "scribes", "minutes-taker", "recorder", "note-taker", "notetaker", "minuted", "secretary"])
+        if !words.isDisjoint(with: Self.scribeWords)
             || key.containsASCII("note taker") || key.containsASCII("minute taker") || key.containsASCII("notes by") {
             return (.present, .scribe)
         }
-        if !words.isDisjoint(with: ["guest", "guests", "observer", "observers", "visitors", "invited"]) {
+        if !words.isDisjoint(with: Self.guestWords) {
             return (.present, .guest)
         }
-        if !words.isDisjoint(with: ["present", "attendees", "attendee", "attendance", "participants", "attending", "attended", "members", "directors", "officers", "attendence", "roll", "rollcall", "roll-call"])
+        if !words.isDisjoint(with: Self.presenceWords)
             || key == "in attendance" || key == "also present" || key == "who" {
             return (.present, nil)
         }
