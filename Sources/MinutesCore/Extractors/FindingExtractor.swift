@@ -129,7 +129,7 @@ public enum FindingExtractor {
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
     static func labelKind(_ label: String) -> FindingKind? {
         var lower = label.lowercased().trimmed(.labelBrackets)
-            .replacingOccurrences(of: "[new] ", with: "")
+        if lower.containsASCII("[new] ") { lower = lower.replacingOccurrences(of: "[new] ", with: "") }
         // Numbered labels: "Resolution #1", "Action 3".
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
         switch lower {

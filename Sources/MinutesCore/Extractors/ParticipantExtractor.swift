@@ -304,14 +304,22 @@ public enum ParticipantExtractor {
     /// other), "makotomurata" and "Makoto". Only a unique match is merged; the fuller name is kept.
     static func mergeNickVariants(_ people: [Participant]) -> [Participant] {
         var people = people
+        // The letters of each name, worked out once: the loop below compares every nick with every name.
+        var shapes: [String: NameShape] = [:]
+        func shape(_ name: String) -> NameShape {
+            if let known = shapes[name] { return known }
+            let new = NameShape(name)
+            shapes[name] = new
+            return new
+        }
         var i = 0
         while i < people.count {
             let nick = people[i].name
             guard !nick.contains(" "), TextRules.isNick(nick) else { i += 1; continue }
-            let a = TextRules.compactLetters(nick)
+            let a = shape(nick).letters
             let matches = people.indices.filter { j in
                 guard j != i else { return false }
-                return nickMatches(a, people[j].name)
+                return nickMatches(a, shape(people[j].name))
             }
             guard matches.count == 1, let j = matches.first else { i += 1; continue }
             var keep = people[j], drop = people[i]
@@ -328,11 +336,29 @@ public enum ParticipantExtractor {
         return people
     }
 
+    /// A name's lower-case letters, whole and word by word, as nicks are compared with them.
+    struct NameShape {
+        /// All the letters ("Bill Kasdorf" → "billkasdorf").
+        var letters: String
+        /// The letters of each word that has any (["bill", "kasdorf"]).
+        var words: [String]
+
+        init(_ name: String) {
+            letters = TextRules.compactLetters(name)
+            words = name.split(separator: " ").map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+        }
+    }
+
     /// Whether the compact nick `a` names the same person as `name`.
     static func nickMatches(_ a: String, _ name: String) -> Bool {
-        let b = TextRules.compactLetters(name)
+        nickMatches(a, NameShape(name))
+    }
+
+    /// `nickMatches(_:_:)` with the name's letters worked out.
+    static func nickMatches(_ a: String, _ name: NameShape) -> Bool {
+        let b = name.letters
         guard a.count >= 4, b.count >= 4, a != b else { return false }
-        let words = name.split(separator: " ").map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+        let words = name.words
         if words.count >= 2, let firstWord = words.first, let last = words.last {
             if b.hasPrefix(a) { return true }
             if let initial = firstWord.first, a == String(initial) + last { return true }

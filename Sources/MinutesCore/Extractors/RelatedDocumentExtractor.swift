@@ -165,6 +165,22 @@ public enum RelatedDocumentExtractor {
         block.classes.contains { ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"].contains($0) }
     }
 
+    /// Whether `path` matches `/(issues|pull|pulls|discussions)/\d+` (an issue, pull request or discussion), found
+    /// without a regular expression: one of the four segments, then a decimal digit (`\d` is any Unicode `Nd`).
+    static func namesNumberedItem(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        for marker in ["/issues/", "/pull/", "/pulls/", "/discussions/"] {
+            var rest = path[...]
+            while let found = rest.rangeOfASCII(marker) {
+                if let next = path.unicodeScalars[found.upperBound...].first, next.properties.generalCategory == .decimalNumber {
+                    return true
+                }
+                rest = path[utf8.index(after: found.lowerBound)...]
+            }
+        }
+        return false
+    }
+
     /// Whether a link points to a document rather than to navigation, an anchor or an asset.
     static func isDocumentLink(_ link: Link, labelled: Bool) -> Bool {
         let href = link.href.lowercased()
@@ -178,7 +194,7 @@ public enum RelatedDocumentExtractor {
         if labelled { return true }
         let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
         if documentEndings.contains(where: { path.hasSuffix($0) }) { return true }
-        if path.range(of: #"/(issues|pull|pulls|discussions)/\d+"#, options: .regularExpression) != nil { return true }
+        if namesNumberedItem(path) { return true }
         if path.containsASCII("docs.google.com") || path.containsASCII("/wiki/") { return true }
         // Bug trackers, W3C specifications and editor's drafts, charters, recordings.
         if path.containsASCII("show_bug.cgi") || path.containsASCII("://crbug.com/") || path.containsASCII("w3.org/tr/")

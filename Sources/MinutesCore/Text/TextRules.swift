@@ -130,7 +130,9 @@ public enum TextRules {
 
     /// Letters of `name`, lower-cased, for comparing nicks with names ("Bill Kasdorf" → "billkasdorf").
     public static func compactLetters(_ name: String) -> String {
-        String(name.lowercased().filter(\.isLetter))
+        guard name.isPlainASCII else { return String(name.lowercased().filter(\.isLetter)) }
+        // ASCII: the letters are A–Z and a–z, lower-cased on their bytes.
+        return String(decoding: name.utf8.lazy.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.map { $0 | 0x20 }, as: UTF8.self)
     }
 
     /// The capital letters of an acronym-shaped token ("CCC", "W3C", "OpenSSF" is not one).
