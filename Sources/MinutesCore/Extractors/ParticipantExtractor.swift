@@ -68,9 +68,10 @@ public enum ParticipantExtractor {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
+                let labelled = TextRules.labelled(text)
                 // "New IPMC members:" announces membership changes, not attendance.
-                if let (label, _) = TextRules.labelled(text), label.lowercased().hasPrefix("new ") { context = nil; continue }
-                if let (label, value) = TextRules.labelled(text), let meaning = Vocabulary.attendanceLabel(label) {
+                if let (label, _) = labelled, label.lowercased().hasPrefix("new ") { context = nil; continue }
+                if let (label, value) = labelled, let meaning = Vocabulary.attendanceLabel(label) {
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     } else {

@@ -36,10 +36,23 @@ public struct IRCLogReader: DocumentReader {
     private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
     private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
 
+    /// Whether `line` holds what either log shape needs: a "<" (before a nick), or a ":" between digits (a time,
+    /// `\d:\d`; `\d` is any Unicode digit, so a non-ASCII byte may stand for one). Other lines skip the regex.
+    static func mayBeLogLine(_ line: String) -> Bool {
+        func mayBeDigit(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "<") { return true }
+            if previous == UInt8(ascii: ":"), mayBeDigit(beforePrevious), mayBeDigit(byte) { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Parses one line of a log, or nil when it has none of the log shapes.
     static func message(_ line: String) -> Message? {
-        // Both shapes need a literal "<" (a nick) or ":" (a time): other lines are refused before the regex.
-        guard line.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ":") }) else { return nil }
+        guard mayBeLogLine(line) else { return nil }
         let ns = line as NSString
         let range = NSRange(location: 0, length: ns.length)
         func group(_ m: NSTextCheckingResult, _ i: Int) -> String {
