@@ -72,7 +72,10 @@ public struct IRCLogReader: DocumentReader {
         var total = 0, matching = 0
         // The first 64 KB decide; a long document is not split whole just to be classified.
         let head = Substring(text.utf8.prefix(65_536))
-        for line in head.split(separator: "\n", omittingEmptySubsequences: true) {
+        // Without CR (which joins a following LF into one character) lines end exactly at LF bytes.
+        let lines = head.utf8.contains(0x0D) ? head.split(separator: "\n", omittingEmptySubsequences: true)
+            : head.utf8.split(separator: 0x0A).map { Substring($0) }
+        for line in lines {
             let trimmed = String(line.trimming(.blanks))
             if trimmed.isEmpty { continue }
             total += 1

@@ -31,7 +31,10 @@ public struct WordRepair: Sendable {
                         var end = start + 1
                         while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
                         let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                        let lower = String(decoding: word.lazy.map { $0 | 0x20 }, as: UTF8.self)
+                        let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+                            for (i, byte) in word.enumerated() { buffer[i] = byte | 0x20 }
+                            return word.count
+                        }
                         counts[lower, default: 0] += 1
                         if word[0] < 0x61 { capitalised.insert(lower) }
                         start = end
@@ -75,12 +78,14 @@ public struct WordRepair: Sendable {
         if Self.isPlainASCII(text) {
             // ASCII text, one byte a character: tokens are runs of letters, hyphens and inner full stops.
             var text = text
+            var output: [UInt8] = []
+            output.reserveCapacity(text.utf8.count + 16)
             text.withUTF8 { bytes in
                 var start = 0
                 while start < bytes.count {
                     let byte = bytes[start]
                     guard Self.isASCIILetter(byte) || byte == UInt8(ascii: "-") else {
-                        out.unicodeScalars.append(Unicode.Scalar(byte))
+                        output.append(byte)
                         start += 1
                         continue
                     }
@@ -88,11 +93,11 @@ public struct WordRepair: Sendable {
                     while end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
                         end += 1
                     }
-                    out += repaired(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    output.append(contentsOf: repaired(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)).utf8)
                     start = end
                 }
             }
-            return out
+            return String(decoding: output, as: UTF8.self)
         }
         var token = ""
         func emit() {
