@@ -45,12 +45,40 @@ public enum TextRules {
 
     /// Lower-cased, diacritics kept, white space folded, surrounding punctuation dropped.
     public static func fold(_ text: String) -> String {
-        String(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || ($0.isWhitespace) })
+        if text.isPlainASCII { return foldASCII(text) }
+        return String(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || ($0.isWhitespace) })
             .joined(separator: " ")
             .trimming(foldPunctuation))
     }
 
     private static let foldPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "_", " ", "\"", "'"]
+
+    /// `fold(_:)` of ASCII text (no CR), on its bytes: white space is 0x09–0x0D and 0x20.
+    private static func foldASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if !out.isEmpty { pendingSpace = true }
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        func isFoldPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                 UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return true
+            default:
+                return false
+            }
+        }
+        guard let first = out.firstIndex(where: { !isFoldPunctuation($0) }),
+              let last = out.lastIndex(where: { !isFoldPunctuation($0) }) else { return "" }
+        return String(decoding: out[first...last], as: UTF8.self)
+    }
 
     /// Whether `word` starts with an upper-case letter (an ASCII fast path before Unicode properties).
     @inline(__always)
