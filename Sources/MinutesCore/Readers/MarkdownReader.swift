@@ -53,14 +53,18 @@ enum MarkdownPreamble {
         var rest = Substring(hasCRLF ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         for fence in ["---", "+++"] where rest.hasPrefix(fence + "\n") {
-            var lines = rest.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            // Lines are taken one at a time up to the closing fence (never the whole document).
+            guard let opening = rest.firstIndex(of: "\n") else { continue }
+            var lineStart: Substring.Index? = rest.index(after: opening)
             var fields: [Substring] = []
-            while let line = lines.first {
-                lines = lines.dropFirst()
+            while let start = lineStart {
+                let end = rest[start...].firstIndex(of: "\n")
+                let line = rest[start..<(end ?? rest.endIndex)]
+                lineStart = end.map { rest.index(after: $0) }
                 let trimmed = line.trimmed(.blanksAndNewlines)
                 if trimmed == fence || (fence == "---" && trimmed == "...") {
                     readFields(fields, separator: fence == "---" ? ":" : "=", into: &document)
-                    rest = Substring(lines.joined(separator: "\n"))
+                    rest = lineStart.map { rest[$0...] } ?? rest[rest.endIndex...]
                     break
                 }
                 fields.append(line)
@@ -68,7 +72,7 @@ enum MarkdownPreamble {
         }
         let leading = rest.prefix { $0.isWhitespace }
         let afterSpace = rest.dropFirst(leading.count)
-        if afterSpace.hasPrefix("<!--"), let end = afterSpace.range(of: "-->") {
+        if afterSpace.hasPrefix("<!--"), let end = afterSpace.rangeOfASCII("-->") {
             let inner = afterSpace[afterSpace.index(afterSpace.startIndex, offsetBy: 4)..<end.lowerBound]
                 .drop { $0 == "-" || $0.isWhitespace }
             if inner.first == "{" || inner.first == "[", readJSON(String(inner), into: &document) {
