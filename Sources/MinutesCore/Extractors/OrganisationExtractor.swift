@@ -64,7 +64,7 @@ public enum OrganisationExtractor {
     /// The capitalised words (and connectors between them) that end `text`.
     static func capitalisedTail(of text: String) -> [String] {
         var words: [String] = []
-        for word in text.split(separator: " ").reversed() {
+        for word in text.splitOnSpaces().reversed() {
             let w = String(word)
             if w.first?.isUppercase == true || (TextRules.isConnector(w) && !words.isEmpty) {
                 words.insert(w, at: 0)
@@ -81,7 +81,7 @@ public enum OrganisationExtractor {
     static func addMentions(in text: String, context: MentionContext, to registry: inout OrganisationRegistry) {
         var trimmedText: String?   // worked out for the first run that needs it
         for run in TextRules.capitalisedRuns(in: text) {
-            if run.split(separator: " ").count == 1 {
+            if run.splitOnSpaces().count == 1 {
                 continue   // a lone capitalised word is a name, a place or the start of a sentence
             }
             if registry.find(run) != nil { continue }
@@ -104,7 +104,7 @@ public enum OrganisationExtractor {
     private static func consider(_ candidate: String, as name: String? = nil, context: MentionContext,
                                  in registry: inout OrganisationRegistry) -> Bool {
         let trimmed = TextRules.trimConnectors(candidate)
-        guard trimmed.split(separator: " ").count >= 2 else { return false }
+        guard trimmed.splitOnSpaces().count >= 2 else { return false }
         if registry.find(trimmed) != nil || registry.addAliasIfReordered(trimmed) { return true }
         guard isOrganisationName(trimmed, requireCue: true), OrganisationRules.isPlausibleName(trimmed),
               OrganisationRules.isMentionedAsName(trimmed, in: context) else { return false }
@@ -123,7 +123,7 @@ public enum OrganisationExtractor {
 
     /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
     static func headWord(of phrase: String) -> String {
-        let words = phrase.lowercased().split(separator: " ")
+        let words = phrase.lowercased().splitOnSpaces()
         if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return String(words[i - 1]) }
         return words.last.map(String.init) ?? ""
     }
@@ -274,6 +274,6 @@ struct OrganisationRegistry {
     }
 
     static func words(_ name: String) -> Set<String> {
-        Set(key(name).split(separator: " ").map(String.init).filter { !TextRules.isConnector($0) })
+        Set(key(name).splitOnSpaces().map(String.init).filter { !TextRules.isConnector($0) })
     }
 }

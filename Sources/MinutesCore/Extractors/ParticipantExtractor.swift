@@ -64,7 +64,7 @@ public enum ParticipantExtractor {
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 if block.kind == .paragraph, text.count <= 30, !text.contains(":"), !text.contains(","),
-                   text.split(separator: " ").count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
+                   text.splitOnSpaces().count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
@@ -122,7 +122,7 @@ public enum ParticipantExtractor {
                 } else {
                     found = entries(inList: text, attendance: current.attendance, role: current.role)
                 }
-                if found.isEmpty, block.kind == .paragraph, text.split(separator: " ").count > 8 {
+                if found.isEmpty, block.kind == .paragraph, text.splitOnSpaces().count > 8 {
                     context = nil
                 }
                 add(found)
@@ -208,7 +208,7 @@ public enum ParticipantExtractor {
             }
         }
         // Handles: "Name @handle", "Name: @handle".
-        text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
         text = text.trimmed(.entryPunctuation)
 
         // "Name - Role, Organisation".
@@ -217,7 +217,7 @@ public enum ParticipantExtractor {
         if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — "), dash.lowerBound < firstComma {
             let rest = String(text[dash.upperBound...])
             // "Name - Invisible attendee": a lower-case note, not a role or organisation.
-            let restWords = rest.split(separator: " ")
+            let restWords = rest.splitOnSpaces()
             let isNote = !rest.contains(",") && restWords.count >= 2 && restWords.dropFirst().allSatisfy { $0.first?.isLowercase == true }
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
             fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.splitList(rest))
@@ -266,7 +266,7 @@ public enum ParticipantExtractor {
     /// a nick with an underscore, a lower-case nick or a run-together CamelCase nick is its own person,
     /// and four capitalised words with no particle are two two-word names.
     static func splitRunTogether(_ item: String) -> [String] {
-        let words = item.split(separator: " ").map(String.init)
+        let words = item.splitOnSpaces().map(String.init)
         guard words.count >= 2, !item.contains("("), !item.contains("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
         func isNickWord(_ word: String) -> Bool {
             if word.contains("_") { return true }
@@ -346,7 +346,7 @@ public enum ParticipantExtractor {
 
         init(_ name: String) {
             letters = TextRules.compactLetters(name)
-            words = name.split(separator: " ").map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+            words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
         }
     }
 
@@ -411,7 +411,7 @@ public enum ParticipantExtractor {
         let head = text[..<open].trimmed()
         guard let comma = head.firstIndex(of: ",") else { return nil }
         let name = head[..<comma].trimmed()
-        let nameInitials = String(name.split(separator: " ").compactMap { $0.first })
+        let nameInitials = String(name.splitOnSpaces().compactMap { $0.first })
         guard nameInitials == initials, TextRules.looksLikeName(name) else { return nil }
         let organisation = head[head.index(after: comma)...].trimmed()
         return Entry(participant: Participant(name: name, organisation: organisation.isEmpty ? nil : organisation),
@@ -420,7 +420,7 @@ public enum ParticipantExtractor {
 
     /// Three or more words that are all common English words ("Quorum NOT Achieved") are a remark, not a name.
     static func isPhrase(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
+        let words = text.splitOnSpaces()
         return words.count >= 3 && words.allSatisfy { Lexicon.shared.contains(String($0)) || Lexicon.functionWords.contains($0.lowercased()) }
     }
 
@@ -443,7 +443,7 @@ public enum ParticipantExtractor {
 
     /// A short capitalised phrase without organisation or job words: a city or country.
     static func looksLikePlace(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
+        let words = text.splitOnSpaces()
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
             && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
     }

@@ -20,7 +20,7 @@ public enum TextRules {
     private static func isLabelShaped(_ label: String) -> Bool {
         let bytes = label.utf8
         guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-            return label.count <= 40 && label.split(separator: " ").count <= 5
+            return label.count <= 40 && label.splitOnSpaces().count <= 5
                 && (!label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)")) && !label.hasPrefix("http")
         }
         // ASCII, one byte a character: the same tests on bytes.
@@ -98,7 +98,7 @@ public enum TextRules {
 
     /// Removes leading honorifics and office titles from `name`; returns the bare name and the office.
     public static func stripTitles(_ name: String) -> (name: String, office: String?) {
-        var words = name.split(separator: " ").map(String.init)
+        var words = name.splitOnSpaces().map(String.init)
         var office: String?
         while let first = words.first, words.count > 1 {
             let key = first.lowercased().trimmed(.fullStop)
@@ -120,7 +120,7 @@ public enum TextRules {
     /// Whether `text` is shaped like a person's name: one to five words, each capitalised
     /// (particles such as "van", "de", "da" allowed), no digits, no sentence punctuation.
     public static func looksLikeName(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
+        let words = text.splitOnSpaces()
         guard (1...5).contains(words.count), text.count <= 60 else { return false }
         var capitalised = 0
         for word in words {
@@ -146,7 +146,7 @@ public enum TextRules {
             }
             out.append(ch)
         }
-        return out.split(separator: " ").joined(separator: " ")
+        return out.splitOnSpaces().joined(separator: " ")
     }
 
     /// Whether `token` is shaped like an IRC nick: one word of letters, digits, `_` and `-`,
@@ -187,7 +187,7 @@ public enum TextRules {
         let letters = acronym.uppercased().filter(\.isLetter)
         guard letters.count >= 2 else { return false }
         if initials(phrase) == letters { return true }
-        let allInitials = String(phrase.split(separator: " ").compactMap { $0.first.map { Character($0.uppercased()) } })
+        let allInitials = String(phrase.splitOnSpaces().compactMap { $0.first.map { Character($0.uppercased()) } })
         return allInitials == letters
     }
 
@@ -239,7 +239,7 @@ extension TextRules {
 
     /// `phrase` without connectors or "The" at either end.
     public static func trimConnectors(_ phrase: String) -> String {
-        var words = phrase.split(separator: " ")[...]
+        var words = phrase.splitOnSpaces()[...]
         while let first = words.first, isConnector(String(first)) || first == "The" { words.removeFirst() }
         while let last = words.last, isConnector(String(last)) { words.removeLast() }
         return words.joined(separator: " ")

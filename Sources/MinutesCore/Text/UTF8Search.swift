@@ -110,3 +110,19 @@ extension StringProtocol {
         utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 }
+
+extension String {
+    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a character).
+    func splitOnSpaces() -> [Substring] {
+        guard isPlainASCII else { return split(separator: " ") }
+        return utf8.split(separator: 0x20).map { Substring($0) }
+    }
+}
+
+extension Substring {
+    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a character).
+    func splitOnSpaces() -> [Substring] {
+        guard isPlainASCII else { return split(separator: " ") }
+        return utf8.split(separator: 0x20).map { Substring($0) }
+    }
+}
