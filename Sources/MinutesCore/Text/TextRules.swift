@@ -114,6 +114,9 @@ public enum TextRules {
         return (words.joined(separator: " "), office)
     }
 
+    /// The bytes of ":;!?/@#", which never stand in a name.
+    private static let nameBreakers: [UInt8] = Array(":;!?/@#".utf8)
+
     /// Lower-case particles inside names ("van", "de", "da").
     static let nameParticles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
 
@@ -121,10 +124,18 @@ public enum TextRules {
     /// (particles such as "van", "de", "da" allowed), no digits, no sentence punctuation.
     public static func looksLikeName(_ text: String) -> Bool {
         let words = text.splitOnSpaces()
-        guard (1...5).contains(words.count), text.count <= 60 else { return false }
+        let isASCII = text.isPlainASCII
+        guard (1...5).contains(words.count), (isASCII ? text.utf8.count : text.count) <= 60 else { return false }
         var capitalised = 0
         for word in words {
-            guard !word.contains(where: { $0.isNumber || ":;!?/@#".contains($0) }) else { return false }
+            if isASCII {
+                // One byte a character: digits and the refused punctuation are seen on bytes.
+                guard !word.utf8.contains(where: { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || nameBreakers.contains($0) }) else {
+                    return false
+                }
+            } else {
+                guard !word.contains(where: { $0.isNumber || ":;!?/@#".contains($0) }) else { return false }
+            }
             if nameParticles.contains(word.lowercased()) { continue }
             guard let first = word.first(where: { $0.isLetter }) else { return false }
             if first.isUppercase || !first.isCased { capitalised += 1 } else { return false }
@@ -212,14 +223,14 @@ public enum TextRules {
             let lowered = trimmed.lowercased()
             if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
             // "A and B and C": every part a name.
-            let parts = trimmed.components(separatedBy: " and ")
+            let parts = trimmed.componentsASCII(separatedBy: " and ")
             if parts.count > 2, !trimmed.contains("("), parts.allSatisfy({ looksLikeName($0) }) { return parts }
-            if let range = trimmed.range(of: " and ") {
+            if let range = trimmed.rangeOfASCII(" and ") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
                 // "A and B", also "A (Role) and B (Role)" when each side is a name once its notes are removed.
                 if looksLikeName(withoutParentheticals(left)), looksLikeName(withoutParentheticals(right)) { return [left, right] }
             }
-            if let range = trimmed.range(of: " & "), !trimmed.contains("(") {
+            if let range = trimmed.rangeOfASCII(" & "), !trimmed.contains("(") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
                 if looksLikeName(left), looksLikeName(right), left.contains(" "), right.contains(" ") { return [left, right] }
             }

@@ -126,3 +126,19 @@ extension Substring {
         return utf8.split(separator: 0x20).map { Substring($0) }
     }
 }
+
+extension String {
+    /// Foundation's `components(separatedBy:)`, split on bytes when both the text and `separator` are plain ASCII
+    /// (where any substring search gives the same, leftmost and non-overlapping, matches).
+    func componentsASCII(separatedBy separator: String) -> [String] {
+        guard isPlainASCII, separator.isPlainASCII, !separator.isEmpty else { return components(separatedBy: separator) }
+        var parts: [String] = []
+        var rest = self[...]
+        while let found = rest.rangeOfASCII(separator) {
+            parts.append(String(rest[..<found.lowerBound]))
+            rest = rest[found.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}
