@@ -80,10 +80,8 @@ public enum OrganisationExtractor {
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
     static func addMentions(in text: String, context: MentionContext, to registry: inout OrganisationRegistry) {
         var trimmedText: String?   // worked out for the first run that needs it
-        for run in TextRules.capitalisedRuns(in: text) {
-            if run.splitOnSpaces().count == 1 {
-                continue   // a lone capitalised word is a name, a place or the start of a sentence
-            }
+        // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
+        for run in TextRules.capitalisedRuns(in: text, multiWordOnly: true) {
             if registry.find(run) != nil { continue }
             // A line that is only "The … Foundation" names the organisation with its article.
             let line = trimmedText ?? text.trimmed()

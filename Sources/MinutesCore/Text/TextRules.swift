@@ -259,14 +259,25 @@ extension TextRules {
     /// Maximal runs of capitalised words, joined by connectors, that punctuation does not break.
     /// "…the Finnish Cleantech Cluster plays…" yields "Finnish Cleantech Cluster".
     public static func capitalisedRuns(in text: String) -> [String] {
+        capitalisedRuns(in: text, multiWordOnly: false)
+    }
+
+    /// `capitalisedRuns(in:)`; with `multiWordOnly`, only the runs of two or more words (as
+    /// `split(separator: " ")` counts them), for callers that skip lone words anyway.
+    static func capitalisedRuns(in text: String, multiWordOnly: Bool) -> [String] {
         var runs: [String] = []
         var current: [Substring] = []
         // Whether every word of `current` is ASCII: then its connectors are trimmed word by word.
         var currentIsASCII = true
         func close() {
             if !current.isEmpty {
-                let trimmed = currentIsASCII ? trimConnectors(words: current) : trimConnectors(current.joined(separator: " "))
-                if !trimmed.isEmpty { runs.append(trimmed) }
+                if currentIsASCII {
+                    let words = trimmingConnectors(words: current)
+                    if !words.isEmpty, !(multiWordOnly && words.count == 1) { runs.append(words.joined(separator: " ")) }
+                } else {
+                    let trimmed = trimConnectors(current.joined(separator: " "))
+                    if !trimmed.isEmpty, !(multiWordOnly && trimmed.split(separator: " ").count == 1) { runs.append(trimmed) }
+                }
                 current.removeAll(keepingCapacity: true)
                 currentIsASCII = true
             }
@@ -325,12 +336,12 @@ extension TextRules {
         return runs
     }
 
-    /// `trimConnectors(words.joined(separator: " "))` for words of ASCII characters without spaces.
-    private static func trimConnectors(words: [Substring]) -> String {
+    /// The words `trimConnectors(words.joined(separator: " "))` keeps, for words of ASCII characters without spaces.
+    private static func trimmingConnectors(words: [Substring]) -> ArraySlice<Substring> {
         var words = words[...]
         while let first = words.first, first.isEmpty || isConnector(String(first)) || first == "The" { words.removeFirst() }
         while let last = words.last, last.isEmpty || isConnector(String(last)) { words.removeLast() }
-        return words.joined(separator: " ")
+        return words
     }
 
     /// `,;:.!?)"`: bytes that end a clause, so a capitalised run never spans them.
