@@ -162,8 +162,11 @@ public enum RelatedDocumentExtractor {
 
     /// Blocks that belong to site navigation, tables of contents or footers.
     static func isNavigation(_ block: Block) -> Bool {
-        block.classes.contains { ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"].contains($0) }
+        !block.classes.isEmpty && block.classes.contains { navigationClasses.contains($0) }
     }
+
+    /// Class and id tokens of navigation, tables of contents and footers.
+    static let navigationClasses: Set<String> = ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"]
 
     /// Whether `path` matches `/(issues|pull|pulls|discussions)/\d+` (an issue, pull request or discussion), found
     /// without a regular expression: one of the four segments, then a decimal digit (`\d` is any Unicode `Nd`).
