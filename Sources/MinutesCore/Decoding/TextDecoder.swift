@@ -119,7 +119,13 @@ public enum TextDecoder {
     /// first scalar with NFC quick-check "No/Maybe" stands) and common blocks with no canonical mappings.
     @inline(__always)
     static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+        isNFCStable(scalar.value)
+    }
+
+    /// `isNFCStable(_:)` for a scalar value.
+    @inline(__always)
+    static func isNFCStable(_ value: UInt32) -> Bool {
+        switch value {
         case 0..<0x300, 0x2002...0x20CF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0x1F300...0x1FAFF: return true
         default: return false
         }
@@ -135,9 +141,8 @@ public enum TextDecoder {
             if byte >= 0xCC { needsNFC = true }
             if needsRewrite && needsNFC { break }
         }
-        if needsNFC { needsNFC = text.unicodeScalars.contains { !isNFCStable($0) } }
         if !needsRewrite && !needsNFC { return text }
-        if !needsRewrite { return text.precomposedStringWithCanonicalMapping }
+        if !needsRewrite { return composedCanonically(text) }
         // Rewrite on UTF-8 bytes: CR LF and CR → LF, NUL dropped, U+00A0 (C2 A0) and U+202F (E2 80 AF)
         // → space, U+FEFF (EF BB BF) dropped. Every other byte is copied as it is.
         let input = Array(text.utf8)
@@ -166,6 +171,56 @@ public enum TextDecoder {
         }
         let out = String(decoding: bytes, as: UTF8.self)
         if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
-        return needsNFC ? out.precomposedStringWithCanonicalMapping : out
+        return needsNFC ? composedCanonically(out) : out
+    }
+
+    /// `text.precomposedStringWithCanonicalMapping` (NFC), normalising only the stretches that NFC could change.
+    ///
+    /// Text splits for NFC before every NFC-stable scalar (a starter that never combines with what precedes
+    /// it), so each stretch of unstable scalars is normalised together with the stable scalar before it
+    /// (which they may combine with) and everything else is copied as it is.
+    static func composedCanonically(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            /// The scalar value starting at byte `i` of the (valid) UTF-8, and its length in bytes.
+            func scalar(at i: Int) -> (value: UInt32, length: Int) {
+                let lead = UInt32(bytes[i])
+                if lead < 0x80 { return (lead, 1) }
+                if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+                if lead < 0xF0 {
+                    return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+                }
+                return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F), 4)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var copied = 0     // bytes before this are in `out`
+            var boundary = 0   // the latest place where NFC may split the text
+            var i = 0
+            while i < bytes.count {
+                let (value, length) = scalar(at: i)
+                if isNFCStable(value) {
+                    boundary = i
+                    i += length
+                    continue
+                }
+                var end = i + length
+                while end < bytes.count {
+                    let (next, nextLength) = scalar(at: end)
+                    if isNFCStable(next) { break }
+                    end += nextLength
+                }
+                out.append(contentsOf: bytes[copied..<boundary])
+                let stretch = String(decoding: UnsafeBufferPointer(rebasing: bytes[boundary..<end]), as: UTF8.self)
+                out.append(contentsOf: stretch.precomposedStringWithCanonicalMapping.utf8)
+                copied = end
+                boundary = end
+                i = end
+            }
+            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

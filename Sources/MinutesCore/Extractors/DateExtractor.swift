@@ -40,6 +40,7 @@ public enum DateExtractor {
 
     /// The first date written in `text`, as `YYYY-MM-DD`.
     public static func firstDate(in text: String) -> String? {
+        guard mayHoldYear(text) else { return nil }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
         var candidates: [(Int, String)] = []
@@ -71,6 +72,7 @@ public enum DateExtractor {
     /// A date whose year stands apart from its month and day, as titles write it:
     /// "WECG Meetings 2021, Public Notes, June 24" → 2021-06-24.
     public static func splitDate(in text: String) -> String? {
+        guard mayHoldYear(text) else { return nil }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
         let years = yearPattern.matches(in: text, range: range)
@@ -81,6 +83,19 @@ public enum DateExtractor {
             }
         }
         return nil
+    }
+
+    /// Whether `text` holds "19" or "20", which every date pattern's year starts with: the many texts
+    /// without them are refused before any regular expression runs.
+    static func mayHoldYear(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if (previous == UInt8(ascii: "1") && byte == UInt8(ascii: "9")) || (previous == UInt8(ascii: "2") && byte == UInt8(ascii: "0")) {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// `YYYY-MM-DD` when the parts make a real calendar date.

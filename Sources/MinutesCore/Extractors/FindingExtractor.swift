@@ -28,7 +28,7 @@ public enum FindingExtractor {
         var lastAction: Int?
 
         func add(_ text: String, kind: FindingKind, owner explicitOwner: String? = nil) {
-            var text = text.trimmed(Set(" -–•*"))
+            var text = text.trimmed(.bulletsAndDashes)
             for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"] where text.hasPrefix(marker) {
                 text = text.dropFirst(marker.count).trimmed()
             }
@@ -165,20 +165,27 @@ public enum FindingExtractor {
         return findings
     }
 
+    /// Words of a heading over actions.
+    static let actionWords: Set<String> = ["actions", "action"]
+    /// Words of a heading over decisions.
+    static let decisionWords: Set<String> = ["resolutions", "decisions", "resolved", "decided"]
+    /// Words of a heading over findings.
+    static let findingWords: Set<String> = ["findings", "conclusions", "conclusion", "observations", "outcomes", "takeaways", "recommendations", "lessons"]
+
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
-        let lower = text.lowercased().trimmed(Set(":*# "))
+        let lower = text.lowercased().trimmed(.labelMarks)
         guard lower.count <= 160 else { return nil }
         let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
-        if !words.isDisjoint(with: ["actions", "action"]) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.contains("summary of action") || lower.hasPrefix("new action")) {
+        if !words.isDisjoint(with: Self.actionWords) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.containsASCII("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
         let core = lower.replacingOccurrences(of: "summary of ", with: "")
-        if !words.isDisjoint(with: ["resolutions", "decisions", "resolved", "decided"]) && core.split(separator: " ").count <= 3 {
+        if !words.isDisjoint(with: Self.decisionWords) && core.split(separator: " ").count <= 3 {
             return .decision
         }
-        if !words.isDisjoint(with: ["findings", "conclusions", "conclusion", "observations", "outcomes", "takeaways", "recommendations", "lessons"])
-            || lower.contains("key points") {
+        if !words.isDisjoint(with: Self.findingWords)
+            || lower.containsASCII("key points") {
             return .finding
         }
         return nil
@@ -186,8 +193,8 @@ public enum FindingExtractor {
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
     static func labelKind(_ label: String) -> FindingKind? {
-        var lower = label.lowercased().trimmed(Set("[]* "))
-            .replacingOccurrences(of: "[new] ", with: "")
+        var lower = label.lowercased().trimmed(.labelBrackets)
+        if lower.containsASCII("[new] ") { lower = lower.replacingOccurrences(of: "[new] ", with: "") }
         // Numbered labels: "Resolution #1", "Action 3".
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
         switch lower {
@@ -207,7 +214,7 @@ public enum FindingExtractor {
     static func isGeneratorNote(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
-            || lower.hasPrefix("[end of minutes]") || lower.contains("formatted by david booth")
+            || lower.hasPrefix("[end of minutes]") || lower.containsASCII("formatted by david booth")
             || lower.hasPrefix("$date")
     }
 
@@ -272,7 +279,7 @@ public enum FindingExtractor {
         let range = NSRange(location: 0, length: ns.length)
         for pattern in [ownerFirst, ownerLabel, ownerTrailing] {
             guard let match = pattern.firstMatch(in: text, range: range) else { continue }
-            let candidate = ns.substring(with: match.range(at: 1)).trimmed(Set("._- "))
+            let candidate = ns.substring(with: match.range(at: 1)).trimmed(.ownerPunctuation)
             if let person = resolve(candidate, in: participants, nicknames: nicknames) { return person }
             let name = TextRules.nickToName(candidate)
             let stopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]
@@ -351,7 +358,7 @@ public enum FindingExtractor {
     static func due(in text: String) -> String? {
         let lower = text.lowercased()
         for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
-            if let range = lower.range(of: marker) {
+            if let range = lower.rangeOfASCII(marker) {
                 let tail = String(text[range.upperBound...].prefix(40))
                 if let date = DateExtractor.firstDate(in: tail) { return date }
             }

@@ -36,7 +36,7 @@ public enum OrganisationExtractor {
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
-        guard text.contains(Character("(")) else { return }
+        guard text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
         let ns = text as NSString
         for match in parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
             let acronym = ns.substring(with: match.range(at: 1))
@@ -68,7 +68,7 @@ public enum OrganisationExtractor {
     /// The capitalised words (and connectors between them) that end `text`.
     static func capitalisedTail(of text: String) -> [String] {
         var words: [String] = []
-        for word in text.split(separator: " ").reversed() {
+        for word in text.splitOnSpaces().reversed() {
             let w = String(word)
             if w.first?.isUppercase == true || (TextRules.isConnector(w) && !words.isEmpty) {
                 words.insert(w, at: 0)
@@ -83,17 +83,16 @@ public enum OrganisationExtractor {
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
     static func addMentions(in text: String, context: MentionContext, to registry: inout OrganisationRegistry) {
-        // A line that is only "The … Foundation" names the organisation with its article.
-        let line = text.trimmed()
-        for run in TextRules.capitalisedRuns(in: text) {
-            let words = run.split(separator: " ")
-            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
-            if words.count == 1 {
-                continue   // a lone capitalised word is a name, a place or the start of a sentence
-            }
+        var trimmedText: String?   // worked out for the first run that needs it
+        // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
+        for run in TextRules.capitalisedRuns(in: text, multiWordOnly: true) {
             if registry.find(run) != nil { continue }
+            // A line that is only "The … Foundation" names the organisation with its article.
+            let line = trimmedText ?? text.trimmed()
+            trimmedText = line
+            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
             var pieces: [String] = []
-            for separator in [" and ", " in ", " – ", " - "] where run.contains(separator) {
+            for separator in [" and ", " in ", " – ", " - "] where run.containsASCII(separator) {
                 pieces = run.components(separatedBy: separator)
                 break
             }
@@ -193,7 +192,7 @@ public enum OrganisationExtractor {
     private static func consider(_ candidate: String, as name: String? = nil, context: MentionContext,
                                  in registry: inout OrganisationRegistry) -> Bool {
         let trimmed = TextRules.trimConnectors(candidate)
-        guard trimmed.split(separator: " ").count >= 2 else { return false }
+        guard trimmed.splitOnSpaces().count >= 2 else { return false }
         if registry.find(trimmed) != nil || registry.addAliasIfReordered(trimmed) { return true }
         guard isOrganisationName(trimmed, requireCue: true), OrganisationRules.isPlausibleName(trimmed),
               OrganisationRules.isMentionedAsName(trimmed, in: context) else { return false }
@@ -214,9 +213,9 @@ public enum OrganisationExtractor {
 
     /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
     static func headWord(of phrase: String) -> String {
-        let words = phrase.lowercased().split(separator: " ").map(String.init)
-        if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return words[i - 1] }
-        return words.last ?? ""
+        let words = phrase.lowercased().splitOnSpaces()
+        if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return String(words[i - 1]) }
+        return words.last.map(String.init) ?? ""
     }
 }
 
@@ -235,7 +234,7 @@ struct OrganisationRegistry {
 
     /// Adds an organisation or merges it into the entry it names.
     mutating func add(_ name: String, acronym: String? = nil) {
-        let name = name.trimmed(Set(" .,;:"))
+        let name = name.trimmed(.organisationNameEnds)
         if let acronym, let i = organisations.firstIndex(where: { $0.acronym == acronym }) {
             if Self.key(organisations[i].name) != Self.key(name), !organisations[i].aliases.contains(name) {
                 organisations[i].aliases.append(name)
@@ -309,6 +308,7 @@ struct OrganisationRegistry {
     /// The lookup key of a name: lower case, letters and digits only, single spaces, "&" as "and",
     /// no leading "the".
     static func key(_ name: String) -> String {
+        if let key = asciiKey(name) { return key }
         var out = ""
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -335,7 +335,35 @@ struct OrganisationRegistry {
         return out
     }
 
+    /// `key(_:)` worked out on the bytes of a name written in ASCII (no CR); nil for any other name.
+    private static func asciiKey(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var pendingSpace = false
+        func append(_ byte: UInt8) {
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
+        for byte in name.utf8 {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte | 0x20)
+            case UInt8(ascii: "&"):
+                pendingSpace = true
+                append(UInt8(ascii: "a"))
+                out.append(contentsOf: "nd".utf8)
+                pendingSpace = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
+            default: continue
+            }
+        }
+        if out.starts(with: "the ".utf8) { out.removeFirst(4) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func words(_ name: String) -> Set<String> {
-        Set(key(name).split(separator: " ").map(String.init).filter { !TextRules.isConnector($0) })
+        Set(key(name).splitOnSpaces().map(String.init).filter { !TextRules.isConnector($0) })
     }
 }

@@ -48,7 +48,7 @@ public enum ParticipantExtractor {
             switch block.kind {
             case .heading, .term:
                 // "Attendance (please mark an X if you are here)": the note does not change the label.
-                let text = TextRules.withoutParentheticals(block.text).trimmed(Set(":*# "))
+                let text = TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)
                 if let (label, value) = TextRules.labelled(block.text), let meaning = Vocabulary.attendanceLabel(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
@@ -78,13 +78,14 @@ public enum ParticipantExtractor {
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 if block.kind == .paragraph, text.count <= 30, !text.contains(":"), !text.contains(","),
-                   text.split(separator: " ").count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
+                   text.splitOnSpaces().count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
+                let labelled = TextRules.labelled(text)
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
-                if let (label, _) = TextRules.labelled(text), isMembershipChange(label) { context = nil; continue }
-                if let (label, value) = TextRules.labelled(text), let meaning = Vocabulary.attendanceLabel(label) {
+                if let (label, _) = labelled, isMembershipChange(label) { context = nil; continue }
+                if let (label, value) = labelled, let meaning = Vocabulary.attendanceLabel(label) {
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     } else {
@@ -135,7 +136,7 @@ public enum ParticipantExtractor {
                 } else {
                     found = entries(inList: text, attendance: current.attendance, role: current.role)
                 }
-                if found.isEmpty, block.kind == .paragraph, text.split(separator: " ").count > 8 {
+                if found.isEmpty, block.kind == .paragraph, text.splitOnSpaces().count > 8 {
                     context = nil
                 }
                 add(found)
@@ -273,7 +274,7 @@ public enum ParticipantExtractor {
     static func isIntroduction(_ text: String) -> Bool {
         guard text.hasSuffix(":"), text.count < 200 else { return false }
         let lower = text.lowercased()
-        return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.contains($0) }
+        return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.containsASCII($0) }
     }
 
     /// One parsed entry: the person and the organisations the entry names.
@@ -354,7 +355,7 @@ public enum ParticipantExtractor {
             text = String(text[..<open]) + " " + String(text[text.index(after: close)...])
         }
         for note in parentheticals {
-            let parts = note.split(separator: ",").map { $0.trimmed(Set("* ")) }
+            let parts = note.split(separator: ",").map { $0.trimmed(.emphasisAndSpace) }
             for part in parts {
                 let lower = part.lowercased()
                 // "(glazou, Dashlane)": a lower-case nick beside an organisation is the handle.
@@ -375,8 +376,8 @@ public enum ParticipantExtractor {
             }
         }
         // Handles: "Name @handle", "Name: @handle".
-        text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
-        text = text.trimmed(Set(":;-–— *"))
+        text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        text = text.trimmed(.entryPunctuation)
 
         // "Name - Role, Organisation".
         var fields: [String]
@@ -384,7 +385,7 @@ public enum ParticipantExtractor {
         if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — "), dash.lowerBound < firstComma {
             let rest = String(text[dash.upperBound...])
             // "Name - Invisible attendee": a lower-case note, not a role or organisation.
-            let restWords = rest.split(separator: " ")
+            let restWords = rest.splitOnSpaces()
             let isNote = !rest.contains(",") && restWords.count >= 2 && restWords.dropFirst().allSatisfy { $0.first?.isLowercase == true }
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
             fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.joiningCorporateSuffixes(TextRules.splitList(rest)))
@@ -395,7 +396,7 @@ public enum ParticipantExtractor {
         guard let first = fields.first else { return nil }
         // "Councillors A, B and C" is a list of people, not one entry.
         if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
-        var (name, office) = TextRules.stripTitles(first.trimmed(Set(".:;*_ ")))
+        var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
         let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
@@ -464,7 +465,7 @@ public enum ParticipantExtractor {
     /// a nick with an underscore, a lower-case nick or a run-together CamelCase nick is its own person,
     /// and four capitalised words with no particle are two two-word names.
     static func splitRunTogether(_ item: String) -> [String] {
-        let words = item.split(separator: " ").map(String.init)
+        let words = item.splitOnSpaces().map(String.init)
         guard words.count >= 2, !item.contains("("), !item.contains("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
         func isNickWord(_ word: String) -> Bool {
             if word.contains("_") { return true }
@@ -503,14 +504,22 @@ public enum ParticipantExtractor {
     /// other), "makotomurata" and "Makoto". Only a unique match is merged; the fuller name is kept.
     static func mergeNickVariants(_ people: [Participant]) -> [Participant] {
         var people = people
+        // The letters of each name, worked out once: the loop below compares every nick with every name.
+        var shapes: [String: NameShape] = [:]
+        func shape(_ name: String) -> NameShape {
+            if let known = shapes[name] { return known }
+            let new = NameShape(name)
+            shapes[name] = new
+            return new
+        }
         var i = 0
         while i < people.count {
             let nick = people[i].name
             guard !nick.contains(" "), TextRules.isNick(nick) else { i += 1; continue }
-            let a = TextRules.compactLetters(nick)
+            let a = shape(nick).letters
             let matches = people.indices.filter { j in
                 guard j != i else { return false }
-                return nickMatches(a, people[j].name)
+                return nickMatches(a, shape(people[j].name))
             }
             guard matches.count == 1, let j = matches.first else { i += 1; continue }
             var keep = people[j], drop = people[i]
@@ -622,11 +631,29 @@ public enum ParticipantExtractor {
         return people
     }
 
+    /// A name's lower-case letters, whole and word by word, as nicks are compared with them.
+    struct NameShape {
+        /// All the letters ("Bill Kasdorf" → "billkasdorf").
+        var letters: String
+        /// The letters of each word that has any (["bill", "kasdorf"]).
+        var words: [String]
+
+        init(_ name: String) {
+            letters = TextRules.compactLetters(name)
+            words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+        }
+    }
+
     /// Whether the compact nick `a` names the same person as `name`.
     static func nickMatches(_ a: String, _ name: String) -> Bool {
-        let b = TextRules.compactLetters(name)
+        nickMatches(a, NameShape(name))
+    }
+
+    /// `nickMatches(_:_:)` with the name's letters worked out.
+    static func nickMatches(_ a: String, _ name: NameShape) -> Bool {
+        let b = name.letters
         guard a.count >= 4, b.count >= 4, a != b else { return false }
-        let words = name.split(separator: " ").map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+        let words = name.words
         if words.count >= 2, let firstWord = words.first, let last = words.last {
             if b.hasPrefix(a) { return true }
             if let initial = firstWord.first, a == String(initial) + last { return true }
@@ -643,10 +670,12 @@ public enum ParticipantExtractor {
         return a.count > b.count
     }
 
+    /// Cells that mark a person present in an attendance table.
+    static let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
+
     /// Reads one row of an attendance table: the first cell holding a name is the person
     /// (with "(Org, Role)" notes); a mark cell means present, an empty first cell absent.
     static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
-        let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
         let trimmed = cells.map { $0.trimmed() }
         let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
@@ -678,7 +707,7 @@ public enum ParticipantExtractor {
         let head = text[..<open].trimmed()
         guard let comma = head.firstIndex(of: ",") else { return nil }
         let name = head[..<comma].trimmed()
-        let nameInitials = String(name.split(separator: " ").compactMap { $0.first })
+        let nameInitials = String(name.splitOnSpaces().compactMap { $0.first })
         guard nameInitials == initials, TextRules.looksLikeName(name) else { return nil }
         let organisation = head[head.index(after: comma)...].trimmed()
         return Entry(participant: Participant(name: name, organisation: organisation.isEmpty ? nil : organisation),
@@ -687,17 +716,20 @@ public enum ParticipantExtractor {
 
     /// Three or more words that are all common English words ("Quorum NOT Achieved") are a remark, not a name.
     static func isPhrase(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
+        let words = text.splitOnSpaces()
         return words.count >= 3 && words.allSatisfy { Lexicon.shared.contains(String($0)) || Lexicon.functionWords.contains($0.lowercased()) }
     }
 
     /// A job title: its head word (the word before "of", else the last word) is a job word.
     static func isJobTitle(_ text: String) -> Bool {
         let lower = text.lowercased()
-        let core = lower.components(separatedBy: " of ").first ?? lower
-        let words = core.split(whereSeparator: { $0 == " " || $0 == "/" }).map(String.init)
+        // The part before the first " of ": found on bytes when the text is ASCII (the same answer, without Foundation).
+        let core = lower.isPlainASCII ? lower.rangeOfASCII(" of ").map { lower[..<$0.lowerBound] } ?? lower[...]
+            : Substring(lower.components(separatedBy: " of ").first ?? lower)
+        let words = core.split(whereSeparator: { $0 == " " || $0 == "/" })
         guard let head = words.last, words.count <= 6 else { return false }
-        return Vocabulary.jobTitleHeads.contains(head) || (words.first.map { Vocabulary.jobTitleHeads.contains($0) && words.count <= 2 } ?? false)
+        return Vocabulary.jobTitleHeads.contains(String(head))
+            || (words.first.map { Vocabulary.jobTitleHeads.contains(String($0)) && words.count <= 2 } ?? false)
     }
 
     /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").
@@ -707,7 +739,7 @@ public enum ParticipantExtractor {
 
     /// A short capitalised phrase without organisation or job words: a city or country.
     static func looksLikePlace(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
+        let words = text.splitOnSpaces()
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
             && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
     }

@@ -193,7 +193,7 @@ public enum RelatedDocumentExtractor {
 
     /// The text is the address alone (possibly in angle brackets).
     static func isBareAddress(_ text: String, link: Link) -> Bool {
-        let t = text.trimmed(Set(" <>()."))
+        let t = text.trimmed(.addressWrappers)
         return t == link.href || t == link.text
     }
 
@@ -216,7 +216,7 @@ public enum RelatedDocumentExtractor {
 
     /// "board_minutes_2014_01_15.txt", "report.pdf": one token ending in a document extension.
     static func isFileName(_ text: String) -> Bool {
-        let t = text.trimmed(Set(" ."))
+        let t = text.trimmed(.fileNameEnds)
         guard !t.isEmpty, !t.contains(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
         return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
@@ -237,7 +237,7 @@ public enum RelatedDocumentExtractor {
 
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
     static func isSectionLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(Set(":*# "))
+        let lower = text.lowercased().trimmed(.labelMarks)
         return ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
                 "background documents", "references", "supporting documents", "documents", "related links",
                 "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"].contains(lower)
@@ -247,18 +247,37 @@ public enum RelatedDocumentExtractor {
     static func isDocumentLabel(_ label: String) -> Bool {
         let lower = label.lowercased()
         return ["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
-                "recording", "transcript", "presentation", "spec", "proposal", "audio", "video"].contains { lower.contains($0) }
+                "recording", "transcript", "presentation", "spec", "proposal", "audio", "video"].contains { lower.containsASCII($0) }
     }
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
     static func isMeetingRecordLink(_ link: Link) -> Bool {
         let text = link.text.lowercased()
-        return isDocumentLink(link, labelled: true) && (text.contains("agenda") || text.contains("log"))
+        return isDocumentLink(link, labelled: true) && (text.containsASCII("agenda") || text.containsASCII("log"))
     }
 
     /// Blocks that belong to site navigation, tables of contents or footers.
     static func isNavigation(_ block: Block) -> Bool {
-        block.classes.contains { ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"].contains($0) }
+        !block.classes.isEmpty && block.classes.contains { navigationClasses.contains($0) }
+    }
+
+    /// Class and id tokens of navigation, tables of contents and footers.
+    static let navigationClasses: Set<String> = ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"]
+
+    /// Whether `path` matches `/(issues|pull|pulls|discussions)/\d+` (an issue, pull request or discussion), found
+    /// without a regular expression: one of the four segments, then a decimal digit (`\d` is any Unicode `Nd`).
+    static func namesNumberedItem(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        for marker in ["/issues/", "/pull/", "/pulls/", "/discussions/"] {
+            var rest = path[...]
+            while let found = rest.rangeOfASCII(marker) {
+                if let next = path.unicodeScalars[found.upperBound...].first, next.properties.generalCategory == .decimalNumber {
+                    return true
+                }
+                rest = path[utf8.index(after: found.lowerBound)...]
+            }
+        }
+        return false
     }
 
     /// Whether a link points to a document rather than to navigation, an anchor or an asset.
@@ -270,7 +289,7 @@ public enum RelatedDocumentExtractor {
         let assets = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
         if assets.contains(where: { path.hasSuffix($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
-        if path.contains("scribedoc") || link.text.lowercased().contains("scribe.perl") { return false }
+        if path.containsASCII("scribedoc") || link.text.lowercased().containsASCII("scribe.perl") { return false }
         if labelled { return true }
         let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
         // Shared content is an absolute web address; relative links are the site's own pages, unless they name a file.

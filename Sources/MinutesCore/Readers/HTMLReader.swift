@@ -352,7 +352,10 @@ private struct HTMLWalker {
     // MARK: libxml2 helpers
 
     static func name(of node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        guard let raw = node.pointee.name else { return "" }
+        let name = String(cString: raw)
+        // libxml2's HTML parser lower-cases tag names already: only others need lowercased().
+        return name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) ? name.lowercased() : name
     }
 
     static func role(of node: xmlNodePtr) -> HTMLRole {

@@ -36,8 +36,23 @@ public struct IRCLogReader: DocumentReader {
     private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
     private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
 
+    /// Whether `line` holds what either log shape needs: a "<" (before a nick), or a ":" between digits (a time,
+    /// `\d:\d`; `\d` is any Unicode digit, so a non-ASCII byte may stand for one). Other lines skip the regex.
+    static func mayBeLogLine(_ line: String) -> Bool {
+        func mayBeDigit(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "<") { return true }
+            if previous == UInt8(ascii: ":"), mayBeDigit(beforePrevious), mayBeDigit(byte) { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Parses one line of a log, or nil when it has none of the log shapes.
     static func message(_ line: String) -> Message? {
+        guard mayBeLogLine(line) else { return nil }
         let ns = line as NSString
         let range = NSRange(location: 0, length: ns.length)
         func group(_ m: NSTextCheckingResult, _ i: Int) -> String {
@@ -57,7 +72,10 @@ public struct IRCLogReader: DocumentReader {
         var total = 0, matching = 0
         // The first 64 KB decide; a long document is not split whole just to be classified.
         let head = Substring(text.utf8.prefix(65_536))
-        for line in head.split(separator: "\n", omittingEmptySubsequences: true) {
+        // Without CR (which joins a following LF into one character) lines end exactly at LF bytes.
+        let lines = head.utf8.contains(0x0D) ? head.split(separator: "\n", omittingEmptySubsequences: true)
+            : head.utf8.split(separator: 0x0A).map { Substring($0) }
+        for line in lines {
             let trimmed = String(line.trimming(.blanks))
             if trimmed.isEmpty { continue }
             total += 1
@@ -73,7 +91,7 @@ public struct IRCLogReader: DocumentReader {
 
     /// Whether `nick` belongs to a bot.
     static func isBot(_ nick: String) -> Bool {
-        let lower = nick.lowercased().trimmed(Set("_"))
+        let lower = nick.lowercased().trimmed(.underscore)
         return bots.contains(lower) || lower.hasSuffix("bot")
     }
 
@@ -93,7 +111,7 @@ public struct IRCLogReader: DocumentReader {
     /// The name a nick stands for: bridge suffixes ("Tom_S___ORG_") dropped, then `TextRules.nickToName`.
     /// Multi-word values are names already; all-lower-case ones are capitalised ("axel smith" → "Axel Smith").
     static func name(_ raw: String) -> String {
-        var text = raw.trimmed(Set(" ,;.@"))
+        var text = raw.trimmed(.nameListPunctuation)
         if text.contains(" ") {
             if text == text.lowercased() { text = text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
             return text
@@ -107,7 +125,7 @@ public struct IRCLogReader: DocumentReader {
 
     /// The names of a command's argument, or the speaker's when there is none.
     static func names(_ value: String, speaker: String) -> [String] {
-        let value = value.trimmed(Set(" :"))
+        let value = value.trimmed(.commandValueEnds)
         if value.isEmpty { return [name(speaker)] }
         return value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { name(String($0)) }.filter { !$0.isEmpty }
     }
@@ -187,7 +205,7 @@ public struct IRCLogReader: DocumentReader {
                 continue
             }
             if Self.isBot(nick) || Self.isNoise(said) { continue }
-            let speaker = nick.trimmed(Set("@+"))
+            let speaker = nick.trimmed(.nickPrefixes)
 
             // Corrections: applied to the latest transcript line that holds the old text.
             let ns = said as NSString

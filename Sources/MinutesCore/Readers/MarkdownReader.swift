@@ -48,17 +48,23 @@ public struct MarkdownReader: DocumentReader {
 enum MarkdownPreamble {
     /// Returns `text` without its front matter or leading JSON comment, recording what they say.
     static func strip(_ text: String, into document: inout BlockDocument) -> String {
-        var rest = Substring(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+        // A CR LF needs a CR byte; decoded text has none, so the whole text is rarely searched.
+        let hasCRLF = text.utf8.contains(0x0D) && text.contains("\r\n")
+        var rest = Substring(hasCRLF ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         for fence in ["---", "+++"] where rest.hasPrefix(fence + "\n") {
-            var lines = rest.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            // Lines are taken one at a time up to the closing fence (never the whole document).
+            guard let opening = rest.firstIndex(of: "\n") else { continue }
+            var lineStart: Substring.Index? = rest.index(after: opening)
             var fields: [Substring] = []
-            while let line = lines.first {
-                lines = lines.dropFirst()
+            while let start = lineStart {
+                let end = rest[start...].firstIndex(of: "\n")
+                let line = rest[start..<(end ?? rest.endIndex)]
+                lineStart = end.map { rest.index(after: $0) }
                 let trimmed = line.trimmed(.blanksAndNewlines)
                 if trimmed == fence || (fence == "---" && trimmed == "...") {
                     readFields(fields, separator: fence == "---" ? ":" : "=", into: &document)
-                    rest = Substring(lines.joined(separator: "\n"))
+                    rest = lineStart.map { rest[$0...] } ?? rest[rest.endIndex...]
                     break
                 }
                 fields.append(line)
@@ -66,7 +72,7 @@ enum MarkdownPreamble {
         }
         let leading = rest.prefix { $0.isWhitespace }
         let afterSpace = rest.dropFirst(leading.count)
-        if afterSpace.hasPrefix("<!--"), let end = afterSpace.range(of: "-->") {
+        if afterSpace.hasPrefix("<!--"), let end = afterSpace.rangeOfASCII("-->") {
             let inner = afterSpace[afterSpace.index(afterSpace.startIndex, offsetBy: 4)..<end.lowerBound]
                 .drop { $0 == "-" || $0.isWhitespace }
             if inner.first == "{" || inner.first == "[", readJSON(String(inner), into: &document) {

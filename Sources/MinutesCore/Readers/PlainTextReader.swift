@@ -88,7 +88,7 @@ public struct PlainTextReader: DocumentReader {
         flush()
         if repairsWords {
             let repair = WordRepair(vocabularyFrom: blocks.map(\.text))
-            for i in blocks.indices { blocks[i].text = repair.repair(blocks[i].text) }
+            for (i, text) in repair.repair(blocks.map(\.text)).enumerated() { blocks[i].text = text }
         }
         return BlockDocument(blocks: blocks)
     }
@@ -96,7 +96,6 @@ public struct PlainTextReader: DocumentReader {
     /// A line that starts with a bullet or a list number; returns the text after the marker.
     static func listItem(_ line: String) -> (text: Substring, ordered: Bool)? {
         guard let first = line.first else { return nil }
-        let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
         if bullets.contains(first) {
             let rest = line.dropFirst()
             guard let next = rest.first, next == " " || next == "\t" else { return nil }
@@ -126,6 +125,9 @@ public struct PlainTextReader: DocumentReader {
         let letters = label.filter(\.isLetter)
         return letters.count >= 3 && label.split(separator: " ").count <= 2 && letters.allSatisfy(\.isUppercase)
     }
+
+    /// Characters that mark a bulleted list item.
+    private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
 
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
     static func isBareLabel(_ line: String) -> Bool {

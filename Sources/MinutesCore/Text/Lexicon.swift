@@ -10,10 +10,17 @@ public struct Lexicon: Sendable {
     public static let shared = Lexicon.loadSystemWordLists()
 
     /// Lower-case common words.
-    public let words: Set<String>
+    public let words: WordSet
 
     /// Creates a lexicon from explicit words (lower-cased).
     public init(words: Set<String>) {
+        var data: [UInt8] = []
+        for word in words { data.append(contentsOf: word.utf8); data.append(0x0A) }
+        self.words = WordSet(lines: data, lowerCaseOnly: false)
+    }
+
+    /// Creates a lexicon from a prepared word set.
+    init(words: WordSet) {
         self.words = words
     }
 
@@ -32,18 +39,143 @@ public struct Lexicon: Sendable {
     static func loadSystemWordLists() -> Lexicon {
         var paths = ["/usr/share/dict/american-english", "/usr/share/dict/british-english", "/usr/share/dict/words"]
         if let custom = ProcessInfo.processInfo.environment["MINUTES_WORDLIST"] { paths.insert(custom, at: 0) }
-        var words = Set<String>()
+        var lines: [UInt8] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            words.reserveCapacity(words.count + data.count / 9)
-            data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                // Lower-case entries only (first byte a–z), and no possessives ("hub's").
-                for line in buffer.split(separator: 0x0A) {
-                    guard let first = line.first, (0x61...0x7A).contains(first), !line.contains(0x27) else { continue }
-                    words.insert(String(decoding: line, as: UTF8.self))
+            data.withUnsafeBytes { lines.append(contentsOf: $0) }
+            if lines.last != 0x0A { lines.append(0x0A) }
+        }
+        return Lexicon(words: WordSet(lines: lines, lowerCaseOnly: true))
+    }
+}
+
+/// A set of words that loads fast: the word list's own bytes plus an open-addressing hash table of
+/// offsets into them (a `Set<String>` of 200,000 words costs about 40 ms to build in every process).
+///
+/// Membership is that of `Set<String>`, which compares canonically: ASCII words (nearly all of them) are
+/// compared byte for byte, since an ASCII string is canonically equivalent to no other string except through
+/// the three scalars whose decomposition is ASCII (KELVIN SIGN, GREEK QUESTION MARK, GREEK VARIA); the few
+/// words with other characters are kept in a `Set<String>`.
+public struct WordSet: Sendable {
+    /// The word list: words separated by line feeds.
+    private let bytes: [UInt8]
+    /// Offset + 1 of a word's first byte in `bytes`; 0 for an empty slot. The count is a power of two.
+    private let slots: [UInt32]
+    /// The words with non-ASCII characters.
+    private let others: Set<String>
+    /// Whether some word of `others` is canonically equivalent to an ASCII string.
+    private let othersMatchASCII: Bool
+
+    /// The words of `lines` (separated by line feeds); empty lines are skipped. With `lowerCaseOnly`, only
+    /// lower-case entries (first byte a–z) without possessives ("hub's") are kept, as from a system word list.
+    init(lines: [UInt8], lowerCaseOnly: Bool) {
+        let lineCount = lines.withUnsafeBufferPointer { all in all.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        var capacity = 16
+        while capacity < lineCount * 2 { capacity <<= 1 }
+        var slots = [UInt32](repeating: 0, count: capacity)
+        var others = Set<String>()
+        var othersMatchASCII = false
+        // Plain pointers inside the loop: no copy-on-write or exclusivity checks per probe.
+        slots.withUnsafeMutableBufferPointer { table in
+            lines.withUnsafeBufferPointer { all in
+                var start = 0
+                while start < all.count {
+                    // One pass over the line: its end, its hash, and whether it has an apostrophe or non-ASCII bytes.
+                    var end = start
+                    var hash = Self.hashSeed
+                    var apostrophe = false, nonASCII = false
+                    while end < all.count {
+                        let byte = all[end]
+                        if byte == 0x0A { break }
+                        if byte == 0x27 { apostrophe = true } else if byte >= 0x80 { nonASCII = true }
+                        hash = Self.hash(hash, byte)
+                        end += 1
+                    }
+                    let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                    defer { start = end + 1 }
+                    guard let first = line.first else { continue }
+                    if lowerCaseOnly, !(0x61...0x7A).contains(first) || apostrophe { continue }
+                    if nonASCII {
+                        let word = String(decoding: line, as: UTF8.self)
+                        others.insert(word)
+                        if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
+                        continue
+                    }
+                    var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                    while table[slot] != 0 {
+                        if Self.word(at: Int(table[slot]) - 1, in: all, equals: line) { break }
+                        slot = (slot + 1) & (capacity - 1)
+                    }
+                    if table[slot] == 0 { table[slot] = UInt32(start + 1) }
                 }
             }
         }
-        return Lexicon(words: words)
+        self.bytes = lines
+        self.slots = slots
+        self.others = others
+        self.othersMatchASCII = othersMatchASCII
+    }
+
+    /// Whether `word` is in the set (canonical equivalence, as `Set<String>`).
+    public func contains(_ word: String) -> Bool {
+        var word = word
+        let ascii = word.withUTF8 { query -> Bool? in
+            guard !query.contains(where: { $0 >= 0x80 }) else { return nil }
+            return containsASCII(query)
+        }
+        if let ascii { return ascii || (othersMatchASCII && others.contains(word)) }
+        if others.contains(word) { return true }
+        guard var equivalent = Self.asciiEquivalent(of: word) else { return false }
+        return equivalent.withUTF8 { containsASCII($0) }
+    }
+
+    /// Whether the ASCII bytes `query` are a word of the table.
+    private func containsASCII(_ query: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !query.isEmpty, !query.contains(0x0A) else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            var slot = Int(truncatingIfNeeded: Self.hash(query)) & (slots.count - 1)
+            while slots[slot] != 0 {
+                if Self.word(at: Int(slots[slot]) - 1, in: all, equals: query) { return true }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return false
+        }
+    }
+
+    /// Whether the word starting at `offset` of `all` (ended by a line feed) is `query`.
+    private static func word(at offset: Int, in all: UnsafeBufferPointer<UInt8>, equals query: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = offset + query.count
+        guard end < all.count, all[end] == 0x0A, let base = all.baseAddress, let queryBase = query.baseAddress else { return false }
+        return memcmp(base + offset, queryBase, query.count) == 0
+    }
+
+    /// FNV-1a over the bytes.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.reduce(hashSeed, hash)
+    }
+
+    /// FNV-1a's starting value.
+    private static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// One FNV-1a step.
+    @inline(__always)
+    private static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// The ASCII string canonically equivalent to `word`, if any: its scalars are ASCII or one of the
+    /// three whose canonical decomposition is ASCII.
+    private static func asciiEquivalent(of word: String) -> String? {
+        var out = ""
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: out.unicodeScalars.append(scalar)
+            case 0x212A: out.append("K")
+            case 0x037E: out.append(";")
+            case 0x1FEF: out.append("`")
+            default: return nil
+            }
+        }
+        return out
     }
 }

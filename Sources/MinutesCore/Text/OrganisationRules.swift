@@ -112,7 +112,7 @@ enum OrganisationRules {
 
     /// Whether a phrase can name an organisation at all, whatever its context.
     static func isPlausibleName(_ phrase: String) -> Bool {
-        let words = phrase.split(separator: " ").map { $0.lowercased() }
+        let words = phrase.splitOnSpaces().map { $0.lowercased() }
         guard let first = words.first, let last = words.last else { return false }
         if leadingVerbs.contains(first) { return false }
         if words.contains(where: { documentParts.contains($0) }) { return false }
@@ -123,7 +123,7 @@ enum OrganisationRules {
             return false
         }
         // "Treasurer's Office": an office of a role, not a body of its own.
-        if let f = phrase.split(separator: " ").first, f.hasSuffix("'s") || f.hasSuffix("’s"),
+        if let f = phrase.splitOnSpaces().first, f.hasSuffix("'s") || f.hasSuffix("’s"),
            Vocabulary.jobTitleHeads.contains(String(f.dropLast(2)).lowercased()) {
             return false
         }
@@ -137,7 +137,7 @@ enum OrganisationRules {
     static func isMentionedAsName(_ phrase: String, in context: MentionContext) -> Bool {
         let followers = context.followers(of: phrase)
         if followers.contains(where: startsWithVersion) { return false }
-        let words = phrase.split(separator: " ")
+        let words = phrase.splitOnSpaces()
         if words.count >= 2 {
             let tail = words.suffix(2).joined(separator: " ").lowercased()
             if context.wordCount(tail) > 0 { return false }
@@ -164,7 +164,7 @@ enum OrganisationRules {
     /// The initials of a name without "The" and connectors ("The Apache Software Foundation" → "ASF"),
     /// nil when fewer than three (two letters are too ambiguous).
     static func initialism(of name: String) -> String? {
-        let words = name.split(separator: " ").filter { !TextRules.isConnector(String($0)) && $0 != "The" }
+        let words = name.splitOnSpaces().filter { !TextRules.isConnector(String($0)) && $0 != "The" }
         guard words.count >= 3, words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
         return String(words.compactMap(\.first))
     }

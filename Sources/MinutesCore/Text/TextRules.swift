@@ -11,11 +11,33 @@ public enum TextRules {
         guard let colonByte = body.utf8.prefix(64).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let colon = colonByte
         let label = String(body[..<colon].trimming(emphasis))
-        guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 5,
-              !label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)"),
-              !label.hasPrefix("http") else { return nil }
+        guard !label.isEmpty, isLabelShaped(label) else { return nil }
         let value = String(body[body.index(after: colon)...].trimming(emphasis))
         return (label, value)
+    }
+
+    /// At most 40 characters and five words, no sentence punctuation (but a "(s)" ending), not an address.
+    private static func isLabelShaped(_ label: String) -> Bool {
+        let bytes = label.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return label.count <= 40 && label.splitOnSpaces().count <= 5
+                && (!label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)")) && !label.hasPrefix("http")
+        }
+        // ASCII, one byte a character: the same tests on bytes.
+        guard bytes.count <= 40 else { return false }
+        var words = 0, inWord = false, breaks = false
+        for byte in bytes {
+            if byte == 0x20 { inWord = false; continue }
+            if !inWord { inWord = true; words += 1 }
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "/"):
+                breaks = true
+            default:
+                break
+            }
+        }
+        return words <= 5 && (!breaks || bytes.reversed().starts(with: ")s(".utf8)) && !bytes.starts(with: "http".utf8)
     }
 
     private static let emphasis: Set<Character> = ["*", "_", " "]
@@ -23,12 +45,40 @@ public enum TextRules {
 
     /// Lower-cased, diacritics kept, white space folded, surrounding punctuation dropped.
     public static func fold(_ text: String) -> String {
-        String(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || ($0.isWhitespace) })
+        if text.isPlainASCII { return foldASCII(text) }
+        return String(text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || ($0.isWhitespace) })
             .joined(separator: " ")
             .trimming(foldPunctuation))
     }
 
     private static let foldPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "_", " ", "\"", "'"]
+
+    /// `fold(_:)` of ASCII text (no CR), on its bytes: white space is 0x09–0x0D and 0x20.
+    private static func foldASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if !out.isEmpty { pendingSpace = true }
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        func isFoldPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                 UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return true
+            default:
+                return false
+            }
+        }
+        guard let first = out.firstIndex(where: { !isFoldPunctuation($0) }),
+              let last = out.lastIndex(where: { !isFoldPunctuation($0) }) else { return "" }
+        return String(decoding: out[first...last], as: UTF8.self)
+    }
 
     /// Whether `word` starts with an upper-case letter (an ASCII fast path before Unicode properties).
     @inline(__always)
@@ -48,10 +98,10 @@ public enum TextRules {
 
     /// Removes leading honorifics and office titles from `name`; returns the bare name and the office.
     public static func stripTitles(_ name: String) -> (name: String, office: String?) {
-        var words = name.split(separator: " ").map(String.init)
+        var words = name.splitOnSpaces().map(String.init)
         var office: String?
         while let first = words.first, words.count > 1 {
-            let key = first.lowercased().trimmed(Set("."))
+            let key = first.lowercased().trimmed(.fullStop)
             if honorifics.contains(key) {
                 words.removeFirst()
             } else if let title = officeTitles[key] {
@@ -64,16 +114,29 @@ public enum TextRules {
         return (words.joined(separator: " "), office)
     }
 
+    /// The bytes of ":;!?/@#", which never stand in a name.
+    private static let nameBreakers: [UInt8] = Array(":;!?/@#".utf8)
+
+    /// Lower-case particles inside names ("van", "de", "da").
+    static let nameParticles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
+
     /// Whether `text` is shaped like a person's name: one to five words, each capitalised
     /// (particles such as "van", "de", "da" allowed), no digits, no sentence punctuation.
     public static func looksLikeName(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
-        guard (1...5).contains(words.count), text.count <= 60 else { return false }
-        let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
+        let words = text.splitOnSpaces()
+        let isASCII = text.isPlainASCII
+        guard (1...5).contains(words.count), (isASCII ? text.utf8.count : text.count) <= 60 else { return false }
         var capitalised = 0
         for word in words {
-            guard !word.contains(where: { $0.isNumber || ":;!?/@#".contains($0) }) else { return false }
-            if particles.contains(word.lowercased()) { continue }
+            if isASCII {
+                // One byte a character: digits and the refused punctuation are seen on bytes.
+                guard !word.utf8.contains(where: { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || nameBreakers.contains($0) }) else {
+                    return false
+                }
+            } else {
+                guard !word.contains(where: { $0.isNumber || ":;!?/@#".contains($0) }) else { return false }
+            }
+            if nameParticles.contains(word.lowercased()) { continue }
             guard let first = word.first(where: { $0.isLetter }) else { return false }
             if first.isUppercase || !first.isCased { capitalised += 1 } else { return false }
         }
@@ -83,7 +146,7 @@ public enum TextRules {
     /// Turns an IRC nick into a name: "Bill_Kasdorf_" → "Bill Kasdorf", "AjayJadhav" → "Ajay Jadhav";
     /// lower-case nicks ("billk") and trailing initials ("AndyS", "CharlesL") are returned unchanged.
     public static func nickToName(_ nick: String) -> String {
-        var text = nick.trimmed(Set("_-+ "))
+        var text = nick.trimmed(.nickEnds)
         text = text.replacingOccurrences(of: "_", with: " ")
         // Split CamelCase where a lower-case letter meets a capital that starts a word of two or more letters.
         let chars = Array(text)
@@ -98,7 +161,7 @@ public enum TextRules {
             }
             out.append(ch)
         }
-        return out.split(separator: " ").joined(separator: " ")
+        return out.splitOnSpaces().joined(separator: " ")
     }
 
     /// Surname prefixes written joined to a capital ("McDuffee", "DeMeglio", "LaPierre", "MacLeod"): not CamelCase nicks.
@@ -113,7 +176,9 @@ public enum TextRules {
 
     /// Letters of `name`, lower-cased, for comparing nicks with names ("Bill Kasdorf" → "billkasdorf").
     public static func compactLetters(_ name: String) -> String {
-        String(name.lowercased().filter(\.isLetter))
+        guard name.isPlainASCII else { return String(name.lowercased().filter(\.isLetter)) }
+        // ASCII: the letters are A–Z and a–z, lower-cased on their bytes.
+        return String(decoding: name.utf8.lazy.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.map { $0 | 0x20 }, as: UTF8.self)
     }
 
     /// Levenshtein distance between `a` and `b`, computed only up to `limit` (anything larger returns `limit + 1`).
@@ -140,11 +205,13 @@ public enum TextRules {
             && token.first?.isLetter == true
     }
 
+    /// Words left out of initials.
+    static let minorWords: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "a", "an", "to", "at", "–", "-"]
+
     /// Initials of the significant words of `phrase` ("Global Cleantech Cluster Association" → "GCCA").
     public static func initials(_ phrase: String) -> String {
-        let minor: Set<String> = ["of", "for", "and", "the", "in", "on", "de", "&", "a", "an", "to", "at", "–", "-"]
         return String(phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap { word -> Character? in
-            minor.contains(word.lowercased()) ? nil : word.first.map { Character($0.uppercased()) }
+            minorWords.contains(word.lowercased()) ? nil : word.first.map { Character($0.uppercased()) }
         })
     }
 
@@ -154,7 +221,7 @@ public enum TextRules {
         let letters = acronym.uppercased().filter(\.isLetter)
         guard letters.count >= 2 else { return false }
         if initials(phrase) == letters { return true }
-        let allInitials = String(phrase.split(separator: " ").compactMap { $0.first.map { Character($0.uppercased()) } })
+        let allInitials = String(phrase.splitOnSpaces().compactMap { $0.first.map { Character($0.uppercased()) } })
         return allInitials == letters
     }
 
@@ -179,14 +246,14 @@ public enum TextRules {
             let lowered = trimmed.lowercased()
             if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
             // "A and B and C": every part a name.
-            let parts = trimmed.components(separatedBy: " and ")
+            let parts = trimmed.componentsASCII(separatedBy: " and ")
             if parts.count > 2, !trimmed.contains("("), parts.allSatisfy({ looksLikeName($0) }) { return parts }
-            if let range = trimmed.range(of: " and ") {
+            if let range = trimmed.rangeOfASCII(" and ") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
                 // "A and B", also "A (Role) and B (Role)" when each side is a name once its notes are removed.
                 if looksLikeName(withoutParentheticals(left)), looksLikeName(withoutParentheticals(right)) { return [left, right] }
             }
-            if let range = trimmed.range(of: " & "), !trimmed.contains("(") {
+            if let range = trimmed.rangeOfASCII(" & "), !trimmed.contains("(") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
                 if looksLikeName(left), looksLikeName(right), left.contains(" "), right.contains(" ") { return [left, right] }
             }
@@ -229,44 +296,118 @@ extension TextRules {
 
     /// `phrase` without connectors or leading determiners ("The", "That", "Your") at either end.
     public static func trimConnectors(_ phrase: String) -> String {
-        var words = phrase.split(separator: " ").map(String.init)
-        while let first = words.first, isConnector(first) || leadingDeterminers.contains(first) { words.removeFirst() }
-        while let last = words.last, isConnector(last) { words.removeLast() }
+        var words = phrase.splitOnSpaces()[...]
+        while let first = words.first, isConnector(String(first)) || leadingDeterminers.contains(String(first)) { words.removeFirst() }
+        while let last = words.last, isConnector(String(last)) { words.removeLast() }
         return words.joined(separator: " ")
     }
 
     /// Maximal runs of capitalised words, joined by connectors, that punctuation does not break.
     /// "…the Finnish Cleantech Cluster plays…" yields "Finnish Cleantech Cluster".
     public static func capitalisedRuns(in text: String) -> [String] {
+        capitalisedRuns(in: text, multiWordOnly: false)
+    }
+
+    /// `capitalisedRuns(in:)`; with `multiWordOnly`, only the runs of two or more words (as
+    /// `split(separator: " ")` counts them), for callers that skip lone words anyway.
+    static func capitalisedRuns(in text: String, multiWordOnly: Bool) -> [String] {
         var runs: [String] = []
         var current: [Substring] = []
+        // Whether every word of `current` is ASCII: then its connectors are trimmed word by word.
+        var currentIsASCII = true
         func close() {
             if !current.isEmpty {
-                let trimmed = trimConnectors(current.joined(separator: " "))
-                if !trimmed.isEmpty { runs.append(trimmed) }
+                if currentIsASCII {
+                    let words = trimmingConnectors(words: current)
+                    if !words.isEmpty, !(multiWordOnly && words.count == 1) { runs.append(words.joined(separator: " ")) }
+                } else {
+                    let trimmed = trimConnectors(current.joined(separator: " "))
+                    if !trimmed.isEmpty, !(multiWordOnly && trimmed.split(separator: " ").count == 1) { runs.append(trimmed) }
+                }
                 current.removeAll(keepingCapacity: true)
+                currentIsASCII = true
             }
         }
+        let utf8 = text.utf8
+        /// The text between two byte offsets.
+        func substring(_ from: Int, _ to: Int) -> Substring {
+            let start = utf8.index(utf8.startIndex, offsetBy: from)
+            return Substring(utf8[start..<utf8.index(start, offsetBy: to - from)])
+        }
+        var copy = text
         // Words are split on ASCII spaces at the byte level: this runs over every word of a document.
-        for slice in text.utf8.split(separator: 0x20) {
-            let rawWord = Substring(slice)
-            guard let firstByte = slice.first, let lastByte = slice.last else { continue }
-            let endsClause = clauseEnders.contains(lastByte) || rawWord.hasSuffix("”")
-            if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") || rawWord.hasPrefix("“") { close() }
-            let word = rawWord.trimming(.wordPunctuation)
-            if startsUppercase(word) || (!current.isEmpty && word.utf8.count <= 3 && isConnector(String(word))) {
-                current.append(word)
-            } else {
-                close()
+        copy.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != 0x20 else { start += 1; continue }
+                var end = start + 1
+                var isASCII = bytes[start] < 0x80 && bytes[start] != 0x0D
+                while end < bytes.count, bytes[end] != 0x20 {
+                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { isASCII = false }
+                    end += 1
+                }
+                defer { start = end }
+                let firstByte = bytes[start], lastByte = bytes[end - 1]
+                if isASCII {
+                    // Every byte one character: punctuation is trimmed and capitals are seen on bytes.
+                    let endsClause = isClauseEnder(lastByte)
+                    if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") { close() }
+                    var from = start, to = end
+                    while from < to, isWordPunctuation(bytes[from]) { from += 1 }
+                    while to > from, isWordPunctuation(bytes[to - 1]) { to -= 1 }
+                    let length = to - from
+                    let capital = length > 0 && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
+                    if capital || (!current.isEmpty && length <= 3 && isConnector(String(substring(from, to)))) {
+                        current.append(substring(from, to))
+                    } else {
+                        close()
+                    }
+                    if endsClause { close() }
+                    continue
+                }
+                let rawWord = substring(start, end)
+                let endsClause = isClauseEnder(lastByte) || rawWord.hasSuffix("”")
+                if firstByte == UInt8(ascii: "(") || firstByte == UInt8(ascii: "\"") || rawWord.hasPrefix("“") { close() }
+                let word = rawWord.trimming(.wordPunctuation)
+                if startsUppercase(word) || (!current.isEmpty && word.utf8.count <= 3 && isConnector(String(word))) {
+                    current.append(word)
+                    currentIsASCII = false
+                } else {
+                    close()
+                }
+                if endsClause { close() }
             }
-            if endsClause { close() }
         }
         close()
         return runs
     }
 
-    /// Bytes that end a clause, so a capitalised run never spans them.
-    private static let clauseEnders: Set<UInt8> = Set(",;:.!?)\"".utf8)
+    /// The words `trimConnectors(words.joined(separator: " "))` keeps, for words of ASCII characters without spaces.
+    private static func trimmingConnectors(words: [Substring]) -> ArraySlice<Substring> {
+        var words = words[...]
+        while let first = words.first, first.isEmpty || isConnector(String(first)) || leadingDeterminers.contains(String(first)) { words.removeFirst() }
+        while let last = words.last, last.isEmpty || isConnector(String(last)) { words.removeLast() }
+        return words
+    }
+
+    /// `,;:.!?)"`: bytes that end a clause, so a capitalised run never spans them.
+    @inline(__always)
+    private static func isClauseEnder(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
+             UInt8(ascii: ")"), UInt8(ascii: "\""):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The ASCII members of `Set<Character>.wordPunctuation`.
+    @inline(__always)
+    private static func isWordPunctuation(_ byte: UInt8) -> Bool {
+        isClauseEnder(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "'")
+    }
+
 }
 
 extension StringProtocol {
@@ -349,6 +490,44 @@ extension StringProtocol {
 }
 
 extension Set where Element == Character {
+    // Sets the extractors trim with, built once rather than on every call.
+    /// Colons, emphasis, hashes and spaces around a label ("**Present:**", "## Attendees").
+    static let labelMarks: Set<Character> = Set(":*# ")
+    /// Asterisks and spaces.
+    static let emphasisAndSpace: Set<Character> = Set("* ")
+    /// Punctuation around an attendance entry.
+    static let entryPunctuation: Set<Character> = Set(":;-–— *")
+    /// Punctuation around a name.
+    static let namePunctuation: Set<Character> = Set(".:;*_ ")
+    /// Bullets, dashes and spaces before an item.
+    static let bulletsAndDashes: Set<Character> = Set(" -–•*")
+    /// Brackets, asterisks and spaces around a label ("[NEW] ACTION").
+    static let labelBrackets: Set<Character> = Set("[]* ")
+    /// Punctuation around an action owner.
+    static let ownerPunctuation: Set<Character> = Set("._- ")
+    /// Punctuation after an organisation name.
+    static let organisationNameEnds: Set<Character> = Set(" .,;:")
+    /// Punctuation around a document title.
+    static let documentTitleEnds: Set<Character> = Set(" :-–•*[]")
+    /// Brackets and stops around a bare address.
+    static let addressWrappers: Set<Character> = Set(" <>().")
+    /// Spaces and stops around a file name.
+    static let fileNameEnds: Set<Character> = Set(" .")
+    /// Punctuation around a web address in running text.
+    static let linkEnds: Set<Character> = Set(".,;:!?'\"[]")
+    /// A full stop.
+    static let fullStop: Set<Character> = Set(".")
+    /// Underscores, dashes, pluses and spaces around an IRC nick.
+    static let nickEnds: Set<Character> = Set("_-+ ")
+    /// An underscore.
+    static let underscore: Set<Character> = Set("_")
+    /// Punctuation around a name in an IRC command.
+    static let nameListPunctuation: Set<Character> = Set(" ,;.@")
+    /// Spaces and colons around an IRC command value.
+    static let commandValueEnds: Set<Character> = Set(" :")
+    /// IRC operator and voice marks.
+    static let nickPrefixes: Set<Character> = Set("@+")
+
     /// Spaces, tabs and line ends.
     static let blanksAndNewlines: Set<Character> = [" ", "\t", "\n", "\r", "\r\n"]
 }

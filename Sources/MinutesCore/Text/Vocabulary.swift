@@ -80,27 +80,55 @@ public enum Vocabulary {
         return countries.contains(text.lowercased().trimmingCharacters(in: .whitespaces))
     }
 
+    /// Words of a label for those absent.
+    static let absenceWords: Set<String> = ["regrets", "regret", "apologies", "apology", "absent", "excused", "absences", "unable"]
+    /// Words of a label for the chairs.
+    static let chairWords: Set<String> = ["chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chairs", "co-chair", "chaired", "organizer", "organizers", "organiser", "organisers", "facilitator", "moderator", "host", "hosts"]
+    /// Words of a label for the scribes.
+    static let scribeWords: Set<String> = ["scribe", "scribes", "minutes-taker", "recorder", "note-taker", "notetaker", "minuted", "secretary"]
+    /// Words of a label for guests.
+    static let guestWords: Set<String> = ["guest", "guests", "observer", "observers", "visitors", "invited"]
+    /// Words of a label for those present.
+    static let presenceWords: Set<String> = ["present", "attendees", "attendee", "attendance", "participants", "attending", "attended", "members", "directors", "officers", "attendence", "roll", "rollcall", "roll-call"]
+
+    /// Which of the label word lists each word is in (one bit each, in `attendanceLabel`'s order), and "vice".
+    private static let labelWordKinds: [String: UInt8] = {
+        var kinds: [String: UInt8] = ["vice": vice]
+        for (bit, words) in [absenceWords, chairWords, scribeWords, guestWords, presenceWords].enumerated() {
+            for word in words { kinds[word, default: 0] |= 1 << UInt8(bit) }
+        }
+        return kinds
+    }()
+    /// The bits of `labelWordKinds`.
+    private static let absence: UInt8 = 1, chair: UInt8 = 2, scribe: UInt8 = 4, guest: UInt8 = 8, presence: UInt8 = 16, vice: UInt8 = 32
+
     /// Labels that introduce attendance lists, mapped to what they mean.
     public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
         guard label.utf8.count <= 60 else { return nil }
-        var key = String(label.lowercased().trimming([":", "*", "#", " "]))
+        var key = String(label.lowercased().trimming(.labelMarks))
         if key.hasSuffix("(s)") { key = String(key.dropLast(3)) + "s" }
-        let words = Set(key.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
-        if words.isEmpty || key.count > 40 { return nil }
-        if !words.isDisjoint(with: ["regrets", "regret", "apologies", "apology", "absent", "excused", "absences", "unable"]) {
+        // One look-up per word tells which lists the label's words are in.
+        var kinds: UInt8 = 0
+        var hasWords = false
+        for word in key.split(whereSeparator: { !$0.isLetter && $0 != "-" }) {
+            hasWords = true
+            kinds |= labelWordKinds[String(word)] ?? 0
+        }
+        if !hasWords || key.count > 40 { return nil }
+        if kinds & absence != 0 {
             return (.absent, nil)
         }
-        if !words.isDisjoint(with: ["chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chairs", "co-chair", "chaired", "organizer", "organizers", "organiser", "organisers", "facilitator", "moderator", "host", "hosts"]) {
-            return words.contains("vice") ? (.present, nil) : (.present, .chair)
+        if kinds & chair != 0 {
+            return kinds & vice != 0 ? (.present, nil) : (.present, .chair)
         }
-        if !words.isDisjoint(with: ["scribe", "scribes", "minutes-taker", "recorder", "note-taker", "notetaker", "minuted", "secretary"])
-            || key.contains("note taker") || key.contains("minute taker") || key.contains("notes by") {
+        if kinds & scribe != 0
+            || key.containsASCII("note taker") || key.containsASCII("minute taker") || key.containsASCII("notes by") {
             return (.present, .scribe)
         }
-        if !words.isDisjoint(with: ["guest", "guests", "observer", "observers", "visitors", "invited"]) {
+        if kinds & guest != 0 {
             return (.present, .guest)
         }
-        if !words.isDisjoint(with: ["present", "attendees", "attendee", "attendance", "participants", "attending", "attended", "members", "directors", "officers", "attendence", "roll", "rollcall", "roll-call"])
+        if kinds & presence != 0
             || key == "in attendance" || key == "also present" || key == "who" {
             return (.present, nil)
         }

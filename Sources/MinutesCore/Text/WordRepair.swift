@@ -21,6 +21,27 @@ public struct WordRepair: Sendable {
         var counts: [String: Int] = [:]
         var capitalised = Set<String>()
         for text in texts {
+            if Self.isPlainASCII(text) {
+                // ASCII text: letter runs and their lower case straight from the bytes.
+                var text = text
+                text.withUTF8 { bytes in
+                    var start = 0
+                    while start < bytes.count {
+                        guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
+                        var end = start + 1
+                        while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
+                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+                            for (i, byte) in word.enumerated() { buffer[i] = byte | 0x20 }
+                            return word.count
+                        }
+                        counts[lower, default: 0] += 1
+                        if word[0] < 0x61 { capitalised.insert(lower) }
+                        start = end
+                    }
+                }
+                continue
+            }
             for word in Self.words(in: text) {
                 let lower = word.lowercased()
                 counts[lower, default: 0] += 1
@@ -34,11 +55,53 @@ public struct WordRepair: Sendable {
 
     /// Returns `text` with joined words split, glued sentences spaced and line-break hyphens resolved.
     public func repair(_ text: String) -> String {
+        var cache: [String: String] = [:]
+        return repair(text, cache: &cache)
+    }
+
+    /// Repairs every text of a document, working out each distinct token once.
+    public func repair(_ texts: [String]) -> [String] {
+        var cache: [String: String] = [:]
+        return texts.map { repair($0, cache: &cache) }
+    }
+
+    /// `repair(_:)` with the repaired form of each token already seen in `cache` (token → repaired).
+    func repair(_ text: String, cache: inout [String: String]) -> String {
         var out = ""
-        out.reserveCapacity(text.count + 16)
+        out.reserveCapacity(text.utf8.count + 16)
+        func repaired(_ token: String) -> String {
+            if let known = cache[token] { return known }
+            let result = repairToken(token)
+            cache[token] = result
+            return result
+        }
+        if Self.isPlainASCII(text) {
+            // ASCII text, one byte a character: tokens are runs of letters, hyphens and inner full stops.
+            var text = text
+            var output: [UInt8] = []
+            output.reserveCapacity(text.utf8.count + 16)
+            text.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count {
+                    let byte = bytes[start]
+                    guard Self.isASCIILetter(byte) || byte == UInt8(ascii: "-") else {
+                        output.append(byte)
+                        start += 1
+                        continue
+                    }
+                    var end = start + 1
+                    while end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
+                        end += 1
+                    }
+                    output.append(contentsOf: repaired(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)).utf8)
+                    start = end
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
         var token = ""
         func emit() {
-            if !token.isEmpty { out += repairToken(token); token = "" }
+            if !token.isEmpty { out += repaired(token); token = "" }
         }
         for ch in text {
             if ch.isLetterFast || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
@@ -55,7 +118,7 @@ public struct WordRepair: Sendable {
     /// Repairs one run of letters, hyphens and full stops.
     private func repairToken(_ token: String) -> String {
         // "Region.Thus": a sentence end glued to a capitalised word.
-        if let dot = token.firstIndex(of: "."), dot != token.startIndex {
+        if token.utf8.contains(UInt8(ascii: ".")), let dot = token.firstIndex(of: "."), dot != token.startIndex {
             let head = String(token[..<dot])
             let tail = String(token[token.index(after: dot)...])
             if head.count >= 2, head.last?.isLowercase == true, let first = tail.first, first.isUppercase,
@@ -65,7 +128,8 @@ public struct WordRepair: Sendable {
             return token.split(separator: ".", omittingEmptySubsequences: false).map { repairToken(String($0)) }.joined(separator: ".")
         }
         // "busi-\u{2060}ness": a hyphen that stood at a line break.
-        if token.contains(Character("\u{2060}")) {
+        // U+2060 is E2 81 A0 in UTF-8: tokens without the byte E2 cannot hold it.
+        if token.utf8.contains(0xE2), token.contains(Character("\u{2060}")) {
             let parts = token.components(separatedBy: "-\u{2060}")
             var result = parts[0]
             for part in parts.dropFirst() {
@@ -94,7 +158,8 @@ public struct WordRepair: Sendable {
         let lower = word.lowercased()
         if lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
-        for suffix in Self.suffixes where lower.count > suffix.count + 3 && lower.hasSuffix(suffix) {
+        let length = lower.count
+        for suffix in Self.suffixes where length > suffix.count + 3 && lower.hasSuffix(suffix) {
             let stem = String(lower.dropLast(suffix.count))
             if lexicon.words.contains(stem) || lexicon.words.contains(stem + "e") || (vocabulary[stem] ?? 0) >= 1 { return true }
             if let last = stem.last, stem.dropLast().last == last, lexicon.words.contains(String(stem.dropLast())) { return true }
@@ -113,50 +178,64 @@ public struct WordRepair: Sendable {
         // Upper-case inside the word means a name or acronym (McDonald, iPhone): leave it.
         guard word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return [word] }
         let chars = Array(word)
+        let count = chars.count
         var best: (pieces: [String], score: Int)?
-        func consider(_ pieces: [String]) {
-            guard let score = self.score(pieces) else { return }
+        func consider(_ pieces: [String], score: Int) {
             guard let current = best else { best = (pieces, score); return }
             if pieces.count < current.pieces.count || (pieces.count == current.pieces.count && score > current.score) {
                 best = (pieces, score)
             }
         }
-        for i in 1..<chars.count {
-            consider([String(chars[..<i]), String(chars[i...])])
+        // A split's score is the sum of its pieces' scores, so each piece is scored on its own, and the
+        // last pieces once for all the splits that end with them.
+        let lastScores = (0..<count).map { j in j == 0 ? nil : pieceScore(String(chars[j...]), isFirst: false) }
+        for i in 1..<count {
+            guard let tail = lastScores[i], let head = pieceScore(String(chars[..<i]), isFirst: true) else { continue }
+            consider([String(chars[..<i]), String(chars[i...])], score: head + tail)
         }
         if best == nil {
-            for i in 1..<chars.count - 1 {
-                for j in (i + 1)..<chars.count {
-                    consider([String(chars[..<i]), String(chars[i..<j]), String(chars[j...])])
+            for i in 1..<count - 1 {
+                guard let head = pieceScore(String(chars[..<i]), isFirst: true) else { continue }
+                for j in (i + 1)..<count {
+                    guard let tail = lastScores[j], let middle = pieceScore(String(chars[i..<j]), isFirst: false) else { continue }
+                    consider([String(chars[..<i]), String(chars[i..<j]), String(chars[j...])], score: head + middle + tail)
                 }
             }
         }
         return best?.pieces ?? [word]
     }
 
-    /// Scores a candidate split: nil when a piece is not a word; more for pieces the document uses.
-    private func score(_ pieces: [String]) -> Int? {
-        var total = 0
-        for (index, piece) in pieces.enumerated() {
-            let lower = piece.lowercased()
-            let inDocument = (vocabulary[lower] ?? 0) >= 1
-            let isFunctionWord = Lexicon.functionWords.contains(lower)
-            let inDictionary = lower.count >= 3 && lexicon.words.contains(lower)
-            if index == 0, piece.first?.isUppercase == true {
-                // A capitalised word splits only after a capitalised word the document uses elsewhere
-                // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
-                guard capitalised.contains(lower) || isFunctionWord else { return nil }
-            }
-            // Short pieces must be function words: "ado", "sen" and the like are too rare to trust.
-            guard lower.count >= 4 || isFunctionWord || (inDocument && lower.count >= 3 && index == 0) else { return nil }
-            guard isFunctionWord || inDictionary || (inDocument && lower.count >= 3) else { return nil }
-            total += (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(lower.count, 8) / 4
+    /// Scores one piece of a candidate split: nil when it is not a word; more for pieces the document uses.
+    /// `isFirst` says whether it starts the split word.
+    private func pieceScore(_ piece: String, isFirst: Bool) -> Int? {
+        let lower = piece.lowercased()
+        let inDocument = (vocabulary[lower] ?? 0) >= 1
+        let isFunctionWord = Lexicon.functionWords.contains(lower)
+        let inDictionary = lower.count >= 3 && lexicon.words.contains(lower)
+        if isFirst, piece.first?.isUppercase == true {
+            // A capitalised word splits only after a capitalised word the document uses elsewhere
+            // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
+            guard capitalised.contains(lower) || isFunctionWord else { return nil }
         }
-        return total
+        // Short pieces must be function words: "ado", "sen" and the like are too rare to trust.
+        guard lower.count >= 4 || isFunctionWord || (inDocument && lower.count >= 3 && isFirst) else { return nil }
+        guard isFunctionWord || inDictionary || (inDocument && lower.count >= 3) else { return nil }
+        return (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(lower.count, 8) / 4
     }
 
     /// Letter runs in `text`.
     static func words(in text: String) -> [Substring] {
         text.split { !$0.isLetterFast }
+    }
+
+    /// Whether every character of `text` is one ASCII byte (no byte over 0x7F, no CR, which pairs with LF).
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// A–Z or a–z.
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 }

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Substring search on UTF-8 bytes that gives exactly the answers of Foundation's `contains(_:)` and
+/// `range(of:)` for ASCII needles (and dashes and quotes), without bridging the text to `NSString` (which copies it to UTF-16
+/// on every call: the extractors ask such questions of every block).
+///
+/// Foundation compares canonically: a match followed by a combining mark ("cafe" in "cafe\u{301}") is no
+/// match, while a byte match followed by ASCII always is. So a byte match followed by ASCII (or the end)
+/// is taken as it stands; a byte match followed by a non-ASCII byte is left to Foundation; and when the bytes
+/// hold no match at all there is none. Needles holding "K", ";" or "`" (which Foundation also finds as KELVIN
+/// SIGN, GREEK QUESTION MARK, GREEK VARIA) or other non-ASCII characters than General Punctuation's dashes and
+/// quotes always go to Foundation.
+extension StringProtocol {
+    /// Foundation's `contains(needle)`, answered on UTF-8 bytes for an ASCII `needle`.
+    func containsASCII(_ needle: String) -> Bool {
+        switch UTF8Search.firstMatch(of: needle, in: self) {
+        case .found: return true
+        case .absent: return false
+        case .undecided: return contains(needle)
+        }
+    }
+
+    /// Foundation's `range(of: needle)`, answered on UTF-8 bytes for an ASCII `needle`.
+    func rangeOfASCII(_ needle: String) -> Range<Index>? {
+        switch UTF8Search.firstMatch(of: needle, in: self) {
+        case .found(let offset):
+            let start = utf8.index(utf8.startIndex, offsetBy: offset)
+            return start..<utf8.index(start, offsetBy: needle.utf8.count)
+        case .absent: return nil
+        case .undecided: return range(of: needle)
+        }
+    }
+}
+
+/// The byte-level search behind `containsASCII(_:)` and `rangeOfASCII(_:)`.
+enum UTF8Search {
+    /// What the bytes say about a needle.
+    enum Answer {
+        /// The first match starts at this byte offset.
+        case found(Int)
+        /// There is no match.
+        case absent
+        /// The bytes cannot tell; ask Foundation.
+        case undecided
+    }
+
+    /// Whether no other character sequence is canonically equivalent to `scalar`: ASCII but for "K", ";" and "`",
+    /// and the dashes, quotes and dots of General Punctuation (U+2010–U+2027).
+    static func hasNoCanonicalEquivalent(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4B, 0x3B, 0x60: return false
+        case 0..<0x80, 0x2010...0x2027: return true
+        default: return false
+        }
+    }
+
+    /// The first match of `needle` (made of characters without canonical equivalents) in `haystack`.
+    static func firstMatch<S: StringProtocol>(of needle: String, in haystack: S) -> Answer {
+        guard !needle.isEmpty, needle.unicodeScalars.allSatisfy(hasNoCanonicalEquivalent) else { return .undecided }
+        var needle = needle
+        return needle.withUTF8 { pattern -> Answer in
+            guard let first = pattern.first else { return .undecided }
+            let answer = haystack.utf8.withContiguousStorageIfAvailable { bytes -> Answer in
+                let count = bytes.count, length = pattern.count
+                guard length <= count else { return .absent }
+                var i = 0
+                while i <= count - length {
+                    if bytes[i] == first {
+                        var j = 1
+                        while j < length && bytes[i + j] == pattern[j] { j += 1 }
+                        if j == length {
+                            let end = i + length
+                            return end == count || bytes[end] < 0x80 ? .found(i) : .undecided
+                        }
+                    }
+                    i += 1
+                }
+                return .absent
+            }
+            return answer ?? .undecided
+        }
+    }
+}
+
+extension String {
+    /// Whether the text holds the ASCII character `byte` as a character of its own (`contains(Character)`),
+    /// on UTF-8 bytes: an ASCII byte between ASCII bytes (or the ends) is a character by itself; one next to
+    /// a non-ASCII byte may be part of a larger character (a combining mark after it), which the
+    /// `Character` comparison decides.
+    func containsASCIICharacter(_ byte: UInt8) -> Bool {
+        let bytes = utf8
+        var undecided = false
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: byte) {
+            let next = bytes.index(after: found)
+            let before = found > bytes.startIndex ? bytes[bytes.index(before: found)] : 0
+            let after = next < bytes.endIndex ? bytes[next] : 0
+            if before < 0x80, before != 0x0D, after < 0x80 { return true }
+            undecided = true
+            index = next
+        }
+        return undecided && contains(Character(Unicode.Scalar(byte)))
+    }
+}
+
+extension StringProtocol {
+    /// Whether every character is one ASCII byte (no byte over 0x7F, and no CR, which pairs with a following LF):
+    /// then counting, splitting and comparing characters is the same as doing it on bytes.
+    var isPlainASCII: Bool {
+        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+}
+
+extension String {
+    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a character).
+    func splitOnSpaces() -> [Substring] {
+        guard isPlainASCII else { return split(separator: " ") }
+        return utf8.split(separator: 0x20).map { Substring($0) }
+    }
+}
+
+extension Substring {
+    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a character).
+    func splitOnSpaces() -> [Substring] {
+        guard isPlainASCII else { return split(separator: " ") }
+        return utf8.split(separator: 0x20).map { Substring($0) }
+    }
+}
+
+extension String {
+    /// Foundation's `components(separatedBy:)`, split on bytes when both the text and `separator` are plain ASCII
+    /// (where any substring search gives the same, leftmost and non-overlapping, matches).
+    func componentsASCII(separatedBy separator: String) -> [String] {
+        guard isPlainASCII, separator.isPlainASCII, !separator.isEmpty else { return components(separatedBy: separator) }
+        var parts: [String] = []
+        var rest = self[...]
+        while let found = rest.rangeOfASCII(separator) {
+            parts.append(String(rest[..<found.lowerBound]))
+            rest = rest[found.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}
