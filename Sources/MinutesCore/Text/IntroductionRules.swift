@@ -17,8 +17,9 @@ public enum IntroductionRules {
         guard !participants.isEmpty else { return [] }
         var found: [(Int, [String])] = []
         var done = Set<Int>()
+        let names = NameIndex(participants)
         for text in texts where text.utf8.count <= 200 {
-            guard let (person, rest) = speaker(of: text, participants: participants), !done.contains(person) else { continue }
+            guard let (person, rest) = speaker(of: text, names: names), !done.contains(person) else { continue }
             var organisations: [String] = []
             var remainder = Substring(rest)
             // "PhD @ WU Vienna & working as research scientist at Siemens": every cue in the sentence.
@@ -43,31 +44,61 @@ public enum IntroductionRules {
         return found
     }
 
+    /// Participants' names as lines begin with them, built once per document: each full name and first name,
+    /// lower-cased and keyed by its first word, and the one-word nicks for "Simon" said by "simonstey".
+    struct NameIndex {
+        var byFirstWord: [String: [(index: Int, name: String)]] = [:]
+        var nicks: [(index: Int, letters: String)] = []
+
+        init(_ participants: [Participant]) {
+            for (index, person) in participants.enumerated() {
+                let full = person.name.lowercased()
+                let first = String(full.split(separator: " ").first ?? "")
+                for name in Set([full, first]) where name.count >= 2 {
+                    let key = String(name.split(separator: " ").first ?? "")
+                    byFirstWord[key, default: []].append((index, name))
+                }
+                if !person.name.contains(" ") { nicks.append((index, TextRules.compactLetters(person.name))) }
+            }
+            for key in byFirstWord.keys { byFirstWord[key]?.sort { $0.name.count > $1.name.count } }
+        }
+
+        /// Names that may open `line`, longest first; `line` starts at its first word.
+        func candidates(for line: Substring) -> [(index: Int, name: String)] {
+            let word = line.prefix { !" :,*]>".contains($0) }.lowercased()
+            var found = byFirstWord[word] ?? []
+            let letters = String(line.prefix { $0.isLetter }).lowercased()
+            if letters.count >= 4 {
+                let owners = nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }
+                if owners.count == 1, let owner = owners.first { found.append((owner.index, letters)) }
+            }
+            return found
+        }
+    }
+
     /// The participant a line opens with, and the text after the name: "Name: …", "Name, …", "Name from …".
-    static func speaker(of text: String, participants: [Participant]) -> (Int, String)? {
+    static func speaker(of text: String, names: NameIndex) -> (Int, String)? {
         var line = Substring(text).drop { $0 == "*" || $0 == " " || $0 == "[" || $0 == "<" }
         // A speaker tag followed by the person's own introduction of someone else ("Javier: Eva from ULD").
         for _ in 0..<2 {
-            // "Simon, PhD @ WU" said by "simonstey": a first name that begins exactly one participant's nick.
-            let firstWord = String(line.prefix { $0.isLetter })
-            let nickOwners = firstWord.count >= 4 ? participants.indices.filter {
-                !participants[$0].name.contains(" ") && TextRules.compactLetters(participants[$0].name).hasPrefix(firstWord.lowercased())
-            } : []
-            for (index, person) in participants.enumerated() {
-                let nickPrefix = nickOwners == [index] ? [firstWord] : []
-                for name in [person.name, String(person.name.split(separator: " ").first ?? "")] + nickPrefix where name.count >= 2 {
-                    guard line.count > name.count, line.lowercased().hasPrefix(name.lowercased()) else { continue }
-                    let after = line.dropFirst(name.count)
-                    guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
-                    let rest = after.drop { ":,*]> ".contains($0) }
-                    let lower = rest.lowercased()
-                    if cues.contains(where: { lower.hasPrefix($0) }) || lower.hasPrefix("also ") || lower.hasPrefix("phd ") {
-                        return (index, String(rest))
-                    }
-                    // "Javier: Eva from ULD" — look once more behind the speaker tag.
-                    if next == ":" || next == "]" || next == ">" { line = rest; break }
+            let candidates = names.candidates(for: line)
+            guard !candidates.isEmpty else { return nil }
+            let lowerLine = line.lowercased()
+            var behindTag: Substring?
+            for (index, name) in candidates {
+                guard lowerLine.count > name.count, lowerLine.hasPrefix(name) else { continue }
+                let after = line.dropFirst(name.count)
+                guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
+                let rest = after.drop { ":,*]> ".contains($0) }
+                let lower = rest.prefix(24).lowercased()
+                if cues.contains(where: { lower.hasPrefix($0) }) || lower.hasPrefix("also ") || lower.hasPrefix("phd ") {
+                    return (index, String(rest))
                 }
+                // "Javier: Eva from ULD" — look once more behind the speaker tag.
+                if next == ":" || next == "]" || next == ">" { behindTag = rest; break }
             }
+            guard let rest = behindTag else { return nil }
+            line = rest
         }
         return nil
     }
