@@ -119,11 +119,11 @@ public enum OrganisationExtractor {
 
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
     static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
-        guard text.contains(" by ") || text.contains(" at ") || text.contains(" like ") || text.contains(" as ") else { return }
+        guard text.containsASCII(" by ") || text.containsASCII(" at ") || text.containsASCII(" like ") || text.containsASCII(" as ") else { return }
         let lower = text.lowercased()
         for cue in agentCues {
             var searchStart = lower.startIndex
-            while let range = lower.range(of: cue, range: searchStart..<lower.endIndex) {
+            while let range = lower[searchStart...].rangeOfASCII(cue) {
                 searchStart = range.upperBound
                 guard range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " " else { continue }
                 let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
@@ -155,7 +155,7 @@ public enum OrganisationExtractor {
     /// "Vincent Gros and Julietta Murata from Hachette": a person's full name, then "from" and a proper name.
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
     static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
-        guard text.contains(" from ") else { return }
+        guard text.containsASCII(" from ") else { return }
         let words = text.split(separator: " ").map(String.init)
         for index in words.indices.dropFirst(2).dropLast() where words[index] == "from" {
             let given = words[index - 2], family = words[index - 1]

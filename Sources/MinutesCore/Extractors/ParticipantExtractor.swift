@@ -167,10 +167,10 @@ public enum ParticipantExtractor {
     /// so that actions and speaker tags written with the nick resolve to the person.
     static func nicknames(in texts: [String], participants: [Participant]) -> [String: String] {
         var found: [String: String] = [:]
-        for text in texts where text.contains(" aka ") || text.contains(" a.k.a. ") || text.contains(" also known as ") {
+        for text in texts where text.containsASCII(" aka ") || text.containsASCII(" a.k.a. ") || text.containsASCII(" also known as ") {
             for marker in [" aka ", " a.k.a. ", " also known as "] {
                 var rest = Substring(text)
-                while let range = rest.range(of: marker) {
+                while let range = rest.rangeOfASCII(marker) {
                     let before = TextRules.withoutParentheticals(String(rest[..<range.lowerBound])).trimmed(Set(" ,*"))
                     let after = rest[range.upperBound...].drop { "\"“'‘ ".contains($0) }
                     rest = rest[range.upperBound...]
@@ -196,8 +196,9 @@ public enum ParticipantExtractor {
     static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
         var found: [Int] = []
         for (position, block) in blocks.enumerated() where block.kind == .listItem || block.kind == .paragraph {
+            guard block.text.utf8.count <= 240, block.text.containsASCII("cribe") else { continue }
             let lower = block.text.lowercased()
-            guard lower.count <= 120, let range = lower.range(of: "scribe"), !lower.contains("subscribe") else { continue }
+            guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
             var rest = block.text[block.text.index(block.text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...]
             rest = rest.drop { $0.isLetter }.drop { " -–—:\\".contains($0) }
             var names = String(rest)
@@ -230,10 +231,12 @@ public enum ParticipantExtractor {
                        " sends his regrets", " sends their regrets", " sent regrets", " sends apologies", " sent apologies"]
         var names: [String] = []
         for text in texts where text.utf8.count <= 200 {
+            guard text.containsASCII("regret") || text.containsASCII("able to") || text.containsASCII("can't")
+                    || text.containsASCII("cannot") || text.containsASCII("apolog") else { continue }
             var line = Substring(text)
             if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
             for phrase in phrases {
-                guard let range = line.range(of: phrase) else { continue }
+                guard let range = line.rangeOfASCII(phrase) else { continue }
                 let name = line[..<range.lowerBound].trimmed(Set(" *-•"))
                 if (1...3).contains(name.split(separator: " ").count), TextRules.looksLikeName(name), !isPhrase(name),
                    !Lexicon.functionWords.contains(name.lowercased()), !["he", "she", "they", "i", "we"].contains(name.lowercased()) {
@@ -542,11 +545,11 @@ public enum ParticipantExtractor {
         let nicks = people.indices.filter { !people[$0].name.contains(" ") && people[$0].name.count >= 6 }
         guard !nicks.isEmpty else { return people }
         var names: [String: String] = [:]
-        for text in texts where text.contains("[on ") {
+        for text in texts where text.containsASCII("[on ") {
             var rest = Substring(text)
-            while let open = rest.range(of: "[on ") {
+            while let open = rest.rangeOfASCII("[on ") {
                 rest = rest[open.upperBound...]
-                let end = rest.range(of: " - ")?.lowerBound ?? rest.firstIndex(of: "]") ?? rest.endIndex
+                let end = rest.rangeOfASCII(" - ")?.lowerBound ?? rest.firstIndex(of: "]") ?? rest.endIndex
                 let name = rest[..<end].trimmed()
                 if name.contains(" "), TextRules.looksLikeName(name) { names[TextRules.compactLetters(name)] = name }
             }
