@@ -220,7 +220,10 @@ public enum FindingExtractor {
 
     /// "DECISION - we will …", "ACTION – Jane to …": an upper-case label set off by a dash instead of a colon.
     static func capitalDashLabelled(_ text: String) -> (label: String, value: String)? {
-        guard let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — ") else { return nil }
+        // The label is short: look only at the opening of the text.
+        guard let first = text.utf8.first, first >= 0x41, first <= 0x5A || first == UInt8(ascii: "*") else { return nil }
+        let head = text.prefix(28)
+        guard let dash = head.rangeOfASCII(" - ") ?? head.rangeOfASCII(" – ") ?? head.rangeOfASCII(" — ") else { return nil }
         let label = text[..<dash.lowerBound].trimmed(Set("*_ "))
         guard label.count >= 3, label.count <= 20, label.allSatisfy({ $0.isUppercase || $0 == " " }) else { return nil }
         return (label, text[dash.upperBound...].trimmed(Set("*_ ")))
@@ -437,6 +440,7 @@ extension FindingExtractor {
 
     /// A short paragraph that is itself a findings heading ("Action items", "Resolutions") without a colon.
     static func isBareSectionLabel(_ text: String) -> Bool {
+        guard text.utf8.count <= 80 else { return false }
         let words = text.split(separator: " ")
         guard (1...3).contains(words.count), !text.contains("."), !text.hasSuffix("?") else { return false }
         return sectionKind(text) != nil
