@@ -88,7 +88,9 @@ public struct PlainTextReader: DocumentReader {
         flush()
         if repairsWords {
             let repair = WordRepair(vocabularyFrom: blocks.map(\.text))
-            for (i, text) in repair.repair(blocks.map(\.text)).enumerated() { blocks[i].text = text }
+            // One token cache for the document; each block's text is replaced as it is repaired (no second copy of all texts).
+            var cache: [String: String] = [:]
+            for i in blocks.indices { blocks[i].text = repair.repair(blocks[i].text, cache: &cache) }
         }
         return BlockDocument(blocks: blocks)
     }

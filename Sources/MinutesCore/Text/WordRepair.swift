@@ -59,12 +59,6 @@ public struct WordRepair: Sendable {
         return repair(text, cache: &cache)
     }
 
-    /// Repairs every text of a document, working out each distinct token once.
-    public func repair(_ texts: [String]) -> [String] {
-        var cache: [String: String] = [:]
-        return texts.map { repair($0, cache: &cache) }
-    }
-
     /// `repair(_:)` with the repaired form of each token already seen in `cache` (token → repaired).
     func repair(_ text: String, cache: inout [String: String]) -> String {
         var out = ""
