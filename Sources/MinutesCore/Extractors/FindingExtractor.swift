@@ -472,6 +472,8 @@ extension FindingExtractor {
     /// "6 in favor – passes", "There was some consensus that …", "MM, DH and MF all agreed that …",
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: [Participant], nicknames: [String: String] = [:]) -> [ProseFinding] {
+        // Most lines hold none of the words these rules look for; they are refused on their bytes.
+        guard [" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"].contains(where: { text.containsASCII($0) }) else { return [] }
         let line = speakerTag(text)?.rest ?? text.trimmed()
         guard line.count >= 3 else { return [] }
         if isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
@@ -490,14 +492,15 @@ extension FindingExtractor {
 
     /// A line whose speaker records the group's conclusion, or a vote tally that carried.
     static func isWholeLineDecision(_ line: String) -> Bool {
-        let lower = line.lowercased().replacingOccurrences(of: "’", with: "'")
-        if ["we've concluded", "we have concluded", "we have enough of a consensus"].contains(where: { lower.contains($0) }) {
+        var lower = line.lowercased()
+        if lower.containsASCII("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+        if ["we've concluded", "we have concluded", "we have enough of a consensus"].contains(where: { lower.containsASCII($0) }) {
             return true
         }
         if lower.hasPrefix("agreement to ") || lower.hasPrefix("consensus to ") { return true }
         // "6 in favor – passes"
-        if lower.first?.isNumber == true, lower.contains(" in favor") || lower.contains(" in favour"),
-           ["passes", "passed", "carried", "carries", "approved", "adopted"].contains(where: { lower.contains($0) }) {
+        if lower.first?.isNumber == true, lower.containsASCII(" in favo"),
+           ["passes", "passed", "carried", "carries", "approved", "adopted"].contains(where: { lower.containsASCII($0) }) {
             return true
         }
         return false
@@ -507,13 +510,13 @@ extension FindingExtractor {
     static func isAgreementSentence(_ sentence: String) -> Bool {
         let lower = sentence.lowercased()
         let negated = ["no consensus", "no agreement", "not agreed", "disagree", "lack of consensus", "without consensus"]
-        guard !negated.contains(where: { lower.contains($0) }) else { return false }
+        guard !negated.contains(where: { lower.containsASCII($0) }) else { return false }
         let openers = ["there was consensus that", "there was agreement that", "there was general agreement that",
                        "there was some consensus that", "there was general consensus that", "there was broad consensus that",
                        "there was broad agreement that", "there was some agreement that", "the consensus was that"]
         // "Group voted for CRob to continue on as chair …": the body's vote is its decision.
         let votes = ["group voted ", "the group voted ", "tac voted ", "the tac voted ", "the committee voted ", "the board voted ", "members voted "]
-        return openers.contains(where: { lower.contains($0) }) || lower.contains(" all agreed that ")
+        return openers.contains(where: { lower.containsASCII($0) }) || lower.containsASCII(" all agreed that ")
             || votes.contains(where: { lower.hasPrefix($0) })
     }
 
@@ -523,12 +526,13 @@ extension FindingExtractor {
     static func assignee(of sentence: String, participants: [Participant], nicknames: [String: String] = [:]) -> String? {
         // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss").
         var segments = [(text: sentence, markers: ["to", "will"])]
-        if let dash = sentence.range(of: " - ", options: .backwards) { segments.append((String(sentence[dash.upperBound...]), ["to"])) }
+        if let dash = sentence.ranges(of: " - ").last { segments.append((String(sentence[dash.upperBound...]), ["to"])) }
         let notVerbs: Set<String> = ["be", "have", "not", "the", "a", "an", "this", "that", "it"]
         // "Joe will do that today": the work is only pointed at, not stated.
         let pointers: Set<String> = ["that", "this", "it", "so", "them"]
         for (segment, markers) in segments {
-            let words = segment.split(separator: " ").map(String.init)
+            // Only the opening words can name the person and the verb.
+            let words = segment.split(separator: " ", maxSplits: 6).prefix(6).map(String.init)
             for nameLength in 1...2 where words.count > nameLength + 1 {
                 var next = nameLength
                 if words[next] == "and", words.count > next + 3 { next += 2 }
