@@ -553,20 +553,28 @@ extension FindingExtractor {
     /// and abbreviations ("e.g.") inside their sentence.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        let chars = Array(text)
-        for (i, c) in chars.enumerated() {
-            current.append(c)
-            guard ".!?".contains(c), i + 2 < chars.count, chars[i + 1] == " ",
-                  chars[i + 2].isUppercase || chars[i + 2] == "@" || chars[i + 2] == "[" else { continue }
-            let lastWord = current.dropLast().split(separator: " ").last.map(String.init) ?? ""
-            if c == ".", lastWord.count <= 1 || ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "no", "cf"].contains(lastWord.lowercased()) { continue }
-            result.append(current.trimmed())
-            current = ""
+        var start = text.startIndex
+        var wordStart = text.startIndex
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            defer { i = next }
+            if c == " " { wordStart = next; continue }
+            guard c == "." || c == "!" || c == "?", next < text.endIndex, text[next] == " " else { continue }
+            let after = text.index(after: next)
+            guard after < text.endIndex, text[after].isUppercase || text[after] == "@" || text[after] == "[" else { continue }
+            let lastWord = text[max(wordStart, start)..<i]
+            if c == ".", lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased()) { continue }
+            result.append(text[start...i].trimmed())
+            start = next
         }
-        if !current.trimmed().isEmpty { result.append(current.trimmed()) }
+        if start < text.endIndex, !text[start...].trimmed().isEmpty { result.append(text[start...].trimmed()) }
         return result
     }
+
+    /// Abbreviations whose full stop does not end a sentence.
+    static let sentenceAbbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "no", "cf"]
 
     /// "JM" → the one participant whose name has those initials ("John Mertic").
     static func initialsMatch(_ candidate: String, in participants: [Participant]) -> String? {
