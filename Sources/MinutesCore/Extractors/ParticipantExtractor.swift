@@ -199,7 +199,10 @@ public enum ParticipantExtractor {
             guard block.text.utf8.count <= 240, block.text.containsASCII("cribe") else { continue }
             let lower = block.text.lowercased()
             guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
-            var rest = block.text[block.text.index(block.text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...]
+            // Lower-casing may change the length of a rare character: the offset is clamped to the text.
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            guard let cut = block.text.index(block.text.startIndex, offsetBy: offset, limitedBy: block.text.endIndex) else { continue }
+            var rest = block.text[cut...]
             rest = rest.drop { $0.isLetter }.drop { " -–—:\\".contains($0) }
             var names = String(rest)
             if names.isEmpty, position + 1 < blocks.count, blocks[position + 1].kind == .listItem, blocks[position + 1].level > block.level {

@@ -122,7 +122,9 @@ public enum IntroductionRules {
             if startsWord, best.map({ range.lowerBound < $0.0.lowerBound }) ?? true { best = (range, cue) }
         }
         guard let (range, _) = best else { return nil }
-        let start = text.index(text.startIndex, offsetBy: offset + lower.distance(from: lower.startIndex, to: range.upperBound))
+        // Lower-casing may change the length of a rare character: the offset is clamped to the text.
+        guard let start = text.index(text.startIndex, offsetBy: offset + lower.distance(from: lower.startIndex, to: range.upperBound),
+                                     limitedBy: text.endIndex) else { return nil }
         var tail = text[start...]
         // "work for German company bookwire": the organisation follows the word "company".
         for noun in [" company ", " firm ", " startup ", " publisher "] {
