@@ -12,6 +12,9 @@ public enum IntroductionRules {
                        "working for ", "working at ", "working with ", "work for ", "work at ", "work with ",
                        "i'm with ", "i am with ", "i'm from ", "i am from ", "representing ", "from ", "with ", "at ", "@ "]
 
+    /// The cues as they stand inside a line (after a name and a space or a colon), for a byte-level refusal.
+    static let cueWords = [" with ", " from ", " at ", "@ ", "working ", " work ", "representing ", ": with", ": from", ": at "]
+
     /// For each participant who introduces themselves, the organisations they name (index into `participants`).
     public static func affiliations(in texts: [String], participants: [Participant]) -> [(Int, [String])] {
         guard !participants.isEmpty else { return [] }
@@ -19,6 +22,8 @@ public enum IntroductionRules {
         var done = Set<Int>()
         let names = NameIndex(participants)
         for text in texts where text.utf8.count <= 200 {
+            // A line without any cue word cannot introduce anyone; refused on its bytes.
+            guard cueWords.contains(where: { text.containsASCII($0) }) || text.containsASCII("With ") || text.containsASCII("From ") else { continue }
             guard let (person, rest) = speaker(of: text, names: names), !done.contains(person) else { continue }
             var organisations: [String] = []
             var remainder = Substring(rest)
