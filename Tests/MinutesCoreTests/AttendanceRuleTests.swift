@@ -214,3 +214,20 @@ struct AffiliationRuleTests {
                                            participants: people)
     #expect(actions.first?.owner == "H. Green")
 }
+
+@Test func commaOrganisationBeatsAParentheticalProject() {
+    let doc = BlockDocument(blocks: [Block(.heading, "Attendance", level: 2),
+                                     Block(.listItem, "James Caffrey, IBM ( ADE )", checked: true),
+                                     Block(.listItem, "Mark Ellis, Finance Manager (Riverside Housing)", checked: true)])
+    let people = ParticipantExtractor.extract(from: doc).participants
+    #expect(people.map(\.organisation) == ["IBM", "Riverside Housing"])
+}
+
+@Test func glossOfCommonWordsIsNotAnOrganisation() {
+    let orgs = OrganisationExtractor.extract(affiliations: [], texts: [
+        "ETSI work on Securing Artificial Intelligence (SAI) continues.",
+        "I work for PARC (Palo Alto Research Center) and the Global Cleantech Cluster Association (GCCA).",
+    ])
+    #expect(!orgs.map(\.name).contains("Securing Artificial Intelligence"))
+    #expect(orgs.contains { $0.name == "Global Cleantech Cluster Association" && $0.acronym == "GCCA" })
+}

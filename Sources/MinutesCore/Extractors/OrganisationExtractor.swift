@@ -47,7 +47,12 @@ public enum OrganisationExtractor {
             for start in stride(from: words.count - 1, through: 0, by: -1) {
                 let phrase = words[start...].joined(separator: " ")
                 if TextRules.abbreviates(acronym, phrase) {
-                    if isOrganisationName(phrase, requireCue: false), OrganisationRules.isPlausibleName(phrase) {
+                    // Without an organisation word, a phrase of common words glosses a term ("Securing Artificial
+                    // Intelligence (SAI)"); a name has a proper noun in it ("Palo Alto Research Center (PARC)").
+                    let named = isOrganisationName(phrase, requireCue: true) || phrase.split(separator: " ").contains {
+                        !TextRules.isConnector(String($0)) && !Lexicon.shared.contains(String($0))
+                    }
+                    if named, isOrganisationName(phrase, requireCue: false), OrganisationRules.isPlausibleName(phrase) {
                         registry.add(phrase, acronym: acronym)
                     }
                     break

@@ -410,6 +410,9 @@ public enum ParticipantExtractor {
         if !listItem && fields.count > 1 && !raw.contains(" / ") { return nil }
 
         var location: String?
+        // "James Caffrey, IBM ( ADE )": with an organisation after a comma, the parenthesis names the project
+        // or member class the person represents, not their organisation.
+        if fields.dropFirst().contains(where: { !isJobTitle($0) && !looksLikePlace($0) }) { organisations.removeAll() }
         var organisation = organisations.first
         for part in fields.dropFirst() {
             if jobTitle == nil, organisation == nil, isJobTitle(part) {
