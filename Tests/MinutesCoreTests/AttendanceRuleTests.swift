@@ -155,6 +155,7 @@ struct AffiliationRuleTests {
 
     @Test func colleaguesAndDiscussionAreNotAffiliations() {
         let found = IntroductionRules.affiliations(in: ["Paul Gilius: working with Jassica on production",
+                                                        "Brady Duga: from linter perspective we warn",
                                                         "Brady Duga: I think what we got from Eva is different",
                                                         "tzviya: with Wendy we agreed"], participants: people)
         #expect(found.isEmpty)

@@ -143,9 +143,12 @@ public enum IntroductionRules {
             let ends = word.last.map { ".,;:()!?".contains($0) } ?? false
             if bare.isEmpty { break }
             if name.isEmpty {
-                // A lower-case first word must be a name the dictionary does not know ("benetech", "scribd").
+                // A lower-case first word must be a name the dictionary does not know that ends the clause
+                // ("from benetech.", "with scribd (sorry …)"), not a term in a phrase ("from linter perspective").
+                let nextIsWord = words.dropFirst(consumed + 1).first.map { $0.first?.isLowercase == true } ?? false
                 guard TextRules.startsUppercase(bare) || bare.first?.isNumber == true
-                        || (!Lexicon.shared.contains(bare) && !Lexicon.functionWords.contains(bare.lowercased()) && bare.count >= 4) else { break }
+                        || (!Lexicon.shared.contains(bare) && !Lexicon.functionWords.contains(bare.lowercased()) && bare.count >= 4
+                            && (ends || !nextIsWord)) else { break }
             } else if !(TextRules.startsUppercase(bare) || ((bare == "of" || bare == "for") && !ends)) {
                 break
             }
