@@ -232,3 +232,16 @@ struct AffiliationRuleTests {
     #expect(!orgs.map(\.name).contains("Securing Artificial Intelligence"))
     #expect(orgs.contains { $0.name == "Global Cleantech Cluster Association" && $0.acronym == "GCCA" })
 }
+
+@Test func attendanceTableColumnsGiveOrganisationAndPresence() {
+    let doc = BlockDocument(blocks: [
+        Block(.heading, "Attendees", level: 2),
+        Block(.tableRow, "Name | Organisation | Present", cells: ["Name", "Organisation", "Present"], isHeader: true),
+        Block(.tableRow, "Alice Moreau | Acme Corp | ✅", cells: ["Alice Moreau", "Acme Corp", "✅"]),
+        Block(.tableRow, "Chen Wei | Independent | ✅", cells: ["Chen Wei", "Independent", "✅"]),
+        Block(.tableRow, "Dana Kowalski | Acme Corp | ", cells: ["Dana Kowalski", "Acme Corp", ""]),
+    ])
+    let people = ParticipantExtractor.extract(from: doc).participants
+    #expect(people.map(\.organisation) == ["Acme Corp", nil, "Acme Corp"])
+    #expect(people.map(\.attendance) == [.present, .present, .absent])
+}

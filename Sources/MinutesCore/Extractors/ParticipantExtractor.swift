@@ -36,6 +36,8 @@ public enum ParticipantExtractor {
         // Whether the list items under the current context are numbered (nil before the first item).
         var listOrdered: Bool?
         var merged = ParticipantSet()
+        // The header of the attendance table being read, if it names its columns.
+        var tableColumns: TableColumns?
 
         func add(_ entries: [Entry]) {
             for entry in entries {
@@ -70,11 +72,14 @@ public enum ParticipantExtractor {
                 }
                 // Attendance tables: one person a row, a mark ("x", "✓") in another cell.
                 if block.kind == .tableRow, let current = context {
-                    if !block.isHeader, let found = tableEntry(block.cells, attendance: current.attendance, role: current.role) {
+                    if block.isHeader {
+                        tableColumns = TableColumns(header: block.cells)
+                    } else if let found = tableEntry(block.cells, attendance: current.attendance, role: current.role, columns: tableColumns) {
                         add([found])
                     }
                     continue
                 }
+                if block.kind != .tableRow { tableColumns = nil }
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 if block.kind == .paragraph, text.count <= 30, !text.contains(":"), !text.contains(","),
@@ -684,9 +689,38 @@ public enum ParticipantExtractor {
 
     /// Reads one row of an attendance table: the first cell holding a name is the person
     /// (with "(Org, Role)" notes); a mark cell means present, an empty first cell absent.
-    static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
+    /// What an attendance table's header says its columns hold: "| Name | Organisation | Present |".
+    struct TableColumns {
+        /// The column of affiliations ("Organisation", "Company", "Affiliation", "Employer").
+        var organisation: Int?
+        /// The column marking presence ("Present", "Attended", "Attendance", "Here").
+        var presence: Int?
+
+        init?(header: [String]) {
+            let names = header.map { $0.lowercased().trimmed(Set("*_: ")) }
+            organisation = names.firstIndex { ["organisation", "organization", "company", "affiliation", "employer", "org"].contains($0) }
+            presence = names.firstIndex { ["present", "attended", "attendance", "here", "attending", "in attendance"].contains($0) }
+            if organisation == nil && presence == nil { return nil }
+        }
+    }
+
+    static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?, columns: TableColumns? = nil) -> Entry? {
         let trimmed = cells.map { $0.trimmed() }
         let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
+        if let columns, var found = tableEntry(cells, attendance: attendance, role: role) {
+            // An empty presence cell in a table that marks presence is an absence.
+            if let presence = columns.presence, presence < trimmed.count, trimmed[presence].isEmpty || ["no", "n", "-", "–", "✗", "❌"].contains(trimmed[presence].lowercased()) {
+                found.participant.attendance = .absent
+            }
+            if let column = columns.organisation, column < trimmed.count, found.participant.organisation == nil {
+                let organisation = trimmed[column]
+                if !organisation.isEmpty, !["independent", "self", "individual", "none", "n/a", "-", "–"].contains(organisation.lowercased()) {
+                    found.participant.organisation = organisation
+                    found.organisations.insert(organisation, at: 0)
+                }
+            }
+            return found
+        }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = TextRules.withoutParentheticals(cell)
             // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
