@@ -120,3 +120,11 @@ struct ProseFindingTests {
     #expect(FindingExtractor.carriedMotion("To sell the hall. Moved by A, seconded by B. Motion lost.") == nil)
     #expect(FindingExtractor.carriedMotion("To review the policy next year.") == nil)
 }
+
+@Test func dueDateWithoutAYearFollowsTheMeeting() {
+    #expect(FindingExtractor.due(in: "Bilal to prepare the notes by 20 June.", meetingDate: "2025-06-04") == "2025-06-20")
+    #expect(FindingExtractor.due(in: "Send the report by January 10th", meetingDate: "2025-11-30") == "2026-01-10")
+    #expect(FindingExtractor.due(in: "Send the report By 3 March 2024") == "2024-03-03")
+    #expect(FindingExtractor.due(in: "Ask İnci to reply by 3 March 2024") == "2024-03-03")
+    #expect(FindingExtractor.due(in: "Bilal to prepare the notes by Friday", meetingDate: "2025-06-04") == nil)
+}

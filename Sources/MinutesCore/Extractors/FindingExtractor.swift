@@ -12,7 +12,8 @@ import Foundation
 /// - An item repeated in a summary section is kept once.
 public enum FindingExtractor {
     /// The findings of `document`; `participants` resolve action owners to full names.
-    public static func extract(from document: BlockDocument, participants: [Participant], nicknames: [String: String] = [:]) -> [Finding] {
+    public static func extract(from document: BlockDocument, participants: [Participant], nicknames: [String: String] = [:],
+                               meetingDate: String? = nil) -> [Finding] {
         var findings: [Finding] = []
         var seen = Set<String>()
         var section: (kind: FindingKind, fromHeading: Bool)? { didSet { sectionItemLevel = nil } }
@@ -46,7 +47,7 @@ public enum FindingExtractor {
             var finding = Finding(text: text, kind: kind, topic: topic)
             if kind == .action {
                 finding.owner = explicitOwner ?? owner(of: text, participants: participants, nicknames: nicknames)
-                finding.due = due(in: text)
+                finding.due = due(in: text, meetingDate: meetingDate)
                 lastAction = findings.count
             }
             indexByKey[key] = findings.count
@@ -358,15 +359,37 @@ public enum FindingExtractor {
     }
 
     /// "by 2024-03-01", "due 3 March 2024", "(due: …)" → ISO date.
-    static func due(in text: String) -> String? {
-        let lower = text.lowercased()
+    /// Without a year ("by 20 June", "due June 20th"), the date is the next such day on or after the meeting.
+    static func due(in text: String, meetingDate: String? = nil) -> String? {
         for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
-            if let range = lower.rangeOfASCII(marker) {
+            // Searched case-insensitively in the text itself, so the tail is cut from the same string.
+            if let range = text.range(of: marker, options: .caseInsensitive) {
                 let tail = String(text[range.upperBound...].prefix(40))
                 if let date = DateExtractor.firstDate(in: tail) { return date }
+                if let meetingDate, let date = dayAndMonth(in: tail, after: meetingDate) { return date }
             }
         }
         return nil
+    }
+
+    /// "20 June", "June 20th" at the start of `tail`, dated in the year that puts it on or after `meetingDate`.
+    static func dayAndMonth(in tail: String, after meetingDate: String) -> String? {
+        let words = tail.split(separator: " ", maxSplits: 3).prefix(2).map { $0.lowercased().trimmed(Set(".,;:()")) }
+        guard words.count == 2 else { return nil }
+        func day(_ word: String) -> Int? {
+            let digits = word.prefix { $0.isNumber }
+            let suffix = word.dropFirst(digits.count)
+            guard !digits.isEmpty, ["", "st", "nd", "rd", "th"].contains(suffix), let value = Int(digits), (1...31).contains(value) else { return nil }
+            return value
+        }
+        let parsed: (Int, Int)?
+        if let d = day(words[0]), let m = DateExtractor.months[words[1]] { parsed = (d, m) }
+        else if let m = DateExtractor.months[words[0]], let d = day(words[1]) { parsed = (d, m) }
+        else { parsed = nil }
+        let parts = meetingDate.split(separator: "-").compactMap { Int($0) }
+        guard let (d, m) = parsed, parts.count == 3 else { return nil }
+        let year = (m, d) < (parts[1], parts[2]) ? parts[0] + 1 : parts[0]
+        return String(format: "%04d-%02d-%02d", year, m, d)
     }
 }
 

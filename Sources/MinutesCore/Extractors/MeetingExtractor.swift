@@ -15,7 +15,7 @@ public struct MeetingExtractor: Sendable {
                                                              texts: document.blocks.filter { !RelatedDocumentExtractor.isNavigation($0) }.map(\.text),
                                                              participants: people.participants)
         record.findings = FindingExtractor.extract(from: document, participants: people.participants,
-                                                  nicknames: people.nicknames)
+                                                  nicknames: people.nicknames, meetingDate: record.date)
         record.relatedDocuments = RelatedDocumentExtractor.extract(from: document)
         if record.participants.isEmpty { record.warnings.append("no attendee list found") }
         if record.findings.isEmpty { record.warnings.append("no findings, decisions or actions found") }
