@@ -162,7 +162,7 @@ public enum ParticipantExtractor {
             if result.participants[index].organisation == nil { result.participants[index].organisation = organisations[0] }
             result.affiliations.append(contentsOf: organisations)
         }
-        result.nicknames = nicknames(in: document.blocks.map(\.text), participants: result.participants)
+        result.nicknames = nicknames(in: texts, participants: result.participants)
         var seen = Set<String>()
         result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
         return result
@@ -538,11 +538,7 @@ public enum ParticipantExtractor {
             guard matches.count == 1, let j = matches.first else { i += 1; continue }
             var keep = people[j], drop = people[i]
             if prefersName(nick, over: keep.name) { swap(&keep, &drop) }
-            keep.jobTitle = keep.jobTitle ?? drop.jobTitle
-            keep.organisation = keep.organisation ?? drop.organisation
-            keep.location = keep.location ?? drop.location
-            if drop.attendance == .present || keep.attendance == .present { keep.attendance = .present }
-            keep.meetingRoles = (keep.meetingRoles + drop.meetingRoles).uniqued()
+            keep.absorb(drop)
             people[j] = keep
             people.remove(at: i)
             i = 0
@@ -633,11 +629,7 @@ public enum ParticipantExtractor {
             var keep = people[i], drop = people[j]
             let (keepUses, dropUses) = (uses(keep.name), uses(drop.name))
             if dropUses > keepUses || (dropUses == keepUses && drop.name.count > keep.name.count) { swap(&keep, &drop) }
-            keep.jobTitle = keep.jobTitle ?? drop.jobTitle
-            keep.organisation = keep.organisation ?? drop.organisation
-            keep.location = keep.location ?? drop.location
-            if drop.attendance == .present || keep.attendance == .present { keep.attendance = .present }
-            keep.meetingRoles = (keep.meetingRoles + drop.meetingRoles).uniqued()
+            keep.absorb(drop)
             people[min(i, j)] = keep
             people.remove(at: max(i, j))
             i = 0
@@ -687,8 +679,6 @@ public enum ParticipantExtractor {
     /// Cells that mark a person present in an attendance table.
     static let marks: Set<String> = ["x", "✓", "✔", "✅", "yes", "y", "present", "[x]", "☑"]
 
-    /// Reads one row of an attendance table: the first cell holding a name is the person
-    /// (with "(Org, Role)" notes); a mark cell means present, an empty first cell absent.
     /// What an attendance table's header says its columns hold: "| Name | Organisation | Present |".
     struct TableColumns {
         /// The column of affiliations ("Organisation", "Company", "Affiliation", "Employer").
@@ -704,23 +694,30 @@ public enum ParticipantExtractor {
         }
     }
 
+    /// Reads one row of an attendance table: the first cell holding a name is the person
+    /// (with "(Org, Role)" notes); a mark cell means present, an empty first cell absent.
+    /// Where the header names its columns, the organisation column gives the affiliation and an
+    /// empty or "no" presence cell an absence.
     static func tableEntry(_ cells: [String], attendance: Attendance, role: MeetingRole?, columns: TableColumns? = nil) -> Entry? {
         let trimmed = cells.map { $0.trimmed() }
-        let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
-        if let columns, var found = tableEntry(cells, attendance: attendance, role: role) {
-            // An empty presence cell in a table that marks presence is an absence.
-            if let presence = columns.presence, presence < trimmed.count, trimmed[presence].isEmpty || ["no", "n", "-", "–", "✗", "❌"].contains(trimmed[presence].lowercased()) {
-                found.participant.attendance = .absent
-            }
-            if let column = columns.organisation, column < trimmed.count, found.participant.organisation == nil {
-                let organisation = trimmed[column]
-                if !organisation.isEmpty, !["independent", "self", "individual", "none", "n/a", "-", "–"].contains(organisation.lowercased()) {
-                    found.participant.organisation = organisation
-                    found.organisations.insert(organisation, at: 0)
-                }
-            }
-            return found
+        guard var found = rowEntry(trimmed, attendance: attendance, role: role) else { return nil }
+        guard let columns else { return found }
+        if let presence = columns.presence, presence < trimmed.count, trimmed[presence].isEmpty || ["no", "n", "-", "–", "✗", "❌"].contains(trimmed[presence].lowercased()) {
+            found.participant.attendance = .absent
         }
+        if let column = columns.organisation, column < trimmed.count, found.participant.organisation == nil {
+            let organisation = trimmed[column]
+            if !organisation.isEmpty, !["independent", "self", "individual", "none", "n/a", "-", "–"].contains(organisation.lowercased()) {
+                found.participant.organisation = organisation
+                found.organisations.insert(organisation, at: 0)
+            }
+        }
+        return found
+    }
+
+    /// The person in a row of trimmed cells, ignoring what the header says.
+    private static func rowEntry(_ trimmed: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
+        let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = TextRules.withoutParentheticals(cell)
             // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
@@ -785,6 +782,18 @@ public enum ParticipantExtractor {
         let words = text.splitOnSpaces()
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
             && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
+    }
+}
+
+extension Participant {
+    /// Takes in what `other`, another listing of the same person, adds: the fields this one lacks, presence
+    /// if either was present, and both sets of roles.
+    mutating func absorb(_ other: Participant) {
+        jobTitle = jobTitle ?? other.jobTitle
+        organisation = organisation ?? other.organisation
+        location = location ?? other.location
+        if other.attendance == .present || attendance == .present { attendance = .present }
+        meetingRoles = (meetingRoles + other.meetingRoles).uniqued()
     }
 }
 
