@@ -225,9 +225,9 @@ public enum FindingExtractor {
         guard let first = text.utf8.first, first >= 0x41, first <= 0x5A || first == UInt8(ascii: "*") else { return nil }
         let head = text.prefix(28)
         guard let dash = head.rangeOfASCII(" - ") ?? head.rangeOfASCII(" – ") ?? head.rangeOfASCII(" — ") else { return nil }
-        let label = text[..<dash.lowerBound].trimmed(Set("*_ "))
+        let label = text[..<dash.lowerBound].trimmed(.emphasisMarks)
         guard label.count >= 3, label.count <= 20, label.allSatisfy({ $0.isUppercase || $0 == " " }) else { return nil }
-        return (label, text[dash.upperBound...].trimmed(Set("*_ ")))
+        return (label, text[dash.upperBound...].trimmed(.emphasisMarks))
     }
 
     /// The motion's text when the minutes record that it passed ("… CARRIED", "Motion carried", "approved
@@ -254,8 +254,8 @@ public enum FindingExtractor {
     /// `text` without a final "(Person Name)" attribution; nil when there is none.
     static func withoutTrailingAttribution(_ text: String) -> String? {
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
-        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed(Set("*_ "))
-        let head = text[..<open].trimmed(Set("*_ "))
+        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmed(.emphasisMarks)
+        let head = text[..<open].trimmed(.emphasisMarks)
         guard !head.isEmpty, inner.contains(" "), TextRules.looksLikeName(inner) else { return nil }
         return head
     }
@@ -414,7 +414,7 @@ extension FindingExtractor {
     /// "[timothy] **RESOLVED** We can start …", "[ann] RESOLVED: …": a speaker's resolution, without tag and label.
     static func taggedResolution(_ text: String) -> String? {
         guard let (_, rest) = speakerTag(text) else { return nil }
-        let body = rest.trimmed(Set("*_ "))
+        let body = rest.trimmed(.emphasisMarks)
         for label in ["RESOLVED", "RESOLUTION"] where body.hasPrefix(label) {
             let value = body.dropFirst(label.count).trimmed(Set("*_: "))
             return value.isEmpty ? nil : value
@@ -432,7 +432,8 @@ extension FindingExtractor {
     /// The owner and due date of a tracker's confirmation of an action:
     /// "Created ACTION-42 - Look into … [on Eva Schlehahn - due 2018-12-10]."
     static func trackerAssignment(_ text: String) -> (owner: String, due: String?)? {
-        guard let created = text.range(of: "Created ACTION-"), let open = text.range(of: "[on ", options: .backwards, range: created.upperBound..<text.endIndex),
+        // Every block passes here: the tracker's phrase is looked for on bytes first.
+        guard let created = text.rangeOfASCII("Created ACTION-"), let open = text.range(of: "[on ", options: .backwards, range: created.upperBound..<text.endIndex),
               let close = text[open.upperBound...].firstIndex(of: "]") else { return nil }
         let inner = String(text[open.upperBound..<close])
         let parts = inner.components(separatedBy: " - due ")
@@ -455,8 +456,8 @@ extension FindingExtractor {
         let name = tail.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
         let after = tail.dropFirst(name.count)
         guard name.count >= 2, name.first?.isUppercase == true, after.hasPrefix(" - ") || after.hasPrefix(": ") || after.hasPrefix(" – ") else { return nil }
-        let head = text[..<at.lowerBound].trimmed(Set("*_ "))
-        let item = tail.trimmed(Set("*_ "))
+        let head = text[..<at.lowerBound].trimmed(.emphasisMarks)
+        let item = tail.trimmed(.emphasisMarks)
         guard head.count >= 3, after.count >= 5 else { return nil }
         return (head, String(name), item)
     }
@@ -485,7 +486,7 @@ extension FindingExtractor {
             guard block.kind == .listItem, block.level > level else { break }
             let own = childLevel ?? block.level
             childLevel = own
-            if block.level == own { items.append(block.text.trimmed(Set(" -–•*"))) }
+            if block.level == own { items.append(block.text.trimmed(.bulletsAndDashes)) }
         }
         return items
     }
@@ -554,8 +555,9 @@ extension FindingExtractor {
         // "Joe will do that today": the work is only pointed at, not stated.
         let pointers: Set<String> = ["that", "this", "it", "so", "them"]
         for (segment, markers) in segments {
-            // Only the opening words can name the person and the verb.
-            let words = segment.split(separator: " ", maxSplits: 6).prefix(6).map(String.init)
+            // Only the opening words can name the person and the verb: the tests below read at most the
+            // seventh word, so seven words give the same answers as the whole sentence.
+            let words = segment.split(separator: " ", maxSplits: 7).prefix(7).map(String.init)
             for nameLength in 1...2 where words.count > nameLength + 1 {
                 var next = nameLength
                 if words[next] == "and", words.count > next + 3 { next += 2 }

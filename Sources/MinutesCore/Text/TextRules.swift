@@ -495,6 +495,8 @@ extension Set where Element == Character {
     static let labelMarks: Set<Character> = Set(":*# ")
     /// Asterisks and spaces.
     static let emphasisAndSpace: Set<Character> = Set("* ")
+    /// Asterisks, underscores and spaces: Markdown emphasis around a label or a name.
+    static let emphasisMarks: Set<Character> = Set("*_ ")
     /// Punctuation around an attendance entry.
     static let entryPunctuation: Set<Character> = Set(":;-–— *")
     /// Punctuation around a name.
