@@ -122,6 +122,9 @@ public enum OrganisationExtractor {
         "publishers like ", "referred to by ", "joined by ",
     ]
 
+    /// Punctuation around a word of running text ("IDPF,", "(Hachette)", "Adobe’").
+    static let wordEdges = CharacterSet(charactersIn: ".,;:()!?\"'’")
+
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
     static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
         guard text.containsASCII(" by ") || text.containsASCII(" at ") || text.containsASCII(" like ") || text.containsASCII(" as ") else { return }
@@ -138,14 +141,14 @@ public enum OrganisationExtractor {
                 for piece in tail.prefix(80).split(whereSeparator: { $0 == "," }).prefix(4) {
                     let words = piece.split(separator: " ").prefix(3)
                     guard let first = words.first else { break }
-                    let word = String(first).trimmingCharacters(in: CharacterSet(charactersIn: ".;:()!?\"'’"))
+                    let word = String(first).trimmingCharacters(in: wordEdges)
                     let isAnd = word.lowercased() == "and" || word.lowercased() == "or"
-                    let candidate = isAnd ? words.dropFirst().first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".;:()!?\"'’")) } ?? "" : word
+                    let candidate = isAnd ? words.dropFirst().first.map { String($0).trimmingCharacters(in: wordEdges) } ?? "" : word
                     guard isLoneProperName(candidate, excluding: people) else { break }
                     names.append(candidate)
                     // "IDPF and Readium": the second name of a pair.
                     if !isAnd, words.count >= 3, words[words.index(after: words.startIndex)].lowercased() == "and" {
-                        let second = String(words[words.index(words.startIndex, offsetBy: 2)]).trimmingCharacters(in: CharacterSet(charactersIn: ".;:()!?\"'’"))
+                        let second = String(words[words.index(words.startIndex, offsetBy: 2)]).trimmingCharacters(in: wordEdges)
                         if isLoneProperName(second, excluding: people) { names.append(second) }
                         break
                     }
@@ -167,12 +170,12 @@ public enum OrganisationExtractor {
             guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
                   given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
                   !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { continue }
-            let first = words[index + 1].trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?\"'’"))
+            let first = words[index + 1].trimmingCharacters(in: wordEdges)
             guard isLoneProperName(first, excluding: people) else { continue }
             // "from Anonyome Labs": the capitalised words that follow make the name.
             var name = [first]
             for word in words[(index + 2)...].prefix(3) {
-                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?\"'’"))
+                let bare = word.trimmingCharacters(in: wordEdges)
                 guard !word.hasPrefix("("), TextRules.startsUppercase(bare), bare.allSatisfy(\.isLetter),
                       !people.contains(TextRules.fold(bare)) else { break }
                 name.append(bare)

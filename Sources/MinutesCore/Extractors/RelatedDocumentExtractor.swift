@@ -21,10 +21,10 @@ public enum RelatedDocumentExtractor {
         var inPeopleList = false
 
         func add(title: String, url rawURL: String?) {
-            var title = title.trimmed(Set(" :-–•*[]"))
+            var title = title.trimmed(.documentTitleEnds)
             let url = rawURL.map(cleanURL)
             // A title that is the address itself follows the cleaned address.
-            if let rawURL, let url, title == rawURL.trimmed(Set(" :-–•*[]")) { title = url }
+            if let rawURL, let url, title == rawURL.trimmed(.documentTitleEnds) { title = url }
             if let url, isSelfOrIndexLink(title: title, url: url) { return }
             if let url {
                 let key = dedupeKey(url)
@@ -230,7 +230,7 @@ public enum RelatedDocumentExtractor {
 
     /// Labels of lists of people ("Present", "Attendees", "Regrets"), whose links are profiles.
     static func isPeopleLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(Set(":*# "))
+        let lower = text.lowercased().trimmed(.labelMarks)
         return ["present", "attendees", "attendance", "participants", "regrets", "apologies", "absent", "chair",
                 "chairs", "scribe", "scribes", "guests", "invited", "staff", "members present", "members"].contains(lower)
     }

@@ -15,6 +15,9 @@ public enum IntroductionRules {
     /// The cues as they stand inside a line (after a name and a space or a colon), for a byte-level refusal.
     static let cueWords = [" with ", " from ", " at ", "@ ", "working ", " work ", "representing ", ": with", ": from", ": at "]
 
+    /// Punctuation and emphasis around a word of an introduction ("benetech.", "**Google**").
+    static let wordEdges = CharacterSet(charactersIn: ".,;:()!?*\"'")
+
     /// For each participant who introduces themselves, the organisations they name (index into `participants`).
     public static func affiliations(in texts: [String], participants: [Participant]) -> [(Int, [String])] {
         guard !participants.isEmpty else { return [] }
@@ -34,7 +37,7 @@ public enum IntroductionRules {
                 // "working for W3C and ERCIM": a second name joined by "and" or "&".
                 let words = after.split(separator: " ")
                 if words.count >= 2, ["and", "&"].contains(words[0].lowercased()) {
-                    let second = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?*\"'"))
+                    let second = words[1].trimmingCharacters(in: wordEdges)
                     if second.count >= 2, TextRules.startsUppercase(second), !Lexicon.shared.contains(second), !isGeneric(second),
                        !isPerson(second, participants), !organisations.contains(second) {
                         organisations.append(second)
@@ -139,7 +142,7 @@ public enum IntroductionRules {
         var name: [String] = []
         var consumed = 0
         for word in words {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()!?*\"'"))
+            let bare = word.trimmingCharacters(in: wordEdges)
             let ends = word.last.map { ".,;:()!?".contains($0) } ?? false
             if bare.isEmpty { break }
             if name.isEmpty {
@@ -164,7 +167,8 @@ public enum IntroductionRules {
         var organisation = name.joined(separator: " ").replacingOccurrences(of: "/", with: " ")
         if let first = organisation.first, first.isLowercase { organisation = first.uppercased() + organisation.dropFirst() }
         guard !isGeneric(organisation) else { return nil }
-        let after = tail.dropFirst(words.prefix(consumed).reduce(0) { $0 + $1.count + 1 }.clamped(to: tail.count))
+        // dropFirst stops at the end of the text.
+        let after = tail.dropFirst(words.prefix(consumed).reduce(0) { $0 + $1.count + 1 })
         return (organisation, after)
     }
 
@@ -189,8 +193,4 @@ public enum IntroductionRules {
             return !key.contains(" ") && key.count >= 5 && TextRules.editDistance(first, key, limit: 1) <= 1
         }
     }
-}
-
-private extension Int {
-    func clamped(to upper: Int) -> Int { Swift.min(self, upper) }
 }
