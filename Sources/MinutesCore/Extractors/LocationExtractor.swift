@@ -55,7 +55,7 @@ public enum LocationExtractor {
     /// "Held on Tuesday 14 May 2024 at 7.00 pm, Riverside Hall, Leeds" → "Riverside Hall, Leeds": the place
     /// written after the meeting's time on a "held …" line.
     static func placeAfterTime(_ text: String) -> String? {
-        guard text.count <= 200, let held = text.range(of: "held ", options: .caseInsensitive) ?? text.range(of: "Held ") else { return nil }
+        guard text.count <= 200, let held = text.range(of: "held ", options: .caseInsensitive) else { return nil }
         var rest = text[held.upperBound...]
         while let at = rest.range(of: " at ") {
             rest = rest[at.upperBound...]
