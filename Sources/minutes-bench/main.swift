@@ -3,6 +3,7 @@
 //   swift run -c release minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--keep-index FILE] [--index-only] [--quick]
 //
 // Prints Markdown tables: parse throughput per format against the bare libraries (ParseBench.swift);
+// peak memory of one large document's parse per format against the bare libraries (MemoryBench.swift);
 // ingest of Corpus/ replicated C times, end to end and writer only, against a bare FTS5 insert of the
 // same rows (IngestBench.swift); and, on synthetic findings built from Corpus/'s real sentences, the
 // insert rate through MinutesIndex against a bare FTS5 table, bytes on disk per finding and search
@@ -21,6 +22,8 @@ struct Settings {
     var corpus = "Corpus"
     var parseRounds = 5
     var copies = 10
+    /// Size of the one large document per format that the parse memory benchmark reads.
+    var memoryBytes = 4_000_000
     /// Where to leave a copy of the synthetic index (for inspection), if anywhere.
     var keepIndex: String?
     /// Whether to run only the synthetic index benchmark (no parse or ingest tables).
@@ -36,6 +39,7 @@ struct Settings {
                 settings.queries = 50
                 settings.parseRounds = 1
                 settings.copies = 1
+                settings.memoryBytes = 200_000
             case "--findings", "--sizes":
                 let values = iterator.next()?.split(separator: ",").compactMap { Int($0) } ?? []
                 guard !values.isEmpty, values.allSatisfy({ $0 > 0 }) else { usage() }
@@ -233,6 +237,10 @@ func printSearchTable(_ results: [SizeResult], pool: SentencePool, queries: Int)
 }
 
 func run() throws {
+    let arguments = CommandLine.arguments
+    if arguments.count == 4, arguments[1] == "--memory-child", let mode = MemoryChildMode(rawValue: arguments[2]) {
+        runMemoryChild(mode: mode, path: arguments[3])
+    }
     let settings = Settings.parse(CommandLine.arguments)
     guard FileManager.default.fileExists(atPath: settings.corpus) else {
         note("minutes-bench: no corpus at \(settings.corpus); run from the package directory or pass --corpus DIR")
@@ -240,6 +248,7 @@ func run() throws {
     }
     if !settings.indexOnly {
         try runParseBenchmark(corpusDirectory: settings.corpus, rounds: settings.parseRounds)
+        try runMemoryBenchmark(corpusDirectory: settings.corpus, targetBytes: settings.memoryBytes)
         try runIngestBenchmark(corpusDirectory: settings.corpus, copies: settings.copies)
     }
     let afterIngest = peakMemoryMiB()
