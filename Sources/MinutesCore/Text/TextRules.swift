@@ -5,6 +5,15 @@ public enum TextRules {
     /// Splits "Label: value" (also "**Label:** value", "Label - value" is not a label) into its parts.
     /// The label is at most five words and holds no sentence punctuation.
     public static func labelled(_ text: String) -> (label: String, value: String)? {
+        switch labelledOnBytes(text) {
+        case .label(let label, let value): return (label, value)
+        case .noLabel: return nil
+        case .undecided: return labelledByCharacters(text)
+        }
+    }
+
+    /// `labelled(_:)` on Characters: the rule as written, for any text.
+    static func labelledByCharacters(_ text: String) -> (label: String, value: String)? {
         var body = Substring(text)
         body = body.drop { $0 == "*" || $0 == "_" || $0 == " " }
         // A label is short: look for its colon in the first bytes only (long transcript lines are common).
@@ -14,6 +23,44 @@ public enum TextRules {
         guard !label.isEmpty, isLabelShaped(label) else { return nil }
         let value = String(body[body.index(after: colon)...].trimming(emphasis))
         return (label, value)
+    }
+
+    /// What `labelledOnBytes` made of a text.
+    private enum ByteLabel {
+        case label(String, String)
+        case noLabel
+        /// Not the common case: the Character-based rule decides.
+        case undecided
+    }
+
+    /// `labelled(_:)` on UTF-8 bytes, for the common case: ASCII up to the colon, and no
+    /// non-ASCII character next to a trimmed `*`, `_` or space (a combining mark there joins
+    /// the character, which the Character-based trim would keep).
+    private static func labelledOnBytes(_ text: String) -> ByteLabel {
+        let utf8 = text.utf8
+        func isEmphasis(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == 0x20 }
+        var start = utf8.startIndex
+        while start < utf8.endIndex, isEmphasis(utf8[start]) { start = utf8.index(after: start) }
+        let window = utf8[start...].prefix(64)
+        guard let colon = window.firstIndex(of: UInt8(ascii: ":")) else {
+            // No colon in the window: no label, unless a non-ASCII first character could have
+            // joined the skipped bytes (then the window starts elsewhere).
+            return start > utf8.startIndex && start < utf8.endIndex && utf8[start] >= 0x80 ? .undecided : .noLabel
+        }
+        guard window[..<colon].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return .undecided }
+        var labelEnd = colon
+        while labelEnd > start, isEmphasis(utf8[utf8.index(before: labelEnd)]) { labelEnd = utf8.index(before: labelEnd) }
+        let label = String(text[start..<labelEnd])
+        guard !label.isEmpty, isLabelShaped(label) else { return .noLabel }
+        // The value: trimmed on bytes when its ends are plain.
+        var valueStart = utf8.index(after: colon)
+        if valueStart < utf8.endIndex, utf8[valueStart] >= 0x80 { return .undecided }
+        while valueStart < utf8.endIndex, isEmphasis(utf8[valueStart]) { valueStart = utf8.index(after: valueStart) }
+        if valueStart < utf8.endIndex, valueStart > utf8.index(after: colon), utf8[valueStart] >= 0x80 { return .undecided }
+        var valueEnd = utf8.endIndex
+        while valueEnd > valueStart, isEmphasis(utf8[utf8.index(before: valueEnd)]) { valueEnd = utf8.index(before: valueEnd) }
+        if valueEnd < utf8.endIndex, valueEnd > valueStart, utf8[utf8.index(before: valueEnd)] >= 0x80 { return .undecided }
+        return .label(label, String(text[valueStart..<valueEnd]))
     }
 
     /// At most 40 characters and five words, no sentence punctuation (but a "(s)" ending), not an address.

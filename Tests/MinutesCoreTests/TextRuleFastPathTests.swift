@@ -1,0 +1,33 @@
+import Testing
+@testable import MinutesCore
+
+/// The byte-level fast paths of the text rules must answer exactly as the Character-based rules
+/// they shortcut, including around combining marks, prepended marks and CR LF.
+@Suite("Text rule fast paths")
+struct TextRuleFastPathTests {
+    /// Pieces that random texts are made of: label-ish words, the emphasis and colon bytes, and
+    /// the Unicode that behaves differently on bytes and on Characters.
+    static let pieces = ["*", "_", " ", " ", ":", "Chair", "Present", "a", "Name", "(s)", "http", ".", ",",
+                         "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "Z", "0123456789"]
+
+    static func randomText(_ generator: inout SplitMix64) -> String {
+        let count = Int(generator.next() % 40)
+        return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+    }
+
+    @Test func labelledOnBytesAgreesWithTheCharacterRule() {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<20_000 {
+            let text = Self.randomText(&generator)
+            let fast = TextRules.labelled(text), slow = TextRules.labelledByCharacters(text)
+            #expect(fast?.label == slow?.label && fast?.value == slow?.value, "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func labelledExamples() {
+        #expect(TextRules.labelled("**Present:** Ann, Bob")! == ("Present", "Ann, Bob"))
+        #expect(TextRules.labelled("Chair: e\u{301}mile ")! == ("Chair", "e\u{301}mile"))
+        #expect(TextRules.labelled("This is a sentence, with: a colon") == nil)
+        #expect(TextRules.labelled("* \u{301}Chair: x")?.label == TextRules.labelledByCharacters("* \u{301}Chair: x")?.label)
+    }
+}
