@@ -161,6 +161,7 @@ struct IndexWriter {
     private let insertOrganisation: DirectInsert
     private let insertFinding: DirectInsert
     private let insertText: DirectInsert
+    private let insertTitle: DirectInsert
 
     /// Prepares the statements on `db`.
     init(_ db: Database) throws {
@@ -182,7 +183,10 @@ struct IndexWriter {
             INSERT INTO findings(id, document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?, ?)
             """), in: db)
         insertText = DirectInsert(try db.cachedStatement(sql: """
-            INSERT INTO \(IndexSchema.ftsTable)(rowid, text, title) VALUES (?, ?, ?)
+            INSERT INTO \(IndexSchema.ftsTable)(rowid, text) VALUES (?, ?)
+            """), in: db)
+        insertTitle = DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO \(IndexSchema.titlesTable)(rowid, title) VALUES (?, ?)
             """), in: db)
     }
 
@@ -211,9 +215,14 @@ struct IndexWriter {
         let last = first + (row["findings"] as Int64) - 1
         // External-content FTS5: remove each entry with the exact values it was indexed with.
         try db.cachedStatement(sql: """
-            INSERT INTO \(IndexSchema.ftsTable)(\(IndexSchema.ftsTable), rowid, text, title)
-            SELECT 'delete', id, text, ? FROM findings WHERE id BETWEEN ? AND ?
-            """).execute(arguments: [row["title"] as String?, first, last])
+            INSERT INTO \(IndexSchema.ftsTable)(\(IndexSchema.ftsTable), rowid, text)
+            SELECT 'delete', id, text FROM findings WHERE id BETWEEN ? AND ?
+            """).execute(arguments: [first, last])
+        if let title = row["title"] as String? {
+            try db.cachedStatement(sql: """
+                INSERT INTO \(IndexSchema.titlesTable)(\(IndexSchema.titlesTable), rowid, title) VALUES ('delete', ?, ?)
+                """).execute(arguments: [id, title])
+        }
         try db.cachedStatement(sql: "DELETE FROM findings WHERE id BETWEEN ? AND ?").execute(arguments: [first, last])
         for table in ["participants", "organisations"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE document_id = ?").execute(arguments: [id])
@@ -249,12 +258,12 @@ struct IndexWriter {
             let aliases = org.aliases.isEmpty ? nil : org.aliases.joined(separator: "\n")
             try insertOrganisation.run(.integer(documentID), .text(org.name), .text(org.acronym), .text(aliases))
         }
-        let title = record.title
+        if let title = record.title { try insertTitle.run(.integer(documentID), .text(title)) }
         var id = firstFinding
         for item in record.findings {
             try insertFinding.run(.integer(id), .integer(documentID), .integer(Int64(Self.kindCode(item.kind))),
                                   .text(item.owner), .text(item.due), .text(item.topic), .text(item.text))
-            try insertText.run(.integer(id), .text(item.text), .text(title))
+            try insertText.run(.integer(id), .text(item.text))
             id += 1
         }
     }

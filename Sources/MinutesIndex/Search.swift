@@ -85,7 +85,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var kind: FindingKind
     /// For actions: who must do it.
     public var owner: String?
-    /// Relevance (higher is better): the negated BM25 rank, findings text weighted above titles.
+    /// Relevance (higher is better): the negated BM25 rank over the findings text (0 for a finding
+    /// matched by its meeting's title alone).
     public var score: Double
     /// The finding's text around the matched words, matches marked (see `SearchOptions`).
     public var snippet: String
@@ -117,8 +118,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
 }
 
 extension MinutesIndex {
-    /// Weights of the FTS columns in BM25: findings text, then the meeting title.
-    static let rankExpression = "bm25(\(IndexSchema.ftsTable), 10.0, 1.0)"
+    /// BM25 over the findings text.
+    static let rankExpression = "bm25(\(IndexSchema.ftsTable))"
     /// Most matches of one FTS expression that are ranked: when more findings match, the most
     /// recently ingested this many are ranked by BM25 and the rest are not looked at. This bounds
     /// the latency of a query of common words on a large index.
@@ -138,7 +139,8 @@ extension MinutesIndex {
     ///
     /// A natural query returns findings with every word first (by BM25), then — when fewer
     /// than `limit` — findings with most of the words: by number of words matched, then BM25
-    /// (over all the query's words). An explicit query (`AND`/`OR`/`NOT`) is run as written.
+    /// (over all the query's words). A word in the meeting's title counts as a word of each of
+    /// its findings. An explicit query (`AND`/`OR`/`NOT`) is run as written, on the findings text.
     /// At each step at most `rankedCandidates` matches (the most recently ingested) are ranked.
     /// Throws `IndexError.invalidQuery` or `.invalidFilter` for bad input.
     public func search(query: String, filters: SearchFilters = SearchFilters(), limit: Int = 10,
@@ -174,6 +176,14 @@ extension MinutesIndex {
             if present.isEmpty { return [] }
             query = query.keeping(units: present)
         }
+        let ranked = try rankByText(query, filter: filter, limit: limit, in: db)
+        guard query.isNatural else { return ranked }
+        let titles = try TitleMatches(query.units, in: db)
+        return titles.isEmpty ? ranked : try merge(ranked, titles: titles, query: query, filter: filter, limit: limit, in: db)
+    }
+
+    /// `rank` on the findings text alone.
+    static func rankByText(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
         var ranked = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
             .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
         guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
@@ -198,14 +208,108 @@ extension MinutesIndex {
         return ranked
     }
 
-    /// Whether any finding matches the natural-query unit `unit`. Prefix units are taken as
-    /// present: checking one would cost as much as running it.
+    /// Whether any finding text or meeting title matches the natural-query unit `unit`. Prefix
+    /// units are taken as present: checking one would cost as much as running it.
     private static func isPresent(_ unit: String, in db: Database) throws -> Bool {
         if unit.hasSuffix("*") { return true }
-        let statement = try db.cachedStatement(sql: """
-            SELECT 1 FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? LIMIT 1
-            """)
-        return try Int.fetchOne(statement, arguments: [unit]) != nil
+        for table in [IndexSchema.ftsTable, IndexSchema.titlesTable] {
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE \(table) MATCH ? LIMIT 1")
+            if try Int.fetchOne(statement, arguments: [unit]) != nil { return true }
+        }
+        return false
+    }
+
+    /// The meetings whose title matches units of a natural query: for each such meeting (among
+    /// the `rankedCandidates` most recent per unit), the units its title has and its findings' ids.
+    struct TitleMatches {
+        /// Meeting id → the units its title has, as bits (the query's 64 first units).
+        var units: [Int64: UInt64] = [:]
+        /// Finding id ranges of those meetings, sorted by first id.
+        var ranges: [(findings: ClosedRange<Int64>, document: Int64)] = []
+
+        var isEmpty: Bool { units.isEmpty }
+
+        init(_ queryUnits: [String], in db: Database) throws {
+            let statement = try db.cachedStatement(sql: """
+                SELECT rowid FROM \(IndexSchema.titlesTable) WHERE \(IndexSchema.titlesTable) MATCH ?
+                ORDER BY rowid DESC LIMIT \(rankedCandidates)
+                """)
+            for (number, unit) in queryUnits.prefix(64).enumerated() {
+                let bit = UInt64(1) << UInt64(number)
+                for document in try Int64.fetchAll(statement, arguments: [unit]) { units[document, default: 0] |= bit }
+            }
+            guard !units.isEmpty else { return }
+            let list = "[" + units.keys.map(String.init).joined(separator: ",") + "]"
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, first_finding, findings FROM documents
+                WHERE id IN (SELECT value FROM json_each(?)) AND findings > 0 ORDER BY first_finding
+                """), arguments: [list])
+            ranges = rows.map { row in
+                let first: Int64 = row["first_finding"]
+                return (first...(first + (row["findings"] as Int64) - 1), row["id"])
+            }
+        }
+
+        /// The units the title of finding `rowid`'s meeting has, as bits.
+        func units(ofFinding rowid: Int64) -> UInt64 {
+            var low = 0, high = ranges.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranges[middle].findings.upperBound < rowid { low = middle + 1 } else { high = middle }
+            }
+            guard low < ranges.count, ranges[low].findings.contains(rowid) else { return 0 }
+            return units[ranges[low].document] ?? 0
+        }
+    }
+
+    /// Adds to `ranked` (the best rows by their text) the findings of meetings whose title has
+    /// units of the query: a finding has a unit when its text or its meeting's title has it.
+    /// The `rankedCandidates` most recent findings of those meetings join the rows ranked by
+    /// text; all are ordered by the number of units they have, then by BM25 over the text
+    /// (rows matched by their title alone come after those of the same count with text matches).
+    static func merge(_ ranked: [Ranked], titles: TitleMatches, query: SearchQuery, filter: FilterClause, limit: Int,
+                      in db: Database) throws -> [Ranked] {
+        // The matching meetings' findings, most recent first (by id range: no index needed).
+        var titled: [Int64] = []
+        for range in titles.ranges.reversed() where titled.count < rankedCandidates {
+            titled += range.findings.reversed().prefix(rankedCandidates - titled.count)
+        }
+        if !filter.sql.isEmpty, !titled.isEmpty {
+            titled = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT f.id FROM findings f CROSS JOIN documents d ON d.id = f.document_id
+                WHERE f.id IN (SELECT value FROM json_each(?))\(filter.sql)
+                """), arguments: StatementArguments(["[" + titled.map(String.init).joined(separator: ",") + "]"]) + filter.arguments)
+        }
+        var rows = Dictionary(ranked.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
+        for rowid in titled where rows[rowid] == nil { rows[rowid] = Ranked(rowid: rowid, rank: 0, expression: "") }
+
+        // The units each row has, as bits (a query's 64 first units are counted): its title's, then its text's.
+        var units = Dictionary(uniqueKeysWithValues: rows.keys.map { ($0, titles.units(ofFinding: $0)) })
+        var inText = Set<Int64>()
+        if let low = rows.keys.min(), let high = rows.keys.max() {
+            let statement = try db.cachedStatement(sql: """
+                SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
+                """)
+            for (number, unit) in query.units.prefix(64).enumerated() {
+                let bit = UInt64(1) << UInt64(number)
+                let matches = try Int64.fetchCursor(statement, arguments: [unit, low, high])
+                while let rowid = try matches.next() {
+                    guard units[rowid] != nil else { continue }
+                    units[rowid]? |= bit
+                    inText.insert(rowid)
+                }
+            }
+        }
+        let scored = rows.values.map { row -> (row: Ranked, units: Int) in
+            var row = row
+            if row.expression.isEmpty, inText.contains(row.rowid) { row.expression = query.anyExpression }
+            return (row, (units[row.rowid] ?? 0).nonzeroBitCount)
+        }
+        let sorted = scored.sorted { a, b in
+            if a.units != b.units { return a.units > b.units }
+            return a.row.rank != b.row.rank ? a.row.rank < b.row.rank : a.row.rowid > b.row.rowid
+        }
+        return sorted.prefix(limit).map(\.row)
     }
 
     /// The best `limit` rows matching `expression` (and the filters), not in `excluded`, among
@@ -296,6 +400,11 @@ extension MinutesIndex {
             WHERE \(IndexSchema.ftsTable) MATCH ? AND \(IndexSchema.ftsTable).rowid BETWEEN ? AND ?
               AND +\(IndexSchema.ftsTable).rowid IN (SELECT value FROM json_each(?))
             """
+        let titleOnlySQL = """
+            SELECT f.id AS rowid, f.text, f.kind, f.owner, NULL AS snippet, d.path, d.title, d.date
+            FROM findings f CROSS JOIN documents d ON d.id = f.document_id
+            WHERE f.id BETWEEN ? AND ? AND +f.id IN (SELECT value FROM json_each(?))
+            """
         let words = max(1, min(options.snippetWords, 64))
         var found: [Int64: SearchHit] = [:]
         for expression in Set(ranked.map(\.expression)) {
@@ -303,9 +412,12 @@ extension MinutesIndex {
             guard let low = rows.map(\.rowid).min(), let high = rows.map(\.rowid).max() else { continue }
             let ranks = Dictionary(rows.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
             let list = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
-                options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
-            ])
+            // Rows matched by their meeting's title alone have no words to highlight.
+            let cursor = expression.isEmpty
+                ? try Row.fetchCursor(db.cachedStatement(sql: titleOnlySQL), arguments: [low, high, list])
+                : try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
+                    options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
+                ])
             while let row = try cursor.next() {
                 let rowid: Int64 = row["rowid"]
                 let text: String = row["text"]
