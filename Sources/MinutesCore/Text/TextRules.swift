@@ -478,22 +478,28 @@ extension TextRules {
     /// `text` with runs of white space (ASCII and Unicode) turned into single spaces, trimmed.
     /// Works on UTF-8 bytes: readers call it for every block.
     public static func collapseWhitespace(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
+        var source = text
         var sawUnicodeSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                pendingSpace = true
-            default:
-                if byte == 0xE2 || byte == 0xE3 || byte == 0xC2 { sawUnicodeSpace = true }
-                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
+        // Written straight into the new string's storage: no intermediate array.
+        let collapsed = source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                        pendingSpace = true
+                    default:
+                        if byte == 0xE2 || byte == 0xE3 || byte == 0xC2 { sawUnicodeSpace = true }
+                        if pendingSpace, count > 0 { out[count] = 0x20; count += 1 }
+                        pendingSpace = false
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        let collapsed = String(decoding: bytes, as: UTF8.self)
         // Rare Unicode spaces (U+2002…U+200A, U+3000, U+0085) take the slow, exact path.
         guard sawUnicodeSpace, collapsed.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) else {
             return collapsed

@@ -102,19 +102,26 @@ public enum Vocabulary {
     /// The bits of `labelWordKinds`.
     private static let absence: UInt8 = 1, chair: UInt8 = 2, scribe: UInt8 = 4, guest: UInt8 = 8, presence: UInt8 = 16, vice: UInt8 = 32
 
+    /// `text.lowercased()` for plain ASCII text, on bytes.
+    static func lowercasedASCII(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Labels that introduce attendance lists, mapped to what they mean.
     public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
         guard label.utf8.count <= 60 else { return nil }
-        var key = String(label.lowercased().trimming(.labelMarks))
+        let isASCII = label.isPlainASCII
+        var key = isASCII ? lowercasedASCII(label) : label.lowercased()
+        key = String(key.trimming(.labelMarks))
         if key.hasSuffix("(s)") { key = String(key.dropLast(3)) + "s" }
-        // One look-up per word tells which lists the label's words are in.
+        // One look-up per word tells which lists the label's words are in (words of letters
+        // and hyphens: on bytes for ASCII, where a letter is A–Z or a–z).
+        let words = isASCII
+            ? key.utf8.split(whereSeparator: { !(($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z")) && $0 != UInt8(ascii: "-") }).map { Substring($0) }
+            : key.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         var kinds: UInt8 = 0
-        var hasWords = false
-        for word in key.split(whereSeparator: { !$0.isLetter && $0 != "-" }) {
-            hasWords = true
-            kinds |= labelWordKinds[String(word)] ?? 0
-        }
-        if !hasWords || key.count > 40 { return nil }
+        for word in words { kinds |= labelWordKinds[String(word)] ?? 0 }
+        if words.isEmpty || (isASCII ? key.utf8.count : key.count) > 40 { return nil }
         if kinds & absence != 0 {
             return (.absent, nil)
         }
