@@ -124,6 +124,9 @@ extension MinutesIndex {
     /// recently ingested this many are ranked by BM25 and the rest are not looked at. This bounds
     /// the latency of a query of common words on a large index.
     static let rankedCandidates = 2000
+    /// Most findings of meetings whose title matches a query that are ranked with the text
+    /// matches (the most recent ones).
+    static let titleCandidates = 500
     /// Most sub-queries of one partial-match level (see `rank`); beyond it the remaining
     /// levels are ranked together by counting the words each candidate matches.
     static let maximumLevelSubsets = 64
@@ -264,15 +267,15 @@ extension MinutesIndex {
 
     /// Adds to `ranked` (the best rows by their text) the findings of meetings whose title has
     /// units of the query: a finding has a unit when its text or its meeting's title has it.
-    /// The `rankedCandidates` most recent findings of those meetings join the rows ranked by
+    /// The `titleCandidates` most recent findings of those meetings join the rows ranked by
     /// text; all are ordered by the number of units they have, then by BM25 over the text
     /// (rows matched by their title alone come after those of the same count with text matches).
     static func merge(_ ranked: [Ranked], titles: TitleMatches, query: SearchQuery, filter: FilterClause, limit: Int,
                       in db: Database) throws -> [Ranked] {
         // The matching meetings' findings, most recent first (by id range: no index needed).
         var titled: [Int64] = []
-        for range in titles.ranges.reversed() where titled.count < rankedCandidates {
-            titled += range.findings.reversed().prefix(rankedCandidates - titled.count)
+        for range in titles.ranges.reversed() where titled.count < titleCandidates {
+            titled += range.findings.reversed().prefix(titleCandidates - titled.count)
         }
         if !filter.sql.isEmpty, !titled.isEmpty {
             titled = try Int64.fetchAll(db.cachedStatement(sql: """
@@ -286,19 +289,28 @@ extension MinutesIndex {
         // The units each row has, as bits (a query's 64 first units are counted): its title's, then its text's.
         var units = Dictionary(uniqueKeysWithValues: rows.keys.map { ($0, titles.units(ofFinding: $0)) })
         var inText = Set<Int64>()
-        if let low = rows.keys.min(), let high = rows.keys.max() {
-            let statement = try db.cachedStatement(sql: """
-                SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
-                """)
-            for (number, unit) in query.units.prefix(64).enumerated() {
-                let bit = UInt64(1) << UInt64(number)
-                let matches = try Int64.fetchCursor(statement, arguments: [unit, low, high])
-                while let rowid = try matches.next() {
-                    guard units[rowid] != nil else { continue }
-                    units[rowid]? |= bit
-                    inText.insert(rowid)
-                }
+        func record(_ rowid: Int64, _ bit: UInt64) {
+            guard units[rowid] != nil else { return }
+            units[rowid]? |= bit
+            inText.insert(rowid)
+        }
+        // The meetings' findings by one range query per unit; the few text-ranked rows outside
+        // that range one by one (a range over them would read whole posting lists).
+        let low = titled.min() ?? 0, high = titled.max() ?? -1
+        let inRange = try db.cachedStatement(sql: """
+            SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
+            """)
+        let atRow = try db.cachedStatement(sql: """
+            SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid = ?
+            """)
+        let outside = ranked.map(\.rowid).filter { $0 < low || $0 > high }
+        for (number, unit) in query.units.prefix(64).enumerated() {
+            let bit = UInt64(1) << UInt64(number)
+            if low <= high {
+                let matches = try Int64.fetchCursor(inRange, arguments: [unit, low, high])
+                while let rowid = try matches.next() { record(rowid, bit) }
             }
+            for rowid in outside where try Int64.fetchOne(atRow, arguments: [unit, rowid]) != nil { record(rowid, bit) }
         }
         let scored = rows.values.map { row -> (row: Ranked, units: Int) in
             var row = row

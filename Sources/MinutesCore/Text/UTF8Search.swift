@@ -111,19 +111,24 @@ extension StringProtocol {
     }
 }
 
-extension String {
-    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a character).
+extension StringProtocol where SubSequence == Substring {
+    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a
+    /// character): the words are sliced by index (a `Substring` made from a UTF-8 view slice
+    /// costs far more).
     func splitOnSpaces() -> [Substring] {
         guard isPlainASCII else { return split(separator: " ") }
-        return utf8.split(separator: 0x20).map { Substring($0) }
-    }
-}
-
-extension Substring {
-    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a character).
-    func splitOnSpaces() -> [Substring] {
-        guard isPlainASCII else { return split(separator: " ") }
-        return utf8.split(separator: 0x20).map { Substring($0) }
+        var words: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex, index = start
+        while index < bytes.endIndex {
+            if bytes[index] == 0x20 {
+                if start < index { words.append(self[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start < bytes.endIndex { words.append(self[start..<bytes.endIndex]) }
+        return words
     }
 }
 
