@@ -203,7 +203,7 @@ public enum FindingExtractor {
     static func letterWords(_ text: String) -> Set<String> {
         guard text.isPlainASCII else { return Set(text.split(whereSeparator: { !$0.isLetter }).map { String($0) }) }
         let runs = text.utf8.split(whereSeparator: { ($0 | 0x20) < UInt8(ascii: "a") || ($0 | 0x20) > UInt8(ascii: "z") })
-        return Set(runs.map { String(Substring($0)) })
+        return Set(runs.map { String(text[$0.startIndex..<$0.endIndex]) })
     }
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
@@ -483,8 +483,8 @@ extension FindingExtractor {
     /// A short paragraph that is itself a findings heading ("Action items", "Resolutions") without a colon.
     static func isBareSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 80 else { return false }
-        let words = text.splitOnSpaces()
-        guard (1...3).contains(words.count), !text.containsASCII("."), !text.hasSuffix("?") else { return false }
+        let wordCount = text.isPlainASCII ? text.utf8.split(separator: UInt8(ascii: " ")).count : text.split(separator: " ").count
+        guard (1...3).contains(wordCount), !text.containsASCII("."), !text.hasSuffix("?") else { return false }
         return sectionKind(text) != nil
     }
 
@@ -517,13 +517,17 @@ extension FindingExtractor {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
         guard [" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"].contains(where: { text.containsASCII($0) }) else { return [] }
         let line = speakerTag(text)?.rest ?? text.trimmed()
-        guard line.count >= 3 else { return [] }
-        if isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        // At least three characters (counted no further than that).
+        guard !line.dropFirst(2).isEmpty else { return [] }
+        // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
+        let cues = line.findingsMentions(ProseCue.needles)
+        if cues & ProseCue.wholeLineDecision != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = TextRules.labelled(line), TextRules.looksLikeName(label) { return [] }
+        let mayRecordAgreement = cues & ProseCue.agreementSentence != 0
         var found: [ProseFinding] = []
         for sentence in sentences(line) {
-            if isAgreementSentence(sentence) {
+            if mayRecordAgreement, isAgreementSentence(sentence) {
                 found.append(ProseFinding(text: sentence, kind: .decision))
             } else if let owner = assignee(of: sentence, participants: participants, nicknames: nicknames) {
                 found.append(ProseFinding(text: sentence, kind: .action, owner: owner))
@@ -532,15 +536,23 @@ extension FindingExtractor {
         return found
     }
 
+    /// Words that `isWholeLineDecision` and `isAgreementSentence` cannot say yes without (each of their phrases
+    /// holds one; none holds "i" or "k", see `findingsMentions`), as bits of `String.findingsMentions(_:)`.
+    enum ProseCue {
+        /// "concluded", "consensus", "agreement", " favo", " agreed that", "voted ".
+        static let needles: [[UInt8]] = ["concluded", "consensus", "agreement", " favo", " agreed that", "voted "].map { Array($0.utf8) }
+        /// A conclusion, an agreement or consensus "to …", or a tally "in favour".
+        static let wholeLineDecision: UInt = 0b001111
+        /// Consensus or agreement "that …", "all agreed that …", or a body that voted.
+        static let agreementSentence: UInt = 0b110110
+    }
+
     /// A line whose speaker records the group's conclusion, or a vote tally that carried.
     static func isWholeLineDecision(_ line: String) -> Bool {
         var lower = line.lowercased()
-        // Each of the phrases holds "concluded" or "consensus": only a line with one of those is read for them.
-        if lower.containsASCII("concluded") || lower.containsASCII("consensus") {
-            if lower.containsASCII("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
-            if ["we've concluded", "we have concluded", "we have enough of a consensus"].contains(where: { lower.containsASCII($0) }) {
-                return true
-            }
+        if lower.containsASCII("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+        if ["we've concluded", "we have concluded", "we have enough of a consensus"].contains(where: { lower.containsASCII($0) }) {
+            return true
         }
         if lower.hasPrefix("agreement to ") || lower.hasPrefix("consensus to ") { return true }
         // "6 in favor – passes"
@@ -581,7 +593,7 @@ extension FindingExtractor {
         for (segment, markers) in segments {
             // Only the opening words can name the person and the verb: the tests below read at most the
             // seventh word, so seven words give the same answers as the whole sentence.
-            let words = segment.split(separator: " ", maxSplits: 7).prefix(7).map { String($0) }
+            let words = openingWords(of: segment)
             for nameLength in 1...2 where words.count > nameLength + 1 {
                 var next = nameLength
                 if words[next] == "and", words.count > next + 3 { next += 2 }
@@ -597,6 +609,12 @@ extension FindingExtractor {
             }
         }
         return nil
+    }
+
+    /// The first seven words of `segment`, split at spaces as `split(separator: " ")` splits (on bytes for plain ASCII).
+    static func openingWords(of segment: String) -> [String] {
+        guard segment.isPlainASCII else { return segment.split(separator: " ", maxSplits: 7).prefix(7).map { String($0) } }
+        return segment.utf8.split(separator: UInt8(ascii: " "), maxSplits: 7).prefix(7).map { String(segment[$0.startIndex..<$0.endIndex]) }
     }
 
     /// Words after "to"/"will" that are no verb of an assignment.
@@ -728,7 +746,7 @@ extension FindingExtractor {
                 }
                 let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
                 initials = initialParts.count >= 2 ? String(initialParts.compactMap(\.first)) : nil
-                if person.name.contains(" "), let first = person.name.split(separator: " ").first {
+                if person.name.containsASCII(" "), let first = person.name.split(separator: " ").first {
                     firstNameLetters = TextRules.compactLetters(String(first))
                 } else {
                     firstNameLetters = nil

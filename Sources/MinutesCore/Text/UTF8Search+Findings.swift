@@ -23,3 +23,49 @@ extension String {
         return start..<utf8.index(start, offsetBy: pattern.count)
     }
 }
+
+extension String {
+    /// Which of `needles` (lower-case ASCII, none empty) the text's UTF-8 bytes hold with ASCII letters in
+    /// either case, found in one pass: bit n is set for `needles[n]`.
+    ///
+    /// A prefilter for tests made on `lowercased()` text: lower-casing yields no ASCII character that the text
+    /// does not already hold (in either case) but "k" (from KELVIN SIGN) and "i" (from "İ", followed by a
+    /// combining dot), so for needles without "i" or "k" a text lacking a needle here lacks it lower-cased too.
+    func findingsMentions(_ needles: [[UInt8]]) -> UInt {
+        /// `byte` with an upper-case letter made lower-case.
+        func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
+        // The bytes a needle starts with, as a 256-bit set, so most bytes are passed after one test.
+        var starts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for needle in needles {
+            guard let first = needle.first else { continue }
+            let bit = UInt64(1) << UInt64(first & 63)
+            switch first >> 6 {
+            case 0: starts.0 |= bit
+            case 1: starts.1 |= bit
+            case 2: starts.2 |= bit
+            default: starts.3 |= bit
+            }
+        }
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> UInt in
+            var found: UInt = 0
+            for i in bytes.indices {
+                let byte = lower(bytes[i])
+                let word: UInt64
+                switch byte >> 6 {
+                case 0: word = starts.0
+                case 1: word = starts.1
+                case 2: word = starts.2
+                default: word = starts.3
+                }
+                guard word & (UInt64(1) << UInt64(byte & 63)) != 0 else { continue }
+                for (n, needle) in needles.enumerated() where found & (1 << n) == 0 && needle.first == byte {
+                    guard needle.count <= bytes.count - i else { continue }
+                    if needle.indices.dropFirst().allSatisfy({ lower(bytes[i + $0]) == needle[$0] }) { found |= 1 << n }
+                }
+            }
+            return found
+        }
+        // Bytes not stored contiguously cannot be read here: every needle may be there.
+        return found ?? ~0
+    }
+}
