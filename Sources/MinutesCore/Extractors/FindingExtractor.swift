@@ -182,6 +182,8 @@ public enum FindingExtractor {
 
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
+        // Plain ASCII text holding none of the heading words' stems in any case names no findings part.
+        if text.isPlainASCII, text.findingsMentions(sectionStems) == 0 { return nil }
         let lower = text.lowercased().trimmed(.labelMarks)
         guard lower.count <= 160 else { return nil }
         let words = letterWords(lower)
@@ -198,6 +200,10 @@ public enum FindingExtractor {
         }
         return nil
     }
+
+    /// Stems of every word of `actionWords`, `decisionWords` and `findingWords`, and "key points", as bytes.
+    static let sectionStems: [[UInt8]] = ["action", "resol", "decid", "decisi", "finding", "conclusion", "observation", "outcome",
+                                          "takeaway", "recommendation", "lesson", "key points"].map { Array($0.utf8) }
 
     /// The runs of letters in `text`, on bytes when it is plain ASCII (where the letters are A–Z and a–z).
     static func letterWords(_ text: String) -> Set<String> {
@@ -421,18 +427,19 @@ extension FindingExtractor {
         var owner: String?
     }
 
-    /// `text` without a leading "[nick] " speaker tag, and the tag; nil when there is none.
-    static func speakerTag(_ text: String) -> (tag: String, rest: String)? {
-        guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
+    /// `text` without a leading "[nick] " speaker tag (a slice of `text`, not copied), and the tag; nil when there is none.
+    static func speakerTag(_ text: String) -> (tag: String, rest: Substring)? {
+        // Most lines do not open with a bracket: its byte is looked at first.
+        guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
         let tag = String(text[text.index(after: text.startIndex)..<close]).trimmed()
         guard TextRules.isNick(tag) else { return nil }
-        return (tag, text[text.index(after: close)...].trimmed())
+        return (tag, text[text.index(after: close)...].trimming(.blanks))
     }
 
     /// "[timothy] **RESOLVED** We can start …", "[ann] RESOLVED: …": a speaker's resolution, without tag and label.
     static func taggedResolution(_ text: String) -> String? {
         guard let (_, rest) = speakerTag(text) else { return nil }
-        let body = rest.trimmed(.emphasisMarks)
+        let body = rest.trimming(.emphasisMarks)
         for label in ["RESOLVED", "RESOLUTION"] where body.hasPrefix(label) {
             let value = body.dropFirst(label.count).trimmed(Set("*_: "))
             return value.isEmpty ? nil : value
@@ -443,7 +450,7 @@ extension FindingExtractor {
     /// "[CRob] to follow up with …": the tagged person is to do the rest; nil for ordinary tagged speech.
     static func taggedAssignment(_ text: String) -> (tag: String, text: String)? {
         guard let (tag, rest) = speakerTag(text), rest.hasPrefix("to "),
-              let verb = rest.dropFirst(3).split(separator: " ").first, verb.first?.isLowercase == true else { return nil }
+              let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first, verb.first?.isLowercase == true else { return nil }
         return (tag, text)
     }
 
@@ -516,7 +523,7 @@ extension FindingExtractor {
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
         guard [" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"].contains(where: { text.containsASCII($0) }) else { return [] }
-        let line = speakerTag(text)?.rest ?? text.trimmed()
+        let line = speakerTag(text).map { String($0.rest) } ?? text.trimmed()
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
         // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
