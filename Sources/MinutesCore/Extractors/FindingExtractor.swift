@@ -89,11 +89,13 @@ public enum FindingExtractor {
             if let clause = BoardRules.resolvedClause(text) {
                 add(clause, kind: .decision); continue
             }
-            if let clause = taggedResolution(text) {
+            // A speaker's tag is read once for both of its rules.
+            let tagged = speakerTag(text)
+            if let tagged, let clause = resolution(inTagged: tagged.rest) {
                 add(clause, kind: .decision); continue
             }
-            if let (tag, rest) = taggedAssignment(text) {
-                add(rest, kind: .action, owner: resolve(tag, in: participants, nicknames: nicknames) ?? TextRules.nickToName(tag)); continue
+            if let tagged, assignsWork(tagged.rest) {
+                add(text, kind: .action, owner: resolve(tagged.tag, in: participants, nicknames: nicknames) ?? TextRules.nickToName(tagged.tag)); continue
             }
             if let (director, item) = BoardRules.directorRequest(text),
                let person = resolve(director, in: participants, nicknames: nicknames) {
@@ -438,7 +440,11 @@ extension FindingExtractor {
 
     /// "[timothy] **RESOLVED** We can start …", "[ann] RESOLVED: …": a speaker's resolution, without tag and label.
     static func taggedResolution(_ text: String) -> String? {
-        guard let (_, rest) = speakerTag(text) else { return nil }
+        speakerTag(text).flatMap { resolution(inTagged: $0.rest) }
+    }
+
+    /// The resolution a speaker's words after the tag record ("**RESOLVED** We can start …"), without the label.
+    static func resolution(inTagged rest: Substring) -> String? {
         let body = rest.trimming(.emphasisMarks)
         for label in ["RESOLVED", "RESOLUTION"] where body.hasPrefix(label) {
             let value = body.dropFirst(label.count).trimmed(Set("*_: "))
@@ -447,11 +453,11 @@ extension FindingExtractor {
         return nil
     }
 
-    /// "[CRob] to follow up with …": the tagged person is to do the rest; nil for ordinary tagged speech.
-    static func taggedAssignment(_ text: String) -> (tag: String, text: String)? {
-        guard let (tag, rest) = speakerTag(text), rest.hasPrefix("to "),
-              let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first, verb.first?.isLowercase == true else { return nil }
-        return (tag, text)
+    /// "[CRob] to follow up with …": whether the words after a speaker's tag give the tagged person work
+    /// ("to" and a lower-case verb), unlike ordinary tagged speech.
+    static func assignsWork(_ rest: Substring) -> Bool {
+        guard rest.hasPrefix("to "), let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first else { return false }
+        return verb.first?.isLowercase == true
     }
 
     /// The owner and due date of a tracker's confirmation of an action:
@@ -490,7 +496,8 @@ extension FindingExtractor {
     /// A short paragraph that is itself a findings heading ("Action items", "Resolutions") without a colon.
     static func isBareSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 80 else { return false }
-        let wordCount = text.isPlainASCII ? text.utf8.split(separator: UInt8(ascii: " ")).count : text.split(separator: " ").count
+        // Counted up to four, which already refuses the text.
+        let wordCount = text.findingsLeadingWords(limit: 4)?.count ?? text.split(separator: " ").count
         guard (1...3).contains(wordCount), !text.containsASCII("."), !text.hasSuffix("?") else { return false }
         return sectionKind(text) != nil
     }
@@ -618,10 +625,9 @@ extension FindingExtractor {
         return nil
     }
 
-    /// The first seven words of `segment`, split at spaces as `split(separator: " ")` splits (on bytes for plain ASCII).
+    /// The first seven words of `segment`, split at spaces as `split(separator: " ")` splits (on bytes where they are ASCII).
     static func openingWords(of segment: String) -> [String] {
-        guard segment.isPlainASCII else { return segment.split(separator: " ", maxSplits: 7).prefix(7).map { String($0) } }
-        return segment.utf8.split(separator: UInt8(ascii: " "), maxSplits: 7).prefix(7).map { String(segment[$0.startIndex..<$0.endIndex]) }
+        segment.findingsLeadingWords(limit: 7) ?? segment.split(separator: " ", maxSplits: 7).prefix(7).map { String($0) }
     }
 
     /// Words after "to"/"will" that are no verb of an assignment.
@@ -744,7 +750,7 @@ extension FindingExtractor {
             init(_ person: Participant) {
                 name = person.name
                 folded = TextRules.fold(person.name)
-                parts = folded.split(separator: " ").map { String($0) }
+                parts = folded.findingsLeadingWords() ?? folded.split(separator: " ").map { String($0) }
                 joined = parts.joined()
                 if parts.count >= 2, let last = parts.last {
                     firstAndInitial = parts[0] + String(last.prefix(1))

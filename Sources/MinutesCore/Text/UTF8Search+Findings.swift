@@ -69,3 +69,34 @@ extension String {
         return found ?? ~0
     }
 }
+
+extension StringProtocol {
+    /// The first `limit` words of `split(separator: " ")`, read on UTF-8 bytes; nil when a byte over 0x7F
+    /// comes before the answer is known (a space next to it may belong to a larger character, so the
+    /// characters must decide). Every space met before then stands between ASCII characters, a character
+    /// of its own, so the bytes cut exactly where the characters would.
+    func findingsLeadingWords(limit: Int = .max) -> [String]? {
+        let words = utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var words: [String] = []
+            var wordStart: Int?
+            for i in bytes.indices {
+                let byte = bytes[i]
+                guard byte < 0x80 else { return nil }
+                if byte != UInt8(ascii: " ") {
+                    if wordStart == nil { wordStart = i }
+                    continue
+                }
+                guard let start = wordStart else { continue }
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                wordStart = nil
+                if words.count == limit {
+                    // The space ending the last word must be a character by itself: no combining mark after it.
+                    return i + 1 == bytes.count || bytes[i + 1] < 0x80 ? words : nil
+                }
+            }
+            if let start = wordStart { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return words
+        }
+        return words ?? nil
+    }
+}
