@@ -185,7 +185,8 @@ public enum FindingExtractor {
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
         // Plain ASCII text holding none of the heading words' stems in any case names no findings part.
-        if text.isPlainASCII, text.findingsMentions(sectionStems) == 0 { return nil }
+        let scan = text.findingsScan(sectionStems)
+        if scan.isPlainASCII, scan.mentions == 0 { return nil }
         let lower = text.lowercased().trimmed(.labelMarks)
         guard lower.count <= 160 else { return nil }
         let words = letterWords(lower)
@@ -368,7 +369,7 @@ public enum FindingExtractor {
         if body.lowercased().hasPrefix("for "), let comma = body.firstIndex(of: ","), body.distance(from: body.startIndex, to: comma) <= 30 {
             body = body[body.index(after: comma)...].drop { $0 == " " }
         }
-        if let first = body.split(separator: " ").first, TextRules.startsUppercase(first), let owner = person(first) {
+        if let first = body.split(separator: " ", maxSplits: 1).first, TextRules.startsUppercase(first), let owner = person(first) {
             let rest = body.dropFirst(first.count).drop { $0 == " " || $0 == "," }
             // "Ajay to email …", "AndyS Raise …", "HArsh, (with …": the name is the subject, not an object in a sentence.
             if rest.hasPrefix("to ") || rest.hasPrefix("(") || rest.first?.isUppercase == true || rest.hasPrefix("will ") { return owner }
@@ -497,9 +498,26 @@ extension FindingExtractor {
     static func isBareSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 80 else { return false }
         // Counted up to four, which already refuses the text.
-        let wordCount = text.findingsLeadingWords(limit: 4)?.count ?? text.split(separator: " ").count
+        let wordCount = spaceSeparatedWordCount(text, upTo: 4)
         guard (1...3).contains(wordCount), !text.containsASCII("."), !text.hasSuffix("?") else { return false }
         return sectionKind(text) != nil
+    }
+
+    /// How many words `text.split(separator: " ")` gives, counted no further than `limit`.
+    static func spaceSeparatedWordCount(_ text: String, upTo limit: Int) -> Int {
+        if let words = text.findingsLeadingWords(limit: limit) { return words.count }
+        var count = 0
+        var inWord = false
+        for character in text {
+            if character == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count == limit { break }
+            }
+        }
+        return count
     }
 
     /// Whether an item introducing nested points says they were agreed ("consensus from folks in the meeting:").
@@ -534,13 +552,13 @@ extension FindingExtractor {
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
         // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
-        let cues = line.findingsMentions(ProseCue.needles)
-        if cues & ProseCue.wholeLineDecision != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        let scan = line.findingsScan(ProseCue.needles)
+        if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = TextRules.labelled(line), TextRules.looksLikeName(label) { return [] }
-        let mayRecordAgreement = cues & ProseCue.agreementSentence != 0
+        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
         var found: [ProseFinding] = []
-        for sentence in sentences(line) {
+        for sentence in sentences(line, isPlainASCII: scan.isPlainASCII) {
             if mayRecordAgreement, isAgreementSentence(sentence) {
                 found.append(ProseFinding(text: sentence, kind: .decision))
             } else if let owner = assignee(of: sentence, participants: participants, nicknames: nicknames) {
@@ -550,15 +568,21 @@ extension FindingExtractor {
         return found
     }
 
-    /// Words that `isWholeLineDecision` and `isAgreementSentence` cannot say yes without (each of their phrases
-    /// holds one; none holds "i" or "k", see `findingsMentions`), as bits of `String.findingsMentions(_:)`.
+    /// The words `proseFindings` looks for in one pass over a line's bytes (`String.findingsScan(_:)`).
     enum ProseCue {
-        /// "concluded", "consensus", "agreement", " favo", " agreed that", "voted ".
-        static let needles: [[UInt8]] = ["concluded", "consensus", "agreement", " favo", " agreed that", "voted "].map { Array($0.utf8) }
-        /// A conclusion, an agreement or consensus "to …", or a tally "in favour".
-        static let wholeLineDecision: UInt = 0b001111
-        /// Consensus or agreement "that …", "all agreed that …", or a body that voted.
-        static let agreementSentence: UInt = 0b110110
+        /// Words `isWholeLineDecision` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
+        static let wholeLineWords = ["concluded", "consensus", "agreement", " favo"]
+        /// Words `isAgreementSentence` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
+        static let agreementWords = ["consensus", "agreement", " agreed that", "voted "]
+        /// Both, as bytes, in that order.
+        static let needles: [[UInt8]] = (wholeLineWords + agreementWords).map { Array($0.utf8) }
+        /// The bits of `wholeLineWords` in a scan's mentions.
+        static let wholeLineMask = bits(0, wholeLineWords.count)
+        /// The bits of `agreementWords`.
+        static let agreementMask = bits(wholeLineWords.count, agreementWords.count)
+
+        /// `count` bits from bit `first` on.
+        private static func bits(_ first: Int, _ count: Int) -> UInt { ((1 << count) - 1) << first }
     }
 
     /// A line whose speaker records the group's conclusion, or a vote tally that carried.
@@ -655,9 +679,10 @@ extension FindingExtractor {
 
     /// `text` cut into sentences at ". ", "! " and "? " before a capital, keeping initials ("David A. Wheeler")
     /// and abbreviations ("e.g.") inside their sentence.
-    static func sentences(_ text: String) -> [String] {
+    /// `isPlainASCII` may be given when known.
+    static func sentences(_ text: String, isPlainASCII: Bool? = nil) -> [String] {
         // Plain ASCII is walked on its bytes (one a character), other text character by character.
-        text.isPlainASCII ? sentences(of: text, walking: text.utf8) : sentences(of: text, walking: text)
+        (isPlainASCII ?? text.isPlainASCII) ? sentences(of: text, walking: text.utf8) : sentences(of: text, walking: text)
     }
 
     /// `sentences(_:)`, walking `units`: the characters of `text`, or its bytes when each is a character.

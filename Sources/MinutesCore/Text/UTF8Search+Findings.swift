@@ -24,14 +24,22 @@ extension String {
     }
 }
 
+/// What one pass over a text's UTF-8 bytes found (`String.findingsScan(_:)`).
+struct FindingsByteScan {
+    /// Bit n is set when the bytes hold `needles[n]`, ASCII letters compared in either case.
+    var mentions: UInt
+    /// Whether every character is one ASCII byte (`isPlainASCII`).
+    var isPlainASCII: Bool
+}
+
 extension String {
     /// Which of `needles` (lower-case ASCII, none empty) the text's UTF-8 bytes hold with ASCII letters in
-    /// either case, found in one pass: bit n is set for `needles[n]`.
+    /// either case, and whether the text is plain ASCII, found in one pass.
     ///
-    /// A prefilter for tests made on `lowercased()` text: lower-casing yields no ASCII character that the text
-    /// does not already hold (in either case) but "k" (from KELVIN SIGN) and "i" (from "İ", followed by a
-    /// combining dot), so for needles without "i" or "k" a text lacking a needle here lacks it lower-cased too.
-    func findingsMentions(_ needles: [[UInt8]]) -> UInt {
+    /// A prefilter: a needle missing here is missing from the text matched exactly, and from the text
+    /// lower-cased for needles without "i" or "k" (lower-casing yields no ASCII character that the text does
+    /// not already hold in either case but "k", from KELVIN SIGN, and "i", from "İ", followed by a combining dot).
+    func findingsScan(_ needles: [[UInt8]]) -> FindingsByteScan {
         /// `byte` with an upper-case letter made lower-case.
         func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
         // The bytes a needle starts with, as a 256-bit set, so most bytes are passed after one test.
@@ -46,9 +54,11 @@ extension String {
             default: starts.3 |= bit
             }
         }
-        let found = utf8.withContiguousStorageIfAvailable { bytes -> UInt in
+        let scan = utf8.withContiguousStorageIfAvailable { bytes -> FindingsByteScan in
             var found: UInt = 0
+            var plainASCII = true
             for i in bytes.indices {
+                if bytes[i] >= 0x80 || bytes[i] == 0x0D { plainASCII = false }
                 let byte = lower(bytes[i])
                 let word: UInt64
                 switch byte >> 6 {
@@ -63,10 +73,10 @@ extension String {
                     if needle.indices.dropFirst().allSatisfy({ lower(bytes[i + $0]) == needle[$0] }) { found |= 1 << n }
                 }
             }
-            return found
+            return FindingsByteScan(mentions: found, isPlainASCII: plainASCII)
         }
         // Bytes not stored contiguously cannot be read here: every needle may be there.
-        return found ?? ~0
+        return scan ?? FindingsByteScan(mentions: ~0, isPlainASCII: isPlainASCII)
     }
 }
 
