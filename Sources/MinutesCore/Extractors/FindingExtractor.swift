@@ -14,6 +14,7 @@ public enum FindingExtractor {
     /// The findings of `document`; `participants` resolve action owners to full names.
     public static func extract(from document: BlockDocument, participants: [Participant], nicknames: [String: String] = [:],
                                meetingDate: String? = nil) -> [Finding] {
+        let participants = Roster(participants)
         var findings: [Finding] = []
         var seen = Set<String>()
         var section: (kind: FindingKind, fromHeading: Bool)? { didSet { sectionItemLevel = nil } }
@@ -88,11 +89,13 @@ public enum FindingExtractor {
             if let clause = BoardRules.resolvedClause(text) {
                 add(clause, kind: .decision); continue
             }
-            if let clause = taggedResolution(text) {
+            // A speaker's tag is read once for both of its rules.
+            let tagged = speakerTag(text)
+            if let tagged, let clause = resolution(inTagged: tagged.rest) {
                 add(clause, kind: .decision); continue
             }
-            if let (tag, rest) = taggedAssignment(text) {
-                add(rest, kind: .action, owner: resolve(tag, in: participants, nicknames: nicknames) ?? TextRules.nickToName(tag)); continue
+            if let tagged, assignsWork(tagged.rest) {
+                add(text, kind: .action, owner: resolve(tagged.tag, in: participants, nicknames: nicknames) ?? TextRules.nickToName(tagged.tag)); continue
             }
             if let (director, item) = BoardRules.directorRequest(text),
                let person = resolve(director, in: participants, nicknames: nicknames) {
@@ -110,12 +113,13 @@ public enum FindingExtractor {
             if block.classes.contains("action") {
                 add(text, kind: .action); continue
             }
+            let labelled = TextRules.labelled(text)
             // "MOTION: To approve the budget. Moved by …, seconded by …. CARRIED.": a motion that passed is a decision.
-            if let (label, value) = TextRules.labelled(text), ["motion", "proposal", "proposed"].contains(label.lowercased()) {
+            if let (label, value) = labelled, Self.motionLabels.contains(label.lowercased()) {
                 if let decided = carriedMotion(value) { add(decided, kind: .decision) }
                 continue
             }
-            if let (label, value) = TextRules.labelled(text) ?? capitalDashLabelled(text), let kind = labelKind(label) {
+            if let (label, value) = labelled ?? capitalDashLabelled(text), let kind = labelKind(label) {
                 if value.isEmpty {
                     section = (kind, false)
                 } else if kind == .decision, isTally(value) {
@@ -133,7 +137,7 @@ public enum FindingExtractor {
                 continue
             }
             if section == nil, block.kind == .paragraph || block.kind == .listItem,
-               !block.classes.contains(where: { ["irc", "phone", "transcript"].contains($0) }) {
+               !block.classes.contains(where: Self.transcriptClasses.contains) {
                 for item in proseFindings(text, participants: participants, nicknames: nicknames) {
                     add(item.text, kind: item.kind, owner: item.owner)
                 }
@@ -141,7 +145,7 @@ public enum FindingExtractor {
             }
             guard let current = section, block.kind != .preformatted else { continue }
             // Transcript lines and generator footers under a findings heading are not findings.
-            if block.classes.contains(where: { ["irc", "phone", "transcript"].contains($0) }) || isGeneratorNote(text) { continue }
+            if block.classes.contains(where: Self.transcriptClasses.contains) || isGeneratorNote(text) { continue }
             if block.kind == .listItem {
                 // Items nested under an item are its notes ("This can be done with …"), not items of their own.
                 let level = sectionItemLevel ?? block.level
@@ -166,6 +170,11 @@ public enum FindingExtractor {
         return findings
     }
 
+    /// Labels of a motion put to the meeting.
+    static let motionLabels: Set<String> = ["motion", "proposal", "proposed"]
+    /// Classes of transcript lines, which report what was said rather than record findings.
+    static let transcriptClasses: Set<String> = ["irc", "phone", "transcript"]
+
     /// Words of a heading over actions.
     static let actionWords: Set<String> = ["actions", "action"]
     /// Words of a heading over decisions.
@@ -175,14 +184,17 @@ public enum FindingExtractor {
 
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
+        // Plain ASCII text holding none of the heading words' stems in any case names no findings part.
+        let scan = text.findingsScan(sectionStems)
+        if scan.isPlainASCII, scan.mentions == 0 { return nil }
         let lower = text.lowercased().trimmed(.labelMarks)
         guard lower.count <= 160 else { return nil }
-        let words = Set(lower.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let words = letterWords(lower)
         if !words.isDisjoint(with: Self.actionWords) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.containsASCII("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
-        let core = lower.replacingOccurrences(of: "summary of ", with: "")
-        if !words.isDisjoint(with: Self.decisionWords) && core.split(separator: " ").count <= 3 {
+        if !words.isDisjoint(with: Self.decisionWords),
+           lower.replacingOccurrences(of: "summary of ", with: "").split(separator: " ").count <= 3 {
             return .decision
         }
         if !words.isDisjoint(with: Self.findingWords)
@@ -190,6 +202,17 @@ public enum FindingExtractor {
             return .finding
         }
         return nil
+    }
+
+    /// Stems of every word of `actionWords`, `decisionWords` and `findingWords`, and "key points", as bytes.
+    static let sectionStems: [[UInt8]] = ["action", "resol", "decid", "decisi", "finding", "conclusion", "observation", "outcome",
+                                          "takeaway", "recommendation", "lesson", "key points"].map { Array($0.utf8) }
+
+    /// The runs of letters in `text`, on bytes when it is plain ASCII (where the letters are A–Z and a–z).
+    static func letterWords(_ text: String) -> Set<String> {
+        guard text.isPlainASCII else { return Set(text.split(whereSeparator: { !$0.isLetter }).map { String($0) }) }
+        let runs = text.utf8.split(whereSeparator: { ($0 | 0x20) < UInt8(ascii: "a") || ($0 | 0x20) > UInt8(ascii: "z") })
+        return Set(runs.map { String(text[$0.startIndex..<$0.endIndex]) })
     }
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
@@ -262,7 +285,12 @@ public enum FindingExtractor {
 
     /// Folded text used to recognise an item repeated in a summary.
     static func dedupeKey(_ text: String) -> String {
-        TextRules.fold(text).filter { $0.isLetter || $0.isNumber }
+        let folded = TextRules.fold(text)
+        guard folded.isPlainASCII else { return folded.filter { $0.isLetter || $0.isNumber } }
+        // ASCII letters and digits, on bytes.
+        return String(decoding: folded.utf8.filter { byte in
+            ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }, as: UTF8.self)
     }
 
     private static let ownerFirst = try! NSRegularExpression(
@@ -271,8 +299,11 @@ public enum FindingExtractor {
         pattern: #"(?:\(|\[|—|–| - )\s*@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3})\s*(?:\)|\])?\s*$"#)
     private static let ownerLabel = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L}'’._-]*(?: [\p{L}][\p{L}'’.-]*){0,3}):\s"#)
 
+    /// Words that stand where an owner's name would but name no one person.
+    static let ownerStopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]
+
     /// The person an action names, as a participant's full name where one matches.
-    static func owner(of text: String, participants: [Participant], nicknames: [String: String] = [:]) -> String? {
+    static func owner(of text: String, participants: Roster, nicknames: [String: String] = [:]) -> String? {
         // A speaker tag in front: "[oliver] Look into …".
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = String(text[text.index(after: text.startIndex)..<close])
@@ -286,8 +317,7 @@ public enum FindingExtractor {
             let candidate = ns.substring(with: match.range(at: 1)).trimmed(.ownerPunctuation)
             if let person = resolve(candidate, in: participants, nicknames: nicknames) { return person }
             let name = TextRules.nickToName(candidate)
-            let stopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]
-            if !stopWords.contains(name.lowercased()), name.first?.isUppercase == true || pattern === ownerFirst,
+            if !Self.ownerStopWords.contains(name.lowercased()), name.first?.isUppercase == true || pattern === ownerFirst,
                name.split(separator: " ").count <= 3, !name.lowercased().hasPrefix("the ") {
                 return name
             }
@@ -296,41 +326,38 @@ public enum FindingExtractor {
     }
 
     /// Matches a name, first name, surname or nick to one participant's full name.
-    static func resolve(_ candidate: String, in participants: [Participant], nicknames: [String: String] = [:]) -> String? {
+    static func resolve(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
         if let person = nicknames[TextRules.fold(candidate)] { return person }
         let key = TextRules.fold(TextRules.nickToName(candidate))
         let compact = key.filter(\.isLetter)
         guard !compact.isEmpty else { return nil }
-        if let exact = participants.first(where: { TextRules.fold($0.name) == key }) { return exact.name }
-        let matches = participants.filter { person in
-            let parts = TextRules.fold(person.name).split(separator: " ").map(String.init)
-            let joined = parts.joined()
-            return parts.first == key || parts.last == key || joined == compact
-                || (compact.count >= 3 && parts.count >= 2 && (parts[0] + (parts.last?.prefix(1) ?? "")) == compact)
+        let people = participants.entries
+        if let exact = people.first(where: { $0.folded == key }) { return exact.name }
+        let longCompact = compact.count >= 3
+        let matches = people.filter { person in
+            person.parts.first == key || person.parts.last == key || person.joined == compact
+                || (longCompact && person.firstAndInitial == compact)
         }
         if matches.count == 1 { return matches[0].name }
         guard matches.isEmpty else { return nil }
         // "Town Clerk to submit …": the one participant holding that office.
         let office = key.hasPrefix("the ") ? String(key.dropFirst(4)) : key
-        let holders = participants.filter { $0.jobTitle.map { TextRules.fold($0) == office } ?? false }
+        let holders = people.filter { $0.office == office }
         if holders.count == 1 { return holders[0].name }
         return initialsMatch(candidate, in: participants) ?? nearMissFirstName(key, in: participants) ?? firstNamePrefix(compact, in: participants)
     }
 
     /// "Harsh" for "Harshvardhan Pandit": four or more letters that begin exactly one participant's first name.
-    static func firstNamePrefix(_ compact: String, in participants: [Participant]) -> String? {
+    static func firstNamePrefix(_ compact: String, in participants: Roster) -> String? {
         guard compact.count >= 4 else { return nil }
-        let matches = participants.filter { person in
-            guard let first = person.name.split(separator: " ").first, person.name.contains(" ") else { return false }
-            return TextRules.compactLetters(String(first)).hasPrefix(compact)
-        }
+        let matches = participants.entries.filter { $0.firstNameLetters?.hasPrefix(compact) ?? false }
         return matches.count == 1 ? matches[0].name : nil
     }
 
     /// Owners an action names by list: a first word that is a participant ("AndyS Raise new issue …",
     /// "HArsh, (with the help of Axel) put …"), a lead-in phrase before the name ("For DPDP, Ajay to email …"),
     /// or a trailing list after a dash ("Review GDPR concepts - Stratis, Georg, Ruhi"), each resolved to a full name.
-    static func listedOwners(of text: String, participants: [Participant], nicknames: [String: String]) -> String? {
+    static func listedOwners(of text: String, participants: Roster, nicknames: [String: String]) -> String? {
         guard !participants.isEmpty else { return nil }
         func person(_ word: Substring) -> String? {
             let bare = word.trimmed(Set(",:;.()@ "))
@@ -342,7 +369,7 @@ public enum FindingExtractor {
         if body.lowercased().hasPrefix("for "), let comma = body.firstIndex(of: ","), body.distance(from: body.startIndex, to: comma) <= 30 {
             body = body[body.index(after: comma)...].drop { $0 == " " }
         }
-        if let first = body.split(separator: " ").first, TextRules.startsUppercase(first), let owner = person(first) {
+        if let first = body.split(separator: " ", maxSplits: 1).first, TextRules.startsUppercase(first), let owner = person(first) {
             let rest = body.dropFirst(first.count).drop { $0 == " " || $0 == "," }
             // "Ajay to email …", "AndyS Raise …", "HArsh, (with …": the name is the subject, not an object in a sentence.
             if rest.hasPrefix("to ") || rest.hasPrefix("(") || rest.first?.isUppercase == true || rest.hasPrefix("will ") { return owner }
@@ -363,7 +390,7 @@ public enum FindingExtractor {
     static func due(in text: String, meetingDate: String? = nil) -> String? {
         for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
             // Searched case-insensitively in the text itself, so the tail is cut from the same string.
-            if let range = text.range(of: marker, options: .caseInsensitive) {
+            if let range = text.findingsRangeIgnoringCase(marker) {
                 let tail = String(text[range.upperBound...].prefix(40))
                 if let date = DateExtractor.firstDate(in: tail) { return date }
                 if let meetingDate, let date = dayAndMonth(in: tail, after: meetingDate) { return date }
@@ -403,18 +430,23 @@ extension FindingExtractor {
         var owner: String?
     }
 
-    /// `text` without a leading "[nick] " speaker tag, and the tag; nil when there is none.
-    static func speakerTag(_ text: String) -> (tag: String, rest: String)? {
-        guard text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
+    /// `text` without a leading "[nick] " speaker tag (a slice of `text`, not copied), and the tag; nil when there is none.
+    static func speakerTag(_ text: String) -> (tag: String, rest: Substring)? {
+        // Most lines do not open with a bracket: its byte is looked at first.
+        guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
         let tag = String(text[text.index(after: text.startIndex)..<close]).trimmed()
         guard TextRules.isNick(tag) else { return nil }
-        return (tag, text[text.index(after: close)...].trimmed())
+        return (tag, text[text.index(after: close)...].trimming(.blanks))
     }
 
     /// "[timothy] **RESOLVED** We can start …", "[ann] RESOLVED: …": a speaker's resolution, without tag and label.
     static func taggedResolution(_ text: String) -> String? {
-        guard let (_, rest) = speakerTag(text) else { return nil }
-        let body = rest.trimmed(.emphasisMarks)
+        speakerTag(text).flatMap { resolution(inTagged: $0.rest) }
+    }
+
+    /// The resolution a speaker's words after the tag record ("**RESOLVED** We can start …"), without the label.
+    static func resolution(inTagged rest: Substring) -> String? {
+        let body = rest.trimming(.emphasisMarks)
         for label in ["RESOLVED", "RESOLUTION"] where body.hasPrefix(label) {
             let value = body.dropFirst(label.count).trimmed(Set("*_: "))
             return value.isEmpty ? nil : value
@@ -422,11 +454,11 @@ extension FindingExtractor {
         return nil
     }
 
-    /// "[CRob] to follow up with …": the tagged person is to do the rest; nil for ordinary tagged speech.
-    static func taggedAssignment(_ text: String) -> (tag: String, text: String)? {
-        guard let (tag, rest) = speakerTag(text), rest.hasPrefix("to "),
-              let verb = rest.dropFirst(3).split(separator: " ").first, verb.first?.isLowercase == true else { return nil }
-        return (tag, text)
+    /// "[CRob] to follow up with …": whether the words after a speaker's tag give the tagged person work
+    /// ("to" and a lower-case verb), unlike ordinary tagged speech.
+    static func assignsWork(_ rest: Substring) -> Bool {
+        guard rest.hasPrefix("to "), let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first else { return false }
+        return verb.first?.isLowercase == true
     }
 
     /// The owner and due date of a tracker's confirmation of an action:
@@ -465,9 +497,27 @@ extension FindingExtractor {
     /// A short paragraph that is itself a findings heading ("Action items", "Resolutions") without a colon.
     static func isBareSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 80 else { return false }
-        let words = text.split(separator: " ")
-        guard (1...3).contains(words.count), !text.contains("."), !text.hasSuffix("?") else { return false }
+        // Counted up to four, which already refuses the text.
+        let wordCount = spaceSeparatedWordCount(text, upTo: 4)
+        guard (1...3).contains(wordCount), !text.containsASCII("."), !text.hasSuffix("?") else { return false }
         return sectionKind(text) != nil
+    }
+
+    /// How many words `text.split(separator: " ")` gives, counted no further than `limit`.
+    static func spaceSeparatedWordCount(_ text: String, upTo limit: Int) -> Int {
+        if let words = text.findingsLeadingWords(limit: limit) { return words.count }
+        var count = 0
+        var inWord = false
+        for character in text {
+            if character == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count == limit { break }
+            }
+        }
+        return count
     }
 
     /// Whether an item introducing nested points says they were agreed ("consensus from folks in the meeting:").
@@ -495,23 +545,44 @@ extension FindingExtractor {
     /// "I think we've concluded. …", "We have enough of a consensus…", "Agreement to extend …",
     /// "6 in favor – passes", "There was some consensus that …", "MM, DH and MF all agreed that …",
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
-    static func proseFindings(_ text: String, participants: [Participant], nicknames: [String: String] = [:]) -> [ProseFinding] {
+    static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
         guard [" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"].contains(where: { text.containsASCII($0) }) else { return [] }
-        let line = speakerTag(text)?.rest ?? text.trimmed()
-        guard line.count >= 3 else { return [] }
-        if isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        let line = speakerTag(text).map { String($0.rest) } ?? text.trimmed()
+        // At least three characters (counted no further than that).
+        guard !line.dropFirst(2).isEmpty else { return [] }
+        // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
+        let scan = line.findingsScan(ProseCue.needles)
+        if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = TextRules.labelled(line), TextRules.looksLikeName(label) { return [] }
+        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
         var found: [ProseFinding] = []
-        for sentence in sentences(line) {
-            if isAgreementSentence(sentence) {
+        for sentence in sentences(line, isPlainASCII: scan.isPlainASCII) {
+            if mayRecordAgreement, isAgreementSentence(sentence) {
                 found.append(ProseFinding(text: sentence, kind: .decision))
             } else if let owner = assignee(of: sentence, participants: participants, nicknames: nicknames) {
                 found.append(ProseFinding(text: sentence, kind: .action, owner: owner))
             }
         }
         return found
+    }
+
+    /// The words `proseFindings` looks for in one pass over a line's bytes (`String.findingsScan(_:)`).
+    enum ProseCue {
+        /// Words `isWholeLineDecision` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
+        static let wholeLineWords = ["concluded", "consensus", "agreement", " favo"]
+        /// Words `isAgreementSentence` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
+        static let agreementWords = ["consensus", "agreement", " agreed that", "voted "]
+        /// Both, as bytes, in that order.
+        static let needles: [[UInt8]] = (wholeLineWords + agreementWords).map { Array($0.utf8) }
+        /// The bits of `wholeLineWords` in a scan's mentions.
+        static let wholeLineMask = bits(0, wholeLineWords.count)
+        /// The bits of `agreementWords`.
+        static let agreementMask = bits(wholeLineWords.count, agreementWords.count)
+
+        /// `count` bits from bit `first` on.
+        private static func bits(_ first: Int, _ count: Int) -> UInt { ((1 << count) - 1) << first }
     }
 
     /// A line whose speaker records the group's conclusion, or a vote tally that carried.
@@ -533,38 +604,42 @@ extension FindingExtractor {
     /// "There was (some) consensus that …", "… there was agreement that …", "X and Y agreed that …".
     static func isAgreementSentence(_ sentence: String) -> Bool {
         let lower = sentence.lowercased()
-        let negated = ["no consensus", "no agreement", "not agreed", "disagree", "lack of consensus", "without consensus"]
-        guard !negated.contains(where: { lower.containsASCII($0) }) else { return false }
-        let openers = ["there was consensus that", "there was agreement that", "there was general agreement that",
-                       "there was some consensus that", "there was general consensus that", "there was broad consensus that",
-                       "there was broad agreement that", "there was some agreement that", "the consensus was that"]
-        // "Group voted for CRob to continue on as chair …": the body's vote is its decision.
-        let votes = ["group voted ", "the group voted ", "tac voted ", "the tac voted ", "the committee voted ", "the board voted ", "members voted "]
-        return openers.contains(where: { lower.containsASCII($0) }) || lower.containsASCII(" all agreed that ")
-            || votes.contains(where: { lower.hasPrefix($0) })
+        // Every opener holds "consensus" or "agreement": a sentence with neither is not searched for them.
+        let opens = ((lower.containsASCII("consensus") || lower.containsASCII("agreement"))
+                     && agreementOpeners.contains(where: { lower.containsASCII($0) }))
+            || lower.containsASCII(" all agreed that ") || bodyVotes.contains(where: { lower.hasPrefix($0) })
+        return opens && !negatedAgreements.contains(where: { lower.containsASCII($0) })
     }
+
+    /// What a sentence recording agreement opens with.
+    static let agreementOpeners = ["there was consensus that", "there was agreement that", "there was general agreement that",
+                                   "there was some consensus that", "there was general consensus that", "there was broad consensus that",
+                                   "there was broad agreement that", "there was some agreement that", "the consensus was that"]
+    /// "Group voted for CRob to continue on as chair …": the body's vote is its decision.
+    static let bodyVotes = ["group voted ", "the group voted ", "tac voted ", "the tac voted ", "the committee voted ", "the board voted ",
+                            "members voted "]
+    /// Phrases that deny an agreement.
+    static let negatedAgreements = ["no consensus", "no agreement", "not agreed", "disagree", "lack of consensus", "without consensus"]
 
     /// The participant a sentence assigns work to: "JM to send out …", "Kay and David to discuss",
     /// "Lindsey will create …", "Washington to provide …", also after a final " - ". Nil unless the name
     /// resolves to a participant and a lower-case verb follows.
-    static func assignee(of sentence: String, participants: [Participant], nicknames: [String: String] = [:]) -> String? {
+    static func assignee(of sentence: String, participants: Roster, nicknames: [String: String] = [:]) -> String? {
         // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss").
         var segments = [(text: sentence, markers: ["to", "will"])]
-        if let dash = sentence.ranges(of: " - ").last { segments.append((String(sentence[dash.upperBound...]), ["to"])) }
-        let notVerbs: Set<String> = ["be", "have", "not", "the", "a", "an", "this", "that", "it"]
-        // "Joe will do that today": the work is only pointed at, not stated.
-        let pointers: Set<String> = ["that", "this", "it", "so", "them"]
+        if let step = finalDashStep(of: sentence) { segments.append((step, ["to"])) }
         for (segment, markers) in segments {
             // Only the opening words can name the person and the verb: the tests below read at most the
             // seventh word, so seven words give the same answers as the whole sentence.
-            let words = segment.split(separator: " ", maxSplits: 7).prefix(7).map(String.init)
+            let words = openingWords(of: segment)
             for nameLength in 1...2 where words.count > nameLength + 1 {
                 var next = nameLength
                 if words[next] == "and", words.count > next + 3 { next += 2 }
                 guard markers.contains(words[next]) else { continue }
                 let verb = words[next + 1]
-                guard verb.first?.isLowercase == true, verb.allSatisfy({ $0.isLetter }), !notVerbs.contains(verb) else { continue }
-                if words[next] == "will", words.count > next + 2, pointers.contains(words[next + 2].lowercased().trimmed(Set(".,;!"))) { continue }
+                guard verb.first?.isLowercase == true, verb.allSatisfy({ $0.isLetter }), !Self.notVerbs.contains(verb) else { continue }
+                if words[next] == "will", words.count > next + 2,
+                   Self.pointers.contains(words[next + 2].lowercased().trimmed(Self.pointerPunctuation)) { continue }
                 guard !words[0..<nameLength].contains(where: { $0.hasSuffix(":") }) else { continue }
                 let name = words[0..<nameLength].joined(separator: " ").trimmed(Set("@,*_ "))
                 guard name.first?.isUppercase == true, let person = resolve(name, in: participants, nicknames: nicknames) else { continue }
@@ -574,23 +649,59 @@ extension FindingExtractor {
         return nil
     }
 
+    /// The first seven words of `segment`, split at spaces as `split(separator: " ")` splits (on bytes where they are ASCII).
+    static func openingWords(of segment: String) -> [String] {
+        segment.findingsLeadingWords(limit: 7) ?? segment.split(separator: " ", maxSplits: 7).prefix(7).map { String($0) }
+    }
+
+    /// Words after "to"/"will" that are no verb of an assignment.
+    static let notVerbs: Set<String> = ["be", "have", "not", "the", "a", "an", "this", "that", "it"]
+    /// "Joe will do that today": words that only point at the work instead of stating it.
+    static let pointers: Set<String> = ["that", "this", "it", "so", "them"]
+    /// Punctuation trimmed from a word before it is compared with `pointers`.
+    static let pointerPunctuation: Set<Character> = Set(".,;!")
+
+    /// The text after the last " - " of `sentence`, the matches taken from the left without overlap (as
+    /// `ranges(of:)` takes them); nil when there is none.
+    static func finalDashStep(of sentence: String) -> String? {
+        guard sentence.isPlainASCII else {
+            return sentence.ranges(of: " - ").last.map { String(sentence[$0.upperBound...]) }
+        }
+        // One byte a character: the same matches, found on bytes.
+        var rest = sentence[...]
+        var stepStart: String.Index?
+        while let dash = rest.rangeOfASCII(" - ") {
+            stepStart = dash.upperBound
+            rest = rest[dash.upperBound...]
+        }
+        return stepStart.map { String(sentence[$0...]) }
+    }
+
     /// `text` cut into sentences at ". ", "! " and "? " before a capital, keeping initials ("David A. Wheeler")
     /// and abbreviations ("e.g.") inside their sentence.
-    static func sentences(_ text: String) -> [String] {
+    /// `isPlainASCII` may be given when known.
+    static func sentences(_ text: String, isPlainASCII: Bool? = nil) -> [String] {
+        // Plain ASCII is walked on its bytes (one a character), other text character by character.
+        (isPlainASCII ?? text.isPlainASCII) ? sentences(of: text, walking: text.utf8) : sentences(of: text, walking: text)
+    }
+
+    /// `sentences(_:)`, walking `units`: the characters of `text`, or its bytes when each is a character.
+    private static func sentences<Units: BidirectionalCollection>(of text: String, walking units: Units) -> [String]
+    where Units.Index == String.Index, Units.Element: SentenceUnit {
         var result: [String] = []
-        var start = text.startIndex
-        var wordStart = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            let next = text.index(after: i)
+        var start = units.startIndex
+        var wordStart = units.startIndex
+        var i = units.startIndex
+        while i < units.endIndex {
+            let c = units[i]
+            let next = units.index(after: i)
             defer { i = next }
-            if c == " " { wordStart = next; continue }
-            guard c == "." || c == "!" || c == "?", next < text.endIndex, text[next] == " " else { continue }
-            let after = text.index(after: next)
-            guard after < text.endIndex, text[after].isUppercase || text[after] == "@" || text[after] == "[" else { continue }
+            if c.isSentenceSpace { wordStart = next; continue }
+            guard c.isSentenceEnd, next < units.endIndex, units[next].isSentenceSpace else { continue }
+            let after = units.index(after: next)
+            guard after < units.endIndex, units[after].opensSentence else { continue }
             let lastWord = text[max(wordStart, start)..<i]
-            if c == ".", lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased()) { continue }
+            if c.isFullStop, lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased()) { continue }
             result.append(text[start...i].trimmed())
             start = next
         }
@@ -602,23 +713,20 @@ extension FindingExtractor {
     static let sentenceAbbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "no", "cf"]
 
     /// "JM" → the one participant whose name has those initials ("John Mertic").
-    static func initialsMatch(_ candidate: String, in participants: [Participant]) -> String? {
+    static func initialsMatch(_ candidate: String, in participants: Roster) -> String? {
         let letters = candidate.trimmed(Set("@[]():,. "))
         guard (2...4).contains(letters.count), letters.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return nil }
         let key = TextRules.fold(letters)
-        let matches = participants.filter { person in
-            let parts = TextRules.fold(person.name).split(separator: " ").filter { !$0.hasSuffix(".") || $0.count > 2 }
-            return parts.count >= 2 && String(parts.compactMap(\.first)) == key
-        }
+        let matches = participants.entries.filter { $0.initials == key }
         return matches.count == 1 ? matches[0].name : nil
     }
 
     /// "Lindsey" → the one participant whose first name differs by one letter ("Lindsay …"); names of five letters or more.
-    static func nearMissFirstName(_ key: String, in participants: [Participant]) -> String? {
+    static func nearMissFirstName(_ key: String, in participants: Roster) -> String? {
         guard key.count >= 5, !key.contains(" ") else { return nil }
-        let matches = participants.filter { person in
-            guard let first = TextRules.fold(person.name).split(separator: " ").first, first.first == key.first else { return false }
-            return editDistanceIsOne(String(first), key)
+        let matches = participants.entries.filter { person in
+            guard let first = person.parts.first, first.first == key.first else { return false }
+            return editDistanceIsOne(first, key)
         }
         return matches.count == 1 ? matches[0].name : nil
     }
@@ -636,4 +744,97 @@ extension FindingExtractor {
         }
         return edits + (x.count - i) + (y.count - j) == 1
     }
+}
+
+// MARK: - Participants prepared for name matching
+
+extension FindingExtractor {
+    /// The participants in the forms `resolve` compares names with: each name folded and cut into words
+    /// once per document, not once for every candidate owner looked up.
+    struct Roster: ExpressibleByArrayLiteral {
+        /// One participant's name, prepared.
+        struct Entry {
+            /// The full name, as reported.
+            let name: String
+            /// `TextRules.fold(name)`.
+            let folded: String
+            /// The words of `folded`.
+            let parts: [String]
+            /// The words of `folded` run together ("johnmertic").
+            let joined: String
+            /// The first word and the last word's first letter ("johnm"); nil for a one-word name.
+            let firstAndInitial: String?
+            /// The first letters of the words of `folded`, short abbreviations ("a.") left out ("jm");
+            /// nil when fewer than two words remain.
+            let initials: String?
+            /// The letters of the name's first word, lower-cased ("harshvardhan"); nil for a name without a space.
+            let firstNameLetters: String?
+            /// The folded job title.
+            let office: String?
+
+            init(_ person: Participant) {
+                name = person.name
+                folded = TextRules.fold(person.name)
+                parts = folded.findingsLeadingWords() ?? folded.split(separator: " ").map { String($0) }
+                joined = parts.joined()
+                if parts.count >= 2, let last = parts.last {
+                    firstAndInitial = parts[0] + String(last.prefix(1))
+                } else {
+                    firstAndInitial = nil
+                }
+                let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
+                initials = initialParts.count >= 2 ? String(initialParts.compactMap(\.first)) : nil
+                if person.name.containsASCII(" "), let first = person.name.split(separator: " ").first {
+                    firstNameLetters = TextRules.compactLetters(String(first))
+                } else {
+                    firstNameLetters = nil
+                }
+                office = person.jobTitle.map { TextRules.fold($0) }
+            }
+        }
+
+        /// The participants, in document order.
+        let entries: [Entry]
+
+        /// Whether there are no participants.
+        var isEmpty: Bool { entries.isEmpty }
+
+        /// The roster of `participants`.
+        init(_ participants: [Participant]) {
+            entries = participants.map(Entry.init)
+        }
+
+        /// The roster of the listed participants.
+        init(arrayLiteral participants: Participant...) {
+            self.init(participants)
+        }
+    }
+}
+
+// MARK: - What `sentences(_:)` reads of a character or byte
+
+/// A character, or a byte of plain ASCII text, as `FindingExtractor.sentences(_:)` reads it.
+protocol SentenceUnit {
+    /// A space, which ends a word.
+    var isSentenceSpace: Bool { get }
+    /// ".", "!" or "?".
+    var isSentenceEnd: Bool { get }
+    /// ".", which initials and abbreviations also end with.
+    var isFullStop: Bool { get }
+    /// A capital, "@" or "[": what a following sentence starts with.
+    var opensSentence: Bool { get }
+}
+
+extension Character: SentenceUnit {
+    var isSentenceSpace: Bool { self == " " }
+    var isSentenceEnd: Bool { self == "." || self == "!" || self == "?" }
+    var isFullStop: Bool { self == "." }
+    var opensSentence: Bool { isUppercase || self == "@" || self == "[" }
+}
+
+extension UInt8: SentenceUnit {
+    var isSentenceSpace: Bool { self == UInt8(ascii: " ") }
+    var isSentenceEnd: Bool { self == UInt8(ascii: ".") || self == UInt8(ascii: "!") || self == UInt8(ascii: "?") }
+    var isFullStop: Bool { self == UInt8(ascii: ".") }
+    var opensSentence: Bool { (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z")) || self == UInt8(ascii: "@") || self == UInt8(ascii: "[") }
 }
