@@ -80,12 +80,11 @@ public enum ParticipantExtractor {
         for block in document.blocks {
             switch block.kind {
             case .heading, .term:
-                // "Attendance (please mark an X if you are here)": the note does not change the label.
-                let text = TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)
                 if let (label, value) = TextRules.labelled(block.text), let meaning = labels.attendance(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
-                } else if let meaning = labels.attendance(text) {
+                } else if let meaning = labels.attendance(TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)) {
+                    // "Attendance (please mark an X if you are here)": the note does not change the label.
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term,
                                       headingLevel: block.kind == .heading ? block.level : nil)
                 } else if block.kind == .heading, let current = context, let level = current.headingLevel, block.level > level {
@@ -314,7 +313,11 @@ public enum ParticipantExtractor {
 
     /// Whether `label` announces a membership change rather than an attendance list.
     static func isMembershipChange(_ label: String) -> Bool {
-        label.lowercased().split(whereSeparator: { !$0.isLetter }).contains { membershipChangeWords.contains(String($0)) }
+        let lower = label.lowercased()
+        // In plain ASCII, the letters are the bytes a–z once lower-cased: the same words, split on bytes.
+        let words = lower.isPlainASCII ? lower.utf8.split(whereSeparator: { !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }).map { Substring($0) }
+            : lower.split(whereSeparator: { !$0.isLetter })
+        return words.contains { membershipChangeWords.contains(String($0)) }
     }
 
     /// A sentence that introduces a list of attendees: "The following … participated at the meeting:".
@@ -440,7 +443,7 @@ public enum ParticipantExtractor {
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
             fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.joiningCorporateSuffixes(TextRules.splitList(rest)))
         } else {
-            fields = text.participantSplit(on: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+            fields = text.participantSplit(onAnyOf: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
         }
         fields = TextRules.joiningCorporateSuffixes(fields)
         guard let first = fields.first else { return nil }
@@ -523,17 +526,26 @@ public enum ParticipantExtractor {
     static func splitRunTogether(_ item: String) -> [String] {
         let words = item.splitOnSpaces().map(String.init)
         guard words.count >= 2, !item.containsASCII("("), !item.containsASCII("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
-        func isNickWord(_ word: String) -> Bool {
+        // Whether each word is a run-together CamelCase nick ("DaleRogers"), worked out once a word when first asked.
+        var camelCase = [Bool?](repeating: nil, count: words.count)
+        func isCamelCase(_ index: Int) -> Bool {
+            if let known = camelCase[index] { return known }
+            let answer = TextRules.nickToName(words[index]).containsASCII(" ")
+            camelCase[index] = answer
+            return answer
+        }
+        func isNickWord(_ index: Int) -> Bool {
+            let word = words[index]
             if word.containsASCII("_") { return true }
             if word.first?.isLowercase == true { return !isParticle(word) }
-            return TextRules.nickToName(word).containsASCII(" ")
+            return isCamelCase(index)
         }
-        let marked = words.contains { $0.containsASCII("_") || TextRules.nickToName($0).containsASCII(" ") }
-        if words.count <= 4, marked, words.contains(where: isNickWord) {
+        let marked = words.indices.contains { words[$0].containsASCII("_") || isCamelCase($0) }
+        if words.count <= 4, marked, words.indices.contains(where: isNickWord) {
             var out: [String] = []
             var run: [String] = []
-            for word in words {
-                if isNickWord(word) {
+            for (index, word) in words.enumerated() {
+                if isNickWord(index) {
                     if !run.isEmpty { out.append(run.joined(separator: " ")); run = [] }
                     out.append(word)
                 } else {
@@ -560,29 +572,31 @@ public enum ParticipantExtractor {
     /// other), "makotomurata" and "Makoto". Only a unique match is merged; the fuller name is kept.
     static func mergeNickVariants(_ people: [Participant]) -> [Participant] {
         var people = people
-        // The letters of each name, worked out once: the loop below compares every nick with every name.
-        var shapes: [String: NameShape] = [:]
-        func shape(_ name: String) -> NameShape {
-            if let known = shapes[name] { return known }
-            let new = NameShape(name)
-            shapes[name] = new
+        // The letters of each person's name, worked out once when first needed: the loop below compares every nick with every name.
+        var shapes = [NameShape?](repeating: nil, count: people.count)
+        func shape(_ index: Int) -> NameShape {
+            if let known = shapes[index] { return known }
+            let new = NameShape(people[index].name)
+            shapes[index] = new
             return new
         }
         var i = 0
         while i < people.count {
             let nick = people[i].name
             guard !nick.containsASCII(" "), TextRules.isNick(nick) else { i += 1; continue }
-            let a = shape(nick).letters
+            let a = shape(i).letters
             let matches = people.indices.filter { j in
                 guard j != i else { return false }
-                return nickMatches(a, shape(people[j].name))
+                return nickMatches(a, shape(j))
             }
             guard matches.count == 1, let j = matches.first else { i += 1; continue }
             var keep = people[j], drop = people[i]
             if prefersName(nick, over: keep.name) { swap(&keep, &drop) }
             keep.absorb(drop)
             people[j] = keep
+            shapes[j] = nil
             people.remove(at: i)
+            shapes.remove(at: i)
             i = 0
         }
         return people
@@ -689,9 +703,12 @@ public enum ParticipantExtractor {
         var letters: String
         /// The letters of each word that has any (["bill", "kasdorf"]).
         var words: [String]
+        /// How many characters `letters` has.
+        var letterCount: Int
 
         init(_ name: String) {
             letters = TextRules.compactLetters(name)
+            letterCount = letters.count
             words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
         }
     }
@@ -704,7 +721,7 @@ public enum ParticipantExtractor {
     /// `nickMatches(_:_:)` with the name's letters worked out.
     static func nickMatches(_ a: String, _ name: NameShape) -> Bool {
         let b = name.letters
-        guard a.count >= 4, b.count >= 4, a != b else { return false }
+        guard name.letterCount >= 4, a.count >= 4, a != b else { return false }
         let words = name.words
         if words.count >= 2, let firstWord = words.first, let last = words.last {
             if b.hasPrefix(a) { return true }
@@ -825,11 +842,7 @@ public enum ParticipantExtractor {
 
     /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").
     static func hasOrganisationCue(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        // ASCII text is split on its bytes: the same words, without walking characters.
-        let words = lower.isPlainASCII ? lower.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") }).map { Substring($0) }
-            : lower.split(whereSeparator: { $0 == " " || $0 == "," })
-        return words.contains { Vocabulary.organisationCues.contains(String($0)) }
+        text.lowercased().participantSplit(onAnyOf: " ,").contains { Vocabulary.organisationCues.contains(String($0)) }
     }
 
     /// A short capitalised phrase without organisation or job words: a city or country.

@@ -30,7 +30,7 @@ struct ASCIINeedleSet {
 
     /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
     func containsAny<S: StringProtocol>(in text: S) -> Bool {
-        let scan = text.utf8.withContiguousStorageIfAvailable { bytes -> Scan in
+        let scan = text.utf8.withContiguousStorageIfAvailable { bytes in starts.withUnsafeBufferPointer { starts -> Scan in
             var seen: UInt32 = 0
             for i in bytes.indices {
                 var candidates = starts[Int(bytes[i])] & ~seen
@@ -48,7 +48,7 @@ struct ASCIINeedleSet {
                 }
             }
             return .undecided(seen)
-        }
+        } }
         switch scan {
         case .none: return needles.contains { text.containsASCII($0) }
         case .found: return true
@@ -71,15 +71,20 @@ extension String {
         return count
     }
 
-    /// `count <= limit`, without counting past `limit` characters (every character is at least one byte).
+    /// `count <= limit`, without counting more characters than needed: every character is at least one byte,
+    /// and when the first `limit + 1` bytes are plain ASCII, each is a character of its own.
     func participantHasAtMost(_ limit: Int) -> Bool {
-        utf8.count <= limit || dropFirst(limit).isEmpty
+        if utf8.count <= limit { return true }
+        if utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return false }
+        return dropFirst(limit).isEmpty
     }
 
-    /// `split(separator: Character(separator))`, on bytes when the text is plain ASCII (where every byte is a character).
-    func participantSplit(on separator: Unicode.Scalar) -> [Substring] {
-        guard isPlainASCII, separator.isASCII else { return split(separator: Character(separator)) }
-        return utf8.split(separator: UInt8(separator.value)).map { Substring($0) }
+    /// `split(whereSeparator: { separators.contains($0) })`, on bytes when the text and `separators` are
+    /// plain ASCII (where every byte is a character).
+    func participantSplit(onAnyOf separators: String) -> [Substring] {
+        guard isPlainASCII, separators.isPlainASCII else { return split(whereSeparator: { separators.contains($0) }) }
+        let bytes = Array(separators.utf8)
+        return utf8.split(whereSeparator: { bytes.contains($0) }).map { Substring($0) }
     }
 }
 
