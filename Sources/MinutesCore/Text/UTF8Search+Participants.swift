@@ -2,13 +2,21 @@ import Foundation
 
 /// A few ASCII needles looked for together: `containsAny(in:)` answers `needles.contains { text.containsASCII($0) }`
 /// in one pass over the text's bytes instead of one pass a needle (the participant rules ask such questions of every block).
+///
+/// Each needle is looked for by its rarest byte in English text (its anchor: "k" in " aka "), so that few bytes of the
+/// text need a closer look.
 struct ASCIINeedleSet {
     /// The needles, as given.
     let needles: [String]
-    /// Their bytes.
-    private let patterns: [[UInt8]]
-    /// For each byte value, the needles (one bit each) that start with it.
-    private let starts: [UInt32]
+    /// All the needles' bytes, one after the other.
+    private let bytes: [UInt8]
+    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
+    private let layout: [(start: Int, count: Int, anchor: Int)]
+    /// For each byte value, the needles (one bit each) anchored on it.
+    private let anchored: [UInt32]
+
+    /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
+    private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
 
     /// What one pass over the bytes found.
     private enum Scan {
@@ -22,33 +30,46 @@ struct ASCIINeedleSet {
     init(_ needles: [String]) {
         precondition(needles.count <= 32 && needles.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent) })
         self.needles = needles
-        patterns = needles.map { Array($0.utf8) }
-        var starts = [UInt32](repeating: 0, count: 256)
-        for (bit, pattern) in patterns.enumerated() { starts[Int(pattern[0])] |= 1 << UInt32(bit) }
-        self.starts = starts
+        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
+        var anchored = [UInt32](repeating: 0, count: 256)
+        for (bit, needle) in needles.enumerated() {
+            let pattern = Array(needle.utf8)
+            func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
+            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
+            layout.append((bytes.count, pattern.count, anchor))
+            bytes.append(contentsOf: pattern)
+            anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)
+        }
+        self.bytes = bytes
+        self.layout = layout
+        self.anchored = anchored
     }
 
     /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
     func containsAny<S: StringProtocol>(in text: S) -> Bool {
-        let scan = text.utf8.withContiguousStorageIfAvailable { bytes in starts.withUnsafeBufferPointer { starts -> Scan in
-            var seen: UInt32 = 0
-            for i in bytes.indices {
-                var candidates = starts[Int(bytes[i])] & ~seen
-                while candidates != 0 {
-                    let bit = UInt32(candidates.trailingZeroBitCount)
-                    candidates &= candidates - 1
-                    let pattern = patterns[Int(bit)], end = i + pattern.count
-                    guard end <= bytes.count else { continue }
-                    var j = 1
-                    while j < pattern.count && bytes[i + j] == pattern[j] { j += 1 }
-                    guard j == pattern.count else { continue }
-                    if end == bytes.count || bytes[end] < 0x80 { return .found }
-                    // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
-                    seen |= 1 << bit
+        let scan = text.utf8.withContiguousStorageIfAvailable { text in
+            bytes.withUnsafeBufferPointer { bytes in anchored.withUnsafeBufferPointer { anchored -> Scan in
+                // A needle's matches come up in the order of their anchors, so its first one is its leftmost.
+                var seen: UInt32 = 0
+                for i in text.indices {
+                    var candidates = anchored[Int(text[i])] & ~seen
+                    while candidates != 0 {
+                        let bit = UInt32(candidates.trailingZeroBitCount)
+                        candidates &= candidates - 1
+                        let (start, count, anchor) = layout[Int(bit)]
+                        let first = i - anchor, end = first + count
+                        guard first >= 0, end <= text.count else { continue }
+                        var j = 0
+                        while j < count && text[first + j] == bytes[start + j] { j += 1 }
+                        guard j == count else { continue }
+                        if end == text.count || text[end] < 0x80 { return .found }
+                        // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
+                        seen |= 1 << bit
+                    }
                 }
-            }
-            return .undecided(seen)
-        } }
+                return .undecided(seen)
+            } }
+        }
         switch scan {
         case .none: return needles.contains { text.containsASCII($0) }
         case .found: return true
@@ -61,6 +82,8 @@ extension String {
     /// How many times `needle` occurs, leftmost first and without overlaps: Foundation's
     /// `components(separatedBy: needle).count - 1`, counted on bytes when both are plain ASCII.
     func participantOccurrences(of needle: String) -> Int {
+        // Bytes without a match: none for Foundation either (most texts do not name the person).
+        if case .absent = UTF8Search.firstMatch(of: needle, in: self) { return 0 }
         guard isPlainASCII, needle.isPlainASCII, !needle.isEmpty else { return components(separatedBy: needle).count - 1 }
         var count = 0
         var rest = self[...]
@@ -75,7 +98,10 @@ extension String {
     /// and when the first `limit + 1` bytes are plain ASCII, each is a character of its own.
     func participantHasAtMost(_ limit: Int) -> Bool {
         if utf8.count <= limit { return true }
-        if utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return false }
+        let plainPrefix = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.prefix(limit + 1).allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        }
+        if plainPrefix == true { return false }
         return dropFirst(limit).isEmpty
     }
 
