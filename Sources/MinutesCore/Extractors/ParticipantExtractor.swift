@@ -229,12 +229,15 @@ public enum ParticipantExtractor {
         return found
     }
 
+    /// What a line naming the scribes holds (a cheap test before the rule).
+    private static let scribeCue = ASCIINeedleSet(["cribe"])
+
     /// "Request volunteer for scribe - Riaan & Reden", or the names on the item nested under it ("Dan A."):
     /// the participants (by first name, uniquely) who took the notes.
     static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
         var found: [Int] = []
         for (position, block) in blocks.enumerated() where block.kind == .listItem || block.kind == .paragraph {
-            guard block.text.utf8.count <= 240, block.text.containsASCII("cribe") else { continue }
+            guard block.text.utf8.count <= 240, scribeCue.containsAny(in: block.text) else { continue }
             let lower = block.text.lowercased()
             guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
             // Lower-casing may change the length of a rare character: the offset is clamped to the text.
@@ -452,8 +455,8 @@ public enum ParticipantExtractor {
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
-        let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
-        guard TextRules.looksLikeName(name) || nick, !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
+        guard TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
+              !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
         if !listItem && fields.count > 1 && !raw.containsASCII(" / ") { return nil }
 
         var location: String?

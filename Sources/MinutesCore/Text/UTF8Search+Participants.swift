@@ -4,7 +4,7 @@ import Foundation
 /// in one pass over the text's bytes instead of one pass a needle (the participant rules ask such questions of every block).
 ///
 /// Each needle is looked for by its rarest byte in English text (its anchor: "k" in " aka "), so that few bytes of the
-/// text need a closer look.
+/// text need a closer look, and eight bytes without an anchor are passed over at once.
 struct ASCIINeedleSet {
     /// The needles, as given.
     let needles: [String]
@@ -14,6 +14,8 @@ struct ASCIINeedleSet {
     private let layout: [(start: Int, count: Int, anchor: Int)]
     /// For each byte value, the needles (one bit each) anchored on it.
     private let anchored: [UInt32]
+    /// Each anchor byte repeated in the eight bytes of a word.
+    private let anchorWords: [UInt64]
 
     /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
     private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
@@ -43,6 +45,14 @@ struct ASCIINeedleSet {
         self.bytes = bytes
         self.layout = layout
         self.anchored = anchored
+        anchorWords = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
+    }
+
+    /// Whether any of the eight bytes of `word` is the byte repeated in `pattern` (the has-a-zero-byte test on their XOR).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
@@ -51,21 +61,32 @@ struct ASCIINeedleSet {
             bytes.withUnsafeBufferPointer { bytes in anchored.withUnsafeBufferPointer { anchored -> Scan in
                 // A needle's matches come up in the order of their anchors, so its first one is its leftmost.
                 var seen: UInt32 = 0
-                for i in text.indices {
-                    var candidates = anchored[Int(text[i])] & ~seen
-                    while candidates != 0 {
-                        let bit = UInt32(candidates.trailingZeroBitCount)
-                        candidates &= candidates - 1
-                        let (start, count, anchor) = layout[Int(bit)]
-                        let first = i - anchor, end = first + count
-                        guard first >= 0, end <= text.count else { continue }
-                        var j = 0
-                        while j < count && text[first + j] == bytes[start + j] { j += 1 }
-                        guard j == count else { continue }
-                        if end == text.count || text[end] < 0x80 { return .found }
-                        // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
-                        seen |= 1 << bit
+                var i = 0
+                while i < text.count {
+                    // The next eight bytes are passed over without an anchor among them, else looked at one by one.
+                    var blockEnd = text.count
+                    if i + 8 <= text.count, let base = text.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if !anchorWords.contains(where: { Self.hasByte(word, $0) }) { i += 8; continue }
+                        blockEnd = i + 8
                     }
+                    for position in i..<blockEnd {
+                        var candidates = anchored[Int(text[position])] & ~seen
+                        while candidates != 0 {
+                            let bit = UInt32(candidates.trailingZeroBitCount)
+                            candidates &= candidates - 1
+                            let (start, count, anchor) = layout[Int(bit)]
+                            let first = position - anchor, end = first + count
+                            guard first >= 0, end <= text.count else { continue }
+                            var j = 0
+                            while j < count && text[first + j] == bytes[start + j] { j += 1 }
+                            guard j == count else { continue }
+                            if end == text.count || text[end] < 0x80 { return .found }
+                            // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
+                            seen |= 1 << bit
+                        }
+                    }
+                    i = blockEnd
                 }
                 return .undecided(seen)
             } }
