@@ -83,7 +83,7 @@ public enum ParticipantExtractor {
                 if let (label, value) = TextRules.labelled(block.text), let meaning = labels.attendance(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
-                } else if let meaning = labels.attendance(TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)) {
+                } else if let meaning = Vocabulary.attendanceLabel(TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)) {
                     // "Attendance (please mark an X if you are here)": the note does not change the label.
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term,
                                       headingLevel: block.kind == .heading ? block.level : nil)
@@ -113,7 +113,7 @@ public enum ParticipantExtractor {
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 if block.kind == .paragraph, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
-                   text.splitOnSpaces().count <= 3, let meaning = labels.attendance(text) {
+                   text.splitOnSpaces().count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
@@ -236,8 +236,10 @@ public enum ParticipantExtractor {
     /// the participants (by first name, uniquely) who took the notes.
     static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
         var found: [Int] = []
-        for (position, block) in blocks.enumerated() where block.kind == .listItem || block.kind == .paragraph {
-            guard block.text.utf8.count <= 240, scribeCue.containsAny(in: block.text) else { continue }
+        for position in blocks.indices where blocks[position].kind == .listItem || blocks[position].kind == .paragraph {
+            // Only the text is read before the cue test: most blocks stop there, and copying a whole block costs more.
+            guard blocks[position].text.utf8.count <= 240, scribeCue.containsAny(in: blocks[position].text) else { continue }
+            let block = blocks[position]
             let lower = block.text.lowercased()
             guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
             // Lower-casing may change the length of a rare character: the offset is clamped to the text.
@@ -710,9 +712,10 @@ public enum ParticipantExtractor {
         var letterCount: Int
 
         init(_ name: String) {
-            letters = TextRules.compactLetters(name)
-            letterCount = letters.count
             words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+            // In plain ASCII a space is no letter: the name's letters are its words' letters, one after the other.
+            letters = name.isPlainASCII ? words.joined() : TextRules.compactLetters(name)
+            letterCount = letters.count
         }
     }
 
