@@ -27,6 +27,36 @@ public enum ParticipantExtractor {
         var headingLevel: Int? = nil
     }
 
+    /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
+    private static let headMarks: Set<Character> = Set("*:_ ")
+
+    /// What labels mean for attendance, worked out once per distinct label: transcripts repeat their
+    /// speaker labels ("Tantek: …") on line after line.
+    struct LabelReadings {
+        private var meanings: [String: (Attendance, MeetingRole?)?] = [:]
+        private var membershipChanges: [String: Bool] = [:]
+
+        /// `Vocabulary.attendanceLabel(label)`.
+        mutating func attendance(_ label: String) -> (Attendance, MeetingRole?)? {
+            Self.remembered(label, in: &meanings, Vocabulary.attendanceLabel)
+        }
+
+        /// `ParticipantExtractor.isMembershipChange(label)`.
+        mutating func isMembershipChange(_ label: String) -> Bool {
+            Self.remembered(label, in: &membershipChanges, ParticipantExtractor.isMembershipChange)
+        }
+
+        /// `answer(label)`, kept in `memory` for plain ASCII labels (which, as dictionary keys, equal only
+        /// the same bytes: a canonically equivalent spelling may not count its bytes the same).
+        private static func remembered<Answer>(_ label: String, in memory: inout [String: Answer], _ answer: (String) -> Answer) -> Answer {
+            guard label.isPlainASCII else { return answer(label) }
+            if let known = memory[label] { return known }
+            let new = answer(label)
+            memory.updateValue(new, forKey: label)
+            return new
+        }
+    }
+
     /// Extracts the participants of `document`.
     public static func extract(from document: BlockDocument) -> Result {
         var result = Result()
@@ -38,6 +68,7 @@ public enum ParticipantExtractor {
         var merged = ParticipantSet()
         // The header of the attendance table being read, if it names its columns.
         var tableColumns: TableColumns?
+        var labels = LabelReadings()
 
         func add(_ entries: [Entry]) {
             for entry in entries {
@@ -49,12 +80,11 @@ public enum ParticipantExtractor {
         for block in document.blocks {
             switch block.kind {
             case .heading, .term:
-                // "Attendance (please mark an X if you are here)": the note does not change the label.
-                let text = TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)
-                if let (label, value) = TextRules.labelled(block.text), let meaning = Vocabulary.attendanceLabel(label), !value.isEmpty {
+                if let (label, value) = TextRules.labelled(block.text), let meaning = labels.attendance(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
-                } else if let meaning = Vocabulary.attendanceLabel(text) {
+                } else if let meaning = Vocabulary.attendanceLabel(TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)) {
+                    // "Attendance (please mark an X if you are here)": the note does not change the label.
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term,
                                       headingLevel: block.kind == .heading ? block.level : nil)
                 } else if block.kind == .heading, let current = context, let level = current.headingLevel, block.level > level {
@@ -67,7 +97,7 @@ public enum ParticipantExtractor {
                 // The generator's diagnostics ("Maybe present: …") guess; they are not the minutes' list.
                 if block.classes.contains(where: { $0 == "warning" || $0 == "diagnostics" }) { continue }
                 // A bare section word ("**Agenda**") after a list of names ends it.
-                if block.kind == .paragraph, !block.text.contains(" "), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(Set("*:_ "))) {
+                if block.kind == .paragraph, !block.text.containsASCII(" "), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
                     context = nil; continue
                 }
                 // Attendance tables: one person a row, a mark ("x", "✓") in another cell.
@@ -82,15 +112,15 @@ public enum ParticipantExtractor {
                 if block.kind != .tableRow { tableColumns = nil }
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
-                if block.kind == .paragraph, text.count <= 30, !text.contains(":"), !text.contains(","),
+                if block.kind == .paragraph, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
                    text.splitOnSpaces().count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
                 let labelled = TextRules.labelled(text)
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
-                if let (label, _) = labelled, isMembershipChange(label) { context = nil; continue }
-                if let (label, value) = labelled, let meaning = Vocabulary.attendanceLabel(label) {
+                if let (label, _) = labelled, labels.isMembershipChange(label) { context = nil; continue }
+                if let (label, value) = labelled, let meaning = labels.attendance(label) {
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     } else {
@@ -118,7 +148,7 @@ public enum ParticipantExtractor {
                     continue
                 }
                 // Another bare label ("People who left the committee:") ends an attendance list.
-                if block.kind == .paragraph, text.hasSuffix(":"), text.count <= 60 { context = nil; continue }
+                if block.kind == .paragraph, text.hasSuffix(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
                 if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
@@ -168,12 +198,15 @@ public enum ParticipantExtractor {
         return result
     }
 
+    /// What introduces a nickname.
+    private static let nickMarkers = ASCIINeedleSet([" aka ", " a.k.a. ", " also known as "])
+
     /// "Full Name (Org) aka "nick"", "Full Name, also known as nick": nicknames of listed participants,
     /// so that actions and speaker tags written with the nick resolve to the person.
     static func nicknames(in texts: [String], participants: [Participant]) -> [String: String] {
         var found: [String: String] = [:]
-        for text in texts where text.containsASCII(" aka ") || text.containsASCII(" a.k.a. ") || text.containsASCII(" also known as ") {
-            for marker in [" aka ", " a.k.a. ", " also known as "] {
+        for text in texts where nickMarkers.containsAny(in: text) {
+            for marker in nickMarkers.needles {
                 var rest = Substring(text)
                 while let range = rest.rangeOfASCII(marker) {
                     let before = TextRules.withoutParentheticals(String(rest[..<range.lowerBound])).trimmed(Set(" ,*"))
@@ -196,12 +229,17 @@ public enum ParticipantExtractor {
         return found
     }
 
+    /// What a line naming the scribes holds (a cheap test before the rule).
+    private static let scribeCue = ASCIINeedleSet(["cribe"])
+
     /// "Request volunteer for scribe - Riaan & Reden", or the names on the item nested under it ("Dan A."):
     /// the participants (by first name, uniquely) who took the notes.
     static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
         var found: [Int] = []
-        for (position, block) in blocks.enumerated() where block.kind == .listItem || block.kind == .paragraph {
-            guard block.text.utf8.count <= 240, block.text.containsASCII("cribe") else { continue }
+        for position in blocks.indices where blocks[position].kind == .listItem || blocks[position].kind == .paragraph {
+            // Only the text is read before the cue test: most blocks stop there, and copying a whole block costs more.
+            guard blocks[position].text.utf8.count <= 240, scribeCue.containsAny(in: blocks[position].text) else { continue }
+            let block = blocks[position]
             let lower = block.text.lowercased()
             guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
             // Lower-casing may change the length of a rare character: the offset is clamped to the text.
@@ -231,6 +269,9 @@ public enum ParticipantExtractor {
         return found
     }
 
+    /// Words that a regrets note holds (a cheap test before the phrases).
+    private static let regretCues = ASCIINeedleSet(["regret", "able to", "can't", "cannot", "apolog"])
+
     /// "Note: Luke is not able to join due to a conflict", "Maria sends her regrets": a person the minutes
     /// say is away, written as a sentence rather than in a "Regrets:" list.
     static func regretNotes(in texts: [String]) -> [String] {
@@ -239,8 +280,7 @@ public enum ParticipantExtractor {
                        " sends his regrets", " sends their regrets", " sent regrets", " sends apologies", " sent apologies"]
         var names: [String] = []
         for text in texts where text.utf8.count <= 200 {
-            guard text.containsASCII("regret") || text.containsASCII("able to") || text.containsASCII("can't")
-                    || text.containsASCII("cannot") || text.containsASCII("apolog") else { continue }
+            guard regretCues.containsAny(in: text) else { continue }
             var line = Substring(text)
             if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
             for phrase in phrases {
@@ -264,7 +304,7 @@ public enum ParticipantExtractor {
         guard items.count >= 2 else { return false }
         let names = items.filter { item in
             let bare = TextRules.stripTitles(TextRules.withoutParentheticals(item).trimmed()).name
-            return bare.contains(" ") && TextRules.looksLikeName(bare) && !hasOrganisationCue(bare) && !isJobTitle(bare)
+            return bare.containsASCII(" ") && TextRules.looksLikeName(bare) && !hasOrganisationCue(bare) && !isJobTitle(bare)
         }
         return names.count >= 2 && names.count * 3 >= items.count * 2
     }
@@ -278,7 +318,11 @@ public enum ParticipantExtractor {
 
     /// Whether `label` announces a membership change rather than an attendance list.
     static func isMembershipChange(_ label: String) -> Bool {
-        label.lowercased().split(whereSeparator: { !$0.isLetter }).contains { membershipChangeWords.contains(String($0)) }
+        let lower = label.lowercased()
+        // In plain ASCII, the letters are the bytes a–z once lower-cased: the same words, split on bytes.
+        let words = lower.isPlainASCII ? lower.utf8.split(whereSeparator: { !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }).map { Substring($0) }
+            : lower.split(whereSeparator: { !$0.isLetter })
+        return words.contains { membershipChangeWords.contains(String($0)) }
     }
 
     /// A sentence that introduces a list of attendees: "The following … participated at the meeting:".
@@ -328,7 +372,7 @@ public enum ParticipantExtractor {
             return out
         }
         // "Name, Job Title, Organisation" written after a label is one person, not three.
-        let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.contains("(") && TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }
+        let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.containsASCII("(") && TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }
         if !namesWithNotes, items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
            let single = entry(text, attendance: attendance, role: role, checked: nil) {
             return [single]
@@ -345,12 +389,15 @@ public enum ParticipantExtractor {
         return out
     }
 
+    /// Task-list markers and whether each means present.
+    private static let taskMarkers = [("[x]", true), ("[X]", true), ("[ ]", false)]
+
     /// Reads one entry: "Name, Title, Org, Place", "Name - Role, Org", "Name (Org)", "Name (@handle)".
     static func entry(_ raw: String, attendance: Attendance, role: MeetingRole?, checked: Bool?, listItem: Bool = true) -> Entry? {
         var text = cleanedEntry(raw)
         var attendance = attendance
         // Task-list markers the reader left in the text.
-        for (marker, present) in [("[x]", true), ("[X]", true), ("[ ]", false)] where text.hasPrefix(marker) {
+        for (marker, present) in taskMarkers where text.hasPrefix(marker) {
             text = String(text.dropFirst(marker.count)).trimmed()
             attendance = present ? attendance : .absent
         }
@@ -361,7 +408,8 @@ public enum ParticipantExtractor {
 
         // Parenthesised notes: roles, handles, pronouns, organisations.
         var parentheticals: [String] = []
-        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+        // A "(" character is a "(" byte: most entries have none, seen without walking their characters.
+        while text.utf8.contains(UInt8(ascii: "(")), let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             parentheticals.append(String(text[text.index(after: open)..<close]))
             text = String(text[..<open]) + " " + String(text[text.index(after: close)...])
         }
@@ -372,11 +420,11 @@ public enum ParticipantExtractor {
                 // "(glazou, Dashlane)": a lower-case nick beside an organisation is the handle.
                 if parts.count > 1, part == lower, TextRules.isNick(part) { continue }
                 // "(Company Secretary)", "(Finance Manager)": a title of two or more words is a job title, not a role.
-                let multiWordTitle = part.contains(" ") && isJobTitle(part) && Vocabulary.attendanceLabel(lower)?.1 != .chair
+                let multiWordTitle = part.containsASCII(" ") && isJobTitle(part) && Vocabulary.attendanceLabel(lower)?.1 != .chair
                 if !multiWordTitle, let meaning = Vocabulary.attendanceLabel(lower), let r = meaning.1 {
                     roles.append(r)
-                } else if lower.hasPrefix("@") || lower.contains("/") || lower.isEmpty || ["remote", "independent", "virtual", "online", "in person", "in-person", "guest", "invited expert"].contains(lower)
-                            || part.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) || lower.contains("member") {
+                } else if lower.hasPrefix("@") || lower.containsASCII("/") || lower.isEmpty || ["remote", "independent", "virtual", "online", "in person", "in-person", "guest", "invited expert"].contains(lower)
+                            || part.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) || lower.containsASCII("member") {
                     if lower == "guest" { roles.append(.guest) }
                     continue
                 } else if isJobTitle(part) {
@@ -392,27 +440,26 @@ public enum ParticipantExtractor {
 
         // "Name - Role, Organisation".
         var fields: [String]
-        let firstComma = text.firstIndex(of: ",") ?? text.endIndex
-        if let dash = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: " — "), dash.lowerBound < firstComma {
+        if let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndex(of: ",") ?? text.endIndex) {
             let rest = String(text[dash.upperBound...])
             // "Name - Invisible attendee": a lower-case note, not a role or organisation.
             let restWords = rest.splitOnSpaces()
-            let isNote = !rest.contains(",") && restWords.count >= 2 && restWords.dropFirst().allSatisfy { $0.first?.isLowercase == true }
+            let isNote = !rest.containsASCII(",") && restWords.count >= 2 && restWords.dropFirst().allSatisfy { $0.first?.isLowercase == true }
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
             fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.joiningCorporateSuffixes(TextRules.splitList(rest)))
         } else {
-            fields = text.split(separator: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+            fields = text.participantSplit(onAnyOf: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
         }
         fields = TextRules.joiningCorporateSuffixes(fields)
         guard let first = fields.first else { return nil }
         // "Councillors A, B and C" is a list of people, not one entry.
         if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
-        if !name.contains(" ") || name.contains("_") { name = TextRules.nickToName(name) }
+        if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
-        let nick = !listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())
-        guard TextRules.looksLikeName(name) || nick, !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
-        if !listItem && fields.count > 1 && !raw.contains(" / ") { return nil }
+        guard TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
+              !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
+        if !listItem && fields.count > 1 && !raw.containsASCII(" / ") { return nil }
 
         var location: String?
         // "James Caffrey, IBM ( ADE )": with an organisation after a comma, the parenthesis names the project
@@ -424,7 +471,7 @@ public enum ParticipantExtractor {
                 jobTitle = part
             } else if organisation == nil {
                 // "Imageworks / DNA": the organisation, then the project represented.
-                let primary = part.components(separatedBy: "/").first?.trimmed() ?? part
+                let primary = part.componentsASCII(separatedBy: "/").first?.trimmed() ?? part
                 organisation = primary.isEmpty ? part : primary
                 organisations.insert(organisation ?? part, at: 0)
             } else if TextRules.isAcronym(part) || hasOrganisationCue(part) {
@@ -453,20 +500,23 @@ public enum ParticipantExtractor {
     /// "Jeff O / HumanOS" becomes "Jeff O, HumanOS" (name, organisation).
     static func cleanedEntry(_ raw: String) -> String {
         var text = raw.trimmed()
-        if let nickSeparator = text.range(of: " // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
-        var words = text.split(separator: " ").map(String.init)
+        if let nickSeparator = text.rangeOfASCII(" // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
+        var words = text.splitOnSpaces().map(String.init)
+        // Each word lower-cased once, for the four markers.
+        var lowered = words.map { $0.lowercased() }
         for marker in ["left", "joined", "arrived", "departed"] {
-            if let index = words.firstIndex(where: { $0.lowercased() == marker }), index >= 1, index + 1 < words.count,
-               ["at", "after", "before", "during"].contains(words[index + 1].lowercased()) {
+            if let index = lowered.firstIndex(of: marker), index >= 1, index + 1 < lowered.count,
+               ["at", "after", "before", "during"].contains(lowered[index + 1]) {
                 words = Array(words[..<index])
+                lowered = Array(lowered[..<index])
             }
         }
         words = words.compactMap { word in
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "?_"))
-            return bare.isEmpty ? nil : (word.hasSuffix("?") ? bare : word)
+            let bare = word.trimmingPlaceholderMarks()
+            return bare.isEmpty ? nil : (bare.utf8.count != word.utf8.count && word.hasSuffix("?") ? bare : word)
         }
         text = words.joined(separator: " ")
-        if let slash = text.range(of: " / "), !text[..<slash.lowerBound].contains(","), !text.contains("(") {
+        if let slash = text.rangeOfASCII(" / "), !text[..<slash.lowerBound].containsASCII(","), !text.containsASCII("(") {
             text = text[..<slash.lowerBound] + ", " + text[slash.upperBound...]
         }
         return text
@@ -480,18 +530,27 @@ public enum ParticipantExtractor {
     /// and four capitalised words with no particle are two two-word names.
     static func splitRunTogether(_ item: String) -> [String] {
         let words = item.splitOnSpaces().map(String.init)
-        guard words.count >= 2, !item.contains("("), !item.contains("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
-        func isNickWord(_ word: String) -> Bool {
-            if word.contains("_") { return true }
-            if word.first?.isLowercase == true { return !isParticle(word) }
-            return TextRules.nickToName(word).contains(" ")
+        guard words.count >= 2, !item.containsASCII("("), !item.containsASCII("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
+        // Whether each word is a run-together CamelCase nick ("DaleRogers"), worked out once a word when first asked.
+        var camelCase = [Bool?](repeating: nil, count: words.count)
+        func isCamelCase(_ index: Int) -> Bool {
+            if let known = camelCase[index] { return known }
+            let answer = TextRules.nickToName(words[index]).containsASCII(" ")
+            camelCase[index] = answer
+            return answer
         }
-        let marked = words.contains { $0.contains("_") || TextRules.nickToName($0).contains(" ") }
-        if words.count <= 4, marked, words.contains(where: isNickWord) {
+        func isNickWord(_ index: Int) -> Bool {
+            let word = words[index]
+            if word.containsASCII("_") { return true }
+            if word.first?.isLowercase == true { return !isParticle(word) }
+            return isCamelCase(index)
+        }
+        let marked = words.indices.contains { words[$0].containsASCII("_") || isCamelCase($0) }
+        if words.count <= 4, marked, words.indices.contains(where: isNickWord) {
             var out: [String] = []
             var run: [String] = []
-            for word in words {
-                if isNickWord(word) {
+            for (index, word) in words.enumerated() {
+                if isNickWord(index) {
                     if !run.isEmpty { out.append(run.joined(separator: " ")); run = [] }
                     out.append(word)
                 } else {
@@ -518,29 +577,31 @@ public enum ParticipantExtractor {
     /// other), "makotomurata" and "Makoto". Only a unique match is merged; the fuller name is kept.
     static func mergeNickVariants(_ people: [Participant]) -> [Participant] {
         var people = people
-        // The letters of each name, worked out once: the loop below compares every nick with every name.
-        var shapes: [String: NameShape] = [:]
-        func shape(_ name: String) -> NameShape {
-            if let known = shapes[name] { return known }
-            let new = NameShape(name)
-            shapes[name] = new
+        // The letters of each person's name, worked out once when first needed: the loop below compares every nick with every name.
+        var shapes = [NameShape?](repeating: nil, count: people.count)
+        func shape(_ index: Int) -> NameShape {
+            if let known = shapes[index] { return known }
+            let new = NameShape(people[index].name)
+            shapes[index] = new
             return new
         }
         var i = 0
         while i < people.count {
             let nick = people[i].name
-            guard !nick.contains(" "), TextRules.isNick(nick) else { i += 1; continue }
-            let a = shape(nick).letters
+            guard !nick.containsASCII(" "), TextRules.isNick(nick) else { i += 1; continue }
+            let a = shape(i).letters
             let matches = people.indices.filter { j in
                 guard j != i else { return false }
-                return nickMatches(a, shape(people[j].name))
+                return nickMatches(a, shape(j))
             }
             guard matches.count == 1, let j = matches.first else { i += 1; continue }
             var keep = people[j], drop = people[i]
             if prefersName(nick, over: keep.name) { swap(&keep, &drop) }
             keep.absorb(drop)
             people[j] = keep
+            shapes[j] = nil
             people.remove(at: i)
+            shapes.remove(at: i)
             i = 0
         }
         return people
@@ -549,7 +610,7 @@ public enum ParticipantExtractor {
     /// A nick whose letters spell a full name the minutes give elsewhere ("axelpolleres" and trackbot's
     /// "[on Axel Polleres - due 2019-04-11]") is that person: the full name replaces the nick.
     static func fullNamesForNicks(_ people: [Participant], texts: [String]) -> [Participant] {
-        let nicks = people.indices.filter { !people[$0].name.contains(" ") && people[$0].name.count >= 6 }
+        let nicks = people.indices.filter { !people[$0].name.containsASCII(" ") && people[$0].name.count >= 6 }
         guard !nicks.isEmpty else { return people }
         var names: [String: String] = [:]
         for text in texts where text.containsASCII("[on ") {
@@ -558,7 +619,7 @@ public enum ParticipantExtractor {
                 rest = rest[open.upperBound...]
                 let end = rest.rangeOfASCII(" - ")?.lowerBound ?? rest.firstIndex(of: "]") ?? rest.endIndex
                 let name = rest[..<end].trimmed()
-                if name.contains(" "), TextRules.looksLikeName(name) { names[TextRules.compactLetters(name)] = name }
+                if name.containsASCII(" "), TextRules.looksLikeName(name) { names[TextRules.compactLetters(name)] = name }
             }
         }
         guard !names.isEmpty else { return people }
@@ -576,7 +637,7 @@ public enum ParticipantExtractor {
     /// the minutes also use alone — as another entry ("Scribe: Wolfgang") or as a speaker ("Dale: …") —
     /// is two people whose comma was lost.
     static func splitJoinedFirstNames(_ people: [Participant], texts: [String]) -> [Participant] {
-        let singles = people.filter { !$0.name.contains(" ") }
+        let singles = people.filter { !$0.name.containsASCII(" ") }
         guard people.count >= 5, singles.count * 10 >= people.count * 7 else { return people }
         let singleNames = Set(singles.map { TextRules.fold($0.name) })
         func usedAlone(_ word: String) -> Bool {
@@ -609,21 +670,23 @@ public enum ParticipantExtractor {
     static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
         var people = people
         func parts(_ name: String) -> (first: String, last: String)? {
-            let words = TextRules.fold(name).split(separator: " ").map(String.init)
+            let words = TextRules.fold(name).splitOnSpaces().map(String.init)
             guard words.count == 2, let first = words.first, let last = words.last, last.count >= 5 else { return nil }
             return (first, last)
         }
+        // Each name's parts, worked out once: every name is compared with every other after each merge.
+        var shapes = people.map { parts($0.name) }
         var i = 0
         while i < people.count {
-            guard let a = parts(people[i].name) else { i += 1; continue }
+            guard let a = shapes[i] else { i += 1; continue }
             let close = people.indices.filter { j in
-                guard j != i, let b = parts(people[j].name), b.first == a.first, b.last != a.last else { return false }
+                guard j != i, let b = shapes[j], b.first == a.first, b.last != a.last else { return false }
                 return TextRules.editDistance(a.last, b.last, limit: 2) <= 2
             }
             guard close.count == 1, let j = close.first else { i += 1; continue }
             func uses(_ name: String) -> Int {
                 let spellings = [name, name.replacingOccurrences(of: " ", with: "_")]
-                return texts.reduce(0) { count, text in count + spellings.reduce(0) { $0 + text.components(separatedBy: $1).count - 1 } }
+                return texts.reduce(0) { count, text in count + spellings.reduce(0) { $0 + text.participantOccurrences(of: $1) } }
             }
             // The spelling used more often wins; on a tie the longer one (typing drops letters more often than it adds them).
             var keep = people[i], drop = people[j]
@@ -631,7 +694,9 @@ public enum ParticipantExtractor {
             if dropUses > keepUses || (dropUses == keepUses && drop.name.count > keep.name.count) { swap(&keep, &drop) }
             keep.absorb(drop)
             people[min(i, j)] = keep
+            shapes[min(i, j)] = parts(keep.name)
             people.remove(at: max(i, j))
+            shapes.remove(at: max(i, j))
             i = 0
         }
         return people
@@ -643,10 +708,14 @@ public enum ParticipantExtractor {
         var letters: String
         /// The letters of each word that has any (["bill", "kasdorf"]).
         var words: [String]
+        /// How many characters `letters` has.
+        var letterCount: Int
 
         init(_ name: String) {
-            letters = TextRules.compactLetters(name)
             words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
+            // In plain ASCII a space is no letter: the name's letters are its words' letters, one after the other.
+            letters = name.isPlainASCII ? words.joined() : TextRules.compactLetters(name)
+            letterCount = letters.count
         }
     }
 
@@ -658,7 +727,7 @@ public enum ParticipantExtractor {
     /// `nickMatches(_:_:)` with the name's letters worked out.
     static func nickMatches(_ a: String, _ name: NameShape) -> Bool {
         let b = name.letters
-        guard a.count >= 4, b.count >= 4, a != b else { return false }
+        guard name.letterCount >= 4, a.count >= 4, a != b else { return false }
         let words = name.words
         if words.count >= 2, let firstWord = words.first, let last = words.last {
             if b.hasPrefix(a) { return true }
@@ -670,7 +739,7 @@ public enum ParticipantExtractor {
 
     /// Which of two spellings of one person to keep: a name with a space, then a capitalised one, then the longer.
     static func prefersName(_ a: String, over b: String) -> Bool {
-        if a.contains(" ") != b.contains(" ") { return a.contains(" ") }
+        if a.containsASCII(" ") != b.containsASCII(" ") { return a.containsASCII(" ") }
         let capA = a.first?.isUppercase == true, capB = b.first?.isUppercase == true
         if capA != capB { return capA }
         return a.count > b.count
@@ -721,7 +790,7 @@ public enum ParticipantExtractor {
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = TextRules.withoutParentheticals(cell)
             // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
-            let shaped = bare.contains(" ") || (hasMark && cell.contains("(") && TextRules.isNick(bare))
+            let shaped = bare.containsASCII(" ") || (hasMark && cell.containsASCII("(") && TextRules.isNick(bare))
             return shaped && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())
         }) else { return nil }
         var attendance = attendance
@@ -741,7 +810,7 @@ public enum ParticipantExtractor {
 
     /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
     static func rosterEntry(_ text: String) -> Entry? {
-        guard text.count <= 80, text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
+        guard text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.lastIndex(of: "(") else { return nil }
         let initials = text[text.index(after: open)..<text.index(before: text.endIndex)]
         guard (2...4).contains(initials.count), initials.allSatisfy({ $0.isUppercase }) else { return nil }
         let head = text[..<open].trimmed()
@@ -763,10 +832,15 @@ public enum ParticipantExtractor {
     /// A job title: its head word (the word before "of", else the last word) is a job word.
     static func isJobTitle(_ text: String) -> Bool {
         let lower = text.lowercased()
-        // The part before the first " of ": found on bytes when the text is ASCII (the same answer, without Foundation).
-        let core = lower.isPlainASCII ? lower.rangeOfASCII(" of ").map { lower[..<$0.lowerBound] } ?? lower[...]
-            : Substring(lower.components(separatedBy: " of ").first ?? lower)
-        let words = core.split(whereSeparator: { $0 == " " || $0 == "/" })
+        // The words of the part before the first " of ": found and split on bytes when the text is ASCII (the same answer,
+        // without Foundation or walking characters).
+        let words: [Substring]
+        if lower.isPlainASCII {
+            let core = lower.rangeOfASCII(" of ").map { lower[..<$0.lowerBound] } ?? lower[...]
+            words = core.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "/") }).map { Substring($0) }
+        } else {
+            words = Substring(lower.components(separatedBy: " of ").first ?? lower).split(whereSeparator: { $0 == " " || $0 == "/" })
+        }
         guard let head = words.last, words.count <= 6 else { return false }
         return Vocabulary.jobTitleHeads.contains(String(head))
             || (words.first.map { Vocabulary.jobTitleHeads.contains(String($0)) && words.count <= 2 } ?? false)
@@ -774,7 +848,7 @@ public enum ParticipantExtractor {
 
     /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").
     static func hasOrganisationCue(_ text: String) -> Bool {
-        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).contains { Vocabulary.organisationCues.contains(String($0)) }
+        text.lowercased().participantSplit(onAnyOf: " ,").contains { Vocabulary.organisationCues.contains(String($0)) }
     }
 
     /// A short capitalised phrase without organisation or job words: a city or country.
