@@ -30,4 +30,16 @@ struct TextRuleFastPathTests {
         #expect(TextRules.labelled("This is a sentence, with: a colon") == nil)
         #expect(TextRules.labelled("* \u{301}Chair: x")?.label == TextRules.labelledByCharacters("* \u{301}Chair: x")?.label)
     }
+
+    @Test func nickRulesOnASCIIBytes() {
+        #expect(TextRules.nickToName("Bill_Kasdorf_") == "Bill Kasdorf")
+        #expect(TextRules.nickToName("AjayJadhav") == "Ajay Jadhav")
+        #expect(TextRules.nickToName("_JohnMcDuffee__") == "John McDuffee")
+        #expect(TextRules.nickToName("billk") == "billk")
+        #expect(TextRules.nickToName("AndyS") == "AndyS")
+        #expect(TextRules.nickToName("ÉmileZola") == "Émile Zola")
+        #expect(TextRules.isNick("JeffO-StL") && TextRules.isNick("gpellegrino"))
+        #expect(!TextRules.isNick("9lives") && !TextRules.isNick("two words") && !TextRules.isNick(String(repeating: "a", count: 33)))
+        #expect(Vocabulary.isCountry(" United Kingdom\t") && Vocabulary.isCountry("🇫🇷") && !Vocabulary.isCountry("Kingdom"))
+    }
 }

@@ -193,6 +193,7 @@ public enum TextRules {
     /// Turns an IRC nick into a name: "Bill_Kasdorf_" → "Bill Kasdorf", "AjayJadhav" → "Ajay Jadhav";
     /// lower-case nicks ("billk") and trailing initials ("AndyS", "CharlesL") are returned unchanged.
     public static func nickToName(_ nick: String) -> String {
+        if nick.isPlainASCII { return nickToNameASCII(nick) }
         var text = nick.trimmed(.nickEnds)
         text = text.replacingOccurrences(of: "_", with: " ")
         // Split CamelCase where a lower-case letter meets a capital that starts a word of two or more letters.
@@ -211,12 +212,54 @@ public enum TextRules {
         return out.splitOnSpaces().joined(separator: " ")
     }
 
+    /// `nickToName(_:)` of plain ASCII text, on bytes (one byte a character, so the CamelCase
+    /// and surname-prefix tests are byte tests).
+    private static func nickToNameASCII(_ nick: String) -> String {
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isEnd(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == 0x20
+        }
+        var bytes = Array(nick.utf8)
+        while let last = bytes.last, isEnd(last) { bytes.removeLast() }
+        let start = bytes.firstIndex { !isEnd($0) } ?? bytes.endIndex
+        bytes = bytes[start...].map { $0 == UInt8(ascii: "_") ? 0x20 : $0 }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 4)
+        var wordStart = 0
+        for (i, byte) in bytes.enumerated() {
+            if byte == 0x20 { wordStart = i + 1 }
+            if i > 0, isLower(bytes[i - 1]), isUpper(byte), i + 1 < bytes.count, isLower(bytes[i + 1]),
+               !surnamePrefixes.contains(String(decoding: bytes[wordStart..<i].map { isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)) {
+                out.append(0x20)
+                wordStart = i
+            }
+            out.append(byte)
+        }
+        // The words joined by single spaces (`splitOnSpaces().joined(separator: " ")`).
+        var joined: [UInt8] = []
+        joined.reserveCapacity(out.count)
+        for byte in out where byte != 0x20 || (joined.last.map { $0 != 0x20 } ?? false) { joined.append(byte) }
+        if joined.last == 0x20 { joined.removeLast() }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
     /// Surname prefixes written joined to a capital ("McDuffee", "DeMeglio", "LaPierre", "MacLeod"): not CamelCase nicks.
     static let surnamePrefixes: Set<String> = ["mc", "mac", "de", "di", "da", "la", "le", "van", "von", "du", "del", "della", "dos", "fitz", "st"]
 
     /// Whether `token` is shaped like an IRC nick: one word of letters, digits, `_` and `-`,
     /// starting with a letter ("gpellegrino", "Bill_Kasdorf_", "JeffO-StL").
     public static func isNick(_ token: String) -> Bool {
+        if token.isPlainASCII {
+            // One byte a character: letters, digits, "_" and "-", a letter first, at most 32.
+            let bytes = token.utf8
+            guard let first = bytes.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
+                  bytes.count <= 32 else { return false }
+            return bytes.allSatisfy { byte in
+                ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
+        }
         guard let first = token.first, first.isLetter, token.count <= 32, !token.contains(" ") else { return false }
         return token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
     }

@@ -75,6 +75,13 @@ public enum Vocabulary {
 
     /// Whether `text` is a country name or a flag emoji (a pair of regional-indicator symbols).
     public static func isCountry(_ text: String) -> Bool {
+        if text.isPlainASCII {
+            // No flag; `.whitespaces` are space and tab in ASCII.
+            let bytes = Array(lowercasedASCII(text).utf8)
+            let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.endIndex
+            let end = bytes.lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
+            return countries.contains(String(decoding: bytes[start..<end], as: UTF8.self))
+        }
         let scalars = text.unicodeScalars.filter { !$0.properties.isWhitespace }
         if !scalars.isEmpty, scalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) { return true }
         return countries.contains(text.lowercased().trimmingCharacters(in: .whitespaces))
