@@ -64,14 +64,14 @@ public enum RelatedDocumentExtractor {
                 nonEntries = 0
                 addHeadingLinks(of: block, add: add)
                 // "## Audio and transcripts" followed by the address alone: the heading is its title.
-                if !inSection, text.count <= 60, text.split(separator: " ").count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
+                if !inSection, text.count <= 60, text.splitOnSpaces().count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
                 continue
             }
             if block.kind == .paragraph { inPeopleList = inPeopleList && block.links.count > 0 }
             // Links in a list of people are their profiles.
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
-            if let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
+            if text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
                 if isPeopleLabel(label) { continue }
                 if isSectionLabel(label) {
                     if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
@@ -242,30 +242,54 @@ public enum RelatedDocumentExtractor {
 
     /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
     static func isAttachmentsBanner(_ text: String) -> Bool {
-        text.trimmed(Set(" :")) == "ATTACHMENTS"
+        text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A")
+            && text.trimmed(bannerEnds) == "ATTACHMENTS"
     }
+
+    /// Spaces and colons around a banner.
+    static let bannerEnds: Set<Character> = Set(" :")
+
+    /// Whether `text`, lower-cased and without label marks (`text.lowercased().trimmed(.labelMarks)`), is one of
+    /// `labels`; on bytes for plain ASCII text, where a text longer than every label is refused before any copy.
+    static func isLabel(_ text: String, in labels: Set<String>) -> Bool {
+        guard text.isPlainASCII else { return labels.contains(text.lowercased().trimmed(.labelMarks)) }
+        let isMark = { (byte: UInt8) in
+            byte == UInt8(ascii: ":") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
+        }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isMark($0) }), let last = bytes.lastIndex(where: { !isMark($0) }) else { return labels.contains("") }
+        guard bytes.distance(from: first, to: last) < longestLabel else { return false }
+        return labels.contains(String(decoding: bytes[first...last].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self))
+    }
+
+    /// Labels of lists of people.
+    static let peopleLabels: Set<String> = ["present", "attendees", "attendance", "participants", "regrets", "apologies", "absent", "chair",
+                                            "chairs", "scribe", "scribes", "guests", "invited", "staff", "members present", "members"]
+    /// Labels of a part listing documents.
+    static let sectionLabels: Set<String> = ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
+                                             "background documents", "references", "supporting documents", "documents", "related links",
+                                             "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"]
+    /// The length in bytes of the longest label of either list.
+    static let longestLabel = peopleLabels.union(sectionLabels).map(\.utf8.count).max() ?? 0
 
     /// Labels of lists of people ("Present", "Attendees", "Regrets"), whose links are profiles.
     static func isPeopleLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(.labelMarks)
-        return ["present", "attendees", "attendance", "participants", "regrets", "apologies", "absent", "chair",
-                "chairs", "scribe", "scribes", "guests", "invited", "staff", "members present", "members"].contains(lower)
+        isLabel(text, in: peopleLabels)
     }
 
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
     static func isSectionLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(.labelMarks)
-        return ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
-                "background documents", "references", "supporting documents", "documents", "related links",
-                "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"].contains(lower)
+        isLabel(text, in: sectionLabels)
     }
 
     /// Labels whose link is a document of the meeting ("Agenda", "IRC log", "Slides").
     static func isDocumentLabel(_ label: String) -> Bool {
-        let lower = label.lowercased()
-        return ["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
-                "recording", "transcript", "presentation", "spec", "proposal", "audio", "video"].contains { lower.containsASCII($0) }
+        documentLabelWords.areContained(in: label.lowercased())
     }
+
+    /// Words of labels that name a document of the meeting.
+    static let documentLabelWords = ASCIIKeywords(["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
+                                                   "recording", "transcript", "presentation", "spec", "proposal", "audio", "video"])
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
     static func isMeetingRecordLink(_ link: Link) -> Bool {
@@ -323,14 +347,14 @@ public enum RelatedDocumentExtractor {
         // (Each regular expression runs only on the few texts that hold its literal part.)
         if parts.path.hasPrefix("/icons/") || parts.host.hasPrefix("fonts.") || path.containsASCII("cvsweb/2002/scribe")
             || path.containsASCII("/tracker/irc") || path.hasSuffix("/track/users") || path.hasSuffix("-actions.rdf")
-            || (parts.fragment.utf8.first == UInt8(ascii: "t") && parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil) {
+            || (parts.fragment.utf8.first == UInt8(ascii: "t") && parts.fragment.holdsByte(UInt8(ascii: "-"))
+                && parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil) {
             return false
         }
         // Standing policies read out at every meeting.
         if path.containsASCII("antitrust") || path.containsASCII("code-of-conduct") { return false }
         // Lists and searches of a repository's issues, a mailing list's or a channel's front page.
-        if ((parts.path.holdsBytes("issues") || parts.path.holdsBytes("pulls") || parts.path.holdsBytes("discussions"))
-                && parts.path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil)
+        if (mayEndInS(parts.path) && parts.path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil)
             || (parts.path.holdsBytes("/labels/") && parts.path.range(of: #"^/[^/]+/[^/]+/labels/"#, options: .regularExpression) != nil) {
             return false
         }
@@ -343,6 +367,13 @@ public enum RelatedDocumentExtractor {
     static let assetEndings = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
     /// Endings of document files a relative link may name.
     static let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
+
+    /// Whether `path` may match a regular expression ending in "s$": its last byte is "s", a line terminator or
+    /// part of a non-ASCII character ("$" also matches before a final line break, and U+0085, U+2028 and U+2029 are ones).
+    static func mayEndInS(_ path: String) -> Bool {
+        guard let last = path.utf8.last else { return false }
+        return last == UInt8(ascii: "s") || (0x0A...0x0D).contains(last) || last >= 0x80
+    }
 
     /// The lower-cased host, path (no trailing "/"), query and fragment of an absolute address.
     static func addressParts(_ url: String) -> (host: String, path: String, query: String, fragment: String) {

@@ -12,12 +12,19 @@ struct AddressCharacters {
     private let characters: [Character]?
 
     init<S: StringProtocol>(_ text: S) {
-        if text.isPlainASCII {
-            bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
+        // Plain ASCII (`isPlainASCII`), tested on the copied bytes: no byte over 0x7F, no CR.
+        var high: UInt8 = 0, carriageReturns = 0
+        for byte in bytes {
+            high |= byte
+            carriageReturns &+= byte == 0x0D ? 1 : 0
+        }
+        if high < 0x80 && carriageReturns == 0 {
+            self.bytes = bytes
             characters = nil
         } else {
             let characters = Array(text)
-            bytes = characters.map { $0.utf8.count == 1 ? $0.utf8.first ?? 0x80 : 0x80 }
+            self.bytes = characters.map { $0.utf8.count == 1 ? $0.utf8.first ?? 0x80 : 0x80 }
             self.characters = characters
         }
     }
@@ -41,14 +48,14 @@ extension StringProtocol {
     /// refuses most texts before a regular expression runs.
     func holdsBytes(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        let utf8 = self.utf8
-        var index = utf8.startIndex
-        while let found = utf8[index...].firstIndex(of: first) {
-            if utf8[found...].starts(with: pattern) { return true }
-            index = utf8.index(after: found)
-        }
-        return false
+        if let answer = utf8.withContiguousStorageIfAvailable({ ASCIIKeywords.occurs(pattern, in: $0) }) { return answer }
+        return Array(utf8).withUnsafeBufferPointer { ASCIIKeywords.occurs(pattern, in: $0) }
+    }
+
+    /// Whether the UTF-8 bytes hold `byte` (found with `memchr`).
+    func holdsByte(_ byte: UInt8) -> Bool {
+        if let answer = utf8.withContiguousStorageIfAvailable({ ASCIIKeywords.offset(of: byte, in: $0, from: 0) != nil }) { return answer }
+        return utf8.contains(byte)
     }
 
     /// Foundation's `range(of: needle, options: .caseInsensitive)` for a `needle` of lower-case ASCII letters
@@ -68,5 +75,64 @@ extension StringProtocol {
             end = stop < utf8.endIndex ? utf8.index(after: stop) : nil
         }
         return nil
+    }
+}
+
+/// Lower-case ASCII words looked for in one pass over a text's bytes: at each byte only the words that start
+/// with it are compared.
+struct ASCIIKeywords {
+    /// The words, as given.
+    let words: [String]
+    /// The words' bytes, indexed by their first byte.
+    private let byFirstByte: [[[UInt8]]]
+
+    init(_ words: [String]) {
+        self.words = words
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        for word in words { if let first = word.utf8.first { byFirstByte[Int(first)].append(Array(word.utf8)) } }
+        self.byFirstByte = byFirstByte
+    }
+
+    /// Whether `text` contains one of the words as Foundation's `contains(_:)` finds them: on bytes when
+    /// `text` is plain ASCII (where a byte match is a match), else word by word with `containsASCII(_:)`.
+    func areContained(in text: String) -> Bool {
+        guard text.isPlainASCII else { return words.contains { text.containsASCII($0) } }
+        var text = text
+        return text.withUTF8 { bytes in
+            for start in bytes.indices {
+                let candidates = byFirstByte[Int(bytes[start])]
+                if !candidates.isEmpty, candidates.contains(where: { ASCIIKeywords.occurs($0, in: bytes, at: start) }) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether `bytes` hold `pattern` at `start`.
+    static func occurs<P: Collection<UInt8>>(_ pattern: P, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard bytes.count - start >= pattern.count else { return false }
+        var index = start
+        for byte in pattern {
+            guard bytes[index] == byte else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether `bytes` hold `pattern` anywhere.
+    static func occurs<P: Collection<UInt8>>(_ pattern: P, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        var start = 0
+        while let found = offset(of: first, in: bytes, from: start) {
+            if occurs(pattern, in: bytes, at: found) { return true }
+            start = found + 1
+        }
+        return false
+    }
+
+    /// The offset of the first `byte` in `bytes` at or after `start` (found with `memchr`).
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }
