@@ -62,19 +62,20 @@ extension StringProtocol {
     /// and spaces, on bytes when the text is plain ASCII (where case-insensitive matching is folding ASCII
     /// letters); other texts still ask Foundation, whose folding also matches non-ASCII characters.
     func rangeOfASCIIIgnoringCase(_ needle: StaticString) -> Range<Index>? {
-        guard isPlainASCII else { return range(of: needle.description, options: .caseInsensitive) }
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var end = utf8.index(start, offsetBy: pattern.count, limitedBy: utf8.endIndex)
-        while let stop = end {
-            if utf8[start..<stop].elementsEqual(pattern, by: { $0 == $1 || ($0 | 0x20 == $1 && $1 >= UInt8(ascii: "a") && $1 <= UInt8(ascii: "z")) }) {
-                return start..<stop
-            }
-            start = utf8.index(after: start)
-            end = stop < utf8.endIndex ? utf8.index(after: stop) : nil
+        /// A byte of the text matches a byte of the needle as itself or, for a letter, as its capital.
+        let matches = { (byte: UInt8, wanted: UInt8) in
+            byte == wanted || (byte | 0x20 == wanted && wanted >= UInt8(ascii: "a") && wanted <= UInt8(ascii: "z"))
         }
-        return nil
+        guard isPlainASCII, let searched = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
+            return (0...(bytes.count - pattern.count)).first { start in
+                pattern.indices.allSatisfy { matches(bytes[start + $0], pattern[$0]) }
+            }
+        }) else { return range(of: needle.description, options: .caseInsensitive) }
+        guard let offset = searched else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: pattern.count)
     }
 }
 
@@ -97,14 +98,20 @@ struct ASCIIKeywords {
     /// `text` is plain ASCII (where a byte match is a match), else word by word with `containsASCII(_:)`.
     func areContained(in text: String) -> Bool {
         guard text.isPlainASCII else { return words.contains { text.containsASCII($0) } }
-        var text = text
-        return text.withUTF8 { bytes in
+        return occur(inBytesOf: text)
+    }
+
+    /// Whether `text`'s UTF-8 bytes hold one of the words, compared byte for byte (a necessary condition
+    /// for a regular expression that spells one of them out to match).
+    func occur<S: StringProtocol>(inBytesOf text: S) -> Bool {
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             for start in bytes.indices {
                 let candidates = byFirstByte[Int(bytes[start])]
                 if !candidates.isEmpty, candidates.contains(where: { ASCIIKeywords.occurs($0, in: bytes, at: start) }) { return true }
             }
             return false
         }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
 
     /// Whether `bytes` hold `pattern` at `start`.
