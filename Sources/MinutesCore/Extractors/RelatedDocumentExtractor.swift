@@ -218,12 +218,13 @@ public enum RelatedDocumentExtractor {
     static func documentLeadIn(_ text: String) -> String? {
         guard text.count <= 120 else { return nil }
         var lead = String(text.dropLast()).trimmed()
+        let lower = lead.lowercased()
         // "The transcript for the call is now available here:" → "The transcript for the call".
         for tail in [" can be found at", " can be found here", " can be found", " is now available here", " are now available here",
                      " is now available at", " are now available at", " is now available", " are now available",
                      " are available here", " is available here", " are available at", " is available at",
                      " are available", " is available", " are at", " is at", " are here", " is here", " at", " here"]
-            where lead.lowercased().hasSuffix(tail) {
+            where lower.hasSuffix(tail) {
             lead = String(lead.dropLast(tail.count))
             break
         }
@@ -258,8 +259,10 @@ public enum RelatedDocumentExtractor {
         }
         let bytes = text.utf8
         guard let first = bytes.firstIndex(where: { !isMark($0) }), let last = bytes.lastIndex(where: { !isMark($0) }) else { return labels.contains("") }
-        guard bytes.distance(from: first, to: last) < longestLabel else { return false }
-        return labels.contains(String(decoding: bytes[first...last].map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self))
+        let length = bytes.distance(from: first, to: last) + 1
+        guard length <= longestLabel else { return false }
+        let lowered = bytes[first...last].lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        return labels.contains { $0.utf8.count == length && $0.utf8.elementsEqual(lowered) }
     }
 
     /// Labels of lists of people.

@@ -69,9 +69,14 @@ extension StringProtocol {
         }
         guard isPlainASCII, let searched = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
             guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
-            return (0...(bytes.count - pattern.count)).first { start in
-                pattern.indices.allSatisfy { matches(bytes[start + $0], pattern[$0]) }
+            var start = 0
+            while start <= bytes.count - pattern.count {
+                var matched = 0
+                while matched < pattern.count, matches(bytes[start + matched], pattern[matched]) { matched += 1 }
+                if matched == pattern.count { return start }
+                start += 1
             }
+            return nil
         }) else { return range(of: needle.description, options: .caseInsensitive) }
         guard let offset = searched else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
