@@ -345,7 +345,8 @@ public enum RelatedDocumentExtractor {
         let parts = addressParts(cleaned)
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
-        if isJoinOrChatLink(link) || isProfileLink(parts) { return false }
+        // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)
+        if isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
         // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
         // (Each regular expression runs only on the few texts that hold its literal part.)
         if parts.path.hasPrefix("/icons/") || parts.host.hasPrefix("fonts.") || path.containsASCII("cvsweb/2002/scribe")
@@ -379,7 +380,10 @@ public enum RelatedDocumentExtractor {
     }
 
     /// The lower-cased host, path (no trailing "/"), query and fragment of an absolute address.
-    static func addressParts(_ url: String) -> (host: String, path: String, query: String, fragment: String) {
+    typealias AddressParts = (host: String, path: String, query: String, fragment: String)
+
+    /// The parts of an absolute address.
+    static func addressParts(_ url: String) -> AddressParts {
         let lower = url.lowercased()
         let rest = lower.rangeOfASCII("://").map { lower[$0.upperBound...] } ?? lower[...]
         let characters = AddressCharacters(rest)
@@ -400,9 +404,14 @@ public enum RelatedDocumentExtractor {
 
     /// Chat rooms, calendars and join-the-call links ("[chat](…#joining-chat)", Zoom, Webex, Slack invites).
     static func isJoinOrChatLink(_ link: Link) -> Bool {
+        isJoinOrChatLink(link, parts: nil)
+    }
+
+    /// `isJoinOrChatLink(link)`, given `addressParts(cleanURL(link.href))` when already known.
+    static func isJoinOrChatLink(_ link: Link, parts knownParts: AddressParts?) -> Bool {
         let href = link.href.lowercased()
         guard href.hasPrefix("http://") || href.hasPrefix("https://") else { return false }
-        let parts = addressParts(cleanURL(link.href))
+        let parts = knownParts ?? addressParts(cleanURL(link.href))
         let text = link.text.lowercased().trimmed(joinTextEnds)
         if text == "chat" || text.hasPrefix("join ") || parts.fragment.containsASCII("chat") || parts.path.hasSuffix("/join") { return true }
         let host = parts.host
@@ -424,7 +433,7 @@ public enum RelatedDocumentExtractor {
     }
 
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
-    static func isProfileLink(_ parts: (host: String, path: String, query: String, fragment: String)) -> Bool {
+    static func isProfileLink(_ parts: AddressParts) -> Bool {
         let segments = AddressCharacters(parts.path).bytes.split(separator: UInt8(ascii: "/"))
         if ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"].contains(parts.host) { return segments.count == 1 }
         if parts.host.hasSuffix("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
