@@ -194,6 +194,8 @@ public enum RelatedDocumentExtractor {
         // Cheap refusal first: a separator starts with one of its characters.
         guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
               "=-_*~#.+".utf8.contains(firstByte) else { return false }
+        // Any other ASCII byte but white space is a character unlike the first ("* item", "# Heading").
+        guard text.utf8.allSatisfy({ $0 == firstByte || $0 == 0x20 || (0x09...0x0D).contains($0) || $0 >= 0x80 }) else { return false }
         let t = text.filter { !$0.isWhitespace }
         guard t.count >= 3, let first = t.first, "=-_*~#.+".contains(first) else { return false }
         return t.allSatisfy { $0 == first }
