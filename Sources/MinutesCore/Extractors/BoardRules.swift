@@ -8,7 +8,8 @@ enum BoardRules {
     /// The clause of a resolution written in board style — "RESOLVED, that …",
     /// "NOW, THEREFORE, BE IT RESOLVED, that …", "BE IT FURTHER RESOLVED, that …" — without its preamble.
     static func resolvedClause(_ text: String) -> String? {
-        guard text.containsASCII("RESOLVED") else { return nil }
+        // (A match spells "RESOLVED" out, so texts whose bytes do not are refused with a memchr-based search.)
+        guard text.holdsBytes("RESOLVED") else { return nil }
         let ns = text as NSString
         guard let m = resolved.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         var clause = ns.substring(from: m.range.length).trimmed()

@@ -103,6 +103,12 @@ public enum DateExtractor {
         guard let year, let month, let day, (1...12).contains(month), day >= 1 else { return nil }
         let daysInMonth = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= daysInMonth[month - 1] else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return padded(year, to: 4) + "-" + padded(month, to: 2) + "-" + padded(day, to: 2)
+    }
+
+    /// `String(format: "%0*d", width, value)` for a non-negative `value`, without Foundation's formatter.
+    static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.utf8.count)) + digits
     }
 }

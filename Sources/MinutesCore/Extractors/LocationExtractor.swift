@@ -9,7 +9,7 @@ public enum LocationExtractor {
             if let value = document.metadata[key], !value.isEmpty { return value }
         }
         for block in document.blocks.prefix(80) {
-            if let (label, value) = TextRules.labelled(block.text), !value.isEmpty,
+            if block.text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(block.text), !value.isEmpty,
                ["location", "venue", "place", "where", "meeting place", "meeting location"].contains(label.lowercased()) {
                 return value
             }
@@ -24,6 +24,11 @@ public enum LocationExtractor {
 
     private static let sentencePattern = try! NSRegularExpression(pattern:
         #"\b(?:[Mm]eeting|[Hh]eld|took place|[Cc]onvened|met|[Hh]osted|[Ww]orkshop|[Ss]ummit|[Mm]eetup|[Mm]eet-up|[Cc]onference|F2F|[Ff]ace-to-face)\b[^.:;]{0,40}?\b(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:de\s+|of\s+)?[A-Z][\p{L}'’-]+){0,3})"#)
+
+    /// The words `sentencePattern` starts with, as it spells them: a text holding none of them cannot match.
+    private static let sentenceWords = ASCIIKeywords(["Meeting", "meeting", "Held", "held", "took place", "Convened", "convened", "met",
+                                                      "Hosted", "hosted", "Workshop", "workshop", "Summit", "summit", "Meetup", "meetup",
+                                                      "Meet-up", "meet-up", "Conference", "conference", "F2F", "Face-to-face", "face-to-face"])
 
     private static let eventPlacePattern = try! NSRegularExpression(pattern:
         #"\b(?:Summit|Conference|TPAC|F2F|Meetup|Meet-up|Workshop|Hackathon|Face-to-[Ff]ace|Plenary)(?:\s*[,–—-]\s*|\s+)([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})"#)
@@ -55,19 +60,19 @@ public enum LocationExtractor {
     /// "Held on Tuesday 14 May 2024 at 7.00 pm, Riverside Hall, Leeds" → "Riverside Hall, Leeds": the place
     /// written after the meeting's time on a "held …" line.
     static func placeAfterTime(_ text: String) -> String? {
-        guard text.count <= 200, let held = text.range(of: "held ", options: .caseInsensitive) else { return nil }
+        guard text.utf8.count <= 200 || text.count <= 200, let held = text.rangeOfASCIIIgnoringCase("held ") else { return nil }
         var rest = text[held.upperBound...]
-        while let at = rest.range(of: " at ") {
+        while let at = rest.rangeOfASCII(" at ") {
             rest = rest[at.upperBound...]
             guard rest.first?.isNumber == true else { continue }
             // The time ends at a comma or before "in"/"at" ("at 6.30pm in the Council Chamber, Town Hall").
-            let ends = [rest.firstIndex(of: ","), rest.range(of: " in ")?.lowerBound, rest.range(of: " at ")?.lowerBound].compactMap { $0 }
+            let ends = [rest.firstIndex(of: ","), rest.rangeOfASCII(" in ")?.lowerBound, rest.rangeOfASCII(" at ")?.lowerBound].compactMap { $0 }
             guard let end = ends.min() else { return nil }
             let time = rest[..<end].lowercased()
-            guard time.count <= 12, time.contains("am") || time.contains("pm") || time.contains(":") || time.contains(".") else { return nil }
+            guard time.count <= 12, time.containsASCII("am") || time.containsASCII("pm") || time.containsASCII(":") || time.containsASCII(".") else { return nil }
             var place = rest[end...].drop { $0 == "," || $0 == " " }.trimmed()
             for lead in ["in the ", "at the ", "in ", "at "] where place.hasPrefix(lead) { place = String(place.dropFirst(lead.count)); break }
-            if let stop = place.range(of: " on ") ?? place.range(of: ". ") { place = String(place[..<stop.lowerBound]) }
+            if let stop = place.rangeOfASCII(" on ") ?? place.rangeOfASCII(". ") { place = String(place[..<stop.lowerBound]) }
             place = place.trimmed(Set(" ."))
             guard let first = place.first, first.isUppercase, place.count <= 80 else { return nil }
             return place
@@ -77,7 +82,7 @@ public enum LocationExtractor {
 
     /// "… participated at the meeting in Copenhagen" → "Copenhagen".
     static func placeInSentence(_ text: String) -> String? {
-        guard text.count < 2000 else { return nil }
+        guard text.utf8.count < 2000 || text.count < 2000, sentenceWords.occur(inBytesOf: text) else { return nil }
         let ns = text as NSString
         guard let match = sentencePattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let place = ns.substring(with: match.range(at: 1))

@@ -64,14 +64,14 @@ public enum RelatedDocumentExtractor {
                 nonEntries = 0
                 addHeadingLinks(of: block, add: add)
                 // "## Audio and transcripts" followed by the address alone: the heading is its title.
-                if !inSection, text.count <= 60, text.split(separator: " ").count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
+                if !inSection, text.count <= 60, text.splitOnSpaces().count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
                 continue
             }
             if block.kind == .paragraph { inPeopleList = inPeopleList && block.links.count > 0 }
             // Links in a list of people are their profiles.
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
-            if let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
+            if text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
                 if isPeopleLabel(label) { continue }
                 if isSectionLabel(label) {
                     if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
@@ -120,28 +120,41 @@ public enum RelatedDocumentExtractor {
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
     /// ("### Start talks about https://…") share their links like any content.
     static func addHeadingLinks(of block: Block, add: (String, String?) -> Void) {
-        let agenda = block.text.lowercased().trimmed(Set("#* ")).hasPrefix("agenda")
+        let agenda = block.text.lowercased().trimmed(headingMarks).hasPrefix("agenda")
         for link in block.links where isDocumentLink(link, labelled: agenda) && !isJoinOrChatLink(link) {
             add(agenda ? "Agenda" : link.text, link.href)
         }
     }
 
+    /// Hashes, asterisks and spaces around a heading's text.
+    static let headingMarks: Set<Character> = Set("#* ")
+
     /// `url` without the punctuation that ended the sentence around it: trailing ".,;:" and a
     /// closing ")" that opens nowhere in the address ("…/TR_use_case)" → "…/TR_use_case").
     static func cleanURL(_ url: String) -> String {
-        var url = url.trimmed(Set(" \t\n"))
-        while let last = url.last {
-            let opened = url.reduce(0) { $1 == "(" ? $0 + 1 : $0 }
-            let closed = url.reduce(0) { $1 == ")" ? $0 + 1 : $0 }
-            if ".,;:".contains(last) {
-                url.removeLast()
-            } else if last == ")", opened < closed {
-                url.removeLast()
-            } else {
-                break
+        let characters = AddressCharacters(url)
+        let bytes = characters.bytes
+        // White space around the address.
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
+        var start = 0, end = bytes.count
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        var opened = 0, closed = 0
+        for byte in bytes[start..<end] {
+            if byte == UInt8(ascii: "(") { opened += 1 } else if byte == UInt8(ascii: ")") { closed += 1 }
+        }
+        trailing: while end > start {
+            switch bytes[end - 1] {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
+                end -= 1
+            case UInt8(ascii: ")") where opened < closed:
+                end -= 1
+                closed -= 1
+            default:
+                break trailing
             }
         }
-        return url
+        return start == 0 && end == bytes.count ? url : characters.text(start..<end)
     }
 
     /// The minutes' own address ("Persistent ID for current minutes: …") or the index of all minutes
@@ -149,12 +162,14 @@ public enum RelatedDocumentExtractor {
     /// site, not documents it refers to. "Previous minutes: …-01-28" stays.
     static func isSelfOrIndexLink(title: String, url: String) -> Bool {
         let lower = title.lowercased()
-        if ["current minutes", "these minutes", "this page", "permalink", "persistent id", "this document"].contains(where: lower.contains) {
+        if ["current minutes", "these minutes", "this page", "permalink", "persistent id", "this document"].contains(where: { lower.containsASCII($0) }) {
             return true
         }
+        guard lower.containsASCII("minutes") else { return false }
         let path = addressParts(url).path
-        let last = path.split(separator: "/").last.map(String.init) ?? ""
-        return lower.contains("minutes") && !path.contains(where: \.isNumber) && ["meetings", "minutes"].contains(last)
+        guard let last = AddressCharacters(path).bytes.split(separator: UInt8(ascii: "/")).last,
+              last.elementsEqual("meetings".utf8) || last.elementsEqual("minutes".utf8) else { return false }
+        return !path.contains(where: \.isNumber)
     }
 
     /// The address a link is compared by: the cleaned address with its fragment (anchored parts
@@ -163,10 +178,12 @@ public enum RelatedDocumentExtractor {
     static func dedupeKey(_ url: String) -> String {
         var key = cleanURL(url)
         // "…/archive.html#189906358": a message inside one archived page is that page.
-        if let hash = key.lastIndex(of: "#"), key[key.index(after: hash)...].allSatisfy(\.isNumber) {
-            key = String(key[..<hash])
+        let characters = AddressCharacters(key)
+        if let hash = characters.bytes.lastIndex(of: UInt8(ascii: "#")),
+           (hash + 1..<characters.bytes.count).allSatisfy(characters.isNumber(at:)) {
+            key = characters.text(0..<hash)
         }
-        if key.contains("docs.google.com/"), let edit = key.range(of: "/edit") ?? key.range(of: "/view") ?? key.range(of: "?") {
+        if key.containsASCII("docs.google.com/"), let edit = key.rangeOfASCII("/edit") ?? key.rangeOfASCII("/view") ?? key.rangeOfASCII("?") {
             key = String(key[..<edit.lowerBound])
         }
         return key
@@ -177,6 +194,8 @@ public enum RelatedDocumentExtractor {
         // Cheap refusal first: a separator starts with one of its characters.
         guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
               "=-_*~#.+".utf8.contains(firstByte) else { return false }
+        // Any other ASCII byte but white space is a character unlike the first ("* item", "# Heading").
+        guard text.utf8.allSatisfy({ $0 == firstByte || $0 == 0x20 || (0x09...0x0D).contains($0) || $0 >= 0x80 }) else { return false }
         let t = text.filter { !$0.isWhitespace }
         guard t.count >= 3, let first = t.first, "=-_*~#.+".contains(first) else { return false }
         return t.allSatisfy { $0 == first }
@@ -201,12 +220,13 @@ public enum RelatedDocumentExtractor {
     static func documentLeadIn(_ text: String) -> String? {
         guard text.count <= 120 else { return nil }
         var lead = String(text.dropLast()).trimmed()
+        let lower = lead.lowercased()
         // "The transcript for the call is now available here:" → "The transcript for the call".
         for tail in [" can be found at", " can be found here", " can be found", " is now available here", " are now available here",
                      " is now available at", " are now available at", " is now available", " are now available",
                      " are available here", " is available here", " are available at", " is available at",
                      " are available", " is available", " are at", " is at", " are here", " is here", " at", " here"]
-            where lead.lowercased().hasSuffix(tail) {
+            where lower.hasSuffix(tail) {
             lead = String(lead.dropLast(tail.count))
             break
         }
@@ -217,7 +237,7 @@ public enum RelatedDocumentExtractor {
     /// "board_minutes_2014_01_15.txt", "report.pdf": one token ending in a document extension.
     static func isFileName(_ text: String) -> Bool {
         let t = text.trimmed(.fileNameEnds)
-        guard !t.isEmpty, !t.contains(" "), t.count <= 120 else { return false }
+        guard !t.isEmpty, !t.containsASCII(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
         return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
             .contains { lower.hasSuffix($0) && lower.count > $0.count }
@@ -225,30 +245,56 @@ public enum RelatedDocumentExtractor {
 
     /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
     static func isAttachmentsBanner(_ text: String) -> Bool {
-        text.trimmed(Set(" :")) == "ATTACHMENTS"
+        text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A")
+            && text.trimmed(bannerEnds) == "ATTACHMENTS"
     }
+
+    /// Spaces and colons around a banner.
+    static let bannerEnds: Set<Character> = Set(" :")
+
+    /// Whether `text`, lower-cased and without label marks (`text.lowercased().trimmed(.labelMarks)`), is one of
+    /// `labels`; on bytes for plain ASCII text, where a text longer than every label is refused before any copy.
+    static func isLabel(_ text: String, in labels: Set<String>) -> Bool {
+        guard text.isPlainASCII else { return labels.contains(text.lowercased().trimmed(.labelMarks)) }
+        let isMark = { (byte: UInt8) in
+            byte == UInt8(ascii: ":") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
+        }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isMark($0) }), let last = bytes.lastIndex(where: { !isMark($0) }) else { return labels.contains("") }
+        let length = bytes.distance(from: first, to: last) + 1
+        guard length <= longestLabel else { return false }
+        let lowered = bytes[first...last].lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        return labels.contains { $0.utf8.count == length && $0.utf8.elementsEqual(lowered) }
+    }
+
+    /// Labels of lists of people.
+    static let peopleLabels: Set<String> = ["present", "attendees", "attendance", "participants", "regrets", "apologies", "absent", "chair",
+                                            "chairs", "scribe", "scribes", "guests", "invited", "staff", "members present", "members"]
+    /// Labels of a part listing documents.
+    static let sectionLabels: Set<String> = ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
+                                             "background documents", "references", "supporting documents", "documents", "related links",
+                                             "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"]
+    /// The length in bytes of the longest label of either list.
+    static let longestLabel = peopleLabels.union(sectionLabels).map(\.utf8.count).max() ?? 0
 
     /// Labels of lists of people ("Present", "Attendees", "Regrets"), whose links are profiles.
     static func isPeopleLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(.labelMarks)
-        return ["present", "attendees", "attendance", "participants", "regrets", "apologies", "absent", "chair",
-                "chairs", "scribe", "scribes", "guests", "invited", "staff", "members present", "members"].contains(lower)
+        isLabel(text, in: peopleLabels)
     }
 
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
     static func isSectionLabel(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(.labelMarks)
-        return ["related documents", "related document", "see also", "attachments", "attachment", "background papers",
-                "background documents", "references", "supporting documents", "documents", "related links",
-                "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"].contains(lower)
+        isLabel(text, in: sectionLabels)
     }
 
     /// Labels whose link is a document of the meeting ("Agenda", "IRC log", "Slides").
     static func isDocumentLabel(_ label: String) -> Bool {
-        let lower = label.lowercased()
-        return ["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
-                "recording", "transcript", "presentation", "spec", "proposal", "audio", "video"].contains { lower.containsASCII($0) }
+        documentLabelWords.areContained(in: label.lowercased())
     }
+
+    /// Words of labels that name a document of the meeting.
+    static let documentLabelWords = ASCIIKeywords(["agenda", "log", "irc", "minutes", "slides", "paper", "report", "document", "draft", "notes",
+                                                   "recording", "transcript", "presentation", "spec", "proposal", "audio", "video"])
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
     static func isMeetingRecordLink(_ link: Link) -> Bool {
@@ -285,62 +331,91 @@ public enum RelatedDocumentExtractor {
         let href = link.href.lowercased()
         guard !href.hasPrefix("#"), !href.hasPrefix("mailto:"), !href.hasPrefix("javascript:"), !href.hasPrefix("tel:"),
               !href.isEmpty else { return false }
-        let path = href.split(separator: "#").first.map(String.init) ?? href
-        let assets = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
-        if assets.contains(where: { path.hasSuffix($0) }) { return false }
+        // The address without its fragment (the "#" is not its first character, checked above).
+        let characters = AddressCharacters(href)
+        let path = characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? href
+        if assetEndings.contains(where: { path.hasSuffix($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
         if path.containsASCII("scribedoc") || link.text.lowercased().containsASCII("scribe.perl") { return false }
         if labelled { return true }
-        let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
         // Shared content is an absolute web address; relative links are the site's own pages, unless they name a file.
         let cleaned = cleanURL(href)
         guard cleaned.hasPrefix("http://") || cleaned.hasPrefix("https://") else {
-            return documentEndings.contains { cleanURL(path).hasSuffix($0) }
+            let page = cleanURL(path)
+            return documentEndings.contains { page.hasSuffix($0) }
         }
         let parts = addressParts(cleaned)
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
-        if isJoinOrChatLink(link) || isProfileLink(parts) { return false }
+        // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)
+        if isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
         // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
-        if parts.path.hasPrefix("/icons/") || parts.host.hasPrefix("fonts.") || path.contains("cvsweb/2002/scribe")
-            || path.contains("/tracker/irc") || path.hasSuffix("/track/users") || path.hasSuffix("-actions.rdf")
-            || parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil {
+        // (Each regular expression runs only on the few texts that hold its literal part.)
+        if parts.path.hasPrefix("/icons/") || parts.host.hasPrefix("fonts.") || path.containsASCII("cvsweb/2002/scribe")
+            || path.containsASCII("/tracker/irc") || path.hasSuffix("/track/users") || path.hasSuffix("-actions.rdf")
+            || (parts.fragment.utf8.first == UInt8(ascii: "t") && parts.fragment.holdsByte(UInt8(ascii: "-"))
+                && parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil) {
             return false
         }
         // Standing policies read out at every meeting.
-        if path.contains("antitrust") || path.contains("code-of-conduct") { return false }
+        if path.containsASCII("antitrust") || path.containsASCII("code-of-conduct") { return false }
         // Lists and searches of a repository's issues, a mailing list's or a channel's front page.
-        if parts.path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil
-            || parts.path.range(of: #"^/[^/]+/[^/]+/labels/"#, options: .regularExpression) != nil {
+        if (mayEndInS(parts.path) && parts.path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil)
+            || (parts.path.holdsBytes("/labels/") && parts.path.range(of: #"^/[^/]+/[^/]+/labels/"#, options: .regularExpression) != nil) {
             return false
         }
-        if parts.path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil { return false }
+        if parts.path.utf8.starts(with: "/g/".utf8), parts.path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil { return false }
         if parts.path.hasPrefix("/channel/") || parts.path.hasPrefix("/@") { return false }
         return true
     }
 
-    /// The lower-cased host, path (no trailing "/"), query and fragment of an absolute address.
-    static func addressParts(_ url: String) -> (host: String, path: String, query: String, fragment: String) {
-        var rest = Substring(url.lowercased())
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        var fragment = ""
-        if let hash = rest.firstIndex(of: "#") { fragment = String(rest[rest.index(after: hash)...]); rest = rest[..<hash] }
-        var query = ""
-        if let mark = rest.firstIndex(of: "?") { query = String(rest[rest.index(after: mark)...]); rest = rest[..<mark] }
-        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-        let host = String(rest[..<slash])
-        var path = String(rest[slash...])
-        while path.hasSuffix("/") { path.removeLast() }
-        return (host.hasPrefix("www.") ? String(host.dropFirst(4)) : host, path, query, fragment)
+    /// Endings of style sheets, scripts, images and fonts.
+    static let assetEndings = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
+    /// Endings of document files a relative link may name.
+    static let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
+
+    /// Whether `path` may match a regular expression ending in "s$": its last byte is "s", a line terminator or
+    /// part of a non-ASCII character ("$" also matches before a final line break, and U+0085, U+2028 and U+2029 are ones).
+    static func mayEndInS(_ path: String) -> Bool {
+        guard let last = path.utf8.last else { return false }
+        return last == UInt8(ascii: "s") || (0x0A...0x0D).contains(last) || last >= 0x80
     }
+
+    /// The lower-cased host, path (no trailing "/"), query and fragment of an absolute address.
+    typealias AddressParts = (host: String, path: String, query: String, fragment: String)
+
+    /// The parts of an absolute address.
+    static func addressParts(_ url: String) -> AddressParts {
+        let lower = url.lowercased()
+        let rest = lower.rangeOfASCII("://").map { lower[$0.upperBound...] } ?? lower[...]
+        let characters = AddressCharacters(rest)
+        let bytes = characters.bytes
+        var end = bytes.count
+        var fragment = ""
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { fragment = characters.text(hash + 1..<end); end = hash }
+        var query = ""
+        if let mark = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { query = characters.text(mark + 1..<end); end = mark }
+        let slash = bytes[..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+        while end > slash, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        let hostStart = bytes[..<slash].starts(with: "www.".utf8) ? 4 : 0
+        return (characters.text(hostStart..<slash), characters.text(slash..<end), query, fragment)
+    }
+
+    /// Spaces, stops and colons around a link's text ("Join:").
+    static let joinTextEnds: Set<Character> = Set(" .:")
 
     /// Chat rooms, calendars and join-the-call links ("[chat](…#joining-chat)", Zoom, Webex, Slack invites).
     static func isJoinOrChatLink(_ link: Link) -> Bool {
+        isJoinOrChatLink(link, parts: nil)
+    }
+
+    /// `isJoinOrChatLink(link)`, given `addressParts(cleanURL(link.href))` when already known.
+    static func isJoinOrChatLink(_ link: Link, parts knownParts: AddressParts?) -> Bool {
         let href = link.href.lowercased()
         guard href.hasPrefix("http://") || href.hasPrefix("https://") else { return false }
-        let parts = addressParts(cleanURL(link.href))
-        let text = link.text.lowercased().trimmed(Set(" .:"))
-        if text == "chat" || text.hasPrefix("join ") || parts.fragment.contains("chat") || parts.path.hasSuffix("/join") { return true }
+        let parts = knownParts ?? addressParts(cleanURL(link.href))
+        let text = link.text.lowercased().trimmed(joinTextEnds)
+        if text == "chat" || text.hasPrefix("join ") || parts.fragment.containsASCII("chat") || parts.path.hasSuffix("/join") { return true }
         let host = parts.host
         if host.hasPrefix("chat.") || host.hasPrefix("calendar.") || host.hasSuffix("slack.com") || host.hasSuffix("gitter.im")
             || host.hasSuffix("discord.gg") || host.hasSuffix("discord.com") || host == "matrix.to" || host.hasSuffix("timeanddate.com")
@@ -349,20 +424,21 @@ public enum RelatedDocumentExtractor {
         }
         // Shortened, tracked, ticketing and account-request links: logistics, not documents.
         if ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"].contains(host) || host.hasSuffix("list-manage.com")
-            || host.hasSuffix("eventbrite.com") || host.hasSuffix("cvent.com") || parts.path.contains("/track/click")
-            || parts.path.hasSuffix("/accounts/request") || parts.path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil {
+            || host.hasSuffix("eventbrite.com") || host.hasSuffix("cvent.com") || parts.path.containsASCII("/track/click")
+            || parts.path.hasSuffix("/accounts/request")
+            || (parts.path.holdsBytes("/milestone") && parts.path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil) {
             return true
         }
-        if host.contains("zoom") && (parts.path.hasPrefix("/j/") || parts.path.hasPrefix("/meeting") || parts.path.hasPrefix("/my/")) { return true }
-        if host.hasSuffix("webex.com") && (parts.path.hasPrefix("/meet") || parts.path.contains("/j.php")) { return true }
+        if host.containsASCII("zoom") && (parts.path.hasPrefix("/j/") || parts.path.hasPrefix("/meeting") || parts.path.hasPrefix("/my/")) { return true }
+        if host.hasSuffix("webex.com") && (parts.path.hasPrefix("/meet") || parts.path.containsASCII("/j.php")) { return true }
         return parts.path.hasSuffix("/calendar") || parts.path.hasPrefix("/calendar")
     }
 
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
-    static func isProfileLink(_ parts: (host: String, path: String, query: String, fragment: String)) -> Bool {
-        let segments = parts.path.split(separator: "/")
+    static func isProfileLink(_ parts: AddressParts) -> Bool {
+        let segments = AddressCharacters(parts.path).bytes.split(separator: UInt8(ascii: "/"))
         if ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"].contains(parts.host) { return segments.count == 1 }
-        if parts.host.hasSuffix("linkedin.com") { return segments.first == "in" }
-        return segments.last.map { ["bio", "about-me", "profile"].contains($0) } ?? false
+        if parts.host.hasSuffix("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
+        return segments.last.map { last in ["bio", "about-me", "profile"].contains { last.elementsEqual($0.utf8) } } ?? false
     }
 }

@@ -1,0 +1,150 @@
+import Foundation
+
+/// The characters of a text as one byte each, so that rules looking for ASCII characters ("#", "?", "/", "(")
+/// in an address find them by offset instead of walking `Character`s: a character that is one ASCII byte is
+/// that byte; any other character (non-ASCII, or a cluster such as "\r\n" or "/" with a combining mark) is
+/// 0x80, which equals no ASCII character. Comparing these bytes is comparing the characters exactly; for plain
+/// ASCII text (nearly every address) they are simply its UTF-8 bytes.
+struct AddressCharacters {
+    /// One byte per character.
+    let bytes: [UInt8]
+    /// The characters, kept only when the text is not plain ASCII (else the bytes are the text).
+    private let characters: [Character]?
+
+    init<S: StringProtocol>(_ text: S) {
+        let bytes = Array(text.utf8)
+        // Plain ASCII (`isPlainASCII`), tested on the copied bytes: no byte over 0x7F, no CR.
+        var high: UInt8 = 0, carriageReturns = 0
+        for byte in bytes {
+            high |= byte
+            carriageReturns &+= byte == 0x0D ? 1 : 0
+        }
+        if high < 0x80 && carriageReturns == 0 {
+            self.bytes = bytes
+            characters = nil
+        } else {
+            let characters = Array(text)
+            self.bytes = characters.map { $0.utf8.count == 1 ? $0.utf8.first ?? 0x80 : 0x80 }
+            self.characters = characters
+        }
+    }
+
+    /// The text of the characters at `offsets`.
+    func text(_ offsets: Range<Int>) -> String {
+        guard let characters else { return String(decoding: bytes[offsets], as: UTF8.self) }
+        return String(characters[offsets])
+    }
+
+    /// Whether the character at `offset` is a number (`Character.isNumber`; of ASCII characters, the digits).
+    func isNumber(at offset: Int) -> Bool {
+        guard let characters else { return bytes[offset] >= UInt8(ascii: "0") && bytes[offset] <= UInt8(ascii: "9") }
+        return characters[offset].isNumber
+    }
+}
+
+extension StringProtocol {
+    /// Whether the UTF-8 bytes hold those of `needle` anywhere: a plain byte search, without Foundation's
+    /// canonical matching. A text without them has no match of any pattern that spells `needle` out, so it
+    /// refuses most texts before a regular expression runs.
+    func holdsBytes(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        if let answer = utf8.withContiguousStorageIfAvailable({ ASCIIKeywords.occurs(pattern, in: $0) }) { return answer }
+        return Array(utf8).withUnsafeBufferPointer { ASCIIKeywords.occurs(pattern, in: $0) }
+    }
+
+    /// Whether the UTF-8 bytes hold `byte` (found with `memchr`).
+    func holdsByte(_ byte: UInt8) -> Bool {
+        if let answer = utf8.withContiguousStorageIfAvailable({ ASCIIKeywords.offset(of: byte, in: $0, from: 0) != nil }) { return answer }
+        return utf8.contains(byte)
+    }
+
+    /// Foundation's `range(of: needle, options: .caseInsensitive)` for a `needle` of lower-case ASCII letters
+    /// and spaces, on bytes when the text is plain ASCII (where case-insensitive matching is folding ASCII
+    /// letters); other texts still ask Foundation, whose folding also matches non-ASCII characters.
+    func rangeOfASCIIIgnoringCase(_ needle: StaticString) -> Range<Index>? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        /// A byte of the text matches a byte of the needle as itself or, for a letter, as its capital.
+        let matches = { (byte: UInt8, wanted: UInt8) in
+            byte == wanted || (byte | 0x20 == wanted && wanted >= UInt8(ascii: "a") && wanted <= UInt8(ascii: "z"))
+        }
+        guard isPlainASCII, let searched = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
+            var start = 0
+            while start <= bytes.count - pattern.count {
+                var matched = 0
+                while matched < pattern.count, matches(bytes[start + matched], pattern[matched]) { matched += 1 }
+                if matched == pattern.count { return start }
+                start += 1
+            }
+            return nil
+        }) else { return range(of: needle.description, options: .caseInsensitive) }
+        guard let offset = searched else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: pattern.count)
+    }
+}
+
+/// Lower-case ASCII words looked for in one pass over a text's bytes: at each byte only the words that start
+/// with it are compared.
+struct ASCIIKeywords {
+    /// The words, as given.
+    let words: [String]
+    /// The words' bytes, indexed by their first byte.
+    private let byFirstByte: [[[UInt8]]]
+
+    init(_ words: [String]) {
+        self.words = words
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        for word in words { if let first = word.utf8.first { byFirstByte[Int(first)].append(Array(word.utf8)) } }
+        self.byFirstByte = byFirstByte
+    }
+
+    /// Whether `text` contains one of the words as Foundation's `contains(_:)` finds them: on bytes when
+    /// `text` is plain ASCII (where a byte match is a match), else word by word with `containsASCII(_:)`.
+    func areContained(in text: String) -> Bool {
+        guard text.isPlainASCII else { return words.contains { text.containsASCII($0) } }
+        return occur(inBytesOf: text)
+    }
+
+    /// Whether `text`'s UTF-8 bytes hold one of the words, compared byte for byte (a necessary condition
+    /// for a regular expression that spells one of them out to match).
+    func occur<S: StringProtocol>(inBytesOf text: S) -> Bool {
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for start in bytes.indices {
+                let candidates = byFirstByte[Int(bytes[start])]
+                if !candidates.isEmpty, candidates.contains(where: { ASCIIKeywords.occurs($0, in: bytes, at: start) }) { return true }
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// Whether `bytes` hold `pattern` at `start`.
+    static func occurs<P: Collection<UInt8>>(_ pattern: P, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard bytes.count - start >= pattern.count else { return false }
+        var index = start
+        for byte in pattern {
+            guard bytes[index] == byte else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether `bytes` hold `pattern` anywhere.
+    static func occurs<P: Collection<UInt8>>(_ pattern: P, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = pattern.first else { return true }
+        var start = 0
+        while let found = offset(of: first, in: bytes, from: start) {
+            if occurs(pattern, in: bytes, at: found) { return true }
+            start = found + 1
+        }
+        return false
+    }
+
+    /// The offset of the first `byte` in `bytes` at or after `start` (found with `memchr`).
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+}
