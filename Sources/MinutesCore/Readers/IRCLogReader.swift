@@ -76,7 +76,7 @@ public struct IRCLogReader: DocumentReader {
         let lines = head.utf8.contains(0x0D) ? head.split(separator: "\n", omittingEmptySubsequences: true)
             : head.utf8.split(separator: 0x0A).map { Substring($0) }
         for line in lines {
-            let trimmed = String(line.trimming(.blanks))
+            let trimmed = String(line.readersTrimmingBlanks())
             if trimmed.isEmpty { continue }
             total += 1
             if message(trimmed) != nil { matching += 1 }
@@ -211,7 +211,7 @@ public struct IRCLogReader: DocumentReader {
             let ns = said as NSString
             if let m = Self.substitution.firstMatch(in: said, range: NSRange(location: 0, length: ns.length)) {
                 let old = ns.substring(with: m.range(at: 2)), new = ns.substring(with: m.range(at: 3))
-                if let i = body.indices.reversed().prefix(40).first(where: { body[$0].kind != .heading && body[$0].text.contains(old) }) {
+                if let i = body.indices.reversed().prefix(40).first(where: { body[$0].kind != .heading && body[$0].text.readersContainsCharacters(old) }) {
                     if let r = body[i].text.range(of: old) { body[i].text.replaceSubrange(r, with: new) }
                     body[i].links = LinkScanner.links(in: body[i].text)
                 }

@@ -48,10 +48,10 @@ public struct PlainTextReader: DocumentReader {
             pendingLabel = false
         }
 
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = String(line.trimming(.blanks))
+        for line in Self.lines(of: text) {
+            let trimmed = String(line.readersTrimmingBlanks())
             if trimmed.isEmpty { flush(); continue }
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            let indent = Self.indentation(of: line)
             // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
             // the next unindented line starts a new block.
             if indent == 0, pendingLabel { flush() }
@@ -95,8 +95,33 @@ public struct PlainTextReader: DocumentReader {
         return BlockDocument(blocks: blocks)
     }
 
+    /// The lines of `text`, split at line feeds (`split(separator: "\n")`). Without CR (which joins a following
+    /// LF into one character) every LF byte is a character of its own, so the bytes are split.
+    static func lines(of text: String) -> [Substring] {
+        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// The width of the spaces and tabs that start `line` (a tab counts four).
+    static func indentation(of line: Substring) -> Int {
+        var width = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x20: width += 1
+            case 0x09: width += 4
+            default:
+                // A non-ASCII scalar (a combining mark) may join the last blank into a character that is no blank.
+                guard byte >= 0x80, width > 0 else { return width }
+                return line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            }
+        }
+        return width
+    }
+
     /// A line that starts with a bullet or a list number; returns the text after the marker.
     static func listItem(_ line: String) -> (text: Substring, ordered: Bool)? {
+        // Most lines start with an ASCII character that begins no marker; it is a whole character when ASCII follows.
+        if let byte = line.utf8.first, byte < 0x80, !isMarkerStart(byte), (line.utf8.dropFirst().first ?? 0) < 0x80 { return nil }
         guard let first = line.first else { return nil }
         if bullets.contains(first) {
             let rest = line.dropFirst()
@@ -128,6 +153,17 @@ public struct PlainTextReader: DocumentReader {
         return letters.count >= 3 && label.split(separator: " ").count <= 2 && letters.allSatisfy(\.isUppercase)
     }
 
+    /// Whether an ASCII first character may begin a marker: an ASCII bullet ("-", "*", "o"), a digit or "(" of a
+    /// list number, or a lower-case letter ("a)").
+    private static func isMarkerStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Characters that mark a bulleted list item.
     private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
 
@@ -140,9 +176,19 @@ public struct PlainTextReader: DocumentReader {
     /// Short lines (≤ 80 characters), none ending like a sentence: a column of names or items.
     static func isNameColumn(_ lines: [Substring]) -> Bool {
         (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy { line in
-            line.count <= 80 && line.split(separator: " ").count <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
+            line.count <= 80 && wordCount(line) <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
                 && line.first?.isUppercase == true
         }
+    }
+
+    /// The number of words between spaces (`split(separator: " ").count`), counted on bytes in ASCII lines.
+    static func wordCount(_ line: Substring) -> Int {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.split(separator: " ").count }
+        var count = 0, inWord = false
+        for byte in line.utf8 {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".

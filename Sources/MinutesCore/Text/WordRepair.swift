@@ -111,6 +111,10 @@ public struct WordRepair: Sendable {
 
     /// Repairs one run of letters, hyphens and full stops.
     private func repairToken(_ token: String) -> String {
+        if Self.isPlainASCII(token) {
+            var token = token
+            return token.withUTF8 { repairASCIIToken($0) }
+        }
         // "Region.Thus": a sentence end glued to a capitalised word.
         if token.utf8.contains(UInt8(ascii: ".")), let dot = token.firstIndex(of: "."), dot != token.startIndex {
             let head = String(token[..<dot])
@@ -149,6 +153,10 @@ public struct WordRepair: Sendable {
 
     /// Whether the document or the dictionary vouches for `word` as it stands.
     func isKnown(_ word: String) -> Bool {
+        if Self.isPlainASCII(word) {
+            var word = word
+            return word.withUTF8 { bytes in Self.withLowerCased(bytes) { isKnownASCII(lower: $0) } }
+        }
         let lower = word.lowercased()
         if lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
@@ -168,6 +176,10 @@ public struct WordRepair: Sendable {
 
     /// Splits an unknown word into two or three known pieces, or returns it whole.
     func split(_ word: String) -> [String] {
+        if Self.isPlainASCII(word) {
+            var word = word
+            return word.withUTF8 { splitASCII($0) }
+        }
         guard word.count >= 5, !isKnown(word), word.allSatisfy(\.isLetter) else { return [word] }
         // Upper-case inside the word means a name or acronym (McDonald, iPhone): leave it.
         guard word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return [word] }
