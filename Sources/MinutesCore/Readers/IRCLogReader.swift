@@ -105,7 +105,7 @@ public struct IRCLogReader: DocumentReader {
         if lower == "ack" { return true }
         let words = lower.split(separator: " ")
         if words.count >= 3, words[1] == "has", ["joined", "left", "quit", "changed"].contains(words[2]) { return true }
-        return lower.contains(" is now known as ")
+        return lower.readersContainsCharacters(" is now known as ")
     }
 
     /// The name a nick stands for: bridge suffixes ("Tom_S___ORG_") dropped, then `TextRules.nickToName`.

@@ -28,8 +28,8 @@ public struct PlainTextReader: DocumentReader {
         func flush() {
             guard !pending.isEmpty else { return }
             // A column of short lines under a bare label ("Directors Present:" then one name a line) is a list.
-            if pendingKind == .paragraph, !pendingLabel, Self.isNameColumn(pending),
-               let last = blocks.last, last.kind == .paragraph, Self.isBareLabel(last.text) {
+            if pendingKind == .paragraph, !pendingLabel, let last = blocks.last, last.kind == .paragraph,
+               Self.isBareLabel(last.text), Self.isNameColumn(pending) {
                 for line in pending { blocks.append(Block(.listItem, String(line))) }
                 pending = []
                 pendingLevel = 0
@@ -99,7 +99,7 @@ public struct PlainTextReader: DocumentReader {
     /// LF into one character) every LF byte is a character of its own, so the bytes are split.
     static func lines(of text: String) -> [Substring] {
         guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        return text.readersLineRanges().map { text[$0] }
     }
 
     /// The width of the spaces and tabs that start `line` (a tab counts four).
@@ -169,14 +169,14 @@ public struct PlainTextReader: DocumentReader {
 
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
     static func isBareLabel(_ line: String) -> Bool {
-        guard line.hasSuffix(":"), line.count <= 30, let first = line.first, first.isLetter else { return false }
+        guard line.hasSuffix(":"), line.dropFirst(30).isEmpty, let first = line.first, first.isLetter else { return false }
         return line.dropLast().allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" }
     }
 
     /// Short lines (≤ 80 characters), none ending like a sentence: a column of names or items.
     static func isNameColumn(_ lines: [Substring]) -> Bool {
         (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy { line in
-            line.count <= 80 && wordCount(line) <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
+            (line.utf8.count <= 80 || line.dropFirst(80).isEmpty) && wordCount(line) <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
                 && line.first?.isUppercase == true
         }
     }

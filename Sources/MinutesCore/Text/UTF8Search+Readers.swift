@@ -25,6 +25,34 @@ extension Substring {
 }
 
 extension String {
+    /// The ranges of the text's lines between LF bytes (as `utf8.split(separator: 0x0A, omittingEmptySubsequences: false)`),
+    /// found with memchr.
+    func readersLineRanges() -> [Range<Index>] {
+        var ends: [Int] = []
+        var text = self
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count, let hit = memchr(base + start, 0x0A, bytes.count - start) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                ends.append(offset)
+                start = offset + 1
+            }
+        }
+        ends.append(utf8.count)
+        var ranges: [Range<Index>] = []
+        ranges.reserveCapacity(ends.count)
+        var lineStart = utf8.startIndex
+        var startOffset = 0
+        for end in ends {
+            let lineEnd = utf8.index(lineStart, offsetBy: end - startOffset)
+            ranges.append(lineStart..<lineEnd)
+            if end < utf8.count { lineStart = utf8.index(after: lineEnd) }
+            startOffset = end + 1
+        }
+        return ranges
+    }
+
     /// `contains(other)` compared character by character (the standard library's collection search), worked out
     /// on bytes when both are ASCII without CR: then every byte is a character of its own.
     func readersContainsCharacters(_ other: String) -> Bool {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `WordRepair`'s rules on the UTF-8 bytes of ASCII tokens (nearly all of them): one byte a character, so the
 /// rules' character tests are byte tests and the pieces of a candidate split are byte ranges, looked up without
 /// building a `String` per piece until a lookup needs one. Each function gives exactly the answer of the
@@ -79,7 +81,7 @@ extension WordRepair {
         if lexicon.words.contains(asciiBytes: lower) || vocabularyCount(lower) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
         let length = lower.count
-        for suffix in Self.asciiSuffixes where length > suffix.count + 3 && lower.suffix(suffix.count).elementsEqual(suffix) {
+        for suffix in Self.asciiSuffixes where length > suffix.count + 3 && Self.hasSuffix(lower, suffix) {
             let stem = UnsafeBufferPointer(rebasing: lower[..<(length - suffix.count)])
             if lexicon.words.contains(asciiBytes: stem) || lexicon.words.contains(String(decoding: stem, as: UTF8.self) + "e")
                 || vocabularyCount(stem) >= 1 {
@@ -96,7 +98,7 @@ extension WordRepair {
     private func pieceScoreASCII(_ lower: UnsafeBufferPointer<UInt8>, startsUppercase: Bool, isFirst: Bool) -> Int? {
         let length = lower.count
         let key = String(decoding: lower, as: UTF8.self)
-        let isFunctionWord = Lexicon.functionWords.contains(key)
+        let isFunctionWord = length <= Self.functionWordMaxLength && Lexicon.functionWords.contains(key)
         // Short pieces must be function words (the guards below refuse any other piece under three letters).
         guard isFunctionWord || length >= 3 else { return nil }
         // A capitalised word splits only after a capitalised word the document uses elsewhere
@@ -111,6 +113,15 @@ extension WordRepair {
     /// How often the document uses the lower-cased ASCII word `lower`.
     private func vocabularyCount(_ lower: UnsafeBufferPointer<UInt8>) -> Int {
         vocabulary[String(decoding: lower, as: UTF8.self)] ?? 0
+    }
+
+    /// The length of the longest function word: longer pieces need not be looked up among them.
+    private static let functionWordMaxLength = Lexicon.functionWords.map(\.utf8.count).max() ?? 0
+
+    /// Whether `bytes` end with `suffix`.
+    private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count, let base = bytes.baseAddress else { return false }
+        return memcmp(base + (bytes.count - suffix.count), suffix, suffix.count) == 0
     }
 
     /// `suffixes` as bytes.

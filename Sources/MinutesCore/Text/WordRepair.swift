@@ -87,7 +87,12 @@ public struct WordRepair: Sendable {
                     while end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
                         end += 1
                     }
-                    output.append(contentsOf: repaired(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)).utf8)
+                    let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if Self.staysAsItIs(token) {
+                        output.append(contentsOf: token)
+                    } else {
+                        output.append(contentsOf: repaired(String(decoding: token, as: UTF8.self)).utf8)
+                    }
                     start = end
                 }
             }
@@ -107,6 +112,18 @@ public struct WordRepair: Sendable {
         }
         emit()
         return out
+    }
+
+    /// Whether `repairToken` returns the ASCII `token` unchanged without looking it up: no full stop, and every
+    /// part between hyphens shorter than the five letters `split` needs.
+    static func staysAsItIs(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        var partLength = 0
+        for byte in token {
+            if byte == UInt8(ascii: ".") { return false }
+            partLength = byte == UInt8(ascii: "-") ? 0 : partLength + 1
+            if partLength >= 5 { return false }
+        }
+        return true
     }
 
     /// Repairs one run of letters, hyphens and full stops.
