@@ -363,7 +363,8 @@ private struct HTMLWalker {
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let value = minutes_xmlGetProp(node, name) else { return nil }
+        // Most elements have no attributes (the HTML parser declares no DTD defaults that could stand in for one).
+        guard node.pointee.properties != nil, let value = minutes_xmlGetProp(node, name) else { return nil }
         defer { minutes_xmlFree(value) }
         return String(cString: value)
     }

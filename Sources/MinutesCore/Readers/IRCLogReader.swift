@@ -67,6 +67,13 @@ public struct IRCLogReader: DocumentReader {
         return nil
     }
 
+    /// The non-empty lines of `text` (`split(separator: "\n")`); without CR (which joins a following LF into one
+    /// character) they are found on bytes.
+    static func lines(of text: String) -> [Substring] {
+        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: true) }
+        return text.readersLineRanges().compactMap { $0.isEmpty ? nil : text[$0] }
+    }
+
     /// Whether `text` is an IRC log: most of its first non-empty lines have a log line shape.
     public static func looksLikeIRCLog(_ text: String) -> Bool {
         var total = 0, matching = 0
@@ -103,7 +110,8 @@ public struct IRCLogReader: DocumentReader {
                        "i/", "rrsagent", "zakim", "trackbot", "agendabot", "github-bot", "ghurlbot", "ack ", "scribe?"]
         where lower.hasPrefix(prefix) { return true }
         if lower == "ack" { return true }
-        let words = lower.split(separator: " ")
+        // Only the first three words are compared: the split stops there.
+        let words = lower.split(separator: " ", maxSplits: 3)
         if words.count >= 3, words[1] == "has", ["joined", "left", "quit", "changed"].contains(words[2]) { return true }
         return lower.readersContainsCharacters(" is now known as ")
     }
@@ -179,7 +187,7 @@ public struct IRCLogReader: DocumentReader {
             Block(.paragraph, text, links: LinkScanner.links(in: text), classes: classes)
         }
 
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for raw in Self.lines(of: text) {
             let line = String(raw)
             if line.trimmed().isEmpty { continue }
             guard let message = Self.message(line) else { unparsed += 1; continue }
