@@ -147,3 +147,70 @@ extension WordRepair {
         byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }
 }
+
+/// Counts ASCII words by their lower-cased bytes: one byte arena and an open-addressing table over it, so
+/// a word used a hundred times is hashed as bytes a hundred times but becomes a `String` only once.
+struct ASCIIWordTally {
+    /// The distinct lower-cased words, one after another.
+    private var arena: [UInt8] = []
+    /// Per distinct word: where it starts in `arena`, its length, its count, and whether it was ever capitalised.
+    private var entries: [(start: Int, length: Int, count: Int, capitalised: Bool)] = []
+    /// Index + 1 into `entries`; 0 for an empty slot. The count is a power of two.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    /// Counts one word of ASCII letters (any case).
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
+        if entries.count * 2 >= slots.count { grow() }
+        let capitalised = WordRepair.isASCIIUpper(word[0])
+        WordRepair.withLowerCased(word) { lower in
+            var slot = Self.slot(of: lower, in: slots.count)
+            while slots[slot] != 0 {
+                let index = Int(slots[slot]) - 1
+                if matches(entries[index], lower) {
+                    entries[index].count += 1
+                    if capitalised { entries[index].capitalised = true }
+                    return
+                }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            entries.append((arena.count, lower.count, 1, capitalised))
+            arena.append(contentsOf: lower)
+            slots[slot] = Int32(entries.count)
+        }
+    }
+
+    /// Calls `body` with each distinct word, its count and whether it was ever capitalised.
+    func forEach(_ body: (String, Int, Bool) -> Void) {
+        arena.withUnsafeBufferPointer { all in
+            for entry in entries {
+                body(String(decoding: UnsafeBufferPointer(rebasing: all[entry.start..<(entry.start + entry.length)]), as: UTF8.self),
+                     entry.count, entry.capitalised)
+            }
+        }
+    }
+
+    /// Whether the entry's bytes are `lower`.
+    private func matches(_ entry: (start: Int, length: Int, count: Int, capitalised: Bool), _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        entry.length == lower.count && arena.withUnsafeBufferPointer { all in
+            all[entry.start..<(entry.start + entry.length)].elementsEqual(lower)
+        }
+    }
+
+    /// Doubles the table and places every entry again.
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        arena.withUnsafeBufferPointer { all in
+            for (index, entry) in entries.enumerated() {
+                var slot = Self.slot(of: UnsafeBufferPointer(rebasing: all[entry.start..<(entry.start + entry.length)]), in: slots.count)
+                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Int32(index + 1)
+            }
+        }
+    }
+
+    /// The first slot to probe for `bytes` (FNV-1a) in a table of `count` slots.
+    private static func slot(of bytes: UnsafeBufferPointer<UInt8>, in count: Int) -> Int {
+        let hash = bytes.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash) & (count - 1)
+    }
+}

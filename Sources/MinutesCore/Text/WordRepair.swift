@@ -20,9 +20,10 @@ public struct WordRepair: Sendable {
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
         var counts: [String: Int] = [:]
         var capitalised = Set<String>()
+        // ASCII texts: letter runs tallied on their bytes; each distinct word becomes a String once, below.
+        var tally = ASCIIWordTally()
         for text in texts {
             if Self.isPlainASCII(text) {
-                // ASCII text: letter runs and their lower case straight from the bytes.
                 var text = text
                 text.withUTF8 { bytes in
                     var start = 0
@@ -30,13 +31,7 @@ public struct WordRepair: Sendable {
                         guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
                         var end = start + 1
                         while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
-                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                        let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
-                            for (i, byte) in word.enumerated() { buffer[i] = byte | 0x20 }
-                            return word.count
-                        }
-                        counts[lower, default: 0] += 1
-                        if word[0] < 0x61 { capitalised.insert(lower) }
+                        tally.add(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                         start = end
                     }
                 }
@@ -47,6 +42,10 @@ public struct WordRepair: Sendable {
                 counts[lower, default: 0] += 1
                 if word.first?.isUppercase == true { capitalised.insert(lower) }
             }
+        }
+        tally.forEach { lower, count, isCapitalised in
+            counts[lower, default: 0] += count
+            if isCapitalised { capitalised.insert(lower) }
         }
         self.vocabulary = counts
         self.capitalised = capitalised
