@@ -76,20 +76,27 @@ public struct IRCLogReader: DocumentReader {
 
     /// Whether `text` is an IRC log: most of its first non-empty lines have a log line shape.
     public static func looksLikeIRCLog(_ text: String) -> Bool {
-        var total = 0, matching = 0
         // The first 64 KB decide; a long document is not split whole just to be classified.
         let head = Substring(text.utf8.prefix(65_536))
         // Without CR (which joins a following LF into one character) lines end exactly at LF bytes.
         let lines = head.utf8.contains(0x0D) ? head.split(separator: "\n", omittingEmptySubsequences: true)
             : head.utf8.split(separator: 0x0A).map { Substring($0) }
+        var sample: [String] = []
         for line in lines {
             let trimmed = String(line.readersTrimmingBlanks())
             if trimmed.isEmpty { continue }
-            total += 1
-            if message(trimmed) != nil { matching += 1 }
-            if total >= 400 { break }
+            sample.append(trimmed)
+            if sample.count >= 400 { break }
         }
-        return matching >= 3 && matching * 10 >= total * 6
+        // At least three and 60 % of the sample must match; the lines are parsed only until that is decided.
+        let needed = max(3, (sample.count * 6 + 9) / 10)
+        var matching = 0
+        for (index, line) in sample.enumerated() {
+            if message(line) != nil { matching += 1 }
+            if matching >= needed { return true }
+            if matching + (sample.count - index - 1) < needed { return false }
+        }
+        return false
     }
 
     /// Nicks of the meeting bots and services.
