@@ -67,13 +67,6 @@ public struct IRCLogReader: DocumentReader {
         return nil
     }
 
-    /// The non-empty lines of `text` (`split(separator: "\n")`); without CR (which joins a following LF into one
-    /// character) they are found on bytes.
-    static func lines(of text: String) -> [Substring] {
-        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: true) }
-        return text.readersLineRanges().compactMap { $0.isEmpty ? nil : text[$0] }
-    }
-
     /// Whether `text` is an IRC log: most of its first non-empty lines have a log line shape.
     public static func looksLikeIRCLog(_ text: String) -> Bool {
         // The first 64 KB decide; a long document is not split whole just to be classified.
@@ -194,7 +187,7 @@ public struct IRCLogReader: DocumentReader {
             Block(.paragraph, text, links: LinkScanner.links(in: text), classes: classes)
         }
 
-        for raw in Self.lines(of: text) {
+        for raw in text.readersLines(omittingEmpty: true) {
             let line = String(raw)
             if line.trimmed().isEmpty { continue }
             guard let message = Self.message(line) else { unparsed += 1; continue }

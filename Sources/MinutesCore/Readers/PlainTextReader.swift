@@ -48,7 +48,7 @@ public struct PlainTextReader: DocumentReader {
             pendingLabel = false
         }
 
-        for line in Self.lines(of: text) {
+        for line in text.readersLines(omittingEmpty: false) {
             let trimmed = String(line.readersTrimmingBlanks())
             if trimmed.isEmpty { flush(); continue }
             let indent = Self.indentation(of: line)
@@ -93,13 +93,6 @@ public struct PlainTextReader: DocumentReader {
             for i in blocks.indices { blocks[i].text = repair.repair(blocks[i].text, cache: &cache) }
         }
         return BlockDocument(blocks: blocks)
-    }
-
-    /// The lines of `text`, split at line feeds (`split(separator: "\n")`). Without CR (which joins a following
-    /// LF into one character) every LF byte is a character of its own, so the bytes are split.
-    static func lines(of text: String) -> [Substring] {
-        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-        return text.readersLineRanges().map { text[$0] }
     }
 
     /// The width of the spaces and tabs that start `line` (a tab counts four).

@@ -25,9 +25,16 @@ extension Substring {
 }
 
 extension String {
+    /// The lines of the text: `split(separator: "\n", omittingEmptySubsequences: omittingEmpty)`. Without CR
+    /// (which joins a following LF into one character) every LF byte is a character of its own, so the bytes are split.
+    func readersLines(omittingEmpty: Bool) -> [Substring] {
+        guard !utf8.contains(0x0D) else { return split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
+        return readersLineRanges().compactMap { omittingEmpty && $0.isEmpty ? nil : self[$0] }
+    }
+
     /// The ranges of the text's lines between LF bytes (as `utf8.split(separator: 0x0A, omittingEmptySubsequences: false)`),
     /// found with memchr.
-    func readersLineRanges() -> [Range<Index>] {
+    private func readersLineRanges() -> [Range<Index>] {
         var ends: [Int] = []
         var text = self
         text.withUTF8 { bytes in
