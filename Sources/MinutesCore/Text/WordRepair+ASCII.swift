@@ -192,7 +192,8 @@ struct ASCIIWordTally {
     /// Whether the entry's bytes are `lower`.
     private func matches(_ entry: (start: Int, length: Int, count: Int, capitalised: Bool), _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
         entry.length == lower.count && arena.withUnsafeBufferPointer { all in
-            all[entry.start..<(entry.start + entry.length)].elementsEqual(lower)
+            guard let base = all.baseAddress, let query = lower.baseAddress else { return lower.isEmpty }
+            return memcmp(base + entry.start, query, lower.count) == 0
         }
     }
 

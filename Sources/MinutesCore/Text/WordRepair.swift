@@ -252,7 +252,9 @@ public struct WordRepair: Sendable {
 
     /// Whether every character of `text` is one ASCII byte (no byte over 0x7F, no CR, which pairs with LF).
     static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+        // Native strings are scanned as a buffer; others byte by byte.
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
     }
 
     /// A–Z or a–z.
