@@ -133,43 +133,55 @@ public enum TextDecoder {
 
     /// Line ends to `\n`, NBSP to space, NULs removed, Unicode NFC.
     static func normalise(_ text: String, warnings: inout [String]) -> String {
+        var text = text
         // Fast path: nothing to replace (no CR, NUL, NBSP, narrow NBSP, BOM) and nothing NFC could
         // change (every scalar below U+0300, the first code point whose NFC quick-check is not Yes).
         var needsRewrite = false, needsNFC = false
-        for byte in text.utf8 where byte == 0x0D || byte == 0x00 || byte >= 0xC2 {
-            if byte == 0x0D || byte == 0x00 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF { needsRewrite = true }
-            if byte >= 0xCC { needsNFC = true }
-            if needsRewrite && needsNFC { break }
+        text.withUTF8 { bytes in
+            for byte in bytes where byte == 0x0D || byte == 0x00 || byte >= 0xC2 {
+                if byte == 0x0D || byte == 0x00 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF { needsRewrite = true }
+                if byte >= 0xCC { needsNFC = true }
+                if needsRewrite && needsNFC { break }
+            }
         }
         if !needsRewrite && !needsNFC { return text }
         if !needsRewrite { return composedCanonically(text) }
         // Rewrite on UTF-8 bytes: CR LF and CR → LF, NUL dropped, U+00A0 (C2 A0) and U+202F (E2 80 AF)
-        // → space, U+FEFF (EF BB BF) dropped. Every other byte is copied as it is.
-        let input = Array(text.utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(input.count)
+        // → space, U+FEFF (EF BB BF) dropped. The bytes between are copied a stretch at a time.
         var nuls = 0
-        var i = 0
-        while i < input.count {
-            let byte = input[i]
-            switch byte {
-            case 0x0D:
-                bytes.append(0x0A)
-                if i + 1 < input.count, input[i + 1] == 0x0A { i += 1 }
-            case 0x00:
-                nuls += 1
-            case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
-                bytes.append(0x20); i += 1
-            case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
-                bytes.append(0x20); i += 2
-            case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
-                i += 2
-            default:
-                bytes.append(byte)
+        let out = text.withUTF8 { input -> String in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(input.count)
+            var copied = 0   // bytes before this are in `bytes` or dropped
+            var i = 0
+            while i < input.count {
+                let byte = input[i]
+                let replacement: UInt8?, length: Int
+                switch byte {
+                case 0x0D:
+                    replacement = 0x0A
+                    length = i + 1 < input.count && input[i + 1] == 0x0A ? 2 : 1
+                case 0x00:
+                    nuls += 1
+                    (replacement, length) = (nil, 1)
+                case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
+                    (replacement, length) = (0x20, 2)
+                case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
+                    (replacement, length) = (0x20, 3)
+                case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
+                    (replacement, length) = (nil, 3)
+                default:
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<i]))
+                if let replacement { bytes.append(replacement) }
+                i += length
+                copied = i
             }
-            i += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied...]))
+            return String(decoding: bytes, as: UTF8.self)
         }
-        let out = String(decoding: bytes, as: UTF8.self)
         if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
         return needsNFC ? composedCanonically(out) : out
     }
@@ -199,6 +211,12 @@ public enum TextDecoder {
             var boundary = 0   // the latest place where NFC may split the text
             var i = 0
             while i < bytes.count {
+                // ASCII (most of any text) is NFC-stable.
+                if bytes[i] < 0x80 {
+                    boundary = i
+                    i += 1
+                    continue
+                }
                 let (value, length) = scalar(at: i)
                 if isNFCStable(value) {
                     boundary = i

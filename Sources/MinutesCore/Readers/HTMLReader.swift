@@ -320,7 +320,7 @@ private struct HTMLWalker {
 
     /// Records the element's class and id tokens for the blocks inside it; returns the class tokens.
     mutating func pushClasses(_ node: xmlNodePtr) -> [String] {
-        let classes = Self.attribute(node, "class").map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
+        let classes = Self.attribute(node, "class").map(Self.classTokens) ?? []
         var tokens = classes
         // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
         if Self.name(of: node) == "nav", !tokens.contains("nav") { tokens.append("nav") }
@@ -329,6 +329,15 @@ private struct HTMLWalker {
         }
         if !tokens.isEmpty { classStack.append((node, tokens)) }
         return classes
+    }
+
+    /// The lower-cased tokens of a `class` value, split at white space; ASCII values on bytes (where the white
+    /// space characters are exactly the bytes 09–0D and 20).
+    static func classTokens(_ value: String) -> [String] {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
+        return value.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { token in
+            String(decoding: token.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
     }
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
@@ -363,7 +372,8 @@ private struct HTMLWalker {
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let value = minutes_xmlGetProp(node, name) else { return nil }
+        // Most elements have no attributes (the HTML parser declares no DTD defaults that could stand in for one).
+        guard node.pointee.properties != nil, let value = minutes_xmlGetProp(node, name) else { return nil }
         defer { minutes_xmlFree(value) }
         return String(cString: value)
     }

@@ -69,20 +69,27 @@ public struct IRCLogReader: DocumentReader {
 
     /// Whether `text` is an IRC log: most of its first non-empty lines have a log line shape.
     public static func looksLikeIRCLog(_ text: String) -> Bool {
-        var total = 0, matching = 0
         // The first 64 KB decide; a long document is not split whole just to be classified.
         let head = Substring(text.utf8.prefix(65_536))
         // Without CR (which joins a following LF into one character) lines end exactly at LF bytes.
         let lines = head.utf8.contains(0x0D) ? head.split(separator: "\n", omittingEmptySubsequences: true)
             : head.utf8.split(separator: 0x0A).map { Substring($0) }
+        var sample: [String] = []
         for line in lines {
-            let trimmed = String(line.trimming(.blanks))
+            let trimmed = String(line.readersTrimmingBlanks())
             if trimmed.isEmpty { continue }
-            total += 1
-            if message(trimmed) != nil { matching += 1 }
-            if total >= 400 { break }
+            sample.append(trimmed)
+            if sample.count >= 400 { break }
         }
-        return matching >= 3 && matching * 10 >= total * 6
+        // At least three and 60 % of the sample must match; the lines are parsed only until that is decided.
+        let needed = max(3, (sample.count * 6 + 9) / 10)
+        var matching = 0
+        for (index, line) in sample.enumerated() {
+            if message(line) != nil { matching += 1 }
+            if matching >= needed { return true }
+            if matching + (sample.count - index - 1) < needed { return false }
+        }
+        return false
     }
 
     /// Nicks of the meeting bots and services.
@@ -103,9 +110,10 @@ public struct IRCLogReader: DocumentReader {
                        "i/", "rrsagent", "zakim", "trackbot", "agendabot", "github-bot", "ghurlbot", "ack ", "scribe?"]
         where lower.hasPrefix(prefix) { return true }
         if lower == "ack" { return true }
-        let words = lower.split(separator: " ")
+        // Only the first three words are compared: the split stops there.
+        let words = lower.split(separator: " ", maxSplits: 3)
         if words.count >= 3, words[1] == "has", ["joined", "left", "quit", "changed"].contains(words[2]) { return true }
-        return lower.contains(" is now known as ")
+        return lower.readersContainsCharacters(" is now known as ")
     }
 
     /// The name a nick stands for: bridge suffixes ("Tom_S___ORG_") dropped, then `TextRules.nickToName`.
@@ -179,7 +187,7 @@ public struct IRCLogReader: DocumentReader {
             Block(.paragraph, text, links: LinkScanner.links(in: text), classes: classes)
         }
 
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for raw in text.readersLines(omittingEmpty: true) {
             let line = String(raw)
             if line.trimmed().isEmpty { continue }
             guard let message = Self.message(line) else { unparsed += 1; continue }
@@ -211,7 +219,7 @@ public struct IRCLogReader: DocumentReader {
             let ns = said as NSString
             if let m = Self.substitution.firstMatch(in: said, range: NSRange(location: 0, length: ns.length)) {
                 let old = ns.substring(with: m.range(at: 2)), new = ns.substring(with: m.range(at: 3))
-                if let i = body.indices.reversed().prefix(40).first(where: { body[$0].kind != .heading && body[$0].text.contains(old) }) {
+                if let i = body.indices.reversed().prefix(40).first(where: { body[$0].kind != .heading && body[$0].text.readersContainsCharacters(old) }) {
                     if let r = body[i].text.range(of: old) { body[i].text.replaceSubrange(r, with: new) }
                     body[i].links = LinkScanner.links(in: body[i].text)
                 }

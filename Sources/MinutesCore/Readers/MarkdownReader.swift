@@ -229,7 +229,7 @@ private struct MarkdownWalker {
         if let open = builder, open.owner == node {
             emit(open)
             builder = nil
-        } else if ["paragraph", "block_quote", "footnote_definition"].contains(type), builder != nil {
+        } else if Self.separatesText(type), builder != nil {
             append(" ")
         }
         if let last = suspended.last, last.by == node {
@@ -238,6 +238,14 @@ private struct MarkdownWalker {
             suspended.removeLast()
         }
         if let last = lists.last, last.owner == node { lists.removeLast() }
+    }
+
+    /// Whether the end of a node of `type` inside an open block separates its text from what follows.
+    static func separatesText(_ type: String) -> Bool {
+        switch type {
+        case "paragraph", "block_quote", "footnote_definition": return true
+        default: return false
+        }
     }
 
     /// Absorbs a block into the open one, or (when `splits`) emits the open one's text so far and

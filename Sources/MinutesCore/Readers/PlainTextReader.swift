@@ -28,8 +28,8 @@ public struct PlainTextReader: DocumentReader {
         func flush() {
             guard !pending.isEmpty else { return }
             // A column of short lines under a bare label ("Directors Present:" then one name a line) is a list.
-            if pendingKind == .paragraph, !pendingLabel, Self.isNameColumn(pending),
-               let last = blocks.last, last.kind == .paragraph, Self.isBareLabel(last.text) {
+            if pendingKind == .paragraph, !pendingLabel, let last = blocks.last, last.kind == .paragraph,
+               Self.isBareLabel(last.text), Self.isNameColumn(pending) {
                 for line in pending { blocks.append(Block(.listItem, String(line))) }
                 pending = []
                 pendingLevel = 0
@@ -48,10 +48,10 @@ public struct PlainTextReader: DocumentReader {
             pendingLabel = false
         }
 
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = String(line.trimming(.blanks))
+        for line in text.readersLines(omittingEmpty: false) {
+            let trimmed = String(line.readersTrimmingBlanks())
             if trimmed.isEmpty { flush(); continue }
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            let indent = Self.indentation(of: line)
             // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
             // the next unindented line starts a new block.
             if indent == 0, pendingLabel { flush() }
@@ -95,8 +95,26 @@ public struct PlainTextReader: DocumentReader {
         return BlockDocument(blocks: blocks)
     }
 
+    /// The width of the spaces and tabs that start `line` (a tab counts four).
+    static func indentation(of line: Substring) -> Int {
+        var width = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x20: width += 1
+            case 0x09: width += 4
+            default:
+                // A non-ASCII scalar (a combining mark) may join the last blank into a character that is no blank.
+                guard byte >= 0x80, width > 0 else { return width }
+                return line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            }
+        }
+        return width
+    }
+
     /// A line that starts with a bullet or a list number; returns the text after the marker.
     static func listItem(_ line: String) -> (text: Substring, ordered: Bool)? {
+        // Most lines start with an ASCII character that begins no marker; it is a whole character when ASCII follows.
+        if let byte = line.utf8.first, byte < 0x80, !isMarkerStart(byte), (line.utf8.dropFirst().first ?? 0) < 0x80 { return nil }
         guard let first = line.first else { return nil }
         if bullets.contains(first) {
             let rest = line.dropFirst()
@@ -128,21 +146,42 @@ public struct PlainTextReader: DocumentReader {
         return letters.count >= 3 && label.split(separator: " ").count <= 2 && letters.allSatisfy(\.isUppercase)
     }
 
+    /// Whether an ASCII first character may begin a marker: an ASCII bullet ("-", "*", "o"), a digit or "(" of a
+    /// list number, or a lower-case letter ("a)").
+    private static func isMarkerStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "("), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Characters that mark a bulleted list item.
     private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
 
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
     static func isBareLabel(_ line: String) -> Bool {
-        guard line.hasSuffix(":"), line.count <= 30, let first = line.first, first.isLetter else { return false }
+        guard line.hasSuffix(":"), line.dropFirst(30).isEmpty, let first = line.first, first.isLetter else { return false }
         return line.dropLast().allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" }
     }
 
     /// Short lines (≤ 80 characters), none ending like a sentence: a column of names or items.
     static func isNameColumn(_ lines: [Substring]) -> Bool {
         (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy { line in
-            line.count <= 80 && line.split(separator: " ").count <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
+            (line.utf8.count <= 80 || line.dropFirst(80).isEmpty) && wordCount(line) <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
                 && line.first?.isUppercase == true
         }
+    }
+
+    /// The number of words between spaces (`split(separator: " ").count`), counted on bytes in ASCII lines.
+    static func wordCount(_ line: Substring) -> Int {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.split(separator: " ").count }
+        var count = 0, inWord = false
+        for byte in line.utf8 {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".

@@ -40,8 +40,11 @@ public struct Lexicon: Sendable {
         var paths = ["/usr/share/dict/american-english", "/usr/share/dict/british-english", "/usr/share/dict/words"]
         if let custom = ProcessInfo.processInfo.environment["MINUTES_WORDLIST"] { paths.insert(custom, at: 0) }
         var lines: [UInt8] = []
+        // `words` is usually a link to one of the others: a file read twice adds no word.
+        var read = Set<String>()
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            guard read.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted,
+                  let data = FileManager.default.contents(atPath: path) else { continue }
             data.withUnsafeBytes { lines.append(contentsOf: $0) }
             if lines.last != 0x0A { lines.append(0x0A) }
         }
@@ -69,7 +72,11 @@ public struct WordSet: Sendable {
     /// The words of `lines` (separated by line feeds); empty lines are skipped. With `lowerCaseOnly`, only
     /// lower-case entries (first byte a–z) without possessives ("hub's") are kept, as from a system word list.
     init(lines: [UInt8], lowerCaseOnly: Bool) {
-        let lineCount = lines.withUnsafeBufferPointer { all in all.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        let lineCount = lines.withUnsafeBufferPointer { all in
+            var count = 0, start = Self.offset(of: 0x0A, in: all, from: 0)
+            while start < all.count { count += 1; start = Self.offset(of: 0x0A, in: all, from: start + 1) }
+            return count
+        }
         var capacity = 16
         while capacity < lineCount * 2 { capacity <<= 1 }
         var slots = [UInt32](repeating: 0, count: capacity)
@@ -80,28 +87,19 @@ public struct WordSet: Sendable {
             lines.withUnsafeBufferPointer { all in
                 var start = 0
                 while start < all.count {
-                    // One pass over the line: its end, its hash, and whether it has an apostrophe or non-ASCII bytes.
-                    var end = start
-                    var hash = Self.hashSeed
-                    var apostrophe = false, nonASCII = false
-                    while end < all.count {
-                        let byte = all[end]
-                        if byte == 0x0A { break }
-                        if byte == 0x27 { apostrophe = true } else if byte >= 0x80 { nonASCII = true }
-                        hash = Self.hash(hash, byte)
-                        end += 1
-                    }
+                    // Lines are found with memchr; only the kept ones are looked at byte by byte.
+                    let end = Self.offset(of: 0x0A, in: all, from: start)
                     let line = UnsafeBufferPointer(rebasing: all[start..<end])
                     defer { start = end + 1 }
                     guard let first = line.first else { continue }
-                    if lowerCaseOnly, !(0x61...0x7A).contains(first) || apostrophe { continue }
-                    if nonASCII {
+                    if lowerCaseOnly, !(0x61...0x7A).contains(first) || Self.offset(of: 0x27, in: line, from: 0) < line.count { continue }
+                    if line.contains(where: { $0 >= 0x80 }) {
                         let word = String(decoding: line, as: UTF8.self)
                         others.insert(word)
                         if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
                         continue
                     }
-                    var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                    var slot = Int(truncatingIfNeeded: Self.hash(line)) & (capacity - 1)
                     while table[slot] != 0 {
                         if Self.word(at: Int(table[slot]) - 1, in: all, equals: line) { break }
                         slot = (slot + 1) & (capacity - 1)
@@ -121,12 +119,17 @@ public struct WordSet: Sendable {
         var word = word
         let ascii = word.withUTF8 { query -> Bool? in
             guard !query.contains(where: { $0 >= 0x80 }) else { return nil }
-            return containsASCII(query)
+            return contains(asciiBytes: query)
         }
-        if let ascii { return ascii || (othersMatchASCII && others.contains(word)) }
+        if let ascii { return ascii }
         if others.contains(word) { return true }
         guard var equivalent = Self.asciiEquivalent(of: word) else { return false }
         return equivalent.withUTF8 { containsASCII($0) }
+    }
+
+    /// `contains(_:)` for a word given as its bytes, all of them ASCII.
+    func contains(asciiBytes query: UnsafeBufferPointer<UInt8>) -> Bool {
+        containsASCII(query) || (othersMatchASCII && others.contains(String(decoding: query, as: UTF8.self)))
     }
 
     /// Whether the ASCII bytes `query` are a word of the table.
@@ -147,6 +150,14 @@ public struct WordSet: Sendable {
         let end = offset + query.count
         guard end < all.count, all[end] == 0x0A, let base = all.baseAddress, let queryBase = query.baseAddress else { return false }
         return memcmp(base + offset, queryBase, query.count) == 0
+    }
+
+    /// The offset of the first `byte` in `all` at or after `start`, or `all.count` when there is none.
+    private static func offset(of byte: UInt8, in all: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < all.count, let base = all.baseAddress, let found = memchr(base + start, Int32(byte), all.count - start) else {
+            return all.count
+        }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
     /// FNV-1a over the bytes.

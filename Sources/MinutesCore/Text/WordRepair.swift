@@ -20,9 +20,10 @@ public struct WordRepair: Sendable {
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
         var counts: [String: Int] = [:]
         var capitalised = Set<String>()
+        // ASCII texts: letter runs tallied on their bytes; each distinct word becomes a String once, below.
+        var tally = ASCIIWordTally()
         for text in texts {
             if Self.isPlainASCII(text) {
-                // ASCII text: letter runs and their lower case straight from the bytes.
                 var text = text
                 text.withUTF8 { bytes in
                     var start = 0
@@ -30,13 +31,7 @@ public struct WordRepair: Sendable {
                         guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
                         var end = start + 1
                         while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
-                        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                        let lower = String(unsafeUninitializedCapacity: word.count) { buffer in
-                            for (i, byte) in word.enumerated() { buffer[i] = byte | 0x20 }
-                            return word.count
-                        }
-                        counts[lower, default: 0] += 1
-                        if word[0] < 0x61 { capitalised.insert(lower) }
+                        tally.add(UnsafeBufferPointer(rebasing: bytes[start..<end]))
                         start = end
                     }
                 }
@@ -47,6 +42,10 @@ public struct WordRepair: Sendable {
                 counts[lower, default: 0] += 1
                 if word.first?.isUppercase == true { capitalised.insert(lower) }
             }
+        }
+        tally.forEach { lower, count, isCapitalised in
+            counts[lower, default: 0] += count
+            if isCapitalised { capitalised.insert(lower) }
         }
         self.vocabulary = counts
         self.capitalised = capitalised
@@ -87,7 +86,12 @@ public struct WordRepair: Sendable {
                     while end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
                         end += 1
                     }
-                    output.append(contentsOf: repaired(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)).utf8)
+                    let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if Self.staysAsItIs(token) {
+                        output.append(contentsOf: token)
+                    } else {
+                        output.append(contentsOf: repaired(String(decoding: token, as: UTF8.self)).utf8)
+                    }
                     start = end
                 }
             }
@@ -109,8 +113,24 @@ public struct WordRepair: Sendable {
         return out
     }
 
+    /// Whether `repairToken` returns the ASCII `token` unchanged without looking it up: no full stop, and every
+    /// part between hyphens shorter than the five letters `split` needs.
+    static func staysAsItIs(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        var partLength = 0
+        for byte in token {
+            if byte == UInt8(ascii: ".") { return false }
+            partLength = byte == UInt8(ascii: "-") ? 0 : partLength + 1
+            if partLength >= 5 { return false }
+        }
+        return true
+    }
+
     /// Repairs one run of letters, hyphens and full stops.
     private func repairToken(_ token: String) -> String {
+        if Self.isPlainASCII(token) {
+            var token = token
+            return token.withUTF8 { repairASCIIToken($0) }
+        }
         // "Region.Thus": a sentence end glued to a capitalised word.
         if token.utf8.contains(UInt8(ascii: ".")), let dot = token.firstIndex(of: "."), dot != token.startIndex {
             let head = String(token[..<dot])
@@ -149,6 +169,10 @@ public struct WordRepair: Sendable {
 
     /// Whether the document or the dictionary vouches for `word` as it stands.
     func isKnown(_ word: String) -> Bool {
+        if Self.isPlainASCII(word) {
+            var word = word
+            return word.withUTF8 { bytes in Self.withLowerCased(bytes) { isKnownASCII(lower: $0) } }
+        }
         let lower = word.lowercased()
         if lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
@@ -168,6 +192,10 @@ public struct WordRepair: Sendable {
 
     /// Splits an unknown word into two or three known pieces, or returns it whole.
     func split(_ word: String) -> [String] {
+        if Self.isPlainASCII(word) {
+            var word = word
+            return word.withUTF8 { splitASCII($0) }
+        }
         guard word.count >= 5, !isKnown(word), word.allSatisfy(\.isLetter) else { return [word] }
         // Upper-case inside the word means a name or acronym (McDonald, iPhone): leave it.
         guard word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return [word] }
@@ -224,7 +252,9 @@ public struct WordRepair: Sendable {
 
     /// Whether every character of `text` is one ASCII byte (no byte over 0x7F, no CR, which pairs with LF).
     static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+        // Native strings are scanned as a buffer; others byte by byte.
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
     }
 
     /// A–Z or a–z.

@@ -1,0 +1,84 @@
+import Foundation
+
+extension Substring {
+    /// `trimming(.blanks)` worked out on UTF-8 bytes.
+    ///
+    /// A space or tab is a character of its own unless a non-ASCII scalar joins it into a larger one (a combining
+    /// mark after it, a prepended mark before it): only when a non-ASCII byte borders a trimmed blank are the
+    /// characters compared.
+    func readersTrimmingBlanks() -> Substring {
+        let bytes = utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, Self.isBlankByte(bytes[start]) { bytes.formIndex(after: &start) }
+        while end > start, Self.isBlankByte(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
+        let joinsAtStart = start != bytes.startIndex && start < end && bytes[start] >= 0x80
+        let joinsAtEnd = end != bytes.endIndex && end > start && bytes[bytes.index(before: end)] >= 0x80
+        if joinsAtStart || joinsAtEnd { return trimming(.blanks) }
+        return self[start..<end]
+    }
+
+    /// A space or a tab.
+    @inline(__always)
+    private static func isBlankByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09
+    }
+}
+
+extension String {
+    /// The lines of the text: `split(separator: "\n", omittingEmptySubsequences: omittingEmpty)`. Without CR
+    /// (which joins a following LF into one character) every LF byte is a character of its own, so the bytes are split.
+    func readersLines(omittingEmpty: Bool) -> [Substring] {
+        guard !utf8.contains(0x0D) else { return split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
+        return readersLineRanges().compactMap { omittingEmpty && $0.isEmpty ? nil : self[$0] }
+    }
+
+    /// The ranges of the text's lines between LF bytes (as `utf8.split(separator: 0x0A, omittingEmptySubsequences: false)`),
+    /// found with memchr.
+    private func readersLineRanges() -> [Range<Index>] {
+        var ends: [Int] = []
+        var text = self
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count, let hit = memchr(base + start, 0x0A, bytes.count - start) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                ends.append(offset)
+                start = offset + 1
+            }
+        }
+        ends.append(utf8.count)
+        var ranges: [Range<Index>] = []
+        ranges.reserveCapacity(ends.count)
+        var lineStart = utf8.startIndex
+        var startOffset = 0
+        for end in ends {
+            let lineEnd = utf8.index(lineStart, offsetBy: end - startOffset)
+            ranges.append(lineStart..<lineEnd)
+            if end < utf8.count { lineStart = utf8.index(after: lineEnd) }
+            startOffset = end + 1
+        }
+        return ranges
+    }
+
+    /// `contains(other)` compared character by character (the standard library's collection search), worked out
+    /// on bytes when both are ASCII without CR: then every byte is a character of its own.
+    func readersContainsCharacters(_ other: String) -> Bool {
+        func isSimple(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard !other.isEmpty, isSimple(self), isSimple(other) else { return contains(other) }
+        var text = self, other = other
+        return text.withUTF8 { haystack in
+            other.withUTF8 { needle in
+                guard let base = haystack.baseAddress, let part = needle.baseAddress, needle.count <= haystack.count else { return false }
+                // Candidates are the places of the needle's first byte (memchr); each is compared whole (memcmp).
+                let lastStart = haystack.count - needle.count
+                var start = 0
+                while start <= lastStart, let hit = memchr(base + start, Int32(needle[0]), lastStart - start + 1) {
+                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + offset, part, needle.count) == 0 { return true }
+                    start = offset + 1
+                }
+                return false
+            }
+        }
+    }
+}
