@@ -1,0 +1,104 @@
+/// What `OrganisationExtractor.addMentions` works out once per distinct phrase of a document: the same
+/// capitalised runs ("Brady Duga", "Apache Software Foundation") come back on line after line.
+///
+/// Everything kept here depends on the phrase and the document alone, never on the registry, except `idleAt`,
+/// which is tied to the registry's `revision`.
+struct MentionMemo {
+    /// A phrase to try as an organisation, prepared for the registry.
+    struct Candidate {
+        /// The phrase without connectors or leading determiners at its ends.
+        let trimmed: String
+        /// Whether `trimmed` has two words or more (a single word is never a mention).
+        let isPhrase: Bool
+        /// The registry key of `trimmed` (empty for a single word).
+        let key: String
+
+        /// `phrase` as a candidate; `phraseKey` is the registry key of `phrase` when the caller has it.
+        init(_ phrase: String, key phraseKey: String? = nil) {
+            if let count = Self.wordCountIfTrimmed(phrase) {
+                trimmed = phrase
+                isPhrase = count >= 2
+                key = isPhrase ? phraseKey ?? OrganisationRegistry.key(phrase) : ""
+            } else {
+                trimmed = TextRules.trimConnectors(phrase)
+                isPhrase = trimmed.splitOnSpaces().count >= 2
+                key = isPhrase ? OrganisationRegistry.key(trimmed) : ""
+            }
+        }
+
+        /// The number of words of `phrase` when `TextRules.trimConnectors(phrase)` is `phrase` itself, told without
+        /// joining words again: an ASCII phrase of single-spaced words that neither opens with a connector or a
+        /// determiner nor ends with a connector. Nil for any other phrase.
+        static func wordCountIfTrimmed(_ phrase: String) -> Int? {
+            guard phrase.isPlainASCII else { return nil }
+            let words = phrase.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+            guard let first = words.first.map({ String(Substring($0)) }), let last = words.last.map({ String(Substring($0)) }),
+                  !words.contains(where: \.isEmpty), !TextRules.isConnector(first), !TextRules.leadingDeterminers.contains(first),
+                  !TextRules.isConnector(last) else { return nil }
+            return words.count
+        }
+    }
+
+    /// A capitalised run of the text.
+    struct Run {
+        /// The registry key of the run.
+        let key: String
+        /// The run as a candidate.
+        let whole: Candidate
+        /// The run cut at its first " and ", " in ", " – " or " - " (empty without one).
+        let pieces: [String]
+        /// Whether the run holds " - ", which separates a person from an organisation.
+        let separatesPerson: Bool
+        /// The registry revision at which trying the run last changed nothing.
+        var idleAt: Int?
+
+        init(_ run: String) {
+            key = OrganisationRegistry.key(run)
+            whole = Candidate(run, key: key)
+            pieces = [" and ", " in ", " – ", " - "].first { run.containsASCII($0) }.map { run.componentsASCII(separatedBy: $0) } ?? []
+            separatesPerson = run.containsASCII(" - ")
+        }
+    }
+
+    /// The document's running text.
+    let context: MentionContext
+    private var runs: [String: Run] = [:]
+    private var candidates: [String: Candidate] = [:]
+    /// Trimmed phrase → whether it names an organisation not seen before.
+    private var newOrganisationNames: [String: Bool] = [:]
+
+    init(context: MentionContext) {
+        self.context = context
+    }
+
+    /// What is known of the capitalised run `run`.
+    mutating func facts(ofRun run: String) -> Run {
+        if let known = runs[run] { return known }
+        let facts = Run(run)
+        runs[run] = facts
+        return facts
+    }
+
+    /// Records that trying `run` changed nothing at registry revision `revision`.
+    mutating func markIdle(_ run: String, at revision: Int) {
+        runs[run]?.idleAt = revision
+    }
+
+    /// `phrase` as a candidate.
+    mutating func facts(ofCandidate phrase: String) -> Candidate {
+        if let known = candidates[phrase] { return known }
+        let facts = Candidate(phrase)
+        candidates[phrase] = facts
+        return facts
+    }
+
+    /// Whether the trimmed phrase `trimmed`, found by its head word alone, is a new organisation: its head word
+    /// marks one, it can be a name, and the document uses it as one.
+    mutating func namesNewOrganisation(_ trimmed: String) -> Bool {
+        if let known = newOrganisationNames[trimmed] { return known }
+        let names = OrganisationExtractor.isOrganisationName(trimmed, requireCue: true) && OrganisationRules.isPlausibleName(trimmed)
+            && OrganisationRules.isMentionedAsName(trimmed, in: context)
+        newOrganisationNames[trimmed] = names
+        return names
+    }
+}
