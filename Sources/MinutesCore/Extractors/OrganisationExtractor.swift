@@ -34,7 +34,7 @@ public enum OrganisationExtractor {
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
-        guard text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
+        guard text.organisationHoldsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
         for (acronym, before) in AcronymPatterns.parenthesised(in: text) {
             guard acronym.filter(\.isUppercase).count >= 2 else { continue }
             let words = capitalisedTail(of: before)
@@ -85,12 +85,15 @@ public enum OrganisationExtractor {
         var trimmedText: String?   // worked out for the first run that needs it
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
         for stretch in runStretches(in: text) {
-            for run in TextRules.capitalisedRuns(in: stretch, multiWordOnly: true) {
+            // A stretch or a run that changed nothing changes nothing again while the registry stays as it was.
+            let known = memo.runs(inStretch: stretch)
+            let stretchRevision = registry.revision
+            if known.idleAt == stretchRevision { continue }
+            for run in known.runs {
                 let facts = memo.facts(ofRun: run)
-                // A run that changed nothing changes nothing again while the registry stays as it was.
                 let revision = registry.revision
                 if facts.idleAt == revision { continue }
-                defer { if registry.revision == revision { memo.markIdle(run, at: revision) } }
+                defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
                 if registry.find(key: facts.key) != nil { continue }
                 // A line that is only "The … Foundation" names the organisation with its article.
                 let line = trimmedText ?? text.trimmed()
@@ -105,6 +108,7 @@ public enum OrganisationExtractor {
                 if consider(facts.whole, as: named, memo: &memo, in: &registry) { continue }
                 for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
             }
+            if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
         }
     }
 
@@ -114,7 +118,8 @@ public enum OrganisationExtractor {
     /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
     /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes may be anything.
     static func runStretches(in text: String) -> [String] {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+        let punctuation = runPunctuation, clauseEnders = runClauseEnders, connectors = asciiConnectorCodes
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
             var stretches: [String] = []
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
             func cut() {
@@ -132,11 +137,10 @@ public enum OrganisationExtractor {
                 defer { start = end }
                 // The word without the punctuation that the runs trim from its ends.
                 var from = start, to = end
-                while from < to, runPunctuation[Int(bytes[from])] { from += 1 }
-                while to > from, runPunctuation[Int(bytes[to - 1])] { to -= 1 }
+                while from < to, punctuation[Int(bytes[from])] { from += 1 }
+                while to > from, punctuation[Int(bytes[to - 1])] { to -= 1 }
                 let capital = from < to && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
-                guard !plain || capital
-                        || (to - from <= 3 && TextRules.isConnector(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))) else {
+                guard !plain || capital || (to - from <= 3 && connectors.contains(shortWordCode(bytes[from..<to]))) else {
                     cut()
                     continue
                 }
@@ -144,7 +148,7 @@ public enum OrganisationExtractor {
                 if words == 0 { first = start }
                 words += 1
                 last = end
-                if runClauseEnders[Int(bytes[end - 1])] { cut() }
+                if clauseEnders[Int(bytes[end - 1])] { cut() }
             }
             cut()
             return stretches
@@ -158,6 +162,17 @@ public enum OrganisationExtractor {
 
     /// For each byte value, whether it is one of `,;:.!?)"`, which end a capitalised run after the word they end.
     private static let runClauseEnders: [Bool] = (0..<256).map { byte in ",;:.!?)\"".utf8.contains(UInt8(byte)) }
+
+    /// The codes (`shortWordCode`) of the ASCII connectors: an ASCII word is a connector when its code is one.
+    private static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
+
+    /// A word of at most three bytes, ASCII letters lower-cased, as one number: its bytes, then its length.
+    private static func shortWordCode<C: Collection>(_ word: C) -> UInt32 where C.Element == UInt8 {
+        let bytes = word.reduce(UInt32(0)) { code, byte in
+            code << 8 | UInt32(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        return bytes << 2 | UInt32(word.count)
+    }
 
     /// Phrases after which a single proper name is an organisation acting or employing:
     /// "developed by EDRLab", "standardized by IEEE", "people at Google", "companies like Ebsco".

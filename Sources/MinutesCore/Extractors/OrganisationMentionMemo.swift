@@ -60,8 +60,17 @@ struct MentionMemo {
         }
     }
 
+    /// A stretch of text that can hold capitalised runs (`OrganisationExtractor.runStretches`).
+    struct Stretch {
+        /// The runs of two words or more in it.
+        let runs: [String]
+        /// The registry revision at which trying its runs last changed nothing.
+        var idleAt: Int?
+    }
+
     /// The document's running text.
     let context: MentionContext
+    private var stretches: [String: Stretch] = [:]
     private var runs: [String: Run] = [:]
     private var candidates: [String: Candidate] = [:]
     /// Trimmed phrase → whether it names an organisation not seen before.
@@ -69,6 +78,19 @@ struct MentionMemo {
 
     init(context: MentionContext) {
         self.context = context
+    }
+
+    /// The capitalised runs in `stretch`.
+    mutating func runs(inStretch stretch: String) -> Stretch {
+        if let known = stretches[stretch] { return known }
+        let facts = Stretch(runs: TextRules.capitalisedRuns(in: stretch, multiWordOnly: true))
+        stretches[stretch] = facts
+        return facts
+    }
+
+    /// Records that trying the runs of `stretch` changed nothing at registry revision `revision`.
+    mutating func markStretchIdle(_ stretch: String, at revision: Int) {
+        stretches[stretch]?.idleAt = revision
     }
 
     /// What is known of the capitalised run `run`.
@@ -80,7 +102,7 @@ struct MentionMemo {
     }
 
     /// Records that trying `run` changed nothing at registry revision `revision`.
-    mutating func markIdle(_ run: String, at revision: Int) {
+    mutating func markRunIdle(_ run: String, at revision: Int) {
         runs[run]?.idleAt = revision
     }
 

@@ -83,3 +83,14 @@ extension Array where Element == UInt8 {
         return found
     }
 }
+
+extension String {
+    /// Whether the UTF-8 bytes hold `byte` anywhere, found with `memchr`: a quick refusal before a rule that
+    /// needs the byte.
+    func organisationHoldsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? utf8.contains(byte)
+    }
+}
