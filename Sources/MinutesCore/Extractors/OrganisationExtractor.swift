@@ -164,10 +164,10 @@ public enum OrganisationExtractor {
     private static let runClauseEnders: [Bool] = (0..<256).map { byte in ",;:.!?)\"".utf8.contains(UInt8(byte)) }
 
     /// The codes (`shortWordCode`) of the ASCII connectors: an ASCII word is a connector when its code is one.
-    private static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
+    static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
 
     /// A word of at most three bytes, ASCII letters lower-cased, as one number: its bytes, then its length.
-    private static func shortWordCode<C: Collection>(_ word: C) -> UInt32 where C.Element == UInt8 {
+    static func shortWordCode<C: Collection>(_ word: C) -> UInt32 where C.Element == UInt8 {
         let bytes = word.reduce(UInt32(0)) { code, byte in
             code << 8 | UInt32(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
@@ -192,6 +192,17 @@ public enum OrganisationExtractor {
 
     /// The bytes of `agentCues`.
     private static let agentCueBytes = agentCues.map { Array($0.utf8) }
+
+    /// The agent cues (indices into `agentCues`) grouped by their last word with the space before it (" by ").
+    private static let agentCueEndingGroups: [(ending: [UInt8], cues: [Int])] = {
+        var groups: [(ending: [UInt8], cues: [Int])] = []
+        for (index, cue) in agentCueBytes.enumerated() {
+            let lastSpace = cue.dropLast().lastIndex(of: UInt8(ascii: " ")) ?? 0
+            let ending = Array(cue[lastSpace...])
+            if let group = groups.firstIndex(where: { $0.ending == ending }) { groups[group].cues.append(index) } else { groups.append((ending, [index])) }
+        }
+        return groups
+    }()
 
     /// The bytes of U+212A KELVIN SIGN and U+0130 "İ", the only characters that lower-case into ASCII letters.
     private static let kelvinSign = Array("\u{212A}".utf8), dottedCapitalI = Array("\u{130}".utf8)
@@ -229,10 +240,23 @@ public enum OrganisationExtractor {
     static func agentCueEnds(in text: String) -> [Int] {
         // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
         let folded = text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        // Each cue ends with " by ", " at ", …: the cues are looked for where those stand.
+        var starts = [[Int]](repeating: [], count: agentCueBytes.count)
+        for (ending, cues) in agentCueEndingGroups {
+            for position in folded.organisationOffsets(of: ending, overlapping: true) {
+                for cue in cues {
+                    let pattern = agentCueBytes[cue], start = position + ending.count - pattern.count
+                    if start >= 0, folded[start..<(start + pattern.count)].elementsEqual(pattern) { starts[cue].append(start) }
+                }
+            }
+        }
         var ends: [Int] = []
-        for cue in agentCueBytes {
-            for start in folded.organisationOffsets(of: cue) where start == 0 || folded[start - 1] == UInt8(ascii: " ") {
-                ends.append(start + cue.count)
+        for (cue, pattern) in agentCueBytes.enumerated() {
+            // Left to right, each match taking its bytes from the next, as a search from the last match's end finds them.
+            var searchStart = 0
+            for start in starts[cue] where start >= searchStart {
+                searchStart = start + pattern.count
+                if start == 0 || folded[start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
             }
         }
         // Every character one byte: lower-casing keeps each in place.
@@ -259,9 +283,9 @@ public enum OrganisationExtractor {
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
     static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
         guard text.containsASCII(" from ") else { return }
-        let words = text.splitOnSpaces().map(String.init)
+        let words = text.splitOnSpaces()
         for index in words.indices.dropFirst(2).dropLast() where words[index] == "from" {
-            let given = words[index - 2], family = words[index - 1]
+            let given = String(words[index - 2]), family = String(words[index - 1])
             guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
                   given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
                   !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { continue }
@@ -315,17 +339,42 @@ public enum OrganisationExtractor {
         return !ParticipantExtractor.isJobTitle(phrase)
     }
 
+    /// `headWord(of:)` of a plain ASCII phrase, lower-cased on its bytes (nil without contiguous bytes).
+    private static func asciiHeadWord(of phrase: String) -> String? {
+        phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            let lowercased = { (word: Range<Int>) in
+                String(decoding: bytes[word].lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+            var before: Range<Int>?   // the word before the current one
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let code = end - start <= 3 ? shortWordCode(bytes[start..<end]) : 0
+                if code == ofCode || code == forCode {
+                    // The first "of" or "for" follows the head, unless it opens the phrase.
+                    if let before { return lowercased(before) }
+                    break
+                }
+                before = start..<end
+                start = end
+            }
+            // Otherwise the last word.
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            var begin = end
+            while begin > 0, bytes[begin - 1] != UInt8(ascii: " ") { begin -= 1 }
+            return lowercased(begin..<end)
+        }
+    }
+
+    /// The codes (`shortWordCode`) of "of" and "for".
+    private static let ofCode = shortWordCode("of".utf8), forCode = shortWordCode("for".utf8)
+
     /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
     static func headWord(of phrase: String) -> String {
-        if phrase.isPlainASCII {
-            // Lower-cased on the bytes, word by word.
-            let words = phrase.utf8.split(separator: UInt8(ascii: " "))
-            let isOfOrFor = { (word: Substring.UTF8View) in
-                word.elementsEqual("of".utf8, by: { $0 | 0x20 == $1 }) || word.elementsEqual("for".utf8, by: { $0 | 0x20 == $1 })
-            }
-            let head = words.firstIndex(where: isOfOrFor).flatMap { $0 > 0 ? words[$0 - 1] : nil } ?? words.last
-            return head.map { String(decoding: $0.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self) } ?? ""
-        }
+        if phrase.isPlainASCII, let head = asciiHeadWord(of: phrase) { return head }
         let words = phrase.lowercased().splitOnSpaces()
         if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return String(words[i - 1]) }
         return words.last.map(String.init) ?? ""
@@ -415,12 +464,13 @@ struct OrganisationRegistry {
     /// Records `phrase`, whose registry key is `key`, as an alias when its significant words are all words of
     /// one known organisation.
     mutating func addAliasIfReordered(_ phrase: String, key: String) -> Bool {
-        // Most phrases have a word that no organisation has: refused before any set is built.
-        guard key.splitOnSpaces().allSatisfy({ everyNameWord.contains(String($0)) || TextRules.isConnector(String($0)) }) else {
-            return false
+        // Most phrases open with a word that no organisation has: refused before any set is built.
+        if key.isPlainASCII {
+            let first = key.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(key[..<$0]) } ?? key
+            guard everyNameWord.contains(first) || TextRules.isConnector(first) else { return false }
         }
         let words = Self.words(key: key)
-        guard words.count >= 2 else { return false }
+        guard words.count >= 2, words.isSubset(of: everyNameWord) else { return false }
         let matches = nameWords.indices.filter { words.isSubset(of: nameWords[$0]) }
         guard matches.count == 1, let i = matches.first else { return false }
         if !organisations[i].aliases.contains(phrase) {

@@ -31,12 +31,30 @@ struct MentionMemo {
         /// determiner nor ends with a connector. Nil for any other phrase.
         static func wordCountIfTrimmed(_ phrase: String) -> Int? {
             guard phrase.isPlainASCII else { return nil }
-            let words = phrase.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-            guard let first = words.first.map({ String(Substring($0)) }), let last = words.last.map({ String(Substring($0)) }),
-                  !words.contains(where: \.isEmpty), !TextRules.isConnector(first), !TextRules.leadingDeterminers.contains(first),
-                  !TextRules.isConnector(last) else { return nil }
-            return words.count
+            return phrase.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                // Single spaces between the words, none at the ends.
+                guard let head = bytes.first, let tail = bytes.last, head != UInt8(ascii: " "), tail != UInt8(ascii: " ") else { return nil }
+                var words = 1, firstEnd = bytes.count, lastStart = 0
+                for i in 1..<bytes.count where bytes[i] == UInt8(ascii: " ") {
+                    if bytes[i - 1] == UInt8(ascii: " ") { return nil }
+                    if words == 1 { firstEnd = i }
+                    words += 1
+                    lastStart = i + 1
+                }
+                let isConnector = { (word: Range<Int>) in
+                    word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(bytes[word]))
+                }
+                let first = 0..<firstEnd
+                // A word longer than every determiner is none.
+                let isDeterminer = first.count <= longestDeterminer
+                    && TextRules.leadingDeterminers.contains(String(decoding: bytes[first], as: UTF8.self))
+                guard !isConnector(first), !isDeterminer, !isConnector(lastStart..<bytes.count) else { return nil }
+                return words
+            } ?? nil
         }
+
+        /// The length of the longest of `TextRules.leadingDeterminers`.
+        private static let longestDeterminer = TextRules.leadingDeterminers.map(\.utf8.count).max() ?? 0
     }
 
     /// A capitalised run of the text.

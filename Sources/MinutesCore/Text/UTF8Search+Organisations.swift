@@ -11,22 +11,23 @@ struct OrganisationNeedleSet {
     let needles: [String]
     /// Each needle's UTF-8 bytes.
     private let patterns: [[UInt8]]
-    /// For each byte value, the indices of the needles that start with it.
-    private let startingWith: [[Int]]
-    /// Whether some needle starts with the byte value (the index).
-    private let isStart: [Bool]
+    /// One bit for each pair of bytes (first byte × 256 + second byte) that some needle opens with.
+    private let openings: [UInt64]
 
-    /// A set of needles made of characters without canonical equivalents (see `UTF8Search`); at most 64 of them.
+    /// A set of needles of two bytes or more, made of characters without canonical equivalents (see `UTF8Search`);
+    /// at most 64 of them.
     init(_ needles: [String]) {
         precondition(needles.count <= 64 && needles.allSatisfy {
-            !$0.isEmpty && $0.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent)
-        }, "needles must be ASCII without canonical equivalents")
+            $0.utf8.count >= 2 && $0.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent)
+        }, "needles must be two bytes or more, without canonical equivalents")
         self.needles = needles
         patterns = needles.map { Array($0.utf8) }
-        var startingWith = [[Int]](repeating: [], count: 256)
-        for (index, pattern) in patterns.enumerated() { startingWith[Int(pattern[0])].append(index) }
-        self.startingWith = startingWith
-        isStart = startingWith.map { !$0.isEmpty }
+        var openings = [UInt64](repeating: 0, count: 65536 / 64)
+        for pattern in patterns {
+            let pair = Int(pattern[0]) << 8 | Int(pattern[1])
+            openings[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        self.openings = openings
     }
 
     /// Whether `text` holds any of the needles, as `containsASCII` tells it for each.
@@ -34,19 +35,18 @@ struct OrganisationNeedleSet {
         // Needles whose first match is followed by a non-ASCII byte, for `containsASCII` to decide.
         var undecided: UInt64 = 0
         let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let count = bytes.count
-            return isStart.withUnsafeBufferPointer { isStart in
-                for i in 0..<count where isStart[Int(bytes[i])] {
-                    for n in startingWith[Int(bytes[i])] where undecided & (1 << n) == 0 {
-                        let pattern = patterns[n]
-                        guard i + pattern.count <= count else { continue }
-                        var j = 1
-                        while j < pattern.count && bytes[i + j] == pattern[j] { j += 1 }
-                        guard j == pattern.count else { continue }
-                        let end = i + pattern.count
-                        if end == count || bytes[end] < 0x80 { return true }
-                        undecided |= 1 << n
+            openings.withUnsafeBufferPointer { openings in
+                var i = 0
+                while i + 1 < bytes.count {
+                    let pair = Int(bytes[i]) << 8 | Int(bytes[i + 1])
+                    if openings[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                        for (n, pattern) in patterns.enumerated() where undecided & (1 << n) == 0 && matches(pattern, in: bytes, at: i) {
+                            let end = i + pattern.count
+                            if end == bytes.count || bytes[end] < 0x80 { return true }
+                            undecided |= 1 << n
+                        }
                     }
+                    i += 1
                 }
                 return false
             }
@@ -55,12 +55,19 @@ struct OrganisationNeedleSet {
         if found { return true }
         return needles.indices.contains { undecided & (1 << $0) != 0 && text.containsASCII(needles[$0]) }
     }
+
+    /// Whether `pattern` stands in `bytes` at `offset`.
+    private func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset + pattern.count <= bytes.count else { return false }
+        for (j, byte) in pattern.enumerated() where bytes[offset + j] != byte { return false }
+        return true
+    }
 }
 
 extension Array where Element == UInt8 {
-    /// Byte offsets where `pattern` starts, left to right and not overlapping, at most `limit` of them;
-    /// `memchr` finds each candidate start and `memcmp` checks the rest.
-    func organisationOffsets(of pattern: [UInt8], limit: Int = .max) -> [Int] {
+    /// Byte offsets where `pattern` starts, left to right and not overlapping (unless `overlapping`), at most
+    /// `limit` of them; `memchr` finds each candidate start and `memcmp` checks the rest.
+    func organisationOffsets(of pattern: [UInt8], limit: Int = .max, overlapping: Bool = false) -> [Int] {
         guard !pattern.isEmpty, pattern.count <= count else { return [] }
         var found: [Int] = []
         withUnsafeBytes { haystack in
@@ -73,7 +80,7 @@ extension Array where Element == UInt8 {
                     let position = base.distance(to: UnsafeRawPointer(hit))
                     if memcmp(hit, needleBase, needle.count) == 0 {
                         found.append(position)
-                        offset = position + needle.count
+                        offset = position + (overlapping ? 1 : needle.count)
                     } else {
                         offset = position + 1
                     }
