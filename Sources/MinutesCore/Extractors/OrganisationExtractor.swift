@@ -239,7 +239,13 @@ public enum OrganisationExtractor {
     /// left to right, matched in lower case.
     static func agentCueEnds(in text: String) -> [Int] {
         // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
-        let folded = text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        let fold = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
+        let folded = text.utf8.withContiguousStorageIfAvailable { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for i in 0..<bytes.count { buffer[i] = fold(bytes[i]) }
+                count = bytes.count
+            }
+        } ?? text.utf8.map(fold)
         // Each cue ends with " by ", " at ", …: the cues are looked for where those stand.
         var starts = [[Int]](repeating: [], count: agentCueBytes.count)
         for (ending, cues) in agentCueEndingGroups {
