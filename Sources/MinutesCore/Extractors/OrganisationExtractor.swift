@@ -19,7 +19,8 @@ public enum OrganisationExtractor {
         }
         let context = MentionContext(text: texts.joined(separator: "\n"))
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
-        for text in texts { addMentions(in: text, context: context, to: &registry) }
+        var memo = MentionMemo(context: context)
+        for text in texts { addMentions(in: text, memo: &memo, to: &registry) }
         let people = Set(participants.flatMap { person in
             [TextRules.fold(person.name)] + person.name.split(separator: " ").map { TextRules.fold(String($0)) }
         })
@@ -31,17 +32,11 @@ public enum OrganisationExtractor {
         return registry.organisations
     }
 
-    private static let parenthesisedAcronym = try! NSRegularExpression(pattern: #"\(([A-Z][A-Za-z0-9&]{1,9})\)"#)
-    private static let acronymThenName = try! NSRegularExpression(pattern: #"\b([A-Z][A-Z0-9&]{1,9}) \(([^()]{4,120})\)"#)
-
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
-        guard text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
-        let ns = text as NSString
-        for match in parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let acronym = ns.substring(with: match.range(at: 1))
+        guard text.organisationHoldsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
+        for (acronym, before) in AcronymPatterns.parenthesised(in: text) {
             guard acronym.filter(\.isUppercase).count >= 2 else { continue }
-            let before = ns.substring(to: match.range.location)
             let words = capitalisedTail(of: before)
             // The shortest run of trailing words whose initials spell the acronym.
             for start in stride(from: words.count - 1, through: 0, by: -1) {
@@ -59,8 +54,7 @@ public enum OrganisationExtractor {
                 }
             }
         }
-        for match in acronymThenName.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let acronym = ns.substring(with: match.range(at: 1)), phrase = ns.substring(with: match.range(at: 2))
+        for (acronym, phrase) in AcronymPatterns.beforeNames(in: text) {
             // "HDFS (Hadoop Distributed File System)" glosses a technology far more often than it names
             // an organisation: this order needs an organisation word.
             if TextRules.abbreviates(acronym, phrase), isOrganisationName(phrase, requireCue: true),
@@ -87,29 +81,97 @@ public enum OrganisationExtractor {
     }
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
-    static func addMentions(in text: String, context: MentionContext, to registry: inout OrganisationRegistry) {
+    static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) {
         var trimmedText: String?   // worked out for the first run that needs it
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
-        for run in TextRules.capitalisedRuns(in: text, multiWordOnly: true) {
-            if registry.find(run) != nil { continue }
-            // A line that is only "The … Foundation" names the organisation with its article.
-            let line = trimmedText ?? text.trimmed()
-            trimmedText = line
-            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
-            var pieces: [String] = []
-            for separator in [" and ", " in ", " – ", " - "] where run.containsASCII(separator) {
-                pieces = run.components(separatedBy: separator)
-                break
+        for stretch in runStretches(in: text) {
+            // A stretch or a run that changed nothing changes nothing again while the registry stays as it was.
+            let known = memo.runs(inStretch: stretch)
+            let stretchRevision = registry.revision
+            if known.idleAt == stretchRevision { continue }
+            for run in known.runs {
+                let facts = memo.facts(ofRun: run)
+                let revision = registry.revision
+                if facts.idleAt == revision { continue }
+                defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
+                if registry.find(key: facts.key) != nil { continue }
+                // A line that is only "The … Foundation" names the organisation with its article.
+                let line = trimmedText ?? text.trimmed()
+                trimmedText = line
+                let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
+                // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
+                // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
+                if facts.separatesPerson {
+                    for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
+                    continue
+                }
+                if consider(facts.whole, as: named, memo: &memo, in: &registry) { continue }
+                for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
             }
-            // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation,
-            // so its pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
-            if run.contains(" - ") {
-                for piece in pieces { _ = consider(piece, context: context, in: &registry) }
-                continue
-            }
-            if consider(run, as: named, context: context, in: &registry) { continue }
-            for piece in pieces { _ = consider(piece, context: context, in: &registry) }
+            if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
         }
+    }
+
+    /// The stretches of `text` that `TextRules.capitalisedRuns(in:multiWordOnly: true)` can find runs in, told on
+    /// the bytes, so that it reads those alone. A run never takes in a word that is neither capitalised nor a
+    /// connector, never goes on after a word that ends a clause and always stops before a word opening with "(" or
+    /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
+    /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes may be anything.
+    static func runStretches(in text: String) -> [String] {
+        let punctuation = runPunctuation, clauseEnders = runClauseEnders, connectors = asciiConnectorCodes
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+            var stretches: [String] = []
+            var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
+            func cut() {
+                if words >= 2 { stretches.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)) }
+                words = 0
+            }
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+                var end = start, plain = true
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
+                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
+                    end += 1
+                }
+                defer { start = end }
+                // The word without the punctuation that the runs trim from its ends.
+                var from = start, to = end
+                while from < to, punctuation[Int(bytes[from])] { from += 1 }
+                while to > from, punctuation[Int(bytes[to - 1])] { to -= 1 }
+                let capital = from < to && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
+                guard !plain || capital || (to - from <= 3 && connectors.contains(shortWordCode(bytes[from..<to]))) else {
+                    cut()
+                    continue
+                }
+                if bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "\"") { cut() }
+                if words == 0 { first = start }
+                words += 1
+                last = end
+                if clauseEnders[Int(bytes[end - 1])] { cut() }
+            }
+            cut()
+            return stretches
+        } ?? [text]
+    }
+
+    /// For each byte value, whether it is ASCII punctuation that capitalised runs trim from a word.
+    private static let runPunctuation: [Bool] = (0..<256).map { byte in
+        byte < 0x80 && Set<Character>.wordPunctuation.contains(Character(Unicode.Scalar(UInt8(byte))))
+    }
+
+    /// For each byte value, whether it is one of `,;:.!?)"`, which end a capitalised run after the word they end.
+    private static let runClauseEnders: [Bool] = (0..<256).map { byte in ",;:.!?)\"".utf8.contains(UInt8(byte)) }
+
+    /// The codes (`shortWordCode`) of the ASCII connectors: an ASCII word is a connector when its code is one.
+    static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
+
+    /// A word of at most three bytes, ASCII letters lower-cased, as one number: its bytes, then its length.
+    static func shortWordCode<C: Collection>(_ word: C) -> UInt32 where C.Element == UInt8 {
+        let bytes = word.reduce(UInt32(0)) { code, byte in
+            code << 8 | UInt32(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        return bytes << 2 | UInt32(word.count)
     }
 
     /// Phrases after which a single proper name is an organisation acting or employing:
@@ -125,48 +187,111 @@ public enum OrganisationExtractor {
     /// Punctuation around a word of running text ("IDPF,", "(Hachette)", "Adobe’").
     static let wordEdges = CharacterSet(charactersIn: ".,;:()!?\"'’")
 
+    /// Every agent cue ends with one of these: a line without any is not read for agents.
+    private static let agentCueEndings = OrganisationNeedleSet([" by ", " at ", " like ", " as "])
+
+    /// The bytes of `agentCues`.
+    private static let agentCueBytes = agentCues.map { Array($0.utf8) }
+
+    /// The agent cues (indices into `agentCues`) grouped by their last word with the space before it (" by ").
+    private static let agentCueEndingGroups: [(ending: [UInt8], cues: [Int])] = {
+        var groups: [(ending: [UInt8], cues: [Int])] = []
+        for (index, cue) in agentCueBytes.enumerated() {
+            let lastSpace = cue.dropLast().lastIndex(of: UInt8(ascii: " ")) ?? 0
+            let ending = Array(cue[lastSpace...])
+            if let group = groups.firstIndex(where: { $0.ending == ending }) { groups[group].cues.append(index) } else { groups.append((ending, [index])) }
+        }
+        return groups
+    }()
+
+    /// The bytes of U+212A KELVIN SIGN and U+0130 "İ", the only characters that lower-case into ASCII letters.
+    private static let kelvinSign = Array("\u{212A}".utf8), dottedCapitalI = Array("\u{130}".utf8)
+
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
     static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
-        guard text.containsASCII(" by ") || text.containsASCII(" at ") || text.containsASCII(" like ") || text.containsASCII(" as ") else { return }
+        guard agentCueEndings.containsAny(in: text) else { return }
+        for offset in agentCueEnds(in: text) {
+            let tail = text.dropFirst(offset)
+            var names: [String] = []
+            // "created by IDPF and Readium", "companies like Ebsco, VitalSource": a short list of names.
+            for piece in tail.prefix(80).split(whereSeparator: { $0 == "," }).prefix(4) {
+                let words = piece.split(separator: " ").prefix(3)
+                guard let first = words.first else { break }
+                let word = String(first).trimmingCharacters(in: wordEdges)
+                let isAnd = word.lowercased() == "and" || word.lowercased() == "or"
+                let candidate = isAnd ? words.dropFirst().first.map { String($0).trimmingCharacters(in: wordEdges) } ?? "" : word
+                guard isLoneProperName(candidate, excluding: people) else { break }
+                names.append(candidate)
+                // "IDPF and Readium": the second name of a pair.
+                if !isAnd, words.count >= 3, words[words.index(after: words.startIndex)].lowercased() == "and" {
+                    let second = String(words[words.index(words.startIndex, offsetBy: 2)]).trimmingCharacters(in: wordEdges)
+                    if isLoneProperName(second, excluding: people) { names.append(second) }
+                    break
+                }
+                if words.count > 1, !isAnd { break }
+            }
+            for name in names where registry.find(name) == nil { registry.add(name) }
+        }
+        addPersonFromMentions(in: text, excluding: people, to: &registry)
+    }
+
+    /// Where each agent cue that starts a word ends in `text`, in characters: cue by cue (in `agentCues` order),
+    /// left to right, matched in lower case.
+    static func agentCueEnds(in text: String) -> [Int] {
+        // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
+        let fold = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
+        let folded = text.utf8.withContiguousStorageIfAvailable { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for i in 0..<bytes.count { buffer[i] = fold(bytes[i]) }
+                count = bytes.count
+            }
+        } ?? text.utf8.map(fold)
+        // Each cue ends with " by ", " at ", …: the cues are looked for where those stand.
+        var starts = [[Int]](repeating: [], count: agentCueBytes.count)
+        for (ending, cues) in agentCueEndingGroups {
+            for position in folded.organisationOffsets(of: ending, overlapping: true) {
+                for cue in cues {
+                    let pattern = agentCueBytes[cue], start = position + ending.count - pattern.count
+                    if start >= 0, folded[start..<(start + pattern.count)].elementsEqual(pattern) { starts[cue].append(start) }
+                }
+            }
+        }
+        var ends: [Int] = []
+        for (cue, pattern) in agentCueBytes.enumerated() {
+            // Left to right, each match taking its bytes from the next, as a search from the last match's end finds them.
+            var searchStart = 0
+            for start in starts[cue] where start >= searchStart {
+                searchStart = start + pattern.count
+                if start == 0 || folded[start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
+            }
+        }
+        // Every character one byte: lower-casing keeps each in place.
+        if text.isPlainASCII { return ends }
+        // Only KELVIN SIGN and "İ" lower-case into ASCII: without them, `lowercased()` finds no cue the bytes lack.
+        if ends.isEmpty, folded.organisationOffsets(of: kelvinSign, limit: 1).isEmpty,
+           folded.organisationOffsets(of: dottedCapitalI, limit: 1).isEmpty {
+            return []
+        }
+        ends = []
         let lower = text.lowercased()
         for cue in agentCues {
             var searchStart = lower.startIndex
             while let range = lower[searchStart...].rangeOfASCII(cue) {
                 searchStart = range.upperBound
                 guard range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " " else { continue }
-                let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
-                let tail = text.dropFirst(offset)
-                var names: [String] = []
-                // "created by IDPF and Readium", "companies like Ebsco, VitalSource": a short list of names.
-                for piece in tail.prefix(80).split(whereSeparator: { $0 == "," }).prefix(4) {
-                    let words = piece.split(separator: " ").prefix(3)
-                    guard let first = words.first else { break }
-                    let word = String(first).trimmingCharacters(in: wordEdges)
-                    let isAnd = word.lowercased() == "and" || word.lowercased() == "or"
-                    let candidate = isAnd ? words.dropFirst().first.map { String($0).trimmingCharacters(in: wordEdges) } ?? "" : word
-                    guard isLoneProperName(candidate, excluding: people) else { break }
-                    names.append(candidate)
-                    // "IDPF and Readium": the second name of a pair.
-                    if !isAnd, words.count >= 3, words[words.index(after: words.startIndex)].lowercased() == "and" {
-                        let second = String(words[words.index(words.startIndex, offsetBy: 2)]).trimmingCharacters(in: wordEdges)
-                        if isLoneProperName(second, excluding: people) { names.append(second) }
-                        break
-                    }
-                    if words.count > 1, !isAnd { break }
-                }
-                for name in names where registry.find(name) == nil { registry.add(name) }
+                ends.append(lower.distance(from: lower.startIndex, to: range.upperBound))
             }
         }
-        addPersonFromMentions(in: text, excluding: people, to: &registry)
+        return ends
     }
 
     /// "Vincent Gros and Julietta Murata from Hachette": a person's full name, then "from" and a proper name.
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
     static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
         guard text.containsASCII(" from ") else { return }
-        let words = text.split(separator: " ").map(String.init)
+        let words = text.splitOnSpaces()
         for index in words.indices.dropFirst(2).dropLast() where words[index] == "from" {
-            let given = words[index - 2], family = words[index - 1]
+            let given = String(words[index - 2]), family = String(words[index - 1])
             guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
                   given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
                   !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { continue }
@@ -196,14 +321,14 @@ public enum OrganisationExtractor {
         return true
     }
 
-    /// Records `candidate` as a mention, an alias or a new organisation; false when it is none.
-    private static func consider(_ candidate: String, as name: String? = nil, context: MentionContext,
+    /// Records a candidate phrase as a mention, an alias or a new organisation (as `name` when given, and
+    /// the same phrase once trimmed); false when it is none.
+    private static func consider(_ candidate: MentionMemo.Candidate, as name: String? = nil, memo: inout MentionMemo,
                                  in registry: inout OrganisationRegistry) -> Bool {
-        let trimmed = TextRules.trimConnectors(candidate)
-        guard trimmed.splitOnSpaces().count >= 2 else { return false }
-        if registry.find(trimmed) != nil || registry.addAliasIfReordered(trimmed) { return true }
-        guard isOrganisationName(trimmed, requireCue: true), OrganisationRules.isPlausibleName(trimmed),
-              OrganisationRules.isMentionedAsName(trimmed, in: context) else { return false }
+        guard candidate.isPhrase else { return false }
+        let trimmed = candidate.trimmed
+        if registry.find(key: candidate.key) != nil || registry.addAliasIfReordered(trimmed, key: candidate.key) { return true }
+        guard memo.namesNewOrganisation(trimmed) else { return false }
         registry.add(name.map { TextRules.trimConnectors($0) == trimmed ? $0 : trimmed } ?? trimmed)
         return true
     }
@@ -212,15 +337,50 @@ public enum OrganisationExtractor {
     /// is an organisation word, and not a place, a generic word or a job title.
     static func isOrganisationName(_ phrase: String, requireCue: Bool) -> Bool {
         let head = headWord(of: phrase)
+        // The cue first: most phrases have none.
+        if requireCue, !Vocabulary.organisationCues.contains(head) { return false }
         if Vocabulary.placeHeads.contains(head) || Vocabulary.genericHeads.contains(head) { return false }
         // "Council Chamber" is a room; "Chamber of Commerce" a body.
-        if head == "chamber", !phrase.contains(" of ") { return false }
-        if ParticipantExtractor.isJobTitle(phrase) { return false }
-        return !requireCue || Vocabulary.organisationCues.contains(head)
+        if head == "chamber", !phrase.containsASCII(" of ") { return false }
+        return !ParticipantExtractor.isJobTitle(phrase)
     }
+
+    /// `headWord(of:)` of a plain ASCII phrase, lower-cased on its bytes (nil without contiguous bytes).
+    private static func asciiHeadWord(of phrase: String) -> String? {
+        phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            let lowercased = { (word: Range<Int>) in
+                String(decoding: bytes[word].lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+            }
+            var before: Range<Int>?   // the word before the current one
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let code = end - start <= 3 ? shortWordCode(bytes[start..<end]) : 0
+                if code == ofCode || code == forCode {
+                    // The first "of" or "for" follows the head, unless it opens the phrase.
+                    if let before { return lowercased(before) }
+                    break
+                }
+                before = start..<end
+                start = end
+            }
+            // Otherwise the last word.
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            var begin = end
+            while begin > 0, bytes[begin - 1] != UInt8(ascii: " ") { begin -= 1 }
+            return lowercased(begin..<end)
+        }
+    }
+
+    /// The codes (`shortWordCode`) of "of" and "for".
+    private static let ofCode = shortWordCode("of".utf8), forCode = shortWordCode("for".utf8)
 
     /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
     static func headWord(of phrase: String) -> String {
+        if phrase.isPlainASCII, let head = asciiHeadWord(of: phrase) { return head }
         let words = phrase.lowercased().splitOnSpaces()
         if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return String(words[i - 1]) }
         return words.last.map(String.init) ?? ""
@@ -234,10 +394,20 @@ struct OrganisationRegistry {
     private var lookup: [String: Int] = [:]
     /// The significant words of each organisation's name.
     private var nameWords: [Set<String>] = []
+    /// Every word that `nameWords` holds or held, to refuse most phrases at once.
+    private var everyNameWord: Set<String> = []
+    /// How many changes the registry has seen (every change registers a name), for callers that remember
+    /// what changed nothing.
+    private(set) var revision = 0
 
     /// The index of the entry that `name` names (by name, alias or acronym).
     func find(_ name: String) -> Int? {
-        lookup[Self.key(name)]
+        find(key: Self.key(name))
+    }
+
+    /// The index of the entry whose name, alias or acronym has the key `key`.
+    func find(key: String) -> Int? {
+        lookup[key]
     }
 
     /// Adds an organisation or merges it into the entry it names.
@@ -264,11 +434,13 @@ struct OrganisationRegistry {
             organisations[i].acronym = acronym
             organisations[i].aliases.removeAll { $0 == bare }
             nameWords[i] = Self.words(name)
+            everyNameWord.formUnion(nameWords[i])
             register(name, at: i)
             return
         }
         organisations.append(Organisation(name: name, acronym: acronym))
         nameWords.append(Self.words(name))
+        everyNameWord.formUnion(nameWords[nameWords.count - 1])
         register(name, at: organisations.count - 1)
         if let acronym { register(acronym, at: organisations.count - 1) }
     }
@@ -295,10 +467,16 @@ struct OrganisationRegistry {
         }
     }
 
-    /// Records `phrase` as an alias when its words are all words of one known organisation.
-    mutating func addAliasIfReordered(_ phrase: String) -> Bool {
-        let words = Self.words(phrase)
-        guard words.count >= 2 else { return false }
+    /// Records `phrase`, whose registry key is `key`, as an alias when its significant words are all words of
+    /// one known organisation.
+    mutating func addAliasIfReordered(_ phrase: String, key: String) -> Bool {
+        // Most phrases open with a word that no organisation has: refused before any set is built.
+        if key.isPlainASCII {
+            let first = key.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(key[..<$0]) } ?? key
+            guard everyNameWord.contains(first) || TextRules.isConnector(first) else { return false }
+        }
+        let words = Self.words(key: key)
+        guard words.count >= 2, words.isSubset(of: everyNameWord) else { return false }
         let matches = nameWords.indices.filter { words.isSubset(of: nameWords[$0]) }
         guard matches.count == 1, let i = matches.first else { return false }
         if !organisations[i].aliases.contains(phrase) {
@@ -309,6 +487,7 @@ struct OrganisationRegistry {
     }
 
     private mutating func register(_ name: String, at index: Int) {
+        revision += 1
         let key = Self.key(name)
         if lookup[key] == nil { lookup[key] = index }
     }
@@ -371,7 +550,13 @@ struct OrganisationRegistry {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The significant words of a name: the words of its key but connectors.
     static func words(_ name: String) -> Set<String> {
-        Set(key(name).splitOnSpaces().map(String.init).filter { !TextRules.isConnector($0) })
+        words(key: key(name))
+    }
+
+    /// The significant words of the name whose key is `key`.
+    static func words(key: String) -> Set<String> {
+        Set(key.splitOnSpaces().map(String.init).filter { !TextRules.isConnector($0) })
     }
 }

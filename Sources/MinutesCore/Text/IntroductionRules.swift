@@ -15,6 +15,9 @@ public enum IntroductionRules {
     /// The cues as they stand inside a line (after a name and a space or a colon), for a byte-level refusal.
     static let cueWords = [" with ", " from ", " at ", "@ ", "working ", " work ", "representing ", ": with", ": from", ": at "]
 
+    /// `cueWords` and the capitalised "With " and "From " that open a line, looked for in one pass.
+    static let lineCues = OrganisationNeedleSet(cueWords + ["With ", "From "])
+
     /// Punctuation and emphasis around a word of an introduction ("benetech.", "**Google**").
     static let wordEdges = CharacterSet(charactersIn: ".,;:()!?*\"'")
 
@@ -26,7 +29,7 @@ public enum IntroductionRules {
         let names = NameIndex(participants)
         for text in texts where text.utf8.count <= 200 {
             // A line without any cue word cannot introduce anyone; refused on its bytes.
-            guard cueWords.contains(where: { text.containsASCII($0) }) || text.containsASCII("With ") || text.containsASCII("From ") else { continue }
+            guard lineCues.containsAny(in: text) else { continue }
             guard let (person, rest) = speaker(of: text, names: names), !done.contains(person) else { continue }
             var organisations: [String] = []
             var remainder = Substring(rest)
@@ -56,7 +59,10 @@ public enum IntroductionRules {
     /// lower-cased and keyed by its first word, and the one-word nicks for "Simon" said by "simonstey".
     struct NameIndex {
         var byFirstWord: [String: [(index: Int, name: String)]] = [:]
+        /// Nicks of other characters than ASCII letters.
         var nicks: [(index: Int, letters: String)] = []
+        /// Each beginning of four letters or more of an ASCII nick, but the whole nick → the nicks it begins.
+        var nicksBeginningWith: [String: [Int]] = [:]
 
         init(_ participants: [Participant]) {
             for (index, person) in participants.enumerated() {
@@ -66,21 +72,52 @@ public enum IntroductionRules {
                     let key = String(name.split(separator: " ").first ?? "")
                     byFirstWord[key, default: []].append((index, name))
                 }
-                if !person.name.contains(" ") { nicks.append((index, TextRules.compactLetters(person.name))) }
+                if !person.name.contains(" ") {
+                    let letters = TextRules.compactLetters(person.name)
+                    if letters.isPlainASCII {
+                        // In ASCII, `hasPrefix` compares bytes: each beginning is one key.
+                        for length in stride(from: 4, to: letters.utf8.count, by: 1) {
+                            nicksBeginningWith[String(letters.prefix(length)), default: []].append(index)
+                        }
+                    } else {
+                        nicks.append((index, letters))
+                    }
+                }
             }
             for key in byFirstWord.keys { byFirstWord[key]?.sort { $0.name.count > $1.name.count } }
         }
 
         /// Names that may open `line`, longest first; `line` starts at its first word.
         func candidates(for line: Substring) -> [(index: Int, name: String)] {
-            let word = line.prefix { !" :,*]>".contains($0) }.lowercased()
+            let (word, letters) = Self.opening(of: line)
             var found = byFirstWord[word] ?? []
-            let letters = String(line.prefix { $0.isLetter }).lowercased()
             if letters.count >= 4 {
-                let owners = nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }
-                if owners.count == 1, let owner = owners.first { found.append((owner.index, letters)) }
+                let owners = (nicksBeginningWith[letters] ?? []) + nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
+                if owners.count == 1, let owner = owners.first { found.append((owner, letters)) }
             }
             return found
+        }
+
+        /// The first word of `line` (up to one of " :,*]>") and the letters it opens with, lower-cased.
+        static func opening(of line: Substring) -> (word: String, letters: String) {
+            asciiOpening(of: line)
+                ?? (line.prefix { !" :,*]>".contains($0) }.lowercased(), String(line.prefix { $0.isLetter }).lowercased())
+        }
+
+        /// `opening(of:)` on the bytes, when the first word is ASCII and the character after it one byte of its own;
+        /// nil otherwise.
+        private static func asciiOpening(of line: Substring) -> (word: String, letters: String)? {
+            line.utf8.withContiguousStorageIfAvailable { bytes -> (word: String, letters: String)? in
+                let isEnd = { (b: UInt8) in b == 0x20 || b == 0x3A || b == 0x2C || b == 0x2A || b == 0x5D || b == 0x3E }   // " :,*]>"
+                let end = bytes.firstIndex { isEnd($0) || $0 >= 0x80 || $0 == 0x0D } ?? bytes.count
+                // The word stops at the end of the line or at one of the ends, a character of its own.
+                guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }
+                let letters = bytes[..<end].firstIndex { ($0 | 0x20) < 0x61 || ($0 | 0x20) > 0x7A } ?? end
+                let lower = { (slice: Slice<UnsafeBufferPointer<UInt8>>) in
+                    String(decoding: slice.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                }
+                return (lower(bytes[..<end]), lower(bytes[..<letters]))
+            } ?? nil
         }
     }
 
@@ -125,7 +162,7 @@ public enum IntroductionRules {
         }
         var best: (Range<String.Index>, String)?
         for cue in cues {
-            guard let range = lower.range(of: cue) else { continue }
+            guard let range = lower.rangeOfASCII(cue) else { continue }
             let startsWord = range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " "
             if startsWord, best.map({ range.lowerBound < $0.0.lowerBound }) ?? true { best = (range, cue) }
         }
@@ -136,7 +173,7 @@ public enum IntroductionRules {
         var tail = text[start...]
         // "work for German company bookwire": the organisation follows the word "company".
         for noun in [" company ", " firm ", " startup ", " publisher "] {
-            if let range = tail.range(of: noun), tail[..<range.lowerBound].split(separator: " ").count <= 2 { tail = tail[range.upperBound...] }
+            if let range = tail.rangeOfASCII(noun), tail[..<range.lowerBound].split(separator: " ").count <= 2 { tail = tail[range.upperBound...] }
         }
         let words = tail.split(separator: " ", omittingEmptySubsequences: true)
         var name: [String] = []

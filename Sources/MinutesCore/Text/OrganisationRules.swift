@@ -15,28 +15,7 @@ struct MentionContext {
 
     /// Byte offsets where `needle` starts, at most `limit` of them.
     private func offsets(of needle: String, limit: Int = .max) -> [Int] {
-        let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, pattern.count <= bytes.count else { return [] }
-        var found: [Int] = []
-        bytes.withUnsafeBytes { haystack in
-            pattern.withUnsafeBytes { needleBytes in
-                guard let base = haystack.baseAddress, let needleBase = needleBytes.baseAddress else { return }
-                let first = Int32(pattern[0])
-                var offset = 0
-                // memchr finds each candidate start, memcmp checks the rest.
-                while offset + needleBytes.count <= haystack.count, found.count < limit,
-                      let hit = memchr(base + offset, first, haystack.count - offset - needleBytes.count + 1) {
-                    let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, needleBase, needleBytes.count) == 0 {
-                        found.append(position)
-                        offset = position + needleBytes.count
-                    } else {
-                        offset = position + 1
-                    }
-                }
-            }
-        }
-        return found
+        bytes.organisationOffsets(of: Array(needle.utf8), limit: limit)
     }
 
     /// Whether the byte at `index` continues a word (an ASCII letter or digit, or any non-ASCII byte).
@@ -54,11 +33,13 @@ struct MentionContext {
 
     /// Whether some occurrence of `phrase` follows an affiliation cue ("from X", "at X", "(X", "Name - X").
     func followsAffiliationCue(_ phrase: String) -> Bool {
-        let cues = [" from ", " at ", " with ", " by ", "(", " - ", " – ", " of the ", "\t"].map { Array($0.utf8) }
-        return offsets(of: phrase).contains { start in
-            cues.contains { cue in start >= cue.count && Array(bytes[(start - cue.count)..<start]) == cue }
+        offsets(of: phrase).contains { start in
+            Self.affiliationCues.contains { cue in start >= cue.count && bytes[(start - cue.count)..<start].elementsEqual(cue) }
         }
     }
+
+    /// The bytes of the cues `followsAffiliationCue(_:)` looks for.
+    private static let affiliationCues = [" from ", " at ", " with ", " by ", "(", " - ", " – ", " of the ", "\t"].map { Array($0.utf8) }
 
     /// What follows each occurrence of `phrase`, up to `length` bytes (at most 51 occurrences).
     func followers(of phrase: String, length: Int = 12) -> [Substring] {

@@ -1,0 +1,144 @@
+/// What `OrganisationExtractor.addMentions` works out once per distinct phrase of a document: the same
+/// capitalised runs ("Brady Duga", "Apache Software Foundation") come back on line after line.
+///
+/// Everything kept here depends on the phrase and the document alone, never on the registry, except `idleAt`,
+/// which is tied to the registry's `revision`.
+struct MentionMemo {
+    /// A phrase to try as an organisation, prepared for the registry.
+    struct Candidate {
+        /// The phrase without connectors or leading determiners at its ends.
+        let trimmed: String
+        /// Whether `trimmed` has two words or more (a single word is never a mention).
+        let isPhrase: Bool
+        /// The registry key of `trimmed` (empty for a single word).
+        let key: String
+
+        /// `phrase` as a candidate; `phraseKey` is the registry key of `phrase` when the caller has it.
+        init(_ phrase: String, key phraseKey: String? = nil) {
+            if let count = Self.wordCountIfTrimmed(phrase) {
+                trimmed = phrase
+                isPhrase = count >= 2
+                key = isPhrase ? phraseKey ?? OrganisationRegistry.key(phrase) : ""
+            } else {
+                trimmed = TextRules.trimConnectors(phrase)
+                isPhrase = trimmed.splitOnSpaces().count >= 2
+                key = isPhrase ? OrganisationRegistry.key(trimmed) : ""
+            }
+        }
+
+        /// The number of words of `phrase` when `TextRules.trimConnectors(phrase)` is `phrase` itself, told without
+        /// joining words again: an ASCII phrase of single-spaced words that neither opens with a connector or a
+        /// determiner nor ends with a connector. Nil for any other phrase.
+        static func wordCountIfTrimmed(_ phrase: String) -> Int? {
+            guard phrase.isPlainASCII else { return nil }
+            return phrase.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                // Single spaces between the words, none at the ends.
+                guard let head = bytes.first, let tail = bytes.last, head != UInt8(ascii: " "), tail != UInt8(ascii: " ") else { return nil }
+                var words = 1, firstEnd = bytes.count, lastStart = 0
+                for i in 1..<bytes.count where bytes[i] == UInt8(ascii: " ") {
+                    if bytes[i - 1] == UInt8(ascii: " ") { return nil }
+                    if words == 1 { firstEnd = i }
+                    words += 1
+                    lastStart = i + 1
+                }
+                let isConnector = { (word: Range<Int>) in
+                    word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(bytes[word]))
+                }
+                let first = 0..<firstEnd
+                // A word longer than every determiner is none.
+                let isDeterminer = first.count <= longestDeterminer
+                    && TextRules.leadingDeterminers.contains(String(decoding: bytes[first], as: UTF8.self))
+                guard !isConnector(first), !isDeterminer, !isConnector(lastStart..<bytes.count) else { return nil }
+                return words
+            } ?? nil
+        }
+
+        /// The length of the longest of `TextRules.leadingDeterminers`.
+        private static let longestDeterminer = TextRules.leadingDeterminers.map(\.utf8.count).max() ?? 0
+    }
+
+    /// A capitalised run of the text.
+    struct Run {
+        /// The registry key of the run.
+        let key: String
+        /// The run as a candidate.
+        let whole: Candidate
+        /// The run cut at its first " and ", " in ", " – " or " - " (empty without one).
+        let pieces: [String]
+        /// Whether the run holds " - ", which separates a person from an organisation.
+        let separatesPerson: Bool
+        /// The registry revision at which trying the run last changed nothing.
+        var idleAt: Int?
+
+        init(_ run: String) {
+            key = OrganisationRegistry.key(run)
+            whole = Candidate(run, key: key)
+            pieces = [" and ", " in ", " – ", " - "].first { run.containsASCII($0) }.map { run.componentsASCII(separatedBy: $0) } ?? []
+            separatesPerson = run.containsASCII(" - ")
+        }
+    }
+
+    /// A stretch of text that can hold capitalised runs (`OrganisationExtractor.runStretches`).
+    struct Stretch {
+        /// The runs of two words or more in it.
+        let runs: [String]
+        /// The registry revision at which trying its runs last changed nothing.
+        var idleAt: Int?
+    }
+
+    /// The document's running text.
+    let context: MentionContext
+    private var stretches: [String: Stretch] = [:]
+    private var runs: [String: Run] = [:]
+    private var candidates: [String: Candidate] = [:]
+    /// Trimmed phrase → whether it names an organisation not seen before.
+    private var newOrganisationNames: [String: Bool] = [:]
+
+    init(context: MentionContext) {
+        self.context = context
+    }
+
+    /// The capitalised runs in `stretch`.
+    mutating func runs(inStretch stretch: String) -> Stretch {
+        if let known = stretches[stretch] { return known }
+        let facts = Stretch(runs: TextRules.capitalisedRuns(in: stretch, multiWordOnly: true))
+        stretches[stretch] = facts
+        return facts
+    }
+
+    /// Records that trying the runs of `stretch` changed nothing at registry revision `revision`.
+    mutating func markStretchIdle(_ stretch: String, at revision: Int) {
+        stretches[stretch]?.idleAt = revision
+    }
+
+    /// What is known of the capitalised run `run`.
+    mutating func facts(ofRun run: String) -> Run {
+        if let known = runs[run] { return known }
+        let facts = Run(run)
+        runs[run] = facts
+        return facts
+    }
+
+    /// Records that trying `run` changed nothing at registry revision `revision`.
+    mutating func markRunIdle(_ run: String, at revision: Int) {
+        runs[run]?.idleAt = revision
+    }
+
+    /// `phrase` as a candidate.
+    mutating func facts(ofCandidate phrase: String) -> Candidate {
+        if let known = candidates[phrase] { return known }
+        let facts = Candidate(phrase)
+        candidates[phrase] = facts
+        return facts
+    }
+
+    /// Whether the trimmed phrase `trimmed`, found by its head word alone, is a new organisation: its head word
+    /// marks one, it can be a name, and the document uses it as one.
+    mutating func namesNewOrganisation(_ trimmed: String) -> Bool {
+        if let known = newOrganisationNames[trimmed] { return known }
+        let names = OrganisationExtractor.isOrganisationName(trimmed, requireCue: true) && OrganisationRules.isPlausibleName(trimmed)
+            && OrganisationRules.isMentionedAsName(trimmed, in: context)
+        newOrganisationNames[trimmed] = names
+        return names
+    }
+}
