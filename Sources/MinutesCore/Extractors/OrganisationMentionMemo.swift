@@ -100,10 +100,7 @@ struct MentionMemo {
 
     /// The capitalised runs in `stretch`.
     mutating func runs(inStretch stretch: String) -> Stretch {
-        if let known = stretches[stretch] { return known }
-        let facts = Stretch(runs: TextRules.capitalisedRuns(in: stretch, multiWordOnly: true))
-        stretches[stretch] = facts
-        return facts
+        Self.memoised(stretch, in: &stretches) { Stretch(runs: TextRules.capitalisedRuns(in: stretch, multiWordOnly: true)) }
     }
 
     /// Records that trying the runs of `stretch` changed nothing at registry revision `revision`.
@@ -113,10 +110,7 @@ struct MentionMemo {
 
     /// What is known of the capitalised run `run`.
     mutating func facts(ofRun run: String) -> Run {
-        if let known = runs[run] { return known }
-        let facts = Run(run)
-        runs[run] = facts
-        return facts
+        Self.memoised(run, in: &runs) { Run(run) }
     }
 
     /// Records that trying `run` changed nothing at registry revision `revision`.
@@ -126,10 +120,15 @@ struct MentionMemo {
 
     /// `phrase` as a candidate.
     mutating func facts(ofCandidate phrase: String) -> Candidate {
-        if let known = candidates[phrase] { return known }
-        let facts = Candidate(phrase)
-        candidates[phrase] = facts
-        return facts
+        Self.memoised(phrase, in: &candidates) { Candidate(phrase) }
+    }
+
+    /// The value kept under `key` in `cache`, made by `make` the first time.
+    private static func memoised<Value>(_ key: String, in cache: inout [String: Value], _ make: () -> Value) -> Value {
+        if let known = cache[key] { return known }
+        let value = make()
+        cache[key] = value
+        return value
     }
 
     /// Whether the trimmed phrase `trimmed`, found by its head word alone, is a new organisation: its head word
