@@ -42,4 +42,21 @@ struct TextRuleFastPathTests {
         #expect(!TextRules.isNick("9lives") && !TextRules.isNick("two words") && !TextRules.isNick(String(repeating: "a", count: 33)))
         #expect(Vocabulary.isCountry(" United Kingdom\t") && Vocabulary.isCountry("🇫🇷") && !Vocabulary.isCountry("Kingdom"))
     }
+
+    @Test func plainASCIIEightBytesAtATimeAgreesWithTheByteTest() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<5_000 {
+            let text = Self.randomText(&generator)
+            #expect(text.isPlainASCII == text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }, "\(Array(text.unicodeScalars))")
+        }
+        for offset in 0..<24 {
+            let plain = String(repeating: "a", count: 24)
+            #expect(plain.isPlainASCII)
+            for odd in ["\r", "é", "\u{7F}"] {
+                var text = Array(plain)
+                text[offset] = Character(odd)
+                #expect(String(text).isPlainASCII == (odd == "\u{7F}"), "\(odd) at \(offset)")
+            }
+        }
+    }
 }

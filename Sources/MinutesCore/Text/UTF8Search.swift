@@ -44,6 +44,27 @@ enum UTF8Search {
         case undecided
     }
 
+    /// `isPlainASCII` of a buffer, eight bytes at a time: no byte has its high bit set, and none
+    /// is CR (a word with a zero byte after XOR with CRs has one).
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if word & highBits != 0 { return false }
+            let crs = word ^ (ones &* 0x0D)
+            if (crs &- ones) & ~crs & highBits != 0 { return false }
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] >= 0x80 || bytes[offset] == 0x0D { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// Whether no other character sequence is canonically equivalent to `scalar`: ASCII but for "K", ";" and "`",
     /// and the dashes, quotes and dots of General Punctuation (U+2010–U+2027).
     static func hasNoCanonicalEquivalent(_ scalar: Unicode.Scalar) -> Bool {
@@ -107,7 +128,7 @@ extension StringProtocol {
     /// Whether every character is one ASCII byte (no byte over 0x7F, and no CR, which pairs with a following LF):
     /// then counting, splitting and comparing characters is the same as doing it on bytes.
     var isPlainASCII: Bool {
-        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        utf8.withContiguousStorageIfAvailable(UTF8Search.isPlainASCII) ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 }
 
