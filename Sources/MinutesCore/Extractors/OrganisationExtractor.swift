@@ -34,7 +34,7 @@ public enum OrganisationExtractor {
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
-        guard text.organisationHoldsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
+        guard text.holdsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
         for (acronym, before) in AcronymPatterns.parenthesised(in: text) {
             guard acronym.filter(\.isUppercase).count >= 2 else { continue }
             let words = capitalisedTail(of: before)

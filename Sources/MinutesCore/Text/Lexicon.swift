@@ -154,10 +154,7 @@ public struct WordSet: Sendable {
 
     /// The offset of the first `byte` in `all` at or after `start`, or `all.count` when there is none.
     private static func offset(of byte: UInt8, in all: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < all.count, let base = all.baseAddress, let found = memchr(base + start, Int32(byte), all.count - start) else {
-            return all.count
-        }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        UTF8Search.offset(of: byte, in: all, from: start) ?? all.count
     }
 
     /// FNV-1a over the bytes.

@@ -48,14 +48,13 @@ extension StringProtocol {
     /// refuses most texts before a regular expression runs.
     func holdsBytes(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        if let answer = utf8.withContiguousStorageIfAvailable({ ASCIIKeywords.occurs(pattern, in: $0) }) { return answer }
-        return Array(utf8).withUnsafeBufferPointer { ASCIIKeywords.occurs(pattern, in: $0) }
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Search.offset(of: pattern, in: bytes) != nil }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
     }
 
     /// Whether the UTF-8 bytes hold `byte` (found with `memchr`).
     func holdsByte(_ byte: UInt8) -> Bool {
-        if let answer = utf8.withContiguousStorageIfAvailable({ ASCIIKeywords.offset(of: byte, in: $0, from: 0) != nil }) { return answer }
-        return utf8.contains(byte)
+        utf8.withContiguousStorageIfAvailable { UTF8Search.offset(of: byte, in: $0) != nil } ?? utf8.contains(byte)
     }
 
     /// Foundation's `range(of: needle, options: .caseInsensitive)` for a `needle` of lower-case ASCII letters
@@ -130,21 +129,4 @@ struct ASCIIKeywords {
         return true
     }
 
-    /// Whether `bytes` hold `pattern` anywhere.
-    static func occurs<P: Collection<UInt8>>(_ pattern: P, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = pattern.first else { return true }
-        var start = 0
-        while let found = offset(of: first, in: bytes, from: start) {
-            if occurs(pattern, in: bytes, at: found) { return true }
-            start = found + 1
-        }
-        return false
-    }
-
-    /// The offset of the first `byte` in `bytes` at or after `start` (found with `memchr`).
-    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, start < bytes.count,
-              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-    }
 }

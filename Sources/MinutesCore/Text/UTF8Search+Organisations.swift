@@ -66,38 +66,19 @@ struct OrganisationNeedleSet {
 
 extension Array where Element == UInt8 {
     /// Byte offsets where `pattern` starts, left to right and not overlapping (unless `overlapping`), at most
-    /// `limit` of them; `memchr` finds each candidate start and `memcmp` checks the rest.
+    /// `limit` of them (`UTF8Search.offset(of:in:from:)`).
     func organisationOffsets(of pattern: [UInt8], limit: Int = .max, overlapping: Bool = false) -> [Int] {
         guard !pattern.isEmpty, pattern.count <= count else { return [] }
         var found: [Int] = []
-        withUnsafeBytes { haystack in
-            pattern.withUnsafeBytes { needle in
-                guard let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return }
-                let first = Int32(pattern[0])
+        withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { needle in
                 var offset = 0
-                while offset + needle.count <= haystack.count, found.count < limit,
-                      let hit = memchr(base + offset, first, haystack.count - offset - needle.count + 1) {
-                    let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, needleBase, needle.count) == 0 {
-                        found.append(position)
-                        offset = position + (overlapping ? 1 : needle.count)
-                    } else {
-                        offset = position + 1
-                    }
+                while found.count < limit, let position = UTF8Search.offset(of: needle, in: haystack, from: offset) {
+                    found.append(position)
+                    offset = position + (overlapping ? 1 : needle.count)
                 }
             }
         }
         return found
-    }
-}
-
-extension String {
-    /// Whether the UTF-8 bytes hold `byte` anywhere, found with `memchr`: a quick refusal before a rule that
-    /// needs the byte.
-    func organisationHoldsByte(_ byte: UInt8) -> Bool {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
-        } ?? utf8.contains(byte)
     }
 }

@@ -33,15 +33,13 @@ extension String {
     }
 
     /// The ranges of the text's lines between LF bytes (as `utf8.split(separator: 0x0A, omittingEmptySubsequences: false)`),
-    /// found with memchr.
+    /// found with `UTF8Search.offset(of:in:from:)` (memchr).
     private func readersLineRanges() -> [Range<Index>] {
         var ends: [Int] = []
         var text = self
         text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
             var start = 0
-            while start < bytes.count, let hit = memchr(base + start, 0x0A, bytes.count - start) {
-                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            while let offset = UTF8Search.offset(of: 0x0A, in: bytes, from: start) {
                 ends.append(offset)
                 start = offset + 1
             }
@@ -63,22 +61,8 @@ extension String {
     /// `contains(other)` compared character by character (the standard library's collection search), worked out
     /// on bytes when both are ASCII without CR: then every byte is a character of its own.
     func readersContainsCharacters(_ other: String) -> Bool {
-        func isSimple(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
-        guard !other.isEmpty, isSimple(self), isSimple(other) else { return contains(other) }
+        guard !other.isEmpty, isPlainASCII, other.isPlainASCII else { return contains(other) }
         var text = self, other = other
-        return text.withUTF8 { haystack in
-            other.withUTF8 { needle in
-                guard let base = haystack.baseAddress, let part = needle.baseAddress, needle.count <= haystack.count else { return false }
-                // Candidates are the places of the needle's first byte (memchr); each is compared whole (memcmp).
-                let lastStart = haystack.count - needle.count
-                var start = 0
-                while start <= lastStart, let hit = memchr(base + start, Int32(needle[0]), lastStart - start + 1) {
-                    let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + offset, part, needle.count) == 0 { return true }
-                    start = offset + 1
-                }
-                return false
-            }
-        }
+        return text.withUTF8 { haystack in other.withUTF8 { UTF8Search.offset(of: $0, in: haystack) != nil } }
     }
 }

@@ -65,6 +65,29 @@ enum UTF8Search {
         return true
     }
 
+    /// The offset of the first `byte` in `bytes` at or after `start` (libc's `memchr`).
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    /// The offset of the first occurrence of `pattern` in `bytes` at or after `start`, compared byte for
+    /// byte (no canonical matching): `memchr` finds each candidate first byte, `memcmp` checks the rest.
+    /// An empty pattern is found at `start`.
+    static func offset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let first = pattern.first, let patternBase = pattern.baseAddress else { return start }
+        guard let base = bytes.baseAddress, pattern.count <= bytes.count else { return nil }
+        let last = bytes.count - pattern.count
+        var from = start
+        while from <= last, let hit = memchr(base + from, Int32(first), last - from + 1) {
+            let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if memcmp(base + position, patternBase, pattern.count) == 0 { return position }
+            from = position + 1
+        }
+        return nil
+    }
+
     /// Whether no other character sequence is canonically equivalent to `scalar`: ASCII but for "K", ";" and "`",
     /// and the dashes, quotes and dots of General Punctuation (U+2010–U+2027).
     static func hasNoCanonicalEquivalent(_ scalar: Unicode.Scalar) -> Bool {
