@@ -188,7 +188,7 @@ public enum OrganisationExtractor {
     static let wordEdges = CharacterSet(charactersIn: ".,;:()!?\"'’")
 
     /// Every agent cue ends with one of these: a line without any is not read for agents.
-    private static let agentCueEndings = OrganisationNeedleSet([" by ", " at ", " like ", " as "])
+    private static let agentCueEndings = ASCIINeedleSet([" by ", " at ", " like ", " as "])
 
     /// The bytes of `agentCues`.
     private static let agentCueBytes = agentCues.map { Array($0.utf8) }

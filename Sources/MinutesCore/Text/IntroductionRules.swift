@@ -16,7 +16,7 @@ public enum IntroductionRules {
     static let cueWords = [" with ", " from ", " at ", "@ ", "working ", " work ", "representing ", ": with", ": from", ": at "]
 
     /// `cueWords` and the capitalised "With " and "From " that open a line, looked for in one pass.
-    static let lineCues = OrganisationNeedleSet(cueWords + ["With ", "From "])
+    static let lineCues = ASCIINeedleSet(cueWords + ["With ", "From "])
 
     /// Punctuation and emphasis around a word of an introduction ("benetech.", "**Google**").
     static let wordEdges = CharacterSet(charactersIn: ".,;:()!?*\"'")

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A few ASCII needles looked for together: `containsAny(in:)` answers `needles.contains { text.containsASCII($0) }`
+/// in one pass over the text's bytes instead of one pass a needle (the participant, introduction and organisation rules
+/// ask such questions of every block).
+///
+/// Each needle is looked for by its rarest byte in English text (its anchor: "k" in " aka "), so that few bytes of the
+/// text need a closer look, and eight bytes without an anchor are passed over at once.
+struct ASCIINeedleSet {
+    /// The needles, as given.
+    let needles: [String]
+    /// All the needles' bytes, one after the other.
+    private let bytes: [UInt8]
+    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
+    private let layout: [(start: Int, count: Int, anchor: Int)]
+    /// For each byte value, the needles (one bit each) anchored on it.
+    private let anchored: [UInt32]
+    /// Each anchor byte repeated in the eight bytes of a word.
+    private let anchorWords: [UInt64]
+
+    /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
+    private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
+
+    /// What one pass over the bytes found.
+    private enum Scan {
+        /// A needle's first match is followed by ASCII or the end: a match.
+        case found
+        /// The needles (one bit each) whose first match is followed by a non-ASCII byte, for Foundation to decide.
+        case undecided(UInt32)
+    }
+
+    /// Needles without canonical equivalents (see `UTF8Search`); at most 32 of them.
+    init(_ needles: [String]) {
+        precondition(needles.count <= 32 && needles.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent) })
+        self.needles = needles
+        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
+        var anchored = [UInt32](repeating: 0, count: 256)
+        for (bit, needle) in needles.enumerated() {
+            let pattern = Array(needle.utf8)
+            func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
+            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
+            layout.append((bytes.count, pattern.count, anchor))
+            bytes.append(contentsOf: pattern)
+            anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)
+        }
+        self.bytes = bytes
+        self.layout = layout
+        self.anchored = anchored
+        anchorWords = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
+    }
+
+    /// Whether any of the eight bytes of `word` is the byte repeated in `pattern` (the has-a-zero-byte test on their XOR).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
+    func containsAny<S: StringProtocol>(in text: S) -> Bool {
+        let scan = text.utf8.withContiguousStorageIfAvailable { text in
+            bytes.withUnsafeBufferPointer { bytes in anchored.withUnsafeBufferPointer { anchored -> Scan in
+                // A needle's matches come up in the order of their anchors, so its first one is its leftmost.
+                var seen: UInt32 = 0
+                var i = 0
+                while i < text.count {
+                    // The next eight bytes are passed over without an anchor among them, else looked at one by one.
+                    var blockEnd = text.count
+                    if i + 8 <= text.count, let base = text.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if !anchorWords.contains(where: { Self.hasByte(word, $0) }) { i += 8; continue }
+                        blockEnd = i + 8
+                    }
+                    for position in i..<blockEnd {
+                        var candidates = anchored[Int(text[position])] & ~seen
+                        while candidates != 0 {
+                            let bit = UInt32(candidates.trailingZeroBitCount)
+                            candidates &= candidates - 1
+                            let (start, count, anchor) = layout[Int(bit)]
+                            let first = position - anchor, end = first + count
+                            guard first >= 0, end <= text.count else { continue }
+                            var j = 0
+                            while j < count && text[first + j] == bytes[start + j] { j += 1 }
+                            guard j == count else { continue }
+                            if end == text.count || text[end] < 0x80 { return .found }
+                            // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
+                            seen |= 1 << bit
+                        }
+                    }
+                    i = blockEnd
+                }
+                return .undecided(seen)
+            } }
+        }
+        switch scan {
+        case .none: return needles.contains { text.containsASCII($0) }
+        case .found: return true
+        case .undecided(let bits): return needles.indices.contains { bits & (1 << UInt32($0)) != 0 && text.contains(needles[$0]) }
+        }
+    }
+}
