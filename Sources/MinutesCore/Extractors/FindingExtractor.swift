@@ -390,7 +390,7 @@ public enum FindingExtractor {
     static func due(in text: String, meetingDate: String? = nil) -> String? {
         for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
             // Searched case-insensitively in the text itself, so the tail is cut from the same string.
-            if let range = text.findingsRangeIgnoringCase(marker) {
+            if let range = text.rangeOfASCIIIgnoringCase(marker) {
                 let tail = String(text[range.upperBound...].prefix(40))
                 if let date = DateExtractor.firstDate(in: tail) { return date }
                 if let meetingDate, let date = dayAndMonth(in: tail, after: meetingDate) { return date }

@@ -56,31 +56,6 @@ extension StringProtocol {
     func holdsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { UTF8Search.offset(of: byte, in: $0) != nil } ?? utf8.contains(byte)
     }
-
-    /// Foundation's `range(of: needle, options: .caseInsensitive)` for a `needle` of lower-case ASCII letters
-    /// and spaces, on bytes when the text is plain ASCII (where case-insensitive matching is folding ASCII
-    /// letters); other texts still ask Foundation, whose folding also matches non-ASCII characters.
-    func rangeOfASCIIIgnoringCase(_ needle: StaticString) -> Range<Index>? {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        /// A byte of the text matches a byte of the needle as itself or, for a letter, as its capital.
-        let matches = { (byte: UInt8, wanted: UInt8) in
-            byte == wanted || (byte | 0x20 == wanted && wanted >= UInt8(ascii: "a") && wanted <= UInt8(ascii: "z"))
-        }
-        guard isPlainASCII, let searched = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
-            guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
-            var start = 0
-            while start <= bytes.count - pattern.count {
-                var matched = 0
-                while matched < pattern.count, matches(bytes[start + matched], pattern[matched]) { matched += 1 }
-                if matched == pattern.count { return start }
-                start += 1
-            }
-            return nil
-        }) else { return range(of: needle.description, options: .caseInsensitive) }
-        guard let offset = searched else { return nil }
-        let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        return start..<utf8.index(start, offsetBy: pattern.count)
-    }
 }
 
 /// Lower-case ASCII words looked for in one pass over a text's bytes: at each byte only the words that start
