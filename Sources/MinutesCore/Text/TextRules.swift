@@ -47,7 +47,7 @@ public enum TextRules {
             // joined the skipped bytes (then the window starts elsewhere).
             return start > utf8.startIndex && start < utf8.endIndex && utf8[start] >= 0x80 ? .undecided : .noLabel
         }
-        guard window[..<colon].allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return .undecided }
+        guard text[start..<colon].isPlainASCII else { return .undecided }
         var labelEnd = colon
         while labelEnd > start, isEmphasis(utf8[utf8.index(before: labelEnd)]) { labelEnd = utf8.index(before: labelEnd) }
         let label = String(text[start..<labelEnd])
@@ -66,7 +66,7 @@ public enum TextRules {
     /// At most 40 characters and five words, no sentence punctuation (but a "(s)" ending), not an address.
     private static func isLabelShaped(_ label: String) -> Bool {
         let bytes = label.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        guard label.isPlainASCII else {
             return label.count <= 40 && label.splitOnSpaces().count <= 5
                 && (!label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)")) && !label.hasPrefix("http")
         }

@@ -13,13 +13,7 @@ struct AddressCharacters {
 
     init<S: StringProtocol>(_ text: S) {
         let bytes = Array(text.utf8)
-        // Plain ASCII (`isPlainASCII`), tested on the copied bytes: no byte over 0x7F, no CR.
-        var high: UInt8 = 0, carriageReturns = 0
-        for byte in bytes {
-            high |= byte
-            carriageReturns &+= byte == 0x0D ? 1 : 0
-        }
-        if high < 0x80 && carriageReturns == 0 {
+        if bytes.withUnsafeBufferPointer(UTF8Search.isPlainASCII) {
             self.bytes = bytes
             characters = nil
         } else {

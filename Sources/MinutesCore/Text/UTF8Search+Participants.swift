@@ -21,7 +21,7 @@ extension String {
     func participantHasAtMost(_ limit: Int) -> Bool {
         if utf8.count <= limit { return true }
         let plainPrefix = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.prefix(limit + 1).allSatisfy { $0 < 0x80 && $0 != 0x0D }
+            UTF8Search.isPlainASCII(UnsafeBufferPointer(rebasing: bytes.prefix(limit + 1)))
         }
         if plainPrefix == true { return false }
         return dropFirst(limit).isEmpty

@@ -23,7 +23,7 @@ public struct WordRepair: Sendable {
         // ASCII texts: letter runs tallied on their bytes; each distinct word becomes a String once, below.
         var tally = ASCIIWordTally()
         for text in texts {
-            if Self.isPlainASCII(text) {
+            if text.isPlainASCII {
                 var text = text
                 text.withUTF8 { bytes in
                     var start = 0
@@ -68,7 +68,7 @@ public struct WordRepair: Sendable {
             cache[token] = result
             return result
         }
-        if Self.isPlainASCII(text) {
+        if text.isPlainASCII {
             // ASCII text, one byte a character: tokens are runs of letters, hyphens and inner full stops.
             var text = text
             var output: [UInt8] = []
@@ -127,7 +127,7 @@ public struct WordRepair: Sendable {
 
     /// Repairs one run of letters, hyphens and full stops.
     private func repairToken(_ token: String) -> String {
-        if Self.isPlainASCII(token) {
+        if token.isPlainASCII {
             var token = token
             return token.withUTF8 { repairASCIIToken($0) }
         }
@@ -169,7 +169,7 @@ public struct WordRepair: Sendable {
 
     /// Whether the document or the dictionary vouches for `word` as it stands.
     func isKnown(_ word: String) -> Bool {
-        if Self.isPlainASCII(word) {
+        if word.isPlainASCII {
             var word = word
             return word.withUTF8 { bytes in Self.withLowerCased(bytes) { isKnownASCII(lower: $0) } }
         }
@@ -192,7 +192,7 @@ public struct WordRepair: Sendable {
 
     /// Splits an unknown word into two or three known pieces, or returns it whole.
     func split(_ word: String) -> [String] {
-        if Self.isPlainASCII(word) {
+        if word.isPlainASCII {
             var word = word
             return word.withUTF8 { splitASCII($0) }
         }
@@ -248,13 +248,6 @@ public struct WordRepair: Sendable {
     /// Letter runs in `text`.
     static func words(in text: String) -> [Substring] {
         text.split { !$0.isLetterFast }
-    }
-
-    /// Whether every character of `text` is one ASCII byte (no byte over 0x7F, no CR, which pairs with LF).
-    static func isPlainASCII(_ text: String) -> Bool {
-        func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
-        // Native strings are scanned as a buffer; others byte by byte.
-        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
     }
 
     /// A–Z or a–z.
