@@ -169,7 +169,7 @@ public enum OrganisationExtractor {
     /// A word of at most three bytes, ASCII letters lower-cased, as one number: its bytes, then its length.
     static func shortWordCode<C: Collection>(_ word: C) -> UInt32 where C.Element == UInt8 {
         let bytes = word.reduce(UInt32(0)) { code, byte in
-            code << 8 | UInt32(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            code << 8 | UInt32(byte.asciiLowercased)
         }
         return bytes << 2 | UInt32(word.count)
     }
@@ -239,13 +239,12 @@ public enum OrganisationExtractor {
     /// left to right, matched in lower case.
     static func agentCueEnds(in text: String) -> [Int] {
         // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
-        let fold = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
         let folded = text.utf8.withContiguousStorageIfAvailable { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                for i in 0..<bytes.count { buffer[i] = fold(bytes[i]) }
+                for i in 0..<bytes.count { buffer[i] = bytes[i].asciiLowercased }
                 count = bytes.count
             }
-        } ?? text.utf8.map(fold)
+        } ?? text.utf8.map(\.asciiLowercased)
         // Each cue ends with " by ", " at ", …: the cues are looked for where those stand.
         var starts = [[Int]](repeating: [], count: agentCueBytes.count)
         for (ending, cues) in agentCueEndingGroups {
@@ -349,7 +348,7 @@ public enum OrganisationExtractor {
     private static func asciiHeadWord(of phrase: String) -> String? {
         phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
             let lowercased = { (word: Range<Int>) in
-                String(decoding: bytes[word].lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+                String(decoding: bytes[word].lazy.map { $0.asciiLowercased }, as: UTF8.self)
             }
             var before: Range<Int>?   // the word before the current one
             var start = 0

@@ -263,7 +263,7 @@ public enum RelatedDocumentExtractor {
         guard let first = bytes.firstIndex(where: { !isMark($0) }), let last = bytes.lastIndex(where: { !isMark($0) }) else { return labels.contains("") }
         let length = bytes.distance(from: first, to: last) + 1
         guard length <= longestLabel else { return false }
-        let lowered = bytes[first...last].lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        let lowered = bytes[first...last].lazy.map { $0.asciiLowercased }
         return labels.contains { $0.utf8.count == length && $0.utf8.elementsEqual(lowered) }
     }
 

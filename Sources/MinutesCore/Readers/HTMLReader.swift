@@ -336,7 +336,7 @@ private struct HTMLWalker {
     static func classTokens(_ value: String) -> [String] {
         guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
         return value.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { token in
-            String(decoding: token.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+            String(decoding: token.map { $0.asciiLowercased }, as: UTF8.self)
         }
     }
 

@@ -114,7 +114,7 @@ public enum IntroductionRules {
                 guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }
                 let letters = bytes[..<end].firstIndex { ($0 | 0x20) < 0x61 || ($0 | 0x20) > 0x7A } ?? end
                 let lower = { (slice: Slice<UnsafeBufferPointer<UInt8>>) in
-                    String(decoding: slice.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    String(decoding: slice.lazy.map { $0.asciiLowercased }, as: UTF8.self)
                 }
                 return (lower(bytes[..<end]), lower(bytes[..<letters]))
             } ?? nil

@@ -111,7 +111,7 @@ public enum TextRules {
                 continue
             }
             if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            out.append(byte.asciiLowercased)
         }
         func isFoldPunctuation(_ byte: UInt8) -> Bool {
             switch byte {
@@ -230,7 +230,7 @@ public enum TextRules {
         for (i, byte) in bytes.enumerated() {
             if byte == 0x20 { wordStart = i + 1 }
             if i > 0, isLower(bytes[i - 1]), isUpper(byte), i + 1 < bytes.count, isLower(bytes[i + 1]),
-               !surnamePrefixes.contains(String(decoding: bytes[wordStart..<i].map { isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)) {
+               !surnamePrefixes.contains(String(decoding: bytes[wordStart..<i].map { $0.asciiLowercased }, as: UTF8.self)) {
                 out.append(0x20)
                 wordStart = i
             }

@@ -16,8 +16,6 @@ extension String {
     /// lower-cased for needles without "i" or "k" (lower-casing yields no ASCII character that the text does
     /// not already hold in either case but "k", from KELVIN SIGN, and "i", from "İ", followed by a combining dot).
     func findingsScan(_ needles: [[UInt8]]) -> FindingsByteScan {
-        /// `byte` with an upper-case letter made lower-case.
-        func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
         // The bytes a needle starts with, as a 256-bit set, so most bytes are passed after one test.
         var starts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         for needle in needles {
@@ -35,7 +33,7 @@ extension String {
             var plainASCII = true
             for i in bytes.indices {
                 if bytes[i] >= 0x80 || bytes[i] == 0x0D { plainASCII = false }
-                let byte = lower(bytes[i])
+                let byte = bytes[i].asciiLowercased
                 let word: UInt64
                 switch byte >> 6 {
                 case 0: word = starts.0
@@ -46,7 +44,7 @@ extension String {
                 guard word & (UInt64(1) << UInt64(byte & 63)) != 0 else { continue }
                 for (n, needle) in needles.enumerated() where found & (1 << n) == 0 && needle.first == byte {
                     guard needle.count <= bytes.count - i else { continue }
-                    if needle.indices.dropFirst().allSatisfy({ lower(bytes[i + $0]) == needle[$0] }) { found |= 1 << n }
+                    if needle.indices.dropFirst().allSatisfy({ bytes[i + $0].asciiLowercased == needle[$0] }) { found |= 1 << n }
                 }
             }
             return FindingsByteScan(mentions: found, isPlainASCII: plainASCII)

@@ -36,13 +36,11 @@ extension StringProtocol {
     /// equivalent); any other text is left to Foundation.
     func rangeOfASCIIIgnoringCase(_ needle: String) -> Range<Index>? {
         guard isPlainASCII, needle.isPlainASCII, !needle.isEmpty else { return range(of: needle, options: .caseInsensitive) }
-        /// `byte` with an upper-case letter made lower-case.
-        func lower(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
-        let pattern = needle.utf8.map(lower)
+        let pattern = needle.utf8.map(\.asciiLowercased)
         let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard pattern.count <= bytes.count else { return nil }
             for start in 0...(bytes.count - pattern.count)
-            where pattern.indices.allSatisfy({ lower(bytes[start + $0]) == pattern[$0] }) {
+            where pattern.indices.allSatisfy({ bytes[start + $0].asciiLowercased == pattern[$0] }) {
                 return start
             }
             return nil
@@ -167,6 +165,12 @@ extension String {
         }
         return undecided && contains(Character(Unicode.Scalar(byte)))
     }
+}
+
+extension UInt8 {
+    /// The byte with an ASCII capital (A–Z) made lower-case; any other byte as it is.
+    @inline(__always)
+    var asciiLowercased: UInt8 { self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") ? self | 0x20 : self }
 }
 
 extension StringProtocol {

@@ -111,7 +111,7 @@ public enum Vocabulary {
 
     /// `text.lowercased()` for plain ASCII text, on bytes.
     static func lowercasedASCII(_ text: String) -> String {
-        String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(decoding: text.utf8.map { $0.asciiLowercased }, as: UTF8.self)
     }
 
     /// Labels that introduce attendance lists, mapped to what they mean.

@@ -130,7 +130,7 @@ extension WordRepair {
     /// Calls `body` with the ASCII `bytes` lower-cased (A–Z to a–z, as `lowercased()` does for ASCII).
     static func withLowerCased<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
-            for (i, byte) in bytes.enumerated() { buffer[i] = isASCIIUpper(byte) ? byte | 0x20 : byte }
+            for (i, byte) in bytes.enumerated() { buffer[i] = byte.asciiLowercased }
             return body(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]))
         }
     }
