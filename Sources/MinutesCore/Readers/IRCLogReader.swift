@@ -21,7 +21,7 @@ public struct IRCLogReader: DocumentReader {
     public init() {}
 
     /// One parsed log line: `nick` is nil for server notices (joins, quits, topic changes).
-    struct Message {
+    struct Message: Equatable {
         var timestamp: String
         var nick: String?
         var text: String
@@ -53,6 +53,16 @@ public struct IRCLogReader: DocumentReader {
     /// Parses one line of a log, or nil when it has none of the log shapes.
     static func message(_ line: String) -> Message? {
         guard mayBeLogLine(line) else { return nil }
+        switch IRCLineMatcher.shape(of: line) {
+        case .unanswered: return messageByPatterns(line)
+        case .none: return nil
+        case .message(let timestamp, let nick, let text): return Message(timestamp: timestamp, nick: nick, text: text.trimmed())
+        case .notice(let timestamp): return Message(timestamp: timestamp, nick: nil, text: "")
+        }
+    }
+
+    /// `message(_:)` by the regular expressions themselves, for lines `IRCLineMatcher` leaves unanswered.
+    static func messageByPatterns(_ line: String) -> Message? {
         let ns = line as NSString
         let range = NSRange(location: 0, length: ns.length)
         func group(_ m: NSTextCheckingResult, _ i: Int) -> String {

@@ -1,0 +1,111 @@
+/// `IRCLogReader.message(_:)`'s two regular expressions answered on a line's bytes, for the common case of a
+/// plain-ASCII line with no line-terminator bytes. There `\s` can only be a space or a tab, `\d` an ASCII digit and
+/// `.` any byte, so each pattern reduces to a left-to-right scan with no backtracking that could change the result
+/// (every optional part is taken greedily, and declining it leaves a byte the next part cannot start with).
+/// Other lines are left to the regular expressions (`shape` returns `.unanswered`).
+enum IRCLineMatcher {
+    /// What the byte scan found.
+    enum Shape: Equatable {
+        /// The line is not plain ASCII or holds LF, VT, FF or CR: ask the regular expressions.
+        case unanswered
+        /// Neither pattern matches.
+        case none
+        /// `<nick> text`, with an optional timestamp before it (the text untrimmed).
+        case message(timestamp: String, nick: String, text: String)
+        /// A timestamped server notice (`*** joins`, `-!-`, `-->`, `<--`, `--`, `=-=`).
+        case notice(timestamp: String)
+    }
+
+    /// Classifies `line` as the message pattern, then the notice pattern, would.
+    static func shape(of line: String) -> Shape {
+        var line = line
+        return line.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || (byte >= 0x0A && byte <= 0x0D) { return .unanswered }
+            return shape(bytes)
+        }
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func shape(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape {
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func byte(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        func digit(_ index: Int) -> Bool { byte(index).map(isDigit) ?? false }
+
+        /// `(?:\d{4}-\d\d-\d\d[T ])?\d{1,2}:\d\d(?::\d\d)?(?:[.,]\d+)?Z?` from `start`: its end, or nil.
+        func timestamp(from start: Int) -> Int? {
+            func time(from start: Int) -> Int? {
+                guard digit(start) else { return nil }
+                var index = start + 1
+                if digit(index) { index += 1 }
+                guard byte(index) == UInt8(ascii: ":"), digit(index + 1), digit(index + 2) else { return nil }
+                index += 3
+                if byte(index) == UInt8(ascii: ":"), digit(index + 1), digit(index + 2) { index += 3 }
+                if let mark = byte(index), mark == UInt8(ascii: ".") || mark == UInt8(ascii: ","), digit(index + 1) {
+                    index += 2
+                    while digit(index) { index += 1 }
+                }
+                if byte(index) == UInt8(ascii: "Z") { index += 1 }
+                return index
+            }
+            let dated = (0..<4).allSatisfy { digit(start + $0) } && byte(start + 4) == UInt8(ascii: "-")
+                && digit(start + 5) && digit(start + 6) && byte(start + 7) == UInt8(ascii: "-")
+                && digit(start + 8) && digit(start + 9)
+                && (byte(start + 10) == UInt8(ascii: "T") || byte(start + 10) == UInt8(ascii: " "))
+            if dated, let end = time(from: start + 11) { return end }
+            return time(from: start)
+        }
+
+        /// `\[?TIMESTAMP\]?\s+` from `start`: the timestamp's range and where the blanks end, or nil.
+        func stamp(from start: Int) -> (range: Range<Int>, next: Int)? {
+            let open = byte(start) == UInt8(ascii: "[") ? start + 1 : start
+            guard let end = timestamp(from: open) else { return nil }
+            var index = byte(end) == UInt8(ascii: "]") ? end + 1 : end
+            guard let blank = byte(index), isBlank(blank) else { return nil }
+            while let next = byte(index), isBlank(next) { index += 1 }
+            return (open..<end, index)
+        }
+
+        /// `<[@+%&~ ]?([^>\s]+)>\s?(.*)$` from `start`: the nick's and the text's ranges, or nil.
+        func speaker(from start: Int) -> (nick: Range<Int>, text: Range<Int>)? {
+            guard byte(start) == UInt8(ascii: "<") else { return nil }
+            func nick(from first: Int) -> Range<Int>? {
+                var index = first
+                while let next = byte(index), next != UInt8(ascii: ">"), !isBlank(next) { index += 1 }
+                return index > first && byte(index) == UInt8(ascii: ">") ? first..<index : nil
+            }
+            let prefixes: [UInt8] = Array("@+%&~ ".utf8)
+            var found: Range<Int>?
+            if let mark = byte(start + 1), prefixes.contains(mark) { found = nick(from: start + 2) }
+            if found == nil { found = nick(from: start + 1) }
+            guard let name = found else { return nil }
+            var text = name.upperBound + 1
+            if let next = byte(text), isBlank(next) { text += 1 }
+            return (name, text..<bytes.count)
+        }
+
+        var start = 0
+        while let next = byte(start), isBlank(next) { start += 1 }
+        let stamped = stamp(from: start)
+        if let stamped, let said = speaker(from: stamped.next) {
+            return .message(timestamp: string(stamped.range), nick: string(said.nick), text: string(said.text))
+        }
+        if let said = speaker(from: start) {
+            return .message(timestamp: "", nick: string(said.nick), text: string(said.text))
+        }
+        guard let stamped else { return .none }
+        let index = stamped.next
+        func blank(at index: Int) -> Bool { byte(index).map(isBlank) ?? false }
+        var stars = 0
+        while byte(index + stars) == UInt8(ascii: "*") { stars += 1 }
+        if (1...3).contains(stars), blank(at: index + stars) { return .notice(timestamp: string(stamped.range)) }
+        for marker in ["-!-", "-->", "<--", "--", "=-="] {
+            let marker = Array(marker.utf8)
+            if marker.indices.allSatisfy({ byte(index + $0) == marker[$0] }), blank(at: index + marker.count) {
+                return .notice(timestamp: string(stamped.range))
+            }
+        }
+        return .none
+    }
+}
