@@ -60,8 +60,6 @@ public struct WordRepair: Sendable {
 
     /// `repair(_:)` with the repaired form of each token already seen in `cache` (token → repaired).
     func repair(_ text: String, cache: inout [String: String]) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
         func repaired(_ token: String) -> String {
             if let known = cache[token] { return known }
             let result = repairToken(token)
@@ -70,15 +68,14 @@ public struct WordRepair: Sendable {
         }
         if text.isPlainASCII {
             // ASCII text, one byte a character: tokens are runs of letters, hyphens and inner full stops.
-            var text = text
+            // Bytes are copied in runs up to a token that changes; a text with no such token is returned as it is.
+            var source = text
             var output: [UInt8] = []
-            output.reserveCapacity(text.utf8.count + 16)
-            text.withUTF8 { bytes in
-                var start = 0
+            let changed: Bool = source.withUTF8 { bytes in
+                var start = 0, copied = 0
                 while start < bytes.count {
                     let byte = bytes[start]
                     guard Self.isASCIILetter(byte) || byte == UInt8(ascii: "-") else {
-                        output.append(byte)
                         start += 1
                         continue
                     }
@@ -87,16 +84,26 @@ public struct WordRepair: Sendable {
                         end += 1
                     }
                     let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if Self.staysAsItIs(token) {
-                        output.append(contentsOf: token)
-                    } else {
-                        output.append(contentsOf: repaired(String(decoding: token, as: UTF8.self)).utf8)
+                    if !Self.staysAsItIs(token) {
+                        let original = String(decoding: token, as: UTF8.self)
+                        let result = repaired(original)
+                        if result != original {
+                            if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
+                            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
+                            output.append(contentsOf: result.utf8)
+                            copied = end
+                        }
                     }
                     start = end
                 }
+                guard copied > 0 else { return false }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+                return true
             }
-            return String(decoding: output, as: UTF8.self)
+            return changed ? String(decoding: output, as: UTF8.self) : text
         }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
         var token = ""
         func emit() {
             if !token.isEmpty { out += repaired(token); token = "" }
