@@ -4,14 +4,10 @@ import Testing
 
 /// `IRCLineMatcher` answers exactly as the IRC reader's regular expressions do, on every line it answers.
 struct IRCLineMatcherTests {
-    /// The byte scan's answer as the reader's message, or nil when the scan leaves the line to the patterns.
+    /// The byte scan's answer, or nil when the scan leaves the line to the patterns.
     static func byBytes(_ line: String) -> IRCLogReader.Message?? {
-        switch IRCLineMatcher.shape(of: line) {
-        case .unanswered: return nil
-        case .none: return .some(nil)
-        case .message(let timestamp, let nick, let text): return .some(IRCLogReader.Message(timestamp: timestamp, nick: nick, text: text.trimmed()))
-        case .notice(let timestamp): return .some(IRCLogReader.Message(timestamp: timestamp, nick: nil, text: ""))
-        }
+        guard case .answered(let message) = IRCLineMatcher.answer(for: line) else { return nil }
+        return .some(message)
     }
 
     static let examples = [
@@ -48,7 +44,7 @@ struct IRCLineMatcherTests {
 
     @Test func linesWithOtherCharactersAreLeftToThePatterns() {
         for line in ["<jos\u{E9}> ol\u{E1}", "12:30 <n> a\rb", "<n> a\u{0B}b", "<n>\u{0C}", "12:30\u{A0}<n> no-break space"] {
-            #expect(IRCLineMatcher.shape(of: line) == .unanswered, Comment(rawValue: line.debugDescription))
+            #expect(IRCLineMatcher.answer(for: line) == .unanswered, Comment(rawValue: line.debugDescription))
             // The reader still answers them, through the patterns.
             #expect(IRCLogReader.message(line) == IRCLogReader.messageByPatterns(line) || !IRCLogReader.mayBeLogLine(line))
         }

@@ -2,33 +2,34 @@
 /// plain-ASCII line with no line-terminator bytes. There `\s` can only be a space or a tab, `\d` an ASCII digit and
 /// `.` any byte, so each pattern reduces to a left-to-right scan with no backtracking that could change the result
 /// (every optional part is taken greedily, and declining it leaves a byte the next part cannot start with).
-/// Other lines are left to the regular expressions (`shape` returns `.unanswered`).
+/// Other lines are left to the regular expressions (`answer(for:)` returns `.unanswered`).
 enum IRCLineMatcher {
     /// What the byte scan found.
-    enum Shape: Equatable {
+    enum Answer: Equatable {
         /// The line is not plain ASCII or holds LF, VT, FF or CR: ask the regular expressions.
         case unanswered
-        /// Neither pattern matches.
-        case none
-        /// `<nick> text`, with an optional timestamp before it (the text untrimmed).
-        case message(timestamp: String, nick: String, text: String)
-        /// A timestamped server notice (`*** joins`, `-!-`, `-->`, `<--`, `--`, `=-=`).
-        case notice(timestamp: String)
+        /// What the patterns give: a message (a server notice has no nick and no text), or nil when neither matches.
+        case answered(IRCLogReader.Message?)
     }
 
-    /// Classifies `line` as the message pattern, then the notice pattern, would.
-    static func shape(of line: String) -> Shape {
+    /// The bytes that may stand between `<` and a nick (`[@+%&~ ]`).
+    private static let nickPrefixes: [UInt8] = Array("@+%&~ ".utf8)
+    /// The server-notice markers after a timestamp, in the pattern's order of alternatives.
+    private static let noticeMarkers: [[UInt8]] = ["-!-", "-->", "<--", "--", "=-="].map { Array($0.utf8) }
+
+    /// Answers for `line` as the message pattern, then the notice pattern, would.
+    static func answer(for line: String) -> Answer {
         var line = line
         return line.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 || (byte >= 0x0A && byte <= 0x0D) { return .unanswered }
-            return shape(bytes)
+            guard UTF8Search.isPlainASCII(bytes), !bytes.contains(where: { $0 >= 0x0A && $0 <= 0x0D }) else { return .unanswered }
+            return .answered(message(bytes))
         }
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private static func shape(_ bytes: UnsafeBufferPointer<UInt8>) -> Shape {
+    private static func message(_ bytes: UnsafeBufferPointer<UInt8>) -> IRCLogReader.Message? {
         func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         func byte(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
         func digit(_ index: Int) -> Bool { byte(index).map(isDigit) ?? false }
@@ -75,9 +76,8 @@ enum IRCLineMatcher {
                 while let next = byte(index), next != UInt8(ascii: ">"), !isBlank(next) { index += 1 }
                 return index > first && byte(index) == UInt8(ascii: ">") ? first..<index : nil
             }
-            let prefixes: [UInt8] = Array("@+%&~ ".utf8)
             var found: Range<Int>?
-            if let mark = byte(start + 1), prefixes.contains(mark) { found = nick(from: start + 2) }
+            if let mark = byte(start + 1), nickPrefixes.contains(mark) { found = nick(from: start + 2) }
             if found == nil { found = nick(from: start + 1) }
             guard let name = found else { return nil }
             var text = name.upperBound + 1
@@ -89,23 +89,20 @@ enum IRCLineMatcher {
         while let next = byte(start), isBlank(next) { start += 1 }
         let stamped = stamp(from: start)
         if let stamped, let said = speaker(from: stamped.next) {
-            return .message(timestamp: string(stamped.range), nick: string(said.nick), text: string(said.text))
+            return IRCLogReader.Message(timestamp: string(stamped.range), nick: string(said.nick), text: string(said.text).trimmed())
         }
         if let said = speaker(from: start) {
-            return .message(timestamp: "", nick: string(said.nick), text: string(said.text))
+            return IRCLogReader.Message(timestamp: "", nick: string(said.nick), text: string(said.text).trimmed())
         }
-        guard let stamped else { return .none }
+        guard let stamped else { return nil }
         let index = stamped.next
         func blank(at index: Int) -> Bool { byte(index).map(isBlank) ?? false }
         var stars = 0
         while byte(index + stars) == UInt8(ascii: "*") { stars += 1 }
-        if (1...3).contains(stars), blank(at: index + stars) { return .notice(timestamp: string(stamped.range)) }
-        for marker in ["-!-", "-->", "<--", "--", "=-="] {
-            let marker = Array(marker.utf8)
-            if marker.indices.allSatisfy({ byte(index + $0) == marker[$0] }), blank(at: index + marker.count) {
-                return .notice(timestamp: string(stamped.range))
+        let isNotice = ((1...3).contains(stars) && blank(at: index + stars))
+            || noticeMarkers.contains { marker in
+                marker.indices.allSatisfy { byte(index + $0) == marker[$0] } && blank(at: index + marker.count)
             }
-        }
-        return .none
+        return isNotice ? IRCLogReader.Message(timestamp: string(stamped.range), nick: nil, text: "") : nil
     }
 }

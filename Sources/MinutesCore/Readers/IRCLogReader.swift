@@ -52,12 +52,9 @@ public struct IRCLogReader: DocumentReader {
 
     /// Parses one line of a log, or nil when it has none of the log shapes.
     static func message(_ line: String) -> Message? {
-        guard mayBeLogLine(line) else { return nil }
-        switch IRCLineMatcher.shape(of: line) {
-        case .unanswered: return messageByPatterns(line)
-        case .none: return nil
-        case .message(let timestamp, let nick, let text): return Message(timestamp: timestamp, nick: nick, text: text.trimmed())
-        case .notice(let timestamp): return Message(timestamp: timestamp, nick: nil, text: "")
+        switch IRCLineMatcher.answer(for: line) {
+        case .answered(let message): return message
+        case .unanswered: return mayBeLogLine(line) ? messageByPatterns(line) : nil
         }
     }
 
