@@ -20,8 +20,8 @@ enum MemoryChildMode: String {
 
 /// Runs as a memory child: reads `path`, parses it in `mode`, exits.
 func runMemoryChild(mode: MemoryChildMode, path: String) -> Never {
-    guard let data = FileManager.default.contents(atPath: path) else { exit(1) }
-    let bytes = [UInt8](data)
+    // Read the way `minutes parse` reads (one buffer of the file's bytes, no `Data` copy besides).
+    guard let bytes = try? MinutesParser.readFile(atPath: path, maxBytes: .max) else { exit(1) }
     switch mode {
     case .bare:
         switch FormatSniffer.format(forPath: path) {

@@ -12,7 +12,7 @@ public struct MeetingExtractor: Sendable {
         let people = ParticipantExtractor.extract(from: document)
         record.participants = people.participants
         record.organisations = OrganisationExtractor.extract(affiliations: people.affiliations,
-                                                             texts: document.blocks.filter { !RelatedDocumentExtractor.isNavigation($0) }.map(\.text),
+                                                             texts: Array(document.blocks.lazy.filter { !RelatedDocumentExtractor.isNavigation($0) }.map(\.text)),
                                                              participants: people.participants)
         record.findings = FindingExtractor.extract(from: document, participants: people.participants,
                                                   nicknames: people.nicknames, meetingDate: record.date)

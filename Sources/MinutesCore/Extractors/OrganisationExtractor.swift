@@ -17,7 +17,7 @@ public enum OrganisationExtractor {
         for name in affiliations {
             if TextRules.isAcronym(name) { bareAcronyms.append(name) } else { registry.add(name) }
         }
-        let context = MentionContext(text: texts.joined(separator: "\n"))
+        let context = MentionContext(texts: texts)
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
         var memo = MentionMemo(context: context)
         for text in texts { addMentions(in: text, memo: &memo, to: &registry) }

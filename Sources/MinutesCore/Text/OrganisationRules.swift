@@ -8,9 +8,15 @@ struct MentionContext {
     /// The text's UTF-8 bytes.
     private let bytes: [UInt8]
 
-    /// Creates a context over `text`.
-    init(text: String) {
-        bytes = Array(text.utf8)
+    /// Creates a context over `texts` joined by line breaks, without building the joined string.
+    init(texts: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
+        for (i, text) in texts.enumerated() {
+            if i > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: text.utf8)
+        }
+        self.bytes = bytes
     }
 
     /// Byte offsets where `needle` starts, at most `limit` of them.
