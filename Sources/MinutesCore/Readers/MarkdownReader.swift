@@ -123,6 +123,60 @@ enum MarkdownPreamble {
     }
 }
 
+/// The cmark-gfm node types the walker tells apart. Core nodes are told by `cmark_node_get_type`;
+/// nodes of a syntax extension (tables, task-list items, strikethrough) by their type name,
+/// which only the extension knows (`cmark_node_get_type_string` asks it first, as here).
+enum MarkdownNodeType: Equatable {
+    case text, code, softBreak, lineBreak, htmlInline, strong, link, image
+    case paragraph, heading, item, taskItem, list, table, tableRow, tableCell
+    case codeBlock, htmlBlock, blockQuote, footnoteDefinition, other
+
+    /// The type of `node`.
+    init(_ node: OpaquePointer) {
+        if cmark_node_get_syntax_extension(node) != nil {
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            self = Self.byName[name] ?? .other
+            return
+        }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: self = .text
+        case CMARK_NODE_CODE: self = .code
+        case CMARK_NODE_SOFTBREAK: self = .softBreak
+        case CMARK_NODE_LINEBREAK: self = .lineBreak
+        case CMARK_NODE_HTML_INLINE: self = .htmlInline
+        case CMARK_NODE_STRONG: self = .strong
+        case CMARK_NODE_LINK: self = .link
+        case CMARK_NODE_IMAGE: self = .image
+        case CMARK_NODE_PARAGRAPH: self = .paragraph
+        case CMARK_NODE_HEADING: self = .heading
+        case CMARK_NODE_ITEM: self = .item
+        case CMARK_NODE_LIST: self = .list
+        case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+        case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+        case CMARK_NODE_BLOCK_QUOTE: self = .blockQuote
+        case CMARK_NODE_FOOTNOTE_DEFINITION: self = .footnoteDefinition
+        default: self = .other
+        }
+    }
+
+    /// Types by cmark-gfm's type name, for nodes whose extension names them.
+    static let byName: [String: MarkdownNodeType] = [
+        "text": .text, "code": .code, "softbreak": .softBreak, "linebreak": .lineBreak, "html_inline": .htmlInline,
+        "strong": .strong, "link": .link, "image": .image, "paragraph": .paragraph, "heading": .heading,
+        "item": .item, "tasklist": .taskItem, "list": .list, "table": .table, "table_row": .tableRow,
+        "table_header": .tableRow, "table_cell": .tableCell, "code_block": .codeBlock, "html_block": .htmlBlock,
+        "block_quote": .blockQuote, "footnote_definition": .footnoteDefinition,
+    ]
+
+    /// Whether the end of such a node inside an open block separates its text from what follows.
+    var separatesText: Bool {
+        switch self {
+        case .paragraph, .blockQuote, .footnoteDefinition: return true
+        default: return false
+        }
+    }
+}
+
 /// A block being collected while walking the cmark tree.
 private struct MarkdownBuilder {
     var kind: Block.Kind
@@ -162,66 +216,66 @@ private struct MarkdownWalker {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            let type = MarkdownNodeType(node)
             if event == CMARK_EVENT_ENTER { enter(node, type: type) } else if event == CMARK_EVENT_EXIT { leave(node, type: type) }
         }
         if let open = builder { emit(open) }
     }
 
-    mutating func enter(_ node: OpaquePointer, type: String) {
+    mutating func enter(_ node: OpaquePointer, type: MarkdownNodeType) {
         switch type {
-        case "text", "code": append(literal(node))
-        case "softbreak", "linebreak": lineBreak()
-        case "html_inline": if literal(node).lowercased().hasPrefix("<br") { lineBreak() }
-        case "strong":
+        case .text, .code: append(literal(node))
+        case .softBreak, .lineBreak: lineBreak()
+        case .htmlInline: if literal(node).lowercased().hasPrefix("<br") { lineBreak() }
+        case .strong:
             if let open = builder, let last = open.lines.last, TextRules.isBlank(last) {
                 builder?.startsStrong[open.lines.count - 1] = true
             }
-        case "link": openLinks.append((node, resolve(literalURL(node)), ""))
-        case "image": imageDepth += 1
-        case "paragraph":
+        case .link: openLinks.append((node, resolve(literalURL(node)), ""))
+        case .image: imageDepth += 1
+        case .paragraph:
             if startBlock(node, splits: false) { builder = MarkdownBuilder(kind: .paragraph, owner: node) }
-        case "heading":
+        case .heading:
             if startBlock(node, splits: true) {
                 builder = MarkdownBuilder(kind: .heading, owner: node, level: Int(cmark_node_get_heading_level(node)))
             }
-        case "item", "tasklist":
+        case .item, .taskItem:
             guard startBlock(node, splits: true) else { return }
             var item = MarkdownBuilder(kind: .listItem, owner: node, level: max(lists.count - 1, 0),
                                        ordered: lists.last?.ordered ?? false)
-            if type == "tasklist" { item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node) }
+            if type == .taskItem { item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node) }
             builder = item
-        case "list":
+        case .list:
             _ = startBlock(node, splits: true)
             lists.append((node, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST))
-        case "table": _ = startBlock(node, splits: true)
-        case "table_row", "table_header":
+        case .table: _ = startBlock(node, splits: true)
+        case .tableRow:
             if startBlock(node, splits: true) {
                 builder = MarkdownBuilder(kind: .tableRow, owner: node,
                                           isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
             }
-        case "table_cell": if builder?.kind == .tableRow { cell = (node, "") }
-        case "code_block":
+        case .tableCell: if builder?.kind == .tableRow { cell = (node, "") }
+        case .codeBlock:
             var code = literal(node)
             while code.hasSuffix("\n") { code.removeLast() }
             flushOpenBlock()
             if !TextRules.isBlank(code) { document.blocks.append(Block(.preformatted, code)) }
-        case "html_block":
+        case .htmlBlock:
             let text = Self.stripTags(literal(node))
             if builder != nil { append(" " + text + " ") } else if !text.isEmpty { document.blocks.append(Block(.paragraph, text)) }
-        case "block_quote", "footnote_definition": _ = startBlock(node, splits: false)
-        default: break
+        case .blockQuote, .footnoteDefinition: _ = startBlock(node, splits: false)
+        case .other: break
         }
     }
 
-    mutating func leave(_ node: OpaquePointer, type: String) {
+    mutating func leave(_ node: OpaquePointer, type: MarkdownNodeType) {
         if let link = openLinks.last, link.owner == node {
             openLinks.removeLast()
             if let line = builder?.lines.count {
                 builder?.links.append((line - 1, Link(text: TextRules.collapseWhitespace(link.text), href: link.href)))
             }
         }
-        if type == "image" { imageDepth = max(imageDepth - 1, 0) }
+        if type == .image { imageDepth = max(imageDepth - 1, 0) }
         if let open = cell, open.owner == node {
             builder?.cells.append(TextRules.collapseWhitespace(open.text))
             cell = nil
@@ -229,7 +283,7 @@ private struct MarkdownWalker {
         if let open = builder, open.owner == node {
             emit(open)
             builder = nil
-        } else if Self.separatesText(type), builder != nil {
+        } else if type.separatesText, builder != nil {
             append(" ")
         }
         if let last = suspended.last, last.by == node {
@@ -238,14 +292,6 @@ private struct MarkdownWalker {
             suspended.removeLast()
         }
         if let last = lists.last, last.owner == node { lists.removeLast() }
-    }
-
-    /// Whether the end of a node of `type` inside an open block separates its text from what follows.
-    static func separatesText(_ type: String) -> Bool {
-        switch type {
-        case "paragraph", "block_quote", "footnote_definition": return true
-        default: return false
-        }
     }
 
     /// Absorbs a block into the open one, or (when `splits`) emits the open one's text so far and
