@@ -9,17 +9,37 @@ import Foundation
 /// markup is folded to plain text. A paragraph of several `**Label:** value` lines is split
 /// into one paragraph per line.
 public struct MarkdownReader: DocumentReader {
-    /// Creates a reader.
-    public init() {}
+    /// Serialises `cmark_parser_finish` across threads (see `parse(_:definitions:into:)`).
+    private static let finishing = NSLock()
+
+    /// Longest text handed to cmark-gfm in one piece; longer texts go in sections
+    /// (`MarkdownSections`), which bounds the memory of cmark-gfm's tree.
+    public var sectionBytes: Int
+
+    /// Creates a reader; `sectionBytes` bounds the text cmark-gfm holds as one tree.
+    public init(sectionBytes: Int = 256 << 10) {
+        self.sectionBytes = sectionBytes
+    }
 
     /// Parses `text` as Markdown and returns its front-matter title, metadata and blocks.
     public func read(_ text: String, baseURL: String?) -> BlockDocument {
         var document = BlockDocument()
         let body = MarkdownPreamble.strip(text, into: &document)
         cmark_gfm_core_extensions_ensure_registered()
+        var walker = MarkdownWalker(baseURL: baseURL, document: document)
+        let (sections, definitions) = MarkdownSections.split(body, targetBytes: sectionBytes)
+        for section in sections {
+            guard Self.parse(section, definitions: definitions, into: &walker) else { break }
+        }
+        return walker.document
+    }
+
+    /// Parses one section, then the document's link reference `definitions`, with a parser of its
+    /// own and walks its tree; false (with a warning) when cmark-gfm fails.
+    private static func parse(_ section: Substring, definitions: String, into walker: inout MarkdownWalker) -> Bool {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
-            document.warnings.append("cmark-gfm could not create a parser")
-            return document
+            walker.document.warnings.append("cmark-gfm could not create a parser")
+            return false
         }
         defer { cmark_parser_free(parser) }
         for name in ["table", "tasklist", "autolink", "strikethrough"] {
@@ -27,27 +47,31 @@ public struct MarkdownReader: DocumentReader {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        var source = body
-        source.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        for var text in [section, definitions[...]] {
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            document.warnings.append("cmark-gfm could not parse the Markdown")
-            return document
+        // cmark-gfm's finish adds the extensions' special characters (`~`, autolink triggers) to a
+        // process-wide table and removes them when done: two finishing at once would parse inlines
+        // without them. One finishes at a time.
+        let finished = Self.finishing.withLock { cmark_parser_finish(parser) }
+        guard let root = finished else {
+            walker.document.warnings.append("cmark-gfm could not parse the Markdown")
+            return false
         }
         defer { cmark_node_free(root) }
-        var walker = MarkdownWalker(baseURL: baseURL, document: document)
         walker.walk(root)
-        return walker.document
+        return true
     }
 }
 
 /// Front matter, a leading JSON comment and a Pandoc `%` title line, taken off the text before cmark sees it.
 enum MarkdownPreamble {
     /// Returns `text` without its front matter or leading JSON comment, recording what they say.
-    static func strip(_ text: String, into document: inout BlockDocument) -> String {
+    static func strip(_ text: String, into document: inout BlockDocument) -> Substring {
         // A CR LF needs a CR byte; decoded text has none, so the whole text is rarely searched.
         let hasCRLF = text.utf8.contains(0x0D) && text.contains("\r\n")
         var rest = Substring(hasCRLF ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
@@ -87,7 +111,7 @@ enum MarkdownPreamble {
             if !title.isEmpty, document.title == nil { document.title = title }
             rest = body.dropFirst(line.count)
         }
-        return String(rest)
+        return rest
     }
 
     /// Reads top-level `key: value` (YAML) or `key = value` (TOML) lines.
