@@ -162,6 +162,9 @@ struct IndexWriter {
     private let insertFinding: DirectInsert
     private let insertText: DirectInsert
     private let insertTitle: DirectInsert
+    /// Counts finding tokens and reads and writes `TokenLengths` rows; nil while that table does
+    /// not exist yet (a version 1 index converted by the version 2 migration; v4 fills it).
+    private let lengths: (counter: TokenCounter, read: Statement, write: Statement)?
 
     /// Prepares the statements on `db`.
     init(_ db: Database) throws {
@@ -188,6 +191,13 @@ struct IndexWriter {
         insertTitle = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.titlesTable)(rowid, title) VALUES (?, ?)
             """), in: db)
+        if try db.tableExists(TokenLengths.table) {
+            lengths = (try TokenCounter(db),
+                       try db.cachedStatement(sql: "SELECT counts FROM \(TokenLengths.table) WHERE chunk = ?"),
+                       try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(TokenLengths.table)(chunk, counts) VALUES (?, ?)"))
+        } else {
+            lengths = nil
+        }
     }
 
     /// Stores `file`'s meetings under its path: nothing when every stored meeting of the path
@@ -265,6 +275,10 @@ struct IndexWriter {
                                   .text(item.owner), .text(item.due), .text(item.topic), .text(item.text))
             try insertText.run(.integer(id), .text(item.text))
             id += 1
+        }
+        if let lengths, !record.findings.isEmpty {
+            let codes = record.findings.map { TokenLengths.code(lengths.counter.count($0.text)) }
+            try TokenLengths.store(codes, first: firstFinding, read: lengths.read, write: lengths.write)
         }
     }
 
