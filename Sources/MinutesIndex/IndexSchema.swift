@@ -16,7 +16,9 @@ import MinutesCore
 /// - v4: the full-text tables keep no per-row token counts (`columnsize=0`, about 10 bytes a
 ///   finding); each finding's count is one byte of `TokenLengths` (256 findings a row), which
 ///   BM25 reads (`RankFunction`: the same scores as FTS5's `bm25`). A v3 index is converted in
-///   place the first time it is opened for writing. New indexes use 8 KiB pages and full
+///   place the first time it is opened for writing. Participants and organisations are keyed
+///   by document and number (no rowid, no separate index), "present" is stored as NULL, and
+///   a document's extras are "" when there are none, and its SHA-256 is 32 bytes (`StoredHash`). New indexes use 8 KiB pages and full
 ///   auto-vacuum (pages freed by FTS5 merges go back at each commit).
 enum IndexSchema {
     /// The identifier of the current schema's migration.
@@ -116,6 +118,29 @@ enum IndexSchema {
     /// own per-row table (`findings_fts_docsize`, a varint each) to `TokenLengths`, and the
     /// full-text tables are made again without per-row counts and rebuilt from their text.
     static func migrateToVersion4(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE participants RENAME TO participants_v3;
+            ALTER TABLE organisations RENAME TO organisations_v3;
+            \(version4People)
+            INSERT INTO participants
+                SELECT document_id, row_number() OVER (PARTITION BY document_id ORDER BY rowid) - 1,
+                       name, organisation, job_title, location, NULLIF(attendance, 'present'), roles
+                FROM participants_v3;
+            INSERT INTO organisations
+                SELECT document_id, row_number() OVER (PARTITION BY document_id ORDER BY rowid) - 1,
+                       name, acronym, aliases
+                FROM organisations_v3;
+            DROP TABLE participants_v3;
+            DROP TABLE organisations_v3;
+            """)
+        let plainExtras = String(decoding: try IndexWriter.encoder().encode(StoredExtras.plain), as: UTF8.self)
+        try db.execute(sql: "UPDATE documents SET extras = '' WHERE extras = ?", arguments: [plainExtras])
+        let hashes = try Row.fetchAll(db, sql: "SELECT id, sha256 FROM documents WHERE typeof(sha256) = 'text'")
+        let storeHash = try db.makeStatement(sql: "UPDATE documents SET sha256 = ? WHERE id = ?")
+        for row in hashes {
+            guard let bytes = StoredHash.bytes(row["sha256"]) else { continue }
+            try storeHash.execute(arguments: [Data(bytes), row["id"] as Int64])
+        }
         try db.execute(sql: TokenLengths.createSQL)
         let read = try db.makeStatement(sql: "SELECT counts FROM \(TokenLengths.table) WHERE chunk = ?")
         let write = try db.makeStatement(sql: "INSERT OR REPLACE INTO \(TokenLengths.table)(chunk, counts) VALUES (?, ?)")
@@ -138,6 +163,31 @@ enum IndexSchema {
             INSERT INTO \(titlesTable)(\(titlesTable)) VALUES('rebuild');
             """)
     }
+
+    /// The version 4 participant and organisation tables: keyed by document and number in the
+    /// meeting (no rowid and no separate index on the document); a participant who was present
+    /// (nearly everyone) has a NULL `attendance`.
+    static let version4People = """
+        CREATE TABLE participants(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            organisation TEXT,
+            job_title TEXT,
+            location TEXT,
+            attendance TEXT,
+            roles TEXT,
+            PRIMARY KEY(document_id, number)
+        ) WITHOUT ROWID;
+        CREATE TABLE organisations(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            acronym TEXT,
+            aliases TEXT,
+            PRIMARY KEY(document_id, number)
+        ) WITHOUT ROWID;
+        """
 
     /// The first SQLite varint of `bytes` (how FTS5 stores a row's token count); nil when
     /// `bytes` ends inside it.
