@@ -85,6 +85,12 @@ public struct MinutesIndex: Sendable {
                 pool = try Self.whileLocked(path) {
                     let pool = try DatabasePool(path: path, configuration: configuration)
                     try migrator.migrate(pool)
+                    if state == .older {
+                        // A converted index gives back the pages the conversion freed, and from
+                        // then on frees pages at each commit as a new index does. Best effort: a
+                        // failure (such as no room for the copy) leaves the converted file as it is.
+                        try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA auto_vacuum = FULL; VACUUM") }
+                    }
                     return pool
                 }
             } else {

@@ -154,6 +154,9 @@ private func allHits(_ index: MinutesIndex) throws -> [[SearchHit]] {
             #expect(try String.fetchOne(db, sql: "SELECT typeof(sha256) FROM documents WHERE path = '/docs/board-2024-03.txt'") == "blob")
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participants WHERE attendance = 'present'") == 0)
             #expect(try !db.tableExists("participants_v3") && !db.tableExists("\(IndexSchema.ftsTable)_docsize"))
+            // Vacuumed after the conversion, and auto-vacuumed from then on.
+            #expect(try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 1)
+            #expect(try Int.fetchOne(db, sql: "PRAGMA freelist_count") == 0)
         }
         #expect(try converted.ingest(records: originals).unchanged == originals.count)
         try converted.remove(path: "/docs/special.md")
