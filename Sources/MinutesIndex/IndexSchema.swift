@@ -17,15 +17,19 @@ import MinutesCore
 ///   finding); each finding's count is one byte of `TokenLengths` (256 findings a row), which
 ///   BM25 reads (`RankFunction`: the same scores as FTS5's `bm25`). A v3 index is converted in
 ///   place the first time it is opened for writing. Participants and organisations are keyed
-///   by document and number (no rowid, no separate index), "present" is stored as NULL, and
-///   a document's extras are "" when there are none, and its SHA-256 is 32 bytes (`StoredHash`). New indexes use 8 KiB pages and full
-///   auto-vacuum (pages freed by FTS5 merges go back at each commit).
+///   by document and number (no rowid, no separate index); "present" is stored as NULL; a
+///   document's extras are "" when there are none and its SHA-256 is 32 bytes (`StoredHash`);
+///   findings' due dates and topics (rare) are rows of `finding_details`. New indexes use
+///   8 KiB pages and full auto-vacuum (pages freed by FTS5 merges go back at each commit).
 enum IndexSchema {
     /// The identifier of the current schema's migration.
     static let currentVersion = "v4-compact-full-text"
 
     /// Name of the full-text table over findings text.
     static let ftsTable = "findings_fts"
+    /// Name of the table of findings' due dates and topics (schema v4: a row only for a finding
+    /// with either, so the rest do not carry two empty columns).
+    static let detailsTable = "finding_details"
     /// Name of the full-text table over meeting titles (one row per document).
     static let titlesTable = "titles_fts"
     /// FTS5 tokenizer: stemming (porter) over Unicode words with diacritics removed and
@@ -132,6 +136,21 @@ enum IndexSchema {
                 FROM organisations_v3;
             DROP TABLE participants_v3;
             DROP TABLE organisations_v3;
+            """)
+        // Due dates and topics (rare) move to their own table; findings are copied without them.
+        try db.execute(sql: """
+            CREATE TABLE \(detailsTable)(id INTEGER PRIMARY KEY, due TEXT, topic TEXT);
+            INSERT INTO \(detailsTable) SELECT id, due, topic FROM findings WHERE due IS NOT NULL OR topic IS NOT NULL;
+            CREATE TABLE findings_v4(
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                owner TEXT,
+                text TEXT NOT NULL
+            );
+            INSERT INTO findings_v4 SELECT id, document_id, kind, owner, text FROM findings ORDER BY id;
+            DROP TABLE findings;
+            ALTER TABLE findings_v4 RENAME TO findings;
             """)
         let plainExtras = String(decoding: try IndexWriter.encoder().encode(StoredExtras.plain), as: UTF8.self)
         try db.execute(sql: "UPDATE documents SET extras = '' WHERE extras = ?", arguments: [plainExtras])

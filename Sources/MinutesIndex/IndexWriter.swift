@@ -177,6 +177,9 @@ struct IndexWriter {
     private let insertFinding: DirectInsert
     private let insertText: DirectInsert
     private let insertTitle: DirectInsert
+    /// Stores a finding's due date and topic in `finding_details` (schema v4); nil for the
+    /// version 2 tables, where they are columns of `findings`.
+    private let insertDetails: DirectInsert?
     /// Whether participant and organisation rows carry their number in the meeting (schema v4).
     private let numbersRows: Bool
     /// Counts finding tokens and reads and writes `TokenLengths` rows; nil while that table does
@@ -204,9 +207,14 @@ struct IndexWriter {
         insertOrganisation = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO organisations(document_id, \(number)name, acronym, aliases) VALUES (?, \(numberValue)?, ?, ?)
             """), in: db)
-        insertFinding = DirectInsert(try db.cachedStatement(sql: """
+        insertFinding = DirectInsert(try db.cachedStatement(sql: current ? """
+            INSERT INTO findings(id, document_id, kind, owner, text) VALUES (?, ?, ?, ?, ?)
+            """ : """
             INSERT INTO findings(id, document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?, ?)
             """), in: db)
+        insertDetails = current ? DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO \(IndexSchema.detailsTable)(id, due, topic) VALUES (?, ?, ?)
+            """), in: db) : nil
         insertText = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.ftsTable)(rowid, text) VALUES (?, ?)
             """), in: db)
@@ -256,6 +264,8 @@ struct IndexWriter {
                 """).execute(arguments: [id, title])
         }
         try db.cachedStatement(sql: "DELETE FROM findings WHERE id BETWEEN ? AND ?").execute(arguments: [first, last])
+        try db.cachedStatement(sql: "DELETE FROM \(IndexSchema.detailsTable) WHERE id BETWEEN ? AND ?")
+            .execute(arguments: [first, last])
         for table in ["participants", "organisations"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE document_id = ?").execute(arguments: [id])
         }
@@ -301,8 +311,16 @@ struct IndexWriter {
         if let title = record.title { try insertTitle.run(.integer(documentID), .text(title)) }
         var id = firstFinding
         for item in record.findings {
-            try insertFinding.run(.integer(id), .integer(documentID), .integer(Int64(Self.kindCode(item.kind))),
-                                  .text(item.owner), .text(item.due), .text(item.topic), .text(item.text))
+            let kind = DirectInsert.Value.integer(Int64(Self.kindCode(item.kind)))
+            if let insertDetails {
+                try insertFinding.run(.integer(id), .integer(documentID), kind, .text(item.owner), .text(item.text))
+                if item.due != nil || item.topic != nil {
+                    try insertDetails.run(.integer(id), .text(item.due), .text(item.topic))
+                }
+            } else {
+                try insertFinding.run(.integer(id), .integer(documentID), kind, .text(item.owner), .text(item.due),
+                                      .text(item.topic), .text(item.text))
+            }
             try insertText.run(.integer(id), .text(item.text))
             id += 1
         }
@@ -358,7 +376,9 @@ struct IndexWriter {
         }
         let first: Int64 = row["first_finding"]
         let findings = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT kind, owner, due, topic, text FROM findings WHERE id BETWEEN ? AND ? ORDER BY id
+            SELECT f.kind, f.owner, x.due, x.topic, f.text FROM findings f
+            LEFT JOIN \(IndexSchema.detailsTable) x ON x.id = f.id
+            WHERE f.id BETWEEN ? AND ? ORDER BY f.id
             """), arguments: [first, first + (row["findings"] as Int64) - 1])
         while let item = try findings.next() {
             record.findings.append(Finding(text: item["text"], kind: kind(code: item["kind"]), owner: item["owner"],

@@ -6,7 +6,8 @@ import Testing
 
 /// Records with every kind of stored value schema v4 encodes differently: an absent participant,
 /// warnings and related documents (extras that are not plain), a hash that is not hex, a finding
-/// of more than 254 tokens, and text with letters and punctuation outside ASCII.
+/// of more than 254 tokens, an empty one with a topic, a due date (in `sampleRecords`), and text
+/// with letters and punctuation outside ASCII.
 private func compactRecords() -> [MeetingRecord] {
     var special = record("/docs/special.md", title: "Harbour – board", date: "2024-05-01",
                          participants: [Participant(name: "Eve Absent", attendance: .absent, meetingRoles: [.chair]),
@@ -16,7 +17,7 @@ private func compactRecords() -> [MeetingRecord] {
                          findings: [
                              Finding(text: "Łódź and Malmø — twinned harbours; “investment” rose 40 %", kind: .finding),
                              Finding(text: (0..<300).map { "word\($0 % 7) budget" }.joined(separator: " "), kind: .decision),
-                             Finding(text: "", kind: .finding),
+                             Finding(text: "", kind: .finding, topic: "Twinning"),
                          ])
     special.warnings = ["no attendee list"]
     special.relatedDocuments = [RelatedDocument(title: "Agenda", url: "https://example.org/agenda")]
@@ -153,6 +154,7 @@ private func allHits(_ index: MinutesIndex) throws -> [[SearchHit]] {
             expectSameScores(try rankFunctionScores(db), before)
             #expect(try String.fetchOne(db, sql: "SELECT typeof(sha256) FROM documents WHERE path = '/docs/board-2024-03.txt'") == "blob")
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM participants WHERE attendance = 'present'") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(IndexSchema.detailsTable)") == 2)
             #expect(try !db.tableExists("participants_v3") && !db.tableExists("\(IndexSchema.ftsTable)_docsize"))
             // Vacuumed after the conversion, and auto-vacuumed from then on.
             #expect(try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 1)
