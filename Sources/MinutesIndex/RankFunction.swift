@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// `minutes_bm25(table)`: FTS5's built-in `bm25` (k1 = 1.2, b = 0.75, one weight per column),
-/// giving the same scores, for tables that keep no per-row token counts (`columnsize=0`).
+/// `minutes_bm25(findings_fts)`: FTS5's built-in `bm25` (k1 = 1.2, b = 0.75, one weight per
+/// column), giving the same scores, for the findings table, which keeps no per-row token counts
+/// (`columnsize=0`). The lengths it reads are those of findings, so it ranks only that table.
 ///
 /// There the built-in function runs the whole tokenizer on every ranked row's text to learn
 /// its length, which costs a read of the row and its tokenizing. This one reads the length
@@ -35,8 +36,10 @@ enum RankFunction {
         private let lookup: OpaquePointer?
         /// The chunk whose counts are in `counts`.
         private var chunk: Int64 = -1
+        /// The stored bytes of `chunk` (see `TokenLengths`).
         private var counts: [UInt8] = []
 
+        /// Keeps the query's figures and prepares the `TokenLengths` read on `connection`.
         init(averageLength: Double, inverseFrequencies: [Double], connection: OpaquePointer?) {
             self.averageLength = averageLength
             self.inverseFrequencies = inverseFrequencies
