@@ -21,17 +21,27 @@ struct DirectInsert {
     enum Value {
         case integer(Int64)
         case text(String?)
+        case blob([UInt8])
     }
 
     /// Binds `values` to the parameters, in order, runs the statement and resets it.
     /// Throws `DatabaseError` with SQLite's message when the insert fails.
     func run(_ values: Value...) throws {
+        try run(values)
+    }
+
+    /// `run(_:)` with the values as an array.
+    func run(_ values: [Value]) throws {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
             switch value {
             case .integer(let number):
                 code = sqlite3_bind_int64(handle, index, number)
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes { buffer in
+                    sqlite3_bind_blob(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(buffer.count), Self.transient)
+                }
             case .text(nil):
                 code = sqlite3_bind_null(handle, index)
             case .text(var text?):

@@ -83,7 +83,7 @@ extension MinutesIndex {
             var hashes: [String: String] = [:]
             let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT path, sha256 FROM documents"))
             while let row = try rows.next() {
-                hashes[row[0]] = row[1] as String?
+                hashes[row[0]] = StoredHash.text(row[1])
             }
             return hashes
         }

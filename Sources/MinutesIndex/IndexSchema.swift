@@ -13,12 +13,23 @@ import MinutesCore
 /// - v3: a meeting's title is indexed once, in its own full-text table, instead of with every
 ///   finding of the meeting (it took about 40 bytes a finding). Search matches a word in a
 ///   finding's text or in its meeting's title, as before (see `MinutesIndex.rank`).
+/// - v4: the full-text tables keep no per-row token counts (`columnsize=0`, about 10 bytes a
+///   finding); each finding's count is one byte of `TokenLengths` (256 findings a row), which
+///   BM25 reads (`RankFunction`: the same scores as FTS5's `bm25`). A v3 index is converted in
+///   place the first time it is opened for writing. Participants and organisations are keyed
+///   by document and number (no rowid, no separate index); "present" is stored as NULL; a
+///   document's extras are "" when there are none and its SHA-256 is 32 bytes (`StoredHash`);
+///   findings' due dates and topics (rare) are rows of `finding_details`. New indexes use
+///   8 KiB pages and full auto-vacuum (pages freed by FTS5 merges go back at each commit).
 enum IndexSchema {
     /// The identifier of the current schema's migration.
-    static let currentVersion = "v3-titles-indexed-once"
+    static let currentVersion = "v4-compact-full-text"
 
     /// Name of the full-text table over findings text.
     static let ftsTable = "findings_fts"
+    /// Name of the table of findings' due dates and topics (schema v4: a row only for a finding
+    /// with either, so the rest do not carry two empty columns).
+    static let detailsTable = "finding_details"
     /// Name of the full-text table over meeting titles (one row per document).
     static let titlesTable = "titles_fts"
     /// FTS5 tokenizer: stemming (porter) over Unicode words with diacritics removed and
@@ -94,14 +105,134 @@ enum IndexSchema {
         migrator.registerMigration("v2-meetings-compact-records") { db in
             try migrateToVersion2(db)
         }
-        migrator.registerMigration(currentVersion) { db in
+        migrator.registerMigration("v3-titles-indexed-once") { db in
             try createVersion3FullText(db)
             try db.execute(sql: """
                 INSERT INTO \(ftsTable)(\(ftsTable)) VALUES('rebuild');
                 INSERT INTO \(titlesTable)(\(titlesTable)) VALUES('rebuild');
                 """)
         }
+        migrator.registerMigration(currentVersion) { db in
+            try migrateToVersion4(db)
+        }
         return migrator
+    }
+
+    /// Converts a version 3 index: each finding's token count moves from the full-text table's
+    /// own per-row table (`findings_fts_docsize`, a varint each) to `TokenLengths`, and the
+    /// full-text tables are made again without per-row counts and rebuilt from their text.
+    static func migrateToVersion4(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE participants RENAME TO participants_v3;
+            ALTER TABLE organisations RENAME TO organisations_v3;
+            \(version4People)
+            INSERT INTO participants
+                SELECT document_id, row_number() OVER (PARTITION BY document_id ORDER BY rowid) - 1,
+                       name, organisation, job_title, location, NULLIF(attendance, 'present'), roles
+                FROM participants_v3;
+            INSERT INTO organisations
+                SELECT document_id, row_number() OVER (PARTITION BY document_id ORDER BY rowid) - 1,
+                       name, acronym, aliases
+                FROM organisations_v3;
+            DROP TABLE participants_v3;
+            DROP TABLE organisations_v3;
+            """)
+        // Due dates and topics (rare) move to their own table; findings are copied without them.
+        try db.execute(sql: """
+            CREATE TABLE \(detailsTable)(id INTEGER PRIMARY KEY, due TEXT, topic TEXT);
+            INSERT INTO \(detailsTable) SELECT id, due, topic FROM findings WHERE due IS NOT NULL OR topic IS NOT NULL;
+            CREATE TABLE findings_v4(
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL,
+                kind INTEGER NOT NULL,
+                owner TEXT,
+                text TEXT NOT NULL
+            );
+            INSERT INTO findings_v4 SELECT id, document_id, kind, owner, text FROM findings ORDER BY id;
+            DROP TABLE findings;
+            ALTER TABLE findings_v4 RENAME TO findings;
+            """)
+        let plainExtras = String(decoding: try IndexWriter.encoder().encode(StoredExtras.plain), as: UTF8.self)
+        try db.execute(sql: "UPDATE documents SET extras = '' WHERE extras = ?", arguments: [plainExtras])
+        let hashes = try Row.fetchAll(db, sql: "SELECT id, sha256 FROM documents WHERE typeof(sha256) = 'text'")
+        let storeHash = try db.makeStatement(sql: "UPDATE documents SET sha256 = ? WHERE id = ?")
+        for row in hashes {
+            guard let bytes = StoredHash.bytes(row["sha256"]) else { continue }
+            try storeHash.execute(arguments: [Data(bytes), row["id"] as Int64])
+        }
+        try db.execute(sql: TokenLengths.createSQL)
+        let read = try db.makeStatement(sql: "SELECT counts FROM \(TokenLengths.table) WHERE chunk = ?")
+        let write = try db.makeStatement(sql: "INSERT OR REPLACE INTO \(TokenLengths.table)(chunk, counts) VALUES (?, ?)")
+        let sizes = try Row.fetchCursor(db, sql: "SELECT id, sz FROM \(ftsTable)_docsize ORDER BY id")
+        var first: Int64 = -1
+        var codes: [UInt8] = []
+        while let row = try sizes.next() {
+            let id: Int64 = row[0]
+            if id != first + Int64(codes.count) || codes.count == Int(TokenLengths.chunkSize) {
+                if !codes.isEmpty { try TokenLengths.store(codes, first: first, read: read, write: write) }
+                first = id
+                codes = []
+            }
+            codes.append(TokenLengths.code(firstVarint(row[1] as Data? ?? Data()) ?? -1))
+        }
+        if !codes.isEmpty { try TokenLengths.store(codes, first: first, read: read, write: write) }
+        try createVersion4FullText(db)
+        try db.execute(sql: """
+            INSERT INTO \(ftsTable)(\(ftsTable)) VALUES('rebuild');
+            INSERT INTO \(titlesTable)(\(titlesTable)) VALUES('rebuild');
+            """)
+    }
+
+    /// The version 4 participant and organisation tables: keyed by document and number in the
+    /// meeting (no rowid and no separate index on the document); a participant who was present
+    /// (nearly everyone) has a NULL `attendance`.
+    static let version4People = """
+        CREATE TABLE participants(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            organisation TEXT,
+            job_title TEXT,
+            location TEXT,
+            attendance TEXT,
+            roles TEXT,
+            PRIMARY KEY(document_id, number)
+        ) WITHOUT ROWID;
+        CREATE TABLE organisations(
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            acronym TEXT,
+            aliases TEXT,
+            PRIMARY KEY(document_id, number)
+        ) WITHOUT ROWID;
+        """
+
+    /// The first SQLite varint of `bytes` (how FTS5 stores a row's token count); nil when
+    /// `bytes` ends inside it.
+    static func firstVarint(_ bytes: Data) -> Int? {
+        var value = 0
+        for (offset, byte) in bytes.prefix(9).enumerated() {
+            if offset == 8 { return value << 8 | Int(byte) }
+            value = value << 7 | Int(byte & 0x7F)
+            if byte < 0x80 { return value }
+        }
+        return nil
+    }
+
+    /// Replaces the full-text tables by the version 4 ones: the same text and tokenizer, with
+    /// no table of per-row token counts (`columnsize=0`). The caller rebuilds them.
+    static func createVersion4FullText(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS \(ftsTable);
+            DROP TABLE IF EXISTS \(titlesTable);
+            CREATE VIRTUAL TABLE \(ftsTable) USING fts5(
+                text, content='findings', content_rowid='id', columnsize=0, tokenize='\(tokenizer)'
+            );
+            CREATE VIRTUAL TABLE \(titlesTable) USING fts5(
+                title, content='documents', content_rowid='id', columnsize=0, tokenize='\(tokenizer)'
+            );
+            """)
     }
 
     /// Replaces the version 2 full-text table (findings text with the meeting title) by the

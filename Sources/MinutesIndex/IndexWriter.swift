@@ -65,7 +65,9 @@ public struct IngestSummary: Codable, Sendable, Equatable {
 }
 
 /// The parts of a record that have no column or table of their own, stored as JSON.
-struct StoredExtras: Codable, Sendable {
+/// Since schema v4 the common case (the current record schema, no related documents and no
+/// warnings) is stored as the empty string.
+struct StoredExtras: Codable, Sendable, Equatable {
     var schemaVersion: String
     var relatedDocuments: [RelatedDocument]?
     var warnings: [String]?
@@ -74,6 +76,19 @@ struct StoredExtras: Codable, Sendable {
         schemaVersion = record.schemaVersion
         relatedDocuments = record.relatedDocuments.isEmpty ? nil : record.relatedDocuments
         warnings = record.warnings.isEmpty ? nil : record.warnings
+    }
+
+    /// The extras of a record with nothing but the current record schema.
+    static let plain = StoredExtras(MeetingRecord(source: Source(path: "", format: .text, encoding: "", sha256: "", bytes: 0)))
+
+    /// The stored form: "" for `plain`, else the JSON.
+    func stored(encoder: JSONEncoder) throws -> String {
+        self == Self.plain ? "" : String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Reads the stored form back. Throws when it is neither "" nor the JSON of extras.
+    static func read(_ stored: String) throws -> StoredExtras {
+        stored.isEmpty ? plain : try JSONDecoder().decode(StoredExtras.self, from: Data(stored.utf8))
     }
 }
 
@@ -88,7 +103,7 @@ struct PreparedMeeting: Sendable {
     /// Encodes what `record` stores as JSON.
     init(_ record: MeetingRecord, encoder: JSONEncoder) throws {
         self.record = record
-        extras = String(decoding: try encoder.encode(StoredExtras(record)), as: UTF8.self)
+        extras = try StoredExtras(record).stored(encoder: encoder)
     }
 }
 
@@ -162,32 +177,57 @@ struct IndexWriter {
     private let insertFinding: DirectInsert
     private let insertText: DirectInsert
     private let insertTitle: DirectInsert
+    /// Stores a finding's due date and topic in `finding_details` (schema v4); nil for the
+    /// version 2 tables, where they are columns of `findings`.
+    private let insertDetails: DirectInsert?
+    /// Whether participant and organisation rows carry their number in the meeting (schema v4).
+    private let numbersRows: Bool
+    /// Counts finding tokens and reads and writes `TokenLengths` rows; nil while that table does
+    /// not exist yet (a version 1 index converted by the version 2 migration; v4 fills it).
+    private let lengths: (counter: TokenCounter, read: Statement, write: Statement)?
 
-    /// Prepares the statements on `db`.
+    /// Prepares the statements on `db`: for the current tables, or (while the version 2
+    /// migration converts a version 1 index, before `TokenLengths` exists) for the version 2 ones.
     init(_ db: Database) throws {
         self.db = db
+        let current = try db.tableExists(TokenLengths.table)
+        numbersRows = current
         storedVersions = try db.cachedStatement(sql: "SELECT id, sha256 FROM documents WHERE path = ?")
         insertDocument = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO documents(path, meeting, sha256, format, encoding, bytes, title, date, location,
                                   first_finding, findings, participants, organisations, extras, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """), in: db)
+        let number = current ? "number, " : ""
+        let numberValue = current ? "?, " : ""
         insertParticipant = DirectInsert(try db.cachedStatement(sql: """
-            INSERT INTO participants(document_id, name, organisation, job_title, location, attendance, roles)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO participants(document_id, \(number)name, organisation, job_title, location, attendance, roles)
+            VALUES (?, \(numberValue)?, ?, ?, ?, ?, ?)
             """), in: db)
         insertOrganisation = DirectInsert(try db.cachedStatement(sql: """
-            INSERT INTO organisations(document_id, name, acronym, aliases) VALUES (?, ?, ?, ?)
+            INSERT INTO organisations(document_id, \(number)name, acronym, aliases) VALUES (?, \(numberValue)?, ?, ?)
             """), in: db)
-        insertFinding = DirectInsert(try db.cachedStatement(sql: """
+        insertFinding = DirectInsert(try db.cachedStatement(sql: current ? """
+            INSERT INTO findings(id, document_id, kind, owner, text) VALUES (?, ?, ?, ?, ?)
+            """ : """
             INSERT INTO findings(id, document_id, kind, owner, due, topic, text) VALUES (?, ?, ?, ?, ?, ?, ?)
             """), in: db)
+        insertDetails = current ? DirectInsert(try db.cachedStatement(sql: """
+            INSERT INTO \(IndexSchema.detailsTable)(id, due, topic) VALUES (?, ?, ?)
+            """), in: db) : nil
         insertText = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.ftsTable)(rowid, text) VALUES (?, ?)
             """), in: db)
         insertTitle = DirectInsert(try db.cachedStatement(sql: """
             INSERT INTO \(IndexSchema.titlesTable)(rowid, title) VALUES (?, ?)
             """), in: db)
+        if current {
+            lengths = (try TokenCounter(db),
+                       try db.cachedStatement(sql: "SELECT counts FROM \(TokenLengths.table) WHERE chunk = ?"),
+                       try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(TokenLengths.table)(chunk, counts) VALUES (?, ?)"))
+        } else {
+            lengths = nil
+        }
     }
 
     /// Stores `file`'s meetings under its path: nothing when every stored meeting of the path
@@ -195,7 +235,7 @@ struct IndexWriter {
     mutating func upsert(_ file: PreparedFile) throws -> IngestOutcome {
         let stored = try Row.fetchAll(storedVersions, arguments: [file.path])
         if !stored.isEmpty {
-            if stored.count == file.meetings.count && stored.allSatisfy({ $0["sha256"] == file.sha256 }) {
+            if stored.count == file.meetings.count && stored.allSatisfy({ StoredHash.text($0["sha256"]) == file.sha256 }) {
                 return .unchanged
             }
             for row in stored { try Self.deleteDocument(id: row["id"], in: db) }
@@ -224,6 +264,8 @@ struct IndexWriter {
                 """).execute(arguments: [id, title])
         }
         try db.cachedStatement(sql: "DELETE FROM findings WHERE id BETWEEN ? AND ?").execute(arguments: [first, last])
+        try db.cachedStatement(sql: "DELETE FROM \(IndexSchema.detailsTable) WHERE id BETWEEN ? AND ?")
+            .execute(arguments: [first, last])
         for table in ["participants", "organisations"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE document_id = ?").execute(arguments: [id])
         }
@@ -242,29 +284,49 @@ struct IndexWriter {
         nextFindingID = firstFinding + Int64(record.findings.count)
         let source = record.source
         try insertDocument.run(
-            .text(path), .integer(Int64(number)), .text(source.sha256), .text(source.format.rawValue),
+            .text(path), .integer(Int64(number)), StoredHash.bytes(source.sha256).map { .blob($0) } ?? .text(source.sha256),
+            .text(source.format.rawValue),
             .text(source.encoding), .integer(Int64(source.bytes)), .text(record.title), .text(record.date),
             .text(record.location), .integer(firstFinding), .integer(Int64(record.findings.count)),
             .integer(Int64(record.participants.count)), .integer(Int64(record.organisations.count)),
             .text(meeting.extras), .text(timestamp))
         let documentID = db.lastInsertedRowID
-        for person in record.participants {
-            let roles = person.meetingRoles.map(\.rawValue).joined(separator: ",")
-            try insertParticipant.run(
-                .integer(documentID), .text(person.name), .text(person.organisation), .text(person.jobTitle),
-                .text(person.location), .text(person.attendance.rawValue), .text(roles.isEmpty ? nil : roles))
+        // The row's leading values: its document, and its number in the meeting when stored.
+        func key(_ number: Int) -> [DirectInsert.Value] {
+            numbersRows ? [.integer(documentID), .integer(Int64(number))] : [.integer(documentID)]
         }
-        for org in record.organisations {
+        for (number, person) in record.participants.enumerated() {
+            let roles = person.meetingRoles.map(\.rawValue).joined(separator: ",")
+            // Present (nearly everyone) is stored as NULL.
+            let attendance = person.attendance == .present ? nil : person.attendance.rawValue
+            try insertParticipant.run(key(number) + [
+                .text(person.name), .text(person.organisation), .text(person.jobTitle),
+                .text(person.location), .text(attendance), .text(roles.isEmpty ? nil : roles),
+            ])
+        }
+        for (number, org) in record.organisations.enumerated() {
             let aliases = org.aliases.isEmpty ? nil : org.aliases.joined(separator: "\n")
-            try insertOrganisation.run(.integer(documentID), .text(org.name), .text(org.acronym), .text(aliases))
+            try insertOrganisation.run(key(number) + [.text(org.name), .text(org.acronym), .text(aliases)])
         }
         if let title = record.title { try insertTitle.run(.integer(documentID), .text(title)) }
         var id = firstFinding
         for item in record.findings {
-            try insertFinding.run(.integer(id), .integer(documentID), .integer(Int64(Self.kindCode(item.kind))),
-                                  .text(item.owner), .text(item.due), .text(item.topic), .text(item.text))
+            let kind = DirectInsert.Value.integer(Int64(Self.kindCode(item.kind)))
+            if let insertDetails {
+                try insertFinding.run(.integer(id), .integer(documentID), kind, .text(item.owner), .text(item.text))
+                if item.due != nil || item.topic != nil {
+                    try insertDetails.run(.integer(id), .text(item.due), .text(item.topic))
+                }
+            } else {
+                try insertFinding.run(.integer(id), .integer(documentID), kind, .text(item.owner), .text(item.due),
+                                      .text(item.topic), .text(item.text))
+            }
             try insertText.run(.integer(id), .text(item.text))
             id += 1
+        }
+        if let lengths, !record.findings.isEmpty {
+            let codes = record.findings.map { TokenLengths.code(lengths.counter.count($0.text)) }
+            try TokenLengths.store(codes, first: firstFinding, read: lengths.read, write: lengths.write)
         }
     }
 
@@ -278,7 +340,7 @@ struct IndexWriter {
         let path: String = row["path"]
         let extras: StoredExtras
         do {
-            extras = try JSONDecoder().decode(StoredExtras.self, from: Data((row["extras"] as String).utf8))
+            extras = try StoredExtras.read(row["extras"])
         } catch {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored record of \(path) does not decode: \(error)")
         }
@@ -286,7 +348,7 @@ struct IndexWriter {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the stored record of \(path) has an unknown format")
         }
         var record = MeetingRecord(source: Source(path: path, format: format, encoding: row["encoding"],
-                                                  sha256: row["sha256"], bytes: row["bytes"]))
+                                                  sha256: StoredHash.text(row["sha256"]) ?? "", bytes: row["bytes"]))
         record.schemaVersion = extras.schemaVersion
         record.title = row["title"]
         record.date = row["date"]
@@ -296,7 +358,7 @@ struct IndexWriter {
 
         let people = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT name, organisation, job_title, location, attendance, roles FROM participants
-            WHERE document_id = ? ORDER BY rowid
+            WHERE document_id = ? ORDER BY number
             """), arguments: [id])
         while let person = try people.next() {
             let roles = (person["roles"] as String?)?.split(separator: ",").compactMap { MeetingRole(rawValue: String($0)) } ?? []
@@ -306,7 +368,7 @@ struct IndexWriter {
                 meetingRoles: roles))
         }
         let organisations = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT name, acronym, aliases FROM organisations WHERE document_id = ? ORDER BY rowid
+            SELECT name, acronym, aliases FROM organisations WHERE document_id = ? ORDER BY number
             """), arguments: [id])
         while let org = try organisations.next() {
             let aliases = (org["aliases"] as String?).map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
@@ -314,7 +376,9 @@ struct IndexWriter {
         }
         let first: Int64 = row["first_finding"]
         let findings = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT kind, owner, due, topic, text FROM findings WHERE id BETWEEN ? AND ? ORDER BY id
+            SELECT f.kind, f.owner, x.due, x.topic, f.text FROM findings f
+            LEFT JOIN \(IndexSchema.detailsTable) x ON x.id = f.id
+            WHERE f.id BETWEEN ? AND ? ORDER BY f.id
             """), arguments: [first, first + (row["findings"] as Int64) - 1])
         while let item = try findings.next() {
             record.findings.append(Finding(text: item["text"], kind: kind(code: item["kind"]), owner: item["owner"],

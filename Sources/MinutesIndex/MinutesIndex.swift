@@ -65,8 +65,15 @@ public struct MinutesIndex: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.readonly = mode == .readOnly
         configuration.label = "minutes-index"
+        let creating = state == .empty
         configuration.prepareDatabase { db in
+            if creating && !db.configuration.readonly {
+                // Before the first table: pages SQLite frees (FTS5 merges free many) go back to
+                // the file system at each commit instead of waiting on a free list.
+                try db.execute(sql: "PRAGMA page_size = 8192; PRAGMA auto_vacuum = FULL")
+            }
             db.add(tokenizer: FoldingTokenizer.self)
+            RankFunction.register(on: db)
             // NORMAL is durable enough in WAL mode; a larger page cache and memory-mapped
             // reads keep full-text queries off the read(2) path.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456")
@@ -78,6 +85,12 @@ public struct MinutesIndex: Sendable {
                 pool = try Self.whileLocked(path) {
                     let pool = try DatabasePool(path: path, configuration: configuration)
                     try migrator.migrate(pool)
+                    if state == .older {
+                        // A converted index gives back the pages the conversion freed, and from
+                        // then on frees pages at each commit as a new index does. Best effort: a
+                        // failure (such as no room for the copy) leaves the converted file as it is.
+                        try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA auto_vacuum = FULL; VACUUM") }
+                    }
                     return pool
                 }
             } else {

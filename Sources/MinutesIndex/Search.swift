@@ -118,8 +118,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
 }
 
 extension MinutesIndex {
-    /// BM25 over the findings text.
-    static let rankExpression = "bm25(\(IndexSchema.ftsTable))"
+    /// BM25 over the findings text (the built-in `bm25`'s scores, see `RankFunction`).
+    static let rankExpression = "\(RankFunction.name)(\(IndexSchema.ftsTable))"
     /// Most matches of one FTS expression that are ranked: when more findings match, the most
     /// recently ingested this many are ranked by BM25 and the rest are not looked at. This bounds
     /// the latency of a query of common words on a large index.

@@ -76,9 +76,10 @@ private func expectConsistent(_ path: String, versions: [String: Set<String>],
             """)
         for row in rows {
             let path: String = row["path"]
+            let hash = StoredHash.text(row["sha256"])
             let record = try #require(try IndexWriter.record(id: row["id"], in: db), sourceLocation: sourceLocation)
-            #expect(record.source.sha256 == row["sha256"], "\(path)", sourceLocation: sourceLocation)
-            #expect(versions[path]?.contains(row["sha256"]) == true, "\(path): unknown version", sourceLocation: sourceLocation)
+            #expect(record.source.sha256 == hash, "\(path)", sourceLocation: sourceLocation)
+            #expect(versions[path]?.contains(hash ?? "") == true, "\(path): unknown version", sourceLocation: sourceLocation)
             #expect(row["written_findings"] as Int == row["findings"], "\(path): half a document", sourceLocation: sourceLocation)
             #expect(record.findings.count == row["findings"], "\(path): half a document", sourceLocation: sourceLocation)
             #expect(row["findings"] as Int > 0, "\(path): a document without findings", sourceLocation: sourceLocation)
