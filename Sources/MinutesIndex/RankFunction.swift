@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import Synchronization
 
 /// `minutes_bm25(findings_fts)`: FTS5's built-in `bm25` (k1 = 1.2, b = 0.75, one weight per
 /// column), giving the same scores, for the findings table, which keeps no per-row token counts
@@ -75,9 +76,39 @@ enum RankFunction {
         }
     }
 
+    /// How many findings hold each unit of the search running on a connection (see
+    /// `sharingUnitHits(on:_:)`): the IDF of a unit is counted once per search, not once per
+    /// statement of it that ranks (a natural query of k words runs up to k + 1 of them).
+    final class UnitHits: @unchecked Sendable {
+        /// Findings holding unit `i`, once counted.
+        var hits: [Int: Int64] = [:]
+    }
+
+    /// The unit counts of the search running on each connection (by its handle's address).
+    private static let runningSearches = Mutex<[Int: UnitHits]>([:])
+
+    /// Runs `body` (one search, inside one read transaction) with a count of each unit's
+    /// findings kept for all its statements. Statements pass the unit number of each of their
+    /// phrases after the column weight: `minutes_bm25(findings_fts, 1.0, 0, 1, 0, 2, …)`.
+    static func sharingUnitHits<T>(on db: Database, _ body: () throws -> T) rethrows -> T {
+        let key = Int(bitPattern: db.sqliteConnection)
+        runningSearches.withLock { $0[key] = UnitHits() }
+        defer { _ = runningSearches.withLock { $0.removeValue(forKey: key) } }
+        return try body()
+    }
+
+    /// `name(findings_fts, 1.0, u0, u1, …)`: the rank of rows matching an expression whose phrases
+    /// are, in order, the units numbered `units`; plain `name(findings_fts)` without them.
+    static func expression(table: String, units: [Int]?) -> String {
+        guard let units, !units.isEmpty else { return "\(name)(\(table))" }
+        return "\(name)(\(table), 1.0, " + units.map(String.init).joined(separator: ", ") + ")"
+    }
+
     /// The query's shared data, computed on the first row and kept by FTS5 until the query ends.
-    private static func queryData(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
-                                  _ context: OpaquePointer?) -> (QueryData?, Int32) {
+    /// The function's `arguments` after the column weight are the unit numbers of the
+    /// expression's phrases, when the statement passed them (see `expression`).
+    private static func queryData(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ context: OpaquePointer?,
+                                  arguments: (count: Int32, values: UnsafeMutablePointer<OpaquePointer?>?)) -> (QueryData?, Int32) {
         if let stored = api.pointee.xGetAuxdata(fts, 0) {
             return (Unmanaged<QueryData>.fromOpaque(stored).takeUnretainedValue(), SQLITE_OK)
         }
@@ -87,13 +118,26 @@ enum RankFunction {
         if code == SQLITE_OK { code = api.pointee.xColumnTotalSize(fts, -1, &tokens) }
         guard code == SQLITE_OK else { return (nil, code) }
         var inverseFrequencies: [Double] = []
-        for phrase in 0..<api.pointee.xPhraseCount(fts) {
+        let phrases = api.pointee.xPhraseCount(fts)
+        // Unit numbers count only when there is one for each phrase.
+        let units = arguments.count > 1 && Int(arguments.count) - 1 == Int(phrases)
+            ? (1..<Int(arguments.count)).map { Int(sqlite3_value_int64(arguments.values?[$0])) } : nil
+        let shared = units == nil ? nil : runningSearches.withLock {
+            $0[Int(bitPattern: sqlite3_context_db_handle(context))]
+        }
+        for phrase in 0..<phrases {
+            let unit = units?[Int(phrase)]
             var hits: sqlite3_int64 = 0
-            code = api.pointee.xQueryPhrase(fts, phrase, &hits) { _, _, counter in
-                counter?.assumingMemoryBound(to: sqlite3_int64.self).pointee += 1
-                return SQLITE_OK
+            if let unit, let known = shared?.hits[unit] {
+                hits = known
+            } else {
+                code = api.pointee.xQueryPhrase(fts, phrase, &hits) { _, _, counter in
+                    counter?.assumingMemoryBound(to: sqlite3_int64.self).pointee += 1
+                    return SQLITE_OK
+                }
+                guard code == SQLITE_OK else { return (nil, code) }
+                if let unit { shared?.hits[unit] = hits }
             }
-            guard code == SQLITE_OK else { return (nil, code) }
             // As FTS5: log((N - n + 0.5) / (n + 0.5)), at least 1e-6.
             let idf = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
             inverseFrequencies.append(idf <= 0 ? 1e-6 : idf)
@@ -119,7 +163,7 @@ enum RankFunction {
     /// The FTS5 auxiliary function: the negated BM25 score of the current row.
     private static let rank: fts5_extension_function = { api, fts, context, valueCount, values in
         guard let api, let fts else { return }
-        let (stored, dataCode) = queryData(api, fts, context)
+        let (stored, dataCode) = queryData(api, fts, context, arguments: (valueCount, values))
         guard let data = stored else {
             sqlite3_result_error_code(context, dataCode)
             return

@@ -119,7 +119,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
 
 extension MinutesIndex {
     /// BM25 over the findings text (the built-in `bm25`'s scores, see `RankFunction`).
-    static let rankExpression = "\(RankFunction.name)(\(IndexSchema.ftsTable))"
+    static let rankExpression = RankFunction.expression(table: IndexSchema.ftsTable, units: nil)
     /// Most matches of one FTS expression that are ranked: when more findings match, the most
     /// recently ingested this many are ranked by BM25 and the rest are not looked at. This bounds
     /// the latency of a query of common words on a large index.
@@ -154,7 +154,7 @@ extension MinutesIndex {
         if parsed.isEmpty { return [] }
         return try reading { db in
             do {
-                let ranked = try Self.rank(parsed, filter: filter, limit: limit, in: db)
+                let ranked = try RankFunction.sharingUnitHits(on: db) { try Self.rank(parsed, filter: filter, limit: limit, in: db) }
                 return try Self.hits(ranked, options: options, in: db)
             } catch let error as DatabaseError where (error.message ?? "").contains("fts5") {
                 throw IndexError.invalidQuery(query: query, reason: error.message ?? "not understood")
@@ -187,7 +187,8 @@ extension MinutesIndex {
 
     /// `rank` on the findings text alone.
     static func rankByText(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
-        var ranked = try candidates(query.allExpression, filter: filter, limit: limit, excluding: [], in: db)
+        var ranked = try candidates(query.allExpression, units: query.isNatural ? Array(query.units.indices) : nil,
+                                    filter: filter, limit: limit, excluding: [], in: db)
             .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
         guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
         var seen = Set(ranked.map(\.rowid))
@@ -199,11 +200,11 @@ extension MinutesIndex {
                 ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
                 break
             }
-            let expression = combinations(of: units.indices, choosing: level)
-                .map { "(" + $0.map { units[$0] }.joined(separator: " AND ") + ")" }
-                .joined(separator: " OR ")
+            let subsets = combinations(of: units.indices, choosing: level)
+            let expression = subsets.map { "(" + $0.map { units[$0] }.joined(separator: " AND ") + ")" }.joined(separator: " OR ")
             let weight = Double(binomial(units.count - 1, level - 1))
-            for row in try candidates(expression, filter: filter, limit: limit - ranked.count, excluding: seen, in: db) {
+            for row in try candidates(expression, units: subsets.flatMap { $0 }, filter: filter, limit: limit - ranked.count,
+                                      excluding: seen, in: db) {
                 ranked.append(Ranked(rowid: row.rowid, rank: row.rank / weight, expression: query.anyExpression))
                 seen.insert(row.rowid)
             }
@@ -325,12 +326,13 @@ extension MinutesIndex {
     }
 
     /// The best `limit` rows matching `expression` (and the filters), not in `excluded`, among
-    /// its `rankedCandidates` most recent matches; by BM25, best first.
-    private static func candidates(_ expression: String, filter: FilterClause, limit: Int, excluding excluded: Set<Int64>,
-                                   in db: Database) throws -> [(rowid: Int64, rank: Double)] {
+    /// its `rankedCandidates` most recent matches; by BM25, best first. `units` are the query
+    /// unit numbers of the expression's phrases, in order, when it is made of the query's units.
+    private static func candidates(_ expression: String, units: [Int]?, filter: FilterClause, limit: Int,
+                                   excluding excluded: Set<Int64>, in db: Database) throws -> [(rowid: Int64, rank: Double)] {
         let sql = """
             SELECT rid, rank FROM (
-                SELECT \(IndexSchema.ftsTable).rowid AS rid, \(rankExpression) AS rank
+                SELECT \(IndexSchema.ftsTable).rowid AS rid, \(RankFunction.expression(table: IndexSchema.ftsTable, units: units)) AS rank
                 FROM \(IndexSchema.ftsTable)\(filter.joins)
                 WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
                 ORDER BY \(IndexSchema.ftsTable).rowid DESC LIMIT \(rankedCandidates))
@@ -346,7 +348,8 @@ extension MinutesIndex {
     /// units, among the `rankedCandidates` most recent rows matching any unit.
     private static func rankByMatchedUnits(_ query: SearchQuery, filter: FilterClause, limit: Int,
                                            excluding excluded: Set<Int64>, in db: Database) throws -> [(rowid: Int64, rank: Double)] {
-        let candidates = try Self.candidates(query.anyExpression, filter: filter, limit: rankedCandidates,
+        let candidates = try Self.candidates(query.anyExpression, units: Array(query.units.indices), filter: filter,
+                                             limit: rankedCandidates,
                                              excluding: excluded, in: db)
         guard let low = candidates.map(\.rowid).min(), let high = candidates.map(\.rowid).max() else { return [] }
         var matched = Dictionary(uniqueKeysWithValues: candidates.map { ($0.rowid, 0) })

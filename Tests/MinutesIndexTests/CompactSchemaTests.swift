@@ -96,6 +96,38 @@ private func allHits(_ index: MinutesIndex) throws -> [[SearchHit]] {
         }
     }
 
+    @Test func unitCountsSharedAcrossStatementsGiveTheSameScores() throws {
+        let directory = try TemporaryDirectory()
+        let index = try MinutesIndex(path: directory.file("index.sqlite"))
+        _ = try index.ingest(records: compactRecords())
+        let units = ["\"budget\"", "\"harbour\"", "\"board\""]
+        // The statements of one natural search: all units, every pair, any unit (phrases repeat units).
+        let statements: [(expression: String, units: [Int])] = [
+            (units.joined(separator: " AND "), [0, 1, 2]),
+            ("(\(units[0]) AND \(units[1])) OR (\(units[0]) AND \(units[2])) OR (\(units[1]) AND \(units[2]))", [0, 1, 0, 2, 1, 2]),
+            (units.joined(separator: " OR "), [0, 1, 2]),
+            // Unit numbers that do not match the phrases are ignored (each phrase counted by FTS5).
+            (units.joined(separator: " OR "), [0, 1]),
+        ]
+        func scores(_ db: Database, _ expression: String, rank: String) throws -> [Int64: Double] {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT rowid, \(rank) FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ?
+                """, arguments: [expression])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as Double) })
+        }
+        try index.pool.read { db in
+            let plain = try statements.map { try scores(db, $0.expression, rank: "bm25(\(IndexSchema.ftsTable))") }
+            let shared = try RankFunction.sharingUnitHits(on: db) {
+                try statements.map { try scores(db, $0.expression, rank: RankFunction.expression(table: IndexSchema.ftsTable, units: $0.units)) }
+            }
+            #expect(!plain[1].isEmpty && plain[2].count >= 3)
+            for (want, got) in zip(plain, shared) {
+                #expect(Set(got.keys) == Set(want.keys))
+                for (rowid, score) in want { #expect(abs((got[rowid] ?? .nan) - score) < 1e-9) }
+            }
+        }
+    }
+
     @Test func tokenCountsMatchTheTokenizer() throws {
         let texts = ["", "plain words only", "C++ and vis-à-vis", "Łódź – Malmø “quoted” 40 %", "a_b 3.14 x1y2", "日本語 テキスト"]
         let queue = try DatabaseQueue()
