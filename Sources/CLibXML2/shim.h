@@ -14,17 +14,18 @@
 #include <libxml/xmlmemory.h>
 #include <libxml/parser.h>
 
-/// `xmlFree` is a global function pointer, which Swift 6 cannot call safely.
-static inline void minutes_xmlFree(void *ptr) { xmlFree(ptr); }
-
-/// `xmlGetProp` with a C-string name; free the result with `minutes_xmlFree`.
-static inline xmlChar *minutes_xmlGetProp(xmlNodePtr node, const char *name) {
-    return xmlGetProp(node, (const xmlChar *)name);
-}
-
-/// Whether `node` carries the attribute `name` (value or not).
-static inline int minutes_xmlHasProp(xmlNodePtr node, const char *name) {
-    return xmlHasProp(node, (const xmlChar *)name) != NULL;
+/// Parses `size` bytes of HTML as `htmlCtxtReadMemory` does (same context reset, options and
+/// `encoding`), but sends the parse events to `handler` with `userData` instead of building a tree.
+/// A callback may stop the parse with `xmlStopParser(ctxt)`.
+static inline void minutes_htmlSAXParseMemory(htmlParserCtxtPtr ctxt, const char *buffer, int size,
+                                              const char *encoding, int options,
+                                              const htmlSAXHandler *handler, void *userData) {
+    if (ctxt == NULL || ctxt->sax == NULL || handler == NULL) return;
+    *ctxt->sax = *handler;
+    ctxt->userData = userData;
+    /* No startDocument handler builds a document, so none comes back; free one all the same. */
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buffer, size, NULL, encoding, options);
+    if (doc != NULL) xmlFreeDoc(doc);
 }
 
 /// Silences libxml2's default error printing (it writes to stderr otherwise).
