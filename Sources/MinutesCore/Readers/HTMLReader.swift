@@ -122,15 +122,22 @@ private struct HTMLAttributes {
 
 /// Receives libxml2's SAX events for one document and replays them to an `HTMLWalker` in the
 /// order and grouping a walk over libxml2's tree would have produced: adjacent character events
-/// form one text node, only the first top-level element is read, and the tree builder's depth
-/// limit (257 open elements without `XML_PARSE_HUGE`, after which it halted the parser) is kept.
+/// form one text node, and the tree builder's depth limit (257 open elements without
+/// `XML_PARSE_HUGE`, after which it halted the parser) is kept. The walk read the root element
+/// only; libxml2's tree builder put an element that starts after the root has ended into the root
+/// (as its last child) when the root is the document's first node, and beside it (unread) when a
+/// comment, processing instruction or DOCTYPE came first.
 private final class HTMLEventStream {
     var walker: HTMLWalker
     let context: htmlParserCtxtPtr
     var open: [OpenElement] = []
     var nextID = 0
-    /// Whether the first top-level element has ended (libxml2's walk stopped there).
-    var rootClosed = false
+    /// The first top-level element once it has ended; the walker leaves it at the end of the document.
+    var closedRoot: OpenElement?
+    /// Whether the document's first node is its root element (see the type's comment).
+    var rootIsFirstNode = false
+    /// Whether the document has a node yet (an element, comment, processing instruction or DOCTYPE).
+    var documentHasNode = false
     /// Whether the depth limit stopped the parse; later events are ignored.
     var stopped = false
     var startedDocument = false
@@ -165,8 +172,9 @@ private final class HTMLEventStream {
             guard let bytes, count > 0 else { return }
             HTMLEventStream.stream(user)?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), isCDATA: true)
         }
-        handler.comment = { user, _ in HTMLEventStream.stream(user)?.endTextNode() }
-        handler.processingInstruction = { user, _, _ in HTMLEventStream.stream(user)?.endTextNode() }
+        handler.comment = { user, _ in HTMLEventStream.stream(user)?.otherNode() }
+        handler.processingInstruction = { user, _, _ in HTMLEventStream.stream(user)?.otherNode() }
+        handler.internalSubset = { user, _, _, _ in HTMLEventStream.stream(user)?.doctype() }
         return handler
     }
 
@@ -188,11 +196,18 @@ private final class HTMLEventStream {
         let role = HTMLWalker.roles[name] ?? .inline
         let id = nextID
         nextID += 1
+        if !documentHasNode {
+            documentHasNode = true
+            rootIsFirstNode = true
+        }
+        // The tree's parent: the open element, else the ended root if it adopts the element, else none.
+        var parent = open.last
+        if parent == nil, let root = closedRoot { parent = rootIsFirstNode ? root : OpenElement(id: -1, name: "", role: .inline, mode: .hidden) }
         var mode = ContentMode.hidden
-        switch open.last?.mode ?? (rootClosed ? .hidden : .visited) {
+        switch parent?.mode ?? .visited {
         case .visited:
             let element = HTMLElement(id: id, name: name, role: role, attributes: HTMLAttributes(attributes),
-                                      parentName: open.last?.name ?? "")
+                                      parentName: parent?.name ?? "")
             mode = walker.enter(element)
         case .head:
             switch role {
@@ -211,8 +226,25 @@ private final class HTMLEventStream {
         guard !stopped else { return }
         endTextNode()
         guard let element = open.popLast() else { return }
-        close(element)
-        if open.isEmpty { rootClosed = true }
+        if open.isEmpty, closedRoot == nil {
+            closedRoot = element
+        } else {
+            close(element)
+        }
+    }
+
+    /// A comment or processing instruction: it ends a text node, and may be the document's first node.
+    func otherNode() {
+        guard !stopped else { return }
+        endTextNode()
+        documentHasNode = true
+    }
+
+    /// A DOCTYPE: libxml2 puts the (first) document type node before all others.
+    func doctype() {
+        guard !stopped else { return }
+        documentHasNode = true
+        rootIsFirstNode = false
     }
 
     /// Text (or the content of `<script>`/`<style>`, which libxml2 sends as CDATA) inside the innermost element.
@@ -252,6 +284,7 @@ private final class HTMLEventStream {
     func finish() -> BlockDocument {
         endTextNode()
         while let element = open.popLast() { close(element) }
+        if let root = closedRoot { close(root) }
         walker.finish()
         if stopped {
             walker.document.warnings.append("HTML nested more than 256 levels deep; the deeper content was dropped")
