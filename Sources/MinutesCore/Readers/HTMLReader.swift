@@ -17,28 +17,27 @@ public struct HTMLReader: DocumentReader {
     /// Parses `text` as HTML and returns its title, `<meta>` values and blocks.
     public func read(_ text: String, baseURL: String?) -> BlockDocument {
         minutes_xml_silence_errors()
-        var source = text
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         guard let context = htmlNewParserCtxt() else { return BlockDocument(warnings: ["libxml2 is out of memory"]) }
         defer { htmlFreeParserCtxt(context) }
         let stream = HTMLEventStream(context: context, baseURL: baseURL)
         var handler = HTMLEventStream.handler()
-        let parsed: Bool = withExtendedLifetime(stream) {
-            source.withUTF8 { bytes in
-                guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return false }
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    minutes_htmlSAXParseMemory(context, $0, Int32(bytes.count), "UTF-8", options, &handler,
-                                               Unmanaged.passUnretained(stream).toOpaque())
-                }
-                return stream.startedDocument
+        let count = text.utf8.count
+        guard count > 0, count < Int(Int32.max) else { return Self.unparsed(text) }
+        // withCString hands over the string's own NUL-terminated storage (a copy only for short strings).
+        withExtendedLifetime(stream) {
+            text.withCString {
+                minutes_htmlSAXParseUTF8(context, $0, Int32(count), options, &handler, Unmanaged.passUnretained(stream).toOpaque())
             }
         }
-        guard parsed else {
-            let blank = TextRules.isBlank(text)
-            return BlockDocument(warnings: blank ? [] : ["libxml2 could not parse the HTML"])
-        }
+        guard stream.startedDocument else { return Self.unparsed(text) }
         return stream.finish()
+    }
+
+    /// The document for `text` when libxml2 did not start one: a warning unless `text` is blank.
+    private static func unparsed(_ text: String) -> BlockDocument {
+        BlockDocument(warnings: TextRules.isBlank(text) ? [] : ["libxml2 could not parse the HTML"])
     }
 }
 
