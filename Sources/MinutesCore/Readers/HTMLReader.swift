@@ -60,17 +60,7 @@ private struct OpenElement {
     /// The lower-cased local name (after any `prefix:`, as libxml2's tree named the node).
     let name: String
     let role: HTMLRole
-    let mode: ContentMode
-}
-
-/// An element as the walker sees it when it starts.
-private struct HTMLElement {
-    let id: Int
-    let name: String
-    let role: HTMLRole
-    let attributes: HTMLAttributes
-    /// The name of the enclosing element ("" for the root).
-    let parentName: String
+    var mode = ContentMode.hidden
 }
 
 /// The attributes the reader looks at, from libxml2's name/value array (first occurrence of a
@@ -201,23 +191,21 @@ private final class HTMLEventStream {
         }
         // The tree's parent: the open element, else the ended root if it adopts the element, else none.
         var parent = open.last
-        if parent == nil, let root = closedRoot { parent = rootIsFirstNode ? root : OpenElement(id: -1, name: "", role: .inline, mode: .hidden) }
-        var mode = ContentMode.hidden
+        if parent == nil, let root = closedRoot { parent = rootIsFirstNode ? root : OpenElement(id: -1, name: "", role: .inline) }
+        var element = OpenElement(id: id, name: name, role: role)
         switch parent?.mode ?? .visited {
         case .visited:
-            let element = HTMLElement(id: id, name: name, role: role, attributes: HTMLAttributes(attributes),
-                                      parentName: parent?.name ?? "")
-            mode = walker.enter(element)
+            element.mode = walker.enter(element, HTMLAttributes(attributes), parentName: parent?.name ?? "")
         case .head:
             switch role {
-            case .title: mode = .title
+            case .title: element.mode = .title
             case .meta, .base: walker.readHeadElement(role, HTMLAttributes(attributes))
             default: break
             }
         case .hidden, .title: break
         }
-        if mode == .title { title = [] }
-        open.append(OpenElement(id: id, name: name, role: role, mode: mode))
+        if element.mode == .title { title = [] }
+        open.append(element)
     }
 
     /// The innermost open element ends.
@@ -374,19 +362,20 @@ private struct HTMLWalker {
         if let open = builder { emit(open) }
     }
 
-    /// Handles the start of an element whose parent the walker sees; returns what happens to its content.
-    mutating func enter(_ element: HTMLElement) -> ContentMode {
+    /// Handles the start of an element whose parent (named `parentName`, "" for the root) the walker
+    /// sees; returns what happens to its content.
+    mutating func enter(_ element: OpenElement, _ attributes: HTMLAttributes, parentName: String) -> ContentMode {
         let node = element.id
         let role = element.role
         switch role {
         case .skip: return .hidden
         case .head: return .head
         case .title: return .title
-        case .meta, .base: readHeadElement(role, element.attributes); return .hidden
+        case .meta, .base: readHeadElement(role, attributes); return .hidden
         default: break
         }
-        if element.attributes.role?.lowercased() == "navigation" { return .hidden }
-        let classTokens = pushClasses(element)
+        if attributes.role?.lowercased() == "navigation" { return .hidden }
+        let classTokens = pushClasses(element, attributes)
         if !role.isBlockLevel, builder != nil {
             // Inline classes mark the whole block (old scribe.perl: <strong class='resolution'>).
             for token in classTokens where builder?.classes.contains(token) == false { builder?.classes.append(token) }
@@ -394,12 +383,12 @@ private struct HTMLWalker {
         switch role {
         case .lineBreak: lineBreak()
         case .link:
-            if let href = element.attributes.href { openLinks.append((node, resolve(href), "", "")) }
+            if let href = attributes.href { openLinks.append((node, resolve(href), "", "")) }
         case .image:
-            if !openLinks.isEmpty, let alt = element.attributes.alt { openLinks[openLinks.count - 1].alt += alt }
+            if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt }
         case .input:
-            if builder?.kind == .listItem, element.attributes.type?.lowercased() == "checkbox" {
-                builder?.checked = element.attributes.checked
+            if builder?.kind == .listItem, attributes.type?.lowercased() == "checkbox" {
+                builder?.checked = attributes.checked
             }
         case .container: _ = startBlockLevel(node, splits: false)
         case .list(let ordered):
@@ -420,7 +409,7 @@ private struct HTMLWalker {
                 new.level = max(lists.count - 1, 0)
                 new.ordered = lists.last?.ordered ?? false
             }
-            if kind == .tableRow, element.parentName == "thead" {
+            if kind == .tableRow, parentName == "thead" {
                 new.isHeaderRow = true
             }
             builder = new
@@ -551,12 +540,12 @@ private struct HTMLWalker {
     }
 
     /// Records the element's class and id tokens for the blocks inside it; returns the class tokens.
-    mutating func pushClasses(_ element: HTMLElement) -> [String] {
-        let classes = element.attributes.classValue.map(Self.classTokens) ?? []
+    mutating func pushClasses(_ element: OpenElement, _ attributes: HTMLAttributes) -> [String] {
+        let classes = attributes.classValue.map(Self.classTokens) ?? []
         var tokens = classes
         // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
         if element.name == "nav", !tokens.contains("nav") { tokens.append("nav") }
-        if let id = element.attributes.id?.trimmed(), !id.isEmpty {
+        if let id = attributes.id?.trimmed(), !id.isEmpty {
             tokens.append(id.lowercased())
         }
         if !tokens.isEmpty { classStack.append((element.id, tokens)) }
