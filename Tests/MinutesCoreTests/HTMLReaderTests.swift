@@ -188,3 +188,41 @@ private func read(_ html: String, baseURL: String? = nil) -> BlockDocument {
     #expect(read("").blocks.isEmpty)
     #expect(read("   \n").blocks.isEmpty)
 }
+
+// The SAX reader must see what the walk over libxml2's tree saw; these pin the tree builder's odd corners.
+
+@Test func htmlElementsAfterTheRootAreReadWhenTheRootCameFirst() {
+    // libxml2's tree builder hangs an element that starts after </html> into the root, unless a
+    // comment, processing instruction or DOCTYPE is the document's first node.
+    #expect(read("<p>x</p></html><p>after</p>").blocks.map(\.text) == ["x", "after"])
+    #expect(read("<!-- c --><p>x</p></html><p>after</p>").blocks.map(\.text) == ["x"])
+    #expect(read("<!DOCTYPE html><p>x</p></html><p>after</p>").blocks.map(\.text) == ["x"])
+}
+
+@Test func htmlPrefixedNamesAreReadByTheirLocalName() {
+    // Word's <o:p> is a paragraph to libxml2's tree.
+    let doc = read("<div><o:p>one</o:p><o:p>two</o:p></div>")
+    #expect(doc.blocks.map(\.kind) == [.paragraph, .paragraph])
+    #expect(doc.blocks.map(\.text) == ["one", "two"])
+}
+
+@Test func htmlDepthLimitIsTheTreeBuilders() {
+    // html, body and 254 divs leave room for the 257th element; one div more and it is dropped.
+    let kept = read(String(repeating: "<div>", count: 254) + "<p>deep</p>")
+    #expect(kept.blocks.map(\.text) == ["deep"])
+    #expect(kept.warnings.isEmpty)
+    let dropped = read(String(repeating: "<div>", count: 255) + "<p>deep</p>")
+    #expect(dropped.blocks.isEmpty)
+    #expect(dropped.warnings.contains { $0.contains("256") })
+}
+
+@Test func htmlTitleCollectsAllItsText() {
+    let doc = read("<html><head><title>A <b>bold</b> title</title><title>Second</title></head><body><p>x</p></body></html>")
+    #expect(doc.title == "A bold title")
+}
+
+@Test func htmlByteOrderMarkAndNULBytesReadAsBefore() {
+    #expect(read("\u{FEFF}<p>x</p>").blocks.map(\.text) == ["x"])
+    // libxml2 reads a NUL byte as a space (such input takes htmlCtxtReadMemory, which copies it).
+    #expect(read("<p>a\u{0}b</p>").blocks.map(\.text) == ["a b"])
+}

@@ -149,38 +149,50 @@ public enum TextDecoder {
         // Rewrite on UTF-8 bytes: CR LF and CR → LF, NUL dropped, U+00A0 (C2 A0) and U+202F (E2 80 AF)
         // → space, U+FEFF (EF BB BF) dropped. The bytes between are copied a stretch at a time.
         var nuls = 0
+        // Every rewrite keeps or shortens the text, so the result is written straight into a String
+        // of the input's size (no byte array besides: a large input is not held three times over).
         let out = text.withUTF8 { input -> String in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(input.count)
-            var copied = 0   // bytes before this are in `bytes` or dropped
-            var i = 0
-            while i < input.count {
-                let byte = input[i]
-                let replacement: UInt8?, length: Int
-                switch byte {
-                case 0x0D:
-                    replacement = 0x0A
-                    length = i + 1 < input.count && input[i + 1] == 0x0A ? 2 : 1
-                case 0x00:
-                    nuls += 1
-                    (replacement, length) = (nil, 1)
-                case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
-                    (replacement, length) = (0x20, 2)
-                case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
-                    (replacement, length) = (0x20, 3)
-                case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
-                    (replacement, length) = (nil, 3)
-                default:
-                    i += 1
-                    continue
+            String(unsafeUninitializedCapacity: input.count) { output -> Int in
+                var written = 0
+                /// Appends `input[range]` to the output.
+                func copy(_ range: Range<Int>) {
+                    guard !range.isEmpty, let source = input.baseAddress, let target = output.baseAddress else { return }
+                    (target + written).update(from: source + range.lowerBound, count: range.count)
+                    written += range.count
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied..<i]))
-                if let replacement { bytes.append(replacement) }
-                i += length
-                copied = i
+                var copied = 0   // bytes before this are in the output or dropped
+                var i = 0
+                while i < input.count {
+                    let byte = input[i]
+                    let replacement: UInt8?, length: Int
+                    switch byte {
+                    case 0x0D:
+                        replacement = 0x0A
+                        length = i + 1 < input.count && input[i + 1] == 0x0A ? 2 : 1
+                    case 0x00:
+                        nuls += 1
+                        (replacement, length) = (nil, 1)
+                    case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
+                        (replacement, length) = (0x20, 2)
+                    case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
+                        (replacement, length) = (0x20, 3)
+                    case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
+                        (replacement, length) = (nil, 3)
+                    default:
+                        i += 1
+                        continue
+                    }
+                    copy(copied..<i)
+                    if let replacement {
+                        output[written] = replacement
+                        written += 1
+                    }
+                    i += length
+                    copied = i
+                }
+                copy(copied..<input.count)
+                return written
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied...]))
-            return String(decoding: bytes, as: UTF8.self)
         }
         if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
         return needsNFC ? composedCanonically(out) : out
@@ -193,7 +205,7 @@ public enum TextDecoder {
     /// (which they may combine with) and everything else is copied as it is.
     static func composedCanonically(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
+        let composed = text.withUTF8 { bytes -> String? in
             /// The scalar value starting at byte `i` of the (valid) UTF-8, and its length in bytes.
             func scalar(at i: Int) -> (value: UInt32, length: Int) {
                 let lead = UInt32(bytes[i])
@@ -205,8 +217,7 @@ public enum TextDecoder {
                 return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                         | UInt32(bytes[i + 3] & 0x3F), 4)
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+            var out: [UInt8] = []   // filled from the first stretch that NFC changes
             var copied = 0     // bytes before this are in `out`
             var boundary = 0   // the latest place where NFC may split the text
             var i = 0
@@ -229,16 +240,23 @@ public enum TextDecoder {
                     if isNFCStable(next) { break }
                     end += nextLength
                 }
-                out.append(contentsOf: bytes[copied..<boundary])
-                let stretch = String(decoding: UnsafeBufferPointer(rebasing: bytes[boundary..<end]), as: UTF8.self)
-                out.append(contentsOf: stretch.precomposedStringWithCanonicalMapping.utf8)
-                copied = end
+                let stretch = UnsafeBufferPointer(rebasing: bytes[boundary..<end])
+                let composed = String(decoding: stretch, as: UTF8.self).precomposedStringWithCanonicalMapping
+                // A stretch already in NFC stays where it is (most text is NFC already).
+                if !composed.utf8.elementsEqual(stretch) {
+                    if copied == 0 { out.reserveCapacity(bytes.count) }
+                    out.append(contentsOf: bytes[copied..<boundary])
+                    out.append(contentsOf: composed.utf8)
+                    copied = end
+                }
                 boundary = end
                 i = end
             }
-            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            // Nothing NFC changed: the text itself, not a copy of it.
+            if copied == 0 { return nil }
             out.append(contentsOf: bytes[copied...])
             return String(decoding: out, as: UTF8.self)
         }
+        return composed ?? text
     }
 }

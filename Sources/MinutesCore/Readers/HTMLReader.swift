@@ -8,7 +8,8 @@ import Foundation
 /// `<nav>` content is kept as blocks carrying the class `nav` (scribe2 puts the agenda and
 /// IRC-log links there), so extractors can tell navigation from content. A `<br>` splits a paragraph into one block per line.
 /// Text directly inside a container (`<div>`, `<section>`, `<body>`) becomes its own paragraph.
-/// The tree is walked without recursion, so very deep nesting is safe.
+/// libxml2's HTML parser sends its events (SAX) straight to the reader, so no tree is built: the
+/// reader keeps its own stack of open elements and sees exactly what a walk over libxml2's tree saw.
 public struct HTMLReader: DocumentReader {
     /// Creates a reader.
     public init() {}
@@ -16,29 +17,279 @@ public struct HTMLReader: DocumentReader {
     /// Parses `text` as HTML and returns its title, `<meta>` values and blocks.
     public func read(_ text: String, baseURL: String?) -> BlockDocument {
         minutes_xml_silence_errors()
-        var source = text
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         guard let context = htmlNewParserCtxt() else { return BlockDocument(warnings: ["libxml2 is out of memory"]) }
         defer { htmlFreeParserCtxt(context) }
-        let parsed: htmlDocPtr? = source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count < Int(Int32.max) else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                htmlCtxtReadMemory(context, $0, Int32(bytes.count), nil, "UTF-8", options)
+        let stream = HTMLEventStream(context: context, baseURL: baseURL)
+        var handler = HTMLEventStream.handler()
+        let count = text.utf8.count
+        guard count > 0, count < Int(Int32.max) else { return Self.unparsed(text) }
+        // withCString hands over the string's own NUL-terminated storage (a copy only for short strings).
+        withExtendedLifetime(stream) {
+            text.withCString {
+                minutes_htmlSAXParseUTF8(context, $0, Int32(count), options, &handler, Unmanaged.passUnretained(stream).toOpaque())
             }
         }
-        guard let doc = parsed else {
-            let blank = TextRules.isBlank(text)
-            return BlockDocument(warnings: blank ? [] : ["libxml2 could not parse the HTML"])
+        guard stream.startedDocument else { return Self.unparsed(text) }
+        return stream.finish()
+    }
+
+    /// The document for `text` when libxml2 did not start one: a warning unless `text` is blank.
+    private static func unparsed(_ text: String) -> BlockDocument {
+        BlockDocument(warnings: TextRules.isBlank(text) ? [] : ["libxml2 could not parse the HTML"])
+    }
+}
+
+/// What happens to an element's content.
+private enum ContentMode {
+    /// The walker sees its text and child elements.
+    case visited
+    /// Nothing inside it reaches the walker.
+    case hidden
+    /// `<head>`: its own `<title>`, `<meta>` and `<base>` children are read.
+    case head
+    /// `<title>`: all text inside it is collected.
+    case title
+}
+
+/// An element libxml2 has opened and not yet closed.
+private struct OpenElement {
+    /// Tells elements apart (the walker's blocks, links and cells remember the element that opened them).
+    let id: Int
+    /// The lower-cased local name (after any `prefix:`, as libxml2's tree named the node).
+    let name: String
+    let role: HTMLRole
+    var mode = ContentMode.hidden
+}
+
+/// The attributes the reader looks at, from libxml2's name/value array (first occurrence of a
+/// name, as `xmlGetProp` found it; a name without value reads as "").
+private struct HTMLAttributes {
+    var role: String?
+    var classValue: String?
+    var id: String?
+    var href: String?
+    var alt: String?
+    var type: String?
+    var name: String?
+    var property: String?
+    var content: String?
+    var checked = false
+
+    /// Picks the known names out of `list` (NULL-terminated name, value pairs; nil when there are none).
+    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard var cursor = list else { return }
+        while let key = cursor.pointee {
+            let value = (cursor + 1).pointee
+            cursor += 2
+            key.withMemoryRebound(to: CChar.self, capacity: 1) { key in
+                switch key.pointee {
+                case 0x72 /* r */: if strcmp(key, "role") == 0 { Self.keep(&role, value) }
+                case 0x63 /* c */:
+                    if strcmp(key, "class") == 0 { Self.keep(&classValue, value) }
+                    else if strcmp(key, "content") == 0 { Self.keep(&content, value) }
+                    else if strcmp(key, "checked") == 0 { checked = true }
+                case 0x69 /* i */: if strcmp(key, "id") == 0 { Self.keep(&id, value) }
+                case 0x68 /* h */: if strcmp(key, "href") == 0 { Self.keep(&href, value) }
+                case 0x61 /* a */: if strcmp(key, "alt") == 0 { Self.keep(&alt, value) }
+                case 0x74 /* t */: if strcmp(key, "type") == 0 { Self.keep(&type, value) }
+                case 0x6E /* n */: if strcmp(key, "name") == 0 { Self.keep(&name, value) }
+                case 0x70 /* p */: if strcmp(key, "property") == 0 { Self.keep(&property, value) }
+                default: break
+                }
+            }
         }
-        defer { xmlFreeDoc(doc) }
-        var walker = HTMLWalker(baseURL: baseURL)
-        walker.walk(xmlDocGetRootElement(doc))
-        // libxml2 stops at 256 levels unless XML_PARSE_HUGE (deliberately not used) is given.
-        if let message = context.pointee.lastError.message, String(cString: message).hasPrefix("Excessive depth") {
+    }
+
+    /// Sets `field` to `value` unless an earlier attribute of the same name set it.
+    private static func keep(_ field: inout String?, _ value: UnsafePointer<xmlChar>?) {
+        guard field == nil else { return }
+        field = value.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// Receives libxml2's SAX events for one document and replays them to an `HTMLWalker` in the
+/// order and grouping a walk over libxml2's tree would have produced: adjacent character events
+/// form one text node, and the tree builder's depth limit (257 open elements without
+/// `XML_PARSE_HUGE`, after which it halted the parser) is kept. The walk read the root element
+/// only; libxml2's tree builder put an element that starts after the root has ended into the root
+/// (as its last child) when the root is the document's first node, and beside it (unread) when a
+/// comment, processing instruction or DOCTYPE came first.
+private final class HTMLEventStream {
+    var walker: HTMLWalker
+    let context: htmlParserCtxtPtr
+    var open: [OpenElement] = []
+    var nextID = 0
+    /// The first top-level element once it has ended; the walker leaves it at the end of the document.
+    var closedRoot: OpenElement?
+    /// Whether the document's first node is its root element (see the type's comment).
+    var rootIsFirstNode = false
+    /// Whether the document has a node yet (an element, comment, processing instruction or DOCTYPE).
+    var documentHasNode = false
+    /// Whether the depth limit stopped the parse; later events are ignored.
+    var stopped = false
+    var startedDocument = false
+    /// The text node being collected (bytes of adjacent character or CDATA events).
+    var text: [UInt8] = []
+    var textIsCDATA = false
+    /// The text of the `<title>` being read, if one is open.
+    var title: [UInt8]?
+
+    /// libxml2's tree builder refused to open an element when this many were open.
+    static let maximumDepth = 257
+
+    init(context: htmlParserCtxtPtr, baseURL: String?) {
+        self.context = context
+        walker = HTMLWalker(baseURL: baseURL)
+    }
+
+    /// The SAX callbacks, each forwarding to the stream passed as user data.
+    static func handler() -> htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startDocument = { user in HTMLEventStream.stream(user)?.startedDocument = true }
+        handler.startElement = { user, name, attributes in
+            guard let name else { return }
+            HTMLEventStream.stream(user)?.startElement(name, attributes)
+        }
+        handler.endElement = { user, _ in HTMLEventStream.stream(user)?.endElement() }
+        handler.characters = { user, bytes, count in
+            guard let bytes, count > 0 else { return }
+            HTMLEventStream.stream(user)?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), isCDATA: false)
+        }
+        handler.cdataBlock = { user, bytes, count in
+            guard let bytes, count > 0 else { return }
+            HTMLEventStream.stream(user)?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), isCDATA: true)
+        }
+        handler.comment = { user, _ in HTMLEventStream.stream(user)?.otherNode() }
+        handler.processingInstruction = { user, _, _ in HTMLEventStream.stream(user)?.otherNode() }
+        handler.internalSubset = { user, _, _, _ in HTMLEventStream.stream(user)?.doctype() }
+        return handler
+    }
+
+    /// The stream behind a callback's user data pointer.
+    static func stream(_ user: UnsafeMutableRawPointer?) -> HTMLEventStream? {
+        user.map { Unmanaged<HTMLEventStream>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    /// An element starts: decides from its parent's mode whether (and how) the walker sees it.
+    func startElement(_ fullName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard !stopped else { return }
+        endTextNode()
+        guard open.count < Self.maximumDepth else {
+            stopped = true
+            xmlStopParser(context)
+            return
+        }
+        let name = Self.localName(fullName)
+        let role = HTMLWalker.roles[name] ?? .inline
+        let id = nextID
+        nextID += 1
+        if !documentHasNode {
+            documentHasNode = true
+            rootIsFirstNode = true
+        }
+        // The tree's parent: the open element, else the ended root if it adopts the element, else none.
+        var parent = open.last
+        if parent == nil, let root = closedRoot { parent = rootIsFirstNode ? root : OpenElement(id: -1, name: "", role: .inline) }
+        var element = OpenElement(id: id, name: name, role: role)
+        switch parent?.mode ?? .visited {
+        case .visited:
+            element.mode = walker.enter(element, HTMLAttributes(attributes), parentName: parent?.name ?? "")
+        case .head:
+            switch role {
+            case .title: element.mode = .title
+            case .meta, .base: walker.readHeadElement(role, HTMLAttributes(attributes))
+            default: break
+            }
+        case .hidden, .title: break
+        }
+        if element.mode == .title { title = [] }
+        open.append(element)
+    }
+
+    /// The innermost open element ends.
+    func endElement() {
+        guard !stopped else { return }
+        endTextNode()
+        guard let element = open.popLast() else { return }
+        if open.isEmpty, closedRoot == nil {
+            closedRoot = element
+        } else {
+            close(element)
+        }
+    }
+
+    /// A comment or processing instruction: it ends a text node, and may be the document's first node.
+    func otherNode() {
+        guard !stopped else { return }
+        endTextNode()
+        documentHasNode = true
+    }
+
+    /// A DOCTYPE: libxml2 puts the (first) document type node before all others.
+    func doctype() {
+        guard !stopped else { return }
+        documentHasNode = true
+        rootIsFirstNode = false
+    }
+
+    /// Text (or the content of `<script>`/`<style>`, which libxml2 sends as CDATA) inside the innermost element.
+    func characters(_ bytes: UnsafeBufferPointer<xmlChar>, isCDATA: Bool) {
+        guard !stopped, let top = open.last else { return }
+        if title != nil {
+            title?.append(contentsOf: bytes)
+            return
+        }
+        guard top.mode == .visited else { return }
+        if isCDATA != textIsCDATA { endTextNode() }
+        textIsCDATA = isCDATA
+        text.append(contentsOf: bytes)
+    }
+
+    /// Hands the collected text node to the walker (another node follows or its element ends).
+    func endTextNode() {
+        guard !text.isEmpty else { return }
+        walker.append(String(decoding: text, as: UTF8.self))
+        text.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends what `element` started for the walker.
+    func close(_ element: OpenElement) {
+        switch element.mode {
+        case .visited: walker.leave(element)
+        case .title:
+            guard let collected = title else { return }
+            title = nil
+            let value = TextRules.collapseWhitespace(String(decoding: collected, as: UTF8.self))
+            if walker.document.title == nil, !value.isEmpty { walker.document.title = value }
+        case .hidden, .head: break
+        }
+    }
+
+    /// Closes what is still open (the parse ended early) and returns the document.
+    func finish() -> BlockDocument {
+        endTextNode()
+        while let element = open.popLast() { close(element) }
+        if let root = closedRoot { close(root) }
+        walker.finish()
+        if stopped {
             walker.document.warnings.append("HTML nested more than 256 levels deep; the deeper content was dropped")
         }
         return walker.document
+    }
+
+    /// The element name as libxml2's tree had it: the part after the first `:` of a qualified name
+    /// (`o:p` → `p`; not for a leading or trailing `:`), lower-cased.
+    static func localName(_ fullName: UnsafePointer<xmlChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: fullName, count: strlen(UnsafeRawPointer(fullName).assumingMemoryBound(to: CChar.self)))
+        var local = bytes[...]
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count {
+            local = bytes[(colon + 1)...]
+        }
+        let name = String(decoding: local, as: UTF8.self)
+        // libxml2's HTML parser lower-cases tag names already: only others need lowercased().
+        return local.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) ? name.lowercased() : name
     }
 }
 
@@ -52,8 +303,8 @@ private enum HTMLRole {
 /// A block being collected: its kind, where it came from, and its text so far.
 private struct BlockBuilder {
     var kind: Block.Kind
-    /// The element that opened it; nil for loose text directly inside a container.
-    var owner: xmlNodePtr?
+    /// The id of the element that opened it; nil for loose text directly inside a container.
+    var owner: Int?
     var level = 0
     var ordered = false
     var checked: Bool?
@@ -66,18 +317,18 @@ private struct BlockBuilder {
     var isHeaderRow = false
 }
 
-/// The state of one pass over a libxml2 tree.
+/// Builds blocks from elements and text in document order (what `HTMLEventStream` lets through).
 private struct HTMLWalker {
     var document = BlockDocument()
     let givenBase: String?
     var documentBase: String?
     var builder: BlockBuilder?
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
-    var suspended: [(by: xmlNodePtr, builder: BlockBuilder)] = []
-    var lists: [(owner: xmlNodePtr, ordered: Bool)] = []
-    var classStack: [(owner: xmlNodePtr, tokens: [String])] = []
-    var openLinks: [(owner: xmlNodePtr, href: String, text: String, alt: String)] = []
-    var cell: (owner: xmlNodePtr, text: String)?
+    var suspended: [(by: Int, builder: BlockBuilder)] = []
+    var lists: [(owner: Int, ordered: Bool)] = []
+    var classStack: [(owner: Int, tokens: [String])] = []
+    var openLinks: [(owner: Int, href: String, text: String, alt: String)] = []
+    var cell: (owner: Int, text: String)?
 
     init(baseURL: String?) { givenBase = baseURL }
 
@@ -106,43 +357,25 @@ private struct HTMLWalker {
         return roles
     }()
 
-    /// Depth-first walk using the tree's own parent and sibling pointers (no recursion, no node stack).
-    mutating func walk(_ root: xmlNodePtr?) {
-        var node = root
-        outer: while let current = node {
-            let entered = enter(current)
-            if entered, let child = current.pointee.children { node = child; continue }
-            if entered { leave(current) }
-            var done = current
-            while true {
-                if done == root { break outer }
-                if let next = done.pointee.next { node = next; continue outer }
-                guard let parent = done.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { break outer }
-                leave(parent)
-                done = parent
-            }
-        }
+    /// Emits the block still open at the end of the document.
+    mutating func finish() {
         if let open = builder { emit(open) }
     }
 
-    /// Handles the start of `node`; returns whether its children should be visited.
-    mutating func enter(_ node: xmlNodePtr) -> Bool {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { append(String(cString: content)) }
-            return false
-        case XML_ELEMENT_NODE: break
-        default: return false
-        }
-        let role = Self.role(of: node)
+    /// Handles the start of an element whose parent (named `parentName`, "" for the root) the walker
+    /// sees; returns what happens to its content.
+    mutating func enter(_ element: OpenElement, _ attributes: HTMLAttributes, parentName: String) -> ContentMode {
+        let node = element.id
+        let role = element.role
         switch role {
-        case .skip: return false
-        case .head: readHead(node); return false
-        case .title, .meta, .base: readHeadElement(node, role: role); return false
+        case .skip: return .hidden
+        case .head: return .head
+        case .title: return .title
+        case .meta, .base: readHeadElement(role, attributes); return .hidden
         default: break
         }
-        if Self.attribute(node, "role")?.lowercased() == "navigation" { return false }
-        let classTokens = pushClasses(node)
+        if attributes.role?.lowercased() == "navigation" { return .hidden }
+        let classTokens = pushClasses(element, attributes)
         if !role.isBlockLevel, builder != nil {
             // Inline classes mark the whole block (old scribe.perl: <strong class='resolution'>).
             for token in classTokens where builder?.classes.contains(token) == false { builder?.classes.append(token) }
@@ -150,12 +383,12 @@ private struct HTMLWalker {
         switch role {
         case .lineBreak: lineBreak()
         case .link:
-            if let href = Self.attribute(node, "href") { openLinks.append((node, resolve(href), "", "")) }
+            if let href = attributes.href { openLinks.append((node, resolve(href), "", "")) }
         case .image:
-            if !openLinks.isEmpty, let alt = Self.attribute(node, "alt") { openLinks[openLinks.count - 1].alt += alt }
+            if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt }
         case .input:
-            if builder?.kind == .listItem, Self.attribute(node, "type")?.lowercased() == "checkbox" {
-                builder?.checked = minutes_xmlHasProp(node, "checked") != 0
+            if builder?.kind == .listItem, attributes.type?.lowercased() == "checkbox" {
+                builder?.checked = attributes.checked
             }
         case .container: _ = startBlockLevel(node, splits: false)
         case .list(let ordered):
@@ -176,17 +409,18 @@ private struct HTMLWalker {
                 new.level = max(lists.count - 1, 0)
                 new.ordered = lists.last?.ordered ?? false
             }
-            if kind == .tableRow, let parent = node.pointee.parent, Self.name(of: parent) == "thead" {
+            if kind == .tableRow, parentName == "thead" {
                 new.isHeaderRow = true
             }
             builder = new
         default: break
         }
-        return true
+        return .visited
     }
 
-    /// Handles the end of an element whose start `enter` accepted.
-    mutating func leave(_ node: xmlNodePtr) {
+    /// Handles the end of an element whose start `enter` answered `.visited` for.
+    mutating func leave(_ element: OpenElement) {
+        let node = element.id
         if let link = openLinks.last, link.owner == node {
             openLinks.removeLast()
             var text = TextRules.collapseWhitespace(link.text)
@@ -201,10 +435,10 @@ private struct HTMLWalker {
         }
         if let open = cell, open.owner == node {
             builder?.cells.append(TextRules.collapseWhitespace(open.text))
-            if Self.name(of: node) == "th" { builder?.headerCells += 1 }
+            if element.name == "th" { builder?.headerCells += 1 }
             cell = nil
         }
-        let role = Self.role(of: node)
+        let role = element.role
         if let open = builder, open.owner == node {
             emit(open)
             builder = nil
@@ -223,7 +457,7 @@ private struct HTMLWalker {
     /// Prepares for a block-level element: closes loose text, absorbs the element into an open
     /// block, or (when `splits`) emits the open block's text so far and suspends it.
     /// Returns whether no block is open afterwards, i.e. whether `node` may open its own.
-    mutating func startBlockLevel(_ node: xmlNodePtr, splits: Bool) -> Bool {
+    mutating func startBlockLevel(_ node: Int, splits: Bool) -> Bool {
         guard let open = builder else { return true }
         if open.owner == nil { emit(open); builder = nil; return true }
         if [.heading, .tableRow, .preformatted].contains(open.kind) || !splits {
@@ -292,42 +526,29 @@ private struct HTMLWalker {
 
     // MARK: Head, classes, links
 
-    mutating func readHead(_ head: xmlNodePtr) {
-        var child = head.pointee.children
-        while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE { readHeadElement(node, role: Self.role(of: node)) }
-            child = node.pointee.next
-        }
-    }
-
-    mutating func readHeadElement(_ node: xmlNodePtr, role: HTMLRole) {
+    /// Reads a `<meta>` name (or property) and content, or a `<base>` address (first of each wins).
+    mutating func readHeadElement(_ role: HTMLRole, _ attributes: HTMLAttributes) {
         switch role {
-        case .title:
-            guard document.title == nil, let content = xmlNodeGetContent(node) else { return }
-            defer { minutes_xmlFree(content) }
-            let title = TextRules.collapseWhitespace(String(cString: content))
-            if !title.isEmpty { document.title = title }
         case .meta:
-            guard let key = Self.attribute(node, "name") ?? Self.attribute(node, "property"),
-                  let value = Self.attribute(node, "content") else { return }
+            guard let key = attributes.name ?? attributes.property, let value = attributes.content else { return }
             let name = key.lowercased().trimmed()
             if !name.isEmpty, document.metadata[name] == nil { document.metadata[name] = TextRules.collapseWhitespace(value) }
         case .base:
-            if documentBase == nil { documentBase = Self.attribute(node, "href") }
+            if documentBase == nil { documentBase = attributes.href }
         default: break
         }
     }
 
     /// Records the element's class and id tokens for the blocks inside it; returns the class tokens.
-    mutating func pushClasses(_ node: xmlNodePtr) -> [String] {
-        let classes = Self.attribute(node, "class").map(Self.classTokens) ?? []
+    mutating func pushClasses(_ element: OpenElement, _ attributes: HTMLAttributes) -> [String] {
+        let classes = attributes.classValue.map(Self.classTokens) ?? []
         var tokens = classes
         // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
-        if Self.name(of: node) == "nav", !tokens.contains("nav") { tokens.append("nav") }
-        if let id = Self.attribute(node, "id")?.trimmed(), !id.isEmpty {
+        if element.name == "nav", !tokens.contains("nav") { tokens.append("nav") }
+        if let id = attributes.id?.trimmed(), !id.isEmpty {
             tokens.append(id.lowercased())
         }
-        if !tokens.isEmpty { classStack.append((node, tokens)) }
+        if !tokens.isEmpty { classStack.append((element.id, tokens)) }
         return classes
     }
 
@@ -356,26 +577,6 @@ private struct HTMLWalker {
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
-    }
-
-    // MARK: libxml2 helpers
-
-    static func name(of node: xmlNodePtr) -> String {
-        guard let raw = node.pointee.name else { return "" }
-        let name = String(cString: raw)
-        // libxml2's HTML parser lower-cases tag names already: only others need lowercased().
-        return name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) ? name.lowercased() : name
-    }
-
-    static func role(of node: xmlNodePtr) -> HTMLRole {
-        roles[name(of: node)] ?? .inline
-    }
-
-    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        // Most elements have no attributes (the HTML parser declares no DTD defaults that could stand in for one).
-        guard node.pointee.properties != nil, let value = minutes_xmlGetProp(node, name) else { return nil }
-        defer { minutes_xmlFree(value) }
-        return String(cString: value)
     }
 }
 
