@@ -25,37 +25,10 @@ extension Substring {
 }
 
 extension String {
-    /// The lines of the text: `split(separator: "\n", omittingEmptySubsequences: omittingEmpty)`. Without CR
-    /// (which joins a following LF into one character) every LF byte is a character of its own, so the bytes are split.
-    func readersLines(omittingEmpty: Bool) -> [Substring] {
-        guard !utf8.contains(0x0D) else { return split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
-        return readersLineRanges().compactMap { omittingEmpty && $0.isEmpty ? nil : self[$0] }
-    }
-
-    /// The ranges of the text's lines between LF bytes (as `utf8.split(separator: 0x0A, omittingEmptySubsequences: false)`),
-    /// found with `UTF8Search.offset(of:in:from:)` (memchr).
-    private func readersLineRanges() -> [Range<Index>] {
-        var ends: [Int] = []
-        var text = self
-        text.withUTF8 { bytes in
-            var start = 0
-            while let offset = UTF8Search.offset(of: 0x0A, in: bytes, from: start) {
-                ends.append(offset)
-                start = offset + 1
-            }
-        }
-        ends.append(utf8.count)
-        var ranges: [Range<Index>] = []
-        ranges.reserveCapacity(ends.count)
-        var lineStart = utf8.startIndex
-        var startOffset = 0
-        for end in ends {
-            let lineEnd = utf8.index(lineStart, offsetBy: end - startOffset)
-            ranges.append(lineStart..<lineEnd)
-            if end < utf8.count { lineStart = utf8.index(after: lineEnd) }
-            startOffset = end + 1
-        }
-        return ranges
+    /// The lines of the text: `split(separator: "\n", omittingEmptySubsequences: omittingEmpty)`, found one
+    /// at a time as they are read (see `ReaderLines`).
+    func readersLines(omittingEmpty: Bool) -> ReaderLines {
+        ReaderLines(self, omittingEmpty: omittingEmpty)
     }
 
     /// `contains(other)` compared character by character (the standard library's collection search), worked out
@@ -64,5 +37,41 @@ extension String {
         guard !other.isEmpty, isPlainASCII, other.isPlainASCII else { return contains(other) }
         var text = self, other = other
         return text.withUTF8 { haystack in other.withUTF8 { UTF8Search.offset(of: $0, in: haystack) != nil } }
+    }
+}
+
+/// The lines of a text between LF bytes, found with `UTF8Search.offset(of:in:from:)` (memchr) one at a
+/// time, so a long text's lines are never all held at once. Without CR (which joins a following LF into
+/// one character) every LF byte is a character of its own, so the bytes are split; a text with CR is
+/// split by characters, as `split(separator: "\n")` does.
+struct ReaderLines: Sequence, IteratorProtocol {
+    private var text: String
+    private let omittingEmpty: Bool
+    /// The byte offset where the next line starts; nil after the last line.
+    private var offset: Int? = 0
+    /// The lines of a text with CR, split by characters.
+    private var characterLines: IndexingIterator<[Substring]>?
+
+    /// The lines of `text`, without the empty ones when `omittingEmpty`.
+    init(_ text: String, omittingEmpty: Bool) {
+        self.text = text
+        self.omittingEmpty = omittingEmpty
+        if text.utf8.contains(0x0D) {
+            characterLines = text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty).makeIterator()
+        }
+    }
+
+    /// The next line.
+    mutating func next() -> Substring? {
+        if characterLines != nil { return characterLines?.next() }
+        while let start = offset {
+            let count = text.utf8.count
+            let end = text.withUTF8 { UTF8Search.offset(of: 0x0A, in: $0, from: start) } ?? count
+            offset = end < count ? end + 1 : nil
+            if omittingEmpty && end == start { continue }
+            let from = text.utf8.index(text.utf8.startIndex, offsetBy: start)
+            return text[from..<text.utf8.index(from, offsetBy: end - start)]
+        }
+        return nil
     }
 }
