@@ -403,9 +403,8 @@ extension MinutesIndex {
     }
 
     /// The full hits for ranked rows, in their order, with snippets highlighting each row's
-    /// expression. An expression with a `prefix*` is one query for all its rows (FTS5 sets it up,
-    /// merging every matching term, once per query); any other is one query per row, which FTS5
-    /// answers by seeking that row (one query over rows far apart reads the posting lists between).
+    /// expression. One query per expression (not per hit): FTS5 sets up an expression —
+    /// for a `prefix*`, merging every matching term — once per query.
     private static func hits(_ ranked: [Ranked], options: SearchOptions, in db: Database) throws -> [SearchHit] {
         let sql = """
             SELECT \(IndexSchema.ftsTable).rowid AS rowid, f.text, f.kind, f.owner,
@@ -425,31 +424,26 @@ extension MinutesIndex {
         var found: [Int64: SearchHit] = [:]
         for expression in Set(ranked.map(\.expression)) {
             let rows = ranked.filter { $0.expression == expression }
+            guard let low = rows.map(\.rowid).min(), let high = rows.map(\.rowid).max() else { continue }
             let ranks = Dictionary(rows.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
-            // Without a prefix, FTS5 seeks each row of an expression cheaply; a range over rows far
-            // apart would read the posting lists between them.
-            let groups = expression.isEmpty || expression.contains("*") ? [rows] : rows.map { [$0] }
-            for group in groups {
-                guard let low = group.map(\.rowid).min(), let high = group.map(\.rowid).max() else { continue }
-                let list = "[" + group.map { String($0.rowid) }.joined(separator: ",") + "]"
-                // Rows matched by their meeting's title alone have no words to highlight.
-                let cursor = expression.isEmpty
-                    ? try Row.fetchCursor(db.cachedStatement(sql: titleOnlySQL), arguments: [low, high, list])
-                    : try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
-                        options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
-                    ])
-                while let row = try cursor.next() {
-                    let rowid: Int64 = row["rowid"]
-                    let text: String = row["text"]
-                    let snippet: String? = row["snippet"]
-                    found[rowid] = SearchHit(
-                        text: text,
-                        kind: IndexWriter.kind(code: row["kind"]),
-                        owner: row["owner"],
-                        score: (-(ranks[rowid] ?? 0) * 1000).rounded() / 1000,
-                        snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
-                        document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
-                }
+            let list = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
+            // Rows matched by their meeting's title alone have no words to highlight.
+            let cursor = expression.isEmpty
+                ? try Row.fetchCursor(db.cachedStatement(sql: titleOnlySQL), arguments: [low, high, list])
+                : try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
+                    options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
+                ])
+            while let row = try cursor.next() {
+                let rowid: Int64 = row["rowid"]
+                let text: String = row["text"]
+                let snippet: String? = row["snippet"]
+                found[rowid] = SearchHit(
+                    text: text,
+                    kind: IndexWriter.kind(code: row["kind"]),
+                    owner: row["owner"],
+                    score: (-(ranks[rowid] ?? 0) * 1000).rounded() / 1000,
+                    snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
+                    document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
             }
         }
         return ranked.compactMap { found[$0.rowid] }
