@@ -73,7 +73,7 @@ enum MarkdownPreamble {
     /// Returns `text` without its front matter or leading JSON comment, recording what they say.
     static func strip(_ text: String, into document: inout BlockDocument) -> Substring {
         // A CR LF needs a CR byte; decoded text has none, so the whole text is rarely searched.
-        let hasCRLF = text.utf8.contains(0x0D) && text.contains("\r\n")
+        let hasCRLF = text.holdsByte(0x0D) && text.contains("\r\n")
         var rest = Substring(hasCRLF ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
         for fence in ["---", "+++"] where rest.hasPrefix(fence + "\n") {

@@ -18,33 +18,40 @@ enum MarkdownSections {
     /// definitions to parse after each; `text` itself (one section) when it is no longer than that
     /// or may not be cut.
     static func split(_ text: Substring, targetBytes: Int) -> (sections: [Substring], definitions: String) {
-        let utf8 = text.utf8
-        guard utf8.count > targetBytes else { return ([text], "") }
-        var cuts: [Substring.Index] = []
-        var scanner = Scanner()
-        var sectionStart = utf8.startIndex
-        var lineStart = utf8.startIndex
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            let line = utf8[lineStart..<lineEnd]
-            if scanner.mayCut(before: line), utf8.distance(from: sectionStart, to: lineStart) >= targetBytes {
-                cuts.append(lineStart)
-                sectionStart = lineStart
+        guard text.utf8.count > targetBytes else { return ([text], "") }
+        var bytes = text
+        let scan: (cuts: [Int], definitions: [String]?)? = bytes.withUTF8 { all in
+            var cuts: [Int] = []
+            var scanner = Scanner()
+            var sectionStart = 0, lineStart = 0
+            while lineStart < all.count {
+                let lineEnd = UTF8Search.offset(of: 0x0A, in: all, from: lineStart) ?? all.count
+                let line = all[lineStart..<lineEnd]
+                if scanner.mayCut(before: line), lineStart - sectionStart >= targetBytes {
+                    cuts.append(lineStart)
+                    sectionStart = lineStart
+                }
+                guard scanner.advance(over: line) else { return nil }
+                lineStart = lineEnd + 1
             }
-            guard scanner.advance(over: line) else { return ([text], "") }
-            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            // Definitions follow the last section too, which must not end inside a code fence.
+            guard scanner.definitions == nil || scanner.fence == nil else { return nil }
+            return (cuts, scanner.definitions)
         }
-        // Definitions follow the last section too, which must not end inside a code fence.
-        guard !cuts.isEmpty, scanner.definitions == nil || scanner.fence == nil else { return ([text], "") }
+        guard let scan, !scan.cuts.isEmpty else { return ([text], "") }
         var sections: [Substring] = []
         var start = text.startIndex
-        for cut in cuts {
-            sections.append(text[start..<cut])
-            start = cut
+        for cut in scan.cuts {
+            let index = text.utf8.index(text.startIndex, offsetBy: cut)
+            sections.append(text[start..<index])
+            start = index
         }
         sections.append(text[start...])
-        return (sections, scanner.definitions.map { "\n\n" + $0.joined(separator: "\n") + "\n" } ?? "")
+        return (sections, scan.definitions.map { "\n\n" + $0.joined(separator: "\n") + "\n" } ?? "")
     }
+
+    /// A line's bytes, or part of them.
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
     /// Line-by-line state: the open top-level code fence, whether the current run of lines holds
     /// HTML, whether the last line was blank.
@@ -60,12 +67,12 @@ enum MarkdownSections {
         /// Whether the previous line was a link reference definition.
         var afterDefinition = false
         /// The link reference definitions seen, as written (nil until the first).
-        var definitions: [Substring]?
+        var definitions: [String]?
         /// Their lines by label (lower-cased): a label defined again must be defined alike.
-        var labels: [String: Substring] = [:]
+        var labels: [String: String] = [:]
 
         /// Whether a section may start with `line`.
-        func mayCut(before line: Substring.UTF8View) -> Bool {
+        func mayCut(before line: Bytes) -> Bool {
             guard afterBlank, fence == nil, line.first == UInt8(ascii: "#") else { return false }
             let hashes = line.prefix { $0 == UInt8(ascii: "#") }.count
             guard hashes <= 6 else { return false }
@@ -74,7 +81,7 @@ enum MarkdownSections {
         }
 
         /// Takes in `line`; false when the text must not be cut at all.
-        mutating func advance(over line: Substring.UTF8View) -> Bool {
+        mutating func advance(over line: Bytes) -> Bool {
             let indent = line.prefix { $0 == 0x20 }.count
             let body = line.dropFirst(indent)
             if let ends = htmlEnds {
@@ -96,15 +103,16 @@ enum MarkdownSections {
             afterBlank = false
             afterDefinition = false
             // Definitions count inside block quotes and list items too ("> [a]: /x", "- [^1]: note").
-            let content = line.drop { Self.isBlank($0) || Self.containerMarks.contains($0) }
+            let content = line.drop { Self.isBlank($0) || Self.isContainerMark($0) }
             if content.first == UInt8(ascii: "["), Self.definesLabel(content) {
                 guard indent <= 3, body.first == UInt8(ascii: "["), startsBlock, !inHTML,
                       let label = Self.simpleDefinitionLabel(body) else { return false }
+                let written = String(decoding: line, as: UTF8.self)
                 if let known = labels[label] {
-                    guard known == Substring(line) else { return false }
+                    guard known == written else { return false }
                 } else {
-                    labels[label] = Substring(line)
-                    definitions = (definitions ?? []) + [Substring(line)]
+                    labels[label] = written
+                    definitions = (definitions ?? []) + [written]
                 }
                 afterDefinition = true
                 return true
@@ -135,7 +143,7 @@ enum MarkdownSections {
         }
 
         /// Whether `body` (a line from its first non-space byte) is `[label]:`.
-        static func definesLabel(_ body: Substring.UTF8View) -> Bool {
+        static func definesLabel(_ body: Bytes) -> Bool {
             var previous: UInt8 = 0
             for byte in body {
                 if previous == UInt8(ascii: "]"), byte == UInt8(ascii: ":") { return true }
@@ -146,7 +154,7 @@ enum MarkdownSections {
 
         /// The label (lower-cased) of `body` when it is a whole one-line link reference definition
         /// without a title: `[label]: destination` or `[label]: <destination>`.
-        static func simpleDefinitionLabel(_ body: Substring.UTF8View) -> String? {
+        static func simpleDefinitionLabel(_ body: Bytes) -> String? {
             guard let close = body.firstIndex(of: UInt8(ascii: "]")) else { return nil }
             let label = body[body.index(after: body.startIndex)..<close]
             guard !label.isEmpty, label.first != UInt8(ascii: "^"), !label.contains(UInt8(ascii: "[")),
@@ -154,7 +162,7 @@ enum MarkdownSections {
             let afterLabel = body[body.index(after: close)...]
             guard afterLabel.first == UInt8(ascii: ":") else { return nil }
             let destination = afterLabel.dropFirst().drop(while: isBlank)
-            let end: Substring.UTF8View.Index
+            let end: Int
             if destination.first == UInt8(ascii: "<") {
                 guard let closing = destination.firstIndex(of: UInt8(ascii: ">")),
                       !destination[destination.index(after: destination.startIndex)..<closing].contains(UInt8(ascii: "<"))
@@ -182,7 +190,7 @@ enum MarkdownSections {
 
         /// The HTML block that `body` (a line from its first non-space byte; `lower` is it
         /// lower-cased) opens, by CommonMark 0.29's start conditions 1 to 5, which cmark-gfm 0.29 follows.
-        static func longHTMLBlock(opening body: Substring.UTF8View, lower: [UInt8]) -> HTMLStart {
+        static func longHTMLBlock(opening body: Bytes, lower: [UInt8]) -> HTMLStart {
             func starts(_ text: String) -> Bool { lower.starts(with: Array(text.utf8)) }
             func ends(_ texts: String...) -> HTMLStart { .block(ends: texts.map { Array($0.utf8) }) }
             for tag in ["<script", "<pre", "<style", "<textarea"] where starts(tag) {
@@ -201,7 +209,7 @@ enum MarkdownSections {
         }
 
         /// `bytes` with ASCII letters lower-cased.
-        static func lowerCased(_ bytes: Substring.UTF8View) -> [UInt8] {
+        static func lowerCased(_ bytes: Bytes) -> [UInt8] {
             bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         }
 
@@ -221,8 +229,14 @@ enum MarkdownSections {
             return false
         }
 
-        /// Bytes that open block quotes and list items (`>`, bullets, numbers and their `.` or `)`).
-        static let containerMarks: Set<UInt8> = Set(Array(">-*+.)0123456789".utf8))
+        /// Whether `byte` opens block quotes and list items (`>`, bullets, numbers and their `.` or `)`).
+        static func isContainerMark(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: ")"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+            default: return false
+            }
+        }
 
         /// Space, tab or carriage return.
         static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }

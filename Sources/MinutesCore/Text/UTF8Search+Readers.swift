@@ -56,7 +56,7 @@ struct ReaderLines: Sequence, IteratorProtocol {
     init(_ text: String, omittingEmpty: Bool) {
         self.text = text
         self.omittingEmpty = omittingEmpty
-        if text.utf8.contains(0x0D) {
+        if text.holdsByte(0x0D) {
             characterLines = text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty).makeIterator()
         }
     }
