@@ -24,6 +24,21 @@ struct TextRuleFastPathTests {
         }
     }
 
+    @Test func collapseWhitespaceReturnsCollapsedTextsAsTheyAre() {
+        var generator = SplitMix64(seed: 11)
+        // White space of every kind the fast paths tell apart, and texts already collapsed.
+        let spaces = ["  ", "\t", "\u{2003}", "\u{3000}", "\u{A0}", "\u{85}", " \n "]
+        for round in 0..<20_000 {
+            var text = Self.randomText(&generator)
+            if round % 3 == 0 { text += spaces[Int(generator.next() % UInt64(spaces.count))] + Self.randomText(&generator) }
+            let collapsed = TextRules.collapseWhitespace(text)
+            #expect(collapsed == TextRules.collapsedCopy(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(TextRules.isCollapsed("already one space apart") && TextRules.collapseWhitespace("already one space apart") == "already one space apart")
+        #expect(!TextRules.isCollapsed("two  spaces") && !TextRules.isCollapsed(" lead") && !TextRules.isCollapsed("em\u{2003}space"))
+        #expect(TextRules.collapseWhitespace(" a \t b\u{2003}c ") == "a b c")
+    }
+
     @Test func labelledExamples() {
         #expect(TextRules.labelled("**Present:** Ann, Bob")! == ("Present", "Ann, Bob"))
         #expect(TextRules.labelled("Chair: e\u{301}mile ")! == ("Chair", "e\u{301}mile"))

@@ -521,6 +521,36 @@ extension TextRules {
     /// `text` with runs of white space (ASCII and Unicode) turned into single spaces, trimmed.
     /// Works on UTF-8 bytes: readers call it for every block.
     public static func collapseWhitespace(_ text: String) -> String {
+        // Most texts are collapsed already: returned as they are, without a copy.
+        isCollapsed(text) ? text : collapsedCopy(text)
+    }
+
+    /// Whether `collapseWhitespace` leaves `text` as it is, told on its bytes: no white space at
+    /// its ends, single spaces between words, no other white space, no byte that may start a
+    /// Unicode space (for those, `collapsedCopy` decides).
+    static func isCollapsed(_ text: String) -> Bool {
+        var source = text
+        return source.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            guard first != 0x20, last != 0x20 else { return false }
+            var afterSpace = false
+            for byte in bytes {
+                switch byte {
+                case 0x20:
+                    if afterSpace { return false }
+                    afterSpace = true
+                case 0x09...0x0D, 0xC2, 0xE2, 0xE3:   // other white space, or a byte that may start a Unicode space
+                    return false
+                default:
+                    afterSpace = false
+                }
+            }
+            return true
+        }
+    }
+
+    /// `collapseWhitespace` written out into a new string.
+    static func collapsedCopy(_ text: String) -> String {
         var source = text
         var sawUnicodeSpace = false
         // Written straight into the new string's storage: no intermediate array.
