@@ -9,16 +9,21 @@ public enum MeetingSplitter {
     /// The date a heading is mainly made of ("2024-12-10", "**March 3, 2024** - Canceled", "Tuesday 3 March 2024"),
     /// or nil when the heading is about something else.
     public static func headingDate(_ text: String) -> String? {
+        // More than 20 words is a sentence, not a dated heading (counted without splitting the text).
+        var words = 0, inWord = false
+        for character in text {
+            if character.isWhitespace { inWord = false } else if !inWord { inWord = true; words += 1; if words > 20 { return nil } }
+        }
         var body = Substring(text)
         body = body.drop { !$0.isLetter && !$0.isNumber }
-        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"]
         let firstWord = body.prefix { $0.isLetter }.lowercased()
         if weekdays.contains(firstWord) { body = body.dropFirst(firstWord.count).drop { !$0.isLetter && !$0.isNumber } }
-        let words = text.split(whereSeparator: { $0.isWhitespace }).count
-        guard words <= 20, let date = DateExtractor.firstDate(in: String(body.prefix(24))) else { return nil }
-        return date
+        return DateExtractor.firstDate(in: String(body.prefix(24)))
     }
+
+    /// Weekday names and abbreviations a dated heading may open with.
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"]
 
     /// The meetings of `document`, or `[document]` when it is one meeting.
     public static func split(_ document: BlockDocument) -> [BlockDocument] {
