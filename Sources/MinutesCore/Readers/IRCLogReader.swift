@@ -78,11 +78,9 @@ public struct IRCLogReader: DocumentReader {
     public static func looksLikeIRCLog(_ text: String) -> Bool {
         // The first 64 KB decide; a long document is not split whole just to be classified.
         let head = Substring(text.utf8.prefix(65_536))
-        // Without CR (which joins a following LF into one character) lines end exactly at LF bytes.
-        let lines = head.utf8.contains(0x0D) ? head.split(separator: "\n", omittingEmptySubsequences: true)
-            : head.utf8.split(separator: 0x0A).map { Substring($0) }
         var sample: [String] = []
-        for line in lines {
+        // Lines are taken as they are read, up to the sample's size.
+        for line in ReaderLines(head, omittingEmpty: true) {
             let trimmed = String(line.readersTrimmingBlanks())
             if trimmed.isEmpty { continue }
             sample.append(trimmed)

@@ -28,7 +28,7 @@ extension String {
     /// The lines of the text: `split(separator: "\n", omittingEmptySubsequences: omittingEmpty)`, found one
     /// at a time as they are read (see `ReaderLines`).
     func readersLines(omittingEmpty: Bool) -> ReaderLines {
-        ReaderLines(self, omittingEmpty: omittingEmpty)
+        ReaderLines(self[...], omittingEmpty: omittingEmpty)
     }
 
     /// `contains(other)` compared character by character (the standard library's collection search), worked out
@@ -45,7 +45,7 @@ extension String {
 /// one character) every LF byte is a character of its own, so the bytes are split; a text with CR is
 /// split by characters, as `split(separator: "\n")` does.
 struct ReaderLines: Sequence, IteratorProtocol {
-    private var text: String
+    private var text: Substring
     private let omittingEmpty: Bool
     /// The byte offset where the next line starts; nil after the last line.
     private var offset: Int? = 0
@@ -53,7 +53,7 @@ struct ReaderLines: Sequence, IteratorProtocol {
     private var characterLines: IndexingIterator<[Substring]>?
 
     /// The lines of `text`, without the empty ones when `omittingEmpty`.
-    init(_ text: String, omittingEmpty: Bool) {
+    init(_ text: Substring, omittingEmpty: Bool) {
         self.text = text
         self.omittingEmpty = omittingEmpty
         if text.holdsByte(0x0D) {
