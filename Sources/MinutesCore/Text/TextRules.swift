@@ -39,14 +39,23 @@ public enum TextRules {
     private static func labelledOnBytes(_ text: String) -> ByteLabel {
         let utf8 = text.utf8
         func isEmphasis(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == 0x20 }
-        var start = utf8.startIndex
-        while start < utf8.endIndex, isEmphasis(utf8[start]) { start = utf8.index(after: start) }
-        let window = utf8[start...].prefix(64)
-        guard let colon = window.firstIndex(of: UInt8(ascii: ":")) else {
+        // The leading emphasis and the first colon of the 64 bytes after it, found on the bytes in place.
+        var source = text
+        let (skipped, colonOffset, firstByte) = source.withUTF8 { bytes -> (Int, Int?, UInt8?) in
+            var start = 0
+            while start < bytes.count, isEmphasis(bytes[start]) { start += 1 }
+            let end = min(bytes.count, start + 64)
+            var colon = start
+            while colon < end, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+            return (start, colon < end ? colon : nil, start < bytes.count ? bytes[start] : nil)
+        }
+        let start = utf8.index(utf8.startIndex, offsetBy: skipped)
+        guard let colonOffset else {
             // No colon in the window: no label, unless a non-ASCII first character could have
             // joined the skipped bytes (then the window starts elsewhere).
-            return start > utf8.startIndex && start < utf8.endIndex && utf8[start] >= 0x80 ? .undecided : .noLabel
+            return skipped > 0 && (firstByte ?? 0) >= 0x80 ? .undecided : .noLabel
         }
+        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
         guard text[start..<colon].isPlainASCII else { return .undecided }
         var labelEnd = colon
         while labelEnd > start, isEmphasis(utf8[utf8.index(before: labelEnd)]) { labelEnd = utf8.index(before: labelEnd) }
