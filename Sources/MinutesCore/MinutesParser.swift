@@ -30,13 +30,15 @@ public struct MinutesParser: Sendable {
     /// Reads and parses the file at `path`. Throws `MinutesError` naming the file and the problem.
     public func parseFile(atPath path: String) throws -> MeetingRecord {
         let bytes = try Self.readFile(atPath: path, maxBytes: options.maxBytes)
-        return try parse(bytes: bytes, path: path)
+        return try parse(bytes: consume bytes, path: path)
     }
 
     /// Parses `bytes` that came from `path` (used for format guessing, messages and provenance).
     /// A file holding several dated meetings gives its first (as listed) meeting, with a warning;
     /// `parseMeetings(bytes:path:)` gives them all.
-    public func parse(bytes: [UInt8], path: String) throws -> MeetingRecord {
+    /// The bytes are consumed: a caller that passes its last use of them lets the parse free them
+    /// once they are decoded, so they do not stay beside the text and its blocks.
+    public func parse(bytes: consuming [UInt8], path: String) throws -> MeetingRecord {
         let (document, source, decodeWarnings) = try read(bytes: bytes, path: path)
         let meetings = MeetingSplitter.split(document)
         var record = Self.record(for: meetings[0], source: source, warnings: decodeWarnings)
@@ -46,7 +48,8 @@ public struct MinutesParser: Sendable {
 
     /// Parses `bytes` into one record per meeting: files of running notes with a dated heading per
     /// meeting give one record each (in the file's order); ordinary minutes give one record.
-    public func parseMeetings(bytes: [UInt8], path: String) throws -> [MeetingRecord] {
+    /// The bytes are consumed, as by `parse(bytes:path:)`.
+    public func parseMeetings(bytes: consuming [UInt8], path: String) throws -> [MeetingRecord] {
         let (document, source, decodeWarnings) = try read(bytes: bytes, path: path)
         return MeetingSplitter.split(document).map { Self.record(for: $0, source: source, warnings: decodeWarnings) }
     }
@@ -54,11 +57,12 @@ public struct MinutesParser: Sendable {
     /// Reads and parses every meeting of the file at `path`.
     public func parseMeetingsInFile(atPath path: String) throws -> [MeetingRecord] {
         let bytes = try Self.readFile(atPath: path, maxBytes: options.maxBytes)
-        return try parseMeetings(bytes: bytes, path: path)
+        return try parseMeetings(bytes: consume bytes, path: path)
     }
 
     /// Checks, decodes and reads `bytes` into blocks.
-    func read(bytes: [UInt8], path: String) throws -> (BlockDocument, Source, [String]) {
+    /// `bytes` are released once decoded (when the caller passed its last use of them).
+    func read(bytes: consuming [UInt8], path: String) throws -> (BlockDocument, Source, [String]) {
         guard !bytes.isEmpty else { throw MinutesError.empty(path: path) }
         guard bytes.count <= options.maxBytes else {
             throw MinutesError.tooLarge(path: path, bytes: bytes.count, limit: options.maxBytes)
@@ -66,8 +70,10 @@ public struct MinutesParser: Sendable {
         let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
         let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
         let decoded = try TextDecoder.decode(bytes, path: path, declaredCharset: charset)
+        let (digest, count) = (Self.sha256(bytes), bytes.count)
+        bytes = []
         let document = Self.reader(for: format, text: decoded.text).read(decoded.text, baseURL: nil)
-        let source = Source(path: path, format: format, encoding: decoded.encoding, sha256: Self.sha256(bytes), bytes: bytes.count)
+        let source = Source(path: path, format: format, encoding: decoded.encoding, sha256: digest, bytes: count)
         return (document, source, decoded.warnings)
     }
 

@@ -102,7 +102,7 @@ extension MinutesIndex {
         do {
             let bytes = try MinutesParser.readFile(atPath: path, maxBytes: parser.options.maxBytes)
             if let stored = known[path], stored == MinutesParser.sha256(bytes) { return .unchanged }
-            return .prepared(try PreparedFile(try parser.parseMeetings(bytes: bytes, path: path), encoder: encoder))
+            return .prepared(try PreparedFile(try parser.parseMeetings(bytes: consume bytes, path: path), encoder: encoder))
         } catch let error as MinutesError {
             return .failed(IngestFailure(path: path, reason: error.description))
         } catch {

@@ -33,7 +33,7 @@ func runMemoryChild(mode: MemoryChildMode, path: String) -> Never {
         // The word lists are loaded first, whatever the file: they are a fixed cost of the process
         // (the smallest file may not need them), not memory of this parse.
         _ = Lexicon.shared.contains("minutes")
-        _ = try? MinutesParser().parse(bytes: bytes, path: path)
+        _ = try? MinutesParser().parse(bytes: consume bytes, path: path)
     }
     print(highWaterKilobytes() ?? 0)
     exit(0)

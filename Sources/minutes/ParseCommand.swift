@@ -53,7 +53,11 @@ struct ParseCommand: ParsableCommand {
                 let records: [MeetingRecord]
                 if file == "-" {
                     let bytes = try MinutesParser.read(fileDescriptor: FileHandle.standardInput.fileDescriptor, path: "-", maxBytes: maxSize)
-                    records = split ? try parser.parseMeetings(bytes: bytes, path: "-") : [try parser.parse(bytes: bytes, path: "-")]
+                    if split {
+                        records = try parser.parseMeetings(bytes: consume bytes, path: "-")
+                    } else {
+                        records = [try parser.parse(bytes: consume bytes, path: "-")]
+                    }
                 } else {
                     records = split ? try parser.parseMeetingsInFile(atPath: file) : [try parser.parseFile(atPath: file)]
                 }
