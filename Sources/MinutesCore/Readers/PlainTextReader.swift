@@ -195,14 +195,18 @@ public struct PlainTextReader: DocumentReader {
     /// Joins wrapped lines with spaces; a line ending in a hyphen after a letter joins
     /// the next without a space ("busi-" + "ness"), which `WordRepair` later judges.
     static func joinLines(_ lines: [Substring]) -> String {
+        guard lines.count > 1 else { return lines.first.map(String.init) ?? "" }
+        // Sized once (a separator takes at most 3 bytes), so the block's text does not grow by doubling.
         var out = ""
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 3 })
         for line in lines {
-            if out.isEmpty { out = String(line); continue }
+            if out.isEmpty { out += line; continue }
             if out.hasSuffix("-"), out.dropLast().last?.isLetter == true, line.first?.isLowercase == true {
-                out += "\u{2060}" + line   // word joiner marks a line-break hyphen for WordRepair
+                out += "\u{2060}"   // word joiner marks a line-break hyphen for WordRepair
             } else {
-                out += " " + line
+                out += " "
             }
+            out += line
         }
         return out
     }
