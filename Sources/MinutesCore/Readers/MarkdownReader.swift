@@ -9,7 +9,7 @@ import Foundation
 /// markup is folded to plain text. A paragraph of several `**Label:** value` lines is split
 /// into one paragraph per line.
 public struct MarkdownReader: DocumentReader {
-    /// Serialises `cmark_parser_finish` across threads (see `parse(_:definitions:into:)`).
+    /// Serialises `cmark_parser_finish` across threads (see `parse(_:definitions:extensions:into:)`).
     private static let finishing = NSLock()
 
     /// Longest text handed to cmark-gfm in one piece; longer texts go in sections
@@ -27,26 +27,24 @@ public struct MarkdownReader: DocumentReader {
         let body = MarkdownPreamble.strip(text, into: &document)
         cmark_gfm_core_extensions_ensure_registered()
         var walker = MarkdownWalker(baseURL: baseURL, document: document)
+        let extensions: [OpaquePointer] = ["table", "tasklist", "autolink", "strikethrough"].compactMap { (name: String) in cmark_find_syntax_extension(name) }
         let (sections, definitions) = MarkdownSections.split(body, targetBytes: sectionBytes)
         for section in sections {
-            guard Self.parse(section, definitions: definitions, into: &walker) else { break }
+            guard Self.parse(section, definitions: definitions, extensions: extensions, into: &walker) else { break }
         }
         return walker.document
     }
 
     /// Parses one section, then the document's link reference `definitions`, with a parser of its
-    /// own and walks its tree; false (with a warning) when cmark-gfm fails.
-    private static func parse(_ section: Substring, definitions: String, into walker: inout MarkdownWalker) -> Bool {
+    /// own that has `extensions` attached, and walks its tree; false (with a warning) when cmark-gfm fails.
+    private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
+                              into walker: inout MarkdownWalker) -> Bool {
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
             walker.document.warnings.append("cmark-gfm could not create a parser")
             return false
         }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "tasklist", "autolink", "strikethrough"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
-        }
+        for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
         for var text in [section, definitions[...]] {
             text.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { chars in

@@ -10,9 +10,10 @@
 /// (`[label]: destination`, one line, after a blank line) are handed to cmark-gfm again after
 /// every section. Where the line-by-line scan could disagree with cmark-gfm about what is open or
 /// defined, the text is not cut at all: any other definition (a footnote, a title, one inside a
-/// list item or block quote, a label defined twice differently), an HTML block that may run over blank lines (`<pre>`, `<script>`, `<style>`,
-/// `<textarea>`, a comment, processing instruction, declaration or CDATA not closed on its first
-/// line), a code fence that is indented (it may belong to a list item) or that follows HTML.
+/// list item or block quote, a label defined twice differently), an HTML block that may run over
+/// blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`, a comment, processing instruction,
+/// declaration or CDATA not closed on its first line), a code fence that is indented (it may
+/// belong to a list item) or that follows HTML.
 enum MarkdownSections {
     /// Sections of `text`, each at least `targetBytes` long except the last, and the link reference
     /// definitions to parse after each; `text` itself (one section) when it is no longer than that
@@ -20,7 +21,7 @@ enum MarkdownSections {
     static func split(_ text: Substring, targetBytes: Int) -> (sections: [Substring], definitions: String) {
         guard text.utf8.count > targetBytes else { return ([text], "") }
         var bytes = text
-        let scan: (cuts: [Int], definitions: [String]?)? = bytes.withUTF8 { all in
+        let scan: (cuts: [Int], definitions: [String])? = bytes.withUTF8 { all in
             var cuts: [Int] = []
             var scanner = Scanner()
             var sectionStart = 0, lineStart = 0
@@ -35,7 +36,7 @@ enum MarkdownSections {
                 lineStart = lineEnd + 1
             }
             // Definitions follow the last section too, which must not end inside a code fence.
-            guard scanner.definitions == nil || scanner.fence == nil else { return nil }
+            guard scanner.definitions.isEmpty || scanner.fence == nil else { return nil }
             return (cuts, scanner.definitions)
         }
         guard let scan, !scan.cuts.isEmpty else { return ([text], "") }
@@ -47,7 +48,7 @@ enum MarkdownSections {
             start = index
         }
         sections.append(text[start...])
-        return (sections, scan.definitions.map { "\n\n" + $0.joined(separator: "\n") + "\n" } ?? "")
+        return (sections, scan.definitions.isEmpty ? "" : "\n\n" + scan.definitions.joined(separator: "\n") + "\n")
     }
 
     /// A line's bytes, or part of them.
@@ -66,8 +67,8 @@ enum MarkdownSections {
         var afterBlank = true
         /// Whether the previous line was a link reference definition.
         var afterDefinition = false
-        /// The link reference definitions seen, as written (nil until the first).
-        var definitions: [String]?
+        /// The link reference definitions seen, as written, in order.
+        var definitions: [String] = []
         /// Their lines by label (lower-cased): a label defined again must be defined alike.
         var labels: [String: String] = [:]
 
@@ -112,7 +113,7 @@ enum MarkdownSections {
                     guard known == written else { return false }
                 } else {
                     labels[label] = written
-                    definitions = (definitions ?? []) + [written]
+                    definitions.append(written)
                 }
                 afterDefinition = true
                 return true
@@ -213,20 +214,11 @@ enum MarkdownSections {
             bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         }
 
-        /// Whether `bytes` contain one of `needles`.
+        /// Whether `bytes` contain one of `needles` (none is empty), found with `UTF8Search.offset(of:in:from:)`.
         static func contains(_ bytes: [UInt8], anyOf needles: [[UInt8]]) -> Bool {
-            needles.contains { contains(bytes[...], $0) }
-        }
-
-        /// Whether `bytes` contain `needle`.
-        static func contains(_ bytes: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-            guard let first = needle.first, bytes.count >= needle.count else { return false }
-            var i = bytes.startIndex
-            while i <= bytes.endIndex - needle.count {
-                if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-                i += 1
+            bytes.withUnsafeBufferPointer { haystack in
+                needles.contains { needle in needle.withUnsafeBufferPointer { UTF8Search.offset(of: $0, in: haystack) != nil } }
             }
-            return false
         }
 
         /// Whether `byte` opens block quotes and list items (`>`, bullets, numbers and their `.` or `)`).
