@@ -69,10 +69,14 @@ public struct MinutesParser: Sendable {
         }
         let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
         let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
-        let decoded = try TextDecoder.decode(bytes, path: path, declaredCharset: charset)
+        var decoded = try TextDecoder.decode(bytes, path: path, declaredCharset: charset)
         let (digest, count) = (Self.sha256(bytes), bytes.count)
         bytes = []
-        let document = Self.reader(for: format, text: decoded.text).read(decoded.text, baseURL: nil)
+        let reader = Self.reader(for: format, text: decoded.text)
+        // The reader gets the only reference to the text, so it can free it as soon as it is read.
+        let text = decoded.text
+        decoded.text = ""
+        let document = reader.read(consume text, baseURL: nil)
         let source = Source(path: path, format: format, encoding: decoded.encoding, sha256: digest, bytes: count)
         return (document, source, decoded.warnings)
     }

@@ -12,7 +12,7 @@ public struct MeetingExtractor: Sendable {
         let people = ParticipantExtractor.extract(from: document)
         record.participants = people.participants
         record.organisations = OrganisationExtractor.extract(affiliations: people.affiliations,
-                                                             texts: Array(document.blocks.lazy.filter { !RelatedDocumentExtractor.isNavigation($0) }.map(\.text)),
+                                                             texts: RunningTexts(document.blocks),
                                                              participants: people.participants)
         record.findings = FindingExtractor.extract(from: document, participants: people.participants,
                                                   nicknames: people.nicknames, meetingDate: record.date)
@@ -21,4 +21,27 @@ public struct MeetingExtractor: Sendable {
         if record.findings.isEmpty { record.warnings.append("no findings, decisions or actions found") }
         if record.date == nil { record.warnings.append("no meeting date found") }
     }
+}
+
+/// The texts of a document's blocks outside navigation (menus, tables of contents, footers), read
+/// in place from the blocks: no array of the texts beside them.
+struct RunningTexts: RandomAccessCollection {
+    /// The document's blocks.
+    private let blocks: [Block]
+    /// The positions of the blocks read, when some are skipped; nil when all are read.
+    private let positions: [Int32]?
+
+    /// The running texts of `blocks`.
+    init(_ blocks: [Block]) {
+        self.blocks = blocks
+        if blocks.contains(where: RelatedDocumentExtractor.isNavigation) {
+            positions = blocks.indices.filter { !RelatedDocumentExtractor.isNavigation(blocks[$0]) }.map { Int32($0) }
+        } else {
+            positions = nil
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions?.count ?? blocks.count }
+    subscript(position: Int) -> String { blocks[positions.map { Int($0[position]) } ?? position].text }
 }

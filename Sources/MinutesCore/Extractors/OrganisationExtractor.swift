@@ -10,8 +10,9 @@ import Foundation
 ///   unless it is the initials of an organisation the document names.
 /// - Places, regions and generic words are never organisations.
 public enum OrganisationExtractor {
-    /// The organisations of a document, given its participants' `affiliations` and its running `texts`.
-    public static func extract(affiliations: [String], texts: [String], participants: [Participant] = []) -> [Organisation] {
+    /// The organisations of a document, given its participants' `affiliations` and its running `texts`
+    /// (read four times: a lazy view of the blocks' texts does without an array of them).
+    public static func extract(affiliations: [String], texts: some Collection<String>, participants: [Participant] = []) -> [Organisation] {
         var registry = OrganisationRegistry()
         var bareAcronyms: [String] = []
         for name in affiliations {

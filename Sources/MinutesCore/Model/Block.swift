@@ -55,19 +55,16 @@ public struct Block: Equatable, Sendable {
         case preformatted
     }
 
-    // Stored properties are declared words first and bytes last, which packs a block into
-    // 56 bytes instead of 64 (a long text document holds one per paragraph).
+    // A long text document holds one block per paragraph, so a block is kept to 32 bytes: the
+    // text, one reference to the rarely used parts (cells, links, classes; nil when all are
+    // empty), the level in 32 bits and the flags in a byte each.
 
     /// Its text, white space folded (verbatim for `.preformatted`).
     public var text: String
-    /// Heading level (1–6) or list nesting depth (0 = top level).
-    public var level: Int
-    /// Table cells, for `.tableRow`.
-    public var cells: [String]
-    /// Links inside the block.
-    public var links: [Link]
-    /// Style hints from the source (HTML `class` values such as `resolution` or `action`), lower-cased.
-    public var classes: [String]
+    /// Cells, links and classes, when any is non-empty.
+    private var extras: Extras?
+    /// `level`, stored in 32 bits.
+    private var storedLevel: Int32
     /// The block's kind.
     public var kind: Kind
     /// Whether this table row is a header row.
@@ -77,17 +74,56 @@ public struct Block: Equatable, Sendable {
     /// Whether the list item belongs to a numbered list.
     public var ordered: Bool
 
+    /// Heading level (1–6) or list nesting depth (0 = top level).
+    public var level: Int {
+        get { Int(storedLevel) }
+        set { storedLevel = Int32(clamping: newValue) }
+    }
+    /// Table cells, for `.tableRow`.
+    public var cells: [String] {
+        get { extras?.cells ?? [] }
+        set { extras = Extras(cells: newValue, links: links, classes: classes) }
+    }
+    /// Links inside the block.
+    public var links: [Link] {
+        get { extras?.links ?? [] }
+        set { extras = Extras(cells: cells, links: newValue, classes: classes) }
+    }
+    /// Style hints from the source (HTML `class` values such as `resolution` or `action`), lower-cased.
+    public var classes: [String] {
+        get { extras?.classes ?? [] }
+        set { extras = Extras(cells: cells, links: links, classes: newValue) }
+    }
+
+    /// The parts of a block that most blocks lack, kept out of line. Immutable: a block that
+    /// changes one of them gets a new box, so blocks stay values.
+    private final class Extras: Equatable, Sendable {
+        let cells: [String]
+        let links: [Link]
+        let classes: [String]
+
+        /// A box for the three lists; nil when all are empty.
+        init?(cells: [String], links: [Link], classes: [String]) {
+            guard !cells.isEmpty || !links.isEmpty || !classes.isEmpty else { return nil }
+            self.cells = cells
+            self.links = links
+            self.classes = classes
+        }
+
+        static func == (a: Extras, b: Extras) -> Bool {
+            a === b || (a.cells == b.cells && a.links == b.links && a.classes == b.classes)
+        }
+    }
+
     /// Creates a block.
     public init(_ kind: Kind, _ text: String, level: Int = 0, cells: [String] = [], isHeader: Bool = false,
                 checked: Bool? = nil, ordered: Bool = false, links: [Link] = [], classes: [String] = []) {
         self.kind = kind
         self.text = text
-        self.level = level
-        self.cells = cells
+        self.storedLevel = Int32(clamping: level)
+        self.extras = Extras(cells: cells, links: links, classes: classes)
         self.isHeader = isHeader
         self.checked = checked
         self.ordered = ordered
-        self.links = links
-        self.classes = classes
     }
 }

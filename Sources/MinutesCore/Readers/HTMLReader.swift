@@ -15,7 +15,7 @@ public struct HTMLReader: DocumentReader {
     public init() {}
 
     /// Parses `text` as HTML and returns its title, `<meta>` values and blocks.
-    public func read(_ text: String, baseURL: String?) -> BlockDocument {
+    public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
         minutes_xml_silence_errors()
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)

@@ -173,7 +173,7 @@ public struct IRCLogReader: DocumentReader {
     }
 
     /// Reads an IRC log into blocks.
-    public func read(_ text: String, baseURL: String?) -> BlockDocument {
+    public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
         var present: [String] = [], regrets: [String] = [], chairs: [String] = [], scribes: [String] = []
         var scribeNicks = Set<String>()
         var body: [Block] = []

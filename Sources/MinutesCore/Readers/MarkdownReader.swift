@@ -17,12 +17,12 @@ public struct MarkdownReader: DocumentReader {
     public var sectionBytes: Int
 
     /// Creates a reader; `sectionBytes` bounds the text cmark-gfm holds as one tree.
-    public init(sectionBytes: Int = 256 << 10) {
+    public init(sectionBytes: Int = 64 << 10) {
         self.sectionBytes = sectionBytes
     }
 
     /// Parses `text` as Markdown and returns its front-matter title, metadata and blocks.
-    public func read(_ text: String, baseURL: String?) -> BlockDocument {
+    public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
         var document = BlockDocument()
         let body = MarkdownPreamble.strip(text, into: &document)
         cmark_gfm_core_extensions_ensure_registered()

@@ -16,7 +16,7 @@ public struct PlainTextReader: DocumentReader {
     }
 
     /// Reads `text` into paragraphs, list items and headings.
-    public func read(_ text: String, baseURL: String?) -> BlockDocument {
+    public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
         var blocks: [Block] = []
         var pending: [Substring] = []
         var pendingKind: Block.Kind = .paragraph
@@ -86,6 +86,8 @@ public struct PlainTextReader: DocumentReader {
             }
         }
         flush()
+        // The blocks hold copies of the lines: the text goes before word repair's tallies come.
+        _ = consume text
         if repairsWords {
             let repair = WordRepair(vocabularyFrom: blocks.map(\.text))
             // One token cache for the document; each block's text is replaced as it is repaired (no second copy of all texts).

@@ -9,11 +9,13 @@ struct MentionContext {
     private let bytes: [UInt8]
 
     /// Creates a context over `texts` joined by line breaks, without building the joined string.
-    init(texts: [String]) {
+    init(texts: some Collection<String>) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
-        for (i, text) in texts.enumerated() {
-            if i > 0 { bytes.append(0x0A) }
+        var first = true
+        for text in texts {
+            if !first { bytes.append(0x0A) }
+            first = false
             bytes.append(contentsOf: text.utf8)
         }
         self.bytes = bytes
