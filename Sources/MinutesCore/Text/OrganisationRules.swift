@@ -2,48 +2,118 @@ import Foundation
 
 /// The whole running text of a document, for rules that look at how a phrase is used elsewhere.
 ///
-/// Searches run with `memchr`/`memcmp` over the UTF-8 bytes, once per candidate phrase, so a document with
-/// thousands of capitalised phrases stays linear in practice.
+/// The texts are read as they are, joined by line breaks: searches run with `memchr`/`memcmp` over each
+/// text's UTF-8 bytes in place. Most documents ask a handful of questions, if any; one that asks more than
+/// `searchesInPlace` gets its texts joined into one buffer once, and the rest of its searches run over that.
+/// Either way the answers are those of the joined text (a needle holding a line break, which could match
+/// across two texts, is always looked for in the joined bytes).
 struct MentionContext {
-    /// The text's UTF-8 bytes.
-    private let bytes: [UInt8]
+    /// How many searches run over the texts in place before they are joined (a 4 MB document of the
+    /// corpus asks about 25; each costs a visit of every text, a joined search a `memchr` over all).
+    static let searchesInPlace = 64
+
+    /// The texts, and their joined bytes once built.
+    private final class Storage {
+        /// Calls its argument with each text's bytes, in order, until it returns false.
+        let visit: ((UnsafeBufferPointer<UInt8>) -> Bool) -> Void
+        var joined: [UInt8]?
+        var searches = 0
+        let searchesInPlace: Int
+
+        init(searchesInPlace: Int, visit: @escaping ((UnsafeBufferPointer<UInt8>) -> Bool) -> Void) {
+            self.searchesInPlace = searchesInPlace
+            self.visit = visit
+        }
+
+        /// The joined bytes, built on first use.
+        func joinedBytes() -> [UInt8] {
+            if let joined { return joined }
+            var size = -1
+            visit { size += $0.count + 1; return true }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(max(0, size))
+            var first = true
+            visit { text in
+                if !first { bytes.append(0x0A) }
+                first = false
+                bytes.append(contentsOf: text)
+                return true
+            }
+            joined = bytes
+            return bytes
+        }
+    }
+
+    private let storage: Storage
 
     /// Creates a context over `texts` joined by line breaks, without building the joined string.
-    init(texts: some Collection<String>) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
-        var first = true
-        for text in texts {
-            if !first { bytes.append(0x0A) }
-            first = false
-            bytes.append(contentsOf: text.utf8)
+    /// `searchesInPlace` is there for tests, which compare both ways of searching.
+    init<Texts: Collection<String>>(texts: Texts, searchesInPlace: Int = MentionContext.searchesInPlace) {
+        storage = Storage(searchesInPlace: searchesInPlace) { body in
+            for text in texts {
+                var text = text
+                if !text.withUTF8(body) { return }
+            }
         }
-        self.bytes = bytes
     }
 
-    /// Byte offsets where `needle` starts, at most `limit` of them.
-    private func offsets(of needle: String, limit: Int = .max) -> [Int] {
-        bytes.organisationOffsets(of: Array(needle.utf8), limit: limit)
+    /// Calls `body` with the bytes to search for `pattern`: each text in turn, or the joined text once.
+    /// `body` returns false to stop.
+    private func eachText(searchingFor pattern: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+        storage.searches += 1
+        if storage.joined != nil || storage.searches > storage.searchesInPlace || pattern.contains(0x0A) {
+            storage.joinedBytes().withUnsafeBufferPointer { _ = body($0) }
+        } else {
+            storage.visit(body)
+        }
     }
 
-    /// Whether the byte at `index` continues a word (an ASCII letter or digit, or any non-ASCII byte).
-    private func isWordByte(at index: Int) -> Bool {
-        guard index >= 0, index < bytes.count else { return false }
-        let b = bytes[index]
+    /// Calls `body` with each start of `pattern` in `text`, left to right and not overlapping, until it
+    /// returns false; returns false when `body` did.
+    private static func occurrences(of pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) -> Bool {
+        pattern.withUnsafeBufferPointer { needle in
+            var from = 0
+            while let start = UTF8Search.offset(of: needle, in: text, from: from) {
+                if !body(start) { return false }
+                from = start + needle.count
+            }
+            return true
+        }
+    }
+
+    /// Whether the byte at `index` of `text` continues a word (an ASCII letter or digit, or any non-ASCII byte).
+    private static func isWordByte(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index >= 0, index < text.count else { return false }
+        let b = text[index]
         return b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
 
     /// How often `word` occurs as a whole word (case-sensitive).
     func wordCount(_ word: String) -> Int {
-        let length = word.utf8.count
-        return offsets(of: word).filter { !isWordByte(at: $0 - 1) && !isWordByte(at: $0 + length) }.count
+        let pattern = Array(word.utf8)
+        guard !pattern.isEmpty else { return 0 }
+        var count = 0
+        eachText(searchingFor: pattern) { text in
+            Self.occurrences(of: pattern, in: text) { start in
+                if !Self.isWordByte(at: start - 1, in: text) && !Self.isWordByte(at: start + pattern.count, in: text) { count += 1 }
+                return true
+            }
+        }
+        return count
     }
 
     /// Whether some occurrence of `phrase` follows an affiliation cue ("from X", "at X", "(X", "Name - X").
     func followsAffiliationCue(_ phrase: String) -> Bool {
-        offsets(of: phrase).contains { start in
-            Self.affiliationCues.contains { cue in start >= cue.count && bytes[(start - cue.count)..<start].elementsEqual(cue) }
+        let pattern = Array(phrase.utf8)
+        guard !pattern.isEmpty else { return false }
+        var follows = false
+        eachText(searchingFor: pattern) { text in
+            Self.occurrences(of: pattern, in: text) { start in
+                follows = Self.affiliationCues.contains { cue in start >= cue.count && text[(start - cue.count)..<start].elementsEqual(cue) }
+                return !follows
+            }
         }
+        return follows
     }
 
     /// The bytes of the cues `followsAffiliationCue(_:)` looks for.
@@ -51,12 +121,27 @@ struct MentionContext {
 
     /// What follows each occurrence of `phrase`, up to `length` bytes (at most 51 occurrences).
     func followers(of phrase: String, length: Int = 12) -> [Substring] {
-        let phraseLength = phrase.utf8.count
-        return offsets(of: phrase, limit: 51).map { start in
-            let from = start + phraseLength
-            let to = min(bytes.count, from + length)
-            return Substring(String(decoding: bytes[from..<to], as: UTF8.self))
+        let pattern = Array(phrase.utf8)
+        guard !pattern.isEmpty else { return [] }
+        let limit = 51
+        var followers: [[UInt8]] = []
+        // Followers that reach the end of their text, completed from the texts after it.
+        var open: [Int] = []
+        eachText(searchingFor: pattern) { text in
+            open = open.filter { index in
+                followers[index].append(0x0A)
+                followers[index] += text.prefix(length - followers[index].count)
+                return followers[index].count < length
+            }
+            guard followers.count < limit else { return !open.isEmpty }
+            return Self.occurrences(of: pattern, in: text) { start in
+                let from = start + pattern.count
+                followers.append(Array(text[from..<min(text.count, from + length)]))
+                if followers[followers.count - 1].count < length { open.append(followers.count - 1) }
+                return followers.count < limit
+            } || !open.isEmpty
         }
+        return followers.map { Substring(String(decoding: $0, as: UTF8.self)) }
     }
 }
 
