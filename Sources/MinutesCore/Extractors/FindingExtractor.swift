@@ -36,7 +36,7 @@ public enum FindingExtractor {
             }
             if let (label, value) = TextRules.labelled(text), labelKind(label) != nil { text = value }
             // Reviewed action items carry their status after the action: "Greg: email PMCs. Status: done".
-            if kind == .action, let status = text.range(of: " Status:") { text = String(text[..<status.lowerBound]).trimmed() }
+            if kind == .action, let status = text.rangeOfASCII(" Status:") { text = String(text[..<status.lowerBound]).trimmed() }
             // "Proposed resolution: … (Wendy Reid)": the proposer's name is an attribution, not part of the decision.
             if kind != .action, let attributed = withoutTrailingAttribution(text) { text = attributed }
             guard text.count >= 3 else { return }
@@ -113,7 +113,7 @@ public enum FindingExtractor {
             if block.classes.contains("action") {
                 add(text, kind: .action); continue
             }
-            let labelled = TextRules.labelled(text)
+            let labelled = labelledIfColon(text)
             // "MOTION: To approve the budget. Moved by …, seconded by …. CARRIED.": a motion that passed is a decision.
             if let (label, value) = labelled, Self.motionLabels.contains(label.lowercased()) {
                 if let decided = carriedMotion(value) { add(decided, kind: .decision) }
@@ -132,12 +132,12 @@ public enum FindingExtractor {
                 }
                 continue
             }
-            if block.kind == .paragraph, text.hasSuffix(":") || isBareSectionLabel(text) {
+            if block.kind == .paragraph, endsInColon(text) || isBareSectionLabel(text) {
                 section = sectionKind(text).map { ($0, false) }
                 continue
             }
             if section == nil, block.kind == .paragraph || block.kind == .listItem,
-               !block.classes.contains(where: Self.transcriptClasses.contains) {
+               !block.classes.contains(where: isTranscriptClass) {
                 for item in proseFindings(text, participants: participants, nicknames: nicknames) {
                     add(item.text, kind: item.kind, owner: item.owner)
                 }
@@ -145,7 +145,7 @@ public enum FindingExtractor {
             }
             guard let current = section, block.kind != .preformatted else { continue }
             // Transcript lines and generator footers under a findings heading are not findings.
-            if block.classes.contains(where: Self.transcriptClasses.contains) || isGeneratorNote(text) { continue }
+            if block.classes.contains(where: isTranscriptClass) || isGeneratorNote(text) { continue }
             if block.kind == .listItem {
                 // Items nested under an item are its notes ("This can be done with …"), not items of their own.
                 let level = sectionItemLevel ?? block.level
@@ -172,8 +172,21 @@ public enum FindingExtractor {
 
     /// Labels of a motion put to the meeting.
     static let motionLabels: Set<String> = ["motion", "proposal", "proposed"]
-    /// Classes of transcript lines, which report what was said rather than record findings.
-    static let transcriptClasses: Set<String> = ["irc", "phone", "transcript"]
+    /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said
+    /// rather than record findings (compared as strings, without hashing them for a set).
+    static func isTranscriptClass(_ htmlClass: String) -> Bool {
+        htmlClass == "irc" || htmlClass == "phone" || htmlClass == "transcript"
+    }
+
+    /// `TextRules.labelled(text)`, refused without a call when no byte of `text` is a colon (which every label ends with).
+    static func labelledIfColon(_ text: String) -> (label: String, value: String)? {
+        text.holdsByte(UInt8(ascii: ":")) ? TextRules.labelled(text) : nil
+    }
+
+    /// `text.hasSuffix(":")`, refused on the last byte first (a text ending in the character ":" ends in its byte).
+    static func endsInColon(_ text: String) -> Bool {
+        text.utf8.last == UInt8(ascii: ":") && text.hasSuffix(":")
+    }
 
     /// Words of a heading over actions.
     static let actionWords: Set<String> = ["actions", "action"]
@@ -205,8 +218,8 @@ public enum FindingExtractor {
     }
 
     /// Stems of every word of `actionWords`, `decisionWords` and `findingWords`, and "key points", as bytes.
-    static let sectionStems: [[UInt8]] = ["action", "resol", "decid", "decisi", "finding", "conclusion", "observation", "outcome",
-                                          "takeaway", "recommendation", "lesson", "key points"].map { Array($0.utf8) }
+    static let sectionStems = FindingsNeedles(["action", "resol", "decid", "decisi", "finding", "conclusion", "observation", "outcome",
+                                               "takeaway", "recommendation", "lesson", "key points"])
 
     /// The runs of letters in `text`, on bytes when it is plain ASCII (where the letters are A–Z and a–z).
     static func letterWords(_ text: String) -> Set<String> {
@@ -217,10 +230,36 @@ public enum FindingExtractor {
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
     static func labelKind(_ label: String) -> FindingKind? {
+        if label.isPlainASCII, let kind = labelKindOnBytes(label) { return kind }
         var lower = label.lowercased().trimmed(.labelBrackets)
         if lower.containsASCII("[new] ") { lower = lower.replacingOccurrences(of: "[new] ", with: "") }
         // Numbered labels: "Resolution #1", "Action 3".
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
+        return kind(ofLabel: lower)
+    }
+
+    /// `labelKind(label)` for a plain ASCII label (one byte a character, where lower-casing, trimming and the
+    /// digits are those of the bytes), without copying a label too long to be one; nil (not decided here)
+    /// for a label holding "[new] " in any case, which the rule as written rewrites.
+    private static func labelKindOnBytes(_ label: String) -> FindingKind?? {
+        guard label.rangeOfASCIIIgnoringCase("[new] ") == nil else { return nil }
+        let bytes = label.utf8
+        func isBracket(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: " ")
+        }
+        // Numbered labels: "Resolution #1", "Action 3".
+        func isNumbering(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
+        }
+        guard let first = bytes.firstIndex(where: { !isBracket($0) }), let last = bytes.lastIndex(where: { !isBracket($0) }),
+              let end = bytes[first...last].lastIndex(where: { !isNumbering($0) }) else { return .some(nil) }
+        // Every label `kind(ofLabel:)` knows is shorter than 20 characters.
+        guard bytes.distance(from: first, to: end) < 19 else { return .some(nil) }
+        return .some(kind(ofLabel: String(decoding: bytes[first...end].lazy.map(\.asciiLowercased), as: UTF8.self)))
+    }
+
+    /// The kind a lower-cased label without brackets and numbers announces.
+    private static func kind(ofLabel lower: String) -> FindingKind? {
         switch lower {
         case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
              "consensus", "approved", "outcome", "vote", "voted":
@@ -245,12 +284,26 @@ public enum FindingExtractor {
     /// "DECISION - we will …", "ACTION – Jane to …": an upper-case label set off by a dash instead of a colon.
     static func capitalDashLabelled(_ text: String) -> (label: String, value: String)? {
         // The label is short: look only at the opening of the text.
-        guard let first = text.utf8.first, first >= 0x41, first <= 0x5A || first == UInt8(ascii: "*") else { return nil }
+        guard let first = text.utf8.first, first >= 0x41, first <= 0x5A || first == UInt8(ascii: "*"),
+              mayOpenWithCapitalLabel(text) else { return nil }
         let head = text.prefix(28)
         guard let dash = head.rangeOfASCII(" - ") ?? head.rangeOfASCII(" – ") ?? head.rangeOfASCII(" — ") else { return nil }
         let label = text[..<dash.lowerBound].trimmed(.emphasisMarks)
         guard label.count >= 3, label.count <= 20, label.allSatisfy({ $0.isUppercase || $0 == " " }) else { return nil }
         return (label, text[dash.upperBound...].trimmed(.emphasisMarks))
+    }
+
+    /// Whether the bytes before the first "-" or non-ASCII byte (where any of the three dashes is) are all capitals,
+    /// spaces, "*" or "_", as a label before a dash must be; false when an ASCII byte of another kind comes first
+    /// (it would be part of the label) or when no dash can follow.
+    static func mayOpenWithCapitalLabel(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") || byte >= 0x80 { return true }
+            let isLabelByte = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: " ")
+                || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
+            if !isLabelByte { return false }
+        }
+        return false
     }
 
     /// The motion's text when the minutes record that it passed ("… CARRIED", "Motion carried", "approved
@@ -299,6 +352,18 @@ public enum FindingExtractor {
         pattern: #"(?:\(|\[|—|–| - )\s*@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3})\s*(?:\)|\])?\s*$"#)
     private static let ownerLabel = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L}'’._-]*(?: [\p{L}][\p{L}'’.-]*){0,3}):\s"#)
 
+    /// Whether `text` holds the bytes of " to", " will", " should", " shall" or " must", one of which every match of
+    /// `ownerFirst` holds (" needs to" and " is to" hold " to").
+    static func ownerFirstMayMatch(_ text: String) -> Bool {
+        text.holdsBytes(" to") || text.holdsBytes(" will") || text.holdsBytes(" should") || text.holdsBytes(" shall") || text.holdsBytes(" must")
+    }
+
+    /// Whether `text` holds one of the bytes or dashes that open `ownerTrailing`'s name: "(", "[", "—", "–" or " - ".
+    static func ownerTrailingMayMatch(_ text: String) -> Bool {
+        text.holdsByte(UInt8(ascii: "(")) || text.holdsByte(UInt8(ascii: "[")) || text.holdsBytes("—") || text.holdsBytes("–")
+            || text.holdsBytes(" - ")
+    }
+
     /// Words that stand where an owner's name would but name no one person.
     static let ownerStopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]
 
@@ -310,9 +375,13 @@ public enum FindingExtractor {
             if TextRules.isNick(tag), let person = resolve(tag, in: participants, nicknames: nicknames) { return person }
         }
         if let listed = listedOwners(of: text, participants: participants, nicknames: nicknames) { return listed }
+        // Each pattern runs only on a text holding the bytes it cannot match without.
+        let patterns = [(ownerFirst, ownerFirstMayMatch(text)), (ownerLabel, text.holdsByte(UInt8(ascii: ":"))),
+                        (ownerTrailing, ownerTrailingMayMatch(text))].filter(\.1).map(\.0)
+        guard !patterns.isEmpty else { return nil }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
-        for pattern in [ownerFirst, ownerLabel, ownerTrailing] {
+        for pattern in patterns {
             guard let match = pattern.firstMatch(in: text, range: range) else { continue }
             let candidate = ns.substring(with: match.range(at: 1)).trimmed(.ownerPunctuation)
             if let person = resolve(candidate, in: participants, nicknames: nicknames) { return person }
@@ -465,7 +534,7 @@ extension FindingExtractor {
     /// "Created ACTION-42 - Look into … [on Eva Schlehahn - due 2018-12-10]."
     static func trackerAssignment(_ text: String) -> (owner: String, due: String?)? {
         // Every block passes here: the tracker's phrase is looked for on bytes first.
-        guard let created = text.rangeOfASCII("Created ACTION-"), let open = text.range(of: "[on ", options: .backwards, range: created.upperBound..<text.endIndex),
+        guard text.holdsBytes("Created ACTION-"), let created = text.rangeOfASCII("Created ACTION-"), let open = text.range(of: "[on ", options: .backwards, range: created.upperBound..<text.endIndex),
               let close = text[open.upperBound...].firstIndex(of: "]") else { return nil }
         let inner = String(text[open.upperBound..<close])
         let parts = inner.components(separatedBy: " - due ")
@@ -505,7 +574,7 @@ extension FindingExtractor {
 
     /// How many words `text.split(separator: " ")` gives, counted no further than `limit`.
     static func spaceSeparatedWordCount(_ text: String, upTo limit: Int) -> Int {
-        if let words = text.findingsLeadingWords(limit: limit) { return words.count }
+        if let count = text.findingsLeadingWordCount(limit: limit) { return count }
         var count = 0
         var inWord = false
         for character in text {
@@ -547,7 +616,7 @@ extension FindingExtractor {
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        guard [" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"].contains(where: { text.containsASCII($0) }) else { return [] }
+        guard ProseCue.anyRule.containsAny(in: text) else { return [] }
         let line = speakerTag(text).map { String($0.rest) } ?? text.trimmed()
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
@@ -555,7 +624,7 @@ extension FindingExtractor {
         let scan = line.findingsScan(ProseCue.needles)
         if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
-        if let (label, _) = TextRules.labelled(line), TextRules.looksLikeName(label) { return [] }
+        if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
         let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
         var found: [ProseFinding] = []
         for sentence in sentences(line, isPlainASCII: scan.isPlainASCII) {
@@ -570,12 +639,14 @@ extension FindingExtractor {
 
     /// The words `proseFindings` looks for in one pass over a line's bytes (`String.findingsScan(_:)`).
     enum ProseCue {
+        /// Words one of the prose rules needs, looked for together before any rule runs.
+        static let anyRule = ASCIINeedleSet([" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"])
         /// Words `isWholeLineDecision` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
         static let wholeLineWords = ["concluded", "consensus", "agreement", " favo"]
         /// Words `isAgreementSentence` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
         static let agreementWords = ["consensus", "agreement", " agreed that", "voted "]
-        /// Both, as bytes, in that order.
-        static let needles: [[UInt8]] = (wholeLineWords + agreementWords).map { Array($0.utf8) }
+        /// Both, in that order, prepared for the scan.
+        static let needles = FindingsNeedles(wholeLineWords + agreementWords)
         /// The bits of `wholeLineWords` in a scan's mentions.
         static let wholeLineMask = bits(0, wholeLineWords.count)
         /// The bits of `agreementWords`.
@@ -625,9 +696,11 @@ extension FindingExtractor {
     /// "Lindsey will create …", "Washington to provide …", also after a final " - ". Nil unless the name
     /// resolves to a participant and a lower-case verb follows.
     static func assignee(of sentence: String, participants: Roster, nicknames: [String: String] = [:]) -> String? {
-        // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss").
-        var segments = [(text: sentence, markers: ["to", "will"])]
-        if let step = finalDashStep(of: sentence) { segments.append((step, ["to"])) }
+        // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss"),
+        // each only when "to" or "will" is one of its opening words (read on bytes, without making the words).
+        var segments: [(text: String, markers: [String])] = []
+        if sentence.findingsMayNameAssignee() { segments.append((sentence, ["to", "will"])) }
+        if sentence.holdsBytes(" - "), let step = finalDashStep(of: sentence), step.findingsMayNameAssignee() { segments.append((step, ["to"])) }
         for (segment, markers) in segments {
             // Only the opening words can name the person and the verb: the tests below read at most the
             // seventh word, so seven words give the same answers as the whole sentence.
@@ -641,7 +714,7 @@ extension FindingExtractor {
                 if words[next] == "will", words.count > next + 2,
                    Self.pointers.contains(words[next + 2].lowercased().trimmed(Self.pointerPunctuation)) { continue }
                 guard !words[0..<nameLength].contains(where: { $0.hasSuffix(":") }) else { continue }
-                let name = words[0..<nameLength].joined(separator: " ").trimmed(Set("@,*_ "))
+                let name = words[0..<nameLength].joined(separator: " ").trimmed(Self.nameMarks)
                 guard name.first?.isUppercase == true, let person = resolve(name, in: participants, nicknames: nicknames) else { continue }
                 return person
             }
@@ -654,6 +727,8 @@ extension FindingExtractor {
         segment.findingsLeadingWords(limit: 7) ?? segment.split(separator: " ", maxSplits: 7).prefix(7).map { String($0) }
     }
 
+    /// Marks trimmed from around a name that opens an assignment ("@Kay,").
+    static let nameMarks: Set<Character> = Set("@,*_ ")
     /// Words after "to"/"will" that are no verb of an assignment.
     static let notVerbs: Set<String> = ["be", "have", "not", "the", "a", "an", "this", "that", "it"]
     /// "Joe will do that today": words that only point at the work instead of stating it.

@@ -8,46 +8,63 @@ struct FindingsByteScan {
     var isPlainASCII: Bool
 }
 
+/// Lower-case ASCII needles (none empty, at most `UInt.bitWidth`) prepared once for `String.findingsScan(_:)`:
+/// their bytes laid end to end, and for each byte value the needles that start with it.
+struct FindingsNeedles {
+    /// The needles' bytes, one needle after the other.
+    private let bytes: [UInt8]
+    /// Where each needle's bytes start in `bytes`, and how many there are.
+    private let layout: [(start: Int, count: Int)]
+    /// For each byte value, the needles (one bit each) whose first byte it is.
+    private let startingWith: [UInt]
+
+    init(_ needles: [String]) {
+        precondition(needles.count <= UInt.bitWidth && needles.allSatisfy { !$0.isEmpty })
+        var bytes: [UInt8] = [], layout: [(start: Int, count: Int)] = []
+        var startingWith = [UInt](repeating: 0, count: 256)
+        for (bit, needle) in needles.enumerated() {
+            layout.append((bytes.count, needle.utf8.count))
+            bytes.append(contentsOf: needle.utf8)
+            if let first = needle.utf8.first { startingWith[Int(first)] |= 1 << UInt(bit) }
+        }
+        self.bytes = bytes
+        self.layout = layout
+        self.startingWith = startingWith
+    }
+
+    /// Which needles `text` holds at some offset, its ASCII letters compared in either case.
+    fileprivate func mentions(in text: UnsafeBufferPointer<UInt8>) -> UInt {
+        bytes.withUnsafeBufferPointer { needleBytes in
+            startingWith.withUnsafeBufferPointer { startingWith in
+                var found: UInt = 0
+                for i in 0..<text.count {
+                    var candidates = startingWith[Int(text[i].asciiLowercased)] & ~found
+                    while candidates != 0 {
+                        let bit = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        let (start, count) = layout[bit]
+                        guard count <= text.count - i else { continue }
+                        var j = 1
+                        while j < count && text[i + j].asciiLowercased == needleBytes[start + j] { j += 1 }
+                        if j == count { found |= 1 << UInt(bit) }
+                    }
+                }
+                return found
+            }
+        }
+    }
+}
+
 extension String {
-    /// Which of `needles` (lower-case ASCII, none empty) the text's UTF-8 bytes hold with ASCII letters in
+    /// Which of `needles` (lower-case ASCII) the text's UTF-8 bytes hold with ASCII letters in
     /// either case, and whether the text is plain ASCII, found in one pass.
     ///
     /// A prefilter: a needle missing here is missing from the text matched exactly, and from the text
     /// lower-cased for needles without "i" or "k" (lower-casing yields no ASCII character that the text does
     /// not already hold in either case but "k", from KELVIN SIGN, and "i", from "İ", followed by a combining dot).
-    func findingsScan(_ needles: [[UInt8]]) -> FindingsByteScan {
-        // The bytes a needle starts with, as a 256-bit set, so most bytes are passed after one test.
-        var starts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for needle in needles {
-            guard let first = needle.first else { continue }
-            let bit = UInt64(1) << UInt64(first & 63)
-            switch first >> 6 {
-            case 0: starts.0 |= bit
-            case 1: starts.1 |= bit
-            case 2: starts.2 |= bit
-            default: starts.3 |= bit
-            }
-        }
-        let scan = utf8.withContiguousStorageIfAvailable { bytes -> FindingsByteScan in
-            var found: UInt = 0
-            var plainASCII = true
-            for i in bytes.indices {
-                if bytes[i] >= 0x80 || bytes[i] == 0x0D { plainASCII = false }
-                let byte = bytes[i].asciiLowercased
-                let word: UInt64
-                switch byte >> 6 {
-                case 0: word = starts.0
-                case 1: word = starts.1
-                case 2: word = starts.2
-                default: word = starts.3
-                }
-                guard word & (UInt64(1) << UInt64(byte & 63)) != 0 else { continue }
-                for (n, needle) in needles.enumerated() where found & (1 << n) == 0 && needle.first == byte {
-                    guard needle.count <= bytes.count - i else { continue }
-                    if needle.indices.dropFirst().allSatisfy({ bytes[i + $0].asciiLowercased == needle[$0] }) { found |= 1 << n }
-                }
-            }
-            return FindingsByteScan(mentions: found, isPlainASCII: plainASCII)
+    func findingsScan(_ needles: FindingsNeedles) -> FindingsByteScan {
+        let scan = utf8.withContiguousStorageIfAvailable { bytes in
+            FindingsByteScan(mentions: needles.mentions(in: bytes), isPlainASCII: UTF8Search.isPlainASCII(bytes))
         }
         // Bytes not stored contiguously cannot be read here: every needle may be there.
         return scan ?? FindingsByteScan(mentions: ~0, isPlainASCII: isPlainASCII)
@@ -60,27 +77,55 @@ extension StringProtocol {
     /// characters must decide). Every space met before then stands between ASCII characters, a character
     /// of its own, so the bytes cut exactly where the characters would.
     func findingsLeadingWords(limit: Int = .max) -> [String]? {
-        let words = utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
-            var words: [String] = []
+        var words: [String] = []
+        let decided = forEachFindingsLeadingWord(limit: limit) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return decided ? words : nil
+    }
+
+    /// How many words `findingsLeadingWords(limit:)` gives (nil when it gives nil), counted without making them.
+    func findingsLeadingWordCount(limit: Int = .max) -> Int? {
+        var count = 0
+        return forEachFindingsLeadingWord(limit: limit) { _ in count += 1 } ? count : nil
+    }
+
+    /// Whether one of the words at positions 1 to 4 of `split(separator: " ")` is "to" or "will" (the words
+    /// `FindingExtractor.assignee` looks for after a name); true when the bytes cannot tell (see
+    /// `findingsLeadingWords(limit:)`), so that false is a sure no.
+    func findingsMayNameAssignee() -> Bool {
+        var position = 0, marker = false
+        let decided = forEachFindingsLeadingWord(limit: 5) { word in
+            if position > 0, word.elementsEqual("to".utf8) || word.elementsEqual("will".utf8) { marker = true }
+            position += 1
+        }
+        return marker || !decided
+    }
+
+    /// Calls `body` with the bytes of each of the first `limit` words of `split(separator: " ")`, read on UTF-8
+    /// bytes; false when the bytes cannot tell (a byte over 0x7F before the answer is known, or bytes not stored
+    /// contiguously), and then `body` may have seen some words.
+    private func forEachFindingsLeadingWord(limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        let decided = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var count = 0
             var wordStart: Int?
             for i in bytes.indices {
                 let byte = bytes[i]
-                guard byte < 0x80 else { return nil }
+                guard byte < 0x80 else { return false }
                 if byte != UInt8(ascii: " ") {
                     if wordStart == nil { wordStart = i }
                     continue
                 }
                 guard let start = wordStart else { continue }
-                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                body(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                count += 1
                 wordStart = nil
-                if words.count == limit {
+                if count == limit {
                     // The space ending the last word must be a character by itself: no combining mark after it.
-                    return i + 1 == bytes.count || bytes[i + 1] < 0x80 ? words : nil
+                    return i + 1 == bytes.count || bytes[i + 1] < 0x80
                 }
             }
-            if let start = wordStart { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return words
+            if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
+            return true
         }
-        return words ?? nil
+        return decided ?? false
     }
 }
