@@ -242,7 +242,7 @@ public enum FindingExtractor {
     /// digits are those of the bytes), without copying a label too long to be one; nil (not decided here)
     /// for a label holding "[new] " in any case, which the rule as written rewrites.
     private static func labelKindOnBytes(_ label: String) -> FindingKind?? {
-        guard label.rangeOfASCIIIgnoringCase("[new] ") == nil else { return nil }
+        guard !label.holdsByte(UInt8(ascii: "[")) || label.rangeOfASCIIIgnoringCase("[new] ") == nil else { return nil }
         let bytes = label.utf8
         func isBracket(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: " ")
@@ -253,9 +253,14 @@ public enum FindingExtractor {
         }
         guard let first = bytes.firstIndex(where: { !isBracket($0) }), let last = bytes.lastIndex(where: { !isBracket($0) }),
               let end = bytes[first...last].lastIndex(where: { !isNumbering($0) }) else { return .some(nil) }
-        // Every label `kind(ofLabel:)` knows is shorter than 20 characters.
-        guard bytes.distance(from: first, to: end) < 19 else { return .some(nil) }
-        return .some(kind(ofLabel: String(decoding: bytes[first...end].lazy.map(\.asciiLowercased), as: UTF8.self)))
+        // Every label `kind(ofLabel:)` knows is shorter than 20 characters and starts with one of these letters.
+        let count = bytes.distance(from: first, to: end) + 1
+        guard count < 20, "acdfkortv".utf8.contains(bytes[first].asciiLowercased) else { return .some(nil) }
+        let lower = String(unsafeUninitializedCapacity: count) { buffer in
+            for (offset, byte) in bytes[first...end].enumerated() { buffer[offset] = byte.asciiLowercased }
+            return count
+        }
+        return .some(kind(ofLabel: lower))
     }
 
     /// The kind a lower-cased label without brackets and numbers announces.
@@ -423,13 +428,16 @@ public enum FindingExtractor {
         return matches.count == 1 ? matches[0].name : nil
     }
 
+    /// Marks trimmed from around a name in a list of owners ("(Ajay),").
+    static let listedNameMarks: Set<Character> = Set(",:;.()@ ")
+
     /// Owners an action names by list: a first word that is a participant ("AndyS Raise new issue …",
     /// "HArsh, (with the help of Axel) put …"), a lead-in phrase before the name ("For DPDP, Ajay to email …"),
     /// or a trailing list after a dash ("Review GDPR concepts - Stratis, Georg, Ruhi"), each resolved to a full name.
     static func listedOwners(of text: String, participants: Roster, nicknames: [String: String]) -> String? {
         guard !participants.isEmpty else { return nil }
         func person(_ word: Substring) -> String? {
-            let bare = word.trimmed(Set(",:;.()@ "))
+            let bare = word.trimmed(Self.listedNameMarks)
             guard bare.count >= 2, TextRules.isNick(bare) else { return nil }
             return resolve(bare, in: participants, nicknames: nicknames)
         }
@@ -443,7 +451,7 @@ public enum FindingExtractor {
             // "Ajay to email …", "AndyS Raise …", "HArsh, (with …": the name is the subject, not an object in a sentence.
             if rest.hasPrefix("to ") || rest.hasPrefix("(") || rest.first?.isUppercase == true || rest.hasPrefix("will ") { return owner }
         }
-        if let dash = text.range(of: " - ", options: .backwards) {
+        if text.holdsBytes(" - "), let dash = text.range(of: " - ", options: .backwards) {
             let tail = text[dash.upperBound...].trimmed(Set(" ."))
             let separator = tail.contains(" and ") && !tail.contains(",") ? " and " : ", "
             let names = tail.replacingOccurrences(of: " and ", with: ",").split(separator: ",").map { $0.trimmed() }
@@ -502,10 +510,10 @@ extension FindingExtractor {
     /// `text` without a leading "[nick] " speaker tag (a slice of `text`, not copied), and the tag; nil when there is none.
     static func speakerTag(_ text: String) -> (tag: String, rest: Substring)? {
         // Most lines do not open with a bracket: its byte is looked at first.
-        guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
-        let tag = String(text[text.index(after: text.startIndex)..<close]).trimmed()
+        guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndexOfASCII(UInt8(ascii: "]")) else { return nil }
+        let tag = String(text[text.index(after: text.startIndex)..<close].trimmingBlanksOnBytes())
         guard TextRules.isNick(tag) else { return nil }
-        return (tag, text[text.index(after: close)...].trimming(.blanks))
+        return (tag, text[text.index(after: close)...].trimmingBlanksOnBytes())
     }
 
     /// "[timothy] **RESOLVED** We can start …", "[ann] RESOLVED: …": a speaker's resolution, without tag and label.
@@ -617,7 +625,7 @@ extension FindingExtractor {
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
         guard ProseCue.anyRule.containsAny(in: text) else { return [] }
-        let line = speakerTag(text).map { String($0.rest) } ?? text.trimmed()
+        let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
         // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
@@ -700,7 +708,7 @@ extension FindingExtractor {
         // each only when "to" or "will" is one of its opening words (read on bytes, without making the words).
         var segments: [(text: String, markers: [String])] = []
         if sentence.findingsMayNameAssignee() { segments.append((sentence, ["to", "will"])) }
-        if sentence.holdsBytes(" - "), let step = finalDashStep(of: sentence), step.findingsMayNameAssignee() { segments.append((step, ["to"])) }
+        if sentence.holdsSpacedHyphen(), let step = finalDashStep(of: sentence), step.findingsMayNameAssignee() { segments.append((step, ["to"])) }
         for (segment, markers) in segments {
             // Only the opening words can name the person and the verb: the tests below read at most the
             // seventh word, so seven words give the same answers as the whole sentence.
@@ -756,14 +764,38 @@ extension FindingExtractor {
     /// and abbreviations ("e.g.") inside their sentence.
     /// `isPlainASCII` may be given when known.
     static func sentences(_ text: String, isPlainASCII: Bool? = nil) -> [String] {
-        // Plain ASCII is walked on its bytes (one a character), other text character by character.
-        (isPlainASCII ?? text.isPlainASCII) ? sentences(of: text, walking: text.utf8) : sentences(of: text, walking: text)
+        // Plain ASCII is walked on its bytes in place (one a character), other text character by character.
+        if isPlainASCII ?? text.isPlainASCII, let found = text.utf8.withContiguousStorageIfAvailable(sentences(ofASCII:)) {
+            return found
+        }
+        let ranges = sentenceRanges(in: text) { word in
+            let lastWord = text[word]
+            return lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased())
+        }
+        return ranges.map { text[$0].trimmed() }.filter { !$0.isEmpty }
     }
 
-    /// `sentences(_:)`, walking `units`: the characters of `text`, or its bytes when each is a character.
-    private static func sentences<Units: BidirectionalCollection>(of text: String, walking units: Units) -> [String]
-    where Units.Index == String.Index, Units.Element: SentenceUnit {
-        var result: [String] = []
+    /// `sentences(_:)` of plain ASCII bytes.
+    private static func sentences(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let ranges = sentenceRanges(in: bytes) { word in
+            word.count <= 1 || sentenceAbbreviations.contains(text(word).lowercased())
+        }
+        return ranges.compactMap { range in
+            // Trimmed of spaces and tabs, which are bytes of their own here.
+            var start = range.lowerBound, end = range.upperBound
+            while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            return start < end ? text(start..<end) : nil
+        }
+    }
+
+    /// Where `units` (the characters of a text, or its bytes when each is a character) break into sentences, untrimmed:
+    /// at ". ", "! " or "? " before a capital, unless `isKeptOpen` says that the full stop ends the word before it
+    /// (initials, abbreviations); the last range is the rest of the text, which may be blank.
+    private static func sentenceRanges<Units: BidirectionalCollection>(in units: Units, isKeptOpen: (Range<Units.Index>) -> Bool)
+        -> [Range<Units.Index>] where Units.Element: SentenceUnit {
+        var result: [Range<Units.Index>] = []
         var start = units.startIndex
         var wordStart = units.startIndex
         var i = units.startIndex
@@ -775,21 +807,23 @@ extension FindingExtractor {
             guard c.isSentenceEnd, next < units.endIndex, units[next].isSentenceSpace else { continue }
             let after = units.index(after: next)
             guard after < units.endIndex, units[after].opensSentence else { continue }
-            let lastWord = text[max(wordStart, start)..<i]
-            if c.isFullStop, lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased()) { continue }
-            result.append(text[start...i].trimmed())
+            if c.isFullStop, isKeptOpen(max(wordStart, start)..<i) { continue }
+            result.append(start..<next)
             start = next
         }
-        if start < text.endIndex, !text[start...].trimmed().isEmpty { result.append(text[start...].trimmed()) }
+        if start < units.endIndex { result.append(start..<units.endIndex) }
         return result
     }
 
     /// Abbreviations whose full stop does not end a sentence.
     static let sentenceAbbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "no", "cf"]
 
+    /// Marks trimmed from around initials ("(JM):").
+    static let initialsMarks: Set<Character> = Set("@[]():,. ")
+
     /// "JM" → the one participant whose name has those initials ("John Mertic").
     static func initialsMatch(_ candidate: String, in participants: Roster) -> String? {
-        let letters = candidate.trimmed(Set("@[]():,. "))
+        let letters = candidate.trimmed(Self.initialsMarks)
         guard (2...4).contains(letters.count), letters.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return nil }
         let key = TextRules.fold(letters)
         let matches = participants.entries.filter { $0.initials == key }
@@ -858,8 +892,10 @@ extension FindingExtractor {
                     firstAndInitial = nil
                 }
                 let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
-                initials = initialParts.count >= 2 ? String(initialParts.compactMap(\.first)) : nil
-                if person.name.containsASCII(" "), let first = person.name.split(separator: " ").first {
+                initials = initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil
+                // The first word (`split(separator: " ").first`), found without cutting the others.
+                let first = person.name.drop { $0 == " " }.prefix { $0 != " " }
+                if person.name.containsASCII(" "), !first.isEmpty {
                     firstNameLetters = TextRules.compactLetters(String(first))
                 } else {
                     firstNameLetters = nil
@@ -868,15 +904,31 @@ extension FindingExtractor {
             }
         }
 
-        /// The participants, in document order.
-        let entries: [Entry]
+        /// The participants, in document order, prepared when first asked for (many documents resolve no name).
+        var entries: [Entry] { storage.entries }
 
         /// Whether there are no participants.
-        var isEmpty: Bool { entries.isEmpty }
+        var isEmpty: Bool { storage.participants.isEmpty }
+
+        /// The participants, and their entries once made.
+        private let storage: Storage
 
         /// The roster of `participants`.
         init(_ participants: [Participant]) {
-            entries = participants.map(Entry.init)
+            storage = Storage(participants)
+        }
+
+        /// The participants and, from the first use on, their prepared entries: kept by reference so that
+        /// every copy of the roster (one is passed to each rule) shares the one preparation.
+        private final class Storage {
+            /// The participants, as given.
+            let participants: [Participant]
+            /// `participants` prepared, made on first use.
+            lazy var entries: [Entry] = participants.map(Entry.init)
+
+            init(_ participants: [Participant]) {
+                self.participants = participants
+            }
         }
 
         /// The roster of the listed participants.

@@ -94,10 +94,19 @@ extension StringProtocol {
     func findingsMayNameAssignee() -> Bool {
         var position = 0, marker = false
         let decided = forEachFindingsLeadingWord(limit: 5) { word in
-            if position > 0, word.elementsEqual("to".utf8) || word.elementsEqual("will".utf8) { marker = true }
+            if position > 0, isAssignmentMarker(word) { marker = true }
             position += 1
         }
         return marker || !decided
+    }
+
+    /// Whether `word` is the bytes of "to" or "will".
+    private func isAssignmentMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word.count {
+        case 2: return word[0] == UInt8(ascii: "t") && word[1] == UInt8(ascii: "o")
+        case 4: return word[0] == UInt8(ascii: "w") && word[1] == UInt8(ascii: "i") && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "l")
+        default: return false
+        }
     }
 
     /// Calls `body` with the bytes of each of the first `limit` words of `split(separator: " ")`, read on UTF-8
@@ -127,5 +136,52 @@ extension StringProtocol {
             return true
         }
         return decided ?? false
+    }
+}
+
+extension StringProtocol {
+    /// `trimming(.blanks)`: without the spaces and tabs at either end, found on UTF-8 bytes when the blanks trimmed
+    /// border ASCII bytes (then each is a character of its own: no combining mark after the first ones, no prepended
+    /// mark before the last ones); any other text is trimmed character by character.
+    func trimmingBlanksOnBytes() -> SubSequence {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let kept = utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            var start = 0, end = bytes.count
+            while start < end, isBlank(bytes[start]) { start += 1 }
+            if start > 0, start < end, bytes[start] >= 0x80 { return nil }
+            while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+            if end < bytes.count, end > start, bytes[end - 1] >= 0x80 { return nil }
+            return start..<end
+        }
+        guard let kept, let kept else { return trimming(.blanks) }
+        let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: kept.count)]
+    }
+
+    /// `firstIndex(of: character)` for an ASCII `character`, found on UTF-8 bytes when its first byte is a character
+    /// of its own (ASCII or nothing on either side, and not the LF of a CR LF); else the characters decide.
+    func firstIndexOfASCII(_ character: UInt8) -> Index? {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard let found = UTF8Search.offset(of: character, in: bytes) else { return .some(nil) }
+            let before = found > 0 ? bytes[found - 1] : 0
+            let after = found + 1 < bytes.count ? bytes[found + 1] : 0
+            guard before < 0x80, after < 0x80, !(character == 0x0A && before == 0x0D) else { return nil }
+            return .some(found)
+        }
+        guard let found, let found else { return firstIndex(of: Character(Unicode.Scalar(character))) }
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// Whether the UTF-8 bytes hold " - " (a hyphen between spaces), looked for at each hyphen.
+    func holdsSpacedHyphen() -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var from = 1
+            while let dash = UTF8Search.offset(of: UInt8(ascii: "-"), in: bytes, from: from) {
+                if dash + 1 < bytes.count, bytes[dash - 1] == UInt8(ascii: " "), bytes[dash + 1] == UInt8(ascii: " ") { return true }
+                from = dash + 1
+            }
+            return false
+        }
+        return found ?? holdsBytes(" - ")
     }
 }
