@@ -132,8 +132,20 @@ public enum RelatedDocumentExtractor {
     /// `url` without the punctuation that ended the sentence around it: trailing ".,;:" and a
     /// closing ")" that opens nowhere in the address ("…/TR_use_case)" → "…/TR_use_case").
     static func cleanURL(_ url: String) -> String {
+        // Plain ASCII (nearly every address): its bytes are its characters, read in place.
+        if url.isPlainASCII, let cleaned = url.utf8.withContiguousStorageIfAvailable({ bytes -> String in
+            let kept = cleanedRange(of: bytes)
+            return kept == bytes.indices ? url : String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+        }) {
+            return cleaned
+        }
         let characters = AddressCharacters(url)
-        let bytes = characters.bytes
+        let kept = cleanedRange(of: characters.bytes)
+        return kept == characters.bytes.indices ? url : characters.text(kept)
+    }
+
+    /// The offsets of the address among `bytes` (one a character, see `AddressCharacters`) that `cleanURL` keeps.
+    private static func cleanedRange<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes) -> Range<Int> where Bytes.Index == Int {
         // White space around the address.
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
         var start = 0, end = bytes.count
@@ -154,7 +166,7 @@ public enum RelatedDocumentExtractor {
                 break trailing
             }
         }
-        return start == 0 && end == bytes.count ? url : characters.text(start..<end)
+        return start..<end
     }
 
     /// The minutes' own address ("Persistent ID for current minutes: …") or the index of all minutes
@@ -236,12 +248,31 @@ public enum RelatedDocumentExtractor {
 
     /// "board_minutes_2014_01_15.txt", "report.pdf": one token ending in a document extension.
     static func isFileName(_ text: String) -> Bool {
+        // Every extension holds a full stop (which neither lower-casing nor trimming makes).
+        guard text.holdsByte(UInt8(ascii: ".")) else { return false }
+        if text.isPlainASCII, let answer = text.utf8.withContiguousStorageIfAvailable(isFileName(ascii:)) { return answer }
         let t = text.trimmed(.fileNameEnds)
         guard !t.isEmpty, !t.containsASCII(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
-        return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
-            .contains { lower.hasSuffix($0) && lower.count > $0.count }
+        return fileExtensions.contains { lower.hasSuffix($0) && lower.count > $0.count }
     }
+
+    /// `isFileName(_:)` of plain ASCII bytes (one a character, lower-cased and trimmed as bytes).
+    private static func isFileName(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let isEnd = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+        var start = 0, end = bytes.count
+        while start < end, isEnd(bytes[start]) { start += 1 }
+        while end > start, isEnd(bytes[end - 1]) { end -= 1 }
+        let name = bytes[start..<end]
+        guard !name.isEmpty, !name.contains(UInt8(ascii: " ")), name.count <= 120 else { return false }
+        return fileExtensions.contains { ending in
+            name.count > ending.utf8.count && name.suffix(ending.utf8.count).lazy.map(\.asciiLowercased).elementsEqual(ending.utf8)
+        }
+    }
+
+    /// Endings of the document files a reference may name by itself ("report.pdf").
+    static let fileExtensions = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv",
+                                 ".html", ".htm"]
 
     /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
     static func isAttachmentsBanner(_ text: String) -> Bool {
@@ -255,16 +286,26 @@ public enum RelatedDocumentExtractor {
     /// Whether `text`, lower-cased and without label marks (`text.lowercased().trimmed(.labelMarks)`), is one of
     /// `labels`; on bytes for plain ASCII text, where a text longer than every label is refused before any copy.
     static func isLabel(_ text: String, in labels: Set<String>) -> Bool {
-        guard text.isPlainASCII else { return labels.contains(text.lowercased().trimmed(.labelMarks)) }
+        guard text.isPlainASCII, let answer = text.utf8.withContiguousStorageIfAvailable({ isLabel(ascii: $0, in: labels) }) else {
+            return labels.contains(text.lowercased().trimmed(.labelMarks))
+        }
+        return answer
+    }
+
+    /// `isLabel(_:in:)` of plain ASCII bytes: trimmed and lower-cased as bytes, into a string only when short enough.
+    private static func isLabel(ascii bytes: UnsafeBufferPointer<UInt8>, in labels: Set<String>) -> Bool {
         let isMark = { (byte: UInt8) in
             byte == UInt8(ascii: ":") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
         }
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !isMark($0) }), let last = bytes.lastIndex(where: { !isMark($0) }) else { return labels.contains("") }
-        let length = bytes.distance(from: first, to: last) + 1
+        var start = 0, end = bytes.count
+        while start < end, isMark(bytes[start]) { start += 1 }
+        while end > start, isMark(bytes[end - 1]) { end -= 1 }
+        let length = end - start
         guard length <= longestLabel else { return false }
-        let lowered = bytes[first...last].lazy.map { $0.asciiLowercased }
-        return labels.contains { $0.utf8.count == length && $0.utf8.elementsEqual(lowered) }
+        return labels.contains(String(unsafeUninitializedCapacity: length) { out in
+            for offset in 0..<length { out[offset] = bytes[start + offset].asciiLowercased }
+            return length
+        })
     }
 
     /// Labels of lists of people.
@@ -304,11 +345,17 @@ public enum RelatedDocumentExtractor {
 
     /// Blocks that belong to site navigation, tables of contents or footers.
     static func isNavigation(_ block: Block) -> Bool {
-        !block.classes.isEmpty && block.classes.contains { navigationClasses.contains($0) }
+        !block.classes.isEmpty && block.classes.contains(where: isNavigationClass)
     }
 
-    /// Class and id tokens of navigation, tables of contents and footers.
-    static let navigationClasses: Set<String> = ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"]
+    /// Whether a class or id token is one of navigation, tables of contents and footers (compared as strings,
+    /// without hashing each token for a set).
+    static func isNavigationClass(_ token: String) -> Bool {
+        switch token {
+        case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
+        default: return false
+        }
+    }
 
     /// Whether `path` matches `/(issues|pull|pulls|discussions)/\d+` (an issue, pull request or discussion), found
     /// without a regular expression: one of the four segments, then a decimal digit (`\d` is any Unicode `Nd`).
@@ -329,20 +376,22 @@ public enum RelatedDocumentExtractor {
     /// Whether a link points to a document rather than to navigation, an anchor or an asset.
     static func isDocumentLink(_ link: Link, labelled: Bool) -> Bool {
         let href = link.href.lowercased()
-        guard !href.hasPrefix("#"), !href.hasPrefix("mailto:"), !href.hasPrefix("javascript:"), !href.hasPrefix("tel:"),
+        guard !href.hasPrefixASCII("#"), !href.hasPrefixASCII("mailto:"), !href.hasPrefixASCII("javascript:"), !href.hasPrefixASCII("tel:"),
               !href.isEmpty else { return false }
         // The address without its fragment (the "#" is not its first character, checked above).
         let characters = AddressCharacters(href)
         let path = characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? href
-        if assetEndings.contains(where: { path.hasSuffix($0) }) { return false }
+        if assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
-        if path.containsASCII("scribedoc") || link.text.lowercased().containsASCII("scribe.perl") { return false }
+        if path.containsASCII("scribedoc") || (link.text.holdsByte(UInt8(ascii: ".")) && link.text.lowercased().containsASCII("scribe.perl")) {
+            return false
+        }
         if labelled { return true }
         // Shared content is an absolute web address; relative links are the site's own pages, unless they name a file.
         let cleaned = cleanURL(href)
-        guard cleaned.hasPrefix("http://") || cleaned.hasPrefix("https://") else {
+        guard cleaned.hasPrefixASCII("http://") || cleaned.hasPrefixASCII("https://") else {
             let page = cleanURL(path)
-            return documentEndings.contains { page.hasSuffix($0) }
+            return documentEndings.contains { page.hasSuffixASCII($0) }
         }
         let parts = addressParts(cleaned)
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
@@ -351,8 +400,8 @@ public enum RelatedDocumentExtractor {
         if isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
         // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
         // (Each regular expression runs only on the few texts that hold its literal part.)
-        if parts.path.hasPrefix("/icons/") || parts.host.hasPrefix("fonts.") || path.containsASCII("cvsweb/2002/scribe")
-            || path.containsASCII("/tracker/irc") || path.hasSuffix("/track/users") || path.hasSuffix("-actions.rdf")
+        if parts.path.hasPrefixASCII("/icons/") || parts.host.hasPrefixASCII("fonts.") || path.containsASCII("cvsweb/2002/scribe")
+            || path.containsASCII("/tracker/irc") || path.hasSuffixASCII("/track/users") || path.hasSuffixASCII("-actions.rdf")
             || (parts.fragment.utf8.first == UInt8(ascii: "t") && parts.fragment.holdsByte(UInt8(ascii: "-"))
                 && parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil) {
             return false
@@ -360,13 +409,29 @@ public enum RelatedDocumentExtractor {
         // Standing policies read out at every meeting.
         if path.containsASCII("antitrust") || path.containsASCII("code-of-conduct") { return false }
         // Lists and searches of a repository's issues, a mailing list's or a channel's front page.
-        if (mayEndInS(parts.path) && parts.path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil)
+        if (mayEndInS(parts.path) && listsRepositoryItems(parts.path))
             || (parts.path.holdsBytes("/labels/") && parts.path.range(of: #"^/[^/]+/[^/]+/labels/"#, options: .regularExpression) != nil) {
             return false
         }
         if parts.path.utf8.starts(with: "/g/".utf8), parts.path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil { return false }
-        if parts.path.hasPrefix("/channel/") || parts.path.hasPrefix("/@") { return false }
+        if parts.path.hasPrefixASCII("/channel/") || parts.path.hasPrefixASCII("/@") { return false }
         return true
+    }
+
+    /// Whether `path` matches `^/[^/]+/[^/]+/(issues|pulls|discussions)$` (a repository's list of issues, pull requests
+    /// or discussions): on bytes when no byte is a line terminator's or non-ASCII (where "$" may also match before a
+    /// final line break), else by the regular expression.
+    static func listsRepositoryItems(_ path: String) -> Bool {
+        let answer = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { (0x0A...0x0D).contains($0) || $0 >= 0x80 }) else { return nil }
+            let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            guard segments.count == 4, segments[0].isEmpty, !segments[1].isEmpty, !segments[2].isEmpty else { return false }
+            return ["issues", "pulls", "discussions"].contains { segments[3].elementsEqual($0.utf8) }
+        }
+        guard let answer, let answer else {
+            return path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil
+        }
+        return answer
     }
 
     /// Endings of style sheets, scripts, images and fonts.
@@ -412,33 +477,36 @@ public enum RelatedDocumentExtractor {
     /// `isJoinOrChatLink(link)`, given `addressParts(cleanURL(link.href))` when already known.
     static func isJoinOrChatLink(_ link: Link, parts knownParts: AddressParts?) -> Bool {
         let href = link.href.lowercased()
-        guard href.hasPrefix("http://") || href.hasPrefix("https://") else { return false }
+        guard href.hasPrefixASCII("http://") || href.hasPrefixASCII("https://") else { return false }
         let parts = knownParts ?? addressParts(cleanURL(link.href))
         let text = link.text.lowercased().trimmed(joinTextEnds)
-        if text == "chat" || text.hasPrefix("join ") || parts.fragment.containsASCII("chat") || parts.path.hasSuffix("/join") { return true }
+        if text == "chat" || text.hasPrefixASCII("join ") || parts.fragment.containsASCII("chat") || parts.path.hasSuffixASCII("/join") { return true }
         let host = parts.host
-        if host.hasPrefix("chat.") || host.hasPrefix("calendar.") || host.hasSuffix("slack.com") || host.hasSuffix("gitter.im")
-            || host.hasSuffix("discord.gg") || host.hasSuffix("discord.com") || host == "matrix.to" || host.hasSuffix("timeanddate.com")
+        if host.hasPrefixASCII("chat.") || host.hasPrefixASCII("calendar.") || host.hasSuffixASCII("slack.com") || host.hasSuffixASCII("gitter.im")
+            || host.hasSuffixASCII("discord.gg") || host.hasSuffixASCII("discord.com") || host == "matrix.to" || host.hasSuffixASCII("timeanddate.com")
             || host == "meet.google.com" || host == "meet.jit.si" || host == "teams.microsoft.com" {
             return true
         }
         // Shortened, tracked, ticketing and account-request links: logistics, not documents.
-        if ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"].contains(host) || host.hasSuffix("list-manage.com")
-            || host.hasSuffix("eventbrite.com") || host.hasSuffix("cvent.com") || parts.path.containsASCII("/track/click")
-            || parts.path.hasSuffix("/accounts/request")
+        if shortenerHosts.contains(host) || host.hasSuffixASCII("list-manage.com")
+            || host.hasSuffixASCII("eventbrite.com") || host.hasSuffixASCII("cvent.com") || parts.path.containsASCII("/track/click")
+            || parts.path.hasSuffixASCII("/accounts/request")
             || (parts.path.holdsBytes("/milestone") && parts.path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil) {
             return true
         }
-        if host.containsASCII("zoom") && (parts.path.hasPrefix("/j/") || parts.path.hasPrefix("/meeting") || parts.path.hasPrefix("/my/")) { return true }
-        if host.hasSuffix("webex.com") && (parts.path.hasPrefix("/meet") || parts.path.containsASCII("/j.php")) { return true }
-        return parts.path.hasSuffix("/calendar") || parts.path.hasPrefix("/calendar")
+        if host.containsASCII("zoom") && (parts.path.hasPrefixASCII("/j/") || parts.path.hasPrefixASCII("/meeting") || parts.path.hasPrefixASCII("/my/")) { return true }
+        if host.hasSuffixASCII("webex.com") && (parts.path.hasPrefixASCII("/meet") || parts.path.containsASCII("/j.php")) { return true }
+        return parts.path.hasSuffixASCII("/calendar") || parts.path.hasPrefixASCII("/calendar")
     }
+
+    /// Hosts of shortened links.
+    static let shortenerHosts = ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"]
 
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
     static func isProfileLink(_ parts: AddressParts) -> Bool {
         let segments = AddressCharacters(parts.path).bytes.split(separator: UInt8(ascii: "/"))
         if ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"].contains(parts.host) { return segments.count == 1 }
-        if parts.host.hasSuffix("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
+        if parts.host.hasSuffixASCII("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
         return segments.last.map { last in ["bio", "about-me", "profile"].contains { last.elementsEqual($0.utf8) } } ?? false
     }
 }
