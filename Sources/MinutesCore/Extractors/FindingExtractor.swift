@@ -102,24 +102,27 @@ public enum FindingExtractor {
                 add(item, kind: .action, owner: person); continue
             }
             // A proposal is not a decision until the minutes record it as resolved.
-            if block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
+            let hasClasses = !block.classes.isEmpty
+            if hasClasses, block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
             // A scribe's summary line that records agreement ("agreed to create the mapping …") is a decision.
-            if block.classes.contains("summary"), summaryRecordsAgreement(text) {
+            if hasClasses, block.classes.contains("summary"), summaryRecordsAgreement(text) {
                 add(text, kind: .decision); continue
             }
-            if block.classes.contains("resolution") {
+            if hasClasses, block.classes.contains("resolution") {
                 add(text, kind: .decision); continue
             }
-            if block.classes.contains("action") {
+            if hasClasses, block.classes.contains("action") {
                 add(text, kind: .action); continue
             }
-            let labelled = labelledIfColon(text)
+            // Neither rule below can take a text whose label cannot start like one it knows.
+            let mayBeLabelled = mayOpenWithKnownLabel(text)
+            let labelled = mayBeLabelled ? labelledIfColon(text) : nil
             // "MOTION: To approve the budget. Moved by …, seconded by …. CARRIED.": a motion that passed is a decision.
             if let (label, value) = labelled, Self.motionLabels.contains(label.lowercased()) {
                 if let decided = carriedMotion(value) { add(decided, kind: .decision) }
                 continue
             }
-            if let (label, value) = labelled ?? capitalDashLabelled(text), let kind = labelKind(label) {
+            if mayBeLabelled, let (label, value) = labelled ?? capitalDashLabelled(text), let kind = labelKind(label) {
                 if value.isEmpty {
                     section = (kind, false)
                 } else if kind == .decision, isTally(value) {
@@ -172,6 +175,19 @@ public enum FindingExtractor {
 
     /// Labels of a motion put to the meeting.
     static let motionLabels: Set<String> = ["motion", "proposal", "proposed"]
+    /// Whether the first byte of `text` after emphasis, brackets and spaces ("*_[] ") may start a label that `labelKind`
+    /// or `motionLabels` knows: every such label starts with one of "acdfkmoprtv" in either case. False for any other
+    /// ASCII byte, which then starts the label of `TextRules.labelled` and of `capitalDashLabelled` after their
+    /// trimming (a trimmed byte followed by a mark is a character that is not trimmed, and no other character
+    /// lower-cases to one of those letters).
+    static func mayOpenWithKnownLabel(_ text: String) -> Bool {
+        let isOpening = { (byte: UInt8) in
+            byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: " ")
+        }
+        guard let first = text.utf8.first(where: { !isOpening($0) }), first < 0x80 else { return true }
+        return "acdfkmoprtv".utf8.contains(first.asciiLowercased)
+    }
+
     /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said
     /// rather than record findings (compared as strings, without hashing them for a set).
     static func isTranscriptClass(_ htmlClass: String) -> Bool {
@@ -325,9 +341,15 @@ public enum FindingExtractor {
         return motion.isEmpty ? nil : motion + "."
     }
 
+    /// Spaces, dashes and asterisks around a summary line.
+    static let summaryMarks: Set<Character> = Set(" -*")
+
     /// "agreed to …", "we agreed that …", "decided to …", "consensus to …": a summary that states a decision.
     static func summaryRecordsAgreement(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(Set(" -*"))
+        // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
+        let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
+        if let first, first < 0x80, !"acdgw".utf8.contains(first.asciiLowercased) { return false }
+        let lower = text.lowercased().trimmed(Self.summaryMarks)
         return ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ", "consensus to ",
                 "consensus that ", "consensus: "].contains { lower.hasPrefix($0) }
     }
@@ -523,6 +545,9 @@ extension FindingExtractor {
 
     /// The resolution a speaker's words after the tag record ("**RESOLVED** We can start …"), without the label.
     static func resolution(inTagged rest: Substring) -> String? {
+        // Both labels start with "R": the first byte after the emphasis bytes must be its.
+        guard rest.utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: " ") }) == UInt8(ascii: "R")
+        else { return nil }
         let body = rest.trimming(.emphasisMarks)
         for label in ["RESOLVED", "RESOLUTION"] where body.hasPrefix(label) {
             let value = body.dropFirst(label.count).trimmed(Set("*_: "))

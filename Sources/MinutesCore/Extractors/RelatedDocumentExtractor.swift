@@ -109,7 +109,8 @@ public enum RelatedDocumentExtractor {
             }
             // A block that gives the call's join details is logistics: its other links are too.
             guard !block.links.contains(where: isJoinOrChatLink) else { continue }
-            for link in block.links where isDocumentLink(link, labelled: false) {
+            // (No link of the block is a join or chat link: that answer is not looked for again.)
+            for link in block.links where isDocumentLink(link, labelled: false, isJoinOrChat: false) {
                 add(title: link.text, url: link.href)
             }
             if text.hasSuffix(":"), block.links.isEmpty, let lead = documentLeadIn(text) { pendingLeadIn = lead }
@@ -238,7 +239,7 @@ public enum RelatedDocumentExtractor {
                      " is now available at", " are now available at", " is now available", " are now available",
                      " are available here", " is available here", " are available at", " is available at",
                      " are available", " is available", " are at", " is at", " are here", " is here", " at", " here"]
-            where lower.hasSuffix(tail) {
+            where lower.hasSuffixASCII(tail) {
             lead = String(lead.dropLast(tail.count))
             break
         }
@@ -374,7 +375,8 @@ public enum RelatedDocumentExtractor {
     }
 
     /// Whether a link points to a document rather than to navigation, an anchor or an asset.
-    static func isDocumentLink(_ link: Link, labelled: Bool) -> Bool {
+    /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it.
+    static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil) -> Bool {
         let href = link.href.lowercased()
         guard !href.hasPrefixASCII("#"), !href.hasPrefixASCII("mailto:"), !href.hasPrefixASCII("javascript:"), !href.hasPrefixASCII("tel:"),
               !href.isEmpty else { return false }
@@ -397,23 +399,23 @@ public enum RelatedDocumentExtractor {
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
         // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)
-        if isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
+        if isJoinOrChat ?? isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
         // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
         // (Each regular expression runs only on the few texts that hold its literal part.)
         if parts.path.hasPrefixASCII("/icons/") || parts.host.hasPrefixASCII("fonts.") || path.containsASCII("cvsweb/2002/scribe")
             || path.containsASCII("/tracker/irc") || path.hasSuffixASCII("/track/users") || path.hasSuffixASCII("-actions.rdf")
             || (parts.fragment.utf8.first == UInt8(ascii: "t") && parts.fragment.holdsByte(UInt8(ascii: "-"))
-                && parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil) {
+                && isTimestampAnchor(parts.fragment)) {
             return false
         }
         // Standing policies read out at every meeting.
         if path.containsASCII("antitrust") || path.containsASCII("code-of-conduct") { return false }
         // Lists and searches of a repository's issues, a mailing list's or a channel's front page.
         if (mayEndInS(parts.path) && listsRepositoryItems(parts.path))
-            || (parts.path.holdsBytes("/labels/") && parts.path.range(of: #"^/[^/]+/[^/]+/labels/"#, options: .regularExpression) != nil) {
+            || (parts.path.holdsBytes("/labels/") && listsRepositoryLabel(parts.path)) {
             return false
         }
-        if parts.path.utf8.starts(with: "/g/".utf8), parts.path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil { return false }
+        if parts.path.utf8.starts(with: "/g/".utf8), isGroupFrontPage(parts.path) { return false }
         if parts.path.hasPrefixASCII("/channel/") || parts.path.hasPrefixASCII("/@") { return false }
         return true
     }
@@ -432,6 +434,39 @@ public enum RelatedDocumentExtractor {
             return path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil
         }
         return answer
+    }
+
+    /// Whether `fragment` matches `^t\d\d-\d\d` (a log's timestamp anchor, "t12-34"): on bytes where the digits'
+    /// places hold ASCII (where `\d` is 0–9), else by the regular expression (`\d` is any decimal digit).
+    static func isTimestampAnchor(_ fragment: String) -> Bool {
+        let bytes = Array(fragment.utf8.prefix(6))
+        guard bytes.count == 6, [1, 2, 4, 5].allSatisfy({ bytes[$0] < 0x80 }) else {
+            return fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil
+        }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return bytes[0] == UInt8(ascii: "t") && isDigit(bytes[1]) && isDigit(bytes[2]) && bytes[3] == UInt8(ascii: "-")
+            && isDigit(bytes[4]) && isDigit(bytes[5])
+    }
+
+    /// Whether `path` matches `^/[^/]+/[^/]+/labels/` (a repository's label listing), on bytes: a run of bytes without
+    /// "/" is a run of characters without it, line terminators included (`[^/]` matches them).
+    static func listsRepositoryLabel(_ path: String) -> Bool {
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 3, omittingEmptySubsequences: false)
+        guard segments.count == 4, segments[0].isEmpty, !segments[1].isEmpty, !segments[2].isEmpty else { return false }
+        return segments[3].starts(with: "labels/".utf8)
+    }
+
+    /// Whether `path` matches `^/g/[^/]+/?$` (a group's front page): on bytes when no byte is a line terminator's or
+    /// non-ASCII (where "$" may also match before a final line break), else by the regular expression.
+    static func isGroupFrontPage(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard !bytes.contains(where: { (0x0A...0x0D).contains($0) || $0 >= 0x80 }) else {
+            return path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil
+        }
+        guard bytes.starts(with: "/g/".utf8) else { return false }
+        var name = bytes.dropFirst(3)
+        if name.last == UInt8(ascii: "/") { name = name.dropLast() }
+        return !name.isEmpty && !name.contains(UInt8(ascii: "/"))
     }
 
     /// Endings of style sheets, scripts, images and fonts.
@@ -469,6 +504,16 @@ public enum RelatedDocumentExtractor {
     /// Spaces, stops and colons around a link's text ("Join:").
     static let joinTextEnds: Set<Character> = Set(" .:")
 
+    /// Whether a link's text may read "chat" or "join …" once lower-cased and trimmed of `joinTextEnds`: false when its
+    /// first byte after spaces, stops and colons is ASCII but neither "c" nor "j" in either case (no other character
+    /// lower-cases to either, and a trimmed byte followed by a mark would be a character that is not trimmed).
+    static func mayNameJoining(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ":") }) else {
+            return true
+        }
+        return first >= 0x80 || first.asciiLowercased == UInt8(ascii: "c") || first.asciiLowercased == UInt8(ascii: "j")
+    }
+
     /// Chat rooms, calendars and join-the-call links ("[chat](…#joining-chat)", Zoom, Webex, Slack invites).
     static func isJoinOrChatLink(_ link: Link) -> Bool {
         isJoinOrChatLink(link, parts: nil)
@@ -479,8 +524,10 @@ public enum RelatedDocumentExtractor {
         let href = link.href.lowercased()
         guard href.hasPrefixASCII("http://") || href.hasPrefixASCII("https://") else { return false }
         let parts = knownParts ?? addressParts(cleanURL(link.href))
-        let text = link.text.lowercased().trimmed(joinTextEnds)
-        if text == "chat" || text.hasPrefixASCII("join ") || parts.fragment.containsASCII("chat") || parts.path.hasSuffixASCII("/join") { return true }
+        if mayNameJoining(link.text), case let text = link.text.lowercased().trimmed(joinTextEnds), text == "chat" || text.hasPrefixASCII("join ") {
+            return true
+        }
+        if parts.fragment.containsASCII("chat") || parts.path.hasSuffixASCII("/join") { return true }
         let host = parts.host
         if host.hasPrefixASCII("chat.") || host.hasPrefixASCII("calendar.") || host.hasSuffixASCII("slack.com") || host.hasSuffixASCII("gitter.im")
             || host.hasSuffixASCII("discord.gg") || host.hasSuffixASCII("discord.com") || host == "matrix.to" || host.hasSuffixASCII("timeanddate.com")
