@@ -373,9 +373,9 @@ public enum FindingExtractor {
         }, as: UTF8.self)
     }
 
-    private static let ownerFirst = try! NSRegularExpression(
+    static let ownerFirst = try! NSRegularExpression(
         pattern: #"^@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3}?)(?:,| and [\p{L}]+)? (?:to|will|should|shall|must|needs to|is to)\b"#)
-    private static let ownerTrailing = try! NSRegularExpression(
+    static let ownerTrailing = try! NSRegularExpression(
         pattern: #"(?:\(|\[|—|–| - )\s*@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3})\s*(?:\)|\])?\s*$"#)
     private static let ownerLabel = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L}'’._-]*(?: [\p{L}][\p{L}'’.-]*){0,3}):\s"#)
 
