@@ -236,4 +236,21 @@ struct FindingFastPathTests {
         }
         #expect(RelatedDocumentExtractor.cleanURL("https://en.wikipedia.org/wiki/TR_use_case).") == "https://en.wikipedia.org/wiki/TR_use_case")
     }
+
+    @Test func milestonesAgendasAndColonsOnBytesAreTheCharacterRules() {
+        for path in ["/a/milestone/3", "/a/milestones/12", "/milestones/", "/milestones/1x", "/a/milestone/3\n", "/a/milestone/٣", "/milestone/7/"] {
+            #expect(RelatedDocumentExtractor.namesMilestone(path) == (path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil), "\(path)")
+        }
+        Self.forRandomTexts(seed: 17) { text in
+            let path = "/milestone" + text
+            #expect(RelatedDocumentExtractor.namesMilestone(path) == (path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil))
+            for heading in [text, "## " + text, "#* Agenda" + text, "agenda" + text] {
+                #expect(RelatedDocumentExtractor.opensWithAgenda(heading)
+                        == heading.lowercased().trimmed(RelatedDocumentExtractor.headingMarks).hasPrefix("agenda"), "\(Array(heading.unicodeScalars))")
+            }
+            #expect(text.hasColonSuffix == text.hasSuffix(":"))
+        }
+        #expect(RelatedDocumentExtractor.isNavigationClass("breadcrumb") && !RelatedDocumentExtractor.isNavigationClass("content"))
+        #expect(FindingExtractor.isTranscriptClass("irc") && !FindingExtractor.isTranscriptClass("summary"))
+    }
 }

@@ -135,7 +135,7 @@ public enum FindingExtractor {
                 }
                 continue
             }
-            if block.kind == .paragraph, endsInColon(text) || isBareSectionLabel(text) {
+            if block.kind == .paragraph, text.hasColonSuffix || isBareSectionLabel(text) {
                 section = sectionKind(text).map { ($0, false) }
                 continue
             }
@@ -191,7 +191,11 @@ public enum FindingExtractor {
     /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said
     /// rather than record findings (compared as strings, without hashing them for a set).
     static func isTranscriptClass(_ htmlClass: String) -> Bool {
-        htmlClass == "irc" || htmlClass == "phone" || htmlClass == "transcript"
+        // Most classes are refused on their first byte.
+        guard let first = htmlClass.utf8.first, first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "t") else {
+            return false
+        }
+        return htmlClass == "irc" || htmlClass == "phone" || htmlClass == "transcript"
     }
 
     /// `TextRules.labelled(text)`, refused without a call when no byte of `text` is a colon (which every label ends with).
@@ -199,10 +203,6 @@ public enum FindingExtractor {
         text.holdsByte(UInt8(ascii: ":")) ? TextRules.labelled(text) : nil
     }
 
-    /// `text.hasSuffix(":")`, refused on the last byte first (a text ending in the character ":" ends in its byte).
-    static func endsInColon(_ text: String) -> Bool {
-        text.utf8.last == UInt8(ascii: ":") && text.hasSuffix(":")
-    }
 
     /// Words of a heading over actions.
     static let actionWords: Set<String> = ["actions", "action"]

@@ -91,7 +91,7 @@ public enum RelatedDocumentExtractor {
             // Running text after a list of entries ends the part ("The meeting closed at 8.15 pm.").
             if inSection, block.kind == .paragraph, sawListEntry { inSection = false }
             if inSection {
-                if block.kind == .paragraph, text.hasSuffix(":") { inSection = isSectionLabel(text); continue }
+                if block.kind == .paragraph, text.hasColonSuffix { inSection = isSectionLabel(text); continue }
                 if block.kind == .listItem || block.kind == .paragraph || block.kind == .definition {
                     guard looksLikeEntry(text) else {
                         nonEntries += 1
@@ -113,7 +113,7 @@ public enum RelatedDocumentExtractor {
             for link in block.links where isDocumentLink(link, labelled: false, isJoinOrChat: false) {
                 add(title: link.text, url: link.href)
             }
-            if text.hasSuffix(":"), block.links.isEmpty, let lead = documentLeadIn(text) { pendingLeadIn = lead }
+            if block.links.isEmpty, text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
     }
@@ -121,10 +121,23 @@ public enum RelatedDocumentExtractor {
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
     /// ("### Start talks about https://…") share their links like any content.
     static func addHeadingLinks(of block: Block, add: (String, String?) -> Void) {
-        let agenda = block.text.lowercased().trimmed(headingMarks).hasPrefix("agenda")
+        let agenda = opensWithAgenda(block.text)
         for link in block.links where isDocumentLink(link, labelled: agenda) && !isJoinOrChatLink(link) {
             add(agenda ? "Agenda" : link.text, link.href)
         }
+    }
+
+    /// `text.lowercased().trimmed(headingMarks).hasPrefix("agenda")`, on bytes when the bytes after the marks and after
+    /// "agenda" are ASCII (no mark joins a trimmed character or the last "a", and only ASCII letters lower-case to
+    /// "agenda"'s); else by the characters.
+    static func opensWithAgenda(_ text: String) -> Bool {
+        let bytes = text.utf8
+        let start = bytes.firstIndex { $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: " ") } ?? bytes.endIndex
+        let head = bytes[start...].prefix(7)
+        guard head.allSatisfy({ $0 < 0x80 }), start == bytes.startIndex || start == bytes.endIndex || bytes[start] < 0x80 else {
+            return text.lowercased().trimmed(headingMarks).hasPrefix("agenda")
+        }
+        return head.count >= 6 && head.prefix(6).lazy.map(\.asciiLowercased).elementsEqual("agenda".utf8)
     }
 
     /// Hashes, asterisks and spaces around a heading's text.
@@ -175,15 +188,16 @@ public enum RelatedDocumentExtractor {
     /// site, not documents it refers to. "Previous minutes: …-01-28" stays.
     static func isSelfOrIndexLink(title: String, url: String) -> Bool {
         let lower = title.lowercased()
-        if ["current minutes", "these minutes", "this page", "permalink", "persistent id", "this document"].contains(where: { lower.containsASCII($0) }) {
-            return true
-        }
+        if selfLinkTitleWords.containsAny(in: lower) { return true }
         guard lower.containsASCII("minutes") else { return false }
         let path = addressParts(url).path
         guard let last = AddressCharacters(path).bytes.split(separator: UInt8(ascii: "/")).last,
               last.elementsEqual("meetings".utf8) || last.elementsEqual("minutes".utf8) else { return false }
         return !path.contains(where: \.isNumber)
     }
+
+    /// Words of a title that names the minutes themselves.
+    static let selfLinkTitleWords = ASCIINeedleSet(["current minutes", "these minutes", "this page", "permalink", "persistent id", "this document"])
 
     /// The address a link is compared by: the cleaned address with its fragment (anchored parts
     /// of one page cited separately are separate references), and a Google document without its
@@ -205,8 +219,14 @@ public enum RelatedDocumentExtractor {
     /// A line drawn with one repeated punctuation character ("=====", "-----").
     static func isSeparator(_ text: String) -> Bool {
         // Cheap refusal first: a separator starts with one of its characters.
-        guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
-              "=-_*~#.+".utf8.contains(firstByte) else { return false }
+        guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        switch firstByte {
+        case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: "#"),
+             UInt8(ascii: "."), UInt8(ascii: "+"):
+            break
+        default:
+            return false
+        }
         // Any other ASCII byte but white space is a character unlike the first ("* item", "# Heading").
         guard text.utf8.allSatisfy({ $0 == firstByte || $0 == 0x20 || (0x09...0x0D).contains($0) || $0 >= 0x80 }) else { return false }
         let t = text.filter { !$0.isWhitespace }
@@ -352,6 +372,8 @@ public enum RelatedDocumentExtractor {
     /// Whether a class or id token is one of navigation, tables of contents and footers (compared as strings,
     /// without hashing each token for a set).
     static func isNavigationClass(_ token: String) -> Bool {
+        // Most tokens are refused on their first byte.
+        guard let first = token.utf8.first, "nmftbshc".utf8.contains(first) else { return false }
         switch token {
         case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
         default: return false
@@ -402,14 +424,13 @@ public enum RelatedDocumentExtractor {
         if isJoinOrChat ?? isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
         // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
         // (Each regular expression runs only on the few texts that hold its literal part.)
-        if parts.path.hasPrefixASCII("/icons/") || parts.host.hasPrefixASCII("fonts.") || path.containsASCII("cvsweb/2002/scribe")
-            || path.containsASCII("/tracker/irc") || path.hasSuffixASCII("/track/users") || path.hasSuffixASCII("-actions.rdf")
+        // (So are standing policies read out at every meeting: "antitrust", "code-of-conduct".)
+        if parts.path.hasPrefixASCII("/icons/") || parts.host.hasPrefixASCII("fonts.") || ignoredPathWords.containsAny(in: path)
+            || path.hasSuffixASCII("/track/users") || path.hasSuffixASCII("-actions.rdf")
             || (parts.fragment.utf8.first == UInt8(ascii: "t") && parts.fragment.holdsByte(UInt8(ascii: "-"))
                 && isTimestampAnchor(parts.fragment)) {
             return false
         }
-        // Standing policies read out at every meeting.
-        if path.containsASCII("antitrust") || path.containsASCII("code-of-conduct") { return false }
         // Lists and searches of a repository's issues, a mailing list's or a channel's front page.
         if (mayEndInS(parts.path) && listsRepositoryItems(parts.path))
             || (parts.path.holdsBytes("/labels/") && listsRepositoryLabel(parts.path)) {
@@ -434,6 +455,18 @@ public enum RelatedDocumentExtractor {
             return path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil
         }
         return answer
+    }
+
+    /// Whether `path` matches `/milestones?/\d+$` (a tracker's milestone): on bytes when no byte is a line terminator's
+    /// or non-ASCII (where `\d` is 0–9 and "$" is the end), else by the regular expression.
+    static func namesMilestone(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard !bytes.contains(where: { (0x0A...0x0D).contains($0) || $0 >= 0x80 }) else {
+            return path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil
+        }
+        let head = bytes.reversed().drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard head.count < bytes.count else { return false }
+        return head.starts(with: "/enotselim/".utf8) || head.starts(with: "/senotselim/".utf8)
     }
 
     /// Whether `fragment` matches `^t\d\d-\d\d` (a log's timestamp anchor, "t12-34"): on bytes where the digits'
@@ -469,6 +502,9 @@ public enum RelatedDocumentExtractor {
         return !name.isEmpty && !name.contains(UInt8(ascii: "/"))
     }
 
+    /// Words of the paths of the minutes generator's sources, the tracker's IRC help and standing policies.
+    static let ignoredPathWords = ASCIINeedleSet(["cvsweb/2002/scribe", "/tracker/irc", "antitrust", "code-of-conduct"])
+
     /// Endings of style sheets, scripts, images and fonts.
     static let assetEndings = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
     /// Endings of document files a relative link may name.
@@ -488,17 +524,29 @@ public enum RelatedDocumentExtractor {
     static func addressParts(_ url: String) -> AddressParts {
         let lower = url.lowercased()
         let rest = lower.rangeOfASCII("://").map { lower[$0.upperBound...] } ?? lower[...]
+        // Plain ASCII (nearly every address): its bytes are its characters, read in place.
+        if rest.isPlainASCII, let parts = rest.utf8.withContiguousStorageIfAvailable({ bytes in
+            addressParts(of: bytes) { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }) {
+            return parts
+        }
         let characters = AddressCharacters(rest)
-        let bytes = characters.bytes
+        return addressParts(of: characters.bytes, text: characters.text)
+    }
+
+    /// The parts of the address after its scheme, given as one byte a character (see `AddressCharacters`), with
+    /// `text` giving the characters at some offsets.
+    private static func addressParts<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes, text: (Range<Int>) -> String) -> AddressParts
+    where Bytes.Index == Int {
         var end = bytes.count
         var fragment = ""
-        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { fragment = characters.text(hash + 1..<end); end = hash }
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { fragment = text(hash + 1..<end); end = hash }
         var query = ""
-        if let mark = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { query = characters.text(mark + 1..<end); end = mark }
+        if let mark = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { query = text(mark + 1..<end); end = mark }
         let slash = bytes[..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
         while end > slash, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
         let hostStart = bytes[..<slash].starts(with: "www.".utf8) ? 4 : 0
-        return (characters.text(hostStart..<slash), characters.text(slash..<end), query, fragment)
+        return (text(hostStart..<slash), text(slash..<end), query, fragment)
     }
 
     /// Spaces, stops and colons around a link's text ("Join:").
@@ -538,7 +586,7 @@ public enum RelatedDocumentExtractor {
         if shortenerHosts.contains(host) || host.hasSuffixASCII("list-manage.com")
             || host.hasSuffixASCII("eventbrite.com") || host.hasSuffixASCII("cvent.com") || parts.path.containsASCII("/track/click")
             || parts.path.hasSuffixASCII("/accounts/request")
-            || (parts.path.holdsBytes("/milestone") && parts.path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil) {
+            || (parts.path.holdsBytes("/milestone") && namesMilestone(parts.path)) {
             return true
         }
         if host.containsASCII("zoom") && (parts.path.hasPrefixASCII("/j/") || parts.path.hasPrefixASCII("/meeting") || parts.path.hasPrefixASCII("/my/")) { return true }

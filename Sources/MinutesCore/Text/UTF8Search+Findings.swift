@@ -139,6 +139,13 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// `hasSuffix(":")`, refused on the last byte first (a text ending in the character ":" ends in its byte).
+    var hasColonSuffix: Bool {
+        utf8.last == UInt8(ascii: ":") && hasSuffix(":")
+    }
+}
+
 extension StringProtocol {
     /// `trimming(.blanks)`: without the spaces and tabs at either end, found on UTF-8 bytes when the blanks trimmed
     /// border ASCII bytes (then each is a character of its own: no combining mark after the first ones, no prepended
