@@ -253,4 +253,23 @@ struct FindingFastPathTests {
         #expect(RelatedDocumentExtractor.isNavigationClass("breadcrumb") && !RelatedDocumentExtractor.isNavigationClass("content"))
         #expect(FindingExtractor.isTranscriptClass("irc") && !FindingExtractor.isTranscriptClass("summary"))
     }
+
+    @Test func lastByteMatchIsFoundationsBackwardSearch() {
+        Self.forRandomTexts(seed: 18) { text in
+            let full = "x" + text + "[on " + text
+            for start in [full.startIndex, full.index(after: full.startIndex)] {
+                #expect(full.lastRangeOfASCII("[on ", from: start) == full.range(of: "[on ", options: .backwards, range: start..<full.endIndex),
+                        "\(Array(full.unicodeScalars))")
+            }
+            #expect(text.lastRangeOfASCII(" - ", from: text.startIndex) == text.range(of: " - ", options: .backwards), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func textsStartingWithDifferentASCIIBytesShareNoPrefix() {
+        Self.forRandomTexts(seed: 19) { text in
+            for other in ["kay", "e\u{301}x", "é", "Kay", ""] where text.startsUnlike(other) {
+                #expect(!text.hasPrefix(other) && !other.hasPrefix(text) && text.first != other.first, "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
 }

@@ -446,7 +446,10 @@ public enum FindingExtractor {
     /// "Harsh" for "Harshvardhan Pandit": four or more letters that begin exactly one participant's first name.
     static func firstNamePrefix(_ compact: String, in participants: Roster) -> String? {
         guard compact.count >= 4 else { return nil }
-        let matches = participants.entries.filter { $0.firstNameLetters?.hasPrefix(compact) ?? false }
+        let matches = participants.entries.filter { person in
+            guard let letters = person.firstNameLetters, !letters.startsUnlike(compact) else { return false }
+            return letters.hasPrefix(compact)
+        }
         return matches.count == 1 ? matches[0].name : nil
     }
 
@@ -567,7 +570,7 @@ extension FindingExtractor {
     /// "Created ACTION-42 - Look into … [on Eva Schlehahn - due 2018-12-10]."
     static func trackerAssignment(_ text: String) -> (owner: String, due: String?)? {
         // Every block passes here: the tracker's phrase is looked for on bytes first.
-        guard text.holdsBytes("Created ACTION-"), let created = text.rangeOfASCII("Created ACTION-"), let open = text.range(of: "[on ", options: .backwards, range: created.upperBound..<text.endIndex),
+        guard text.holdsBytes("Created ACTION-"), let created = text.rangeOfASCII("Created ACTION-"), let open = text.lastRangeOfASCII("[on ", from: created.upperBound),
               let close = text[open.upperBound...].firstIndex(of: "]") else { return nil }
         let inner = String(text[open.upperBound..<close])
         let parts = inner.components(separatedBy: " - due ")
@@ -859,7 +862,7 @@ extension FindingExtractor {
     static func nearMissFirstName(_ key: String, in participants: Roster) -> String? {
         guard key.count >= 5, !key.contains(" ") else { return nil }
         let matches = participants.entries.filter { person in
-            guard let first = person.parts.first, first.first == key.first else { return false }
+            guard let first = person.parts.first, !first.startsUnlike(key), first.first == key.first else { return false }
             return editDistanceIsOne(first, key)
         }
         return matches.count == 1 ? matches[0].name : nil

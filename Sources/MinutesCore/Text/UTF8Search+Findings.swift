@@ -192,3 +192,37 @@ extension StringProtocol {
         return found ?? holdsBytes(" - ")
     }
 }
+
+extension String {
+    /// `range(of: needle, options: .backwards, range: start..<endIndex)` for a plain ASCII `needle` without "K", ";" or
+    /// "`": the last match of its bytes, taken as it stands when ASCII (or an end) is on both sides of it; no byte match
+    /// is no match; else Foundation decides.
+    func lastRangeOfASCII(_ needle: String, from start: Index) -> Range<Index>? {
+        let offset = utf8.distance(from: utf8.startIndex, to: start)
+        let found = utf8.withContiguousStorageIfAvailable { bytes in
+            needle.utf8.withContiguousStorageIfAvailable { pattern -> Int?? in
+                var from = offset, last: Int?
+                while let hit = UTF8Search.offset(of: pattern, in: bytes, from: from) {
+                    last = hit
+                    from = hit + 1
+                }
+                guard let last else { return .some(nil) }
+                let end = last + pattern.count
+                let before = last > 0 ? bytes[last - 1] : 0, after = end < bytes.count ? bytes[end] : 0
+                return before < 0x80 && after < 0x80 ? .some(last) : nil
+            }
+        }
+        guard let found, let found, let found else { return range(of: needle, options: .backwards, range: start..<endIndex) }
+        return found.map { first in
+            let lower = utf8.index(utf8.startIndex, offsetBy: first)
+            return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+        }
+    }
+
+    /// Whether the first bytes of `self` and `other` are both ASCII and differ: then the first characters differ (each
+    /// one's canonical decomposition starts with that byte), and so does every text starting with them.
+    func startsUnlike(_ other: String) -> Bool {
+        guard let a = utf8.first, let b = other.utf8.first else { return false }
+        return a < 0x80 && b < 0x80 && a != b
+    }
+}
