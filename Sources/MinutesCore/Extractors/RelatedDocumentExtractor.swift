@@ -58,8 +58,10 @@ public enum RelatedDocumentExtractor {
                 continue
             }
             if block.kind == .heading || block.kind == .term {
-                inSection = isSectionLabel(text)
-                inPeopleList = isPeopleLabel(text)
+                // (The heading is lower-cased and trimmed once for both lists.)
+                let key = labelKey(text)
+                inSection = key.map(sectionLabels.contains) ?? false
+                inPeopleList = key.map(peopleLabels.contains) ?? false
                 sawListEntry = false
                 nonEntries = 0
                 addHeadingLinks(of: block, add: add)
@@ -72,8 +74,9 @@ public enum RelatedDocumentExtractor {
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
             if text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
-                if isPeopleLabel(label) { continue }
-                if isSectionLabel(label) {
+                let key = labelKey(label)
+                if key.map(peopleLabels.contains) ?? false { continue }
+                if key.map(sectionLabels.contains) ?? false {
                     if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
                     for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
                     continue
@@ -307,14 +310,20 @@ public enum RelatedDocumentExtractor {
     /// Whether `text`, lower-cased and without label marks (`text.lowercased().trimmed(.labelMarks)`), is one of
     /// `labels`; on bytes for plain ASCII text, where a text longer than every label is refused before any copy.
     static func isLabel(_ text: String, in labels: Set<String>) -> Bool {
-        guard text.isPlainASCII, let answer = text.utf8.withContiguousStorageIfAvailable({ isLabel(ascii: $0, in: labels) }) else {
-            return labels.contains(text.lowercased().trimmed(.labelMarks))
-        }
-        return answer
+        labelKey(text).map(labels.contains) ?? false
     }
 
-    /// `isLabel(_:in:)` of plain ASCII bytes: trimmed and lower-cased as bytes, into a string only when short enough.
-    private static func isLabel(ascii bytes: UnsafeBufferPointer<UInt8>, in labels: Set<String>) -> Bool {
+    /// `text.lowercased().trimmed(.labelMarks)`, what `isLabel` looks up; nil for a plain ASCII text longer than every
+    /// label once trimmed, which is refused before any copy.
+    static func labelKey(_ text: String) -> String? {
+        guard text.isPlainASCII, let key = text.utf8.withContiguousStorageIfAvailable(labelKey(ascii:)) else {
+            return text.lowercased().trimmed(.labelMarks)
+        }
+        return key
+    }
+
+    /// `labelKey(_:)` of plain ASCII bytes: trimmed and lower-cased as bytes, into a string only when short enough.
+    private static func labelKey(ascii bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let isMark = { (byte: UInt8) in
             byte == UInt8(ascii: ":") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
         }
@@ -322,11 +331,11 @@ public enum RelatedDocumentExtractor {
         while start < end, isMark(bytes[start]) { start += 1 }
         while end > start, isMark(bytes[end - 1]) { end -= 1 }
         let length = end - start
-        guard length <= longestLabel else { return false }
-        return labels.contains(String(unsafeUninitializedCapacity: length) { out in
+        guard length <= longestLabel else { return nil }
+        return String(unsafeUninitializedCapacity: length) { out in
             for offset in 0..<length { out[offset] = bytes[start + offset].asciiLowercased }
             return length
-        })
+        }
     }
 
     /// Labels of lists of people.
@@ -597,11 +606,16 @@ public enum RelatedDocumentExtractor {
     /// Hosts of shortened links.
     static let shortenerHosts = ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"]
 
+    /// Hosts whose one-segment paths are accounts.
+    static let profileHosts = ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"]
+    /// Last path segments of biography pages.
+    static let profilePages = ["bio", "about-me", "profile"]
+
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
     static func isProfileLink(_ parts: AddressParts) -> Bool {
         let segments = AddressCharacters(parts.path).bytes.split(separator: UInt8(ascii: "/"))
-        if ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"].contains(parts.host) { return segments.count == 1 }
+        if profileHosts.contains(parts.host) { return segments.count == 1 }
         if parts.host.hasSuffixASCII("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
-        return segments.last.map { last in ["bio", "about-me", "profile"].contains { last.elementsEqual($0.utf8) } } ?? false
+        return segments.last.map { last in profilePages.contains { last.elementsEqual($0.utf8) } } ?? false
     }
 }
