@@ -9,45 +9,79 @@ struct FindingsByteScan {
 }
 
 /// Lower-case ASCII needles (none empty, at most `UInt.bitWidth`) prepared once for `String.findingsScan(_:)`:
-/// their bytes laid end to end, and for each byte value the needles that start with it.
+/// their bytes laid end to end, each looked for at its rarest byte in English text (its anchor, in either case), so
+/// that eight bytes holding no anchor are passed over at once (as `ASCIINeedleSet` does, but in either case).
 struct FindingsNeedles {
     /// The needles' bytes, one needle after the other.
     private let bytes: [UInt8]
-    /// Where each needle's bytes start in `bytes`, and how many there are.
-    private let layout: [(start: Int, count: Int)]
-    /// For each byte value, the needles (one bit each) whose first byte it is.
-    private let startingWith: [UInt]
+    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
+    private let layout: [(start: Int, count: Int, anchor: Int)]
+    /// For each byte value, the needles (one bit each) anchored on it, in either case.
+    private let anchored: [UInt]
+    /// Each anchor byte (both cases of a letter) repeated in the eight bytes of a word.
+    private let anchorWords: [UInt64]
+    /// All the needles' bits.
+    private let all: UInt
+
+    /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
+    private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
 
     init(_ needles: [String]) {
         precondition(needles.count <= UInt.bitWidth && needles.allSatisfy { !$0.isEmpty })
-        var bytes: [UInt8] = [], layout: [(start: Int, count: Int)] = []
-        var startingWith = [UInt](repeating: 0, count: 256)
+        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
+        var anchored = [UInt](repeating: 0, count: 256)
         for (bit, needle) in needles.enumerated() {
-            layout.append((bytes.count, needle.utf8.count))
-            bytes.append(contentsOf: needle.utf8)
-            if let first = needle.utf8.first { startingWith[Int(first)] |= 1 << UInt(bit) }
+            let pattern = Array(needle.utf8)
+            func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
+            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
+            layout.append((bytes.count, pattern.count, anchor))
+            bytes.append(contentsOf: pattern)
+            let byte = pattern[anchor]
+            anchored[Int(byte)] |= 1 << UInt(bit)
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { anchored[Int(byte - 0x20)] |= 1 << UInt(bit) }
         }
         self.bytes = bytes
         self.layout = layout
-        self.startingWith = startingWith
+        self.anchored = anchored
+        anchorWords = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
+        all = needles.isEmpty ? 0 : UInt.max >> UInt(UInt.bitWidth - needles.count)
+    }
+
+    /// Whether any of the eight bytes of `word` is the byte repeated in `pattern` (the has-a-zero-byte test on their XOR).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// Which needles `text` holds at some offset, its ASCII letters compared in either case.
     fileprivate func mentions(in text: UnsafeBufferPointer<UInt8>) -> UInt {
         bytes.withUnsafeBufferPointer { needleBytes in
-            startingWith.withUnsafeBufferPointer { startingWith in
+            anchored.withUnsafeBufferPointer { anchored in
                 var found: UInt = 0
-                for i in 0..<text.count {
-                    var candidates = startingWith[Int(text[i].asciiLowercased)] & ~found
-                    while candidates != 0 {
-                        let bit = candidates.trailingZeroBitCount
-                        candidates &= candidates - 1
-                        let (start, count) = layout[bit]
-                        guard count <= text.count - i else { continue }
-                        var j = 1
-                        while j < count && text[i + j].asciiLowercased == needleBytes[start + j] { j += 1 }
-                        if j == count { found |= 1 << UInt(bit) }
+                var i = 0
+                while i < text.count, found != all {
+                    // The next eight bytes are passed over without an anchor among them, else looked at one by one.
+                    var blockEnd = text.count
+                    if i + 8 <= text.count, let base = text.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if !anchorWords.contains(where: { Self.hasByte(word, $0) }) { i += 8; continue }
+                        blockEnd = i + 8
                     }
+                    for position in i..<blockEnd {
+                        var candidates = anchored[Int(text[position])] & ~found
+                        while candidates != 0 {
+                            let bit = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let (start, count, anchor) = layout[bit]
+                            let first = position - anchor
+                            guard first >= 0, first + count <= text.count else { continue }
+                            var j = 0
+                            while j < count && text[first + j].asciiLowercased == needleBytes[start + j] { j += 1 }
+                            if j == count { found |= 1 << UInt(bit) }
+                        }
+                    }
+                    i = blockEnd
                 }
                 return found
             }
