@@ -36,7 +36,7 @@ public enum FindingExtractor {
             }
             if let (label, value) = TextRules.labelled(text), labelKind(label) != nil { text = value }
             // Reviewed action items carry their status after the action: "Greg: email PMCs. Status: done".
-            if kind == .action, let status = text.range(of: " Status:") { text = String(text[..<status.lowerBound]).trimmed() }
+            if kind == .action, let status = text.rangeOfASCII(" Status:") { text = String(text[..<status.lowerBound]).trimmed() }
             // "Proposed resolution: … (Wendy Reid)": the proposer's name is an attribution, not part of the decision.
             if kind != .action, let attributed = withoutTrailingAttribution(text) { text = attributed }
             guard text.count >= 3 else { return }
@@ -102,24 +102,27 @@ public enum FindingExtractor {
                 add(item, kind: .action, owner: person); continue
             }
             // A proposal is not a decision until the minutes record it as resolved.
-            if block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
+            let hasClasses = !block.classes.isEmpty
+            if hasClasses, block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
             // A scribe's summary line that records agreement ("agreed to create the mapping …") is a decision.
-            if block.classes.contains("summary"), summaryRecordsAgreement(text) {
+            if hasClasses, block.classes.contains("summary"), summaryRecordsAgreement(text) {
                 add(text, kind: .decision); continue
             }
-            if block.classes.contains("resolution") {
+            if hasClasses, block.classes.contains("resolution") {
                 add(text, kind: .decision); continue
             }
-            if block.classes.contains("action") {
+            if hasClasses, block.classes.contains("action") {
                 add(text, kind: .action); continue
             }
-            let labelled = TextRules.labelled(text)
+            // Neither rule below can take a text whose label cannot start like one it knows.
+            let mayBeLabelled = mayOpenWithKnownLabel(text)
+            let labelled = mayBeLabelled ? labelledIfColon(text) : nil
             // "MOTION: To approve the budget. Moved by …, seconded by …. CARRIED.": a motion that passed is a decision.
             if let (label, value) = labelled, Self.motionLabels.contains(label.lowercased()) {
                 if let decided = carriedMotion(value) { add(decided, kind: .decision) }
                 continue
             }
-            if let (label, value) = labelled ?? capitalDashLabelled(text), let kind = labelKind(label) {
+            if mayBeLabelled, let (label, value) = labelled ?? capitalDashLabelled(text), let kind = labelKind(label) {
                 if value.isEmpty {
                     section = (kind, false)
                 } else if kind == .decision, isTally(value) {
@@ -132,12 +135,12 @@ public enum FindingExtractor {
                 }
                 continue
             }
-            if block.kind == .paragraph, text.hasSuffix(":") || isBareSectionLabel(text) {
+            if block.kind == .paragraph, text.hasColonSuffix || isBareSectionLabel(text) {
                 section = sectionKind(text).map { ($0, false) }
                 continue
             }
             if section == nil, block.kind == .paragraph || block.kind == .listItem,
-               !block.classes.contains(where: Self.transcriptClasses.contains) {
+               !block.classes.contains(where: isTranscriptClass) {
                 for item in proseFindings(text, participants: participants, nicknames: nicknames) {
                     add(item.text, kind: item.kind, owner: item.owner)
                 }
@@ -145,7 +148,7 @@ public enum FindingExtractor {
             }
             guard let current = section, block.kind != .preformatted else { continue }
             // Transcript lines and generator footers under a findings heading are not findings.
-            if block.classes.contains(where: Self.transcriptClasses.contains) || isGeneratorNote(text) { continue }
+            if block.classes.contains(where: isTranscriptClass) || isGeneratorNote(text) { continue }
             if block.kind == .listItem {
                 // Items nested under an item are its notes ("This can be done with …"), not items of their own.
                 let level = sectionItemLevel ?? block.level
@@ -172,8 +175,34 @@ public enum FindingExtractor {
 
     /// Labels of a motion put to the meeting.
     static let motionLabels: Set<String> = ["motion", "proposal", "proposed"]
-    /// Classes of transcript lines, which report what was said rather than record findings.
-    static let transcriptClasses: Set<String> = ["irc", "phone", "transcript"]
+    /// Whether the first byte of `text` after emphasis, brackets and spaces ("*_[] ") may start a label that `labelKind`
+    /// or `motionLabels` knows: every such label starts with one of "acdfkmoprtv" in either case. False for any other
+    /// ASCII byte, which then starts the label of `TextRules.labelled` and of `capitalDashLabelled` after their
+    /// trimming (a trimmed byte followed by a mark is a character that is not trimmed, and no other character
+    /// lower-cases to one of those letters).
+    static func mayOpenWithKnownLabel(_ text: String) -> Bool {
+        let isOpening = { (byte: UInt8) in
+            byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: " ")
+        }
+        guard let first = text.utf8.first(where: { !isOpening($0) }), first < 0x80 else { return true }
+        return "acdfkmoprtv".utf8.contains(first.asciiLowercased)
+    }
+
+    /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said
+    /// rather than record findings (compared as strings, without hashing them for a set).
+    static func isTranscriptClass(_ htmlClass: String) -> Bool {
+        // Most classes are refused on their first byte.
+        guard let first = htmlClass.utf8.first, first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "t") else {
+            return false
+        }
+        return htmlClass == "irc" || htmlClass == "phone" || htmlClass == "transcript"
+    }
+
+    /// `TextRules.labelled(text)`, refused without a call when no byte of `text` is a colon (which every label ends with).
+    static func labelledIfColon(_ text: String) -> (label: String, value: String)? {
+        text.holdsByte(UInt8(ascii: ":")) ? TextRules.labelled(text) : nil
+    }
+
 
     /// Words of a heading over actions.
     static let actionWords: Set<String> = ["actions", "action"]
@@ -205,8 +234,8 @@ public enum FindingExtractor {
     }
 
     /// Stems of every word of `actionWords`, `decisionWords` and `findingWords`, and "key points", as bytes.
-    static let sectionStems: [[UInt8]] = ["action", "resol", "decid", "decisi", "finding", "conclusion", "observation", "outcome",
-                                          "takeaway", "recommendation", "lesson", "key points"].map { Array($0.utf8) }
+    static let sectionStems = FindingsNeedles(["action", "resol", "decid", "decisi", "finding", "conclusion", "observation", "outcome",
+                                               "takeaway", "recommendation", "lesson", "key points"])
 
     /// The runs of letters in `text`, on bytes when it is plain ASCII (where the letters are A–Z and a–z).
     static func letterWords(_ text: String) -> Set<String> {
@@ -217,10 +246,41 @@ public enum FindingExtractor {
 
     /// The kind a line label announces ("RESOLVED" → decision, "ACTION" → action).
     static func labelKind(_ label: String) -> FindingKind? {
+        if label.isPlainASCII, let kind = labelKindOnBytes(label) { return kind }
         var lower = label.lowercased().trimmed(.labelBrackets)
         if lower.containsASCII("[new] ") { lower = lower.replacingOccurrences(of: "[new] ", with: "") }
         // Numbered labels: "Resolution #1", "Action 3".
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
+        return kind(ofLabel: lower)
+    }
+
+    /// `labelKind(label)` for a plain ASCII label (one byte a character, where lower-casing, trimming and the
+    /// digits are those of the bytes), without copying a label too long to be one; nil (not decided here)
+    /// for a label holding "[new] " in any case, which the rule as written rewrites.
+    private static func labelKindOnBytes(_ label: String) -> FindingKind?? {
+        guard !label.holdsByte(UInt8(ascii: "[")) || label.rangeOfASCIIIgnoringCase("[new] ") == nil else { return nil }
+        let bytes = label.utf8
+        func isBracket(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: " ")
+        }
+        // Numbered labels: "Resolution #1", "Action 3".
+        func isNumbering(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
+        }
+        guard let first = bytes.firstIndex(where: { !isBracket($0) }), let last = bytes.lastIndex(where: { !isBracket($0) }),
+              let end = bytes[first...last].lastIndex(where: { !isNumbering($0) }) else { return .some(nil) }
+        // Every label `kind(ofLabel:)` knows is shorter than 20 characters and starts with one of these letters.
+        let count = bytes.distance(from: first, to: end) + 1
+        guard count < 20, "acdfkortv".utf8.contains(bytes[first].asciiLowercased) else { return .some(nil) }
+        let lower = String(unsafeUninitializedCapacity: count) { buffer in
+            for (offset, byte) in bytes[first...end].enumerated() { buffer[offset] = byte.asciiLowercased }
+            return count
+        }
+        return .some(kind(ofLabel: lower))
+    }
+
+    /// The kind a lower-cased label without brackets and numbers announces.
+    private static func kind(ofLabel lower: String) -> FindingKind? {
         switch lower {
         case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
              "consensus", "approved", "outcome", "vote", "voted":
@@ -245,12 +305,26 @@ public enum FindingExtractor {
     /// "DECISION - we will …", "ACTION – Jane to …": an upper-case label set off by a dash instead of a colon.
     static func capitalDashLabelled(_ text: String) -> (label: String, value: String)? {
         // The label is short: look only at the opening of the text.
-        guard let first = text.utf8.first, first >= 0x41, first <= 0x5A || first == UInt8(ascii: "*") else { return nil }
+        guard let first = text.utf8.first, first >= 0x41, first <= 0x5A || first == UInt8(ascii: "*"),
+              mayOpenWithCapitalLabel(text) else { return nil }
         let head = text.prefix(28)
         guard let dash = head.rangeOfASCII(" - ") ?? head.rangeOfASCII(" – ") ?? head.rangeOfASCII(" — ") else { return nil }
         let label = text[..<dash.lowerBound].trimmed(.emphasisMarks)
         guard label.count >= 3, label.count <= 20, label.allSatisfy({ $0.isUppercase || $0 == " " }) else { return nil }
         return (label, text[dash.upperBound...].trimmed(.emphasisMarks))
+    }
+
+    /// Whether the bytes before the first "-" or non-ASCII byte (where any of the three dashes is) are all capitals,
+    /// spaces, "*" or "_", as a label before a dash must be; false when an ASCII byte of another kind comes first
+    /// (it would be part of the label) or when no dash can follow.
+    static func mayOpenWithCapitalLabel(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") || byte >= 0x80 { return true }
+            let isLabelByte = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: " ")
+                || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
+            if !isLabelByte { return false }
+        }
+        return false
     }
 
     /// The motion's text when the minutes record that it passed ("… CARRIED", "Motion carried", "approved
@@ -267,9 +341,15 @@ public enum FindingExtractor {
         return motion.isEmpty ? nil : motion + "."
     }
 
+    /// Spaces, dashes and asterisks around a summary line.
+    static let summaryMarks: Set<Character> = Set(" -*")
+
     /// "agreed to …", "we agreed that …", "decided to …", "consensus to …": a summary that states a decision.
     static func summaryRecordsAgreement(_ text: String) -> Bool {
-        let lower = text.lowercased().trimmed(Set(" -*"))
+        // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
+        let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
+        if let first, first < 0x80, !"acdgw".utf8.contains(first.asciiLowercased) { return false }
+        let lower = text.lowercased().trimmed(Self.summaryMarks)
         return ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ", "consensus to ",
                 "consensus that ", "consensus: "].contains { lower.hasPrefix($0) }
     }
@@ -293,11 +373,23 @@ public enum FindingExtractor {
         }, as: UTF8.self)
     }
 
-    private static let ownerFirst = try! NSRegularExpression(
+    static let ownerFirst = try! NSRegularExpression(
         pattern: #"^@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3}?)(?:,| and [\p{L}]+)? (?:to|will|should|shall|must|needs to|is to)\b"#)
-    private static let ownerTrailing = try! NSRegularExpression(
+    static let ownerTrailing = try! NSRegularExpression(
         pattern: #"(?:\(|\[|—|–| - )\s*@?([\p{L}][\p{L}\p{M}'’._-]*(?: [\p{L}][\p{L}\p{M}'’.-]*){0,3})\s*(?:\)|\])?\s*$"#)
     private static let ownerLabel = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L}'’._-]*(?: [\p{L}][\p{L}'’.-]*){0,3}):\s"#)
+
+    /// Whether `text` holds the bytes of " to", " will", " should", " shall" or " must", one of which every match of
+    /// `ownerFirst` holds (" needs to" and " is to" hold " to").
+    static func ownerFirstMayMatch(_ text: String) -> Bool {
+        text.holdsBytes(" to") || text.holdsBytes(" will") || text.holdsBytes(" should") || text.holdsBytes(" shall") || text.holdsBytes(" must")
+    }
+
+    /// Whether `text` holds one of the bytes or dashes that open `ownerTrailing`'s name: "(", "[", "—", "–" or " - ".
+    static func ownerTrailingMayMatch(_ text: String) -> Bool {
+        text.holdsByte(UInt8(ascii: "(")) || text.holdsByte(UInt8(ascii: "[")) || text.holdsBytes("—") || text.holdsBytes("–")
+            || text.holdsBytes(" - ")
+    }
 
     /// Words that stand where an owner's name would but name no one person.
     static let ownerStopWords: Set<String> = ["we", "group", "everyone", "all", "chairs", "editors", "the group", "team", "this", "it", "they", "someone"]
@@ -310,9 +402,13 @@ public enum FindingExtractor {
             if TextRules.isNick(tag), let person = resolve(tag, in: participants, nicknames: nicknames) { return person }
         }
         if let listed = listedOwners(of: text, participants: participants, nicknames: nicknames) { return listed }
+        // Each pattern runs only on a text holding the bytes it cannot match without.
+        let patterns = [(ownerFirst, ownerFirstMayMatch(text)), (ownerLabel, text.holdsByte(UInt8(ascii: ":"))),
+                        (ownerTrailing, ownerTrailingMayMatch(text))].filter(\.1).map(\.0)
+        guard !patterns.isEmpty else { return nil }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
-        for pattern in [ownerFirst, ownerLabel, ownerTrailing] {
+        for pattern in patterns {
             guard let match = pattern.firstMatch(in: text, range: range) else { continue }
             let candidate = ns.substring(with: match.range(at: 1)).trimmed(.ownerPunctuation)
             if let person = resolve(candidate, in: participants, nicknames: nicknames) { return person }
@@ -350,9 +446,15 @@ public enum FindingExtractor {
     /// "Harsh" for "Harshvardhan Pandit": four or more letters that begin exactly one participant's first name.
     static func firstNamePrefix(_ compact: String, in participants: Roster) -> String? {
         guard compact.count >= 4 else { return nil }
-        let matches = participants.entries.filter { $0.firstNameLetters?.hasPrefix(compact) ?? false }
+        let matches = participants.entries.filter { person in
+            guard let letters = person.firstNameLetters, !letters.startsUnlike(compact) else { return false }
+            return letters.hasPrefix(compact)
+        }
         return matches.count == 1 ? matches[0].name : nil
     }
+
+    /// Marks trimmed from around a name in a list of owners ("(Ajay),").
+    static let listedNameMarks: Set<Character> = Set(",:;.()@ ")
 
     /// Owners an action names by list: a first word that is a participant ("AndyS Raise new issue …",
     /// "HArsh, (with the help of Axel) put …"), a lead-in phrase before the name ("For DPDP, Ajay to email …"),
@@ -360,7 +462,7 @@ public enum FindingExtractor {
     static func listedOwners(of text: String, participants: Roster, nicknames: [String: String]) -> String? {
         guard !participants.isEmpty else { return nil }
         func person(_ word: Substring) -> String? {
-            let bare = word.trimmed(Set(",:;.()@ "))
+            let bare = word.trimmed(Self.listedNameMarks)
             guard bare.count >= 2, TextRules.isNick(bare) else { return nil }
             return resolve(bare, in: participants, nicknames: nicknames)
         }
@@ -374,7 +476,7 @@ public enum FindingExtractor {
             // "Ajay to email …", "AndyS Raise …", "HArsh, (with …": the name is the subject, not an object in a sentence.
             if rest.hasPrefix("to ") || rest.hasPrefix("(") || rest.first?.isUppercase == true || rest.hasPrefix("will ") { return owner }
         }
-        if let dash = text.range(of: " - ", options: .backwards) {
+        if text.holdsBytes(" - "), let dash = text.range(of: " - ", options: .backwards) {
             let tail = text[dash.upperBound...].trimmed(Set(" ."))
             let separator = tail.contains(" and ") && !tail.contains(",") ? " and " : ", "
             let names = tail.replacingOccurrences(of: " and ", with: ",").split(separator: ",").map { $0.trimmed() }
@@ -433,10 +535,10 @@ extension FindingExtractor {
     /// `text` without a leading "[nick] " speaker tag (a slice of `text`, not copied), and the tag; nil when there is none.
     static func speakerTag(_ text: String) -> (tag: String, rest: Substring)? {
         // Most lines do not open with a bracket: its byte is looked at first.
-        guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndex(of: "]") else { return nil }
-        let tag = String(text[text.index(after: text.startIndex)..<close]).trimmed()
+        guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndexOfASCII(UInt8(ascii: "]")) else { return nil }
+        let tag = String(text[text.index(after: text.startIndex)..<close].trimmingBlanksOnBytes())
         guard TextRules.isNick(tag) else { return nil }
-        return (tag, text[text.index(after: close)...].trimming(.blanks))
+        return (tag, text[text.index(after: close)...].trimmingBlanksOnBytes())
     }
 
     /// "[timothy] **RESOLVED** We can start …", "[ann] RESOLVED: …": a speaker's resolution, without tag and label.
@@ -446,6 +548,9 @@ extension FindingExtractor {
 
     /// The resolution a speaker's words after the tag record ("**RESOLVED** We can start …"), without the label.
     static func resolution(inTagged rest: Substring) -> String? {
+        // Both labels start with "R": the first byte after the emphasis bytes must be its.
+        guard rest.utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: " ") }) == UInt8(ascii: "R")
+        else { return nil }
         let body = rest.trimming(.emphasisMarks)
         for label in ["RESOLVED", "RESOLUTION"] where body.hasPrefix(label) {
             let value = body.dropFirst(label.count).trimmed(Set("*_: "))
@@ -465,7 +570,7 @@ extension FindingExtractor {
     /// "Created ACTION-42 - Look into … [on Eva Schlehahn - due 2018-12-10]."
     static func trackerAssignment(_ text: String) -> (owner: String, due: String?)? {
         // Every block passes here: the tracker's phrase is looked for on bytes first.
-        guard let created = text.rangeOfASCII("Created ACTION-"), let open = text.range(of: "[on ", options: .backwards, range: created.upperBound..<text.endIndex),
+        guard text.holdsBytes("Created ACTION-"), let created = text.rangeOfASCII("Created ACTION-"), let open = text.lastRangeOfASCII("[on ", from: created.upperBound),
               let close = text[open.upperBound...].firstIndex(of: "]") else { return nil }
         let inner = String(text[open.upperBound..<close])
         let parts = inner.components(separatedBy: " - due ")
@@ -505,7 +610,7 @@ extension FindingExtractor {
 
     /// How many words `text.split(separator: " ")` gives, counted no further than `limit`.
     static func spaceSeparatedWordCount(_ text: String, upTo limit: Int) -> Int {
-        if let words = text.findingsLeadingWords(limit: limit) { return words.count }
+        if let count = text.findingsLeadingWordCount(limit: limit) { return count }
         var count = 0
         var inWord = false
         for character in text {
@@ -547,15 +652,15 @@ extension FindingExtractor {
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        guard [" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"].contains(where: { text.containsASCII($0) }) else { return [] }
-        let line = speakerTag(text).map { String($0.rest) } ?? text.trimmed()
+        guard ProseCue.anyRule.containsAny(in: text) else { return [] }
+        let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
         // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
         let scan = line.findingsScan(ProseCue.needles)
         if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
-        if let (label, _) = TextRules.labelled(line), TextRules.looksLikeName(label) { return [] }
+        if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
         let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
         var found: [ProseFinding] = []
         for sentence in sentences(line, isPlainASCII: scan.isPlainASCII) {
@@ -570,12 +675,14 @@ extension FindingExtractor {
 
     /// The words `proseFindings` looks for in one pass over a line's bytes (`String.findingsScan(_:)`).
     enum ProseCue {
+        /// Words one of the prose rules needs, looked for together before any rule runs.
+        static let anyRule = ASCIINeedleSet([" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"])
         /// Words `isWholeLineDecision` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
         static let wholeLineWords = ["concluded", "consensus", "agreement", " favo"]
         /// Words `isAgreementSentence` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
         static let agreementWords = ["consensus", "agreement", " agreed that", "voted "]
-        /// Both, as bytes, in that order.
-        static let needles: [[UInt8]] = (wholeLineWords + agreementWords).map { Array($0.utf8) }
+        /// Both, in that order, prepared for the scan.
+        static let needles = FindingsNeedles(wholeLineWords + agreementWords)
         /// The bits of `wholeLineWords` in a scan's mentions.
         static let wholeLineMask = bits(0, wholeLineWords.count)
         /// The bits of `agreementWords`.
@@ -625,9 +732,11 @@ extension FindingExtractor {
     /// "Lindsey will create …", "Washington to provide …", also after a final " - ". Nil unless the name
     /// resolves to a participant and a lower-case verb follows.
     static func assignee(of sentence: String, participants: Roster, nicknames: [String: String] = [:]) -> String? {
-        // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss").
-        var segments = [(text: sentence, markers: ["to", "will"])]
-        if let step = finalDashStep(of: sentence) { segments.append((step, ["to"])) }
+        // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss"),
+        // each only when "to" or "will" is one of its opening words (read on bytes, without making the words).
+        var segments: [(text: String, markers: [String])] = []
+        if sentence.findingsMayNameAssignee() { segments.append((sentence, ["to", "will"])) }
+        if sentence.holdsSpacedHyphen(), let step = finalDashStep(of: sentence), step.findingsMayNameAssignee() { segments.append((step, ["to"])) }
         for (segment, markers) in segments {
             // Only the opening words can name the person and the verb: the tests below read at most the
             // seventh word, so seven words give the same answers as the whole sentence.
@@ -641,7 +750,7 @@ extension FindingExtractor {
                 if words[next] == "will", words.count > next + 2,
                    Self.pointers.contains(words[next + 2].lowercased().trimmed(Self.pointerPunctuation)) { continue }
                 guard !words[0..<nameLength].contains(where: { $0.hasSuffix(":") }) else { continue }
-                let name = words[0..<nameLength].joined(separator: " ").trimmed(Set("@,*_ "))
+                let name = words[0..<nameLength].joined(separator: " ").trimmed(Self.nameMarks)
                 guard name.first?.isUppercase == true, let person = resolve(name, in: participants, nicknames: nicknames) else { continue }
                 return person
             }
@@ -654,6 +763,8 @@ extension FindingExtractor {
         segment.findingsLeadingWords(limit: 7) ?? segment.split(separator: " ", maxSplits: 7).prefix(7).map { String($0) }
     }
 
+    /// Marks trimmed from around a name that opens an assignment ("@Kay,").
+    static let nameMarks: Set<Character> = Set("@,*_ ")
     /// Words after "to"/"will" that are no verb of an assignment.
     static let notVerbs: Set<String> = ["be", "have", "not", "the", "a", "an", "this", "that", "it"]
     /// "Joe will do that today": words that only point at the work instead of stating it.
@@ -681,14 +792,38 @@ extension FindingExtractor {
     /// and abbreviations ("e.g.") inside their sentence.
     /// `isPlainASCII` may be given when known.
     static func sentences(_ text: String, isPlainASCII: Bool? = nil) -> [String] {
-        // Plain ASCII is walked on its bytes (one a character), other text character by character.
-        (isPlainASCII ?? text.isPlainASCII) ? sentences(of: text, walking: text.utf8) : sentences(of: text, walking: text)
+        // Plain ASCII is walked on its bytes in place (one a character), other text character by character.
+        if isPlainASCII ?? text.isPlainASCII, let found = text.utf8.withContiguousStorageIfAvailable(sentences(ofASCII:)) {
+            return found
+        }
+        let ranges = sentenceRanges(in: text) { word in
+            let lastWord = text[word]
+            return lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased())
+        }
+        return ranges.map { text[$0].trimmed() }.filter { !$0.isEmpty }
     }
 
-    /// `sentences(_:)`, walking `units`: the characters of `text`, or its bytes when each is a character.
-    private static func sentences<Units: BidirectionalCollection>(of text: String, walking units: Units) -> [String]
-    where Units.Index == String.Index, Units.Element: SentenceUnit {
-        var result: [String] = []
+    /// `sentences(_:)` of plain ASCII bytes.
+    private static func sentences(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let ranges = sentenceRanges(in: bytes) { word in
+            word.count <= 1 || sentenceAbbreviations.contains(text(word).lowercased())
+        }
+        return ranges.compactMap { range in
+            // Trimmed of spaces and tabs, which are bytes of their own here.
+            var start = range.lowerBound, end = range.upperBound
+            while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            return start < end ? text(start..<end) : nil
+        }
+    }
+
+    /// Where `units` (the characters of a text, or its bytes when each is a character) break into sentences, untrimmed:
+    /// at ". ", "! " or "? " before a capital, unless `isKeptOpen` says that the full stop ends the word before it
+    /// (initials, abbreviations); the last range is the rest of the text, which may be blank.
+    private static func sentenceRanges<Units: BidirectionalCollection>(in units: Units, isKeptOpen: (Range<Units.Index>) -> Bool)
+        -> [Range<Units.Index>] where Units.Element: SentenceUnit {
+        var result: [Range<Units.Index>] = []
         var start = units.startIndex
         var wordStart = units.startIndex
         var i = units.startIndex
@@ -700,21 +835,23 @@ extension FindingExtractor {
             guard c.isSentenceEnd, next < units.endIndex, units[next].isSentenceSpace else { continue }
             let after = units.index(after: next)
             guard after < units.endIndex, units[after].opensSentence else { continue }
-            let lastWord = text[max(wordStart, start)..<i]
-            if c.isFullStop, lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased()) { continue }
-            result.append(text[start...i].trimmed())
+            if c.isFullStop, isKeptOpen(max(wordStart, start)..<i) { continue }
+            result.append(start..<next)
             start = next
         }
-        if start < text.endIndex, !text[start...].trimmed().isEmpty { result.append(text[start...].trimmed()) }
+        if start < units.endIndex { result.append(start..<units.endIndex) }
         return result
     }
 
     /// Abbreviations whose full stop does not end a sentence.
     static let sentenceAbbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "dr", "mr", "ms", "mrs", "no", "cf"]
 
+    /// Marks trimmed from around initials ("(JM):").
+    static let initialsMarks: Set<Character> = Set("@[]():,. ")
+
     /// "JM" → the one participant whose name has those initials ("John Mertic").
     static func initialsMatch(_ candidate: String, in participants: Roster) -> String? {
-        let letters = candidate.trimmed(Set("@[]():,. "))
+        let letters = candidate.trimmed(Self.initialsMarks)
         guard (2...4).contains(letters.count), letters.allSatisfy({ $0.isUppercase && $0.isLetter }) else { return nil }
         let key = TextRules.fold(letters)
         let matches = participants.entries.filter { $0.initials == key }
@@ -725,7 +862,7 @@ extension FindingExtractor {
     static func nearMissFirstName(_ key: String, in participants: Roster) -> String? {
         guard key.count >= 5, !key.contains(" ") else { return nil }
         let matches = participants.entries.filter { person in
-            guard let first = person.parts.first, first.first == key.first else { return false }
+            guard let first = person.parts.first, !first.startsUnlike(key), first.first == key.first else { return false }
             return editDistanceIsOne(first, key)
         }
         return matches.count == 1 ? matches[0].name : nil
@@ -783,8 +920,10 @@ extension FindingExtractor {
                     firstAndInitial = nil
                 }
                 let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
-                initials = initialParts.count >= 2 ? String(initialParts.compactMap(\.first)) : nil
-                if person.name.containsASCII(" "), let first = person.name.split(separator: " ").first {
+                initials = initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil
+                // The first word (`split(separator: " ").first`), found without cutting the others.
+                let first = person.name.drop { $0 == " " }.prefix { $0 != " " }
+                if person.name.containsASCII(" "), !first.isEmpty {
                     firstNameLetters = TextRules.compactLetters(String(first))
                 } else {
                     firstNameLetters = nil
@@ -793,15 +932,31 @@ extension FindingExtractor {
             }
         }
 
-        /// The participants, in document order.
-        let entries: [Entry]
+        /// The participants, in document order, prepared when first asked for (many documents resolve no name).
+        var entries: [Entry] { storage.entries }
 
         /// Whether there are no participants.
-        var isEmpty: Bool { entries.isEmpty }
+        var isEmpty: Bool { storage.participants.isEmpty }
+
+        /// The participants, and their entries once made.
+        private let storage: Storage
 
         /// The roster of `participants`.
         init(_ participants: [Participant]) {
-            entries = participants.map(Entry.init)
+            storage = Storage(participants)
+        }
+
+        /// The participants and, from the first use on, their prepared entries: kept by reference so that
+        /// every copy of the roster (one is passed to each rule) shares the one preparation.
+        private final class Storage {
+            /// The participants, as given.
+            let participants: [Participant]
+            /// `participants` prepared, made on first use.
+            lazy var entries: [Entry] = participants.map(Entry.init)
+
+            init(_ participants: [Participant]) {
+                self.participants = participants
+            }
         }
 
         /// The roster of the listed participants.

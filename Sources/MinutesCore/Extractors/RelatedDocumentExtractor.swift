@@ -58,8 +58,10 @@ public enum RelatedDocumentExtractor {
                 continue
             }
             if block.kind == .heading || block.kind == .term {
-                inSection = isSectionLabel(text)
-                inPeopleList = isPeopleLabel(text)
+                // (The heading is lower-cased and trimmed once for both lists.)
+                let key = labelKey(text)
+                inSection = key.map(sectionLabels.contains) ?? false
+                inPeopleList = key.map(peopleLabels.contains) ?? false
                 sawListEntry = false
                 nonEntries = 0
                 addHeadingLinks(of: block, add: add)
@@ -72,8 +74,9 @@ public enum RelatedDocumentExtractor {
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
             if text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
-                if isPeopleLabel(label) { continue }
-                if isSectionLabel(label) {
+                let key = labelKey(label)
+                if key.map(peopleLabels.contains) ?? false { continue }
+                if key.map(sectionLabels.contains) ?? false {
                     if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
                     for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
                     continue
@@ -91,7 +94,7 @@ public enum RelatedDocumentExtractor {
             // Running text after a list of entries ends the part ("The meeting closed at 8.15 pm.").
             if inSection, block.kind == .paragraph, sawListEntry { inSection = false }
             if inSection {
-                if block.kind == .paragraph, text.hasSuffix(":") { inSection = isSectionLabel(text); continue }
+                if block.kind == .paragraph, text.hasColonSuffix { inSection = isSectionLabel(text); continue }
                 if block.kind == .listItem || block.kind == .paragraph || block.kind == .definition {
                     guard looksLikeEntry(text) else {
                         nonEntries += 1
@@ -109,10 +112,11 @@ public enum RelatedDocumentExtractor {
             }
             // A block that gives the call's join details is logistics: its other links are too.
             guard !block.links.contains(where: isJoinOrChatLink) else { continue }
-            for link in block.links where isDocumentLink(link, labelled: false) {
+            // (No link of the block is a join or chat link: that answer is not looked for again.)
+            for link in block.links where isDocumentLink(link, labelled: false, isJoinOrChat: false) {
                 add(title: link.text, url: link.href)
             }
-            if text.hasSuffix(":"), block.links.isEmpty, let lead = documentLeadIn(text) { pendingLeadIn = lead }
+            if block.links.isEmpty, text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
     }
@@ -120,10 +124,23 @@ public enum RelatedDocumentExtractor {
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
     /// ("### Start talks about https://…") share their links like any content.
     static func addHeadingLinks(of block: Block, add: (String, String?) -> Void) {
-        let agenda = block.text.lowercased().trimmed(headingMarks).hasPrefix("agenda")
+        let agenda = opensWithAgenda(block.text)
         for link in block.links where isDocumentLink(link, labelled: agenda) && !isJoinOrChatLink(link) {
             add(agenda ? "Agenda" : link.text, link.href)
         }
+    }
+
+    /// `text.lowercased().trimmed(headingMarks).hasPrefix("agenda")`, on bytes when the bytes after the marks and after
+    /// "agenda" are ASCII (no mark joins a trimmed character or the last "a", and only ASCII letters lower-case to
+    /// "agenda"'s); else by the characters.
+    static func opensWithAgenda(_ text: String) -> Bool {
+        let bytes = text.utf8
+        let start = bytes.firstIndex { $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: " ") } ?? bytes.endIndex
+        let head = bytes[start...].prefix(7)
+        guard head.allSatisfy({ $0 < 0x80 }), start == bytes.startIndex || start == bytes.endIndex || bytes[start] < 0x80 else {
+            return text.lowercased().trimmed(headingMarks).hasPrefix("agenda")
+        }
+        return head.count >= 6 && head.prefix(6).lazy.map(\.asciiLowercased).elementsEqual("agenda".utf8)
     }
 
     /// Hashes, asterisks and spaces around a heading's text.
@@ -132,8 +149,20 @@ public enum RelatedDocumentExtractor {
     /// `url` without the punctuation that ended the sentence around it: trailing ".,;:" and a
     /// closing ")" that opens nowhere in the address ("…/TR_use_case)" → "…/TR_use_case").
     static func cleanURL(_ url: String) -> String {
+        // Plain ASCII (nearly every address): its bytes are its characters, read in place.
+        if url.isPlainASCII, let cleaned = url.utf8.withContiguousStorageIfAvailable({ bytes -> String in
+            let kept = cleanedRange(of: bytes)
+            return kept == bytes.indices ? url : String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
+        }) {
+            return cleaned
+        }
         let characters = AddressCharacters(url)
-        let bytes = characters.bytes
+        let kept = cleanedRange(of: characters.bytes)
+        return kept == characters.bytes.indices ? url : characters.text(kept)
+    }
+
+    /// The offsets of the address among `bytes` (one a character, see `AddressCharacters`) that `cleanURL` keeps.
+    private static func cleanedRange<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes) -> Range<Int> where Bytes.Index == Int {
         // White space around the address.
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
         var start = 0, end = bytes.count
@@ -154,7 +183,7 @@ public enum RelatedDocumentExtractor {
                 break trailing
             }
         }
-        return start == 0 && end == bytes.count ? url : characters.text(start..<end)
+        return start..<end
     }
 
     /// The minutes' own address ("Persistent ID for current minutes: …") or the index of all minutes
@@ -162,15 +191,16 @@ public enum RelatedDocumentExtractor {
     /// site, not documents it refers to. "Previous minutes: …-01-28" stays.
     static func isSelfOrIndexLink(title: String, url: String) -> Bool {
         let lower = title.lowercased()
-        if ["current minutes", "these minutes", "this page", "permalink", "persistent id", "this document"].contains(where: { lower.containsASCII($0) }) {
-            return true
-        }
+        if selfLinkTitleWords.containsAny(in: lower) { return true }
         guard lower.containsASCII("minutes") else { return false }
         let path = addressParts(url).path
         guard let last = AddressCharacters(path).bytes.split(separator: UInt8(ascii: "/")).last,
               last.elementsEqual("meetings".utf8) || last.elementsEqual("minutes".utf8) else { return false }
         return !path.contains(where: \.isNumber)
     }
+
+    /// Words of a title that names the minutes themselves.
+    static let selfLinkTitleWords = ASCIINeedleSet(["current minutes", "these minutes", "this page", "permalink", "persistent id", "this document"])
 
     /// The address a link is compared by: the cleaned address with its fragment (anchored parts
     /// of one page cited separately are separate references), and a Google document without its
@@ -192,8 +222,14 @@ public enum RelatedDocumentExtractor {
     /// A line drawn with one repeated punctuation character ("=====", "-----").
     static func isSeparator(_ text: String) -> Bool {
         // Cheap refusal first: a separator starts with one of its characters.
-        guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
-              "=-_*~#.+".utf8.contains(firstByte) else { return false }
+        guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        switch firstByte {
+        case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: "#"),
+             UInt8(ascii: "."), UInt8(ascii: "+"):
+            break
+        default:
+            return false
+        }
         // Any other ASCII byte but white space is a character unlike the first ("* item", "# Heading").
         guard text.utf8.allSatisfy({ $0 == firstByte || $0 == 0x20 || (0x09...0x0D).contains($0) || $0 >= 0x80 }) else { return false }
         let t = text.filter { !$0.isWhitespace }
@@ -226,7 +262,7 @@ public enum RelatedDocumentExtractor {
                      " is now available at", " are now available at", " is now available", " are now available",
                      " are available here", " is available here", " are available at", " is available at",
                      " are available", " is available", " are at", " is at", " are here", " is here", " at", " here"]
-            where lower.hasSuffix(tail) {
+            where lower.hasSuffixASCII(tail) {
             lead = String(lead.dropLast(tail.count))
             break
         }
@@ -236,12 +272,31 @@ public enum RelatedDocumentExtractor {
 
     /// "board_minutes_2014_01_15.txt", "report.pdf": one token ending in a document extension.
     static func isFileName(_ text: String) -> Bool {
+        // Every extension holds a full stop (which neither lower-casing nor trimming makes).
+        guard text.holdsByte(UInt8(ascii: ".")) else { return false }
+        if text.isPlainASCII, let answer = text.utf8.withContiguousStorageIfAvailable(isFileName(ascii:)) { return answer }
         let t = text.trimmed(.fileNameEnds)
         guard !t.isEmpty, !t.containsASCII(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
-        return [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv", ".html", ".htm"]
-            .contains { lower.hasSuffix($0) && lower.count > $0.count }
+        return fileExtensions.contains { lower.hasSuffix($0) && lower.count > $0.count }
     }
+
+    /// `isFileName(_:)` of plain ASCII bytes (one a character, lower-cased and trimmed as bytes).
+    private static func isFileName(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let isEnd = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+        var start = 0, end = bytes.count
+        while start < end, isEnd(bytes[start]) { start += 1 }
+        while end > start, isEnd(bytes[end - 1]) { end -= 1 }
+        let name = bytes[start..<end]
+        guard !name.isEmpty, !name.contains(UInt8(ascii: " ")), name.count <= 120 else { return false }
+        return fileExtensions.contains { ending in
+            name.count > ending.utf8.count && name.suffix(ending.utf8.count).lazy.map(\.asciiLowercased).elementsEqual(ending.utf8)
+        }
+    }
+
+    /// Endings of the document files a reference may name by itself ("report.pdf").
+    static let fileExtensions = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv",
+                                 ".html", ".htm"]
 
     /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
     static func isAttachmentsBanner(_ text: String) -> Bool {
@@ -255,16 +310,32 @@ public enum RelatedDocumentExtractor {
     /// Whether `text`, lower-cased and without label marks (`text.lowercased().trimmed(.labelMarks)`), is one of
     /// `labels`; on bytes for plain ASCII text, where a text longer than every label is refused before any copy.
     static func isLabel(_ text: String, in labels: Set<String>) -> Bool {
-        guard text.isPlainASCII else { return labels.contains(text.lowercased().trimmed(.labelMarks)) }
+        labelKey(text).map(labels.contains) ?? false
+    }
+
+    /// `text.lowercased().trimmed(.labelMarks)`, what `isLabel` looks up; nil for a plain ASCII text longer than every
+    /// label once trimmed, which is refused before any copy.
+    static func labelKey(_ text: String) -> String? {
+        guard text.isPlainASCII, let key = text.utf8.withContiguousStorageIfAvailable(labelKey(ascii:)) else {
+            return text.lowercased().trimmed(.labelMarks)
+        }
+        return key
+    }
+
+    /// `labelKey(_:)` of plain ASCII bytes: trimmed and lower-cased as bytes, into a string only when short enough.
+    private static func labelKey(ascii bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let isMark = { (byte: UInt8) in
             byte == UInt8(ascii: ":") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
         }
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !isMark($0) }), let last = bytes.lastIndex(where: { !isMark($0) }) else { return labels.contains("") }
-        let length = bytes.distance(from: first, to: last) + 1
-        guard length <= longestLabel else { return false }
-        let lowered = bytes[first...last].lazy.map { $0.asciiLowercased }
-        return labels.contains { $0.utf8.count == length && $0.utf8.elementsEqual(lowered) }
+        var start = 0, end = bytes.count
+        while start < end, isMark(bytes[start]) { start += 1 }
+        while end > start, isMark(bytes[end - 1]) { end -= 1 }
+        let length = end - start
+        guard length <= longestLabel else { return nil }
+        return String(unsafeUninitializedCapacity: length) { out in
+            for offset in 0..<length { out[offset] = bytes[start + offset].asciiLowercased }
+            return length
+        }
     }
 
     /// Labels of lists of people.
@@ -304,11 +375,19 @@ public enum RelatedDocumentExtractor {
 
     /// Blocks that belong to site navigation, tables of contents or footers.
     static func isNavigation(_ block: Block) -> Bool {
-        !block.classes.isEmpty && block.classes.contains { navigationClasses.contains($0) }
+        !block.classes.isEmpty && block.classes.contains(where: isNavigationClass)
     }
 
-    /// Class and id tokens of navigation, tables of contents and footers.
-    static let navigationClasses: Set<String> = ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie"]
+    /// Whether a class or id token is one of navigation, tables of contents and footers (compared as strings,
+    /// without hashing each token for a set).
+    static func isNavigationClass(_ token: String) -> Bool {
+        // Most tokens are refused on their first byte.
+        guard let first = token.utf8.first, "nmftbshc".utf8.contains(first) else { return false }
+        switch token {
+        case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
+        default: return false
+        }
+    }
 
     /// Whether `path` matches `/(issues|pull|pulls|discussions)/\d+` (an issue, pull request or discussion), found
     /// without a regular expression: one of the four segments, then a decimal digit (`\d` is any Unicode `Nd`).
@@ -327,47 +406,113 @@ public enum RelatedDocumentExtractor {
     }
 
     /// Whether a link points to a document rather than to navigation, an anchor or an asset.
-    static func isDocumentLink(_ link: Link, labelled: Bool) -> Bool {
+    /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it.
+    static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil) -> Bool {
         let href = link.href.lowercased()
-        guard !href.hasPrefix("#"), !href.hasPrefix("mailto:"), !href.hasPrefix("javascript:"), !href.hasPrefix("tel:"),
+        guard !href.hasPrefixASCII("#"), !href.hasPrefixASCII("mailto:"), !href.hasPrefixASCII("javascript:"), !href.hasPrefixASCII("tel:"),
               !href.isEmpty else { return false }
         // The address without its fragment (the "#" is not its first character, checked above).
         let characters = AddressCharacters(href)
         let path = characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? href
-        if assetEndings.contains(where: { path.hasSuffix($0) }) { return false }
+        if assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
-        if path.containsASCII("scribedoc") || link.text.lowercased().containsASCII("scribe.perl") { return false }
+        if path.containsASCII("scribedoc") || (link.text.holdsByte(UInt8(ascii: ".")) && link.text.lowercased().containsASCII("scribe.perl")) {
+            return false
+        }
         if labelled { return true }
         // Shared content is an absolute web address; relative links are the site's own pages, unless they name a file.
         let cleaned = cleanURL(href)
-        guard cleaned.hasPrefix("http://") || cleaned.hasPrefix("https://") else {
+        guard cleaned.hasPrefixASCII("http://") || cleaned.hasPrefixASCII("https://") else {
             let page = cleanURL(path)
-            return documentEndings.contains { page.hasSuffix($0) }
+            return documentEndings.contains { page.hasSuffixASCII($0) }
         }
         let parts = addressParts(cleaned)
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
         // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)
-        if isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
+        if isJoinOrChat ?? isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
         // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
         // (Each regular expression runs only on the few texts that hold its literal part.)
-        if parts.path.hasPrefix("/icons/") || parts.host.hasPrefix("fonts.") || path.containsASCII("cvsweb/2002/scribe")
-            || path.containsASCII("/tracker/irc") || path.hasSuffix("/track/users") || path.hasSuffix("-actions.rdf")
+        // (So are standing policies read out at every meeting: "antitrust", "code-of-conduct".)
+        if parts.path.hasPrefixASCII("/icons/") || parts.host.hasPrefixASCII("fonts.") || ignoredPathWords.containsAny(in: path)
+            || path.hasSuffixASCII("/track/users") || path.hasSuffixASCII("-actions.rdf")
             || (parts.fragment.utf8.first == UInt8(ascii: "t") && parts.fragment.holdsByte(UInt8(ascii: "-"))
-                && parts.fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil) {
+                && isTimestampAnchor(parts.fragment)) {
             return false
         }
-        // Standing policies read out at every meeting.
-        if path.containsASCII("antitrust") || path.containsASCII("code-of-conduct") { return false }
         // Lists and searches of a repository's issues, a mailing list's or a channel's front page.
-        if (mayEndInS(parts.path) && parts.path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil)
-            || (parts.path.holdsBytes("/labels/") && parts.path.range(of: #"^/[^/]+/[^/]+/labels/"#, options: .regularExpression) != nil) {
+        if (mayEndInS(parts.path) && listsRepositoryItems(parts.path))
+            || (parts.path.holdsBytes("/labels/") && listsRepositoryLabel(parts.path)) {
             return false
         }
-        if parts.path.utf8.starts(with: "/g/".utf8), parts.path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil { return false }
-        if parts.path.hasPrefix("/channel/") || parts.path.hasPrefix("/@") { return false }
+        if parts.path.utf8.starts(with: "/g/".utf8), isGroupFrontPage(parts.path) { return false }
+        if parts.path.hasPrefixASCII("/channel/") || parts.path.hasPrefixASCII("/@") { return false }
         return true
     }
+
+    /// Whether `path` matches `^/[^/]+/[^/]+/(issues|pulls|discussions)$` (a repository's list of issues, pull requests
+    /// or discussions): on bytes when no byte is a line terminator's or non-ASCII (where "$" may also match before a
+    /// final line break), else by the regular expression.
+    static func listsRepositoryItems(_ path: String) -> Bool {
+        let answer = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard !bytes.contains(where: { (0x0A...0x0D).contains($0) || $0 >= 0x80 }) else { return nil }
+            let segments = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            guard segments.count == 4, segments[0].isEmpty, !segments[1].isEmpty, !segments[2].isEmpty else { return false }
+            return ["issues", "pulls", "discussions"].contains { segments[3].elementsEqual($0.utf8) }
+        }
+        guard let answer, let answer else {
+            return path.range(of: #"^/[^/]+/[^/]+/(issues|pulls|discussions)$"#, options: .regularExpression) != nil
+        }
+        return answer
+    }
+
+    /// Whether `path` matches `/milestones?/\d+$` (a tracker's milestone): on bytes when no byte is a line terminator's
+    /// or non-ASCII (where `\d` is 0–9 and "$" is the end), else by the regular expression.
+    static func namesMilestone(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard !bytes.contains(where: { (0x0A...0x0D).contains($0) || $0 >= 0x80 }) else {
+            return path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil
+        }
+        let head = bytes.reversed().drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard head.count < bytes.count else { return false }
+        return head.starts(with: "/enotselim/".utf8) || head.starts(with: "/senotselim/".utf8)
+    }
+
+    /// Whether `fragment` matches `^t\d\d-\d\d` (a log's timestamp anchor, "t12-34"): on bytes where the digits'
+    /// places hold ASCII (where `\d` is 0–9), else by the regular expression (`\d` is any decimal digit).
+    static func isTimestampAnchor(_ fragment: String) -> Bool {
+        let bytes = Array(fragment.utf8.prefix(6))
+        guard bytes.count == 6, [1, 2, 4, 5].allSatisfy({ bytes[$0] < 0x80 }) else {
+            return fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil
+        }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return bytes[0] == UInt8(ascii: "t") && isDigit(bytes[1]) && isDigit(bytes[2]) && bytes[3] == UInt8(ascii: "-")
+            && isDigit(bytes[4]) && isDigit(bytes[5])
+    }
+
+    /// Whether `path` matches `^/[^/]+/[^/]+/labels/` (a repository's label listing), on bytes: a run of bytes without
+    /// "/" is a run of characters without it, line terminators included (`[^/]` matches them).
+    static func listsRepositoryLabel(_ path: String) -> Bool {
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 3, omittingEmptySubsequences: false)
+        guard segments.count == 4, segments[0].isEmpty, !segments[1].isEmpty, !segments[2].isEmpty else { return false }
+        return segments[3].starts(with: "labels/".utf8)
+    }
+
+    /// Whether `path` matches `^/g/[^/]+/?$` (a group's front page): on bytes when no byte is a line terminator's or
+    /// non-ASCII (where "$" may also match before a final line break), else by the regular expression.
+    static func isGroupFrontPage(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard !bytes.contains(where: { (0x0A...0x0D).contains($0) || $0 >= 0x80 }) else {
+            return path.range(of: #"^/g/[^/]+/?$"#, options: .regularExpression) != nil
+        }
+        guard bytes.starts(with: "/g/".utf8) else { return false }
+        var name = bytes.dropFirst(3)
+        if name.last == UInt8(ascii: "/") { name = name.dropLast() }
+        return !name.isEmpty && !name.contains(UInt8(ascii: "/"))
+    }
+
+    /// Words of the paths of the minutes generator's sources, the tracker's IRC help and standing policies.
+    static let ignoredPathWords = ASCIINeedleSet(["cvsweb/2002/scribe", "/tracker/irc", "antitrust", "code-of-conduct"])
 
     /// Endings of style sheets, scripts, images and fonts.
     static let assetEndings = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
@@ -388,21 +533,43 @@ public enum RelatedDocumentExtractor {
     static func addressParts(_ url: String) -> AddressParts {
         let lower = url.lowercased()
         let rest = lower.rangeOfASCII("://").map { lower[$0.upperBound...] } ?? lower[...]
+        // Plain ASCII (nearly every address): its bytes are its characters, read in place.
+        if rest.isPlainASCII, let parts = rest.utf8.withContiguousStorageIfAvailable({ bytes in
+            addressParts(of: bytes) { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }) {
+            return parts
+        }
         let characters = AddressCharacters(rest)
-        let bytes = characters.bytes
+        return addressParts(of: characters.bytes, text: characters.text)
+    }
+
+    /// The parts of the address after its scheme, given as one byte a character (see `AddressCharacters`), with
+    /// `text` giving the characters at some offsets.
+    private static func addressParts<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes, text: (Range<Int>) -> String) -> AddressParts
+    where Bytes.Index == Int {
         var end = bytes.count
         var fragment = ""
-        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { fragment = characters.text(hash + 1..<end); end = hash }
+        if let hash = bytes.firstIndex(of: UInt8(ascii: "#")) { fragment = text(hash + 1..<end); end = hash }
         var query = ""
-        if let mark = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { query = characters.text(mark + 1..<end); end = mark }
+        if let mark = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) { query = text(mark + 1..<end); end = mark }
         let slash = bytes[..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
         while end > slash, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
         let hostStart = bytes[..<slash].starts(with: "www.".utf8) ? 4 : 0
-        return (characters.text(hostStart..<slash), characters.text(slash..<end), query, fragment)
+        return (text(hostStart..<slash), text(slash..<end), query, fragment)
     }
 
     /// Spaces, stops and colons around a link's text ("Join:").
     static let joinTextEnds: Set<Character> = Set(" .:")
+
+    /// Whether a link's text may read "chat" or "join …" once lower-cased and trimmed of `joinTextEnds`: false when its
+    /// first byte after spaces, stops and colons is ASCII but neither "c" nor "j" in either case (no other character
+    /// lower-cases to either, and a trimmed byte followed by a mark would be a character that is not trimmed).
+    static func mayNameJoining(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: ":") }) else {
+            return true
+        }
+        return first >= 0x80 || first.asciiLowercased == UInt8(ascii: "c") || first.asciiLowercased == UInt8(ascii: "j")
+    }
 
     /// Chat rooms, calendars and join-the-call links ("[chat](…#joining-chat)", Zoom, Webex, Slack invites).
     static func isJoinOrChatLink(_ link: Link) -> Bool {
@@ -412,33 +579,43 @@ public enum RelatedDocumentExtractor {
     /// `isJoinOrChatLink(link)`, given `addressParts(cleanURL(link.href))` when already known.
     static func isJoinOrChatLink(_ link: Link, parts knownParts: AddressParts?) -> Bool {
         let href = link.href.lowercased()
-        guard href.hasPrefix("http://") || href.hasPrefix("https://") else { return false }
+        guard href.hasPrefixASCII("http://") || href.hasPrefixASCII("https://") else { return false }
         let parts = knownParts ?? addressParts(cleanURL(link.href))
-        let text = link.text.lowercased().trimmed(joinTextEnds)
-        if text == "chat" || text.hasPrefix("join ") || parts.fragment.containsASCII("chat") || parts.path.hasSuffix("/join") { return true }
+        if mayNameJoining(link.text), case let text = link.text.lowercased().trimmed(joinTextEnds), text == "chat" || text.hasPrefixASCII("join ") {
+            return true
+        }
+        if parts.fragment.containsASCII("chat") || parts.path.hasSuffixASCII("/join") { return true }
         let host = parts.host
-        if host.hasPrefix("chat.") || host.hasPrefix("calendar.") || host.hasSuffix("slack.com") || host.hasSuffix("gitter.im")
-            || host.hasSuffix("discord.gg") || host.hasSuffix("discord.com") || host == "matrix.to" || host.hasSuffix("timeanddate.com")
+        if host.hasPrefixASCII("chat.") || host.hasPrefixASCII("calendar.") || host.hasSuffixASCII("slack.com") || host.hasSuffixASCII("gitter.im")
+            || host.hasSuffixASCII("discord.gg") || host.hasSuffixASCII("discord.com") || host == "matrix.to" || host.hasSuffixASCII("timeanddate.com")
             || host == "meet.google.com" || host == "meet.jit.si" || host == "teams.microsoft.com" {
             return true
         }
         // Shortened, tracked, ticketing and account-request links: logistics, not documents.
-        if ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"].contains(host) || host.hasSuffix("list-manage.com")
-            || host.hasSuffix("eventbrite.com") || host.hasSuffix("cvent.com") || parts.path.containsASCII("/track/click")
-            || parts.path.hasSuffix("/accounts/request")
-            || (parts.path.holdsBytes("/milestone") && parts.path.range(of: #"/milestones?/\d+$"#, options: .regularExpression) != nil) {
+        if shortenerHosts.contains(host) || host.hasSuffixASCII("list-manage.com")
+            || host.hasSuffixASCII("eventbrite.com") || host.hasSuffixASCII("cvent.com") || parts.path.containsASCII("/track/click")
+            || parts.path.hasSuffixASCII("/accounts/request")
+            || (parts.path.holdsBytes("/milestone") && namesMilestone(parts.path)) {
             return true
         }
-        if host.containsASCII("zoom") && (parts.path.hasPrefix("/j/") || parts.path.hasPrefix("/meeting") || parts.path.hasPrefix("/my/")) { return true }
-        if host.hasSuffix("webex.com") && (parts.path.hasPrefix("/meet") || parts.path.containsASCII("/j.php")) { return true }
-        return parts.path.hasSuffix("/calendar") || parts.path.hasPrefix("/calendar")
+        if host.containsASCII("zoom") && (parts.path.hasPrefixASCII("/j/") || parts.path.hasPrefixASCII("/meeting") || parts.path.hasPrefixASCII("/my/")) { return true }
+        if host.hasSuffixASCII("webex.com") && (parts.path.hasPrefixASCII("/meet") || parts.path.containsASCII("/j.php")) { return true }
+        return parts.path.hasSuffixASCII("/calendar") || parts.path.hasPrefixASCII("/calendar")
     }
+
+    /// Hosts of shortened links.
+    static let shortenerHosts = ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"]
+
+    /// Hosts whose one-segment paths are accounts.
+    static let profileHosts = ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"]
+    /// Last path segments of biography pages.
+    static let profilePages = ["bio", "about-me", "profile"]
 
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
     static func isProfileLink(_ parts: AddressParts) -> Bool {
         let segments = AddressCharacters(parts.path).bytes.split(separator: UInt8(ascii: "/"))
-        if ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"].contains(parts.host) { return segments.count == 1 }
-        if parts.host.hasSuffix("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
-        return segments.last.map { last in ["bio", "about-me", "profile"].contains { last.elementsEqual($0.utf8) } } ?? false
+        if profileHosts.contains(parts.host) { return segments.count == 1 }
+        if parts.host.hasSuffixASCII("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
+        return segments.last.map { last in profilePages.contains { last.elementsEqual($0.utf8) } } ?? false
     }
 }

@@ -99,3 +99,38 @@ struct ASCIIKeywords {
     }
 
 }
+
+extension StringProtocol {
+    /// `hasPrefix(prefix)` for a plain ASCII `prefix` without "K", ";" or "`" (which have canonical equivalents),
+    /// answered on UTF-8 bytes: without its bytes at the start there is no match; with them and ASCII (or nothing)
+    /// after, there is one; before a non-ASCII byte (a combining mark may join the last character) the characters decide.
+    func hasPrefixASCII(_ prefix: String) -> Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                guard bytes.count >= pattern.count, bytes.prefix(pattern.count).elementsEqual(pattern) else { return false }
+                guard bytes.count > pattern.count else { return true }
+                let next = bytes[pattern.count]
+                return next < 0x80 && !(next == 0x0A && pattern.last == 0x0D) ? true : nil
+            }
+        }
+        guard let answer, let answer, let answer else { return hasPrefix(prefix) }
+        return answer
+    }
+
+    /// `hasSuffix(suffix)` for a plain ASCII `suffix` without "K", ";" or "`", answered on UTF-8 bytes: without its
+    /// bytes at the end there is no match; with them and ASCII (or nothing) before, there is one; after a non-ASCII
+    /// byte (a prepended mark may join the first character) the characters decide.
+    func hasSuffixASCII(_ suffix: String) -> Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes in
+            suffix.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                guard bytes.count >= pattern.count, bytes.suffix(pattern.count).elementsEqual(pattern) else { return false }
+                let start = bytes.count - pattern.count
+                guard start > 0 else { return true }
+                let before = bytes[start - 1]
+                return before < 0x80 && !(before == 0x0D && pattern.first == 0x0A) ? true : nil
+            }
+        }
+        guard let answer, let answer, let answer else { return hasSuffix(suffix) }
+        return answer
+    }
+}

@@ -8,46 +8,97 @@ struct FindingsByteScan {
     var isPlainASCII: Bool
 }
 
+/// Lower-case ASCII needles (none empty, at most `UInt.bitWidth`) prepared once for `String.findingsScan(_:)`:
+/// their bytes laid end to end, each looked for at its rarest byte in English text (its anchor, in either case), so
+/// that eight bytes holding no anchor are passed over at once (as `ASCIINeedleSet` does, but in either case).
+struct FindingsNeedles {
+    /// The needles' bytes, one needle after the other.
+    private let bytes: [UInt8]
+    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
+    private let layout: [(start: Int, count: Int, anchor: Int)]
+    /// For each byte value, the needles (one bit each) anchored on it, in either case.
+    private let anchored: [UInt]
+    /// Each anchor byte (both cases of a letter) repeated in the eight bytes of a word.
+    private let anchorWords: [UInt64]
+    /// All the needles' bits.
+    private let all: UInt
+
+    /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
+    private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
+
+    init(_ needles: [String]) {
+        precondition(needles.count <= UInt.bitWidth && needles.allSatisfy { !$0.isEmpty })
+        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
+        var anchored = [UInt](repeating: 0, count: 256)
+        for (bit, needle) in needles.enumerated() {
+            let pattern = Array(needle.utf8)
+            func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
+            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
+            layout.append((bytes.count, pattern.count, anchor))
+            bytes.append(contentsOf: pattern)
+            let byte = pattern[anchor]
+            anchored[Int(byte)] |= 1 << UInt(bit)
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { anchored[Int(byte - 0x20)] |= 1 << UInt(bit) }
+        }
+        self.bytes = bytes
+        self.layout = layout
+        self.anchored = anchored
+        anchorWords = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
+        all = needles.isEmpty ? 0 : UInt.max >> UInt(UInt.bitWidth - needles.count)
+    }
+
+    /// Whether any of the eight bytes of `word` is the byte repeated in `pattern` (the has-a-zero-byte test on their XOR).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Which needles `text` holds at some offset, its ASCII letters compared in either case.
+    fileprivate func mentions(in text: UnsafeBufferPointer<UInt8>) -> UInt {
+        bytes.withUnsafeBufferPointer { needleBytes in
+            anchored.withUnsafeBufferPointer { anchored in
+                var found: UInt = 0
+                var i = 0
+                while i < text.count, found != all {
+                    // The next eight bytes are passed over without an anchor among them, else looked at one by one.
+                    var blockEnd = text.count
+                    if i + 8 <= text.count, let base = text.baseAddress {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if !anchorWords.contains(where: { Self.hasByte(word, $0) }) { i += 8; continue }
+                        blockEnd = i + 8
+                    }
+                    for position in i..<blockEnd {
+                        var candidates = anchored[Int(text[position])] & ~found
+                        while candidates != 0 {
+                            let bit = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let (start, count, anchor) = layout[bit]
+                            let first = position - anchor
+                            guard first >= 0, first + count <= text.count else { continue }
+                            var j = 0
+                            while j < count && text[first + j].asciiLowercased == needleBytes[start + j] { j += 1 }
+                            if j == count { found |= 1 << UInt(bit) }
+                        }
+                    }
+                    i = blockEnd
+                }
+                return found
+            }
+        }
+    }
+}
+
 extension String {
-    /// Which of `needles` (lower-case ASCII, none empty) the text's UTF-8 bytes hold with ASCII letters in
+    /// Which of `needles` (lower-case ASCII) the text's UTF-8 bytes hold with ASCII letters in
     /// either case, and whether the text is plain ASCII, found in one pass.
     ///
     /// A prefilter: a needle missing here is missing from the text matched exactly, and from the text
     /// lower-cased for needles without "i" or "k" (lower-casing yields no ASCII character that the text does
     /// not already hold in either case but "k", from KELVIN SIGN, and "i", from "İ", followed by a combining dot).
-    func findingsScan(_ needles: [[UInt8]]) -> FindingsByteScan {
-        // The bytes a needle starts with, as a 256-bit set, so most bytes are passed after one test.
-        var starts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for needle in needles {
-            guard let first = needle.first else { continue }
-            let bit = UInt64(1) << UInt64(first & 63)
-            switch first >> 6 {
-            case 0: starts.0 |= bit
-            case 1: starts.1 |= bit
-            case 2: starts.2 |= bit
-            default: starts.3 |= bit
-            }
-        }
-        let scan = utf8.withContiguousStorageIfAvailable { bytes -> FindingsByteScan in
-            var found: UInt = 0
-            var plainASCII = true
-            for i in bytes.indices {
-                if bytes[i] >= 0x80 || bytes[i] == 0x0D { plainASCII = false }
-                let byte = bytes[i].asciiLowercased
-                let word: UInt64
-                switch byte >> 6 {
-                case 0: word = starts.0
-                case 1: word = starts.1
-                case 2: word = starts.2
-                default: word = starts.3
-                }
-                guard word & (UInt64(1) << UInt64(byte & 63)) != 0 else { continue }
-                for (n, needle) in needles.enumerated() where found & (1 << n) == 0 && needle.first == byte {
-                    guard needle.count <= bytes.count - i else { continue }
-                    if needle.indices.dropFirst().allSatisfy({ bytes[i + $0].asciiLowercased == needle[$0] }) { found |= 1 << n }
-                }
-            }
-            return FindingsByteScan(mentions: found, isPlainASCII: plainASCII)
+    func findingsScan(_ needles: FindingsNeedles) -> FindingsByteScan {
+        let scan = utf8.withContiguousStorageIfAvailable { bytes in
+            FindingsByteScan(mentions: needles.mentions(in: bytes), isPlainASCII: UTF8Search.isPlainASCII(bytes))
         }
         // Bytes not stored contiguously cannot be read here: every needle may be there.
         return scan ?? FindingsByteScan(mentions: ~0, isPlainASCII: isPlainASCII)
@@ -60,27 +111,152 @@ extension StringProtocol {
     /// characters must decide). Every space met before then stands between ASCII characters, a character
     /// of its own, so the bytes cut exactly where the characters would.
     func findingsLeadingWords(limit: Int = .max) -> [String]? {
-        let words = utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
-            var words: [String] = []
+        var words: [String] = []
+        let decided = forEachFindingsLeadingWord(limit: limit) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return decided ? words : nil
+    }
+
+    /// How many words `findingsLeadingWords(limit:)` gives (nil when it gives nil), counted without making them.
+    func findingsLeadingWordCount(limit: Int = .max) -> Int? {
+        var count = 0
+        return forEachFindingsLeadingWord(limit: limit) { _ in count += 1 } ? count : nil
+    }
+
+    /// Whether one of the words at positions 1 to 4 of `split(separator: " ")` is "to" or "will" (the words
+    /// `FindingExtractor.assignee` looks for after a name); true when the bytes cannot tell (see
+    /// `findingsLeadingWords(limit:)`), so that false is a sure no.
+    func findingsMayNameAssignee() -> Bool {
+        var position = 0, marker = false
+        let decided = forEachFindingsLeadingWord(limit: 5) { word in
+            if position > 0, isAssignmentMarker(word) { marker = true }
+            position += 1
+        }
+        return marker || !decided
+    }
+
+    /// Whether `word` is the bytes of "to" or "will".
+    private func isAssignmentMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word.count {
+        case 2: return word[0] == UInt8(ascii: "t") && word[1] == UInt8(ascii: "o")
+        case 4: return word[0] == UInt8(ascii: "w") && word[1] == UInt8(ascii: "i") && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "l")
+        default: return false
+        }
+    }
+
+    /// Calls `body` with the bytes of each of the first `limit` words of `split(separator: " ")`, read on UTF-8
+    /// bytes; false when the bytes cannot tell (a byte over 0x7F before the answer is known, or bytes not stored
+    /// contiguously), and then `body` may have seen some words.
+    private func forEachFindingsLeadingWord(limit: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        let decided = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var count = 0
             var wordStart: Int?
             for i in bytes.indices {
                 let byte = bytes[i]
-                guard byte < 0x80 else { return nil }
+                guard byte < 0x80 else { return false }
                 if byte != UInt8(ascii: " ") {
                     if wordStart == nil { wordStart = i }
                     continue
                 }
                 guard let start = wordStart else { continue }
-                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                body(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                count += 1
                 wordStart = nil
-                if words.count == limit {
+                if count == limit {
                     // The space ending the last word must be a character by itself: no combining mark after it.
-                    return i + 1 == bytes.count || bytes[i + 1] < 0x80 ? words : nil
+                    return i + 1 == bytes.count || bytes[i + 1] < 0x80
                 }
             }
-            if let start = wordStart { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return words
+            if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
+            return true
         }
-        return words ?? nil
+        return decided ?? false
+    }
+}
+
+extension String {
+    /// `hasSuffix(":")`, refused on the last byte first (a text ending in the character ":" ends in its byte).
+    var hasColonSuffix: Bool {
+        utf8.last == UInt8(ascii: ":") && hasSuffix(":")
+    }
+}
+
+extension StringProtocol {
+    /// `trimming(.blanks)`: without the spaces and tabs at either end, found on UTF-8 bytes when the blanks trimmed
+    /// border ASCII bytes (then each is a character of its own: no combining mark after the first ones, no prepended
+    /// mark before the last ones); any other text is trimmed character by character.
+    func trimmingBlanksOnBytes() -> SubSequence {
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let kept = utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            var start = 0, end = bytes.count
+            while start < end, isBlank(bytes[start]) { start += 1 }
+            if start > 0, start < end, bytes[start] >= 0x80 { return nil }
+            while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+            if end < bytes.count, end > start, bytes[end - 1] >= 0x80 { return nil }
+            return start..<end
+        }
+        guard let kept, let kept else { return trimming(.blanks) }
+        let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: kept.count)]
+    }
+
+    /// `firstIndex(of: character)` for an ASCII `character`, found on UTF-8 bytes when its first byte is a character
+    /// of its own (ASCII or nothing on either side, and not the LF of a CR LF); else the characters decide.
+    func firstIndexOfASCII(_ character: UInt8) -> Index? {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            guard let found = UTF8Search.offset(of: character, in: bytes) else { return .some(nil) }
+            let before = found > 0 ? bytes[found - 1] : 0
+            let after = found + 1 < bytes.count ? bytes[found + 1] : 0
+            guard before < 0x80, after < 0x80, !(character == 0x0A && before == 0x0D) else { return nil }
+            return .some(found)
+        }
+        guard let found, let found else { return firstIndex(of: Character(Unicode.Scalar(character))) }
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// Whether the UTF-8 bytes hold " - " (a hyphen between spaces), looked for at each hyphen.
+    func holdsSpacedHyphen() -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var from = 1
+            while let dash = UTF8Search.offset(of: UInt8(ascii: "-"), in: bytes, from: from) {
+                if dash + 1 < bytes.count, bytes[dash - 1] == UInt8(ascii: " "), bytes[dash + 1] == UInt8(ascii: " ") { return true }
+                from = dash + 1
+            }
+            return false
+        }
+        return found ?? holdsBytes(" - ")
+    }
+}
+
+extension String {
+    /// `range(of: needle, options: .backwards, range: start..<endIndex)` for a plain ASCII `needle` without "K", ";" or
+    /// "`": the last match of its bytes, taken as it stands when ASCII (or an end) is on both sides of it; no byte match
+    /// is no match; else Foundation decides.
+    func lastRangeOfASCII(_ needle: String, from start: Index) -> Range<Index>? {
+        let offset = utf8.distance(from: utf8.startIndex, to: start)
+        let found = utf8.withContiguousStorageIfAvailable { bytes in
+            needle.utf8.withContiguousStorageIfAvailable { pattern -> Int?? in
+                var from = offset, last: Int?
+                while let hit = UTF8Search.offset(of: pattern, in: bytes, from: from) {
+                    last = hit
+                    from = hit + 1
+                }
+                guard let last else { return .some(nil) }
+                let end = last + pattern.count
+                let before = last > 0 ? bytes[last - 1] : 0, after = end < bytes.count ? bytes[end] : 0
+                return before < 0x80 && after < 0x80 ? .some(last) : nil
+            }
+        }
+        guard let found, let found, let found else { return range(of: needle, options: .backwards, range: start..<endIndex) }
+        return found.map { first in
+            let lower = utf8.index(utf8.startIndex, offsetBy: first)
+            return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+        }
+    }
+
+    /// Whether the first bytes of `self` and `other` are both ASCII and differ: then the first characters differ (each
+    /// one's canonical decomposition starts with that byte), and so does every text starting with them.
+    func startsUnlike(_ other: String) -> Bool {
+        guard let a = utf8.first, let b = other.utf8.first else { return false }
+        return a < 0x80 && b < 0x80 && a != b
     }
 }
