@@ -95,17 +95,8 @@ struct FindingFastPathTests {
         var lower = label.lowercased().trimmed(.labelBrackets)
         if lower.containsASCII("[new] ") { lower = lower.replacingOccurrences(of: "[new] ", with: "") }
         while let last = lower.last, last.isNumber || last == "#" || last == " " { lower.removeLast() }
-        switch lower {
-        case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
-             "consensus", "approved", "outcome", "vote", "voted":
-            return .decision
-        case "action", "action item", "action items", "new action", "todo", "to do", "actions", "ai":
-            return .action
-        case "finding", "conclusion", "observation", "key finding":
-            return .finding
-        default:
-            return lower.hasPrefix("action ") && lower.count < 20 ? .action : nil
-        }
+        // The label list is shared; what is compared is the folding before it.
+        return FindingExtractor.kind(ofLabel: lower)
     }
 
     @Test func labelKindOnBytesAgreesWithTheCharacterRule() {

@@ -280,7 +280,7 @@ public enum FindingExtractor {
     }
 
     /// The kind a lower-cased label without brackets and numbers announces.
-    private static func kind(ofLabel lower: String) -> FindingKind? {
+    static func kind(ofLabel lower: String) -> FindingKind? {
         switch lower {
         case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
              "consensus", "approved", "outcome", "vote", "voted":
