@@ -16,7 +16,7 @@ struct ASCIINeedleSet {
     /// For each byte value, the needles (one bit each) anchored on it.
     private let anchored: [UInt32]
     /// Each anchor byte repeated in the eight bytes of a word.
-    private let anchorWords: [UInt64]
+    private let anchorWords: AnchorBytes
 
     /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
     private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
@@ -46,14 +46,7 @@ struct ASCIINeedleSet {
         self.bytes = bytes
         self.layout = layout
         self.anchored = anchored
-        anchorWords = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
-    }
-
-    /// Whether any of the eight bytes of `word` is the byte repeated in `pattern` (the has-a-zero-byte test on their XOR).
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
-        let x = word ^ pattern
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        anchorWords = AnchorBytes(anchored)
     }
 
     /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
@@ -65,12 +58,7 @@ struct ASCIINeedleSet {
                 var i = 0
                 while i < text.count {
                     // The next eight bytes are passed over without an anchor among them, else looked at one by one.
-                    var blockEnd = text.count
-                    if i + 8 <= text.count, let base = text.baseAddress {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if !anchorWords.contains(where: { Self.hasByte(word, $0) }) { i += 8; continue }
-                        blockEnd = i + 8
-                    }
+                    guard let blockEnd = anchorWords.blockEnd(from: i, in: text) else { i += 8; continue }
                     for position in i..<blockEnd {
                         var candidates = anchored[Int(text[position])] & ~seen
                         while candidates != 0 {
@@ -97,5 +85,33 @@ struct ASCIINeedleSet {
         case .found: return true
         case .undecided(let bits): return needles.indices.contains { bits & (1 << UInt32($0)) != 0 && text.contains(needles[$0]) }
         }
+    }
+}
+
+/// The bytes a scan must stop at, tested eight at a time: a block of eight bytes without any of them is
+/// passed over whole (the has-a-zero-byte test on the XOR of the block with each byte repeated).
+struct AnchorBytes {
+    /// Each anchor byte repeated in all eight bytes of a word.
+    private let words: [UInt64]
+
+    /// The bytes whose entry in `anchored` (indexed by byte) is not zero.
+    init<Mask: BinaryInteger>(_ anchored: [Mask]) {
+        words = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
+    }
+
+    /// Where the bytes of `text` from `start` on that must be looked at one by one end: `start + 8` when
+    /// those eight hold an anchor, nil when they hold none (skip them), the end of `text` for its last bytes.
+    @inline(__always)
+    func blockEnd(from start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard start + 8 <= text.count, let base = text.baseAddress else { return text.count }
+        let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+        return words.contains(where: { Self.hasByte(word, $0) }) ? start + 8 : nil
+    }
+
+    /// Whether any of the eight bytes of `word` is the byte repeated in `pattern`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 }

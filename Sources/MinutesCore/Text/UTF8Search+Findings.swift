@@ -19,7 +19,7 @@ struct FindingsNeedles {
     /// For each byte value, the needles (one bit each) anchored on it, in either case.
     private let anchored: [UInt]
     /// Each anchor byte (both cases of a letter) repeated in the eight bytes of a word.
-    private let anchorWords: [UInt64]
+    private let anchorWords: AnchorBytes
     /// All the needles' bits.
     private let all: UInt
 
@@ -43,15 +43,8 @@ struct FindingsNeedles {
         self.bytes = bytes
         self.layout = layout
         self.anchored = anchored
-        anchorWords = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
+        anchorWords = AnchorBytes(anchored)
         all = needles.isEmpty ? 0 : UInt.max >> UInt(UInt.bitWidth - needles.count)
-    }
-
-    /// Whether any of the eight bytes of `word` is the byte repeated in `pattern` (the has-a-zero-byte test on their XOR).
-    @inline(__always)
-    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
-        let x = word ^ pattern
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// Which needles `text` holds at some offset, its ASCII letters compared in either case.
@@ -62,12 +55,7 @@ struct FindingsNeedles {
                 var i = 0
                 while i < text.count, found != all {
                     // The next eight bytes are passed over without an anchor among them, else looked at one by one.
-                    var blockEnd = text.count
-                    if i + 8 <= text.count, let base = text.baseAddress {
-                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                        if !anchorWords.contains(where: { Self.hasByte(word, $0) }) { i += 8; continue }
-                        blockEnd = i + 8
-                    }
+                    guard let blockEnd = anchorWords.blockEnd(from: i, in: text) else { i += 8; continue }
                     for position in i..<blockEnd {
                         var candidates = anchored[Int(text[position])] & ~found
                         while candidates != 0 {
