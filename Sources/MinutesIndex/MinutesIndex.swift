@@ -74,6 +74,7 @@ public struct MinutesIndex: Sendable {
             }
             db.add(tokenizer: FoldingTokenizer.self)
             RankFunction.register(on: db)
+            MatchedUnits.register(on: db)
             // NORMAL is durable enough in WAL mode; a larger page cache and memory-mapped
             // reads keep full-text queries off the read(2) path.
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456")

@@ -131,12 +131,18 @@ extension MinutesIndex {
     /// levels are ranked together by counting the words each candidate matches.
     static let maximumLevelSubsets = 64
 
-    /// A ranked row: its id, BM25 rank (lower is better) and the expression its snippet highlights.
+    /// A ranked row: its id, BM25 rank (lower is better), the expression its snippet highlights
+    /// and the units of a natural query its text has, as bits (see `MatchedUnits`; 0 otherwise).
     struct Ranked {
         var rowid: Int64
         var rank: Double
         var expression: String
+        var textUnits: UInt64 = 0
     }
+
+    /// A row matching one FTS expression: its id, BM25 rank and the query units its text has
+    /// (bits, see `MatchedUnits`; 0 when the expression is not made of the query's units).
+    typealias Candidate = (rowid: Int64, rank: Double, units: UInt64)
 
     /// Searches the findings.
     ///
@@ -154,8 +160,9 @@ extension MinutesIndex {
         if parsed.isEmpty { return [] }
         return try reading { db in
             do {
-                let ranked = try RankFunction.sharingUnitHits(on: db) { try Self.rank(parsed, filter: filter, limit: limit, in: db) }
-                return try Self.hits(ranked, options: options, in: db)
+                guard let searched = try Self.withoutAbsentUnits(parsed, in: db) else { return [] }
+                let ranked = try RankFunction.sharingUnitHits(on: db) { try Self.rank(searched, filter: filter, limit: limit, in: db) }
+                return try Self.hits(ranked, query: searched, options: options, in: db)
             } catch let error as DatabaseError where (error.message ?? "").contains("fts5") {
                 throw IndexError.invalidQuery(query: query, reason: error.message ?? "not understood")
             }
@@ -169,16 +176,7 @@ extension MinutesIndex {
     /// exactly m of the units — the OR of every m-unit AND, less the rows of the levels above —
     /// until there are `limit` rows. BM25 over a level's expression counts each unit
     /// C(k-1, m-1) times, so dividing by that gives BM25 over all the query's units.
-    ///
-    /// Units found nowhere in the index are left out first (they add nothing to BM25 and no
-    /// row has them), so a query with a misspelt or unknown word costs no more than one without.
     static func rank(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
-        var query = query
-        if query.isNatural && query.units.count > 1 {
-            let present = try query.units.filter { try isPresent($0, in: db) }
-            if present.isEmpty { return [] }
-            query = query.keeping(units: present)
-        }
         let ranked = try rankByText(query, filter: filter, limit: limit, in: db)
         guard query.isNatural else { return ranked }
         let titles = try TitleMatches(query.units, in: db)
@@ -189,7 +187,7 @@ extension MinutesIndex {
     static func rankByText(_ query: SearchQuery, filter: FilterClause, limit: Int, in db: Database) throws -> [Ranked] {
         var ranked = try candidates(query.allExpression, units: query.isNatural ? Array(query.units.indices) : nil,
                                     filter: filter, limit: limit, excluding: [], in: db)
-            .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression) }
+            .map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.allExpression, textUnits: $0.units) }
         guard query.isNatural, query.units.count > 1, ranked.count < limit else { return ranked }
         var seen = Set(ranked.map(\.rowid))
         let units = query.units
@@ -197,7 +195,7 @@ extension MinutesIndex {
             guard binomial(units.count, level) <= maximumLevelSubsets else {
                 // Too many combinations: rank what is left by the number of units matched.
                 let rest = try rankByMatchedUnits(query, filter: filter, limit: limit - ranked.count, excluding: seen, in: db)
-                ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression) }
+                ranked += rest.map { Ranked(rowid: $0.rowid, rank: $0.rank, expression: query.anyExpression, textUnits: $0.units) }
                 break
             }
             let subsets = combinations(of: units.indices, choosing: level)
@@ -205,11 +203,20 @@ extension MinutesIndex {
             let weight = Double(binomial(units.count - 1, level - 1))
             for row in try candidates(expression, units: subsets.flatMap { $0 }, filter: filter, limit: limit - ranked.count,
                                       excluding: seen, in: db) {
-                ranked.append(Ranked(rowid: row.rowid, rank: row.rank / weight, expression: query.anyExpression))
+                ranked.append(Ranked(rowid: row.rowid, rank: row.rank / weight, expression: query.anyExpression, textUnits: row.units))
                 seen.insert(row.rowid)
             }
         }
         return ranked
+    }
+
+    /// A natural query of several units without those found nowhere in the index (they add
+    /// nothing to BM25 and no row has them, so a query with a misspelt or unknown word costs no
+    /// more than one without); nil when none is left. Other queries as they are.
+    static func withoutAbsentUnits(_ query: SearchQuery, in db: Database) throws -> SearchQuery? {
+        guard query.isNatural && query.units.count > 1 else { return query }
+        let present = try query.units.filter { try isPresent($0, in: db) }
+        return present.isEmpty ? nil : query.keeping(units: present)
     }
 
     /// Whether any finding text or meeting title matches the natural-query unit `unit`. Prefix
@@ -287,31 +294,24 @@ extension MinutesIndex {
         var rows = Dictionary(ranked.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
         for rowid in titled where rows[rowid] == nil { rows[rowid] = Ranked(rowid: rowid, rank: 0, expression: "") }
 
-        // The units each row has, as bits (a query's 64 first units are counted): its title's, then its text's.
-        var units = Dictionary(uniqueKeysWithValues: rows.keys.map { ($0, titles.units(ofFinding: $0)) })
-        var inText = Set<Int64>()
-        func record(_ rowid: Int64, _ bit: UInt64) {
-            guard units[rowid] != nil else { return }
-            units[rowid]? |= bit
-            inText.insert(rowid)
-        }
-        // The meetings' findings by one range query per unit; the few text-ranked rows outside
-        // that range one by one (a range over them would read whole posting lists).
-        let low = titled.min() ?? 0, high = titled.max() ?? -1
-        let inRange = try db.cachedStatement(sql: """
-            SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
-            """)
-        let atRow = try db.cachedStatement(sql: """
-            SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid = ?
-            """)
-        let outside = ranked.map(\.rowid).filter { $0 < low || $0 > high }
-        for (number, unit) in query.units.prefix(64).enumerated() {
-            let bit = UInt64(1) << UInt64(number)
-            if low <= high {
+        // The units each row has, as bits (a query's 64 first units are counted): its title's, then
+        // its text's — known for the text-ranked rows, by one range query per unit for the
+        // meetings' other findings.
+        var units = Dictionary(uniqueKeysWithValues: rows.values.map { ($0.rowid, titles.units(ofFinding: $0.rowid) | $0.textUnits) })
+        var inText = Set(ranked.map(\.rowid))
+        let untested = titled.filter { rows[$0]?.expression.isEmpty ?? false }
+        if let low = untested.min(), let high = untested.max() {
+            let inRange = try db.cachedStatement(sql: """
+                SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
+                """)
+            for (number, unit) in query.units.prefix(64).enumerated() {
                 let matches = try Int64.fetchCursor(inRange, arguments: [unit, low, high])
-                while let rowid = try matches.next() { record(rowid, bit) }
+                while let rowid = try matches.next() {
+                    guard units[rowid] != nil, rows[rowid]?.expression.isEmpty ?? false else { continue }
+                    units[rowid]? |= MatchedUnits.bit(number)
+                    inText.insert(rowid)
+                }
             }
-            for rowid in outside where try Int64.fetchOne(atRow, arguments: [unit, rowid]) != nil { record(rowid, bit) }
         }
         let scored = rows.values.map { row -> (row: Ranked, units: Int) in
             var row = row
@@ -327,12 +327,15 @@ extension MinutesIndex {
 
     /// The best `limit` rows matching `expression` (and the filters), not in `excluded`, among
     /// its `rankedCandidates` most recent matches; by BM25, best first. `units` are the query
-    /// unit numbers of the expression's phrases, in order, when it is made of the query's units.
+    /// unit numbers of the expression's phrases, in order, when it is made of the query's units:
+    /// then each row comes with the units its text has.
     private static func candidates(_ expression: String, units: [Int]?, filter: FilterClause, limit: Int,
-                                   excluding excluded: Set<Int64>, in db: Database) throws -> [(rowid: Int64, rank: Double)] {
+                                   excluding excluded: Set<Int64>, in db: Database) throws -> [Candidate] {
+        let table = IndexSchema.ftsTable
         let sql = """
-            SELECT rid, rank FROM (
-                SELECT \(IndexSchema.ftsTable).rowid AS rid, \(RankFunction.expression(table: IndexSchema.ftsTable, units: units)) AS rank
+            SELECT rid, rank, units FROM (
+                SELECT \(table).rowid AS rid, \(RankFunction.expression(table: table, units: units)) AS rank,
+                       \(units.map { MatchedUnits.expression(table: table, units: $0) } ?? "0") AS units
                 FROM \(IndexSchema.ftsTable)\(filter.joins)
                 WHERE \(IndexSchema.ftsTable) MATCH ?\(filter.sql)
                 ORDER BY \(IndexSchema.ftsTable).rowid DESC LIMIT \(rankedCandidates))
@@ -340,30 +343,19 @@ extension MinutesIndex {
             """
         let rows = try Row.fetchAll(db.cachedStatement(sql: sql),
                                     arguments: StatementArguments([expression]) + filter.arguments + [limit + excluded.count])
-        return rows.lazy.map { (rowid: $0[0] as Int64, rank: $0[1] as Double) }
+        return rows.lazy.map { (rowid: $0[0] as Int64, rank: $0[1] as Double, units: UInt64(bitPattern: $0[2] as Int64)) }
             .filter { !excluded.contains($0.rowid) }.prefix(limit).map { $0 }
     }
 
     /// Rows matching any unit, not in `excluded`: by number of units matched, then BM25 over all
     /// units, among the `rankedCandidates` most recent rows matching any unit.
     private static func rankByMatchedUnits(_ query: SearchQuery, filter: FilterClause, limit: Int,
-                                           excluding excluded: Set<Int64>, in db: Database) throws -> [(rowid: Int64, rank: Double)] {
+                                           excluding excluded: Set<Int64>, in db: Database) throws -> [Candidate] {
         let candidates = try Self.candidates(query.anyExpression, units: Array(query.units.indices), filter: filter,
                                              limit: rankedCandidates,
                                              excluding: excluded, in: db)
-        guard let low = candidates.map(\.rowid).min(), let high = candidates.map(\.rowid).max() else { return [] }
-        var matched = Dictionary(uniqueKeysWithValues: candidates.map { ($0.rowid, 0) })
-        let statement = try db.cachedStatement(sql: """
-            SELECT rowid FROM \(IndexSchema.ftsTable) WHERE \(IndexSchema.ftsTable) MATCH ? AND rowid BETWEEN ? AND ?
-            """)
-        for unit in query.units {
-            let rows = try Int64.fetchCursor(statement, arguments: [unit, low, high])
-            while let rowid = try rows.next() {
-                if let count = matched[rowid] { matched[rowid] = count + 1 }
-            }
-        }
         let sorted = candidates.sorted { a, b in
-            let (ma, mb) = (matched[a.rowid] ?? 0, matched[b.rowid] ?? 0)
+            let (ma, mb) = (a.units.nonzeroBitCount, b.units.nonzeroBitCount)
             return ma != mb ? ma > mb : a.rank < b.rank
         }
         return Array(sorted.prefix(limit))
@@ -403,9 +395,8 @@ extension MinutesIndex {
     }
 
     /// The full hits for ranked rows, in their order, with snippets highlighting each row's
-    /// expression. One query per expression (not per hit): FTS5 sets up an expression —
-    /// for a `prefix*`, merging every matching term — once per query.
-    private static func hits(_ ranked: [Ranked], options: SearchOptions, in db: Database) throws -> [SearchHit] {
+    /// expression. See `snippetGroups` for how many queries that takes.
+    private static func hits(_ ranked: [Ranked], query: SearchQuery, options: SearchOptions, in db: Database) throws -> [SearchHit] {
         let sql = """
             SELECT \(IndexSchema.ftsTable).rowid AS rowid, f.text, f.kind, f.owner,
                    snippet(\(IndexSchema.ftsTable), 0, ?, ?, ?, ?) AS snippet, d.path, d.title, d.date
@@ -423,7 +414,7 @@ extension MinutesIndex {
         let words = max(1, min(options.snippetWords, 64))
         var found: [Int64: SearchHit] = [:]
         for expression in Set(ranked.map(\.expression)) {
-            let rows = ranked.filter { $0.expression == expression }
+          for rows in snippetGroups(ranked.filter { $0.expression == expression }, expression: expression, query: query) {
             guard let low = rows.map(\.rowid).min(), let high = rows.map(\.rowid).max() else { continue }
             let ranks = Dictionary(rows.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
             let list = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
@@ -445,8 +436,25 @@ extension MinutesIndex {
                     snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
                     document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
             }
+          }
         }
         return ranked.compactMap { found[$0.rowid] }
+    }
+
+    /// The rows of one snippet expression split into the groups read by one query each (over
+    /// the group's rowid range). FTS5 reads every match of the expression in that range.
+    ///
+    /// Rows matched by the whole expression are among its `rankedCandidates` most recent
+    /// matches, so their range holds at most that many: one query. Rows of the partial-match
+    /// levels (highlighting any unit, `anyExpression`) can lie anywhere in the index, and a
+    /// range over them would read most of each unit's posting list: they are read one by one,
+    /// as setting an expression up costs only a seek per term — except for a `prefix*`, for
+    /// which FTS5 first merges every matching term's list: then all in one query again.
+    static func snippetGroups(_ rows: [Ranked], expression: String, query: SearchQuery) -> [[Ranked]] {
+        // Units quote their words and never hold a `"` unescaped, so `" *` only ends a prefix.
+        let oneByOne = query.isNatural && query.units.count > 1 && expression == query.anyExpression
+            && !expression.contains("\" *")
+        return oneByOne ? rows.map { [$0] } : [rows]
     }
 }
 

@@ -1,6 +1,6 @@
 // minutes-bench: measures parsing, ingest and the search index.
 //
-//   swift run -c release minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--keep-index FILE] [--index-only] [--quick]
+//   swift run -c release minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--keep-index FILE] [--index-only] [--search-index FILE [--rounds R]] [--list-queries] [--quick]
 //
 // Prints Markdown tables: parse throughput per format against the bare libraries (ParseBench.swift);
 // peak memory of one large document's parse per format against the bare libraries (MemoryBench.swift);
@@ -28,6 +28,12 @@ struct Settings {
     var keepIndex: String?
     /// Whether to run only the synthetic index benchmark (no parse or ingest tables).
     var indexOnly = false
+    /// An existing index to run only the search queries on (`--rounds` times), if any.
+    var searchIndex: String?
+    /// How many times `--search-index` runs the queries.
+    var searchRounds = 3
+    /// Whether to print the search benchmark's queries, one a line, and stop.
+    var listQueries = false
 
     static func parse(_ arguments: [String]) -> Settings {
         var settings = Settings()
@@ -52,6 +58,13 @@ struct Settings {
                 else { usage() }
             case "--index-only":
                 settings.indexOnly = true
+            case "--search-index":
+                if let value = iterator.next() { settings.searchIndex = value } else { usage() }
+            case "--list-queries":
+                settings.listQueries = true
+            case "--rounds":
+                if let value = iterator.next().flatMap(Int.init), value > 0 { settings.searchRounds = value }
+                else { usage() }
             case "--keep-index":
                 if let value = iterator.next() { settings.keepIndex = value } else { usage() }
             case "--corpus":
@@ -64,7 +77,7 @@ struct Settings {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--keep-index FILE] [--index-only] [--quick]\n".utf8))
+        FileHandle.standardError.write(Data("usage: minutes-bench [--sizes N,N,…] [--queries Q] [--corpus DIR] [--copies C] [--keep-index FILE] [--index-only] [--search-index FILE [--rounds R]] [--list-queries] [--quick]\n".utf8))
         exit(2)
     }
 }
@@ -128,8 +141,7 @@ func runSearchBenchmark(pool: SentencePool, settings: Settings) throws -> [SizeR
         try db.execute(sql: "CREATE VIRTUAL TABLE raw USING fts5(text, title, tokenize='porter unicode61 remove_diacritics 2')")
     }
     var rng = SplitMix64(state: 42)
-    var queryRng = SplitMix64(state: 7)
-    let queries = pool.queries(settings.queries, rng: &queryRng)
+    let queries = benchQueries(pool: pool, settings: settings)
     var results: [SizeResult] = []
     var current = SizeResult()
     for size in settings.sizes {
@@ -160,26 +172,7 @@ func runSearchBenchmark(pool: SentencePool, settings: Settings) throws -> [SizeR
             current.rawTime += try clock.measure { try db.execute(sql: "COMMIT") }
         }
 
-        note("searching \(queries.count) queries…")
-        _ = try index.search(query: queries[0])  // warm the statement cache
-        current.latencies = []
-        current.cpuLatencies = []
-        current.fallbackLatencies = []
-        current.empty = 0
-        for query in queries {
-            var hits: [SearchHit] = []
-            let cpuStart = threadCPUSeconds()
-            let elapsed = try clock.measure { hits = try index.search(query: query, limit: 10) }
-            current.cpuLatencies.append((threadCPUSeconds() - cpuStart) * 1000)
-            if hits.isEmpty { current.empty += 1 }
-            current.latencies.append(seconds(elapsed) * 1000)
-            if query.hasSuffix(SentencePool.absentWord) { current.fallbackLatencies.append(seconds(elapsed) * 1000) }
-        }
-        let slowest = zip(queries, current.latencies).sorted { $0.1 > $1.1 }.prefix(5)
-        note("slowest queries: " + slowest.map { String(format: "%@ (%.1f ms)", $0.0, $0.1) }.joined(separator: "; "))
-        current.latencies.sort()
-        current.cpuLatencies.sort()
-        current.fallbackLatencies.sort()
+        try measureSearches(queries, on: index, into: &current)
 
         // Sizes after folding the WAL into the main file.
         let checkpointer = try DatabaseQueue(path: indexPath)
@@ -196,6 +189,56 @@ func runSearchBenchmark(pool: SentencePool, settings: Settings) throws -> [SizeR
         try FileManager.default.copyItem(atPath: indexPath, toPath: keep)
     }
     return results
+}
+
+/// The search benchmark's queries: always the same ones for the same corpus and count.
+func benchQueries(pool: SentencePool, settings: Settings) -> [String] {
+    var queryRng = SplitMix64(state: 7)
+    return pool.queries(settings.queries, rng: &queryRng)
+}
+
+/// Runs every query of `queries` once on `index` (after one warm-up search) and records
+/// in `result` their wall-clock and CPU latencies (sorted), the fallback queries' latencies
+/// and how many found nothing; names the slowest five on standard error.
+func measureSearches(_ queries: [String], on index: MinutesIndex, into result: inout SizeResult) throws {
+    let clock = ContinuousClock()
+    note("searching \(queries.count) queries…")
+    _ = try index.search(query: queries[0])  // warm the statement cache
+    result.latencies = []
+    result.cpuLatencies = []
+    result.fallbackLatencies = []
+    result.empty = 0
+    for query in queries {
+        var hits: [SearchHit] = []
+        let cpuStart = threadCPUSeconds()
+        let elapsed = try clock.measure { hits = try index.search(query: query, limit: 10) }
+        result.cpuLatencies.append((threadCPUSeconds() - cpuStart) * 1000)
+        if hits.isEmpty { result.empty += 1 }
+        result.latencies.append(seconds(elapsed) * 1000)
+        if query.hasSuffix(SentencePool.absentWord) { result.fallbackLatencies.append(seconds(elapsed) * 1000) }
+    }
+    let slowest = zip(queries, result.latencies).sorted { $0.1 > $1.1 }.prefix(5)
+    note("slowest queries: " + slowest.map { String(format: "%@ (%.1f ms)", $0.0, $0.1) }.joined(separator: "; "))
+    result.latencies.sort()
+    result.cpuLatencies.sort()
+    result.fallbackLatencies.sort()
+}
+
+/// Runs the benchmark's queries (the same ones as the synthetic benchmark's) `searchRounds` times
+/// on an existing index (one kept with `--keep-index`) and prints each round's percentiles.
+func runSearchOnly(path: String, pool: SentencePool, settings: Settings) throws {
+    let queries = benchQueries(pool: pool, settings: settings)
+    let index = try MinutesIndex(path: path, mode: .readOnly)
+    print("| round | search p50 (ms) | search p99 (ms) | CPU p50 / p99 (ms) | fallback p50 / p99 (ms) | no hit |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for round in 1...settings.searchRounds {
+        var result = SizeResult()
+        try measureSearches(queries, on: index, into: &result)
+        print(String(format: "| %d | %.2f | %.2f | %.2f / %.2f | %.2f / %.2f | %d |", round,
+                     percentile(result.latencies, 0.5), percentile(result.latencies, 0.99),
+                     percentile(result.cpuLatencies, 0.5), percentile(result.cpuLatencies, 0.99),
+                     percentile(result.fallbackLatencies, 0.5), percentile(result.fallbackLatencies, 0.99), result.empty))
+    }
 }
 
 /// Prints the synthetic benchmark's table, one column per size.
@@ -246,7 +289,7 @@ func run() throws {
         note("minutes-bench: no corpus at \(settings.corpus); run from the package directory or pass --corpus DIR")
         exit(1)
     }
-    if !settings.indexOnly {
+    if !settings.indexOnly && settings.searchIndex == nil && !settings.listQueries {
         try runParseBenchmark(corpusDirectory: settings.corpus, rounds: settings.parseRounds)
         try runMemoryBenchmark(corpusDirectory: settings.corpus, targetBytes: settings.memoryBytes)
         try runIngestBenchmark(corpusDirectory: settings.corpus, copies: settings.copies)
@@ -255,6 +298,14 @@ func run() throws {
 
     note("collecting real sentences from \(settings.corpus)…")
     let pool = SentencePool.load(settings.corpus)
+    if settings.listQueries {
+        benchQueries(pool: pool, settings: settings).forEach { print($0) }
+        return
+    }
+    if let path = settings.searchIndex {
+        try runSearchOnly(path: path, pool: pool, settings: settings)
+        return
+    }
     let results = try runSearchBenchmark(pool: pool, settings: settings)
     printSearchTable(results, pool: pool, queries: settings.queries)
     print("")
