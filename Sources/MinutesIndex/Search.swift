@@ -414,29 +414,29 @@ extension MinutesIndex {
         let words = max(1, min(options.snippetWords, 64))
         var found: [Int64: SearchHit] = [:]
         for expression in Set(ranked.map(\.expression)) {
-          for rows in snippetGroups(ranked.filter { $0.expression == expression }, expression: expression, query: query) {
-            guard let low = rows.map(\.rowid).min(), let high = rows.map(\.rowid).max() else { continue }
-            let ranks = Dictionary(rows.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
-            let list = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
-            // Rows matched by their meeting's title alone have no words to highlight.
-            let cursor = expression.isEmpty
-                ? try Row.fetchCursor(db.cachedStatement(sql: titleOnlySQL), arguments: [low, high, list])
-                : try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
-                    options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
-                ])
-            while let row = try cursor.next() {
-                let rowid: Int64 = row["rowid"]
-                let text: String = row["text"]
-                let snippet: String? = row["snippet"]
-                found[rowid] = SearchHit(
-                    text: text,
-                    kind: IndexWriter.kind(code: row["kind"]),
-                    owner: row["owner"],
-                    score: (-(ranks[rowid] ?? 0) * 1000).rounded() / 1000,
-                    snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
-                    document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
+            for rows in snippetGroups(ranked.filter { $0.expression == expression }, expression: expression, query: query) {
+                guard let low = rows.map(\.rowid).min(), let high = rows.map(\.rowid).max() else { continue }
+                let ranks = Dictionary(rows.map { ($0.rowid, $0.rank) }, uniquingKeysWith: { first, _ in first })
+                let list = "[" + rows.map { String($0.rowid) }.joined(separator: ",") + "]"
+                // Rows matched by their meeting's title alone have no words to highlight.
+                let cursor = expression.isEmpty
+                    ? try Row.fetchCursor(db.cachedStatement(sql: titleOnlySQL), arguments: [low, high, list])
+                    : try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [
+                        options.highlightOpen, options.highlightClose, options.ellipsis, words, expression, low, high, list,
+                    ])
+                while let row = try cursor.next() {
+                    let rowid: Int64 = row["rowid"]
+                    let text: String = row["text"]
+                    let snippet: String? = row["snippet"]
+                    found[rowid] = SearchHit(
+                        text: text,
+                        kind: IndexWriter.kind(code: row["kind"]),
+                        owner: row["owner"],
+                        score: (-(ranks[rowid] ?? 0) * 1000).rounded() / 1000,
+                        snippet: (snippet?.isEmpty ?? true) ? text : snippet ?? text,
+                        document: HitDocument(path: row["path"], title: row["title"], date: row["date"]))
+                }
             }
-          }
         }
         return ranked.compactMap { found[$0.rowid] }
     }
