@@ -38,31 +38,18 @@ extension MinutesIndex {
     }
 
     /// Prepares items `0..<count` on worker threads (one per core) with `prepare`, while the
-    /// calling thread writes the prepared files, in order, `batchSize` per transaction.
+    /// calling thread writes the prepared files, in order, `batchSize` per transaction
+    /// (`OrderedPipeline`: workers stay at most two batches ahead of the writer).
     func pipelined(count: Int, batchSize: Int, prepare: @escaping @Sendable (Int, JSONEncoder) -> FileResult,
                    progress: (Int) -> Void = { _ in }) throws -> IngestSummary {
         var summary = IngestSummary()
-        guard count > 0 else { return summary }
         let batchSize = max(1, batchSize)
-        let pipeline = ParsePipeline(count: count, window: 2 * batchSize)
-        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) {
-                let encoder = IndexWriter.encoder()
-                while let number = pipeline.claim() {
-                    pipeline.deliver(number, prepare(number, encoder))
-                }
-            }
-        }
-        defer {
-            pipeline.cancel()
-            group.wait()
-        }
-
         var batch: [PreparedFile] = []
-        for number in 0..<count {
-            switch pipeline.take(number) {
+        try OrderedPipeline.run(count: count, window: 2 * batchSize, makeJob: {
+            let encoder = IndexWriter.encoder()
+            return { number in prepare(number, encoder) }
+        }, deliver: { number, result in
+            switch result {
             case .unchanged: summary.unchanged += 1
             case .failed(let failure): summary.failed.append(failure)
             case .prepared(let file): batch.append(file)
@@ -72,7 +59,7 @@ extension MinutesIndex {
                 summary.merge(try write(batch: batch))
                 batch.removeAll(keepingCapacity: true)
             }
-        }
+        })
         if !batch.isEmpty { summary.merge(try write(batch: batch)) }
         return summary
     }
@@ -110,61 +97,3 @@ extension MinutesIndex {
         }
     }
 }
-
-/// Hands files to parsing workers and their results, in file order, to the single writer.
-/// Workers stay at most `window` files ahead of the writer, which bounds memory.
-final class ParsePipeline: @unchecked Sendable {
-    private let condition = NSCondition()
-    private let count: Int
-    private let window: Int
-    private var nextToClaim = 0
-    private var nextToTake = 0
-    private var cancelled = false
-    private var results: [Int: MinutesIndex.FileResult] = [:]
-
-    init(count: Int, window: Int) {
-        self.count = count
-        self.window = max(1, window)
-    }
-
-    /// The number of the next file to prepare; nil when there is none left or the ingest stopped.
-    func claim() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while !cancelled && nextToClaim < count && nextToClaim - nextToTake >= window {
-            condition.wait()
-        }
-        guard !cancelled, nextToClaim < count else { return nil }
-        nextToClaim += 1
-        return nextToClaim - 1
-    }
-
-    /// Stores the result for file `number`.
-    func deliver(_ number: Int, _ result: MinutesIndex.FileResult) {
-        condition.lock()
-        results[number] = result
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// Waits for, and removes, the result for file `number` (taken in order).
-    func take(_ number: Int) -> MinutesIndex.FileResult {
-        condition.lock()
-        defer { condition.unlock() }
-        while results[number] == nil {
-            condition.wait()
-        }
-        nextToTake = number + 1
-        condition.broadcast()
-        return results.removeValue(forKey: number) ?? .unchanged
-    }
-
-    /// Stops handing out files (the writer failed, or finished).
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-}
-

@@ -51,6 +51,10 @@ func bareLibxml2(_ bytes: [UInt8]) -> Int {
     return textBytes
 }
 
+/// cmark-gfm's `cmark_parser_finish` changes a process-wide table: one document finishes at a time,
+/// as in `MarkdownReader`.
+private let cmarkFinishing = NSLock()
+
 /// cmark-gfm alone with the table, tasklist and autolink extensions: parse and free.
 func bareCmark(_ bytes: [UInt8]) -> Int {
     cmark_gfm_core_extensions_ensure_registered()
@@ -64,7 +68,7 @@ func bareCmark(_ bytes: [UInt8]) -> Int {
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
         }
     }
-    guard let root = cmark_parser_finish(parser) else { return 0 }
+    guard let root = cmarkFinishing.withLock({ cmark_parser_finish(parser) }) else { return 0 }
     cmark_node_free(root)
     return bytes.count
 }
@@ -86,9 +90,24 @@ func throughput(_ corpus: CorpusFiles, rounds: Int, _ body: (String, [UInt8]) ->
     return (Double(corpus.totalBytes * rounds) / s / 1e6, Double(corpus.files.count * rounds) / s)
 }
 
+/// Like `throughput`, but the files of each round are parsed on every core through `OrderedPipeline`,
+/// as `minutes parse FILE…` does (results taken in file order on this thread).
+func parallelThroughput(_ corpus: CorpusFiles, rounds: Int, _ body: @escaping @Sendable (String, [UInt8]) -> Int) -> (Double, Double) {
+    let files = corpus.files
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+        OrderedPipeline.run(count: files.count * rounds, makeJob: {
+            { number in body(files[number % files.count].path, files[number % files.count].bytes) }
+        }, deliver: { _, _ in })
+    }
+    let s = max(seconds(elapsed), 1e-9)
+    return (Double(corpus.totalBytes * rounds) / s / 1e6, Double(files.count * rounds) / s)
+}
+
 /// Prints the parse table.
 func runParseBenchmark(corpusDirectory: String, rounds: Int) throws {
     let parser = MinutesParser()
+    let cores = ProcessInfo.processInfo.activeProcessorCount
     print("")
     print("| parse (\(rounds) rounds over \(corpusDirectory)) | files | MB | MB/s | documents/s | vs bare library |")
     print("| --- | --- | --- | --- | --- | --- |")
@@ -103,8 +122,17 @@ func runParseBenchmark(corpusDirectory: String, rounds: Int) throws {
     let bareHTML = throughput(html, rounds: rounds) { _, bytes in _ = bareLibxml2(bytes) }
     row("HTML, libxml2 alone", html, bareHTML, baseline: nil)
     row("HTML, minutes parse", html, throughput(html, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: bareHTML.0)
+    // The same on every core: `minutes parse FILE…` parses its files through `OrderedPipeline`.
+    let parseAll: @Sendable (String, [UInt8]) -> Int = { path, bytes in (try? parser.parse(bytes: bytes, path: path))?.findings.count ?? 0 }
+    let bareHTMLAll = parallelThroughput(html, rounds: rounds) { _, bytes in bareLibxml2(bytes) }
+    row("HTML, libxml2 alone on \(cores) cores", html, bareHTMLAll, baseline: nil)
+    row("HTML, minutes parse on \(cores) cores (as `minutes parse FILE…`)", html, parallelThroughput(html, rounds: rounds, parseAll), baseline: bareHTMLAll.0)
     let bareMarkdown = throughput(markdown, rounds: rounds) { _, bytes in _ = bareCmark(bytes) }
     row("Markdown, cmark-gfm alone", markdown, bareMarkdown, baseline: nil)
     row("Markdown, minutes parse", markdown, throughput(markdown, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: bareMarkdown.0)
+    let bareMarkdownAll = parallelThroughput(markdown, rounds: rounds) { _, bytes in bareCmark(bytes) }
+    row("Markdown, cmark-gfm alone on \(cores) cores", markdown, bareMarkdownAll, baseline: nil)
+    row("Markdown, minutes parse on \(cores) cores", markdown, parallelThroughput(markdown, rounds: rounds, parseAll), baseline: bareMarkdownAll.0)
     row("Text, minutes parse", text, throughput(text, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: nil)
+    row("Text, minutes parse on \(cores) cores", text, parallelThroughput(text, rounds: rounds, parseAll), baseline: nil)
 }

@@ -46,29 +46,40 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let parser = MinutesParser(options: MinutesParser.Options(maxBytes: maxSize, format: inputFormat.flatMap(DocumentFormat.init)))
         let style = RecordEncoder.Style(rawValue: format) ?? .json
-        let lines = jsonl || split || files.count > 1
+        let (files, split, maxSize) = (files, split, maxSize)
+        let pretty = pretty && !(jsonl || split || files.count > 1)
         var failed = false
-        for file in files {
-            do {
-                let records: [MeetingRecord]
-                if file == "-" {
-                    let bytes = try MinutesParser.read(fileDescriptor: FileHandle.standardInput.fileDescriptor, path: "-", maxBytes: maxSize)
-                    if split {
-                        records = try parser.parseMeetings(bytes: consume bytes, path: "-")
-                    } else {
-                        records = [try parser.parse(bytes: consume bytes, path: "-")]
-                    }
-                } else {
-                    records = split ? try parser.parseMeetingsInFile(atPath: file) : [try parser.parseFile(atPath: file)]
-                }
-                for record in records {
-                    Console.out(String(decoding: try RecordEncoder.encode(record, style: style, pretty: pretty && !lines), as: UTF8.self))
-                }
-            } catch let error as MinutesError {
+        // Files are parsed on every core and printed in the order given; standard input is read
+        // by the calling thread alone.
+        let workers = files.contains("-") ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        try OrderedPipeline.run(count: files.count, workers: workers, makeJob: {
+            { number in
+                Result { try Self.parse(files[number], parser: parser, split: split, maxSize: maxSize, style: style, pretty: pretty) }
+            }
+        }, deliver: { _, result in
+            switch result {
+            case .success(let lines):
+                for line in lines { Console.out(line) }
+            case .failure(let error as MinutesError):
                 Console.error("minutes: " + error.description)
                 failed = true
+            case .failure(let error):
+                throw error
             }
-        }
+        })
         if failed { throw ExitCode(1) }
+    }
+
+    /// The JSON text of every record printed for `file` (one, or every meeting with `split`).
+    private static func parse(_ file: String, parser: MinutesParser, split: Bool, maxSize: Int,
+                              style: RecordEncoder.Style, pretty: Bool) throws -> [String] {
+        let records: [MeetingRecord]
+        if file == "-" {
+            let bytes = try MinutesParser.read(fileDescriptor: FileHandle.standardInput.fileDescriptor, path: "-", maxBytes: maxSize)
+            records = split ? try parser.parseMeetings(bytes: consume bytes, path: "-") : [try parser.parse(bytes: consume bytes, path: "-")]
+        } else {
+            records = split ? try parser.parseMeetingsInFile(atPath: file) : [try parser.parseFile(atPath: file)]
+        }
+        return try records.map { String(decoding: try RecordEncoder.encode($0, style: style, pretty: pretty), as: UTF8.self) }
     }
 }

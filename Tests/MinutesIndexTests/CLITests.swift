@@ -98,6 +98,28 @@ struct CLITests {
         #expect(result.stdout.split(separator: "\n").count == 1)
     }
 
+    /// Many files are parsed on every core, but printed in the order given, exactly as one call per file prints them.
+    @Test func manyFilesPrintInTheOrderGiven() throws {
+        let dir = try TemporaryDirectory()
+        var paths: [String] = []
+        for i in 0..<40 {
+            // Different sizes, so workers finish out of order.
+            let text = minutesText.replacingOccurrences(of: "Alice Martin", with: "Alice Martin\(String(repeating: " ", count: i % 7))")
+                + String(repeating: "Discussion of item \(i) went on at length.\n", count: (i * 37) % 200)
+            paths.append(try dir.write("m\(i).txt", text))
+            if i == 17 { paths.append(dir.path + "/missing.txt") }
+        }
+        let together = try Subprocess.minutes(["parse", "--split"] + paths)
+        #expect(together.status == 1)
+        #expect(together.errorLines == ["minutes: \(dir.path)/missing.txt: no such file"])
+        var oneByOne = ""
+        for path in paths where !path.hasSuffix("missing.txt") {
+            oneByOne += try Subprocess.minutes(["parse", "--split", path]).stdout
+        }
+        #expect(together.stdout == oneByOne)
+        #expect(together.stdout.split(separator: "\n").count == 40)
+    }
+
     @Test func goodFileParses() throws {
         let dir = try TemporaryDirectory()
         let path = try dir.write("good.txt", minutesText)
