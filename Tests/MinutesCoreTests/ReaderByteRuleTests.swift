@@ -76,8 +76,10 @@ struct ReaderByteRuleTests {
         var expected: [String: Int] = [:]
         for word in words { expected[word, default: 0] += 1 }
         for word in words.prefix(10) { expected[word, default: 0] += 1 }
-        #expect(repair.vocabulary == expected)
-        #expect(repair.capitalised == Set(words.enumerated().filter { $0.offset % 7 == 0 }.map(\.element)))
+        for (word, count) in expected { #expect(repair.words.count(word) == count, "\(word)") }
+        let capitalised = Set(words.enumerated().filter { $0.offset % 7 == 0 }.map(\.element))
+        for word in words { #expect(repair.words.isCapitalised(word) == capitalised.contains(word), "\(word)") }
+        #expect(repair.words.count("wzzzz") == 0 && !repair.words.isCapitalised("wzzzz"))
     }
 
     @Test func normalisationRewritesOnlyWhatItMust() {

@@ -78,13 +78,13 @@ extension WordRepair {
 
     /// `isKnown(_:)` for the lower-cased bytes of an ASCII word.
     func isKnownASCII(lower: UnsafeBufferPointer<UInt8>) -> Bool {
-        if lexicon.words.contains(asciiBytes: lower) || vocabularyCount(lower) >= 2 { return true }
+        if lexicon.words.contains(asciiBytes: lower) || words.count(ascii: lower) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
         let length = lower.count
         for suffix in Self.asciiSuffixes where length > suffix.count + 3 && Self.hasSuffix(lower, suffix) {
             let stem = UnsafeBufferPointer(rebasing: lower[..<(length - suffix.count)])
-            if lexicon.words.contains(asciiBytes: stem) || lexicon.words.contains(String(decoding: stem, as: UTF8.self) + "e")
-                || vocabularyCount(stem) >= 1 {
+            if lexicon.words.contains(asciiBytes: stem) || Self.withAppendedE(stem, lexicon.words.contains(asciiBytes:))
+                || words.count(ascii: stem) >= 1 {
                 return true
             }
             if stem[stem.count - 1] == stem[stem.count - 2], lexicon.words.contains(asciiBytes: UnsafeBufferPointer(rebasing: stem.dropLast())) {
@@ -97,22 +97,16 @@ extension WordRepair {
     /// `pieceScore(_:isFirst:)` for the lower-cased bytes of an ASCII piece; `startsUppercase` tells the piece's own case.
     private func pieceScoreASCII(_ lower: UnsafeBufferPointer<UInt8>, startsUppercase: Bool, isFirst: Bool) -> Int? {
         let length = lower.count
-        let key = String(decoding: lower, as: UTF8.self)
-        let isFunctionWord = length <= Self.functionWordMaxLength && Lexicon.functionWords.contains(key)
+        let isFunctionWord = length <= Self.functionWordMaxLength && Lexicon.functionWords.contains(String(decoding: lower, as: UTF8.self))
         // Short pieces must be function words (the guards below refuse any other piece under three letters).
         guard isFunctionWord || length >= 3 else { return nil }
         // A capitalised word splits only after a capitalised word the document uses elsewhere
         // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
-        if isFirst, startsUppercase, !isFunctionWord, !capitalised.contains(key) { return nil }
-        let inDocument = (vocabulary[key] ?? 0) >= 1
+        if isFirst, startsUppercase, !isFunctionWord, !words.isCapitalised(ascii: lower) { return nil }
+        let inDocument = words.count(ascii: lower) >= 1
         guard length >= 4 || isFunctionWord || (inDocument && isFirst) else { return nil }
         guard isFunctionWord || inDocument || lexicon.words.contains(asciiBytes: lower) else { return nil }
         return (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(length, 8) / 4
-    }
-
-    /// How often the document uses the lower-cased ASCII word `lower`.
-    private func vocabularyCount(_ lower: UnsafeBufferPointer<UInt8>) -> Int {
-        vocabulary[String(decoding: lower, as: UTF8.self)] ?? 0
     }
 
     /// The length of the longest function word: longer pieces need not be looked up among them.
@@ -127,7 +121,18 @@ extension WordRepair {
     /// `suffixes` as bytes.
     private static let asciiSuffixes: [[UInt8]] = suffixes.map { Array($0.utf8) }
 
+    /// Calls `body` with `bytes` and an "e" after them ("stem" + "e").
+    @inline(__always)
+    static func withAppendedE<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { buffer in
+            for (i, byte) in bytes.enumerated() { buffer[i] = byte }
+            buffer[bytes.count] = UInt8(ascii: "e")
+            return body(UnsafeBufferPointer(buffer))
+        }
+    }
+
     /// Calls `body` with the ASCII `bytes` lower-cased (A–Z to a–z, as `lowercased()` does for ASCII).
+    @inline(__always)
     static func withLowerCased<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
             for (i, byte) in bytes.enumerated() { buffer[i] = byte.asciiLowercased }
@@ -148,8 +153,60 @@ extension WordRepair {
     }
 }
 
+/// The words of a document, lower-cased: how often each is used and whether it was ever capitalised.
+/// ASCII words (nearly all) are kept by their bytes in an `ASCIIWordTally`, so neither counting nor looking
+/// up a word makes a `String` of it; other words in a dictionary. A lower-cased word that is not ASCII is never
+/// canonically equivalent to an ASCII one (of the letters only the Kelvin sign decomposes to ASCII, and it
+/// lower-cases to "k"), so the two halves answer exactly as one `[String: Int]` would.
+struct DocumentWords {
+    private var ascii = ASCIIWordTally()
+    private var others: [String: Int] = [:]
+    private var othersCapitalised: Set<String> = []
+
+    /// Counts one word of ASCII letters (any case); it is capitalised when its first letter is upper-case.
+    mutating func add(ascii word: UnsafeBufferPointer<UInt8>) {
+        let capitalised = WordRepair.isASCIIUpper(word[0])
+        WordRepair.withLowerCased(word) { ascii.add(lower: $0, capitalised: capitalised) }
+    }
+
+    /// Counts one lower-cased word of any script.
+    mutating func add(lower: String, capitalised: Bool) {
+        if lower.isPlainASCII {
+            var lower = lower
+            lower.withUTF8 { ascii.add(lower: $0, capitalised: capitalised) }
+            return
+        }
+        others[lower, default: 0] += 1
+        if capitalised { othersCapitalised.insert(lower) }
+    }
+
+    /// How often the document uses the lower-cased `word`.
+    func count(_ word: String) -> Int {
+        guard word.isPlainASCII else { return others[word] ?? 0 }
+        var word = word
+        return word.withUTF8 { count(ascii: $0) }
+    }
+
+    /// How often the document uses the lower-cased ASCII word `bytes`.
+    func count(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        ascii.entry(for: bytes)?.count ?? 0
+    }
+
+    /// Whether the document capitalises the lower-cased `word` somewhere.
+    func isCapitalised(_ word: String) -> Bool {
+        guard word.isPlainASCII else { return othersCapitalised.contains(word) }
+        var word = word
+        return word.withUTF8 { isCapitalised(ascii: $0) }
+    }
+
+    /// Whether the document capitalises the lower-cased ASCII word `bytes` somewhere.
+    func isCapitalised(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ascii.entry(for: bytes)?.capitalised ?? false
+    }
+}
+
 /// Counts ASCII words by their lower-cased bytes: one byte arena and an open-addressing table over it, so
-/// a word used a hundred times is hashed as bytes a hundred times but becomes a `String` only once.
+/// a word used a hundred times is hashed as bytes a hundred times and never becomes a `String`.
 struct ASCIIWordTally {
     /// The distinct lower-cased words, one after another.
     private var arena: [UInt8] = []
@@ -158,35 +215,33 @@ struct ASCIIWordTally {
     /// Index + 1 into `entries`; 0 for an empty slot. The count is a power of two.
     private var slots = [Int32](repeating: 0, count: 1024)
 
-    /// Counts one word of ASCII letters (any case).
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
+    /// Counts one lower-cased ASCII word, capitalised or not where it stood.
+    mutating func add(lower: UnsafeBufferPointer<UInt8>, capitalised: Bool) {
         if entries.count * 2 >= slots.count { grow() }
-        let capitalised = WordRepair.isASCIIUpper(word[0])
-        WordRepair.withLowerCased(word) { lower in
-            var slot = Self.slot(of: lower, in: slots.count)
-            while slots[slot] != 0 {
-                let index = Int(slots[slot]) - 1
-                if matches(entries[index], lower) {
-                    entries[index].count += 1
-                    if capitalised { entries[index].capitalised = true }
-                    return
-                }
-                slot = (slot + 1) & (slots.count - 1)
+        var slot = Self.slot(of: lower, in: slots.count)
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            if matches(entries[index], lower) {
+                entries[index].count += 1
+                if capitalised { entries[index].capitalised = true }
+                return
             }
-            entries.append((arena.count, lower.count, 1, capitalised))
-            arena.append(contentsOf: lower)
-            slots[slot] = Int32(entries.count)
+            slot = (slot + 1) & (slots.count - 1)
         }
+        entries.append((arena.count, lower.count, 1, capitalised))
+        arena.append(contentsOf: lower)
+        slots[slot] = Int32(entries.count)
     }
 
-    /// Calls `body` with each distinct word, its count and whether it was ever capitalised.
-    func forEach(_ body: (String, Int, Bool) -> Void) {
-        arena.withUnsafeBufferPointer { all in
-            for entry in entries {
-                body(String(decoding: UnsafeBufferPointer(rebasing: all[entry.start..<(entry.start + entry.length)]), as: UTF8.self),
-                     entry.count, entry.capitalised)
-            }
+    /// The count of the lower-cased word `lower` and whether it was ever capitalised; nil for a word never counted.
+    func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool)? {
+        var slot = Self.slot(of: lower, in: slots.count)
+        while slots[slot] != 0 {
+            let entry = entries[Int(slots[slot]) - 1]
+            if matches(entry, lower) { return (entry.count, entry.capitalised) }
+            slot = (slot + 1) & (slots.count - 1)
         }
+        return nil
     }
 
     /// Whether the entry's bytes are `lower`.

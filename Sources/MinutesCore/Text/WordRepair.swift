@@ -10,20 +10,16 @@ import Foundation
 ///
 /// A word is never split when the dictionary knows it or when the document uses it twice.
 public struct WordRepair: Sendable {
-    /// Lower-cased word counts of the document being repaired.
-    let vocabulary: [String: Int]
-    /// Capitalised words the document uses (lower-cased), which may start a split proper noun.
-    let capitalised: Set<String>
+    /// The words of the document being repaired: how often each is used, lower-cased, and which are capitalised.
+    let words: DocumentWords
     let lexicon: Lexicon
 
     /// Builds a repairer that knows the words of `texts` (the whole document).
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
-        var counts: [String: Int] = [:]
-        var capitalised = Set<String>()
-        // ASCII texts: letter runs tallied on their bytes; each distinct word becomes a String once, below.
-        var tally = ASCIIWordTally()
+        var words = DocumentWords()
         for text in texts {
             if text.isPlainASCII {
+                // ASCII texts: letter runs tallied on their bytes, with no String per word.
                 var text = text
                 text.withUTF8 { bytes in
                     var start = 0
@@ -31,24 +27,17 @@ public struct WordRepair: Sendable {
                         guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
                         var end = start + 1
                         while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
-                        tally.add(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        words.add(ascii: UnsafeBufferPointer(rebasing: bytes[start..<end]))
                         start = end
                     }
                 }
                 continue
             }
             for word in Self.words(in: text) {
-                let lower = word.lowercased()
-                counts[lower, default: 0] += 1
-                if word.first?.isUppercase == true { capitalised.insert(lower) }
+                words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
             }
         }
-        tally.forEach { lower, count, isCapitalised in
-            counts[lower, default: 0] += count
-            if isCapitalised { capitalised.insert(lower) }
-        }
-        self.vocabulary = counts
-        self.capitalised = capitalised
+        self.words = words
         self.lexicon = lexicon
     }
 
@@ -181,12 +170,12 @@ public struct WordRepair: Sendable {
             return word.withUTF8 { bytes in Self.withLowerCased(bytes) { isKnownASCII(lower: $0) } }
         }
         let lower = word.lowercased()
-        if lexicon.words.contains(lower) || (vocabulary[lower] ?? 0) >= 2 { return true }
+        if lexicon.words.contains(lower) || words.count(lower) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
         let length = lower.count
         for suffix in Self.suffixes where length > suffix.count + 3 && lower.hasSuffix(suffix) {
             let stem = String(lower.dropLast(suffix.count))
-            if lexicon.words.contains(stem) || lexicon.words.contains(stem + "e") || (vocabulary[stem] ?? 0) >= 1 { return true }
+            if lexicon.words.contains(stem) || lexicon.words.contains(stem + "e") || words.count(stem) >= 1 { return true }
             if let last = stem.last, stem.dropLast().last == last, lexicon.words.contains(String(stem.dropLast())) { return true }
         }
         return false
@@ -238,13 +227,13 @@ public struct WordRepair: Sendable {
     /// `isFirst` says whether it starts the split word.
     private func pieceScore(_ piece: String, isFirst: Bool) -> Int? {
         let lower = piece.lowercased()
-        let inDocument = (vocabulary[lower] ?? 0) >= 1
+        let inDocument = words.count(lower) >= 1
         let isFunctionWord = Lexicon.functionWords.contains(lower)
         let inDictionary = lower.count >= 3 && lexicon.words.contains(lower)
         if isFirst, piece.first?.isUppercase == true {
             // A capitalised word splits only after a capitalised word the document uses elsewhere
             // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
-            guard capitalised.contains(lower) || isFunctionWord else { return nil }
+            guard words.isCapitalised(lower) || isFunctionWord else { return nil }
         }
         // Short pieces must be function words: "ado", "sen" and the like are too rare to trust.
         guard lower.count >= 4 || isFunctionWord || (inDocument && lower.count >= 3 && isFirst) else { return nil }
