@@ -62,3 +62,13 @@ private func organisations(_ texts: [String], affiliations: [String] = []) -> [S
     #expect(LocationExtractor.placeInTitle("March 2024 Meetup, Public Notes, Mar 19") == nil)
     #expect(LocationExtractor.placeInTitle("Weekly Call Vancouver") == nil)
 }
+
+/// A letter that upper-cases to two ("ß" → "SS") counts as both in an acronym's initials (it used to make
+/// an invalid Character, a crash in debug builds).
+@Test func initialsOfLettersThatUpperCaseToTwo() {
+    #expect(TextRules.initials("ßtrasse Verein") == "SSV")
+    #expect(TextRules.abbreviates("SSV", "ßtrasse Verein"))
+    #expect(TextRules.abbreviates("SV", "Sport Verein"))
+    #expect(!TextRules.abbreviates("SV", "ßtrasse Verein"))
+    _ = organisations(["The SSV (ß Verein) met. Also ŉ Association (NA) and the ﬁne Foundation (FF)."])
+}

@@ -309,9 +309,10 @@ public enum TextRules {
 
     /// Initials of the significant words of `phrase` ("Global Cleantech Cluster Association" → "GCCA").
     public static func initials(_ phrase: String) -> String {
-        return String(phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap { word -> Character? in
-            minorWords.contains(word.lowercased()) ? nil : word.first.map { Character($0.uppercased()) }
-        })
+        // A letter may upper-case to more than one ("ß" → "SS"), so initials are strings, not characters.
+        phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).reduce(into: "") { initials, word in
+            if !minorWords.contains(word.lowercased()), let first = word.first { initials += first.uppercased() }
+        }
     }
 
     /// Whether `acronym` abbreviates `phrase`: its letters are the phrase's initials,
@@ -320,7 +321,9 @@ public enum TextRules {
         let letters = acronym.uppercased().filter(\.isLetter)
         guard letters.count >= 2 else { return false }
         if initials(phrase) == letters { return true }
-        let allInitials = String(phrase.splitOnSpaces().compactMap { $0.first.map { Character($0.uppercased()) } })
+        let allInitials = phrase.splitOnSpaces().reduce(into: "") { initials, word in
+            if let first = word.first { initials += first.uppercased() }
+        }
         return allInitials == letters
     }
 
