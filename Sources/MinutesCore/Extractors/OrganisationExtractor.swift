@@ -84,85 +84,42 @@ public enum OrganisationExtractor {
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
     static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) {
         var trimmedText: String?   // worked out for the first run that needs it
-        // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
-        for stretch in runStretches(in: text) {
-            // A stretch or a run that changed nothing changes nothing again while the registry stays as it was.
-            let known = memo.runs(inStretch: stretch)
-            let stretchRevision = registry.revision
-            if known.idleAt == stretchRevision { continue }
-            for run in known.runs {
-                let facts = memo.facts(ofRun: run)
-                let revision = registry.revision
-                if facts.idleAt == revision { continue }
-                defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
-                if registry.find(key: facts.key) != nil { continue }
-                // A line that is only "The … Foundation" names the organisation with its article.
-                let line = trimmedText ?? text.trimmed()
-                trimmedText = line
-                let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
-                // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
-                // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
-                if facts.separatesPerson {
-                    for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
-                    continue
-                }
-                if consider(facts.whole, as: named, memo: &memo, in: &registry) { continue }
+        /// Tries one capitalised run of the text.
+        func tryRun(_ run: String) {
+            // A run that changed nothing changes nothing again while the registry stays as it was.
+            let facts = memo.facts(ofRun: run)
+            let revision = registry.revision
+            if facts.idleAt == revision { return }
+            defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
+            if registry.find(key: facts.key) != nil { return }
+            // A line that is only "The … Foundation" names the organisation with its article.
+            let line = trimmedText ?? text.trimmed()
+            trimmedText = line
+            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
+            // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
+            // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
+            if facts.separatesPerson {
                 for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
+                return
             }
-            if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
+            if consider(facts.whole, as: named, memo: &memo, in: &registry) { return }
+            for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
+        }
+        // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
+        forEachMentionSource(in: text) { source in
+            switch source {
+            case .run(let run):
+                tryRun(run)
+            case .stretch(let stretch):
+                // A stretch that changed nothing changes nothing again while the registry stays as it was.
+                let known = memo.runs(inStretch: stretch)
+                let stretchRevision = registry.revision
+                if known.idleAt == stretchRevision { return }
+                for run in known.runs { tryRun(run) }
+                if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
+            }
         }
     }
-
-    /// The stretches of `text` that `TextRules.capitalisedRuns(in:multiWordOnly: true)` can find runs in, told on
-    /// the bytes, so that it reads those alone. A run never takes in a word that is neither capitalised nor a
-    /// connector, never goes on after a word that ends a clause and always stops before a word opening with "(" or
-    /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
-    /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes may be anything.
-    static func runStretches(in text: String) -> [String] {
-        let punctuation = runPunctuation, clauseEnders = runClauseEnders, connectors = asciiConnectorCodes
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
-            var stretches: [String] = []
-            var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
-            func cut() {
-                if words >= 2 { stretches.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)) }
-                words = 0
-            }
-            var start = 0
-            while start < bytes.count {
-                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
-                var end = start, plain = true
-                while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
-                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
-                    end += 1
-                }
-                defer { start = end }
-                // The word without the punctuation that the runs trim from its ends.
-                var from = start, to = end
-                while from < to, punctuation[Int(bytes[from])] { from += 1 }
-                while to > from, punctuation[Int(bytes[to - 1])] { to -= 1 }
-                let capital = from < to && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
-                guard !plain || capital || (to - from <= 3 && connectors.contains(shortWordCode(bytes[from..<to]))) else {
-                    cut()
-                    continue
-                }
-                if bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "\"") { cut() }
-                if words == 0 { first = start }
-                words += 1
-                last = end
-                if clauseEnders[Int(bytes[end - 1])] { cut() }
-            }
-            cut()
-            return stretches
-        } ?? [text]
-    }
-
-    /// For each byte value, whether it is ASCII punctuation that capitalised runs trim from a word.
-    private static let runPunctuation: [Bool] = (0..<256).map { byte in
-        byte < 0x80 && Set<Character>.wordPunctuation.contains(Character(Unicode.Scalar(UInt8(byte))))
-    }
-
-    /// For each byte value, whether it is one of `,;:.!?)"`, which end a capitalised run after the word they end.
-    private static let runClauseEnders: [Bool] = (0..<256).map { byte in ",;:.!?)\"".utf8.contains(UInt8(byte)) }
 
     /// The codes (`shortWordCode`) of the ASCII connectors: an ASCII word is a connector when its code is one.
     static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }

@@ -78,7 +78,7 @@ struct MentionMemo {
         }
     }
 
-    /// A stretch of text that can hold capitalised runs (`OrganisationExtractor.runStretches`).
+    /// A stretch of text that can hold capitalised runs with a non-ASCII word (`OrganisationExtractor.forEachMentionSource`).
     struct Stretch {
         /// The runs of two words or more in it.
         let runs: [String]
