@@ -60,4 +60,86 @@ struct OrganisationFastPathTests {
         }
         #expect(stretches == 0)
     }
+
+    /// Random texts with acronyms in parentheses around capitalised words, some of them all ASCII.
+    static func forRandomAcronymTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {
+        var generator = SplitMix64(seed: seed)
+        let asciiPieces = pieces.filter(\.isPlainASCII)
+        let extra = ["(ASF)", "(GCCA)", "(W3C)", "(CoE)", "(IDs)", "(A)", "(ABCDEFGHIJK)", "ASF (Apache Software Foundation)",
+                     "GCCA (Global Cleantech Cluster Association)", "(Global-Cleantech Cluster)", "A&B (", "_AB (x", "AB C (", "((AB))"]
+        for index in 0..<count {
+            let source = index % 2 == 0 ? asciiPieces + extra : pieces + extra
+            let length = Int(generator.next() % 30)
+            body((0..<length).map { _ in
+                let piece = source[Int(generator.next() % UInt64(source.count))]
+                return generator.next() % 3 == 0 ? piece : piece + " "
+            }.joined())
+        }
+    }
+
+    @Test func acronymPatternsOnBytesMatchTheRegularExpressions() {
+        Self.forRandomAcronymTexts(seed: 12) { text in
+            let parenthesised = AcronymPatterns.parenthesised(in: text), expected = AcronymPatterns.parenthesised(in: text, onBytes: false)
+            #expect(parenthesised.map(\.acronym) == expected.map(\.acronym) && parenthesised.map(\.before) == expected.map(\.before),
+                    "\(Array(text.unicodeScalars))")
+            let named = AcronymPatterns.beforeNames(in: text), expectedNamed = AcronymPatterns.beforeNames(in: text, onBytes: false)
+            #expect(named.map(\.acronym) == expectedNamed.map(\.acronym) && named.map(\.phrase) == expectedNamed.map(\.phrase),
+                    "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    /// Whether `TextRules.initials` traps on `text`: a word opening with a character that upper-cases into two
+    /// ("ß" → "SS") makes no `Character`. Not a case to compare (both ways call the rule on non-ASCII text).
+    static func trapsInitials(_ text: String) -> Bool {
+        text.split(whereSeparator: { $0 == " " || $0 == "-" }).contains { word in word.first.map { $0.uppercased().count != 1 } ?? false }
+    }
+
+    @Test func abbreviationOnBytesIsTheRule() {
+        var generator = SplitMix64(seed: 13)
+        let acronyms = ["ASF", "GCCA", "W3C", "CoE", "IDs", "A", "AB", "A&B", "asf", "GCC", "ÉA", "AÉ", "KA", "\u{212A}A", "OTA", "ab1c"]
+        Self.forRandomTexts(seed: 14) { phrase in
+            guard !Self.trapsInitials(phrase) else { return }
+            let acronym = acronyms[Int(generator.next() % UInt64(acronyms.count))]
+            #expect(OrganisationExtractor.abbreviates(acronym, phrase) == TextRules.abbreviates(acronym, phrase),
+                    "\(acronym) \(Array(phrase.unicodeScalars))")
+        }
+        // Acronyms made of the phrase's own initials, so that many of them abbreviate it.
+        var abbreviating = 0
+        Self.forRandomTexts(seed: 17) { phrase in
+            guard !Self.trapsInitials(phrase) else { return }
+            let initials = phrase.split(separator: " ").compactMap(\.first).filter(\.isLetter)
+            let acronym = String(generator.next() % 2 == 0 ? initials : initials.dropLast())
+            let expected = TextRules.abbreviates(acronym, phrase)
+            if expected { abbreviating += 1 }
+            #expect(OrganisationExtractor.abbreviates(acronym, phrase) == expected, "\(acronym) \(Array(phrase.unicodeScalars))")
+        }
+        #expect(abbreviating > 500)
+        #expect(OrganisationExtractor.abbreviates("GCCA", "Global Cleantech Cluster Association"))
+        #expect(OrganisationExtractor.abbreviates("OTA", "Open-Travel of the Alliance"))
+        #expect(!OrganisationExtractor.abbreviates("ASF", "Apache Foundation"))
+    }
+
+    @Test func capitalisedTailOnBytesIsTheRule() {
+        Self.forRandomTexts(seed: 15) { text in
+            guard text.isPlainASCII else { return }
+            var copy = text
+            let tail = copy.withUTF8 { bytes in
+                OrganisationExtractor.asciiCapitalisedTail(in: bytes, before: bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+            }
+            #expect(tail == OrganisationExtractor.capitalisedTail(of: text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func expandedAcronymsOnBytesAreThoseOfTheRules() {
+        Self.forRandomAcronymTexts(seed: 16) { text in
+            guard !Self.trapsInitials(text) else { return }
+            var onBytes = OrganisationRegistry(), byRules = OrganisationRegistry()
+            OrganisationExtractor.addExpandedAcronyms(in: text, to: &onBytes)
+            OrganisationExtractor.addExpandedAcronyms(in: text, to: &byRules, onBytes: false)
+            #expect(onBytes.organisations == byRules.organisations, "\(Array(text.unicodeScalars))")
+        }
+        var registry = OrganisationRegistry()
+        OrganisationExtractor.addExpandedAcronyms(in: "Members of the Global Cleantech Cluster Association (GCCA) met.", to: &registry)
+        #expect(registry.organisations.map(\.name) == ["Global Cleantech Cluster Association"])
+    }
 }

@@ -34,34 +34,42 @@ public enum OrganisationExtractor {
     }
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
-    static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
+    /// `onBytes` is there for tests, which compare the shortcuts on bytes with the rules on characters.
+    static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry, onBytes: Bool = true) {
         guard text.holdsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
-        for (acronym, before) in AcronymPatterns.parenthesised(in: text) {
-            guard acronym.filter(\.isUppercase).count >= 2 else { continue }
-            let words = capitalisedTail(of: before)
-            // The shortest run of trailing words whose initials spell the acronym.
-            for start in stride(from: words.count - 1, through: 0, by: -1) {
-                let phrase = words[start...].joined(separator: " ")
-                if TextRules.abbreviates(acronym, phrase) {
-                    // Without an organisation word, a phrase of common words glosses a term ("Securing Artificial
-                    // Intelligence (SAI)"); a name has a proper noun in it ("Palo Alto Research Center (PARC)").
-                    let named = isOrganisationName(phrase, requireCue: true) || phrase.split(separator: " ").contains {
-                        !TextRules.isConnector(String($0)) && !Lexicon.shared.contains(String($0))
+        if !(onBytes && addNamesBeforeAcronymsOnBytes(in: text, to: &registry)) {
+            for (acronym, before) in AcronymPatterns.parenthesised(in: text, onBytes: onBytes) {
+                guard acronym.filter(\.isUppercase).count >= 2 else { continue }
+                let words = capitalisedTail(of: before)
+                // The shortest run of trailing words whose initials spell the acronym.
+                for start in stride(from: words.count - 1, through: 0, by: -1) {
+                    let phrase = words[start...].joined(separator: " ")
+                    if TextRules.abbreviates(acronym, phrase) {
+                        addNameBeforeAcronym(phrase, acronym: acronym, to: &registry)
+                        break
                     }
-                    if named, isOrganisationName(phrase, requireCue: false), OrganisationRules.isPlausibleName(phrase) {
-                        registry.add(phrase, acronym: acronym)
-                    }
-                    break
                 }
             }
         }
-        for (acronym, phrase) in AcronymPatterns.beforeNames(in: text) {
+        for (acronym, phrase) in AcronymPatterns.beforeNames(in: text, onBytes: onBytes) {
             // "HDFS (Hadoop Distributed File System)" glosses a technology far more often than it names
             // an organisation: this order needs an organisation word.
-            if TextRules.abbreviates(acronym, phrase), isOrganisationName(phrase, requireCue: true),
+            if abbreviates(acronym, phrase, onBytes: onBytes), isOrganisationName(phrase, requireCue: true),
                OrganisationRules.isPlausibleName(phrase) {
                 registry.add(phrase, acronym: acronym)
             }
+        }
+    }
+
+    /// Adds `phrase`, which the `acronym` after it abbreviates, when it names an organisation.
+    static func addNameBeforeAcronym(_ phrase: String, acronym: String, to registry: inout OrganisationRegistry) {
+        // Without an organisation word, a phrase of common words glosses a term ("Securing Artificial
+        // Intelligence (SAI)"); a name has a proper noun in it ("Palo Alto Research Center (PARC)").
+        let named = isOrganisationName(phrase, requireCue: true) || phrase.split(separator: " ").contains {
+            !TextRules.isConnector(String($0)) && !Lexicon.shared.contains(String($0))
+        }
+        if named, isOrganisationName(phrase, requireCue: false), OrganisationRules.isPlausibleName(phrase) {
+            registry.add(phrase, acronym: acronym)
         }
     }
 
@@ -405,7 +413,7 @@ struct OrganisationRegistry {
     /// Attaches a bare acronym to the organisation whose initials it spells; false when none does.
     mutating func attachAcronym(_ acronym: String) -> Bool {
         if find(acronym) != nil { return true }
-        guard let i = organisations.firstIndex(where: { $0.acronym == nil && TextRules.abbreviates(acronym, $0.name) }) else {
+        guard let i = organisations.firstIndex(where: { $0.acronym == nil && OrganisationExtractor.abbreviates(acronym, $0.name) }) else {
             return false
         }
         organisations[i].acronym = acronym

@@ -90,14 +90,12 @@ extension OrganisationExtractor {
         guard wordsToTail >= 2 else { return nil }
         if singleToTail { return String(decoding: UnsafeBufferPointer(rebasing: bytes[runFrom..<runTo]), as: UTF8.self) }
         // Punctuation or more spaces between words: the trimmed words joined by single spaces.
-        var run: [UInt8] = []
-        run.reserveCapacity(runTo - runFrom)
+        var trimmedWords: [Range<Int>] = []
         forEachWord(in: bytes, from: runFrom, to: runTo) { start, end in
             let (wordFrom, wordTo) = trimmedWord(in: bytes, start, end)
-            if !run.isEmpty { run.append(UInt8(ascii: " ")) }
-            run.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordFrom..<wordTo]))
+            trimmedWords.append(wordFrom..<wordTo)
         }
-        return String(decoding: run, as: UTF8.self)
+        return joined(trimmedWords[...], of: bytes)
     }
 
     /// Calls `body` with the start and end of each word (bytes between ASCII spaces) between `from` and `to`.
@@ -111,6 +109,114 @@ extension OrganisationExtractor {
             body(start, end)
             start = end
         }
+    }
+
+    /// The "Name (ACR)" half of `addExpandedAcronyms` on the bytes of a plain ASCII text (no byte above 0x7F, no
+    /// CR), as the rules on characters work it out: each "(ACR)" with two capitals or more, the capitalised words
+    /// before it (`capitalisedTail(of:)`) and the shortest run of them that it abbreviates. False, having done nothing,
+    /// for any other text.
+    static func addNamesBeforeAcronymsOnBytes(in text: String, to registry: inout OrganisationRegistry) -> Bool {
+        guard text.isPlainASCII else { return false }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            AcronymPatterns.forEachParenthesised(in: bytes) { acronym, open in
+                guard acronym.lazy.filter({ isCapital(bytes, $0, $0 + 1) }).count >= 2 else { return }
+                let acronymBytes = UnsafeBufferPointer(rebasing: bytes[acronym])
+                let letters = asciiLetters(of: acronymBytes)
+                let words = asciiCapitalisedTail(in: bytes, before: open)
+                // The shortest run of trailing words whose initials spell the acronym.
+                for start in stride(from: words.count - 1, through: 0, by: -1)
+                where asciiAbbreviates(letters: letters, words: words[start...], in: bytes) {
+                    addNameBeforeAcronym(joined(words[start...], of: bytes), acronym: String(decoding: acronymBytes, as: UTF8.self),
+                                         to: &registry)
+                    break
+                }
+            }
+        }
+        return done != nil
+    }
+
+    /// `capitalisedTail(of:)` of the plain ASCII bytes of `bytes` before offset `end`, as byte ranges of its words.
+    static func asciiCapitalisedTail(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []   // from the last word back
+        var wordEnd = end
+        while true {
+            while wordEnd > 0, bytes[wordEnd - 1] == UInt8(ascii: " ") { wordEnd -= 1 }
+            guard wordEnd > 0 else { break }
+            var wordStart = wordEnd - 1
+            while wordStart > 0, bytes[wordStart - 1] != UInt8(ascii: " ") { wordStart -= 1 }
+            guard isCapital(bytes, wordStart, wordEnd) || (!words.isEmpty && isConnector(bytes, wordStart, wordEnd)) else { break }
+            words.append(wordStart..<wordEnd)
+            if words.count > 12 { break }
+            wordEnd = wordStart
+        }
+        // Connectors and "The" off the front.
+        while let first = words.last,
+              isConnector(bytes, first.lowerBound, first.upperBound) || UnsafeBufferPointer(rebasing: bytes[first]).elementsEqual("The".utf8) {
+            words.removeLast()
+        }
+        return words.reversed()
+    }
+
+    /// `TextRules.abbreviates(acronym, phrase)`, on the bytes when both are plain ASCII. `onBytes` is there for
+    /// tests, which compare both ways.
+    static func abbreviates(_ acronym: String, _ phrase: String, onBytes: Bool = true) -> Bool {
+        guard onBytes, acronym.isPlainASCII, phrase.isPlainASCII else { return TextRules.abbreviates(acronym, phrase) }
+        var acronym = acronym, phrase = phrase
+        let letters = acronym.withUTF8 { asciiLetters(of: $0) }
+        return phrase.withUTF8 { bytes in
+            var words: [Range<Int>] = []
+            forEachWord(in: bytes, from: 0, to: bytes.count) { words.append($0..<$1) }
+            return asciiAbbreviates(letters: letters, words: words[...], in: bytes)
+        }
+    }
+
+    /// The letters of an ASCII acronym, upper-cased (`acronym.uppercased().filter(\.isLetter)`).
+    static func asciiLetters(of acronym: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        acronym.compactMap { byte in
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            return upper >= UInt8(ascii: "A") && upper <= UInt8(ascii: "Z") ? upper : nil
+        }
+    }
+
+    /// `TextRules.abbreviates` of an acronym whose upper-cased letters are `letters` and of the phrase made of the
+    /// plain ASCII words `words` of `bytes`: the letters are the initials of its pieces between spaces and hyphens but
+    /// the minor words (`TextRules.initials`), or of all its words.
+    static func asciiAbbreviates(letters: [UInt8], words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard letters.count >= 2 else { return false }
+        let upper = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte }
+        if words.count == letters.count, zip(words, letters).allSatisfy({ upper(bytes[$0.0.lowerBound]) == $0.1 }) { return true }
+        var matched = 0
+        for word in words {
+            var pieceStart = word.lowerBound
+            while pieceStart < word.upperBound {
+                var pieceEnd = pieceStart
+                while pieceEnd < word.upperBound, bytes[pieceEnd] != UInt8(ascii: "-") { pieceEnd += 1 }
+                defer { pieceStart = pieceEnd + 1 }
+                guard pieceEnd > pieceStart, !isMinorWord(bytes, pieceStart, pieceEnd) else { continue }
+                guard matched < letters.count, upper(bytes[pieceStart]) == letters[matched] else { return false }
+                matched += 1
+            }
+        }
+        return matched == letters.count
+    }
+
+    /// Whether the ASCII word between `from` and `to` is one of `TextRules.minorWords`, in any case.
+    @inline(__always)
+    private static func isMinorWord(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        to - from <= 3 && asciiMinorWordCodes.contains(shortWordCode(UnsafeBufferPointer(rebasing: bytes[from..<to])))
+    }
+
+    /// The codes (`shortWordCode`) of the ASCII members of `TextRules.minorWords`.
+    private static let asciiMinorWordCodes = TextRules.minorWords.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
+
+    /// The words `words` of `bytes` joined by single spaces.
+    static func joined(_ words: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text: [UInt8] = []
+        for word in words {
+            if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The word between byte offsets `start` and `end`, without the ASCII punctuation that capitalised runs trim
