@@ -142,4 +142,21 @@ struct OrganisationFastPathTests {
         OrganisationExtractor.addExpandedAcronyms(in: "Members of the Global Cleantech Cluster Association (GCCA) met.", to: &registry)
         #expect(registry.organisations.map(\.name) == ["Global Cleantech Cluster Association"])
     }
+
+    @Test func pieceSeparatorsOnBytesAreThoseOfTheSearches() {
+        let separators = [" and ", " in ", " – ", " - "]
+        Self.forRandomTexts(seed: 18) { run in
+            let found = OrganisationExtractor.pieceSeparators(in: run)
+            #expect(found.first == separators.first { run.containsASCII($0) } && found.spacedHyphen == run.containsASCII(" - "),
+                    "\(Array(run.unicodeScalars))")
+        }
+        #expect(OrganisationExtractor.pieceSeparators(in: "Eric Enderton - NVIDIA in Santa Clara").first == " in ")
+        #expect(OrganisationExtractor.pieceSeparators(in: "Eric Enderton - NVIDIA in Santa Clara").spacedHyphen)
+    }
+
+    @Test func connectorsOnBytesAreTheConnectors() {
+        for word in Self.pieces + ["", "ANd", "anD", "an", "&", "–", "-", "ofx", "De", "At"] {
+            #expect(OrganisationExtractor.isASCIIConnector(word) == TextRules.isConnector(word), "\(Array(word.unicodeScalars))")
+        }
+    }
 }

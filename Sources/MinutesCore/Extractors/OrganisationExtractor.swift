@@ -301,20 +301,28 @@ public enum OrganisationExtractor {
     /// Whether a phrase names an organisation: its head word (before "of"/"for", else the last)
     /// is an organisation word, and not a place, a generic word or a job title.
     static func isOrganisationName(_ phrase: String, requireCue: Bool) -> Bool {
+        if requireCue, !hasOrganisationCue(phrase) { return false }
         let head = headWord(of: phrase)
-        // The cue first: most phrases have none.
-        if requireCue, !Vocabulary.organisationCues.contains(head) { return false }
         if Vocabulary.placeHeads.contains(head) || Vocabulary.genericHeads.contains(head) { return false }
         // "Council Chamber" is a room; "Chamber of Commerce" a body.
         if head == "chamber", !phrase.containsASCII(" of ") { return false }
         return !ParticipantExtractor.isJobTitle(phrase)
     }
 
+    /// Whether the head word of `phrase` is an organisation word (`Vocabulary.organisationCues`): the cue that
+    /// `isOrganisationName(_:requireCue: true)` asks for first, as most phrases have none.
+    static func hasOrganisationCue(_ phrase: String) -> Bool {
+        Vocabulary.organisationCues.contains(headWord(of: phrase))
+    }
+
     /// `headWord(of:)` of a plain ASCII phrase, lower-cased on its bytes (nil without contiguous bytes).
     private static func asciiHeadWord(of phrase: String) -> String? {
         phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
             let lowercased = { (word: Range<Int>) in
-                String(decoding: bytes[word].lazy.map { $0.asciiLowercased }, as: UTF8.self)
+                String(unsafeUninitializedCapacity: word.count) { buffer in
+                    for (i, byte) in bytes[word].enumerated() { buffer[i] = byte.asciiLowercased }
+                    return word.count
+                }
             }
             var before: Range<Int>?   // the word before the current one
             var start = 0
@@ -438,7 +446,7 @@ struct OrganisationRegistry {
         // Most phrases open with a word that no organisation has: refused before any set is built.
         if key.isPlainASCII {
             let first = key.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(key[..<$0]) } ?? key
-            guard everyNameWord.contains(first) || TextRules.isConnector(first) else { return false }
+            guard everyNameWord.contains(first) || OrganisationExtractor.isASCIIConnector(first) else { return false }
         }
         let words = Self.words(key: key)
         guard words.count >= 2, words.isSubset(of: everyNameWord) else { return false }

@@ -219,6 +219,39 @@ extension OrganisationExtractor {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The separator a capitalised run is cut at when its whole names nothing: the first of " and ", " in ", " – " and
+    /// " - " that it holds (nil without any); and whether it holds " - ", which separates a person from an organisation.
+    /// A plain ASCII run is read once on its bytes.
+    static func pieceSeparators(in run: String) -> (first: String?, spacedHyphen: Bool) {
+        let separators = [" and ", " in ", " – ", " - "]
+        guard run.isPlainASCII else { return (separators.first { run.containsASCII($0) }, run.containsASCII(" - ")) }
+        var and = false, `in` = false, hyphen = false
+        var copy = run
+        copy.withUTF8 { bytes in
+            // Each separator is a word between spaces: look at the words between spaces.
+            guard var space = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes) else { return }
+            while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space + 1) {
+                switch next - space - 1 {
+                case 1 where bytes[space + 1] == UInt8(ascii: "-"): hyphen = true
+                case 2 where bytes[space + 1] == UInt8(ascii: "i") && bytes[space + 2] == UInt8(ascii: "n"): `in` = true
+                case 3 where bytes[space + 1] == UInt8(ascii: "a") && bytes[space + 2] == UInt8(ascii: "n") && bytes[space + 3] == UInt8(ascii: "d"):
+                    and = true
+                default: break
+                }
+                space = next
+            }
+        }
+        let first = and ? separators[0] : `in` ? separators[1] : hyphen ? separators[3] : nil
+        return (first, hyphen)
+    }
+
+    /// `TextRules.isConnector(word)`, on the bytes when the word is plain ASCII.
+    static func isASCIIConnector(_ word: String) -> Bool {
+        guard word.utf8.count <= 3 else { return false }
+        guard word.isPlainASCII else { return TextRules.isConnector(word) }
+        return asciiConnectorCodes.contains(shortWordCode(word.utf8))
+    }
+
     /// The word between byte offsets `start` and `end`, without the ASCII punctuation that capitalised runs trim
     /// from its ends (`Set<Character>.wordPunctuation`).
     @inline(__always)
