@@ -159,4 +159,21 @@ struct OrganisationFastPathTests {
             #expect(OrganisationExtractor.isASCIIConnector(word) == TextRules.isConnector(word), "\(Array(word.unicodeScalars))")
         }
     }
+
+    @Test func registryKeysOnBytesAreTheKeysOnCharacters() {
+        Self.forRandomTexts(seed: 19) { name in
+            #expect(OrganisationRegistry.key(name) == OrganisationRegistry.key(name, onBytes: false), "\(Array(name.unicodeScalars))")
+        }
+        #expect(OrganisationRegistry.key("The  Procter & Gamble Co.") == "procter and gamble co")
+    }
+
+    @Test func agentCuesOnBytesAreThoseOfTheLowerCasedText() {
+        Self.forRandomTexts(seed: 20) { text in
+            #expect(OrganisationExtractor.agentCueEnds(in: text) == OrganisationExtractor.agentCueEnds(in: text, onBytes: false),
+                    "\(Array(text.unicodeScalars))")
+        }
+        let text = "Developed by IDPF, run by W3C and People At Google; standardised  by ISO"
+        #expect(OrganisationExtractor.agentCueEnds(in: text) == OrganisationExtractor.agentCueEnds(in: text, onBytes: false))
+        #expect(OrganisationExtractor.agentCueEnds(in: text).count == 3)
+    }
 }

@@ -157,10 +157,10 @@ public enum OrganisationExtractor {
     private static let agentCueEndings = ASCIINeedleSet([" by ", " at ", " like ", " as "])
 
     /// The bytes of `agentCues`.
-    private static let agentCueBytes = agentCues.map { Array($0.utf8) }
+    static let agentCueBytes = agentCues.map { Array($0.utf8) }
 
     /// The agent cues (indices into `agentCues`) grouped by their last word with the space before it (" by ").
-    private static let agentCueEndingGroups: [(ending: [UInt8], cues: [Int])] = {
+    static let agentCueEndingGroups: [(ending: [UInt8], cues: [Int])] = {
         var groups: [(ending: [UInt8], cues: [Int])] = []
         for (index, cue) in agentCueBytes.enumerated() {
             let lastSpace = cue.dropLast().lastIndex(of: UInt8(ascii: " ")) ?? 0
@@ -203,7 +203,9 @@ public enum OrganisationExtractor {
 
     /// Where each agent cue that starts a word ends in `text`, in characters: cue by cue (in `agentCues` order),
     /// left to right, matched in lower case.
-    static func agentCueEnds(in text: String) -> [Int] {
+    /// `onBytes` is there for tests, which compare the shortcuts on bytes with `lowercased()`.
+    static func agentCueEnds(in text: String, onBytes: Bool = true) -> [Int] {
+        if onBytes, let ends = asciiAgentCueEnds(in: text) { return ends }
         // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
         let folded = text.utf8.withContiguousStorageIfAvailable { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
@@ -231,9 +233,9 @@ public enum OrganisationExtractor {
             }
         }
         // Every character one byte: lower-casing keeps each in place.
-        if text.isPlainASCII { return ends }
+        if onBytes, text.isPlainASCII { return ends }
         // Only KELVIN SIGN and "İ" lower-case into ASCII: without them, `lowercased()` finds no cue the bytes lack.
-        if ends.isEmpty, folded.organisationOffsets(of: kelvinSign, limit: 1).isEmpty,
+        if onBytes, ends.isEmpty, folded.organisationOffsets(of: kelvinSign, limit: 1).isEmpty,
            folded.organisationOffsets(of: dottedCapitalI, limit: 1).isEmpty {
             return []
         }
@@ -467,8 +469,9 @@ struct OrganisationRegistry {
 
     /// The lookup key of a name: lower case, letters and digits only, single spaces, "&" as "and",
     /// no leading "the".
-    static func key(_ name: String) -> String {
-        if let key = asciiKey(name) { return key }
+    /// `onBytes` is there for tests, which compare the key worked out on bytes with the one worked out on characters.
+    static func key(_ name: String, onBytes: Bool = true) -> String {
+        if onBytes, let key = asciiKey(name) { return key }
         var out = ""
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -497,30 +500,43 @@ struct OrganisationRegistry {
 
     /// `key(_:)` worked out on the bytes of a name written in ASCII (no CR); nil for any other name.
     private static func asciiKey(_ name: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(name.utf8.count)
-        var pendingSpace = false
-        func append(_ byte: UInt8) {
-            if pendingSpace, !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(byte)
-        }
-        for byte in name.utf8 {
-            guard byte < 0x80, byte != 0x0D else { return nil }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte | 0x20)
-            case UInt8(ascii: "&"):
-                pendingSpace = true
-                append(UInt8(ascii: "a"))
-                out.append(contentsOf: "nd".utf8)
-                pendingSpace = true
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
-            default: continue
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var ampersands = 0
+            for byte in bytes {
+                guard byte < 0x80, byte != 0x0D else { return nil }
+                if byte == UInt8(ascii: "&") { ampersands += 1 }
+            }
+            // Each byte gives at most itself and a space before it; "&" gives " and".
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 3 * ampersands) { out in
+                var count = 0
+                var pendingSpace = false
+                func append(_ byte: UInt8) {
+                    if pendingSpace, count > 0 { out[count] = 0x20; count += 1 }
+                    pendingSpace = false
+                    out[count] = byte
+                    count += 1
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte | 0x20)
+                    case UInt8(ascii: "&"):
+                        pendingSpace = true
+                        append(UInt8(ascii: "a"))
+                        out[count] = UInt8(ascii: "n")
+                        out[count + 1] = UInt8(ascii: "d")
+                        count += 2
+                        pendingSpace = true
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
+                    default: continue
+                    }
+                }
+                let key = UnsafeBufferPointer(rebasing: out[..<count])
+                let dropped = key.starts(with: "the ".utf8) ? 4 : 0
+                return String(decoding: UnsafeBufferPointer(rebasing: key[dropped...]), as: UTF8.self)
             }
         }
-        if out.starts(with: "the ".utf8) { out.removeFirst(4) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The significant words of a name: the words of its key but connectors.

@@ -252,6 +252,45 @@ extension OrganisationExtractor {
         return asciiConnectorCodes.contains(shortWordCode(word.utf8))
     }
 
+    /// `agentCueEnds(in:)` of a plain ASCII text (every character one byte), found in place: at each space, the
+    /// cue endings (" by ", " at ", …) that start there and the cues that end with them, matched with ASCII letters
+    /// lower-cased. Nil for any other text.
+    static func asciiAgentCueEnds(in text: String) -> [Int]? {
+        guard text.isPlainASCII else { return nil }
+        let groups = agentCueEndingGroups, cues = agentCueBytes
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+            /// Whether `pattern` (lower case) stands at `start` of the bytes, lower-cased.
+            func matches(_ pattern: [UInt8], at start: Int) -> Bool {
+                guard start >= 0, start + pattern.count <= bytes.count else { return false }
+                for (offset, byte) in pattern.enumerated() where bytes[start + offset].asciiLowercased != byte { return false }
+                return true
+            }
+            var found: [(cue: Int, start: Int)] = []
+            var space = 0
+            while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
+                space = next + 1
+                for (ending, group) in groups where matches(ending, at: next) {
+                    for cue in group {
+                        let start = next + ending.count - cues[cue].count
+                        if matches(cues[cue], at: start) { found.append((cue, start)) }
+                    }
+                }
+            }
+            // Cue by cue, left to right, each match taking its bytes from the next, as a search from the last
+            // match's end finds them; a cue counts where it starts a word.
+            found.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+            var ends: [Int] = []
+            var cue = -1, searchStart = 0
+            for match in found {
+                if match.cue != cue { cue = match.cue; searchStart = 0 }
+                guard match.start >= searchStart else { continue }
+                searchStart = match.start + cues[cue].count
+                if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
+            }
+            return ends
+        }
+    }
+
     /// The word between byte offsets `start` and `end`, without the ASCII punctuation that capitalised runs trim
     /// from its ends (`Set<Character>.wordPunctuation`).
     @inline(__always)
