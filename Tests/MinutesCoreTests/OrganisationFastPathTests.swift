@@ -176,4 +176,18 @@ struct OrganisationFastPathTests {
         #expect(OrganisationExtractor.agentCueEnds(in: text) == OrganisationExtractor.agentCueEnds(in: text, onBytes: false))
         #expect(OrganisationExtractor.agentCueEnds(in: text).count == 3)
     }
+
+    @Test func cueEndingsSeenByTheMentionScanAreThoseOfTheNeedleSet() {
+        var decided = 0
+        Self.forRandomTexts(seed: 21) { text in
+            let scan = OrganisationExtractor.forEachMentionSource(in: text) { _ in }
+            guard let holds = scan.holdsCueEnding else { return }
+            decided += 1
+            #expect(holds == OrganisationExtractor.agentCueEndings.containsAny(in: text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(decided > 15_000)
+        #expect(OrganisationExtractor.forEachMentionSource(in: "It was developed by W3C") { _ in }.holdsCueEnding == true)
+        #expect(OrganisationExtractor.forEachMentionSource(in: "by W3C,as ever, Like so") { _ in }.holdsCueEnding == false)
+        #expect(OrganisationExtractor.forEachMentionSource(in: "made by \u{301}W3C") { _ in }.holdsCueEnding == nil)
+    }
 }

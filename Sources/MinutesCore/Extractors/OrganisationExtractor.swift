@@ -21,11 +21,14 @@ public enum OrganisationExtractor {
         let context = MentionContext(texts: texts)
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
         var memo = MentionMemo(context: context)
-        for text in texts { addMentions(in: text, memo: &memo, to: &registry) }
+        // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.
+        let cueEndings = texts.map { text in addMentions(in: text, memo: &memo, to: &registry) }
         let people = Set(participants.flatMap { person in
             [TextRules.fold(person.name)] + person.name.split(separator: " ").map { TextRules.fold(String($0)) }
         })
-        for text in texts { addAgentMentions(in: text, excluding: people, to: &registry) }
+        for (text, cueEnding) in zip(texts, cueEndings) {
+            addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding)
+        }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
         }
@@ -90,7 +93,9 @@ public enum OrganisationExtractor {
     }
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
-    static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) {
+    /// Returns what the pass over the text's words saw of the agent cues' last words (`addAgentMentions`).
+    @discardableResult
+    static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
         var trimmedText: String?   // worked out for the first run that needs it
         /// Tries one capitalised run of the text.
         func tryRun(_ run: String) {
@@ -114,7 +119,7 @@ public enum OrganisationExtractor {
             for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
         }
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
-        forEachMentionSource(in: text) { source in
+        return forEachMentionSource(in: text) { source in
             switch source {
             case .run(let run):
                 tryRun(run)
@@ -154,7 +159,7 @@ public enum OrganisationExtractor {
     static let wordEdges = CharacterSet(charactersIn: ".,;:()!?\"'’")
 
     /// Every agent cue ends with one of these: a line without any is not read for agents.
-    private static let agentCueEndings = ASCIINeedleSet([" by ", " at ", " like ", " as "])
+    static let agentCueEndings = ASCIINeedleSet([" by ", " at ", " like ", " as "])
 
     /// The bytes of `agentCues`.
     static let agentCueBytes = agentCues.map { Array($0.utf8) }
@@ -174,8 +179,10 @@ public enum OrganisationExtractor {
     private static let kelvinSign = Array("\u{212A}".utf8), dottedCapitalI = Array("\u{130}".utf8)
 
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
-    static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
-        guard agentCueEndings.containsAny(in: text) else { return }
+    /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, when the caller knows.
+    static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
+                                 holdsCueEnding: Bool? = nil) {
+        guard holdsCueEnding ?? agentCueEndings.containsAny(in: text) else { return }
         for offset in agentCueEnds(in: text) {
             let tail = text.dropFirst(offset)
             var names: [String] = []

@@ -21,8 +21,12 @@ extension OrganisationExtractor {
     /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes (or a CR) may be
     /// anything: its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
     /// worked out here, as `capitalisedRuns` works them out for such words.
-    static func forEachMentionSource(in text: String, _ body: (MentionSource) -> Void) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+    ///
+    /// Returns what the pass saw of the last words of the agent cues (`agentCueEndings`), found as words between spaces.
+    @discardableResult
+    static func forEachMentionSource(in text: String, _ body: (MentionSource) -> Void) -> CueEndingScan {
+        let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
             var plainStretch = true              // whether every word of the stretch is plain ASCII
             func cut() {
@@ -45,6 +49,7 @@ extension OrganisationExtractor {
                     end += 1
                 }
                 defer { start = end }
+                if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
                 let (from, to) = trimmedWord(in: bytes, start, end)
                 guard !plain || isCapital(bytes, from, to) || isConnector(bytes, from, to) else {
                     cut()
@@ -58,8 +63,51 @@ extension OrganisationExtractor {
                 if isRunClauseEnder(bytes[end - 1]) { cut() }
             }
             cut()
+            return cueEndings
         }
-        if done == nil { body(.stretch(text)) }
+        if let scan { return scan }
+        body(.stretch(text))
+        return CueEndingScan(undecided: true)
+    }
+
+    /// What a pass over the words of a text saw of `agentCueEndings` (" by ", " at ", " like ", " as "): each is a word
+    /// between two spaces. `ASCIINeedleSet.containsAny` counts a needle's first match when an ASCII byte or the end
+    /// follows it, and leaves a needle whose first match a non-ASCII byte follows to Foundation: so does this.
+    struct CueEndingScan {
+        /// Whether the first match of some needle is followed by ASCII or the end.
+        private(set) var found = false
+        /// The needles (one bit each, in `agentCueEndings` order) matched so far.
+        private var seen: UInt8 = 0
+        /// Whether some needle's first match is followed by a non-ASCII byte, or the text was not scanned.
+        private var undecided = false
+
+        init(undecided: Bool = false) {
+            self.undecided = undecided
+        }
+
+        /// Whether the text holds one of the needles (as `agentCueEndings.containsAny`), nil when Foundation must tell.
+        var holdsCueEnding: Bool? {
+            found ? true : undecided ? nil : false
+        }
+
+        /// Looks at the word between `start` and `end` of `bytes`, with a space before it and one after it.
+        @inline(__always)
+        mutating func see(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            guard !found, end - start == 2 || end - start == 4 else { return }
+            let needle: UInt8
+            switch (bytes[start], bytes[start + 1]) {
+            case (UInt8(ascii: "b"), UInt8(ascii: "y")) where end - start == 2: needle = 1
+            case (UInt8(ascii: "a"), UInt8(ascii: "t")) where end - start == 2: needle = 2
+            case (UInt8(ascii: "a"), UInt8(ascii: "s")) where end - start == 2: needle = 8
+            case (UInt8(ascii: "l"), UInt8(ascii: "i"))
+                where end - start == 4 && bytes[start + 2] == UInt8(ascii: "k") && bytes[start + 3] == UInt8(ascii: "e"):
+                needle = 4
+            default: return
+            }
+            guard seen & needle == 0 else { return }
+            seen |= needle
+            if end + 1 == bytes.count || bytes[end + 1] < 0x80 { found = true } else { undecided = true }
+        }
     }
 
     /// `TextRules.capitalisedRuns(in:multiWordOnly: true)` of a stretch of plain ASCII words (no byte above 0x7F, no
