@@ -372,21 +372,29 @@ extension OrganisationExtractor {
     private static let asciiDeterminers = TextRules.leadingDeterminers.map { Array($0.utf8) }
     private static let longestDeterminer = asciiDeterminers.map(\.count).max() ?? 0
 
-    /// Whether `byte` is ASCII punctuation that capitalised runs trim from a word: `,;:.!?()"'`.
+    /// Whether `byte` is ASCII punctuation that capitalised runs trim from a word (`Set<Character>.wordPunctuation`).
     @inline(__always)
     static func isRunPunctuation(_ byte: UInt8) -> Bool {
-        isRunClauseEnder(byte) || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "'")
+        byte < 64 && runPunctuation >> byte & 1 != 0
     }
 
     /// Whether `byte` is one of `,;:.!?)"`, which end a capitalised run after the word they end.
     @inline(__always)
     static func isRunClauseEnder(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"),
-             UInt8(ascii: ")"), UInt8(ascii: "\""):
-            return true
-        default:
-            return false
+        byte < 64 && runClauseEnders >> byte & 1 != 0
+    }
+
+    /// The ASCII members of `Set<Character>.wordPunctuation`, one bit each (all of them below 64).
+    private static let runPunctuation = bitMask(Set<Character>.wordPunctuation.compactMap(\.asciiValue))
+
+    /// `,;:.!?)"`, one bit each.
+    private static let runClauseEnders = bitMask(",;:.!?)\"".utf8)
+
+    /// The bytes `bytes`, each below 64, as one bit each.
+    private static func bitMask(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0) { mask, byte in
+            precondition(byte < 64, "a byte below 64")
+            return mask | 1 << byte
         }
     }
 }
