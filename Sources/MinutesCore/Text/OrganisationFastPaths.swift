@@ -305,7 +305,7 @@ extension OrganisationExtractor {
     /// lower-cased. Nil for any other text.
     static func asciiAgentCueEnds(in text: String) -> [Int]? {
         guard text.isPlainASCII else { return nil }
-        let groups = agentCueEndingGroups, cues = agentCueBytes
+        let groups = agentCueEndingGroups, cues = agentCueBytes, initials = agentCueEndingInitials
         return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
             /// Whether `pattern` (lower case) stands at `start` of the bytes, lower-cased.
             func matches(_ pattern: [UInt8], at start: Int) -> Bool {
@@ -317,6 +317,10 @@ extension OrganisationExtractor {
             var space = 0
             while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
                 space = next + 1
+                // Most words open with a letter that no ending has.
+                guard next + 1 < bytes.count else { break }
+                let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
+                guard letter < 26, initials >> letter & 1 != 0 else { continue }
                 for (ending, group) in groups where matches(ending, at: next) {
                     for cue in group {
                         let start = next + ending.count - cues[cue].count
@@ -337,6 +341,13 @@ extension OrganisationExtractor {
             }
             return ends
         }
+    }
+
+    /// The first letters of the agent cues' last words ("b" of " by "), one bit each from "a".
+    private static let agentCueEndingInitials: UInt32 = agentCueEndingGroups.reduce(0) { mask, group in
+        let letter = group.ending[1] &- UInt8(ascii: "a")
+        precondition(letter < 26, "an ending opens with a space and a lower-case letter")
+        return mask | 1 << letter
     }
 
     /// The word between byte offsets `start` and `end`, without the ASCII punctuation that capitalised runs trim
