@@ -21,11 +21,14 @@ public enum OrganisationExtractor {
         let context = MentionContext(texts: texts)
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
         var memo = MentionMemo(context: context)
-        for text in texts { addMentions(in: text, memo: &memo, to: &registry) }
+        // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.
+        let cueEndings = texts.map { text in addMentions(in: text, memo: &memo, to: &registry) }
         let people = Set(participants.flatMap { person in
             [TextRules.fold(person.name)] + person.name.split(separator: " ").map { TextRules.fold(String($0)) }
         })
-        for text in texts { addAgentMentions(in: text, excluding: people, to: &registry) }
+        for (text, cueEnding) in zip(texts, cueEndings) {
+            addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding)
+        }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
         }
@@ -34,34 +37,42 @@ public enum OrganisationExtractor {
     }
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
-    static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry) {
+    /// `onBytes` is there for tests, which compare the shortcuts on bytes with the rules on characters.
+    static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry, onBytes: Bool = true) {
         guard text.holdsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
-        for (acronym, before) in AcronymPatterns.parenthesised(in: text) {
-            guard acronym.filter(\.isUppercase).count >= 2 else { continue }
-            let words = capitalisedTail(of: before)
-            // The shortest run of trailing words whose initials spell the acronym.
-            for start in stride(from: words.count - 1, through: 0, by: -1) {
-                let phrase = words[start...].joined(separator: " ")
-                if TextRules.abbreviates(acronym, phrase) {
-                    // Without an organisation word, a phrase of common words glosses a term ("Securing Artificial
-                    // Intelligence (SAI)"); a name has a proper noun in it ("Palo Alto Research Center (PARC)").
-                    let named = isOrganisationName(phrase, requireCue: true) || phrase.split(separator: " ").contains {
-                        !TextRules.isConnector(String($0)) && !Lexicon.shared.contains(String($0))
+        if !(onBytes && addNamesBeforeAcronymsOnBytes(in: text, to: &registry)) {
+            for (acronym, before) in AcronymPatterns.parenthesised(in: text, onBytes: onBytes) {
+                guard acronym.filter(\.isUppercase).count >= 2 else { continue }
+                let words = capitalisedTail(of: before)
+                // The shortest run of trailing words whose initials spell the acronym.
+                for start in stride(from: words.count - 1, through: 0, by: -1) {
+                    let phrase = words[start...].joined(separator: " ")
+                    if TextRules.abbreviates(acronym, phrase) {
+                        addNameBeforeAcronym(phrase, acronym: acronym, to: &registry)
+                        break
                     }
-                    if named, isOrganisationName(phrase, requireCue: false), OrganisationRules.isPlausibleName(phrase) {
-                        registry.add(phrase, acronym: acronym)
-                    }
-                    break
                 }
             }
         }
-        for (acronym, phrase) in AcronymPatterns.beforeNames(in: text) {
+        for (acronym, phrase) in AcronymPatterns.beforeNames(in: text, onBytes: onBytes) {
             // "HDFS (Hadoop Distributed File System)" glosses a technology far more often than it names
             // an organisation: this order needs an organisation word.
-            if TextRules.abbreviates(acronym, phrase), isOrganisationName(phrase, requireCue: true),
+            if abbreviates(acronym, phrase, onBytes: onBytes), isOrganisationName(phrase, requireCue: true),
                OrganisationRules.isPlausibleName(phrase) {
                 registry.add(phrase, acronym: acronym)
             }
+        }
+    }
+
+    /// Adds `phrase`, which the `acronym` after it abbreviates, when it names an organisation.
+    static func addNameBeforeAcronym(_ phrase: String, acronym: String, to registry: inout OrganisationRegistry) {
+        // Without an organisation word, a phrase of common words glosses a term ("Securing Artificial
+        // Intelligence (SAI)"); a name has a proper noun in it ("Palo Alto Research Center (PARC)").
+        let named = isOrganisationName(phrase, requireCue: true) || phrase.split(separator: " ").contains {
+            !TextRules.isConnector(String($0)) && !Lexicon.shared.contains(String($0))
+        }
+        if named, isOrganisationName(phrase, requireCue: false), OrganisationRules.isPlausibleName(phrase) {
+            registry.add(phrase, acronym: acronym)
         }
     }
 
@@ -82,87 +93,46 @@ public enum OrganisationExtractor {
     }
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
-    static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) {
+    /// Returns what the pass over the text's words saw of the agent cues' last words (`addAgentMentions`).
+    @discardableResult
+    static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
         var trimmedText: String?   // worked out for the first run that needs it
-        // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
-        for stretch in runStretches(in: text) {
-            // A stretch or a run that changed nothing changes nothing again while the registry stays as it was.
-            let known = memo.runs(inStretch: stretch)
-            let stretchRevision = registry.revision
-            if known.idleAt == stretchRevision { continue }
-            for run in known.runs {
-                let facts = memo.facts(ofRun: run)
-                let revision = registry.revision
-                if facts.idleAt == revision { continue }
-                defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
-                if registry.find(key: facts.key) != nil { continue }
-                // A line that is only "The … Foundation" names the organisation with its article.
-                let line = trimmedText ?? text.trimmed()
-                trimmedText = line
-                let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
-                // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
-                // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
-                if facts.separatesPerson {
-                    for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
-                    continue
-                }
-                if consider(facts.whole, as: named, memo: &memo, in: &registry) { continue }
+        /// Tries one capitalised run of the text.
+        func tryRun(_ run: String) {
+            // A run that changed nothing changes nothing again while the registry stays as it was.
+            let facts = memo.facts(ofRun: run)
+            let revision = registry.revision
+            if facts.idleAt == revision { return }
+            defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
+            if registry.find(key: facts.key) != nil { return }
+            // A line that is only "The … Foundation" names the organisation with its article.
+            let line = trimmedText ?? text.trimmed()
+            trimmedText = line
+            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
+            // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
+            // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
+            if facts.separatesPerson {
                 for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
+                return
             }
-            if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
+            if consider(facts.whole, as: named, memo: &memo, in: &registry) { return }
+            for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
+        }
+        // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
+        return forEachMentionSource(in: text) { source in
+            switch source {
+            case .run(let run):
+                tryRun(run)
+            case .stretch(let stretch):
+                // A stretch that changed nothing changes nothing again while the registry stays as it was.
+                let known = memo.runs(inStretch: stretch)
+                let stretchRevision = registry.revision
+                if known.idleAt == stretchRevision { return }
+                for run in known.runs { tryRun(run) }
+                if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
+            }
         }
     }
-
-    /// The stretches of `text` that `TextRules.capitalisedRuns(in:multiWordOnly: true)` can find runs in, told on
-    /// the bytes, so that it reads those alone. A run never takes in a word that is neither capitalised nor a
-    /// connector, never goes on after a word that ends a clause and always stops before a word opening with "(" or
-    /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
-    /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes may be anything.
-    static func runStretches(in text: String) -> [String] {
-        let punctuation = runPunctuation, clauseEnders = runClauseEnders, connectors = asciiConnectorCodes
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [String] in
-            var stretches: [String] = []
-            var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
-            func cut() {
-                if words >= 2 { stretches.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)) }
-                words = 0
-            }
-            var start = 0
-            while start < bytes.count {
-                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
-                var end = start, plain = true
-                while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
-                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
-                    end += 1
-                }
-                defer { start = end }
-                // The word without the punctuation that the runs trim from its ends.
-                var from = start, to = end
-                while from < to, punctuation[Int(bytes[from])] { from += 1 }
-                while to > from, punctuation[Int(bytes[to - 1])] { to -= 1 }
-                let capital = from < to && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
-                guard !plain || capital || (to - from <= 3 && connectors.contains(shortWordCode(bytes[from..<to]))) else {
-                    cut()
-                    continue
-                }
-                if bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "\"") { cut() }
-                if words == 0 { first = start }
-                words += 1
-                last = end
-                if clauseEnders[Int(bytes[end - 1])] { cut() }
-            }
-            cut()
-            return stretches
-        } ?? [text]
-    }
-
-    /// For each byte value, whether it is ASCII punctuation that capitalised runs trim from a word.
-    private static let runPunctuation: [Bool] = (0..<256).map { byte in
-        byte < 0x80 && Set<Character>.wordPunctuation.contains(Character(Unicode.Scalar(UInt8(byte))))
-    }
-
-    /// For each byte value, whether it is one of `,;:.!?)"`, which end a capitalised run after the word they end.
-    private static let runClauseEnders: [Bool] = (0..<256).map { byte in ",;:.!?)\"".utf8.contains(UInt8(byte)) }
 
     /// The codes (`shortWordCode`) of the ASCII connectors: an ASCII word is a connector when its code is one.
     static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
@@ -189,13 +159,13 @@ public enum OrganisationExtractor {
     static let wordEdges = CharacterSet(charactersIn: ".,;:()!?\"'’")
 
     /// Every agent cue ends with one of these: a line without any is not read for agents.
-    private static let agentCueEndings = ASCIINeedleSet([" by ", " at ", " like ", " as "])
+    static let agentCueEndings = ASCIINeedleSet([" by ", " at ", " like ", " as "])
 
     /// The bytes of `agentCues`.
-    private static let agentCueBytes = agentCues.map { Array($0.utf8) }
+    static let agentCueBytes = agentCues.map { Array($0.utf8) }
 
     /// The agent cues (indices into `agentCues`) grouped by their last word with the space before it (" by ").
-    private static let agentCueEndingGroups: [(ending: [UInt8], cues: [Int])] = {
+    static let agentCueEndingGroups: [(ending: [UInt8], cues: [Int])] = {
         var groups: [(ending: [UInt8], cues: [Int])] = []
         for (index, cue) in agentCueBytes.enumerated() {
             let lastSpace = cue.dropLast().lastIndex(of: UInt8(ascii: " ")) ?? 0
@@ -209,8 +179,10 @@ public enum OrganisationExtractor {
     private static let kelvinSign = Array("\u{212A}".utf8), dottedCapitalI = Array("\u{130}".utf8)
 
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
-    static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
-        guard agentCueEndings.containsAny(in: text) else { return }
+    /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, when the caller knows.
+    static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
+                                 holdsCueEnding: Bool? = nil) {
+        guard holdsCueEnding ?? agentCueEndings.containsAny(in: text) else { return }
         for offset in agentCueEnds(in: text) {
             let tail = text.dropFirst(offset)
             var names: [String] = []
@@ -238,7 +210,9 @@ public enum OrganisationExtractor {
 
     /// Where each agent cue that starts a word ends in `text`, in characters: cue by cue (in `agentCues` order),
     /// left to right, matched in lower case.
-    static func agentCueEnds(in text: String) -> [Int] {
+    /// `onBytes` is there for tests, which compare the shortcuts on bytes with `lowercased()`.
+    static func agentCueEnds(in text: String, onBytes: Bool = true) -> [Int] {
+        if onBytes, let ends = asciiAgentCueEnds(in: text) { return ends }
         // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
         let folded = text.utf8.withContiguousStorageIfAvailable { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
@@ -266,9 +240,9 @@ public enum OrganisationExtractor {
             }
         }
         // Every character one byte: lower-casing keeps each in place.
-        if text.isPlainASCII { return ends }
+        if onBytes, text.isPlainASCII { return ends }
         // Only KELVIN SIGN and "İ" lower-case into ASCII: without them, `lowercased()` finds no cue the bytes lack.
-        if ends.isEmpty, folded.organisationOffsets(of: kelvinSign, limit: 1).isEmpty,
+        if onBytes, ends.isEmpty, folded.organisationOffsets(of: kelvinSign, limit: 1).isEmpty,
            folded.organisationOffsets(of: dottedCapitalI, limit: 1).isEmpty {
             return []
         }
@@ -336,20 +310,28 @@ public enum OrganisationExtractor {
     /// Whether a phrase names an organisation: its head word (before "of"/"for", else the last)
     /// is an organisation word, and not a place, a generic word or a job title.
     static func isOrganisationName(_ phrase: String, requireCue: Bool) -> Bool {
+        if requireCue, !hasOrganisationCue(phrase) { return false }
         let head = headWord(of: phrase)
-        // The cue first: most phrases have none.
-        if requireCue, !Vocabulary.organisationCues.contains(head) { return false }
         if Vocabulary.placeHeads.contains(head) || Vocabulary.genericHeads.contains(head) { return false }
         // "Council Chamber" is a room; "Chamber of Commerce" a body.
         if head == "chamber", !phrase.containsASCII(" of ") { return false }
         return !ParticipantExtractor.isJobTitle(phrase)
     }
 
+    /// Whether the head word of `phrase` is an organisation word (`Vocabulary.organisationCues`): the cue that
+    /// `isOrganisationName(_:requireCue: true)` asks for first, as most phrases have none.
+    static func hasOrganisationCue(_ phrase: String) -> Bool {
+        Vocabulary.organisationCues.contains(headWord(of: phrase))
+    }
+
     /// `headWord(of:)` of a plain ASCII phrase, lower-cased on its bytes (nil without contiguous bytes).
     private static func asciiHeadWord(of phrase: String) -> String? {
         phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
             let lowercased = { (word: Range<Int>) in
-                String(decoding: bytes[word].lazy.map { $0.asciiLowercased }, as: UTF8.self)
+                String(unsafeUninitializedCapacity: word.count) { buffer in
+                    for (i, byte) in bytes[word].enumerated() { buffer[i] = byte.asciiLowercased }
+                    return word.count
+                }
             }
             var before: Range<Int>?   // the word before the current one
             var start = 0
@@ -448,7 +430,7 @@ struct OrganisationRegistry {
     /// Attaches a bare acronym to the organisation whose initials it spells; false when none does.
     mutating func attachAcronym(_ acronym: String) -> Bool {
         if find(acronym) != nil { return true }
-        guard let i = organisations.firstIndex(where: { $0.acronym == nil && TextRules.abbreviates(acronym, $0.name) }) else {
+        guard let i = organisations.firstIndex(where: { $0.acronym == nil && OrganisationExtractor.abbreviates(acronym, $0.name) }) else {
             return false
         }
         organisations[i].acronym = acronym
@@ -473,7 +455,7 @@ struct OrganisationRegistry {
         // Most phrases open with a word that no organisation has: refused before any set is built.
         if key.isPlainASCII {
             let first = key.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(key[..<$0]) } ?? key
-            guard everyNameWord.contains(first) || TextRules.isConnector(first) else { return false }
+            guard everyNameWord.contains(first) || OrganisationExtractor.isASCIIConnector(first) else { return false }
         }
         let words = Self.words(key: key)
         guard words.count >= 2, words.isSubset(of: everyNameWord) else { return false }
@@ -494,8 +476,9 @@ struct OrganisationRegistry {
 
     /// The lookup key of a name: lower case, letters and digits only, single spaces, "&" as "and",
     /// no leading "the".
-    static func key(_ name: String) -> String {
-        if let key = asciiKey(name) { return key }
+    /// `onBytes` is there for tests, which compare the key worked out on bytes with the one worked out on characters.
+    static func key(_ name: String, onBytes: Bool = true) -> String {
+        if onBytes, let key = asciiKey(name) { return key }
         var out = ""
         out.reserveCapacity(name.utf8.count)
         var pendingSpace = false
@@ -524,30 +507,43 @@ struct OrganisationRegistry {
 
     /// `key(_:)` worked out on the bytes of a name written in ASCII (no CR); nil for any other name.
     private static func asciiKey(_ name: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(name.utf8.count)
-        var pendingSpace = false
-        func append(_ byte: UInt8) {
-            if pendingSpace, !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(byte)
-        }
-        for byte in name.utf8 {
-            guard byte < 0x80, byte != 0x0D else { return nil }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte | 0x20)
-            case UInt8(ascii: "&"):
-                pendingSpace = true
-                append(UInt8(ascii: "a"))
-                out.append(contentsOf: "nd".utf8)
-                pendingSpace = true
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
-            default: continue
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var ampersands = 0
+            for byte in bytes {
+                guard byte < 0x80, byte != 0x0D else { return nil }
+                if byte == UInt8(ascii: "&") { ampersands += 1 }
+            }
+            // Each byte gives at most itself and a space before it; "&" gives " and".
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 3 * ampersands) { out in
+                var count = 0
+                var pendingSpace = false
+                func append(_ byte: UInt8) {
+                    if pendingSpace, count > 0 { out[count] = 0x20; count += 1 }
+                    pendingSpace = false
+                    out[count] = byte
+                    count += 1
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte | 0x20)
+                    case UInt8(ascii: "&"):
+                        pendingSpace = true
+                        append(UInt8(ascii: "a"))
+                        out[count] = UInt8(ascii: "n")
+                        out[count + 1] = UInt8(ascii: "d")
+                        count += 2
+                        pendingSpace = true
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
+                    default: continue
+                    }
+                }
+                let key = UnsafeBufferPointer(rebasing: out[..<count])
+                let dropped = key.starts(with: "the ".utf8) ? 4 : 0
+                return String(decoding: UnsafeBufferPointer(rebasing: key[dropped...]), as: UTF8.self)
             }
         }
-        if out.starts(with: "the ".utf8) { out.removeFirst(4) }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The significant words of a name: the words of its key but connectors.

@@ -73,12 +73,13 @@ struct MentionMemo {
         init(_ run: String) {
             key = OrganisationRegistry.key(run)
             whole = Candidate(run, key: key)
-            pieces = [" and ", " in ", " – ", " - "].first { run.containsASCII($0) }.map { run.componentsASCII(separatedBy: $0) } ?? []
-            separatesPerson = run.containsASCII(" - ")
+            let separators = OrganisationExtractor.pieceSeparators(in: run)
+            pieces = separators.first.map { run.componentsASCII(separatedBy: $0) } ?? []
+            separatesPerson = separators.spacedHyphen
         }
     }
 
-    /// A stretch of text that can hold capitalised runs (`OrganisationExtractor.runStretches`).
+    /// A stretch of text that can hold capitalised runs with a non-ASCII word (`OrganisationExtractor.forEachMentionSource`).
     struct Stretch {
         /// The runs of two words or more in it.
         let runs: [String]
@@ -134,6 +135,8 @@ struct MentionMemo {
     /// Whether the trimmed phrase `trimmed`, found by its head word alone, is a new organisation: its head word
     /// marks one, it can be a name, and the document uses it as one.
     mutating func namesNewOrganisation(_ trimmed: String) -> Bool {
+        // Most phrases have no organisation word at their head: refused before the memo.
+        guard OrganisationExtractor.hasOrganisationCue(trimmed) else { return false }
         if let known = newOrganisationNames[trimmed] { return known }
         let names = OrganisationExtractor.isOrganisationName(trimmed, requireCue: true) && OrganisationRules.isPlausibleName(trimmed)
             && OrganisationRules.isMentionedAsName(trimmed, in: context)

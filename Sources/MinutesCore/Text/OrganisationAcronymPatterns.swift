@@ -12,64 +12,86 @@ enum AcronymPatterns {
     private static let acronymThenName = try! NSRegularExpression(pattern: #"\b([A-Z][A-Z0-9&]{1,9}) \(([^()]{4,120})\)"#)
 
     /// Each "(ACR)" of `text` (`parenthesisedAcronym`): the acronym and all the text before its parenthesis.
-    static func parenthesised(in text: String) -> [(acronym: String, before: String)] {
-        guard let bytes = asciiBytes(of: text) else {
-            let ns = text as NSString
-            return parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
-                (ns.substring(with: match.range(at: 1)), ns.substring(to: match.range.location))
-            }
+    /// `onBytes` is there for tests, which compare the byte search with the regular expression.
+    static func parenthesised(in text: String, onBytes: Bool = true) -> [(acronym: String, before: String)] {
+        let onASCII = !onBytes ? nil : withASCIIBytes(of: text) { bytes in
+            var found: [(acronym: String, before: String)] = []
+            forEachParenthesised(in: bytes) { acronym, open in found.append((string(bytes, acronym), string(bytes, 0..<open))) }
+            return found
         }
-        var found: [(acronym: String, before: String)] = []
+        if let onASCII { return onASCII }
+        let ns = text as NSString
+        return parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
+            (ns.substring(with: match.range(at: 1)), ns.substring(to: match.range.location))
+        }
+    }
+
+    /// Calls `body` with each "(ACR)" of the ASCII bytes `bytes`, left to right: the acronym's bytes and where its
+    /// "(" stands.
+    static func forEachParenthesised(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int) -> Void) {
         var i = 0
-        while i < bytes.count {
+        while let open = UTF8Search.offset(of: UInt8(ascii: "("), in: bytes, from: i) {
             // "(", an acronym of letters, digits and "&", ")".
-            if bytes[i] == UInt8(ascii: "("), let end = acronymEnd(in: bytes, at: i + 1, allowsLowercase: true),
-               end < bytes.count, bytes[end] == UInt8(ascii: ")") {
-                found.append((string(bytes[(i + 1)..<end]), string(bytes[..<i])))
+            if let end = acronymEnd(in: bytes, at: open + 1, allowsLowercase: true), end < bytes.count, bytes[end] == UInt8(ascii: ")") {
+                body((open + 1)..<end, open)
                 i = end + 1
             } else {
-                i += 1
+                i = open + 1
             }
         }
-        return found
     }
 
     /// Each "ACR (Name …)" of `text` (`acronymThenName`): the acronym and the words in parentheses.
-    static func beforeNames(in text: String) -> [(acronym: String, phrase: String)] {
-        guard let bytes = asciiBytes(of: text) else {
-            let ns = text as NSString
-            return acronymThenName.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
-                (ns.substring(with: match.range(at: 1)), ns.substring(with: match.range(at: 2)))
-            }
+    /// `onBytes` is there for tests, which compare the byte search with the regular expression.
+    static func beforeNames(in text: String, onBytes: Bool = true) -> [(acronym: String, phrase: String)] {
+        let onASCII = !onBytes ? nil : withASCIIBytes(of: text, beforeNames(inASCII:))
+        if let onASCII { return onASCII }
+        let ns = text as NSString
+        return acronymThenName.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
+            (ns.substring(with: match.range(at: 1)), ns.substring(with: match.range(at: 2)))
         }
+    }
+
+    /// `beforeNames(in:)` of ASCII bytes. Every match has " (" after its acronym: the search goes from one "(" to the
+    /// next and looks back for the acronym. The regular expression's leftmost match for a parenthesis is the first
+    /// start, after a word boundary, of the run of acronym characters before it that leaves 2 to 10 of them; a match
+    /// never reaches back over the ")" that ends the match before it.
+    private static func beforeNames(inASCII bytes: UnsafeBufferPointer<UInt8>) -> [(acronym: String, phrase: String)] {
         var found: [(acronym: String, phrase: String)] = []
-        var i = 0
-        while i < bytes.count {
-            // A word boundary, an upper-case acronym, " (", 4 to 120 characters without parentheses, ")".
-            if i == 0 || !isWordByte(bytes[i - 1]), let end = acronymEnd(in: bytes, at: i, allowsLowercase: false),
-               end + 1 < bytes.count, bytes[end] == UInt8(ascii: " "), bytes[end + 1] == UInt8(ascii: "(") {
-                let open = end + 2
-                let close = bytes[open...].firstIndex { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") } ?? bytes.count
-                if close < bytes.count, bytes[close] == UInt8(ascii: ")"), (4...120).contains(close - open) {
-                    found.append((string(bytes[i..<end]), string(bytes[open..<close])))
-                    i = close + 1
-                    continue
-                }
+        var from = 0
+        while let paren = UTF8Search.offset(of: UInt8(ascii: "("), in: bytes, from: from) {
+            from = paren + 1
+            guard paren >= 3, bytes[paren - 1] == UInt8(ascii: " ") else { continue }
+            let end = paren - 1
+            var runStart = end
+            while runStart > 0, isAcronymByte(bytes[runStart - 1]) { runStart -= 1 }
+            guard end - runStart >= 2, let start = (max(runStart, end - 10)..<(end - 1)).first(where: { i in
+                isUppercase(bytes[i]) && (i == 0 || !isWordByte(bytes[i - 1]))
+            }) else { continue }
+            // 4 to 120 characters without parentheses, then ")".
+            let open = paren + 1
+            let close = UnsafeBufferPointer(rebasing: bytes[open...]).firstIndex { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }
+                .map { open + $0 } ?? bytes.count
+            if close < bytes.count, bytes[close] == UInt8(ascii: ")"), (4...120).contains(close - open) {
+                found.append((string(bytes, start..<end), string(bytes, open..<close)))
+                from = close + 1
             }
-            i += 1
         }
         return found
     }
 
-    /// The UTF-8 bytes of `text` when every one is ASCII; nil otherwise.
-    private static func asciiBytes(of text: String) -> [UInt8]? {
-        text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+    /// Calls `body` with the UTF-8 bytes of `text` when every one is ASCII; nil otherwise.
+    private static func withASCIIBytes<T>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        let inPlace = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } ? body(bytes) : nil }
+        if let inPlace { return inPlace }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Where the acronym `[A-Z][A-Za-z0-9&]{1,9}` (without lower case: `[A-Z][A-Z0-9&]{1,9}`) that starts at
     /// `start` ends; nil when none starts there. Whatever follows it is no acronym character, so the greedy match
     /// is the whole run of acronym characters, and a run over ten characters is no match.
-    private static func acronymEnd(in bytes: [UInt8], at start: Int, allowsLowercase: Bool) -> Int? {
+    private static func acronymEnd(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, allowsLowercase: Bool) -> Int? {
         guard start < bytes.count, isUppercase(bytes[start]) else { return nil }
         var end = start + 1
         while end < bytes.count {
@@ -89,7 +111,10 @@ enum AcronymPatterns {
         isUppercase(b) || isLowercase(b) || isDigit(b) || b == UInt8(ascii: "_")
     }
 
-    private static func string(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
+    /// Whether `b` is an acronym character of `acronymThenName`: `[A-Z0-9&]`.
+    private static func isAcronymByte(_ b: UInt8) -> Bool { isUppercase(b) || isDigit(b) || b == UInt8(ascii: "&") }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }

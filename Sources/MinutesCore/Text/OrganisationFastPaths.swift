@@ -1,0 +1,411 @@
+import Foundation
+
+/// Byte-level shortcuts of the organisation extractor: each answers exactly as the rule it stands for
+/// (`OrganisationFastPathTests` compares them on random texts).
+extension OrganisationExtractor {
+    /// What `addMentions` reads in a block text: a capitalised run found on the bytes, or a stretch with non-ASCII
+    /// words whose runs `TextRules.capitalisedRuns(in:multiWordOnly: true)` finds.
+    enum MentionSource {
+        /// A run of two words or more, worked out on the bytes of a stretch of plain ASCII words.
+        case run(String)
+        /// A stretch of two words or more, at least one of them not plain ASCII.
+        case stretch(String)
+    }
+
+    /// Calls `body` with the capitalised runs of `text`, in order: together (a stretch standing for its runs) they are
+    /// `TextRules.capitalisedRuns(in: text, multiWordOnly: true)`.
+    ///
+    /// The text is cut into stretches on the bytes. A run never takes in a word that is neither capitalised nor a
+    /// connector, never goes on after a word that ends a clause and always stops before a word opening with "(" or
+    /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
+    /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes (or a CR) may be
+    /// anything: its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
+    /// worked out here, as `capitalisedRuns` works them out for such words.
+    ///
+    /// Returns what the pass saw of the last words of the agent cues (`agentCueEndings`), found as words between spaces.
+    @discardableResult
+    static func forEachMentionSource(in text: String, _ body: (MentionSource) -> Void) -> CueEndingScan {
+        let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var cueEndings = CueEndingScan()
+            var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
+            var plainStretch = true              // whether every word of the stretch is plain ASCII
+            func cut() {
+                if words >= 2 {
+                    if plainStretch {
+                        if let run = asciiRun(in: bytes, from: first, to: last) { body(.run(run)) }
+                    } else {
+                        body(.stretch(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)))
+                    }
+                }
+                words = 0
+                plainStretch = true
+            }
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+                var end = start, plain = true
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
+                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
+                    end += 1
+                }
+                defer { start = end }
+                if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
+                let (from, to) = trimmedWord(in: bytes, start, end)
+                guard !plain || isCapital(bytes, from, to) || isConnector(bytes, from, to) else {
+                    cut()
+                    continue
+                }
+                if bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "\"") { cut() }
+                if words == 0 { first = start }
+                words += 1
+                if !plain { plainStretch = false }
+                last = end
+                if isRunClauseEnder(bytes[end - 1]) { cut() }
+            }
+            cut()
+            return cueEndings
+        }
+        if let scan { return scan }
+        body(.stretch(text))
+        return CueEndingScan(undecided: true)
+    }
+
+    /// What a pass over the words of a text saw of `agentCueEndings` (" by ", " at ", " like ", " as "): each is a word
+    /// between two spaces. `ASCIINeedleSet.containsAny` counts a needle's first match when an ASCII byte or the end
+    /// follows it, and leaves a needle whose first match a non-ASCII byte follows to Foundation: so does this.
+    struct CueEndingScan {
+        /// Whether the first match of some needle is followed by ASCII or the end.
+        private(set) var found = false
+        /// The needles (one bit each, in `agentCueEndings` order) matched so far.
+        private var seen: UInt8 = 0
+        /// Whether some needle's first match is followed by a non-ASCII byte, or the text was not scanned.
+        private var undecided = false
+
+        init(undecided: Bool = false) {
+            self.undecided = undecided
+        }
+
+        /// Whether the text holds one of the needles (as `agentCueEndings.containsAny`), nil when Foundation must tell.
+        var holdsCueEnding: Bool? {
+            found ? true : undecided ? nil : false
+        }
+
+        /// Looks at the word between `start` and `end` of `bytes`, with a space before it and one after it.
+        @inline(__always)
+        mutating func see(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            guard !found, end - start == 2 || end - start == 4 else { return }
+            let needle: UInt8
+            switch (bytes[start], bytes[start + 1]) {
+            case (UInt8(ascii: "b"), UInt8(ascii: "y")) where end - start == 2: needle = 1
+            case (UInt8(ascii: "a"), UInt8(ascii: "t")) where end - start == 2: needle = 2
+            case (UInt8(ascii: "a"), UInt8(ascii: "s")) where end - start == 2: needle = 8
+            case (UInt8(ascii: "l"), UInt8(ascii: "i"))
+                where end - start == 4 && bytes[start + 2] == UInt8(ascii: "k") && bytes[start + 3] == UInt8(ascii: "e"):
+                needle = 4
+            default: return
+            }
+            guard seen & needle == 0 else { return }
+            seen |= needle
+            if end + 1 == bytes.count || bytes[end + 1] < 0x80 { found = true } else { undecided = true }
+        }
+    }
+
+    /// `TextRules.capitalisedRuns(in:multiWordOnly: true)` of a stretch of plain ASCII words (no byte above 0x7F, no
+    /// CR) between byte offsets `from` and `to` of `bytes`, as `forEachMentionSource` cuts them.
+    ///
+    /// Every word of such a stretch is capitalised or a connector, only its first word can open with "(" or a quote
+    /// and only its last can end a clause: `capitalisedRuns` skips the connectors before its first capitalised word
+    /// and takes in every word from there, so it sees one run, which it trims of connectors and determiners at its
+    /// front and of connectors at its back, and keeps when two words or more are left.
+    static func asciiRun(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String? {
+        var runFrom = -1, runTo = -1      // where the run's first word starts and its last word ends
+        var words = 0, wordsToTail = 0    // words from the first: all of them, and up to the last that is no connector
+        var single = true, singleToTail = true   // whether those words stand one space apart, unpunctuated between
+        var previousTo = 0
+        forEachWord(in: bytes, from: from, to: to) { start, end in
+            let (wordFrom, wordTo) = trimmedWord(in: bytes, start, end)
+            let connector = isConnector(bytes, wordFrom, wordTo)
+            if runFrom < 0 {
+                if connector || isDeterminer(bytes, wordFrom..<wordTo) { return }
+                runFrom = wordFrom
+            } else if wordFrom != previousTo + 1 {
+                single = false
+            }
+            previousTo = wordTo
+            words += 1
+            if !connector { runTo = wordTo; wordsToTail = words; singleToTail = single }
+        }
+        guard wordsToTail >= 2 else { return nil }
+        if singleToTail { return String(decoding: UnsafeBufferPointer(rebasing: bytes[runFrom..<runTo]), as: UTF8.self) }
+        // Punctuation or more spaces between words: the trimmed words joined by single spaces.
+        var trimmedWords: [Range<Int>] = []
+        forEachWord(in: bytes, from: runFrom, to: runTo) { start, end in
+            let (wordFrom, wordTo) = trimmedWord(in: bytes, start, end)
+            trimmedWords.append(wordFrom..<wordTo)
+        }
+        return joined(trimmedWords[...], of: bytes)
+    }
+
+    /// Calls `body` with the start and end of each word (bytes between ASCII spaces) between `from` and `to`.
+    @inline(__always)
+    private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ body: (Int, Int) -> Void) {
+        var start = from
+        while start < to {
+            guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+            var end = start + 1
+            while end < to, bytes[end] != UInt8(ascii: " ") { end += 1 }
+            body(start, end)
+            start = end
+        }
+    }
+
+    /// The "Name (ACR)" half of `addExpandedAcronyms` on the bytes of a plain ASCII text (no byte above 0x7F, no
+    /// CR), as the rules on characters work it out: each "(ACR)" with two capitals or more, the capitalised words
+    /// before it (`capitalisedTail(of:)`) and the shortest run of them that it abbreviates. False, having done nothing,
+    /// for any other text.
+    static func addNamesBeforeAcronymsOnBytes(in text: String, to registry: inout OrganisationRegistry) -> Bool {
+        guard text.isPlainASCII else { return false }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            AcronymPatterns.forEachParenthesised(in: bytes) { acronym, open in
+                guard acronym.lazy.filter({ isCapital(bytes, $0, $0 + 1) }).count >= 2 else { return }
+                let acronymBytes = UnsafeBufferPointer(rebasing: bytes[acronym])
+                let letters = asciiLetters(of: acronymBytes)
+                let words = asciiCapitalisedTail(in: bytes, before: open)
+                // The shortest run of trailing words whose initials spell the acronym.
+                for start in stride(from: words.count - 1, through: 0, by: -1)
+                where asciiAbbreviates(letters: letters, words: words[start...], in: bytes) {
+                    addNameBeforeAcronym(joined(words[start...], of: bytes), acronym: String(decoding: acronymBytes, as: UTF8.self),
+                                         to: &registry)
+                    break
+                }
+            }
+        }
+        return done != nil
+    }
+
+    /// `capitalisedTail(of:)` of the plain ASCII bytes of `bytes` before offset `end`, as byte ranges of its words.
+    static func asciiCapitalisedTail(in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> [Range<Int>] {
+        var words: [Range<Int>] = []   // from the last word back
+        var wordEnd = end
+        while true {
+            while wordEnd > 0, bytes[wordEnd - 1] == UInt8(ascii: " ") { wordEnd -= 1 }
+            guard wordEnd > 0 else { break }
+            var wordStart = wordEnd - 1
+            while wordStart > 0, bytes[wordStart - 1] != UInt8(ascii: " ") { wordStart -= 1 }
+            guard isCapital(bytes, wordStart, wordEnd) || (!words.isEmpty && isConnector(bytes, wordStart, wordEnd)) else { break }
+            words.append(wordStart..<wordEnd)
+            if words.count > 12 { break }
+            wordEnd = wordStart
+        }
+        // Connectors and "The" off the front.
+        while let first = words.last,
+              isConnector(bytes, first.lowerBound, first.upperBound) || UnsafeBufferPointer(rebasing: bytes[first]).elementsEqual("The".utf8) {
+            words.removeLast()
+        }
+        return words.reversed()
+    }
+
+    /// `TextRules.abbreviates(acronym, phrase)`, on the bytes when both are plain ASCII. `onBytes` is there for
+    /// tests, which compare both ways.
+    static func abbreviates(_ acronym: String, _ phrase: String, onBytes: Bool = true) -> Bool {
+        guard onBytes, acronym.isPlainASCII, phrase.isPlainASCII else { return TextRules.abbreviates(acronym, phrase) }
+        var acronym = acronym, phrase = phrase
+        let letters = acronym.withUTF8 { asciiLetters(of: $0) }
+        return phrase.withUTF8 { bytes in
+            var words: [Range<Int>] = []
+            forEachWord(in: bytes, from: 0, to: bytes.count) { words.append($0..<$1) }
+            return asciiAbbreviates(letters: letters, words: words[...], in: bytes)
+        }
+    }
+
+    /// The letters of an ASCII acronym, upper-cased (`acronym.uppercased().filter(\.isLetter)`).
+    static func asciiLetters(of acronym: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        acronym.compactMap { byte in
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            return upper >= UInt8(ascii: "A") && upper <= UInt8(ascii: "Z") ? upper : nil
+        }
+    }
+
+    /// `TextRules.abbreviates` of an acronym whose upper-cased letters are `letters` and of the phrase made of the
+    /// plain ASCII words `words` of `bytes`: the letters are the initials of its pieces between spaces and hyphens but
+    /// the minor words (`TextRules.initials`), or of all its words.
+    static func asciiAbbreviates(letters: [UInt8], words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard letters.count >= 2 else { return false }
+        let upper = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte }
+        if words.count == letters.count, zip(words, letters).allSatisfy({ upper(bytes[$0.0.lowerBound]) == $0.1 }) { return true }
+        var matched = 0
+        for word in words {
+            var pieceStart = word.lowerBound
+            while pieceStart < word.upperBound {
+                var pieceEnd = pieceStart
+                while pieceEnd < word.upperBound, bytes[pieceEnd] != UInt8(ascii: "-") { pieceEnd += 1 }
+                defer { pieceStart = pieceEnd + 1 }
+                guard pieceEnd > pieceStart, !isMinorWord(bytes, pieceStart, pieceEnd) else { continue }
+                guard matched < letters.count, upper(bytes[pieceStart]) == letters[matched] else { return false }
+                matched += 1
+            }
+        }
+        return matched == letters.count
+    }
+
+    /// Whether the ASCII word between `from` and `to` is one of `TextRules.minorWords`, in any case.
+    @inline(__always)
+    private static func isMinorWord(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        to - from <= 3 && asciiMinorWordCodes.contains(shortWordCode(UnsafeBufferPointer(rebasing: bytes[from..<to])))
+    }
+
+    /// The codes (`shortWordCode`) of the ASCII members of `TextRules.minorWords`.
+    private static let asciiMinorWordCodes = TextRules.minorWords.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
+
+    /// The words `words` of `bytes` joined by single spaces.
+    static func joined(_ words: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text: [UInt8] = []
+        for word in words {
+            if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The separator a capitalised run is cut at when its whole names nothing: the first of " and ", " in ", " – " and
+    /// " - " that it holds (nil without any); and whether it holds " - ", which separates a person from an organisation.
+    /// A plain ASCII run is read once on its bytes.
+    static func pieceSeparators(in run: String) -> (first: String?, spacedHyphen: Bool) {
+        let separators = [" and ", " in ", " – ", " - "]
+        guard run.isPlainASCII else { return (separators.first { run.containsASCII($0) }, run.containsASCII(" - ")) }
+        var and = false, `in` = false, hyphen = false
+        var copy = run
+        copy.withUTF8 { bytes in
+            // Each separator is a word between spaces: look at the words between spaces.
+            guard var space = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes) else { return }
+            while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space + 1) {
+                switch next - space - 1 {
+                case 1 where bytes[space + 1] == UInt8(ascii: "-"): hyphen = true
+                case 2 where bytes[space + 1] == UInt8(ascii: "i") && bytes[space + 2] == UInt8(ascii: "n"): `in` = true
+                case 3 where bytes[space + 1] == UInt8(ascii: "a") && bytes[space + 2] == UInt8(ascii: "n") && bytes[space + 3] == UInt8(ascii: "d"):
+                    and = true
+                default: break
+                }
+                space = next
+            }
+        }
+        let first = and ? separators[0] : `in` ? separators[1] : hyphen ? separators[3] : nil
+        return (first, hyphen)
+    }
+
+    /// `TextRules.isConnector(word)`, on the bytes when the word is plain ASCII.
+    static func isASCIIConnector(_ word: String) -> Bool {
+        guard word.utf8.count <= 3 else { return false }
+        guard word.isPlainASCII else { return TextRules.isConnector(word) }
+        return asciiConnectorCodes.contains(shortWordCode(word.utf8))
+    }
+
+    /// `agentCueEnds(in:)` of a plain ASCII text (every character one byte), found in place: at each space, the
+    /// cue endings (" by ", " at ", …) that start there and the cues that end with them, matched with ASCII letters
+    /// lower-cased. Nil for any other text.
+    static func asciiAgentCueEnds(in text: String) -> [Int]? {
+        guard text.isPlainASCII else { return nil }
+        let groups = agentCueEndingGroups, cues = agentCueBytes, initials = agentCueEndingInitials
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+            /// Whether `pattern` (lower case) stands at `start` of the bytes, lower-cased.
+            func matches(_ pattern: [UInt8], at start: Int) -> Bool {
+                guard start >= 0, start + pattern.count <= bytes.count else { return false }
+                for (offset, byte) in pattern.enumerated() where bytes[start + offset].asciiLowercased != byte { return false }
+                return true
+            }
+            var found: [(cue: Int, start: Int)] = []
+            var space = 0
+            while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
+                space = next + 1
+                // Most words open with a letter that no ending has.
+                guard next + 1 < bytes.count else { break }
+                let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
+                guard letter < 26, initials >> letter & 1 != 0 else { continue }
+                for (ending, group) in groups where matches(ending, at: next) {
+                    for cue in group {
+                        let start = next + ending.count - cues[cue].count
+                        if matches(cues[cue], at: start) { found.append((cue, start)) }
+                    }
+                }
+            }
+            // Cue by cue, left to right, each match taking its bytes from the next, as a search from the last
+            // match's end finds them; a cue counts where it starts a word.
+            found.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+            var ends: [Int] = []
+            var cue = -1, searchStart = 0
+            for match in found {
+                if match.cue != cue { cue = match.cue; searchStart = 0 }
+                guard match.start >= searchStart else { continue }
+                searchStart = match.start + cues[cue].count
+                if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
+            }
+            return ends
+        }
+    }
+
+    /// The first letters of the agent cues' last words ("b" of " by "), one bit each from "a".
+    private static let agentCueEndingInitials: UInt32 = agentCueEndingGroups.reduce(0) { mask, group in
+        let letter = group.ending[1] &- UInt8(ascii: "a")
+        precondition(letter < 26, "an ending opens with a space and a lower-case letter")
+        return mask | 1 << letter
+    }
+
+    /// The word between byte offsets `start` and `end`, without the ASCII punctuation that capitalised runs trim
+    /// from its ends (`Set<Character>.wordPunctuation`).
+    @inline(__always)
+    private static func trimmedWord(in bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var from = start, to = end
+        while from < to, isRunPunctuation(bytes[from]) { from += 1 }
+        while to > from, isRunPunctuation(bytes[to - 1]) { to -= 1 }
+        return (from, to)
+    }
+
+    /// Whether the word between `from` and `to` opens with an ASCII capital.
+    @inline(__always)
+    private static func isCapital(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        from < to && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
+    }
+
+    /// `TextRules.isConnector` of the ASCII word between `from` and `to`.
+    @inline(__always)
+    private static func isConnector(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        to - from <= 3 && asciiConnectorCodes.contains(shortWordCode(UnsafeBufferPointer(rebasing: bytes[from..<to])))
+    }
+
+    /// Whether the ASCII word `word` is one of `TextRules.leadingDeterminers`.
+    private static func isDeterminer(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard word.count <= longestDeterminer, isCapital(bytes, word.lowerBound, word.upperBound) else { return false }
+        let candidate = UnsafeBufferPointer(rebasing: bytes[word])
+        return asciiDeterminers.contains { $0.elementsEqual(candidate) }
+    }
+
+    /// The bytes of `TextRules.leadingDeterminers`, and the length of the longest.
+    private static let asciiDeterminers = TextRules.leadingDeterminers.map { Array($0.utf8) }
+    private static let longestDeterminer = asciiDeterminers.map(\.count).max() ?? 0
+
+    /// Whether `byte` is ASCII punctuation that capitalised runs trim from a word (`Set<Character>.wordPunctuation`).
+    @inline(__always)
+    static func isRunPunctuation(_ byte: UInt8) -> Bool {
+        byte < 64 && runPunctuation >> byte & 1 != 0
+    }
+
+    /// Whether `byte` is one of `,;:.!?)"`, which end a capitalised run after the word they end.
+    @inline(__always)
+    static func isRunClauseEnder(_ byte: UInt8) -> Bool {
+        byte < 64 && runClauseEnders >> byte & 1 != 0
+    }
+
+    /// The ASCII members of `Set<Character>.wordPunctuation`, one bit each (all of them below 64).
+    private static let runPunctuation = bitMask(Set<Character>.wordPunctuation.compactMap(\.asciiValue))
+
+    /// `,;:.!?)"`, one bit each.
+    private static let runClauseEnders = bitMask(",;:.!?)\"".utf8)
+
+    /// The bytes `bytes`, each below 64, as one bit each.
+    private static func bitMask(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0) { mask, byte in
+            precondition(byte < 64, "a byte below 64")
+            return mask | 1 << byte
+        }
+    }
+}
