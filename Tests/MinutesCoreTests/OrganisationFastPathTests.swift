@@ -88,17 +88,10 @@ struct OrganisationFastPathTests {
         }
     }
 
-    /// Whether `TextRules.initials` traps on `text`: a word opening with a character that upper-cases into two
-    /// ("ß" → "SS") makes no `Character`. Not a case to compare (both ways call the rule on non-ASCII text).
-    static func trapsInitials(_ text: String) -> Bool {
-        text.split(whereSeparator: { $0 == " " || $0 == "-" }).contains { word in word.first.map { $0.uppercased().count != 1 } ?? false }
-    }
-
     @Test func abbreviationOnBytesIsTheRule() {
         var generator = SplitMix64(seed: 13)
         let acronyms = ["ASF", "GCCA", "W3C", "CoE", "IDs", "A", "AB", "A&B", "asf", "GCC", "ÉA", "AÉ", "KA", "\u{212A}A", "OTA", "ab1c"]
         Self.forRandomTexts(seed: 14) { phrase in
-            guard !Self.trapsInitials(phrase) else { return }
             let acronym = acronyms[Int(generator.next() % UInt64(acronyms.count))]
             #expect(OrganisationExtractor.abbreviates(acronym, phrase) == TextRules.abbreviates(acronym, phrase),
                     "\(acronym) \(Array(phrase.unicodeScalars))")
@@ -106,7 +99,6 @@ struct OrganisationFastPathTests {
         // Acronyms made of the phrase's own initials, so that many of them abbreviate it.
         var abbreviating = 0
         Self.forRandomTexts(seed: 17) { phrase in
-            guard !Self.trapsInitials(phrase) else { return }
             let initials = phrase.split(separator: " ").compactMap(\.first).filter(\.isLetter)
             let acronym = String(generator.next() % 2 == 0 ? initials : initials.dropLast())
             let expected = TextRules.abbreviates(acronym, phrase)
@@ -132,7 +124,6 @@ struct OrganisationFastPathTests {
 
     @Test func expandedAcronymsOnBytesAreThoseOfTheRules() {
         Self.forRandomAcronymTexts(seed: 16) { text in
-            guard !Self.trapsInitials(text) else { return }
             var onBytes = OrganisationRegistry(), byRules = OrganisationRegistry()
             OrganisationExtractor.addExpandedAcronyms(in: text, to: &onBytes)
             OrganisationExtractor.addExpandedAcronyms(in: text, to: &byRules, onBytes: false)
