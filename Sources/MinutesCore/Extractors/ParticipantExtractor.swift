@@ -397,7 +397,8 @@ public enum ParticipantExtractor {
         var text = cleanedEntry(raw)
         var attendance = attendance
         // Task-list markers the reader left in the text.
-        for (marker, present) in taskMarkers where text.hasPrefix(marker) {
+        // Every marker opens with a "[" byte: most entries have none.
+        for (marker, present) in taskMarkers where text.utf8.first == UInt8(ascii: "[") && text.hasPrefix(marker) {
             text = String(text.dropFirst(marker.count)).trimmed()
             attendance = present ? attendance : .absent
         }
@@ -434,8 +435,10 @@ public enum ParticipantExtractor {
                 }
             }
         }
-        // Handles: "Name @handle", "Name: @handle".
-        text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        // Handles: "Name @handle", "Name: @handle" (none, and nothing to re-space, in most entries).
+        if !(ParticipantFastPaths.isSpaceNormal(text) && !ParticipantFastPaths.holds(UInt8(ascii: "@"), text)) {
+            text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        }
         text = text.trimmed(.entryPunctuation)
 
         // "Name - Role, Organisation".
@@ -499,6 +502,8 @@ public enum ParticipantExtractor {
     /// "??" placeholders for an unknown surname ("Dave_??"), and the nick before " // " in "TallTed // Ted Thibodeau".
     /// "Jeff O / HumanOS" becomes "Jeff O, HumanOS" (name, organisation).
     static func cleanedEntry(_ raw: String) -> String {
+        // Most entries have nothing to clean, which their bytes show at once.
+        if ParticipantFastPaths.cleanedEntryIsUnchanged(raw) { return raw }
         var text = raw.trimmed()
         if let nickSeparator = text.rangeOfASCII(" // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
         var words = text.splitOnSpaces().map(String.init)
@@ -831,6 +836,7 @@ public enum ParticipantExtractor {
 
     /// A job title: its head word (the word before "of", else the last word) is a job word.
     static func isJobTitle(_ text: String) -> Bool {
+        if let answer = ParticipantFastPaths.isJobTitle(text) { return answer }
         let lower = text.lowercased()
         // The words of the part before the first " of ": found and split on bytes when the text is ASCII (the same answer,
         // without Foundation or walking characters).
@@ -848,7 +854,8 @@ public enum ParticipantExtractor {
 
     /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").
     static func hasOrganisationCue(_ text: String) -> Bool {
-        text.lowercased().participantSplit(onAnyOf: " ,").contains { Vocabulary.organisationCues.contains(String($0)) }
+        if let answer = ParticipantFastPaths.hasOrganisationCue(text) { return answer }
+        return text.lowercased().participantSplit(onAnyOf: " ,").contains { Vocabulary.organisationCues.contains(String($0)) }
     }
 
     /// A short capitalised phrase without organisation or job words: a city or country.

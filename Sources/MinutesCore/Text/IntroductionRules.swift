@@ -27,6 +27,13 @@ public enum IntroductionRules {
         var found: [(Int, [String])] = []
         var done = Set<Int>()
         let names = NameIndex(participants)
+        // The participants' names folded, worked out when an introduction first names an organisation.
+        var people: PersonKeys?
+        func isPerson(_ phrase: String) -> Bool {
+            let keys = people ?? PersonKeys(participants)
+            people = keys
+            return keys.contains(phrase)
+        }
         for text in texts where text.utf8.count <= 200 {
             // A line without any cue word cannot introduce anyone; refused on its bytes.
             guard lineCues.containsAny(in: text) else { continue }
@@ -35,14 +42,14 @@ public enum IntroductionRules {
             var remainder = Substring(rest)
             // "PhD @ WU Vienna & working as research scientist at Siemens": every cue in the sentence.
             while let (organisation, after) = nextAffiliation(in: remainder, first: organisations.isEmpty) {
-                if !organisations.contains(organisation), !isPerson(organisation, participants) { organisations.append(organisation) }
+                if !organisations.contains(organisation), !isPerson(organisation) { organisations.append(organisation) }
                 remainder = after
                 // "working for W3C and ERCIM": a second name joined by "and" or "&".
                 let words = after.split(separator: " ")
                 if words.count >= 2, ["and", "&"].contains(words[0].lowercased()) {
                     let second = words[1].trimmingCharacters(in: wordEdges)
                     if second.count >= 2, TextRules.startsUppercase(second), !Lexicon.shared.contains(second), !isGeneric(second),
-                       !isPerson(second, participants), !organisations.contains(second) {
+                       !isPerson(second), !organisations.contains(second) {
                         organisations.append(second)
                     }
                 }
@@ -66,25 +73,28 @@ public enum IntroductionRules {
 
         init(_ participants: [Participant]) {
             for (index, person) in participants.enumerated() {
-                let full = person.name.lowercased()
-                let first = String(full.split(separator: " ").first ?? "")
-                for name in Set([full, first]) where name.count >= 2 {
-                    let key = String(name.split(separator: " ").first ?? "")
-                    byFirstWord[key, default: []].append((index, name))
+                // A plain ASCII name is lower-cased, split and searched on its bytes (every byte a character).
+                let ascii = person.name.isPlainASCII
+                let full = ascii ? Vocabulary.lowercasedASCII(person.name) : person.name.lowercased()
+                let first = String((ascii ? full.splitOnSpaces() : full.split(separator: " ")).first ?? "")
+                // The full name and the first name (once when they are one), each under the first word.
+                for name in full == first ? [full] : [full, first] where (ascii ? name.utf8.count : name.count) >= 2 {
+                    byFirstWord[first, default: []].append((index, name))
                 }
-                if !person.name.contains(" ") {
+                if ascii ? !person.name.containsASCII(" ") : !person.name.contains(" ") {
                     let letters = TextRules.compactLetters(person.name)
                     if letters.isPlainASCII {
                         // In ASCII, `hasPrefix` compares bytes: each beginning is one key.
-                        for length in stride(from: 4, to: letters.utf8.count, by: 1) {
-                            nicksBeginningWith[String(letters.prefix(length)), default: []].append(index)
+                        let bytes = Array(letters.utf8)
+                        for length in stride(from: 4, to: bytes.count, by: 1) {
+                            nicksBeginningWith[String(decoding: bytes[..<length], as: UTF8.self), default: []].append(index)
                         }
                     } else {
                         nicks.append((index, letters))
                     }
                 }
             }
-            for key in byFirstWord.keys { byFirstWord[key]?.sort { $0.name.count > $1.name.count } }
+            for key in byFirstWord.keys where byFirstWord[key]?.count ?? 0 > 1 { byFirstWord[key]?.sort { $0.name.count > $1.name.count } }
         }
 
         /// Names that may open `line`, longest first; `line` starts at its first word.
@@ -128,10 +138,13 @@ public enum IntroductionRules {
         for _ in 0..<2 {
             let candidates = names.candidates(for: line)
             guard !candidates.isEmpty else { return nil }
-            let lowerLine = line.lowercased()
+            // A plain ASCII line is lower-cased and counted on its bytes (every byte a character).
+            let ascii = line.isPlainASCII
+            let lowerLine = ascii ? Vocabulary.lowercasedASCII(String(line)) : line.lowercased()
+            let lineLength = ascii ? lowerLine.utf8.count : lowerLine.count
             var behindTag: Substring?
             for (index, name) in candidates {
-                guard lowerLine.count > name.count, lowerLine.hasPrefix(name) else { continue }
+                guard lineLength > name.count, lowerLine.hasPrefix(name) else { continue }
                 let after = line.dropFirst(name.count)
                 guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
                 let rest = after.drop { ":,*]> ".contains($0) }
@@ -221,13 +234,30 @@ public enum IntroductionRules {
     /// Whether a phrase is one of the participants (an introduction that names a colleague, not an employer).
     /// Nicks that begin with the phrase ("Wendy" for "wendyreid") and first names one letter off ("Jassica") count too.
     static func isPerson(_ phrase: String, _ participants: [Participant]) -> Bool {
-        let key = TextRules.fold(phrase)
-        let compact = TextRules.compactLetters(phrase)
-        return participants.contains { person in
-            let first = TextRules.fold(String(person.name.split(separator: " ").first ?? ""))
-            if TextRules.fold(person.name) == key || first == key { return true }
-            if compact.count >= 4, TextRules.compactLetters(person.name).hasPrefix(compact) { return true }
-            return !key.contains(" ") && key.count >= 5 && TextRules.editDistance(first, key, limit: 1) <= 1
+        PersonKeys(participants).contains(phrase)
+    }
+
+    /// The participants' names as `isPerson` compares them, worked out once for all the phrases of a document.
+    struct PersonKeys {
+        /// Each participant's folded name, folded first word and compact letters.
+        var keys: [(full: String, first: String, letters: String)]
+
+        init(_ participants: [Participant]) {
+            keys = participants.map { person in
+                (TextRules.fold(person.name), TextRules.fold(String(person.name.split(separator: " ").first ?? "")),
+                 TextRules.compactLetters(person.name))
+            }
+        }
+
+        /// `isPerson(phrase, participants)`.
+        func contains(_ phrase: String) -> Bool {
+            let key = TextRules.fold(phrase)
+            let compact = TextRules.compactLetters(phrase)
+            return keys.contains { person in
+                if person.full == key || person.first == key { return true }
+                if compact.count >= 4, person.letters.hasPrefix(compact) { return true }
+                return !key.contains(" ") && key.count >= 5 && TextRules.editDistance(person.first, key, limit: 1) <= 1
+            }
         }
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Byte-level answers for the participant rules, taken when the text is plain ASCII (every byte a character of
+/// its own, no CR): the same answers as the rules on characters, without lower-casing into new strings or walking
+/// characters. Each returns nil where it cannot answer, and the caller then runs the rule itself.
+enum ParticipantFastPaths {
+    /// Runs `body` on the bytes of `text` when it is plain ASCII; nil otherwise (or without contiguous bytes).
+    @inline(__always)
+    static func withASCIIBytes<Answer>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Answer) -> Answer? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Answer? in
+            UTF8Search.isPlainASCII(bytes) ? body(bytes) : nil
+        } ?? nil
+    }
+
+    /// Whether `word` (bytes, any case) is in `set` of lower-case words.
+    @inline(__always)
+    static func lowerCasedWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, in set: Set<String>) -> Bool {
+        set.contains(String(decoding: word.lazy.map(\.asciiLowercased), as: UTF8.self))
+    }
+
+    /// `ParticipantExtractor.isJobTitle(text)` for plain ASCII text: the words (split on spaces and slashes) of the
+    /// part before the first " of " (any case), the last of them — or the first of at most two — a job word.
+    static func isJobTitle(_ text: String) -> Bool? {
+        withASCIIBytes(text) { bytes in
+            // The first " of ", in any case (the rule looks for it in the lower-cased text).
+            var end = bytes.count
+            if bytes.count >= 4 {
+                for start in 0...(bytes.count - 4) where bytes[start] == 0x20 && bytes[start + 3] == 0x20
+                    && bytes[start + 1] | 0x20 == UInt8(ascii: "o") && bytes[start + 2] | 0x20 == UInt8(ascii: "f") {
+                    end = start
+                    break
+                }
+            }
+            var count = 0
+            var first: Range<Int>?, last: Range<Int>?
+            var index = 0
+            while index < end {
+                if bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "/") { index += 1; continue }
+                let start = index
+                while index < end, bytes[index] != 0x20, bytes[index] != UInt8(ascii: "/") { index += 1 }
+                count += 1
+                if first == nil { first = start..<index }
+                last = start..<index
+            }
+            guard let head = last, let opening = first, count <= 6 else { return false }
+            return lowerCasedWord(bytes[head], in: Vocabulary.jobTitleHeads)
+                || (count <= 2 && lowerCasedWord(bytes[opening], in: Vocabulary.jobTitleHeads))
+        }
+    }
+
+    /// `ParticipantExtractor.hasOrganisationCue(text)` for plain ASCII text: a word (split on spaces and commas)
+    /// that marks organisations, in any case.
+    static func hasOrganisationCue(_ text: String) -> Bool? {
+        withASCIIBytes(text) { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20, bytes[index] != UInt8(ascii: ",") { index += 1 }
+                if lowerCasedWord(bytes[start..<index], in: Vocabulary.organisationCues) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether `text.splitOnSpaces().joined(separator: " ")` is `text` itself: plain ASCII without a space at
+    /// either end or two in a row. Nil-free: false only means the words must be split to know.
+    static func isSpaceNormal(_ text: String) -> Bool {
+        withASCIIBytes(text) { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+            for index in 1..<bytes.count where bytes[index] == 0x20 && bytes[index - 1] == 0x20 { return false }
+            return true
+        } ?? false
+    }
+
+    /// Whether the plain ASCII `text` holds `byte`.
+    static func holds(_ byte: UInt8, _ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
+    /// Words after which "left", "joined", "arrived", "departed" mark a time note ("left at 11:04").
+    private static let timeNoteWords = ["at", "after", "before", "during"]
+
+    /// Whether `ParticipantExtractor.cleanedEntry(raw)` is `raw` unchanged, seen on the bytes: plain ASCII, nothing to
+    /// trim at either end, no two spaces in a row, no "?", "_" or "/" (placeholders and nick or organisation separators),
+    /// and no word "at", "after", "before" or "during" (in any case) for a time note to end with.
+    static func cleanedEntryIsUnchanged(_ raw: String) -> Bool {
+        withASCIIBytes(raw) { bytes in
+            guard let first = bytes.first, let last = bytes.last,
+                  first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
+            var wordStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                switch byte {
+                case UInt8(ascii: "?"), UInt8(ascii: "_"), UInt8(ascii: "/"):
+                    return false
+                case 0x20:
+                    if index > 0, bytes[index - 1] == 0x20 { return false }
+                    let length = index - wordStart
+                    if (2...6).contains(length), timeNoteWords.contains(where: { word in
+                        word.utf8.count == length && zip(word.utf8, bytes[wordStart..<index]).allSatisfy { $0 == $1 | 0x20 }
+                    }) {
+                        return false
+                    }
+                    wordStart = index + 1
+                default:
+                    continue
+                }
+            }
+            return true
+        } ?? false
+    }
+}
