@@ -27,6 +27,17 @@ public enum ParticipantExtractor {
         var headingLevel: Int? = nil
     }
 
+    /// What a heading or term names for attendance, its notes aside: "Attendance (please mark an X if you are here)".
+    static func headingMeaning(_ text: String) -> (Attendance, MeetingRole?)? {
+        // Without brackets, no note comes out to join what stood around it: a text holding no cue of an attendance
+        // label is refused before it is copied.
+        if !ParticipantFastPaths.holds(UInt8(ascii: "("), text), !ParticipantFastPaths.holds(UInt8(ascii: ")"), text),
+           !Vocabulary.mayBeAttendanceLabel(text) {
+            return nil
+        }
+        return Vocabulary.attendanceLabel(TextRules.withoutParentheticals(text).trimmed(.labelMarks))
+    }
+
     /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
     private static let headMarks: Set<Character> = Set("*:_ ")
 
@@ -83,7 +94,7 @@ public enum ParticipantExtractor {
                 if let (label, value) = TextRules.labelled(block.text), let meaning = labels.attendance(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
-                } else if let meaning = Vocabulary.attendanceLabel(TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)) {
+                } else if let meaning = headingMeaning(block.text) {
                     // "Attendance (please mark an X if you are here)": the note does not change the label.
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term,
                                       headingLevel: block.kind == .heading ? block.level : nil)
@@ -316,8 +327,13 @@ public enum ParticipantExtractor {
         "former", "potential", "proposed", "prospective", "nominated", "nominees", "emeritus", "retiring", "leaving",
     ]
 
+    /// `membershipChangeWords`, looked for in the bytes of a label before its words are split.
+    static let membershipChangeCues = FindingsNeedles(Array(membershipChangeWords))
+
     /// Whether `label` announces a membership change rather than an attendance list.
     static func isMembershipChange(_ label: String) -> Bool {
+        // A label holding none of the words anywhere (in either case) holds none of them as a word.
+        guard label.findingsScan(membershipChangeCues).mentions != 0 else { return false }
         let lower = label.lowercased()
         // In plain ASCII, the letters are the bytes a–z once lower-cased: the same words, split on bytes.
         let words = lower.isPlainASCII ? lower.utf8.split(whereSeparator: { !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }).map { Substring($0) }

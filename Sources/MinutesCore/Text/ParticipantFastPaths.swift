@@ -12,11 +12,20 @@ enum ParticipantFastPaths {
         } ?? nil
     }
 
-    /// Whether `word` (bytes, any case) is in `set` of lower-case words.
+    /// Whether `word` (ASCII bytes, any case) is in `set` of lower-case ASCII words, the longest of which has
+    /// `longest` bytes: a longer word is refused without building a string.
     @inline(__always)
-    static func lowerCasedWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, in set: Set<String>) -> Bool {
-        set.contains(String(decoding: word.lazy.map(\.asciiLowercased), as: UTF8.self))
+    static func lowerCasedWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, in set: Set<String>, longest: Int) -> Bool {
+        guard word.count <= longest else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
+            for (offset, byte) in word.enumerated() { buffer[offset] = byte.asciiLowercased }
+            return set.contains(String(decoding: UnsafeBufferPointer(buffer), as: UTF8.self))
+        }
     }
+
+    /// The length in bytes of the longest job word and of the longest organisation cue (both lists are ASCII).
+    static let longestJobWord = Vocabulary.jobTitleHeads.map(\.utf8.count).max() ?? 0
+    static let longestOrganisationCue = Vocabulary.organisationCues.map(\.utf8.count).max() ?? 0
 
     /// `ParticipantExtractor.isJobTitle(text)` for plain ASCII text: the words (split on spaces and slashes) of the
     /// part before the first " of " (any case), the last of them — or the first of at most two — a job word.
@@ -43,8 +52,8 @@ enum ParticipantFastPaths {
                 last = start..<index
             }
             guard let head = last, let opening = first, count <= 6 else { return false }
-            return lowerCasedWord(bytes[head], in: Vocabulary.jobTitleHeads)
-                || (count <= 2 && lowerCasedWord(bytes[opening], in: Vocabulary.jobTitleHeads))
+            return lowerCasedWord(bytes[head], in: Vocabulary.jobTitleHeads, longest: longestJobWord)
+                || (count <= 2 && lowerCasedWord(bytes[opening], in: Vocabulary.jobTitleHeads, longest: longestJobWord))
         }
     }
 
@@ -57,7 +66,7 @@ enum ParticipantFastPaths {
                 if bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ",") { index += 1; continue }
                 let start = index
                 while index < bytes.count, bytes[index] != 0x20, bytes[index] != UInt8(ascii: ",") { index += 1 }
-                if lowerCasedWord(bytes[start..<index], in: Vocabulary.organisationCues) { return true }
+                if lowerCasedWord(bytes[start..<index], in: Vocabulary.organisationCues, longest: longestOrganisationCue) { return true }
             }
             return false
         }
@@ -73,7 +82,7 @@ enum ParticipantFastPaths {
         } ?? false
     }
 
-    /// Whether the plain ASCII `text` holds `byte`.
+    /// Whether the UTF-8 bytes of `text` hold the ASCII `byte` (which no longer character's bytes hold).
     static func holds(_ byte: UInt8, _ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
     }
