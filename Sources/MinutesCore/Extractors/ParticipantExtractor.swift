@@ -49,12 +49,15 @@ public enum ParticipantExtractor {
 
         /// `Vocabulary.attendanceLabel(label)`.
         mutating func attendance(_ label: String) -> (Attendance, MeetingRole?)? {
-            Self.remembered(label, in: &meanings, Vocabulary.attendanceLabel)
+            // A label refused on its bytes costs less than a look-up.
+            guard Vocabulary.mayBeAttendanceLabel(label) else { return nil }
+            return Self.remembered(label, in: &meanings, Vocabulary.attendanceLabel)
         }
 
         /// `ParticipantExtractor.isMembershipChange(label)`.
         mutating func isMembershipChange(_ label: String) -> Bool {
-            Self.remembered(label, in: &membershipChanges, ParticipantExtractor.isMembershipChange)
+            guard ParticipantExtractor.mayBeMembershipChange(label) else { return false }
+            return Self.remembered(label, in: &membershipChanges, ParticipantExtractor.isMembershipChange)
         }
 
         /// `answer(label)`, kept in `memory` for plain ASCII labels (which, as dictionary keys, equal only
@@ -159,7 +162,7 @@ public enum ParticipantExtractor {
                     continue
                 }
                 // Another bare label ("People who left the committee:") ends an attendance list.
-                if block.kind == .paragraph, text.hasSuffix(":"), text.participantHasAtMost(60) { context = nil; continue }
+                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
                 if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
@@ -247,6 +250,8 @@ public enum ParticipantExtractor {
     /// the participants (by first name, uniquely) who took the notes.
     static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
         var found: [Int] = []
+        // Each participant's folded words, worked out when a line first names scribes.
+        var foldedNames: [[String]]?
         for position in blocks.indices where blocks[position].kind == .listItem || blocks[position].kind == .paragraph {
             // Only the text is read before the cue test: most blocks stop there, and copying a whole block costs more.
             guard blocks[position].text.utf8.count <= 240, scribeCue.containsAny(in: blocks[position].text) else { continue }
@@ -262,14 +267,16 @@ public enum ParticipantExtractor {
             if names.isEmpty, position + 1 < blocks.count, blocks[position + 1].kind == .listItem, blocks[position + 1].level > block.level {
                 names = blocks[position + 1].text
             }
-            let parts = names.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
+            let parts = names.participantReplacing(" & ", with: ",").participantReplacing(" and ", with: ",")
                 .split(separator: ",").map { $0.trimmed(Set(" .*")) }.filter { !$0.isEmpty }
             guard (1...3).contains(parts.count), parts.allSatisfy({ $0.split(separator: " ").count <= 2 && TextRules.startsUppercase($0) }) else { continue }
+            let folded = foldedNames ?? participants.map { TextRules.fold($0.name).split(separator: " ").map(String.init) }
+            foldedNames = folded
             let indices = parts.compactMap { part -> Int? in
                 let first = TextRules.fold(String(part.split(separator: " ")[0]))
                 let initial = part.split(separator: " ").dropFirst().first.map { TextRules.fold(String($0.prefix(1))) }
                 let matches = participants.indices.filter { i in
-                    let words = TextRules.fold(participants[i].name).split(separator: " ").map(String.init)
+                    let words = folded[i]
                     guard words.count >= 2, words[0] == first || (first.count >= 3 && words[0].hasPrefix(first)) else { return false }
                     return initial.map { letter in words.dropFirst().contains { $0.hasPrefix(letter) } } ?? true
                 }
@@ -330,10 +337,15 @@ public enum ParticipantExtractor {
     /// `membershipChangeWords`, looked for in the bytes of a label before its words are split.
     static let membershipChangeCues = FindingsNeedles(Array(membershipChangeWords))
 
+    /// Whether `label` may announce a membership change, told on its bytes: a label holding none of the words anywhere
+    /// (in either case) holds none of them as a word (none has "k", or "i" but where the text must hold it too).
+    static func mayBeMembershipChange(_ label: String) -> Bool {
+        label.findingsScan(membershipChangeCues).mentions != 0
+    }
+
     /// Whether `label` announces a membership change rather than an attendance list.
     static func isMembershipChange(_ label: String) -> Bool {
-        // A label holding none of the words anywhere (in either case) holds none of them as a word.
-        guard label.findingsScan(membershipChangeCues).mentions != 0 else { return false }
+        guard mayBeMembershipChange(label) else { return false }
         let lower = label.lowercased()
         // In plain ASCII, the letters are the bytes a–z once lower-cased: the same words, split on bytes.
         let words = lower.isPlainASCII ? lower.utf8.split(whereSeparator: { !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }).map { Substring($0) }
@@ -343,7 +355,8 @@ public enum ParticipantExtractor {
 
     /// A sentence that introduces a list of attendees: "The following … participated at the meeting:".
     static func isIntroduction(_ text: String) -> Bool {
-        guard text.hasSuffix(":"), text.count < 200 else { return false }
+        // A text whose last byte is no colon does not end with one.
+        guard text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.count < 200 else { return false }
         let lower = text.lowercased()
         return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.containsASCII($0) }
     }
@@ -691,7 +704,10 @@ public enum ParticipantExtractor {
     static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
         var people = people
         func parts(_ name: String) -> (first: String, last: String)? {
-            let words = TextRules.fold(name).splitOnSpaces().map(String.init)
+            let folded = TextRules.fold(name)
+            // Without a space byte the folded name is one word.
+            guard ParticipantFastPaths.holds(0x20, folded) else { return nil }
+            let words = folded.splitOnSpaces().map(String.init)
             guard words.count == 2, let first = words.first, let last = words.last, last.count >= 5 else { return nil }
             return (first, last)
         }
@@ -733,6 +749,11 @@ public enum ParticipantExtractor {
         var letterCount: Int
 
         init(_ name: String) {
+            if let ascii = ParticipantFastPaths.nameLetters(name) {
+                (letters, words) = ascii
+                letterCount = letters.utf8.count
+                return
+            }
             words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
             // In plain ASCII a space is no letter: the name's letters are its words' letters, one after the other.
             letters = name.isPlainASCII ? words.joined() : TextRules.compactLetters(name)
@@ -831,7 +852,7 @@ public enum ParticipantExtractor {
 
     /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
     static func rosterEntry(_ text: String) -> Entry? {
-        guard text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.lastIndex(of: "(") else { return nil }
+        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.lastIndex(of: "(") else { return nil }
         let initials = text[text.index(after: open)..<text.index(before: text.endIndex)]
         guard (2...4).contains(initials.count), initials.allSatisfy({ $0.isUppercase }) else { return nil }
         let head = text[..<open].trimmed()

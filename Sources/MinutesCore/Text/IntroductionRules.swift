@@ -123,10 +123,7 @@ public enum IntroductionRules {
                 // The word stops at the end of the line or at one of the ends, a character of its own.
                 guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }
                 let letters = bytes[..<end].firstIndex { ($0 | 0x20) < 0x61 || ($0 | 0x20) > 0x7A } ?? end
-                let lower = { (slice: Slice<UnsafeBufferPointer<UInt8>>) in
-                    String(decoding: slice.lazy.map { $0.asciiLowercased }, as: UTF8.self)
-                }
-                return (lower(bytes[..<end]), lower(bytes[..<letters]))
+                return (ParticipantFastPaths.lowercased(bytes[..<end]), ParticipantFastPaths.lowercased(bytes[..<letters]))
             } ?? nil
         }
     }

@@ -12,15 +12,20 @@ enum ParticipantFastPaths {
         } ?? nil
     }
 
+    /// ASCII `bytes` lower-cased into a new string, written in place (no array between).
+    static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var offset = 0
+            for byte in bytes { buffer[offset] = byte.asciiLowercased; offset += 1 }
+            return offset
+        }
+    }
+
     /// Whether `word` (ASCII bytes, any case) is in `set` of lower-case ASCII words, the longest of which has
     /// `longest` bytes: a longer word is refused without building a string.
     @inline(__always)
     static func lowerCasedWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, in set: Set<String>, longest: Int) -> Bool {
-        guard word.count <= longest else { return false }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
-            for (offset, byte) in word.enumerated() { buffer[offset] = byte.asciiLowercased }
-            return set.contains(String(decoding: UnsafeBufferPointer(buffer), as: UTF8.self))
-        }
+        word.count <= longest && set.contains(lowercased(word))
     }
 
     /// The length in bytes of the longest job word and of the longest organisation cue (both lists are ASCII).
@@ -80,6 +85,27 @@ enum ParticipantFastPaths {
             for index in 1..<bytes.count where bytes[index] == 0x20 && bytes[index - 1] == 0x20 { return false }
             return true
         } ?? false
+    }
+
+    /// `NameShape`'s letters and words of a plain ASCII name, on its bytes: the letters A–Z and a–z lower-cased, all of
+    /// them, and those of each space-separated word that has any. Nil for other names.
+    static func nameLetters(_ name: String) -> (letters: String, words: [String])? {
+        withASCIIBytes(name) { bytes in
+            var letters: [UInt8] = []
+            letters.reserveCapacity(bytes.count)
+            var words: [String] = []
+            var wordStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte == 0x20 {
+                    if letters.count > wordStart { words.append(String(decoding: letters[wordStart...], as: UTF8.self)) }
+                    wordStart = letters.count
+                } else if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                    letters.append(byte | 0x20)
+                }
+            }
+            return (String(decoding: letters, as: UTF8.self), words)
+        }
     }
 
     /// Whether the UTF-8 bytes of `text` hold the ASCII `byte` (which no longer character's bytes hold).
