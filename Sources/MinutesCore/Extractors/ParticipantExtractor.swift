@@ -439,12 +439,14 @@ public enum ParticipantExtractor {
         // Parenthesised notes: roles, handles, pronouns, organisations.
         var parentheticals: [String] = []
         // A "(" character is a "(" byte: most entries have none, seen without walking their characters.
-        while text.utf8.contains(UInt8(ascii: "(")), let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+        while text.utf8.contains(UInt8(ascii: "(")), let open = text.firstIndexOfASCII(UInt8(ascii: "(")),
+              let close = text[open...].firstIndexOfASCII(UInt8(ascii: ")")) {
             parentheticals.append(String(text[text.index(after: open)..<close]))
             text = String(text[..<open]) + " " + String(text[text.index(after: close)...])
         }
         for note in parentheticals {
-            let parts = note.split(separator: ",").map { $0.trimmed(.emphasisAndSpace) }
+            let parts = ParticipantFastPaths.commaFields(note, trimming: [UInt8(ascii: "*"), 0x20], droppingEmpty: false)
+                ?? note.split(separator: ",").map { $0.trimmed(.emphasisAndSpace) }
             for part in parts {
                 let lower = part.lowercased()
                 // "(glazou, Dashlane)": a lower-case nick beside an organisation is the handle.
@@ -464,15 +466,17 @@ public enum ParticipantExtractor {
                 }
             }
         }
-        // Handles: "Name @handle", "Name: @handle" (none, and nothing to re-space, in most entries).
-        if !(ParticipantFastPaths.isSpaceNormal(text) && !ParticipantFastPaths.holds(UInt8(ascii: "@"), text)) {
+        // Handles: "Name @handle", "Name: @handle" (none in most entries, whose words are only re-spaced).
+        if !ParticipantFastPaths.holds(UInt8(ascii: "@"), text), let spaced = ParticipantFastPaths.spaceJoinedWords(text) {
+            text = spaced
+        } else {
             text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
         }
         text = text.trimmed(.entryPunctuation)
 
         // "Name - Role, Organisation".
         var fields: [String]
-        if let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndex(of: ",") ?? text.endIndex) {
+        if let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndexOfASCII(UInt8(ascii: ",")) ?? text.endIndex) {
             let rest = String(text[dash.upperBound...])
             // "Name - Invisible attendee": a lower-case note, not a role or organisation.
             let restWords = rest.splitOnSpaces()
@@ -480,7 +484,8 @@ public enum ParticipantExtractor {
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
             fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.joiningCorporateSuffixes(TextRules.splitList(rest)))
         } else {
-            fields = text.participantSplit(onAnyOf: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+            fields = ParticipantFastPaths.commaFields(text, trimming: [0x20, 0x09], droppingEmpty: true)
+                ?? text.participantSplit(onAnyOf: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
         }
         fields = TextRules.joiningCorporateSuffixes(fields)
         guard let first = fields.first else { return nil }

@@ -68,8 +68,8 @@ public enum IntroductionRules {
         var byFirstWord: [String: [(index: Int, name: String)]] = [:]
         /// Nicks of other characters than ASCII letters.
         var nicks: [(index: Int, letters: String)] = []
-        /// Each beginning of four letters or more of an ASCII nick, but the whole nick → the nicks it begins.
-        var nicksBeginningWith: [String: [Int]] = [:]
+        /// The letters of the nicks of ASCII letters, as bytes: a line's opening letters are compared with their beginnings.
+        var asciiNicks: [(index: Int, letters: [UInt8])] = []
 
         init(_ participants: [Participant]) {
             for (index, person) in participants.enumerated() {
@@ -84,11 +84,8 @@ public enum IntroductionRules {
                 if ascii ? !person.name.containsASCII(" ") : !person.name.contains(" ") {
                     let letters = TextRules.compactLetters(person.name)
                     if letters.isPlainASCII {
-                        // In ASCII, `hasPrefix` compares bytes: each beginning is one key.
-                        let bytes = Array(letters.utf8)
-                        for length in stride(from: 4, to: bytes.count, by: 1) {
-                            nicksBeginningWith[String(decoding: bytes[..<length], as: UTF8.self), default: []].append(index)
-                        }
+                        // In ASCII, `hasPrefix` compares bytes.
+                        asciiNicks.append((index, Array(letters.utf8)))
                     } else {
                         nicks.append((index, letters))
                     }
@@ -102,10 +99,18 @@ public enum IntroductionRules {
             let (word, letters) = Self.opening(of: line)
             var found = byFirstWord[word] ?? []
             if letters.count >= 4 {
-                let owners = (nicksBeginningWith[letters] ?? []) + nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
+                let owners = asciiNicksBeginning(with: letters) + nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
                 if owners.count == 1, let owner = owners.first { found.append((owner, letters)) }
             }
             return found
+        }
+
+        /// The ASCII nicks that `letters` begins but is not, compared on bytes: a string equal to a beginning of ASCII
+        /// letters is those bytes (no other string is canonically equivalent to ASCII letters).
+        func asciiNicksBeginning(with letters: String) -> [Int] {
+            guard !asciiNicks.isEmpty else { return [] }
+            let query = letters.utf8
+            return asciiNicks.filter { $0.letters.count > query.count && $0.letters.starts(with: query) }.map(\.index)
         }
 
         /// The first word of `line` (up to one of " :,*]>") and the letters it opens with, lower-cased.
@@ -250,10 +255,13 @@ public enum IntroductionRules {
         func contains(_ phrase: String) -> Bool {
             let key = TextRules.fold(phrase)
             let compact = TextRules.compactLetters(phrase)
+            // What does not depend on the participant, worked out once.
+            let longCompact = compact.count >= 4
+            let oneLongWord = !key.contains(" ") && key.count >= 5
             return keys.contains { person in
                 if person.full == key || person.first == key { return true }
-                if compact.count >= 4, person.letters.hasPrefix(compact) { return true }
-                return !key.contains(" ") && key.count >= 5 && TextRules.editDistance(person.first, key, limit: 1) <= 1
+                if longCompact, person.letters.hasPrefix(compact) { return true }
+                return oneLongWord && TextRules.editDistance(person.first, key, limit: 1) <= 1
             }
         }
     }

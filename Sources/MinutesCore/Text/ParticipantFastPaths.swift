@@ -77,14 +77,40 @@ enum ParticipantFastPaths {
         }
     }
 
-    /// Whether `text.splitOnSpaces().joined(separator: " ")` is `text` itself: plain ASCII without a space at
-    /// either end or two in a row. Nil-free: false only means the words must be split to know.
-    static func isSpaceNormal(_ text: String) -> Bool {
+    /// `text.splitOnSpaces().joined(separator: " ")` of plain ASCII text, on its bytes: `text` itself when no space
+    /// stands at either end or next to another. Nil for other text.
+    static func spaceJoinedWords(_ text: String) -> String? {
+        withASCIIBytes(text) { bytes -> String in
+            var normal = bytes.first != 0x20 && bytes.last != 0x20
+            for index in bytes.indices.dropFirst() where normal && bytes[index] == 0x20 && bytes[index - 1] == 0x20 { normal = false }
+            if normal { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for (index, byte) in bytes.enumerated() where byte != 0x20 {
+                if !out.isEmpty, index > 0, bytes[index - 1] == 0x20 { out.append(0x20) }
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `text.split(separator: ",")` (empty pieces left out), each piece without `trimming` bytes at either end and,
+    /// `droppingEmpty`, without the pieces that trimming empties: on the bytes of plain ASCII text, nil for other text.
+    static func commaFields(_ text: String, trimming: [UInt8], droppingEmpty: Bool) -> [String]? {
         withASCIIBytes(text) { bytes in
-            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-            for index in 1..<bytes.count where bytes[index] == 0x20 && bytes[index - 1] == 0x20 { return false }
-            return true
-        } ?? false
+            var fields: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                var low = start, high = end
+                while low < high, trimming.contains(bytes[low]) { low += 1 }
+                while high > low, trimming.contains(bytes[high - 1]) { high -= 1 }
+                if droppingEmpty && low == high { continue }
+                fields.append(String(decoding: bytes[low..<high], as: UTF8.self))
+            }
+            return fields
+        }
     }
 
     /// `NameShape`'s letters and words of a plain ASCII name, on its bytes: the letters A–Z and a–z lower-cased, all of
