@@ -345,7 +345,11 @@ public enum ParticipantExtractor {
 
     /// Whether `label` announces a membership change rather than an attendance list.
     static func isMembershipChange(_ label: String) -> Bool {
-        guard mayBeMembershipChange(label) else { return false }
+        mayBeMembershipChange(label) && membershipChangeRule(label)
+    }
+
+    /// `isMembershipChange(_:)` as the rule is written, without the refusal on bytes.
+    static func membershipChangeRule(_ label: String) -> Bool {
         let lower = label.lowercased()
         // In plain ASCII, the letters are the bytes a–z once lower-cased: the same words, split on bytes.
         let words = lower.isPlainASCII ? lower.utf8.split(whereSeparator: { !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }).map { Substring($0) }
@@ -537,7 +541,11 @@ public enum ParticipantExtractor {
     /// "Jeff O / HumanOS" becomes "Jeff O, HumanOS" (name, organisation).
     static func cleanedEntry(_ raw: String) -> String {
         // Most entries have nothing to clean, which their bytes show at once.
-        if ParticipantFastPaths.cleanedEntryIsUnchanged(raw) { return raw }
+        ParticipantFastPaths.cleanedEntryIsUnchanged(raw) ? raw : cleanedEntryRule(raw)
+    }
+
+    /// `cleanedEntry(_:)` as the rule is written, for any entry.
+    static func cleanedEntryRule(_ raw: String) -> String {
         var text = raw.trimmed()
         if let nickSeparator = text.rangeOfASCII(" // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
         var words = text.splitOnSpaces().map(String.init)
@@ -757,8 +765,13 @@ public enum ParticipantExtractor {
             if let ascii = ParticipantFastPaths.nameLetters(name) {
                 (letters, words) = ascii
                 letterCount = letters.utf8.count
-                return
+            } else {
+                self = NameShape(byCharacters: name)
             }
+        }
+
+        /// The shape as the rule is written, for any name.
+        init(byCharacters name: String) {
             words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
             // In plain ASCII a space is no letter: the name's letters are its words' letters, one after the other.
             letters = name.isPlainASCII ? words.joined() : TextRules.compactLetters(name)
@@ -878,7 +891,11 @@ public enum ParticipantExtractor {
 
     /// A job title: its head word (the word before "of", else the last word) is a job word.
     static func isJobTitle(_ text: String) -> Bool {
-        if let answer = ParticipantFastPaths.isJobTitle(text) { return answer }
+        ParticipantFastPaths.isJobTitle(text) ?? jobTitleRule(text)
+    }
+
+    /// `isJobTitle(_:)` as the rule is written, for any text.
+    static func jobTitleRule(_ text: String) -> Bool {
         let lower = text.lowercased()
         // The words of the part before the first " of ": found and split on bytes when the text is ASCII (the same answer,
         // without Foundation or walking characters).
@@ -896,8 +913,12 @@ public enum ParticipantExtractor {
 
     /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").
     static func hasOrganisationCue(_ text: String) -> Bool {
-        if let answer = ParticipantFastPaths.hasOrganisationCue(text) { return answer }
-        return text.lowercased().participantSplit(onAnyOf: " ,").contains { Vocabulary.organisationCues.contains(String($0)) }
+        ParticipantFastPaths.hasOrganisationCue(text) ?? organisationCueRule(text)
+    }
+
+    /// `hasOrganisationCue(_:)` as the rule is written, for any text.
+    static func organisationCueRule(_ text: String) -> Bool {
+        text.lowercased().participantSplit(onAnyOf: " ,").contains { Vocabulary.organisationCues.contains(String($0)) }
     }
 
     /// A short capitalised phrase without organisation or job words: a city or country.

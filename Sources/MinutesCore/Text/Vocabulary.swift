@@ -134,6 +134,12 @@ public enum Vocabulary {
     public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
         // Most labels ("Tantek", "Action items") hold no word of the lists: refused on their bytes.
         guard label.utf8.count <= 60, mayBeAttendanceLabel(label) else { return nil }
+        return attendanceLabelRule(label)
+    }
+
+    /// `attendanceLabel(_:)` as the rule is written, without the refusal on bytes.
+    static func attendanceLabelRule(_ label: String) -> (Attendance, MeetingRole?)? {
+        guard label.utf8.count <= 60 else { return nil }
         let isASCII = label.isPlainASCII
         var key = isASCII ? lowercasedASCII(label) : label.lowercased()
         key = String(key.trimming(.labelMarks))
