@@ -35,7 +35,7 @@ public enum ParticipantExtractor {
            !Vocabulary.mayBeAttendanceLabel(text) {
             return nil
         }
-        return Vocabulary.attendanceLabel(TextRules.withoutParentheticals(text).trimmed(.labelMarks))
+        return Vocabulary.attendanceLabel(ParticipantFastPaths.withoutParentheticals(text).trimmed(.labelMarks))
     }
 
     /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
@@ -151,7 +151,7 @@ public enum ParticipantExtractor {
                     let lower = text.lowercased()
                     let items = TextRules.splitList(text)
                     let pluralOffice = ["councillors ", "cllrs ", "directors ", "members "].contains { lower.hasPrefix($0) }
-                    if pluralOffice || (items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }) {
+                    if pluralOffice || (items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }) {
                         add(entries(inList: text, attendance: carried.attendance, role: nil))
                         continue
                     }
@@ -223,7 +223,7 @@ public enum ParticipantExtractor {
             for marker in nickMarkers.needles {
                 var rest = Substring(text)
                 while let range = rest.rangeOfASCII(marker) {
-                    let before = TextRules.withoutParentheticals(String(rest[..<range.lowerBound])).trimmed(Set(" ,*"))
+                    let before = ParticipantFastPaths.withoutParentheticals(String(rest[..<range.lowerBound])).trimmed(Set(" ,*"))
                     let after = rest[range.upperBound...].drop { "\"“'‘ ".contains($0) }
                     rest = rest[range.upperBound...]
                     let nick = String(after.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
@@ -242,6 +242,9 @@ public enum ParticipantExtractor {
         }
         return found
     }
+
+    /// Spaces, full stops and asterisks around a scribe's name.
+    private static let scribeNameEnds: Set<Character> = Set(" .*")
 
     /// What a line naming the scribes holds (a cheap test before the rule).
     private static let scribeCue = ASCIINeedleSet(["cribe"])
@@ -268,7 +271,7 @@ public enum ParticipantExtractor {
                 names = blocks[position + 1].text
             }
             let parts = names.participantReplacing(" & ", with: ",").participantReplacing(" and ", with: ",")
-                .split(separator: ",").map { $0.trimmed(Set(" .*")) }.filter { !$0.isEmpty }
+                .split(separator: ",").map { $0.trimmed(scribeNameEnds) }.filter { !$0.isEmpty }
             guard (1...3).contains(parts.count), parts.allSatisfy({ $0.split(separator: " ").count <= 2 && TextRules.startsUppercase($0) }) else { continue }
             let folded = foldedNames ?? participants.map { TextRules.fold($0.name).split(separator: " ").map(String.init) }
             foldedNames = folded
@@ -321,7 +324,7 @@ public enum ParticipantExtractor {
         let items = TextRules.splitList(body)
         guard items.count >= 2 else { return false }
         let names = items.filter { item in
-            let bare = TextRules.stripTitles(TextRules.withoutParentheticals(item).trimmed()).name
+            let bare = TextRules.stripTitles(ParticipantFastPaths.withoutParentheticals(item).trimmed()).name
             return bare.containsASCII(" ") && TextRules.looksLikeName(bare) && !hasOrganisationCue(bare) && !isJobTitle(bare)
         }
         return names.count >= 2 && names.count * 3 >= items.count * 2
@@ -405,7 +408,7 @@ public enum ParticipantExtractor {
             return out
         }
         // "Name, Job Title, Organisation" written after a label is one person, not three.
-        let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.containsASCII("(") && TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }
+        let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.containsASCII("(") && TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }
         if !namesWithNotes, items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
            let single = entry(text, attendance: attendance, role: role, checked: nil) {
             return [single]
@@ -498,8 +501,10 @@ public enum ParticipantExtractor {
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
-        guard TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
-              !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
+        // The word-list tests, cheap on bytes, come before the shape of the name.
+        guard !hasOrganisationCue(name), !isJobTitle(name),
+              TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
+              !isPhrase(name) else { return nil }
         if !listItem && fields.count > 1 && !raw.containsASCII(" / ") { return nil }
 
         var location: String?
@@ -848,7 +853,7 @@ public enum ParticipantExtractor {
     private static func rowEntry(_ trimmed: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
         let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
-            let bare = TextRules.withoutParentheticals(cell)
+            let bare = ParticipantFastPaths.withoutParentheticals(cell)
             // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
             let shaped = bare.containsASCII(" ") || (hasMark && cell.containsASCII("(") && TextRules.isNick(bare))
             return shaped && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())

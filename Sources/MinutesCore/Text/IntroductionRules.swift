@@ -65,42 +65,51 @@ public enum IntroductionRules {
     /// Participants' names as lines begin with them, built once per document: each full name and first name,
     /// lower-cased and keyed by its first word, and the one-word nicks for "Simon" said by "simonstey".
     struct NameIndex {
-        var byFirstWord: [String: [(index: Int, name: String)]] = [:]
+        var byFirstWord: [String: [(index: Int, name: String, length: Int)]] = [:]
         /// Nicks of other characters than ASCII letters.
         var nicks: [(index: Int, letters: String)] = []
         /// The letters of the nicks of ASCII letters, as bytes: a line's opening letters are compared with their beginnings.
         var asciiNicks: [(index: Int, letters: [UInt8])] = []
 
         init(_ participants: [Participant]) {
+            byFirstWord.reserveCapacity(participants.count)
             for (index, person) in participants.enumerated() {
                 // A plain ASCII name is lower-cased, split and searched on its bytes (every byte a character).
                 let ascii = person.name.isPlainASCII
                 let full = ascii ? Vocabulary.lowercasedASCII(person.name) : person.name.lowercased()
-                let first = String((ascii ? full.splitOnSpaces() : full.split(separator: " ")).first ?? "")
-                // The full name and the first name (once when they are one), each under the first word.
-                for name in full == first ? [full] : [full, first] where (ascii ? name.utf8.count : name.count) >= 2 {
-                    byFirstWord[first, default: []].append((index, name))
+                let first = ParticipantFastPaths.firstWord(full) ?? String(full.split(separator: " ").first ?? "")
+                // The full name and the first name (once when they are one), each under the first word, with its length.
+                func add(_ name: String) {
+                    let length = ascii ? name.utf8.count : name.count
+                    guard length >= 2 else { return }
+                    byFirstWord[first, default: []].append((index, name, length))
                 }
+                add(full)
+                if first != full { add(first) }
                 if ascii ? !person.name.containsASCII(" ") : !person.name.contains(" ") {
-                    let letters = TextRules.compactLetters(person.name)
-                    if letters.isPlainASCII {
-                        // In ASCII, `hasPrefix` compares bytes.
-                        asciiNicks.append((index, Array(letters.utf8)))
+                    if ascii {
+                        // In ASCII, `hasPrefix` compares bytes; the letters are A–Z and a–z, lower-cased.
+                        asciiNicks.append((index, full.utf8.filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }))
                     } else {
-                        nicks.append((index, letters))
+                        let letters = TextRules.compactLetters(person.name)
+                        if letters.isPlainASCII { asciiNicks.append((index, Array(letters.utf8))) } else { nicks.append((index, letters)) }
                     }
                 }
             }
-            for key in byFirstWord.keys where byFirstWord[key]?.count ?? 0 > 1 { byFirstWord[key]?.sort { $0.name.count > $1.name.count } }
+            // Longest first (in place: no key is hashed again).
+            for position in byFirstWord.values.indices where byFirstWord.values[position].count > 1 {
+                byFirstWord.values[position].sort { $0.length > $1.length }
+            }
         }
 
         /// Names that may open `line`, longest first; `line` starts at its first word.
-        func candidates(for line: Substring) -> [(index: Int, name: String)] {
+        func candidates(for line: Substring) -> [(index: Int, name: String, length: Int)] {
             let (word, letters) = Self.opening(of: line)
             var found = byFirstWord[word] ?? []
-            if letters.count >= 4 {
+            let letterCount = letters.count
+            if letterCount >= 4 {
                 let owners = asciiNicksBeginning(with: letters) + nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
-                if owners.count == 1, let owner = owners.first { found.append((owner, letters)) }
+                if owners.count == 1, let owner = owners.first { found.append((owner, letters, letterCount)) }
             }
             return found
         }
@@ -145,9 +154,9 @@ public enum IntroductionRules {
             let lowerLine = ascii ? Vocabulary.lowercasedASCII(String(line)) : line.lowercased()
             let lineLength = ascii ? lowerLine.utf8.count : lowerLine.count
             var behindTag: Substring?
-            for (index, name) in candidates {
-                guard lineLength > name.count, lowerLine.hasPrefix(name) else { continue }
-                let after = line.dropFirst(name.count)
+            for (index, name, length) in candidates {
+                guard lineLength > length, lowerLine.hasPrefix(name) else { continue }
+                let after = line.dropFirst(length)
                 guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
                 let rest = after.drop { ":,*]> ".contains($0) }
                 let lower = rest.prefix(24).lowercased()

@@ -113,6 +113,32 @@ enum ParticipantFastPaths {
         }
     }
 
+    /// `TextRules.withoutParentheticals(text)`: a text without "(" and ")" bytes has no bracket character, so nothing
+    /// is left out and only its white space is folded.
+    /// Plain ASCII text with brackets loses its notes on its bytes (each byte a character), as the rule walks them.
+    static func withoutParentheticals(_ text: String) -> String {
+        guard holds(UInt8(ascii: "("), text) || holds(UInt8(ascii: ")"), text) else { return TextRules.collapseWhitespace(text) }
+        let kept = withASCIIBytes(text) { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var depth = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) } else if depth == 0 { out.append(byte) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return kept.map(TextRules.collapseWhitespace) ?? TextRules.withoutParentheticals(text)
+    }
+
+    /// The first word of plain ASCII `text` (`splitOnSpaces().first`, or "" when it has none); nil for other text.
+    static func firstWord(_ text: String) -> String? {
+        withASCIIBytes(text) { bytes -> String in
+            let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.count
+            let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.count
+            return start == 0 && end == bytes.count ? text : String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
     /// `NameShape`'s letters and words of a plain ASCII name, on its bytes: the letters A–Z and a–z lower-cased, all of
     /// them, and those of each space-separated word that has any. Nil for other names.
     static func nameLetters(_ name: String) -> (letters: String, words: [String])? {
