@@ -13,7 +13,7 @@ struct ParticipantFastPathTests {
                          "University", "regrets", "Regret", "apologies", "present", "Present", "attendees", "member(s)", "members",
                          "Scribe", "note taker", "notes by", "minute", "who", "in attendance", "also present", "guests", "new",
                          "Added", "elected", "left", "Left", "at", "AT", "after", "joined", "during", "Bill", "Kasdorf", "Ann",
-                         "Lee", "billk", "Dave", "&", " and ", "x", "[x]", "and", "Jos\u{E9}",
+                         "Lee", "billk", "Dave", "&", " and ", "x", "[x]", "and", "Jos\u{E9}", "from ", "with ", ": at ", "@ ",
                          "\u{301}", "e\u{301}", "\r", "\n", "\r\n", "\u{212A}", "\u{130}", "ß", "é", "’", "–", "—", "Z", "0", "7"]
 
     /// A random text of up to `maxPieces` pieces.
@@ -108,12 +108,16 @@ struct ParticipantFastPathTests {
 
     @Test func introductionIndexFindsWhatTheRuleFinds() {
         var generator = SplitMix64(seed: 16)
+        var speakers = 0, refused = 0
         for _ in 0..<400 {
             let people = (0..<Int(generator.next() % 6)).map { _ in Participant(name: Self.randomText(&generator, maxPieces: 4)) }
             let index = IntroductionRules.NameIndex(people)
             let keys = IntroductionRules.PersonKeys(people)
-            for _ in 0..<20 {
-                let line = Self.randomText(&generator)
+            for attempt in 0..<20 {
+                // Half the lines open with a participant's name, in either case, after emphasis or a bracket.
+                let opener = people.isEmpty || attempt % 2 == 0 ? "" : ["", "*", "[", " "][Int(generator.next() % 4)]
+                    + { attempt % 4 == 1 ? $0.uppercased() : $0 }(people[Int(generator.next() % UInt64(people.count))].name)
+                let line = opener + Self.randomText(&generator)
                 // The nicks a line's opening letters begin: as the index of every beginning answered.
                 let letters = IntroductionRules.NameIndex.opening(of: Substring(line)).letters
                 let expected = people.indices.filter { i in
@@ -122,8 +126,20 @@ struct ParticipantFastPathTests {
                 }
                 if letters.count >= 4 { #expect(index.asciiNicksBeginning(with: letters) == expected, "\(Array(line.unicodeScalars))") }
                 #expect(keys.contains(line) == Self.isPersonByRule(line, people), "\(Array(line.unicodeScalars))")
+                // Speakers found with the opening of the line lower-cased are those found with the whole line lower-cased.
+                let fast = IntroductionRules.speaker(of: line, names: index), whole = IntroductionRules.speaker(of: line, names: index, wholeLines: true)
+                #expect(fast?.0 == whole?.0 && fast?.1 == whole?.1, "\(Array(line.unicodeScalars))")
+                if fast != nil { speakers += 1 }
+                // A line refused on its first byte has no name opening it.
+                if !index.mayOpen(line) {
+                    refused += 1
+                    let opened = Substring(line).drop { $0 == "*" || $0 == " " || $0 == "[" || $0 == "<" }
+                    #expect(index.candidates(for: opened).isEmpty, "\(Array(line.unicodeScalars))")
+                }
             }
         }
+        // The random lines do reach both answers.
+        #expect(speakers > 0 && refused > 0, "\(speakers) speakers, \(refused) refused")
     }
 
     /// `IntroductionRules.isPerson` as it was written before its keys were worked out once.

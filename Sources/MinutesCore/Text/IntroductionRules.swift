@@ -35,8 +35,8 @@ public enum IntroductionRules {
             return keys.contains(phrase)
         }
         for text in texts where text.utf8.count <= 200 {
-            // A line without any cue word cannot introduce anyone; refused on its bytes.
-            guard lineCues.containsAny(in: text) else { continue }
+            // A line that no participant's name can open, or without any cue word, cannot introduce anyone; refused on its bytes.
+            guard names.mayOpen(text), lineCues.containsAny(in: text) else { continue }
             guard let (person, rest) = speaker(of: text, names: names), !done.contains(person) else { continue }
             var organisations: [String] = []
             var remainder = Substring(rest)
@@ -70,6 +70,9 @@ public enum IntroductionRules {
         var nicks: [(index: Int, letters: String)] = []
         /// The letters of the nicks of ASCII letters, as bytes: a line's opening letters are compared with their beginnings.
         var asciiNicks: [(index: Int, letters: [UInt8])] = []
+        /// The bytes (one bit each, lower-case) that the names and nicks open with; nil when one opens with another
+        /// character than ASCII or with none (then any line may open with a name).
+        var openingBytes: (low: UInt64, high: UInt64)?
 
         init(_ participants: [Participant]) {
             byFirstWord.reserveCapacity(participants.count)
@@ -96,10 +99,34 @@ public enum IntroductionRules {
                     }
                 }
             }
+            var opening: (low: UInt64, high: UInt64)? = nicks.isEmpty ? (0, 0) : nil
+            // A nick of four letters or fewer is begun by no opening of four letters or more that it is not.
+            for byte in byFirstWord.keys.map(\.utf8.first) + asciiNicks.filter({ $0.letters.count > 4 }).map(\.letters.first) {
+                guard let byte, byte < 0x80, let bits = opening else { opening = nil; break }
+                opening = byte < 64 ? (bits.low | 1 << UInt64(byte), bits.high) : (bits.low, bits.high | 1 << UInt64(byte - 64))
+            }
+            openingBytes = opening
             // Longest first (in place: no key is hashed again).
             for position in byFirstWord.values.indices where byFirstWord.values[position].count > 1 {
                 byFirstWord.values[position].sort { $0.length > $1.length }
             }
+        }
+
+        /// Whether a name or nick may open `text` (after the "*", " ", "[", "<" that `speaker(of:names:)` drops), told by its
+        /// first byte: a first word opening with another ASCII byte than all the names and nicks is none of them (a string
+        /// equal to a name begins with the same ASCII byte, or with a character that is not ASCII). True when unsure.
+        func mayOpen(_ text: String) -> Bool {
+            guard let bits = openingBytes else { return true }
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                var start = 0
+                while start < bytes.count, [UInt8(ascii: "*"), 0x20, UInt8(ascii: "["), UInt8(ascii: "<")].contains(bytes[start]) { start += 1 }
+                // Nothing after the marks: no name (none is empty).
+                guard start < bytes.count else { return false }
+                let byte = bytes[start]
+                guard byte < 0x80 else { return true }
+                let lower = byte.asciiLowercased
+                return lower < 64 ? bits.low & (1 << UInt64(lower)) != 0 : bits.high & (1 << UInt64(lower - 64)) != 0
+            } ?? true
         }
 
         /// Names that may open `line`, longest first; `line` starts at its first word.
@@ -143,16 +170,22 @@ public enum IntroductionRules {
     }
 
     /// The participant a line opens with, and the text after the name: "Name: …", "Name, …", "Name from …".
-    static func speaker(of text: String, names: NameIndex) -> (Int, String)? {
+    /// With `wholeLines`, each line is lower-cased whole, as the rule was first written (for tests).
+    static func speaker(of text: String, names: NameIndex, wholeLines: Bool = false) -> (Int, String)? {
         var line = Substring(text).drop { $0 == "*" || $0 == " " || $0 == "[" || $0 == "<" }
         // A speaker tag followed by the person's own introduction of someone else ("Javier: Eva from ULD").
         for _ in 0..<2 {
             let candidates = names.candidates(for: line)
             guard !candidates.isEmpty else { return nil }
+            // Only the opening characters can hold a name: they are lower-cased as far as the longest candidate and one
+            // character more (lower-casing maps each scalar alone and keeps the characters apart), and the rest of the line
+            // only counts. A name with a CR (half of a CR LF character) has the whole line lower-cased.
+            let longest = candidates.map(\.length).max() ?? 0
+            let head = wholeLines || candidates.contains(where: { ParticipantFastPaths.holds(0x0D, $0.name) }) ? line : line.prefix(longest + 1)
             // A plain ASCII line is lower-cased and counted on its bytes (every byte a character).
-            let ascii = line.isPlainASCII
-            let lowerLine = ascii ? Vocabulary.lowercasedASCII(String(line)) : line.lowercased()
-            let lineLength = ascii ? lowerLine.utf8.count : lowerLine.count
+            let ascii = head.isPlainASCII
+            let lowerLine = ascii ? Vocabulary.lowercasedASCII(String(head)) : head.lowercased()
+            let lineLength = head.endIndex < line.endIndex ? Int.max : ascii ? lowerLine.utf8.count : lowerLine.count
             var behindTag: Substring?
             for (index, name, length) in candidates {
                 guard lineLength > length, lowerLine.hasPrefix(name) else { continue }
