@@ -16,20 +16,19 @@ struct ParticipantFastPathTests {
                          "Lee", "billk", "Dave", "&", " and ", "x", "[x]", "and", "Jos\u{E9}", "from ", "with ", ": at ", "@ ",
                          "\u{301}", "e\u{301}", "\r", "\n", "\r\n", "\u{212A}", "\u{130}", "ß", "é", "’", "–", "—", "Z", "0", "7"]
 
-    /// A random text of up to `maxPieces` pieces.
+    /// A random text of fewer than `maxPieces` pieces, drawn with `generator`.
     static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
-        let count = Int(generator.next() % maxPieces)
-        return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        (0..<(generator.next() % maxPieces)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
     }
 
-    /// Runs `body` on many random texts.
-    static func forRandomTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {
+    /// 20,000 random texts, the same ones for the same seed.
+    static func randomTexts(seed: UInt64) -> [String] {
         var generator = SplitMix64(seed: seed)
-        for _ in 0..<count { body(randomText(&generator)) }
+        return (0..<20_000).map { _ in randomText(&generator) }
     }
 
     @Test func jobTitlesAndOrganisationCuesOnBytesAreTheRules() {
-        Self.forRandomTexts(seed: 11) { text in
+        for text in Self.randomTexts(seed: 11) {
             #expect(ParticipantExtractor.isJobTitle(text) == ParticipantExtractor.jobTitleRule(text), "\(Array(text.unicodeScalars))")
             #expect(ParticipantExtractor.hasOrganisationCue(text) == ParticipantExtractor.organisationCueRule(text), "\(Array(text.unicodeScalars))")
         }
@@ -39,7 +38,7 @@ struct ParticipantFastPathTests {
     }
 
     @Test func entriesLeftAsTheyAreNeedNoCleaning() {
-        Self.forRandomTexts(seed: 12) { text in
+        for text in Self.randomTexts(seed: 12) {
             #expect(ParticipantExtractor.cleanedEntry(text) == ParticipantExtractor.cleanedEntryRule(text), "\(Array(text.unicodeScalars))")
         }
         #expect(ParticipantExtractor.cleanedEntry("Ross Gardler left at 11:04") == "Ross Gardler")
@@ -47,7 +46,7 @@ struct ParticipantFastPathTests {
     }
 
     @Test func labelsRefusedOnBytesAreNoAttendanceOrMembershipLabels() {
-        Self.forRandomTexts(seed: 13) { text in
+        for text in Self.randomTexts(seed: 13) {
             let rule = Vocabulary.attendanceLabelRule(text)
             let fast = Vocabulary.attendanceLabel(text)
             #expect(fast?.0 == rule?.0 && fast?.1 == rule?.1, "\(Array(text.unicodeScalars))")
@@ -80,7 +79,7 @@ struct ParticipantFastPathTests {
     }
 
     @Test func bytesSplitAndSpaceAsTheCharacters() {
-        Self.forRandomTexts(seed: 14) { text in
+        for text in Self.randomTexts(seed: 14) {
             #expect((ParticipantFastPaths.spaceJoinedWords(text) ?? text.splitOnSpaces().joined(separator: " "))
                 == text.splitOnSpaces().joined(separator: " "), "\(Array(text.unicodeScalars))")
             if let fields = ParticipantFastPaths.commaFields(text, trimming: [0x20, 0x09], droppingEmpty: true) {
@@ -99,7 +98,7 @@ struct ParticipantFastPathTests {
     }
 
     @Test func nameShapesOnBytesAreTheShapesByCharacters() {
-        Self.forRandomTexts(seed: 15) { text in
+        for text in Self.randomTexts(seed: 15) {
             let fast = ParticipantExtractor.NameShape(text), rule = ParticipantExtractor.NameShape(byCharacters: text)
             #expect(fast.letters == rule.letters && fast.words == rule.words && fast.letterCount == rule.letterCount,
                     "\(Array(text.unicodeScalars))")
