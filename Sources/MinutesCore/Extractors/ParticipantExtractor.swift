@@ -483,7 +483,9 @@ public enum ParticipantExtractor {
 
         // "Name - Role, Organisation".
         var fields: [String]
-        if let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndexOfASCII(UInt8(ascii: ",")) ?? text.endIndex) {
+        // The dashes are looked for only in a text holding a hyphen or the first byte of an en or em dash (E2).
+        let mayHoldDash = ParticipantFastPaths.holds(UInt8(ascii: "-"), text) || ParticipantFastPaths.holds(0xE2, text)
+        if mayHoldDash, let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndexOfASCII(UInt8(ascii: ",")) ?? text.endIndex) {
             let rest = String(text[dash.upperBound...])
             // "Name - Invisible attendee": a lower-case note, not a role or organisation.
             let restWords = rest.splitOnSpaces()
@@ -972,6 +974,8 @@ struct ParticipantSet {
 extension Array where Element: Hashable {
     /// The elements in order, each kept once.
     func uniqued() -> [Element] {
+        // Nothing to repeat in fewer than two elements (most lists of roles).
+        guard count > 1 else { return self }
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }
