@@ -27,6 +27,17 @@ public enum ParticipantExtractor {
         var headingLevel: Int? = nil
     }
 
+    /// What a heading or term names for attendance, its notes aside: "Attendance (please mark an X if you are here)".
+    static func headingMeaning(_ text: String) -> (Attendance, MeetingRole?)? {
+        // Without brackets, no note comes out to join what stood around it: a text holding no cue of an attendance
+        // label is refused before it is copied.
+        if !ParticipantFastPaths.holds(UInt8(ascii: "("), text), !ParticipantFastPaths.holds(UInt8(ascii: ")"), text),
+           !Vocabulary.mayBeAttendanceLabel(text) {
+            return nil
+        }
+        return Vocabulary.attendanceLabel(ParticipantFastPaths.withoutParentheticals(text).trimmed(.labelMarks))
+    }
+
     /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
     private static let headMarks: Set<Character> = Set("*:_ ")
 
@@ -38,12 +49,15 @@ public enum ParticipantExtractor {
 
         /// `Vocabulary.attendanceLabel(label)`.
         mutating func attendance(_ label: String) -> (Attendance, MeetingRole?)? {
-            Self.remembered(label, in: &meanings, Vocabulary.attendanceLabel)
+            // A label refused on its bytes costs less than a look-up.
+            guard Vocabulary.mayBeAttendanceLabel(label) else { return nil }
+            return Self.remembered(label, in: &meanings, Vocabulary.attendanceLabel)
         }
 
         /// `ParticipantExtractor.isMembershipChange(label)`.
         mutating func isMembershipChange(_ label: String) -> Bool {
-            Self.remembered(label, in: &membershipChanges, ParticipantExtractor.isMembershipChange)
+            guard ParticipantExtractor.mayBeMembershipChange(label) else { return false }
+            return Self.remembered(label, in: &membershipChanges, ParticipantExtractor.isMembershipChange)
         }
 
         /// `answer(label)`, kept in `memory` for plain ASCII labels (which, as dictionary keys, equal only
@@ -83,7 +97,7 @@ public enum ParticipantExtractor {
                 if let (label, value) = TextRules.labelled(block.text), let meaning = labels.attendance(label), !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
-                } else if let meaning = Vocabulary.attendanceLabel(TextRules.withoutParentheticals(block.text).trimmed(.labelMarks)) {
+                } else if let meaning = headingMeaning(block.text) {
                     // "Attendance (please mark an X if you are here)": the note does not change the label.
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: block.kind == .term,
                                       headingLevel: block.kind == .heading ? block.level : nil)
@@ -137,7 +151,7 @@ public enum ParticipantExtractor {
                     let lower = text.lowercased()
                     let items = TextRules.splitList(text)
                     let pluralOffice = ["councillors ", "cllrs ", "directors ", "members "].contains { lower.hasPrefix($0) }
-                    if pluralOffice || (items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }) {
+                    if pluralOffice || (items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }) {
                         add(entries(inList: text, attendance: carried.attendance, role: nil))
                         continue
                     }
@@ -148,7 +162,7 @@ public enum ParticipantExtractor {
                     continue
                 }
                 // Another bare label ("People who left the committee:") ends an attendance list.
-                if block.kind == .paragraph, text.hasSuffix(":"), text.participantHasAtMost(60) { context = nil; continue }
+                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
                 if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
@@ -209,7 +223,7 @@ public enum ParticipantExtractor {
             for marker in nickMarkers.needles {
                 var rest = Substring(text)
                 while let range = rest.rangeOfASCII(marker) {
-                    let before = TextRules.withoutParentheticals(String(rest[..<range.lowerBound])).trimmed(Set(" ,*"))
+                    let before = ParticipantFastPaths.withoutParentheticals(String(rest[..<range.lowerBound])).trimmed(Set(" ,*"))
                     let after = rest[range.upperBound...].drop { "\"“'‘ ".contains($0) }
                     rest = rest[range.upperBound...]
                     let nick = String(after.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
@@ -229,6 +243,9 @@ public enum ParticipantExtractor {
         return found
     }
 
+    /// Spaces, full stops and asterisks around a scribe's name.
+    private static let scribeNameEnds: Set<Character> = Set(" .*")
+
     /// What a line naming the scribes holds (a cheap test before the rule).
     private static let scribeCue = ASCIINeedleSet(["cribe"])
 
@@ -236,6 +253,8 @@ public enum ParticipantExtractor {
     /// the participants (by first name, uniquely) who took the notes.
     static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
         var found: [Int] = []
+        // Each participant's folded words, worked out when a line first names scribes.
+        var foldedNames: [[String]]?
         for position in blocks.indices where blocks[position].kind == .listItem || blocks[position].kind == .paragraph {
             // Only the text is read before the cue test: most blocks stop there, and copying a whole block costs more.
             guard blocks[position].text.utf8.count <= 240, scribeCue.containsAny(in: blocks[position].text) else { continue }
@@ -251,14 +270,16 @@ public enum ParticipantExtractor {
             if names.isEmpty, position + 1 < blocks.count, blocks[position + 1].kind == .listItem, blocks[position + 1].level > block.level {
                 names = blocks[position + 1].text
             }
-            let parts = names.replacingOccurrences(of: " & ", with: ",").replacingOccurrences(of: " and ", with: ",")
-                .split(separator: ",").map { $0.trimmed(Set(" .*")) }.filter { !$0.isEmpty }
+            let parts = names.participantReplacing(" & ", with: ",").participantReplacing(" and ", with: ",")
+                .split(separator: ",").map { $0.trimmed(scribeNameEnds) }.filter { !$0.isEmpty }
             guard (1...3).contains(parts.count), parts.allSatisfy({ $0.split(separator: " ").count <= 2 && TextRules.startsUppercase($0) }) else { continue }
+            let folded = foldedNames ?? participants.map { TextRules.fold($0.name).split(separator: " ").map(String.init) }
+            foldedNames = folded
             let indices = parts.compactMap { part -> Int? in
                 let first = TextRules.fold(String(part.split(separator: " ")[0]))
                 let initial = part.split(separator: " ").dropFirst().first.map { TextRules.fold(String($0.prefix(1))) }
                 let matches = participants.indices.filter { i in
-                    let words = TextRules.fold(participants[i].name).split(separator: " ").map(String.init)
+                    let words = folded[i]
                     guard words.count >= 2, words[0] == first || (first.count >= 3 && words[0].hasPrefix(first)) else { return false }
                     return initial.map { letter in words.dropFirst().contains { $0.hasPrefix(letter) } } ?? true
                 }
@@ -303,7 +324,7 @@ public enum ParticipantExtractor {
         let items = TextRules.splitList(body)
         guard items.count >= 2 else { return false }
         let names = items.filter { item in
-            let bare = TextRules.stripTitles(TextRules.withoutParentheticals(item).trimmed()).name
+            let bare = TextRules.stripTitles(ParticipantFastPaths.withoutParentheticals(item).trimmed()).name
             return bare.containsASCII(" ") && TextRules.looksLikeName(bare) && !hasOrganisationCue(bare) && !isJobTitle(bare)
         }
         return names.count >= 2 && names.count * 3 >= items.count * 2
@@ -316,8 +337,22 @@ public enum ParticipantExtractor {
         "former", "potential", "proposed", "prospective", "nominated", "nominees", "emeritus", "retiring", "leaving",
     ]
 
+    /// `membershipChangeWords`, looked for in the bytes of a label before its words are split.
+    static let membershipChangeCues = FindingsNeedles(Array(membershipChangeWords))
+
+    /// Whether `label` may announce a membership change, told on its bytes: a label holding none of the words anywhere
+    /// (in either case) holds none of them as a word (none has "k", or "i" but where the text must hold it too).
+    static func mayBeMembershipChange(_ label: String) -> Bool {
+        label.findingsScan(membershipChangeCues).mentions != 0
+    }
+
     /// Whether `label` announces a membership change rather than an attendance list.
     static func isMembershipChange(_ label: String) -> Bool {
+        mayBeMembershipChange(label) && membershipChangeRule(label)
+    }
+
+    /// `isMembershipChange(_:)` as the rule is written, without the refusal on bytes.
+    static func membershipChangeRule(_ label: String) -> Bool {
         let lower = label.lowercased()
         // In plain ASCII, the letters are the bytes a–z once lower-cased: the same words, split on bytes.
         let words = lower.isPlainASCII ? lower.utf8.split(whereSeparator: { !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }).map { Substring($0) }
@@ -327,7 +362,8 @@ public enum ParticipantExtractor {
 
     /// A sentence that introduces a list of attendees: "The following … participated at the meeting:".
     static func isIntroduction(_ text: String) -> Bool {
-        guard text.hasSuffix(":"), text.count < 200 else { return false }
+        // A text whose last byte is no colon does not end with one.
+        guard text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.count < 200 else { return false }
         let lower = text.lowercased()
         return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.containsASCII($0) }
     }
@@ -372,7 +408,7 @@ public enum ParticipantExtractor {
             return out
         }
         // "Name, Job Title, Organisation" written after a label is one person, not three.
-        let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.containsASCII("(") && TextRules.looksLikeName(TextRules.withoutParentheticals($0)) }
+        let namesWithNotes = items.count >= 2 && items.allSatisfy { $0.containsASCII("(") && TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }
         if !namesWithNotes, items.count >= 2, items.count <= 4, items.dropFirst().contains(where: { isJobTitle($0) || hasOrganisationCue($0) }),
            let single = entry(text, attendance: attendance, role: role, checked: nil) {
             return [single]
@@ -397,7 +433,8 @@ public enum ParticipantExtractor {
         var text = cleanedEntry(raw)
         var attendance = attendance
         // Task-list markers the reader left in the text.
-        for (marker, present) in taskMarkers where text.hasPrefix(marker) {
+        // Every marker opens with a "[" byte: most entries have none.
+        for (marker, present) in taskMarkers where text.utf8.first == UInt8(ascii: "[") && text.hasPrefix(marker) {
             text = String(text.dropFirst(marker.count)).trimmed()
             attendance = present ? attendance : .absent
         }
@@ -409,12 +446,14 @@ public enum ParticipantExtractor {
         // Parenthesised notes: roles, handles, pronouns, organisations.
         var parentheticals: [String] = []
         // A "(" character is a "(" byte: most entries have none, seen without walking their characters.
-        while text.utf8.contains(UInt8(ascii: "(")), let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+        while text.utf8.contains(UInt8(ascii: "(")), let open = text.firstIndexOfASCII(UInt8(ascii: "(")),
+              let close = text[open...].firstIndexOfASCII(UInt8(ascii: ")")) {
             parentheticals.append(String(text[text.index(after: open)..<close]))
             text = String(text[..<open]) + " " + String(text[text.index(after: close)...])
         }
         for note in parentheticals {
-            let parts = note.split(separator: ",").map { $0.trimmed(.emphasisAndSpace) }
+            let parts = ParticipantFastPaths.commaFields(note, trimming: [UInt8(ascii: "*"), 0x20], droppingEmpty: false)
+                ?? note.split(separator: ",").map { $0.trimmed(.emphasisAndSpace) }
             for part in parts {
                 let lower = part.lowercased()
                 // "(glazou, Dashlane)": a lower-case nick beside an organisation is the handle.
@@ -434,13 +473,19 @@ public enum ParticipantExtractor {
                 }
             }
         }
-        // Handles: "Name @handle", "Name: @handle".
-        text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        // Handles: "Name @handle", "Name: @handle" (none in most entries, whose words are only re-spaced).
+        if !ParticipantFastPaths.holds(UInt8(ascii: "@"), text), let spaced = ParticipantFastPaths.spaceJoinedWords(text) {
+            text = spaced
+        } else {
+            text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
+        }
         text = text.trimmed(.entryPunctuation)
 
         // "Name - Role, Organisation".
         var fields: [String]
-        if let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndex(of: ",") ?? text.endIndex) {
+        // The dashes are looked for only in a text holding a hyphen or the first byte of an en or em dash (E2).
+        let mayHoldDash = ParticipantFastPaths.holds(UInt8(ascii: "-"), text) || ParticipantFastPaths.holds(0xE2, text)
+        if mayHoldDash, let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndexOfASCII(UInt8(ascii: ",")) ?? text.endIndex) {
             let rest = String(text[dash.upperBound...])
             // "Name - Invisible attendee": a lower-case note, not a role or organisation.
             let restWords = rest.splitOnSpaces()
@@ -448,7 +493,8 @@ public enum ParticipantExtractor {
                 && !isJobTitle(rest) && !hasOrganisationCue(rest)
             fields = [String(text[..<dash.lowerBound])] + (isNote ? [] : TextRules.joiningCorporateSuffixes(TextRules.splitList(rest)))
         } else {
-            fields = text.participantSplit(onAnyOf: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
+            fields = ParticipantFastPaths.commaFields(text, trimming: [0x20, 0x09], droppingEmpty: true)
+                ?? text.participantSplit(onAnyOf: ",").map { $0.trimmed() }.filter { !$0.isEmpty }
         }
         fields = TextRules.joiningCorporateSuffixes(fields)
         guard let first = fields.first else { return nil }
@@ -457,8 +503,10 @@ public enum ParticipantExtractor {
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
-        guard TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
-              !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
+        // The word-list tests, cheap on bytes, come before the shape of the name.
+        guard !hasOrganisationCue(name), !isJobTitle(name),
+              TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
+              !isPhrase(name) else { return nil }
         if !listItem && fields.count > 1 && !raw.containsASCII(" / ") { return nil }
 
         var location: String?
@@ -499,6 +547,12 @@ public enum ParticipantExtractor {
     /// "??" placeholders for an unknown surname ("Dave_??"), and the nick before " // " in "TallTed // Ted Thibodeau".
     /// "Jeff O / HumanOS" becomes "Jeff O, HumanOS" (name, organisation).
     static func cleanedEntry(_ raw: String) -> String {
+        // Most entries have nothing to clean, which their bytes show at once.
+        ParticipantFastPaths.cleanedEntryIsUnchanged(raw) ? raw : cleanedEntryRule(raw)
+    }
+
+    /// `cleanedEntry(_:)` as the rule is written, for any entry.
+    static func cleanedEntryRule(_ raw: String) -> String {
         var text = raw.trimmed()
         if let nickSeparator = text.rangeOfASCII(" // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
         var words = text.splitOnSpaces().map(String.init)
@@ -670,7 +724,10 @@ public enum ParticipantExtractor {
     static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
         var people = people
         func parts(_ name: String) -> (first: String, last: String)? {
-            let words = TextRules.fold(name).splitOnSpaces().map(String.init)
+            let folded = TextRules.fold(name)
+            // Without a space byte the folded name is one word.
+            guard ParticipantFastPaths.holds(0x20, folded) else { return nil }
+            let words = folded.splitOnSpaces().map(String.init)
             guard words.count == 2, let first = words.first, let last = words.last, last.count >= 5 else { return nil }
             return (first, last)
         }
@@ -712,6 +769,16 @@ public enum ParticipantExtractor {
         var letterCount: Int
 
         init(_ name: String) {
+            if let ascii = ParticipantFastPaths.nameLetters(name) {
+                (letters, words) = ascii
+                letterCount = letters.utf8.count
+            } else {
+                self = NameShape(byCharacters: name)
+            }
+        }
+
+        /// The shape as the rule is written, for any name.
+        init(byCharacters name: String) {
             words = name.splitOnSpaces().map { TextRules.compactLetters(String($0)) }.filter { !$0.isEmpty }
             // In plain ASCII a space is no letter: the name's letters are its words' letters, one after the other.
             letters = name.isPlainASCII ? words.joined() : TextRules.compactLetters(name)
@@ -788,7 +855,7 @@ public enum ParticipantExtractor {
     private static func rowEntry(_ trimmed: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
         let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
         guard let nameIndex = trimmed.firstIndex(where: { cell in
-            let bare = TextRules.withoutParentheticals(cell)
+            let bare = ParticipantFastPaths.withoutParentheticals(cell)
             // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
             let shaped = bare.containsASCII(" ") || (hasMark && cell.containsASCII("(") && TextRules.isNick(bare))
             return shaped && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())
@@ -810,7 +877,7 @@ public enum ParticipantExtractor {
 
     /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
     static func rosterEntry(_ text: String) -> Entry? {
-        guard text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.lastIndex(of: "(") else { return nil }
+        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.lastIndex(of: "(") else { return nil }
         let initials = text[text.index(after: open)..<text.index(before: text.endIndex)]
         guard (2...4).contains(initials.count), initials.allSatisfy({ $0.isUppercase }) else { return nil }
         let head = text[..<open].trimmed()
@@ -831,6 +898,11 @@ public enum ParticipantExtractor {
 
     /// A job title: its head word (the word before "of", else the last word) is a job word.
     static func isJobTitle(_ text: String) -> Bool {
+        ParticipantFastPaths.isJobTitle(text) ?? jobTitleRule(text)
+    }
+
+    /// `isJobTitle(_:)` as the rule is written, for any text.
+    static func jobTitleRule(_ text: String) -> Bool {
         let lower = text.lowercased()
         // The words of the part before the first " of ": found and split on bytes when the text is ASCII (the same answer,
         // without Foundation or walking characters).
@@ -848,6 +920,11 @@ public enum ParticipantExtractor {
 
     /// Whether a phrase carries a word that marks organisations ("Forum", "Cluster", "Ltd").
     static func hasOrganisationCue(_ text: String) -> Bool {
+        ParticipantFastPaths.hasOrganisationCue(text) ?? organisationCueRule(text)
+    }
+
+    /// `hasOrganisationCue(_:)` as the rule is written, for any text.
+    static func organisationCueRule(_ text: String) -> Bool {
         text.lowercased().participantSplit(onAnyOf: " ,").contains { Vocabulary.organisationCues.contains(String($0)) }
     }
 
@@ -897,6 +974,8 @@ struct ParticipantSet {
 extension Array where Element: Hashable {
     /// The elements in order, each kept once.
     func uniqued() -> [Element] {
+        // Nothing to repeat in fewer than two elements (most lists of roles).
+        guard count > 1 else { return self }
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }

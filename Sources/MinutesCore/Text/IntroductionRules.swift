@@ -27,22 +27,29 @@ public enum IntroductionRules {
         var found: [(Int, [String])] = []
         var done = Set<Int>()
         let names = NameIndex(participants)
+        // The participants' names folded, worked out when an introduction first names an organisation.
+        var people: PersonKeys?
+        func isPerson(_ phrase: String) -> Bool {
+            let keys = people ?? PersonKeys(participants)
+            people = keys
+            return keys.contains(phrase)
+        }
         for text in texts where text.utf8.count <= 200 {
-            // A line without any cue word cannot introduce anyone; refused on its bytes.
-            guard lineCues.containsAny(in: text) else { continue }
+            // A line that no participant's name can open, or without any cue word, cannot introduce anyone; refused on its bytes.
+            guard names.mayOpen(text), lineCues.containsAny(in: text) else { continue }
             guard let (person, rest) = speaker(of: text, names: names), !done.contains(person) else { continue }
             var organisations: [String] = []
             var remainder = Substring(rest)
             // "PhD @ WU Vienna & working as research scientist at Siemens": every cue in the sentence.
             while let (organisation, after) = nextAffiliation(in: remainder, first: organisations.isEmpty) {
-                if !organisations.contains(organisation), !isPerson(organisation, participants) { organisations.append(organisation) }
+                if !organisations.contains(organisation), !isPerson(organisation) { organisations.append(organisation) }
                 remainder = after
                 // "working for W3C and ERCIM": a second name joined by "and" or "&".
                 let words = after.split(separator: " ")
                 if words.count >= 2, ["and", "&"].contains(words[0].lowercased()) {
                     let second = words[1].trimmingCharacters(in: wordEdges)
                     if second.count >= 2, TextRules.startsUppercase(second), !Lexicon.shared.contains(second), !isGeneric(second),
-                       !isPerson(second, participants), !organisations.contains(second) {
+                       !isPerson(second), !organisations.contains(second) {
                         organisations.append(second)
                     }
                 }
@@ -58,44 +65,88 @@ public enum IntroductionRules {
     /// Participants' names as lines begin with them, built once per document: each full name and first name,
     /// lower-cased and keyed by its first word, and the one-word nicks for "Simon" said by "simonstey".
     struct NameIndex {
-        var byFirstWord: [String: [(index: Int, name: String)]] = [:]
+        var byFirstWord: [String: [(index: Int, name: String, length: Int)]] = [:]
         /// Nicks of other characters than ASCII letters.
         var nicks: [(index: Int, letters: String)] = []
-        /// Each beginning of four letters or more of an ASCII nick, but the whole nick → the nicks it begins.
-        var nicksBeginningWith: [String: [Int]] = [:]
+        /// The letters of the nicks of ASCII letters, as bytes: a line's opening letters are compared with their beginnings.
+        var asciiNicks: [(index: Int, letters: [UInt8])] = []
+        /// The bytes (one bit each, lower-case) that the names and nicks open with; nil when one opens with another
+        /// character than ASCII or with none (then any line may open with a name).
+        var openingBytes: (low: UInt64, high: UInt64)?
 
         init(_ participants: [Participant]) {
+            byFirstWord.reserveCapacity(participants.count)
             for (index, person) in participants.enumerated() {
-                let full = person.name.lowercased()
-                let first = String(full.split(separator: " ").first ?? "")
-                for name in Set([full, first]) where name.count >= 2 {
-                    let key = String(name.split(separator: " ").first ?? "")
-                    byFirstWord[key, default: []].append((index, name))
+                // A plain ASCII name is lower-cased, split and searched on its bytes (every byte a character).
+                let ascii = person.name.isPlainASCII
+                let full = ascii ? Vocabulary.lowercasedASCII(person.name) : person.name.lowercased()
+                let first = ParticipantFastPaths.firstWord(full) ?? String(full.split(separator: " ").first ?? "")
+                // The full name and the first name (once when they are one), each under the first word, with its length.
+                func add(_ name: String) {
+                    let length = ascii ? name.utf8.count : name.count
+                    guard length >= 2 else { return }
+                    byFirstWord[first, default: []].append((index, name, length))
                 }
-                if !person.name.contains(" ") {
-                    let letters = TextRules.compactLetters(person.name)
-                    if letters.isPlainASCII {
-                        // In ASCII, `hasPrefix` compares bytes: each beginning is one key.
-                        for length in stride(from: 4, to: letters.utf8.count, by: 1) {
-                            nicksBeginningWith[String(letters.prefix(length)), default: []].append(index)
-                        }
+                add(full)
+                if first != full { add(first) }
+                if ascii ? !person.name.containsASCII(" ") : !person.name.contains(" ") {
+                    if ascii {
+                        // In ASCII, `hasPrefix` compares bytes; the letters are A–Z and a–z, lower-cased.
+                        asciiNicks.append((index, full.utf8.filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }))
                     } else {
-                        nicks.append((index, letters))
+                        let letters = TextRules.compactLetters(person.name)
+                        if letters.isPlainASCII { asciiNicks.append((index, Array(letters.utf8))) } else { nicks.append((index, letters)) }
                     }
                 }
             }
-            for key in byFirstWord.keys { byFirstWord[key]?.sort { $0.name.count > $1.name.count } }
+            var opening: (low: UInt64, high: UInt64)? = nicks.isEmpty ? (0, 0) : nil
+            // A nick of four letters or fewer is begun by no opening of four letters or more that it is not.
+            for byte in byFirstWord.keys.map(\.utf8.first) + asciiNicks.filter({ $0.letters.count > 4 }).map(\.letters.first) {
+                guard let byte, byte < 0x80, let bits = opening else { opening = nil; break }
+                opening = byte < 64 ? (bits.low | 1 << UInt64(byte), bits.high) : (bits.low, bits.high | 1 << UInt64(byte - 64))
+            }
+            openingBytes = opening
+            // Longest first (in place: no key is hashed again).
+            for position in byFirstWord.values.indices where byFirstWord.values[position].count > 1 {
+                byFirstWord.values[position].sort { $0.length > $1.length }
+            }
+        }
+
+        /// Whether a name or nick may open `text` (after the "*", " ", "[", "<" that `speaker(of:names:)` drops), told by its
+        /// first byte: a first word opening with another ASCII byte than all the names and nicks is none of them (a string
+        /// equal to a name begins with the same ASCII byte, or with a character that is not ASCII). True when unsure.
+        func mayOpen(_ text: String) -> Bool {
+            guard let bits = openingBytes else { return true }
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                var start = 0
+                while start < bytes.count, [UInt8(ascii: "*"), 0x20, UInt8(ascii: "["), UInt8(ascii: "<")].contains(bytes[start]) { start += 1 }
+                // Nothing after the marks: no name (none is empty).
+                guard start < bytes.count else { return false }
+                let byte = bytes[start]
+                guard byte < 0x80 else { return true }
+                let lower = byte.asciiLowercased
+                return lower < 64 ? bits.low & (1 << UInt64(lower)) != 0 : bits.high & (1 << UInt64(lower - 64)) != 0
+            } ?? true
         }
 
         /// Names that may open `line`, longest first; `line` starts at its first word.
-        func candidates(for line: Substring) -> [(index: Int, name: String)] {
+        func candidates(for line: Substring) -> [(index: Int, name: String, length: Int)] {
             let (word, letters) = Self.opening(of: line)
             var found = byFirstWord[word] ?? []
-            if letters.count >= 4 {
-                let owners = (nicksBeginningWith[letters] ?? []) + nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
-                if owners.count == 1, let owner = owners.first { found.append((owner, letters)) }
+            let letterCount = letters.count
+            if letterCount >= 4 {
+                let owners = asciiNicksBeginning(with: letters) + nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
+                if owners.count == 1, let owner = owners.first { found.append((owner, letters, letterCount)) }
             }
             return found
+        }
+
+        /// The ASCII nicks that `letters` begins but is not, compared on bytes: a string equal to a beginning of ASCII
+        /// letters is those bytes (no other string is canonically equivalent to ASCII letters).
+        func asciiNicksBeginning(with letters: String) -> [Int] {
+            guard !asciiNicks.isEmpty else { return [] }
+            let query = letters.utf8
+            return asciiNicks.filter { $0.letters.count > query.count && $0.letters.starts(with: query) }.map(\.index)
         }
 
         /// The first word of `line` (up to one of " :,*]>") and the letters it opens with, lower-cased.
@@ -113,26 +164,32 @@ public enum IntroductionRules {
                 // The word stops at the end of the line or at one of the ends, a character of its own.
                 guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }
                 let letters = bytes[..<end].firstIndex { ($0 | 0x20) < 0x61 || ($0 | 0x20) > 0x7A } ?? end
-                let lower = { (slice: Slice<UnsafeBufferPointer<UInt8>>) in
-                    String(decoding: slice.lazy.map { $0.asciiLowercased }, as: UTF8.self)
-                }
-                return (lower(bytes[..<end]), lower(bytes[..<letters]))
+                return (ParticipantFastPaths.lowercased(bytes[..<end]), ParticipantFastPaths.lowercased(bytes[..<letters]))
             } ?? nil
         }
     }
 
     /// The participant a line opens with, and the text after the name: "Name: …", "Name, …", "Name from …".
-    static func speaker(of text: String, names: NameIndex) -> (Int, String)? {
+    /// With `wholeLines`, each line is lower-cased whole, as the rule was first written (for tests).
+    static func speaker(of text: String, names: NameIndex, wholeLines: Bool = false) -> (Int, String)? {
         var line = Substring(text).drop { $0 == "*" || $0 == " " || $0 == "[" || $0 == "<" }
         // A speaker tag followed by the person's own introduction of someone else ("Javier: Eva from ULD").
         for _ in 0..<2 {
             let candidates = names.candidates(for: line)
             guard !candidates.isEmpty else { return nil }
-            let lowerLine = line.lowercased()
+            // Only the opening characters can hold a name: they are lower-cased as far as the longest candidate and one
+            // character more (lower-casing maps each scalar alone and keeps the characters apart), and the rest of the line
+            // only counts. A name with a CR (half of a CR LF character) has the whole line lower-cased.
+            let longest = candidates.map(\.length).max() ?? 0
+            let head = wholeLines || candidates.contains(where: { ParticipantFastPaths.holds(0x0D, $0.name) }) ? line : line.prefix(longest + 1)
+            // A plain ASCII line is lower-cased and counted on its bytes (every byte a character).
+            let ascii = head.isPlainASCII
+            let lowerLine = ascii ? Vocabulary.lowercasedASCII(String(head)) : head.lowercased()
+            let lineLength = head.endIndex < line.endIndex ? Int.max : ascii ? lowerLine.utf8.count : lowerLine.count
             var behindTag: Substring?
-            for (index, name) in candidates {
-                guard lowerLine.count > name.count, lowerLine.hasPrefix(name) else { continue }
-                let after = line.dropFirst(name.count)
+            for (index, name, length) in candidates {
+                guard lineLength > length, lowerLine.hasPrefix(name) else { continue }
+                let after = line.dropFirst(length)
                 guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
                 let rest = after.drop { ":,*]> ".contains($0) }
                 let lower = rest.prefix(24).lowercased()
@@ -221,13 +278,33 @@ public enum IntroductionRules {
     /// Whether a phrase is one of the participants (an introduction that names a colleague, not an employer).
     /// Nicks that begin with the phrase ("Wendy" for "wendyreid") and first names one letter off ("Jassica") count too.
     static func isPerson(_ phrase: String, _ participants: [Participant]) -> Bool {
-        let key = TextRules.fold(phrase)
-        let compact = TextRules.compactLetters(phrase)
-        return participants.contains { person in
-            let first = TextRules.fold(String(person.name.split(separator: " ").first ?? ""))
-            if TextRules.fold(person.name) == key || first == key { return true }
-            if compact.count >= 4, TextRules.compactLetters(person.name).hasPrefix(compact) { return true }
-            return !key.contains(" ") && key.count >= 5 && TextRules.editDistance(first, key, limit: 1) <= 1
+        PersonKeys(participants).contains(phrase)
+    }
+
+    /// The participants' names as `isPerson` compares them, worked out once for all the phrases of a document.
+    struct PersonKeys {
+        /// Each participant's folded name, folded first word and compact letters.
+        var keys: [(full: String, first: String, letters: String)]
+
+        init(_ participants: [Participant]) {
+            keys = participants.map { person in
+                (TextRules.fold(person.name), TextRules.fold(String(person.name.split(separator: " ").first ?? "")),
+                 TextRules.compactLetters(person.name))
+            }
+        }
+
+        /// `isPerson(phrase, participants)`.
+        func contains(_ phrase: String) -> Bool {
+            let key = TextRules.fold(phrase)
+            let compact = TextRules.compactLetters(phrase)
+            // What does not depend on the participant, worked out once.
+            let longCompact = compact.count >= 4
+            let oneLongWord = !key.contains(" ") && key.count >= 5
+            return keys.contains { person in
+                if person.full == key || person.first == key { return true }
+                if longCompact, person.letters.hasPrefix(compact) { return true }
+                return oneLongWord && TextRules.editDistance(person.first, key, limit: 1) <= 1
+            }
         }
     }
 }

@@ -27,6 +27,24 @@ extension String {
         return dropFirst(limit).isEmpty
     }
 
+    /// Foundation's `replacingOccurrences(of: needle, with: replacement)`, on bytes when the text and both strings
+    /// are plain ASCII (leftmost matches first, without overlaps, as Foundation replaces them).
+    func participantReplacing(_ needle: String, with replacement: String) -> String {
+        guard isPlainASCII, needle.isPlainASCII, replacement.isPlainASCII, !needle.isEmpty else {
+            return replacingOccurrences(of: needle, with: replacement)
+        }
+        guard rangeOfASCII(needle) != nil else { return self }
+        var out = ""
+        var rest = self[...]
+        while let found = rest.rangeOfASCII(needle) {
+            out += rest[..<found.lowerBound]
+            out += replacement
+            rest = rest[found.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
     /// `split(whereSeparator: { separators.contains($0) })`, on bytes when the text and `separators` are
     /// plain ASCII (where every byte is a character).
     func participantSplit(onAnyOf separators: String) -> [Substring] {

@@ -111,11 +111,34 @@ public enum Vocabulary {
 
     /// `text.lowercased()` for plain ASCII text, on bytes.
     static func lowercasedASCII(_ text: String) -> String {
-        String(decoding: text.utf8.map { $0.asciiLowercased }, as: UTF8.self)
+        text.utf8.withContiguousStorageIfAvailable { ParticipantFastPaths.lowercased($0[...]) }
+            ?? String(decoding: text.utf8.map { $0.asciiLowercased }, as: UTF8.self)
+    }
+
+    /// Pieces of which every word and phrase `attendanceLabel` answers for holds one: "regret" in "regrets",
+    /// "member" in "members" and in "member(s)", "attend" in "in attendance". None holds "k" or "i" + another
+    /// letter but where the text must hold them too (see `String.findingsScan(_:)`).
+    static let attendanceCues = FindingsNeedles([
+        "regret", "apolog", "absen", "excused", "unable", "chair", "organi", "facilitator", "moderator", "host",
+        "scribe", "minute", "recorder", "note", "secretary", "guest", "observer", "visitor", "invited", "present",
+        "attend", "participant", "member", "director", "officer", "roll", "who",
+    ])
+
+    /// Whether `label` may be an attendance label, told on its bytes: false only where `attendanceLabel(label)` is nil,
+    /// its lower-cased words holding none of `attendanceCues`.
+    static func mayBeAttendanceLabel(_ label: String) -> Bool {
+        label.findingsScan(attendanceCues).mentions != 0
     }
 
     /// Labels that introduce attendance lists, mapped to what they mean.
     public static func attendanceLabel(_ label: String) -> (Attendance, MeetingRole?)? {
+        // Most labels ("Tantek", "Action items") hold no word of the lists: refused on their bytes.
+        guard label.utf8.count <= 60, mayBeAttendanceLabel(label) else { return nil }
+        return attendanceLabelRule(label)
+    }
+
+    /// `attendanceLabel(_:)` as the rule is written, without the refusal on bytes.
+    static func attendanceLabelRule(_ label: String) -> (Attendance, MeetingRole?)? {
         guard label.utf8.count <= 60 else { return nil }
         let isASCII = label.isPlainASCII
         var key = isASCII ? lowercasedASCII(label) : label.lowercased()

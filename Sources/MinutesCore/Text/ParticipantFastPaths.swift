@@ -1,0 +1,200 @@
+import Foundation
+
+/// Byte-level answers for the participant rules, taken when the text is plain ASCII (every byte a character of
+/// its own, no CR): the same answers as the rules on characters, without lower-casing into new strings or walking
+/// characters. Each returns nil where it cannot answer, and the caller then runs the rule itself.
+enum ParticipantFastPaths {
+    /// Runs `body` on the bytes of `text` when it is plain ASCII; nil otherwise (or without contiguous bytes).
+    @inline(__always)
+    static func withASCIIBytes<Answer>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Answer) -> Answer? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Answer? in
+            UTF8Search.isPlainASCII(bytes) ? body(bytes) : nil
+        } ?? nil
+    }
+
+    /// ASCII `bytes` lower-cased into a new string, written in place (no array between).
+    static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var offset = 0
+            for byte in bytes { buffer[offset] = byte.asciiLowercased; offset += 1 }
+            return offset
+        }
+    }
+
+    /// Whether `word` (ASCII bytes, any case) is in `set` of lower-case ASCII words, the longest of which has
+    /// `longest` bytes: a longer word is refused without building a string.
+    @inline(__always)
+    static func lowerCasedWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, in set: Set<String>, longest: Int) -> Bool {
+        word.count <= longest && set.contains(lowercased(word))
+    }
+
+    /// The length in bytes of the longest job word and of the longest organisation cue (both lists are ASCII).
+    static let longestJobWord = Vocabulary.jobTitleHeads.map(\.utf8.count).max() ?? 0
+    static let longestOrganisationCue = Vocabulary.organisationCues.map(\.utf8.count).max() ?? 0
+
+    /// `ParticipantExtractor.isJobTitle(text)` for plain ASCII text: the words (split on spaces and slashes) of the
+    /// part before the first " of " (any case), the last of them — or the first of at most two — a job word.
+    static func isJobTitle(_ text: String) -> Bool? {
+        withASCIIBytes(text) { bytes in
+            // The first " of ", in any case (the rule looks for it in the lower-cased text).
+            var end = bytes.count
+            if bytes.count >= 4 {
+                for start in 0...(bytes.count - 4) where bytes[start] == 0x20 && bytes[start + 3] == 0x20
+                    && bytes[start + 1] | 0x20 == UInt8(ascii: "o") && bytes[start + 2] | 0x20 == UInt8(ascii: "f") {
+                    end = start
+                    break
+                }
+            }
+            var count = 0
+            var first: Range<Int>?, last: Range<Int>?
+            var index = 0
+            while index < end {
+                if bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "/") { index += 1; continue }
+                let start = index
+                while index < end, bytes[index] != 0x20, bytes[index] != UInt8(ascii: "/") { index += 1 }
+                count += 1
+                if first == nil { first = start..<index }
+                last = start..<index
+            }
+            guard let head = last, let opening = first, count <= 6 else { return false }
+            return lowerCasedWord(bytes[head], in: Vocabulary.jobTitleHeads, longest: longestJobWord)
+                || (count <= 2 && lowerCasedWord(bytes[opening], in: Vocabulary.jobTitleHeads, longest: longestJobWord))
+        }
+    }
+
+    /// `ParticipantExtractor.hasOrganisationCue(text)` for plain ASCII text: a word (split on spaces and commas)
+    /// that marks organisations, in any case.
+    static func hasOrganisationCue(_ text: String) -> Bool? {
+        withASCIIBytes(text) { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20, bytes[index] != UInt8(ascii: ",") { index += 1 }
+                if lowerCasedWord(bytes[start..<index], in: Vocabulary.organisationCues, longest: longestOrganisationCue) { return true }
+            }
+            return false
+        }
+    }
+
+    /// `text.splitOnSpaces().joined(separator: " ")` of plain ASCII text, on its bytes: `text` itself when no space
+    /// stands at either end or next to another. Nil for other text.
+    static func spaceJoinedWords(_ text: String) -> String? {
+        withASCIIBytes(text) { bytes -> String in
+            var normal = bytes.first != 0x20 && bytes.last != 0x20
+            for index in bytes.indices.dropFirst() where normal && bytes[index] == 0x20 && bytes[index - 1] == 0x20 { normal = false }
+            if normal { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for (index, byte) in bytes.enumerated() where byte != 0x20 {
+                if !out.isEmpty, index > 0, bytes[index - 1] == 0x20 { out.append(0x20) }
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `text.split(separator: ",")` (empty pieces left out), each piece without `trimming` bytes at either end and,
+    /// `droppingEmpty`, without the pieces that trimming empties: on the bytes of plain ASCII text, nil for other text.
+    static func commaFields(_ text: String, trimming: [UInt8], droppingEmpty: Bool) -> [String]? {
+        withASCIIBytes(text) { bytes in
+            var fields: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                var low = start, high = end
+                while low < high, trimming.contains(bytes[low]) { low += 1 }
+                while high > low, trimming.contains(bytes[high - 1]) { high -= 1 }
+                if droppingEmpty && low == high { continue }
+                fields.append(String(decoding: bytes[low..<high], as: UTF8.self))
+            }
+            return fields
+        }
+    }
+
+    /// `TextRules.withoutParentheticals(text)`: a text without "(" and ")" bytes has no bracket character, so nothing
+    /// is left out and only its white space is folded.
+    /// Plain ASCII text with brackets loses its notes on its bytes (each byte a character), as the rule walks them.
+    static func withoutParentheticals(_ text: String) -> String {
+        guard holds(UInt8(ascii: "("), text) || holds(UInt8(ascii: ")"), text) else { return TextRules.collapseWhitespace(text) }
+        let kept = withASCIIBytes(text) { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var depth = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) } else if depth == 0 { out.append(byte) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return kept.map(TextRules.collapseWhitespace) ?? TextRules.withoutParentheticals(text)
+    }
+
+    /// The first word of plain ASCII `text` (`splitOnSpaces().first`, or "" when it has none); nil for other text.
+    static func firstWord(_ text: String) -> String? {
+        withASCIIBytes(text) { bytes -> String in
+            let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.count
+            let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.count
+            return start == 0 && end == bytes.count ? text : String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
+    /// `NameShape`'s letters and words of a plain ASCII name, on its bytes: the letters A–Z and a–z lower-cased, all of
+    /// them, and those of each space-separated word that has any. Nil for other names.
+    static func nameLetters(_ name: String) -> (letters: String, words: [String])? {
+        withASCIIBytes(name) { bytes in
+            var letters: [UInt8] = []
+            letters.reserveCapacity(bytes.count)
+            var words: [String] = []
+            var wordStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if byte == 0x20 {
+                    if letters.count > wordStart { words.append(String(decoding: letters[wordStart...], as: UTF8.self)) }
+                    wordStart = letters.count
+                } else if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                    letters.append(byte | 0x20)
+                }
+            }
+            return (String(decoding: letters, as: UTF8.self), words)
+        }
+    }
+
+    /// Whether the UTF-8 bytes of `text` hold the ASCII `byte` (which no longer character's bytes hold).
+    static func holds(_ byte: UInt8, _ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+
+    /// Words after which "left", "joined", "arrived", "departed" mark a time note ("left at 11:04").
+    private static let timeNoteWords = ["at", "after", "before", "during"]
+
+    /// Whether `ParticipantExtractor.cleanedEntry(raw)` is `raw` unchanged, seen on the bytes: plain ASCII, nothing to
+    /// trim at either end, no two spaces in a row, no "?", "_" or "/" (placeholders and nick or organisation separators),
+    /// and no word "at", "after", "before" or "during" (in any case) for a time note to end with.
+    static func cleanedEntryIsUnchanged(_ raw: String) -> Bool {
+        withASCIIBytes(raw) { bytes in
+            guard let first = bytes.first, let last = bytes.last,
+                  first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
+            var wordStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                switch byte {
+                case UInt8(ascii: "?"), UInt8(ascii: "_"), UInt8(ascii: "/"):
+                    return false
+                case 0x20:
+                    if index > 0, bytes[index - 1] == 0x20 { return false }
+                    let length = index - wordStart
+                    if (2...6).contains(length), timeNoteWords.contains(where: { word in
+                        word.utf8.count == length && zip(word.utf8, bytes[wordStart..<index]).allSatisfy { $0 == $1 | 0x20 }
+                    }) {
+                        return false
+                    }
+                    wordStart = index + 1
+                default:
+                    continue
+                }
+            }
+            return true
+        } ?? false
+    }
+}
