@@ -82,6 +82,23 @@ struct ReaderByteRuleTests {
         #expect(repair.words.count("wzzzz") == 0 && !repair.words.isCapitalised("wzzzz"))
     }
 
+    @Test func firstNonASCIIIsTheFirstSuchByte() {
+        var random = SplitMix64(seed: 21)
+        let alphabet: [UInt8] = [0x41, 0x61, 0x20, 0x0A, 0x0D, 0x00, 0x7F, 0x80, 0xC2, 0xE2, 0xFF]
+        for _ in 0..<3000 {
+            let count = Int(random.next() % 40)
+            // Mostly ASCII letters, now and then one of the bytes the scan must stop at.
+            let bytes = (0..<count).map { _ in random.next() % 6 == 0 ? alphabet[Int(random.next() % UInt64(alphabet.count))] : 0x61 }
+            let start = count == 0 ? 0 : Int(random.next() % UInt64(count + 1))
+            bytes.withUnsafeBufferPointer { buffer in
+                for orCRNUL in [false, true] {
+                    let expected = (start..<count).first { bytes[$0] >= 0x80 || (orCRNUL && (bytes[$0] == 0x0D || bytes[$0] == 0)) } ?? count
+                    #expect(UTF8Search.firstNonASCII(in: buffer, from: start, orCRNUL: orCRNUL) == expected, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
     @Test func normalisationRewritesOnlyWhatItMust() {
         var warnings: [String] = []
         let text = TextDecoder.normalise("a\r\nb\rc\u{0}d\u{A0}e\u{202F}f\u{FEFF}g\u{A9}h caf\u{65}\u{301}\r", warnings: &warnings)

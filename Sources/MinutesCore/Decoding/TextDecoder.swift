@@ -138,10 +138,14 @@ public enum TextDecoder {
         // change (every scalar below U+0300, the first code point whose NFC quick-check is not Yes).
         var needsRewrite = false, needsNFC = false
         text.withUTF8 { bytes in
-            for byte in bytes where byte == 0x0D || byte == 0x00 || byte >= 0xC2 {
+            // Only CR, NUL and bytes from 0xC2 can set a flag: runs of other ASCII are passed eight bytes at a time.
+            var i = UTF8Search.firstNonASCII(in: bytes, from: 0, orCRNUL: true)
+            while i < bytes.count {
+                let byte = bytes[i]
                 if byte == 0x0D || byte == 0x00 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF { needsRewrite = true }
                 if byte >= 0xCC { needsNFC = true }
                 if needsRewrite && needsNFC { break }
+                i = UTF8Search.firstNonASCII(in: bytes, from: i + 1, orCRNUL: true)
             }
         }
         if !needsRewrite && !needsNFC { return text }
@@ -222,10 +226,10 @@ public enum TextDecoder {
             var boundary = 0   // the latest place where NFC may split the text
             var i = 0
             while i < bytes.count {
-                // ASCII (most of any text) is NFC-stable.
+                // ASCII (most of any text) is NFC-stable: a run of it is passed eight bytes at a time.
                 if bytes[i] < 0x80 {
-                    boundary = i
-                    i += 1
+                    i = UTF8Search.firstNonASCII(in: bytes, from: i)
+                    boundary = i - 1
                     continue
                 }
                 let (value, length) = scalar(at: i)

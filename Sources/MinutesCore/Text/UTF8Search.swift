@@ -64,6 +64,31 @@ enum UTF8Search {
         case undecided
     }
 
+    /// The offset of the first byte at or after `start` with its high bit set (or, with `orCRNUL`, that is
+    /// CR or NUL), eight bytes at a time; `bytes.count` when there is none.
+    static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, orCRNUL: Bool = false) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = max(start, 0)
+        while offset + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            var found = word & highBits != 0
+            if orCRNUL, !found {
+                let crs = word ^ (ones &* 0x0D)
+                found = (crs &- ones) & ~crs & highBits != 0 || (word &- ones) & ~word & highBits != 0
+            }
+            if found { break }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte >= 0x80 || (orCRNUL && (byte == 0x0D || byte == 0x00)) { return offset }
+            offset += 1
+        }
+        return offset
+    }
+
     /// `isPlainASCII` of a buffer, eight bytes at a time: no byte has its high bit set, and none
     /// is CR (a word with a zero byte after XOR with CRs has one).
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
