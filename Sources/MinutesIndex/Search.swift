@@ -241,24 +241,27 @@ extension MinutesIndex {
         var isEmpty: Bool { units.isEmpty }
 
         init(_ queryUnits: [String], in db: Database) throws {
+            // Each match's meeting row is read as the match comes (a primary-key seek), not
+            // by a second query over a list of every matched meeting (which cost a JSON
+            // list, its lookup table and a sort: ~6,500 instructions a meeting).
             let statement = try db.cachedStatement(sql: """
-                SELECT rowid FROM \(IndexSchema.titlesTable) WHERE \(IndexSchema.titlesTable) MATCH ?
-                ORDER BY rowid DESC LIMIT \(rankedCandidates)
+                SELECT \(IndexSchema.titlesTable).rowid, d.first_finding, d.findings
+                FROM \(IndexSchema.titlesTable) LEFT JOIN documents d ON d.id = \(IndexSchema.titlesTable).rowid
+                WHERE \(IndexSchema.titlesTable) MATCH ?
+                ORDER BY \(IndexSchema.titlesTable).rowid DESC LIMIT \(rankedCandidates)
                 """)
+            var findings: [Int64: (first: Int64, count: Int64)] = [:]
             for (number, unit) in queryUnits.prefix(64).enumerated() {
                 let bit = UInt64(1) << UInt64(number)
-                for document in try Int64.fetchAll(statement, arguments: [unit]) { units[document, default: 0] |= bit }
+                let rows = try Row.fetchCursor(statement, arguments: [unit])
+                while let row = try rows.next() {
+                    let document: Int64 = row[0]
+                    units[document, default: 0] |= bit
+                    if let first: Int64 = row[1], let count: Int64 = row[2], count > 0 { findings[document] = (first, count) }
+                }
             }
-            guard !units.isEmpty else { return }
-            let list = "[" + units.keys.map(String.init).joined(separator: ",") + "]"
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, first_finding, findings FROM documents
-                WHERE id IN (SELECT value FROM json_each(?)) AND findings > 0 ORDER BY first_finding
-                """), arguments: [list])
-            ranges = rows.map { row in
-                let first: Int64 = row["first_finding"]
-                return (first...(first + (row["findings"] as Int64) - 1), row["id"])
-            }
+            ranges = findings.map { document, span in (span.first...(span.first + span.count - 1), document) }
+                .sorted { $0.findings.lowerBound < $1.findings.lowerBound }
         }
 
         /// The units the title of finding `rowid`'s meeting has, as bits.
