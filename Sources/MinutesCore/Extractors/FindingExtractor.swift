@@ -185,7 +185,7 @@ public enum FindingExtractor {
             byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: " ")
         }
         guard let first = text.utf8.first(where: { !isOpening($0) }), first < 0x80 else { return true }
-        return "acdfkmoprtv".utf8.contains(first.asciiLowercased)
+        return first.asciiLowercased.isOne(of: "acdfkmoprtv")
     }
 
     /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said
@@ -271,7 +271,7 @@ public enum FindingExtractor {
               let end = bytes[first...last].lastIndex(where: { !isNumbering($0) }) else { return .some(nil) }
         // Every label `kind(ofLabel:)` knows is shorter than 20 characters and starts with one of these letters.
         let count = bytes.distance(from: first, to: end) + 1
-        guard count < 20, "acdfkortv".utf8.contains(bytes[first].asciiLowercased) else { return .some(nil) }
+        guard count < 20, bytes[first].asciiLowercased.isOne(of: "acdfkortv") else { return .some(nil) }
         let lower = String(unsafeUninitializedCapacity: count) { buffer in
             for (offset, byte) in bytes[first...end].enumerated() { buffer[offset] = byte.asciiLowercased }
             return count
@@ -348,7 +348,7 @@ public enum FindingExtractor {
     static func summaryRecordsAgreement(_ text: String) -> Bool {
         // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
         let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
-        if let first, first < 0x80, !"acdgw".utf8.contains(first.asciiLowercased) { return false }
+        if let first, first < 0x80, !first.asciiLowercased.isOne(of: "acdgw") { return false }
         let lower = text.lowercased().trimmed(Self.summaryMarks)
         return ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ", "consensus to ",
                 "consensus that ", "consensus: "].contains { lower.hasPrefix($0) }
@@ -518,7 +518,8 @@ public enum FindingExtractor {
         let parts = meetingDate.split(separator: "-").compactMap { Int($0) }
         guard let (d, m) = parsed, parts.count == 3 else { return nil }
         let year = (m, d) < (parts[1], parts[2]) ? parts[0] + 1 : parts[0]
-        return String(format: "%04d-%02d-%02d", year, m, d)
+        // (Every part is not negative: `padded` writes what "%04d-%02d-%02d" does.)
+        return DateExtractor.padded(year, to: 4) + "-" + DateExtractor.padded(m, to: 2) + "-" + DateExtractor.padded(d, to: 2)
     }
 }
 
@@ -796,11 +797,20 @@ extension FindingExtractor {
         if isPlainASCII ?? text.isPlainASCII, let found = text.utf8.withContiguousStorageIfAvailable(sentences(ofASCII:)) {
             return found
         }
-        let ranges = sentenceRanges(in: text) { word in
-            let lastWord = text[word]
-            return lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased())
+        // Other text: its characters are read once into what the rule asks of each (`SentenceCharacter`), with where each
+        // starts, instead of being found again at every look.
+        var units: [SentenceCharacter] = [], starts: [String.Index] = []
+        var index = text.startIndex
+        for character in text {
+            units.append(SentenceCharacter(character))
+            starts.append(index)
+            index = text.utf8.index(index, offsetBy: character.utf8.count)
         }
-        return ranges.map { text[$0].trimmed() }.filter { !$0.isEmpty }
+        starts.append(text.endIndex)
+        let ranges = sentenceRanges(in: units) { word in
+            word.count <= 1 || sentenceAbbreviations.contains(text[starts[word.lowerBound]..<starts[word.upperBound]].lowercased())
+        }
+        return ranges.map { text[starts[$0.lowerBound]..<starts[$0.upperBound]].trimmed() }.filter { !$0.isEmpty }
     }
 
     /// `sentences(_:)` of plain ASCII bytes.
@@ -919,16 +929,51 @@ extension FindingExtractor {
                 } else {
                     firstAndInitial = nil
                 }
-                let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
-                initials = initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil
-                // The first word (`split(separator: " ").first`), found without cutting the others.
-                let first = person.name.drop { $0 == " " }.prefix { $0 != " " }
-                if person.name.containsASCII(" "), !first.isEmpty {
-                    firstNameLetters = TextRules.compactLetters(String(first))
+                // Plain ASCII (most names): one byte a character, read in place.
+                if folded.isPlainASCII {
+                    initials = Self.initials(ofASCII: parts)
                 } else {
-                    firstNameLetters = nil
+                    let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
+                    initials = initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil
+                }
+                if person.name.isPlainASCII, let letters = person.name.utf8.withContiguousStorageIfAvailable(Self.firstNameLetters(ofASCII:)) {
+                    firstNameLetters = letters
+                } else {
+                    firstNameLetters = Self.firstNameLetters(of: person.name)
                 }
                 office = person.jobTitle.map { TextRules.fold($0) }
+            }
+
+            /// The letters of the first word of `name`, lower-cased (`TextRules.compactLetters`); nil for a name without a space.
+            static func firstNameLetters(of name: String) -> String? {
+                // The first word (`split(separator: " ").first`), found without cutting the others.
+                let first = name.drop { $0 == " " }.prefix { $0 != " " }
+                guard name.containsASCII(" "), !first.isEmpty else { return nil }
+                return TextRules.compactLetters(String(first))
+            }
+
+            /// `firstNameLetters(of:)` of a plain ASCII name's bytes: its first word's letters A–Z and a–z, lower-cased.
+            static func firstNameLetters(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> String? {
+                guard bytes.contains(UInt8(ascii: " ")), let start = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return nil }
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+                let letters = bytes[start..<end].filter { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+                return String(unsafeUninitializedCapacity: letters.count) { out in
+                    for (offset, byte) in letters.enumerated() { out[offset] = byte | 0x20 }
+                    return letters.count
+                }
+            }
+
+            /// The initials of plain ASCII words (`parts` of a plain ASCII name): the first byte of each word that is not
+            /// a short abbreviation ("a."); nil when fewer than two words count.
+            static func initials(ofASCII words: [String]) -> String? {
+                var letters: [UInt8] = [], counted = 0
+                for word in words {
+                    let utf8 = word.utf8
+                    guard utf8.last != UInt8(ascii: ".") || utf8.count > 2 else { continue }
+                    counted += 1
+                    if let first = utf8.first { letters.append(first) }
+                }
+                return counted >= 2 ? String(decoding: letters, as: UTF8.self) : nil
             }
         }
 
@@ -985,6 +1030,29 @@ extension Character: SentenceUnit {
     var isSentenceEnd: Bool { self == "." || self == "!" || self == "?" }
     var isFullStop: Bool { self == "." }
     var opensSentence: Bool { isUppercase || self == "@" || self == "[" }
+}
+
+/// What `FindingExtractor.sentences(_:)` reads of one character, found once: a character equal to " ", ".", "!", "?",
+/// "@" or "[" is that one byte (none has a canonical equivalent), and any other character opens a sentence only when
+/// it `isUppercase`.
+struct SentenceCharacter: SentenceUnit {
+    let isSentenceSpace: Bool
+    let isSentenceEnd: Bool
+    let isFullStop: Bool
+    let opensSentence: Bool
+
+    init(_ character: Character) {
+        let utf8 = character.utf8
+        let byte = utf8.count == 1 ? utf8.first : nil
+        isSentenceSpace = byte == UInt8(ascii: " ")
+        isFullStop = byte == UInt8(ascii: ".")
+        isSentenceEnd = isFullStop || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+        if let byte {
+            opensSentence = byte.opensSentence
+        } else {
+            opensSentence = character.isUppercase
+        }
+    }
 }
 
 extension UInt8: SentenceUnit {

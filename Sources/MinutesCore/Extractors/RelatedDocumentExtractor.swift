@@ -111,9 +111,11 @@ public enum RelatedDocumentExtractor {
                 inSection = false
             }
             // A block that gives the call's join details is logistics: its other links are too.
-            guard !block.links.contains(where: isJoinOrChatLink) else { continue }
+            // Each link's address is taken apart once for both rules (see `sharedParts(of:)`).
+            let parts = block.links.map(sharedParts(of:))
+            guard !block.links.indices.contains(where: { isJoinOrChatLink(block.links[$0], parts: parts[$0]) }) else { continue }
             // (No link of the block is a join or chat link: that answer is not looked for again.)
-            for link in block.links where isDocumentLink(link, labelled: false, isJoinOrChat: false) {
+            for (link, parts) in zip(block.links, parts) where isDocumentLink(link, labelled: false, isJoinOrChat: false, parts: parts) {
                 add(title: link.text, url: link.href)
             }
             if block.links.isEmpty, text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
@@ -382,7 +384,7 @@ public enum RelatedDocumentExtractor {
     /// without hashing each token for a set).
     static func isNavigationClass(_ token: String) -> Bool {
         // Most tokens are refused on their first byte.
-        guard let first = token.utf8.first, "nmftbshc".utf8.contains(first) else { return false }
+        guard let first = token.utf8.first, first.isOne(of: "nmftbshc") else { return false }
         switch token {
         case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
         default: return false
@@ -405,9 +407,21 @@ public enum RelatedDocumentExtractor {
         return false
     }
 
+    /// `addressParts(cleanURL(link.href))` for an absolute web address in plain ASCII, where lower-casing before cleaning
+    /// changes none of the parts (so both `isJoinOrChatLink` and `isDocumentLink` may use them); nil for any other.
+    static func sharedParts(of link: Link) -> AddressParts? {
+        let href = link.href
+        guard href.isPlainASCII else { return nil }
+        let cleaned = cleanURL(href)
+        guard cleaned.utf8.prefix(8).lazy.map(\.asciiLowercased).starts(with: "http://".utf8)
+            || cleaned.utf8.prefix(8).lazy.map(\.asciiLowercased).starts(with: "https://".utf8) else { return nil }
+        return addressParts(cleaned)
+    }
+
     /// Whether a link points to a document rather than to navigation, an anchor or an asset.
-    /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it.
-    static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil) -> Bool {
+    /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it; `parts` are `sharedParts(of: link)`
+    /// when known.
+    static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil, parts knownParts: AddressParts? = nil) -> Bool {
         let href = link.href.lowercased()
         guard !href.hasPrefixASCII("#"), !href.hasPrefixASCII("mailto:"), !href.hasPrefixASCII("javascript:"), !href.hasPrefixASCII("tel:"),
               !href.isEmpty else { return false }
@@ -426,7 +440,7 @@ public enum RelatedDocumentExtractor {
             let page = cleanURL(path)
             return documentEndings.contains { page.hasSuffixASCII($0) }
         }
-        let parts = addressParts(cleaned)
+        let parts = knownParts ?? addressParts(cleaned)
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
         // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)

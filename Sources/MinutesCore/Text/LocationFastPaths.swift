@@ -72,8 +72,6 @@ extension StringProtocol {
     func mayOpenWithLabel(startingWithOneOf initials: StaticString) -> Bool {
         guard let first = utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: " ") }),
               first < 0x80 else { return true }
-        let lower = first.asciiLowercased
-        let letters = UnsafeBufferPointer(start: initials.utf8Start, count: initials.utf8CodeUnitCount)
-        return letters.contains(lower)
+        return first.asciiLowercased.isOne(of: initials)
     }
 }
