@@ -776,17 +776,26 @@ extension FindingExtractor {
     /// The text after the last " - " of `sentence`, the matches taken from the left without overlap (as
     /// `ranges(of:)` takes them); nil when there is none.
     static func finalDashStep(of sentence: String) -> String? {
-        guard sentence.isPlainASCII else {
+        // The matches of the bytes, from the left without overlap. " " and "-" have no canonical equivalents, so every
+        // match of the characters is one of the bytes; a match of the bytes between ASCII bytes (or the ends) is one of
+        // the characters (no prepended mark before it, no combining mark after it), and then the matches are the same.
+        let isPlainASCII = sentence.isPlainASCII
+        let spacedHyphen: StaticString = " - "
+        let pattern = UnsafeBufferPointer(start: spacedHyphen.utf8Start, count: spacedHyphen.utf8CodeUnitCount)
+        let stepStart = sentence.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            var from = 0, stepStart: Int?
+            while let dash = UTF8Search.offset(of: pattern, in: bytes, from: from) {
+                let end = dash + 3
+                guard isPlainASCII || ((dash == 0 || bytes[dash - 1] < 0x80) && (end == bytes.count || bytes[end] < 0x80)) else { return nil }
+                stepStart = end
+                from = end
+            }
+            return .some(stepStart)
+        }
+        guard let stepStart, let stepStart else {
             return sentence.ranges(of: " - ").last.map { String(sentence[$0.upperBound...]) }
         }
-        // One byte a character: the same matches, found on bytes.
-        var rest = sentence[...]
-        var stepStart: String.Index?
-        while let dash = rest.rangeOfASCII(" - ") {
-            stepStart = dash.upperBound
-            rest = rest[dash.upperBound...]
-        }
-        return stepStart.map { String(sentence[$0...]) }
+        return stepStart.map { String(sentence[sentence.utf8.index(sentence.utf8.startIndex, offsetBy: $0)...]) }
     }
 
     /// `text` cut into sentences at ". ", "! " and "? " before a capital, keeping initials ("David A. Wheeler")

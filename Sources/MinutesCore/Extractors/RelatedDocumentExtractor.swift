@@ -413,8 +413,11 @@ public enum RelatedDocumentExtractor {
         let href = link.href
         guard href.isPlainASCII else { return nil }
         let cleaned = cleanURL(href)
-        guard cleaned.utf8.prefix(8).lazy.map(\.asciiLowercased).starts(with: "http://".utf8)
-            || cleaned.utf8.prefix(8).lazy.map(\.asciiLowercased).starts(with: "https://".utf8) else { return nil }
+        // "http://" or "https://" in either case, on the bytes.
+        var scheme = UInt64(0)
+        for (offset, byte) in cleaned.utf8.prefix(8).enumerated() { scheme |= UInt64(byte.asciiLowercased) << (8 * UInt64(offset)) }
+        let http = UInt64(0x2F_2F3A_7074_7468), https = UInt64(0x2F2F_3A73_7074_7468) // "http://", "https://" read from the right
+        guard scheme & 0xFF_FFFF_FFFF_FFFF == http || scheme == https else { return nil }
         return addressParts(cleaned)
     }
 
