@@ -807,19 +807,65 @@ extension FindingExtractor {
             return found
         }
         // Other text: its characters are read once into what the rule asks of each (`SentenceCharacter`), with where each
-        // starts, instead of being found again at every look.
+        // starts, instead of being found again at every look; from the bytes when every scalar is a character by itself.
         var units: [SentenceCharacter] = [], starts: [String.Index] = []
-        var index = text.startIndex
-        for character in text {
-            units.append(SentenceCharacter(character))
-            starts.append(index)
-            index = text.utf8.index(index, offsetBy: character.utf8.count)
+        if let (scalarUnits, offsets) = text.utf8.withContiguousStorageIfAvailable(sentenceCharacters(ofLoneScalars:)) ?? nil {
+            units = scalarUnits
+            starts = offsets.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+        } else {
+            var index = text.startIndex
+            for character in text {
+                units.append(SentenceCharacter(character))
+                starts.append(index)
+                index = text.utf8.index(index, offsetBy: character.utf8.count)
+            }
+            starts.append(text.endIndex)
         }
-        starts.append(text.endIndex)
         let ranges = sentenceRanges(in: units) { word in
             word.count <= 1 || sentenceAbbreviations.contains(text[starts[word.lowerBound]..<starts[word.upperBound]].lowercased())
         }
         return ranges.map { text[starts[$0.lowerBound]..<starts[$0.upperBound]].trimmed() }.filter { !$0.isEmpty }
+    }
+
+    /// The characters of UTF-8 `bytes` for `sentences(_:)`, with the offset where each starts (and the end), when every
+    /// scalar is a character by itself: no CR (which pairs with LF) and every non-ASCII scalar one that
+    /// `standsAlone`; nil for any other text.
+    private static func sentenceCharacters(ofLoneScalars bytes: UnsafeBufferPointer<UInt8>) -> (units: [SentenceCharacter], starts: [Int])? {
+        var units: [SentenceCharacter] = [], starts: [Int] = []
+        units.reserveCapacity(bytes.count)
+        starts.reserveCapacity(bytes.count + 1)
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            starts.append(offset)
+            if lead < 0x80 {
+                guard lead != 0x0D else { return nil }
+                units.append(SentenceCharacter(lead))
+                offset += 1
+                continue
+            }
+            // A String holds valid UTF-8: the lead byte gives the length, the others six bits each.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard offset + length <= bytes.count else { return nil }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+            guard let scalar = Unicode.Scalar(value), standsAlone(scalar) else { return nil }
+            units.append(SentenceCharacter(Character(scalar)))
+            offset += length
+        }
+        starts.append(bytes.count)
+        return (units, starts)
+    }
+
+    /// Whether `scalar` is a character by itself next to any scalar but those of other scripts' clusters: Latin-1,
+    /// Latin Extended-A and -B, IPA and spacing modifier letters (U+00A0–U+02FF), General Punctuation's dashes, quotes,
+    /// bullets and primes (U+2010–U+2027, U+2030–U+205E) and currency signs (U+20A0–U+20C0). None of them is a
+    /// combining, prepended, spacing or joining mark (the soft hyphen U+00AD is a control, a character by itself too).
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: return true
+        default: return false
+        }
     }
 
     /// `sentences(_:)` of plain ASCII bytes.
@@ -1050,17 +1096,27 @@ struct SentenceCharacter: SentenceUnit {
     let isFullStop: Bool
     let opensSentence: Bool
 
+    /// The answers for `character`.
     init(_ character: Character) {
         let utf8 = character.utf8
-        let byte = utf8.count == 1 ? utf8.first : nil
-        isSentenceSpace = byte == UInt8(ascii: " ")
-        isFullStop = byte == UInt8(ascii: ".")
-        isSentenceEnd = isFullStop || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-        if let byte {
-            opensSentence = byte.opensSentence
+        if utf8.count == 1, let byte = utf8.first {
+            self.init(byte)
         } else {
-            opensSentence = character.isUppercase
+            self.init(isSentenceSpace: false, isSentenceEnd: false, isFullStop: false, opensSentence: character.isUppercase)
         }
+    }
+
+    /// The answers for the character that is the ASCII `byte` alone.
+    init(_ byte: UInt8) {
+        self.init(isSentenceSpace: byte.isSentenceSpace, isSentenceEnd: byte.isSentenceEnd, isFullStop: byte.isFullStop,
+                  opensSentence: byte.opensSentence)
+    }
+
+    private init(isSentenceSpace: Bool, isSentenceEnd: Bool, isFullStop: Bool, opensSentence: Bool) {
+        self.isSentenceSpace = isSentenceSpace
+        self.isSentenceEnd = isSentenceEnd
+        self.isFullStop = isFullStop
+        self.opensSentence = opensSentence
     }
 }
 
