@@ -73,7 +73,8 @@ public enum RelatedDocumentExtractor {
             // Links in a list of people are their profiles.
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
-            if text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
+            if text.holdsByte(UInt8(ascii: ":")), labelMayMatter(text, hasLinks: !block.links.isEmpty),
+               let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
                 let key = labelKey(label)
                 if key.map(peopleLabels.contains) ?? false { continue }
                 if key.map(sectionLabels.contains) ?? false {
@@ -121,6 +122,18 @@ public enum RelatedDocumentExtractor {
             if block.links.isEmpty, text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
+    }
+
+    /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: a
+    /// block with links may give its label's document; in any other, the label must key a list of people or of documents
+    /// (each such label starts with one of "abcdefgimprs" once "*", "_", "#" and spaces are dropped, see
+    /// `mayOpenWithLabel`) or the value must name a file (each of `fileExtensions` ends with one of "fcxtspdvlm", which
+    /// must then be the last byte before the "*", "_", spaces and full stops trimmed from its end, unless that byte is
+    /// not ASCII). False is a sure no.
+    static func labelMayMatter(_ text: String, hasLinks: Bool) -> Bool {
+        guard !hasLinks, !text.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: "*_ #") else { return true }
+        guard let last = text.utf8.last(where: { !$0.isOne(of: "*_ .") }), last < 0x80 else { return true }
+        return last.asciiLowercased.isOne(of: "fcxtspdvlm")
     }
 
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings

@@ -66,12 +66,12 @@ extension StringProtocol {
     }
 
     /// Whether the label `TextRules.labelled` finds in the text may lower-case to a label starting with one of
-    /// `initials` (lower-case ASCII letters): false when the first byte after the leading "*", "_" and spaces is ASCII
-    /// but neither case of one of them (then it starts the label's first character, and no other character lower-cases
-    /// to an ASCII letter but KELVIN SIGN, which is non-ASCII).
-    func mayOpenWithLabel(startingWithOneOf initials: StaticString) -> Bool {
-        guard let first = utf8.first(where: { $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: " ") }),
-              first < 0x80 else { return true }
+    /// `initials` (lower-case ASCII letters) once the ASCII `marks` around it are dropped: false when the first byte
+    /// that is not one of `marks` (at least "*", "_" and the space, which `labelled` drops) is ASCII but neither case
+    /// of one of them (then it starts the label's first character, or follows marks that the label keeps, which no
+    /// initial is; and no other character lower-cases to an ASCII letter but KELVIN SIGN, which is non-ASCII).
+    func mayOpenWithLabel(startingWithOneOf initials: StaticString, after marks: StaticString = "*_ ") -> Bool {
+        guard let first = utf8.first(where: { !$0.isOne(of: marks) }), first < 0x80 else { return true }
         return first.asciiLowercased.isOne(of: initials)
     }
 }
