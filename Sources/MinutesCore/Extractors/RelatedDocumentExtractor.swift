@@ -21,10 +21,10 @@ public enum RelatedDocumentExtractor {
         var inPeopleList = false
 
         func add(title: String, url rawURL: String?) {
-            var title = title.trimmed(.documentTitleEnds)
+            var title = trimmedTitle(title)
             let url = rawURL.map(cleanURL)
             // A title that is the address itself follows the cleaned address.
-            if let rawURL, let url, title == rawURL.trimmed(.documentTitleEnds) { title = url }
+            if let rawURL, let url, title == trimmedTitle(rawURL) { title = url }
             if let url, isSelfOrIndexLink(title: title, url: url) { return }
             if let url {
                 let key = dedupeKey(url)
@@ -112,14 +112,18 @@ public enum RelatedDocumentExtractor {
                 inSection = false
             }
             // A block that gives the call's join details is logistics: its other links are too.
-            // Each link's address is taken apart once for both rules (see `sharedParts(of:)`).
-            let parts = block.links.map(sharedParts(of:))
-            guard !block.links.indices.contains(where: { isJoinOrChatLink(block.links[$0], parts: parts[$0]) }) else { continue }
-            // (No link of the block is a join or chat link: that answer is not looked for again.)
-            for (link, parts) in zip(block.links, parts) where isDocumentLink(link, labelled: false, isJoinOrChat: false, parts: parts) {
-                add(title: link.text, url: link.href)
+            let links = block.links
+            guard links.isEmpty else {
+                // Each link's address is taken apart once for both rules (see `sharedParts(of:)`).
+                let parts = links.map(sharedParts(of:))
+                guard !links.indices.contains(where: { isJoinOrChatLink(links[$0], parts: parts[$0]) }) else { continue }
+                // (No link of the block is a join or chat link: that answer is not looked for again.)
+                for (link, parts) in zip(links, parts) where isDocumentLink(link, labelled: false, isJoinOrChat: false, parts: parts) {
+                    add(title: link.text, url: link.href)
+                }
+                continue
             }
-            if block.links.isEmpty, text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
+            if text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
     }
@@ -156,6 +160,17 @@ public enum RelatedDocumentExtractor {
             return text.lowercased().trimmed(headingMarks).hasPrefix("agenda")
         }
         return head.count >= 6 && head.prefix(6).lazy.map(\.asciiLowercased).elementsEqual("agenda".utf8)
+    }
+
+    /// `text.trimmed(.documentTitleEnds)`, returned as it is when its first and last bytes are ASCII but none of the
+    /// set's ASCII members (" :-*[]"): then neither its first nor its last character is in the set, whose members are
+    /// single scalars (a character that starts or ends with such a byte is that byte alone, or more than a member).
+    static func trimmedTitle(_ text: String) -> String {
+        let marks: StaticString = " :-*[]"
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, !first.isOne(of: marks), !last.isOne(of: marks) {
+            return text
+        }
+        return text.trimmed(.documentTitleEnds)
     }
 
     /// Hashes, asterisks and spaces around a heading's text.
@@ -643,9 +658,18 @@ public enum RelatedDocumentExtractor {
 
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
     static func isProfileLink(_ parts: AddressParts) -> Bool {
-        let segments = AddressCharacters(parts.path).bytes.split(separator: UInt8(ascii: "/"))
-        if profileHosts.contains(parts.host) { return segments.count == 1 }
-        if parts.host.hasSuffixASCII("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
+        // A plain ASCII path (nearly every one): its segments are read in place.
+        if parts.path.isPlainASCII, let answer = parts.path.utf8.withContiguousStorageIfAvailable({ isProfileLink(host: parts.host, path: $0) }) {
+            return answer
+        }
+        return isProfileLink(host: parts.host, path: AddressCharacters(parts.path).bytes)
+    }
+
+    /// `isProfileLink` of a host and a path given as one byte a character (see `AddressCharacters`).
+    private static func isProfileLink<Bytes: Collection<UInt8>>(host: String, path: Bytes) -> Bool {
+        let segments = path.split(separator: UInt8(ascii: "/"))
+        if profileHosts.contains(host) { return segments.count == 1 }
+        if host.hasSuffixASCII("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
         return segments.last.map { last in profilePages.contains { last.elementsEqual($0.utf8) } } ?? false
     }
 }
