@@ -31,12 +31,12 @@ public enum DateExtractor {
         return map
     }()
 
-    private static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)([-./])(\d\d?)\2(\d\d?)\b"#)
-    private static let dayMonthYear = try! NSRegularExpression(
+    static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)([-./])(\d\d?)\2(\d\d?)\b"#)
+    static let dayMonthYear = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b"#)
-    private static let monthDayYear = try! NSRegularExpression(
+    static let monthDayYear = try! NSRegularExpression(
         pattern: #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"#)
-    private static let numeric = try! NSRegularExpression(pattern: #"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"#)
+    static let numeric = try! NSRegularExpression(pattern: #"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"#)
 
     /// The first date written in `text`, as `YYYY-MM-DD`.
     public static func firstDate(in text: String) -> String? {
@@ -66,7 +66,7 @@ public enum DateExtractor {
         return candidates.min { $0.0 < $1.0 }?.1
     }
 
-    private static let yearPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)\b"#)
+    static let yearPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)\b"#)
     private static let monthDay = try! NSRegularExpression(pattern: #"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b(?!,? ?\d)"#)
 
     /// A date whose year stands apart from its month and day, as titles write it:

@@ -213,9 +213,16 @@ public enum FindingExtractor {
 
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
-        // Plain ASCII text holding none of the heading words' stems in any case names no findings part.
+        // A text holding none of the heading words' stems in any case names no findings part: each rule below needs one of
+        // the words (or "key points") among the letters of the text lower-cased, where a character that is one ASCII letter
+        // is one in the text too, but for KELVIN SIGN ("k"; "İ" becomes "i" and a combining dot, one character).
         let scan = text.findingsScan(sectionStems)
-        if scan.isPlainASCII, scan.mentions == 0 { return nil }
+        if scan.mentions == 0, scan.isPlainASCII || !text.holdsBytes("\u{212A}") { return nil }
+        return sectionKindOfWords(text)
+    }
+
+    /// `sectionKind(_:)` as written: what the words of the text lower-cased announce.
+    static func sectionKindOfWords(_ text: String) -> FindingKind? {
         let lower = text.lowercased().trimmed(.labelMarks)
         guard lower.count <= 160 else { return nil }
         let words = letterWords(lower)

@@ -24,7 +24,7 @@ public enum LocationExtractor {
         return nil
     }
 
-    private static let sentencePattern = try! NSRegularExpression(pattern:
+    static let sentencePattern = try! NSRegularExpression(pattern:
         #"\b(?:[Mm]eeting|[Hh]eld|took place|[Cc]onvened|met|[Hh]osted|[Ww]orkshop|[Ss]ummit|[Mm]eetup|[Mm]eet-up|[Cc]onference|F2F|[Ff]ace-to-face)\b[^.:;]{0,40}?\b(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:de\s+|of\s+)?[A-Z][\p{L}'’-]+){0,3})"#)
 
     /// The words `sentencePattern` starts with, as it spells them: a text holding none of them cannot match.

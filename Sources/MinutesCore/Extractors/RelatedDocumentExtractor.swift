@@ -296,7 +296,7 @@ public enum RelatedDocumentExtractor {
             lead = String(lead.dropLast(tail.count))
             break
         }
-        guard lead.split(separator: " ").count <= 6, isDocumentLabel(lead) else { return nil }
+        guard lead.splitOnSpaces().count <= 6, isDocumentLabel(lead) else { return nil }
         return lead
     }
 
@@ -459,7 +459,8 @@ public enum RelatedDocumentExtractor {
         // The address without its fragment (the "#" is not its first character, checked above).
         let characters = AddressCharacters(href)
         let path = characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? href
-        if assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
+        // (Each asset ending's last byte is one of "sgfo2": without one at the end of the bytes, none is there.)
+        if path.utf8.last?.isOne(of: "sgfo2") == true, assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
         if path.containsASCII("scribedoc") || (link.text.holdsByte(UInt8(ascii: ".")) && link.text.lowercased().containsASCII("scribe.perl")) {
             return false
