@@ -102,16 +102,16 @@ public enum FindingExtractor {
                 add(item, kind: .action, owner: person); continue
             }
             // A proposal is not a decision until the minutes record it as resolved.
-            let hasClasses = !block.classes.isEmpty
-            if hasClasses, block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
+            let hints = ClassHints(block.classes)
+            if hints.isProposal { continue }
             // A scribe's summary line that records agreement ("agreed to create the mapping …") is a decision.
-            if hasClasses, block.classes.contains("summary"), summaryRecordsAgreement(text) {
+            if hints.isSummary, summaryRecordsAgreement(text) {
                 add(text, kind: .decision); continue
             }
-            if hasClasses, block.classes.contains("resolution") {
+            if hints.isResolution {
                 add(text, kind: .decision); continue
             }
-            if hasClasses, block.classes.contains("action") {
+            if hints.isAction {
                 add(text, kind: .action); continue
             }
             // Neither rule below can take a text whose label cannot start like one it knows.
@@ -140,7 +140,7 @@ public enum FindingExtractor {
                 continue
             }
             if section == nil, block.kind == .paragraph || block.kind == .listItem,
-               !block.classes.contains(where: isTranscriptClass) {
+               !hints.isTranscript {
                 for item in proseFindings(text, participants: participants, nicknames: nicknames) {
                     add(item.text, kind: item.kind, owner: item.owner)
                 }
@@ -148,7 +148,7 @@ public enum FindingExtractor {
             }
             guard let current = section, block.kind != .preformatted else { continue }
             // Transcript lines and generator footers under a findings heading are not findings.
-            if block.classes.contains(where: isTranscriptClass) || isGeneratorNote(text) { continue }
+            if hints.isTranscript || isGeneratorNote(text) { continue }
             if block.kind == .listItem {
                 // Items nested under an item are its notes ("This can be done with …"), not items of their own.
                 let level = sectionItemLevel ?? block.level
@@ -186,6 +186,35 @@ public enum FindingExtractor {
         }
         guard let first = text.utf8.first(where: { !isOpening($0) }), first < 0x80 else { return true }
         return first.asciiLowercased.isOne(of: "acdfkmoprtv")
+    }
+
+    /// What a block's HTML classes say to the findings rules, read in one pass over them (most blocks have none), each
+    /// class told by its first byte before it is compared (every class word below starts with its own ASCII letter,
+    /// which a class equal to it or starting with it starts with too).
+    struct ClassHints {
+        /// A class starts with "proposed" or is "proposal": a proposal, not yet a decision.
+        private(set) var isProposal = false
+        /// A class is "summary".
+        private(set) var isSummary = false
+        /// A class is "resolution".
+        private(set) var isResolution = false
+        /// A class is "action".
+        private(set) var isAction = false
+        /// A class is one of transcript lines (`isTranscriptClass`).
+        private(set) var isTranscript = false
+
+        init(_ classes: [String]) {
+            for token in classes {
+                switch token.utf8.first {
+                case UInt8(ascii: "p"): if token.hasPrefix("proposed") || token == "proposal" { isProposal = true }
+                case UInt8(ascii: "s"): if token == "summary" { isSummary = true }
+                case UInt8(ascii: "r"): if token == "resolution" { isResolution = true }
+                case UInt8(ascii: "a"): if token == "action" { isAction = true }
+                default: break
+                }
+                if FindingExtractor.isTranscriptClass(token) { isTranscript = true }
+            }
+        }
     }
 
     /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said

@@ -75,7 +75,9 @@ public enum RelatedDocumentExtractor {
             // "[1] https://…": the colon of the scheme is not a label's.
             if text.holdsByte(UInt8(ascii: ":")), labelMayMatter(text, hasLinks: !block.links.isEmpty),
                let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
-                let key = labelKey(label)
+                // Every label of either list starts with one of "abcdefgimprs" once ":", "*", "#" and spaces are dropped
+                // (see `mayOpenWithLabel`): another label is looked up in neither.
+                let key = label.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: ":*# ") ? labelKey(label) : nil
                 if key.map(peopleLabels.contains) ?? false { continue }
                 if key.map(sectionLabels.contains) ?? false {
                     if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
@@ -405,7 +407,8 @@ public enum RelatedDocumentExtractor {
 
     /// Blocks that belong to site navigation, tables of contents or footers.
     static func isNavigation(_ block: Block) -> Bool {
-        !block.classes.isEmpty && block.classes.contains(where: isNavigationClass)
+        let classes = block.classes
+        return !classes.isEmpty && classes.contains(where: isNavigationClass)
     }
 
     /// Whether a class or id token is one of navigation, tables of contents and footers (compared as strings,
