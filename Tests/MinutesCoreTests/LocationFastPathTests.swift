@@ -206,3 +206,17 @@ extension LocationFastPathTests {
         #expect(FindingExtractor.sectionKind("Ta\u{212A}eaways") == .finding)
     }
 }
+
+extension LocationFastPathTests {
+    @Test func wholeLineDecisionsRefusedOnBytesAreTheDecisionsOfTheWords() {
+        var generator = SplitMix64(seed: 111)
+        let words = ["We’ve", "we've", "WE", "have", "concluded", "CONCLUDED", "enough", "of", "a", "consensus", "Agreement", "to", "6", "in", "favor",
+                     "FAVOUR", "–", "passes", "carried", "İn", "\u{212A}", "é", "e\u{301}", "٣", "’", "x"]
+        for _ in 0..<10_000 {
+            let text = Self.randomJoined(words, &generator, limit: 9, separator: " ")
+            #expect(FindingExtractor.isWholeLineDecision(text) == FindingExtractor.isWholeLineDecisionByWords(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(FindingExtractor.isWholeLineDecision("6 in favor – passes"))
+        #expect(FindingExtractor.isWholeLineDecision("I think We’ve concluded."))
+    }
+}

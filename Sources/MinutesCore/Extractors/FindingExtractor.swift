@@ -731,6 +731,29 @@ extension FindingExtractor {
 
     /// A line whose speaker records the group's conclusion, or a vote tally that carried.
     static func isWholeLineDecision(_ line: String) -> Bool {
+        mayBeWholeLineDecision(line) && isWholeLineDecisionByWords(line)
+    }
+
+    /// Phrases the bytes of a whole-line decision hold, in any case (see `mayBeWholeLineDecision`).
+    static let wholeLinePhrases = FindingsNeedles(["ve concluded", "we have enough of a consensus", " in favo"])
+
+    /// Whether the bytes of `line` hold what `isWholeLineDecisionByWords` needs, ASCII letters in either case:
+    /// "ve concluded" (of "we've" or "we have concluded"), "we have enough of a consensus", an opening "agreement to " or
+    /// "consensus to ", or " in favo" after an opening digit or non-ASCII byte. None of them holds "i" or "k", so
+    /// lower-casing the line adds none of their letters (see `findingsScan`), nor does "’" becoming "'". False is a sure no.
+    static func mayBeWholeLineDecision(_ line: String) -> Bool {
+        let scan = line.findingsScan(wholeLinePhrases)
+        if scan.mentions & 0b011 != 0 { return true }
+        if scan.mentions & 0b100 != 0, let first = line.utf8.first,
+           (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first >= 0x80 {
+            return true
+        }
+        let head = line.utf8.prefix(13).map(\.asciiLowercased)
+        return head.elementsEqual("agreement to ".utf8) || head.elementsEqual("consensus to ".utf8)
+    }
+
+    /// `isWholeLineDecision(_:)` as written, on the line lower-cased.
+    static func isWholeLineDecisionByWords(_ line: String) -> Bool {
         var lower = line.lowercased()
         if lower.containsASCII("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
         if ["we've concluded", "we have concluded", "we have enough of a consensus"].contains(where: { lower.containsASCII($0) }) {
