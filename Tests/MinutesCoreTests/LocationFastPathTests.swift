@@ -220,3 +220,32 @@ extension LocationFastPathTests {
         #expect(FindingExtractor.isWholeLineDecision("I think We’ve concluded."))
     }
 }
+
+extension LocationFastPathTests {
+    @Test func leadingWordsOnBytesAreTheWordsOfTheCharacters() {
+        Self.forRandomTexts(seed: 112) { text in
+            for limit in [1, 4, 7, Int.max] {
+                guard let words = text.findingsLeadingWords(limit: limit) else { continue }
+                let expected = text.split(separator: " ").prefix(limit).map { String($0) }
+                #expect(words == expected, "\(Array(text.unicodeScalars))")
+            }
+        }
+        #expect("Zoë and Émile to meet".findingsLeadingWords(limit: 3) == ["Zoë", "and", "Émile"])
+    }
+
+    @Test func dueDatesRefusedOnBytesHoldNoMarker() {
+        var generator = SplitMix64(seed: 113)
+        let words = ["due", "DUE", "Dü", "by", "By", "ｂｙ", "deadline", "DEADLİNE", "dead", "line", ":", " ", "  ", "3 March 2024", "İ", "\u{212A}",
+                     "é", "\u{301}", "ẖ", "ﬂ", "x"]
+        for _ in 0..<10_000 {
+            let text = Self.randomJoined(words, &generator, limit: 8)
+            guard text.findingsScan(FindingExtractor.dueStems).mentions == 0 else { continue }
+            #expect(FindingExtractor.due(in: text) == nil)
+            for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
+                #expect(text.range(of: marker, options: .caseInsensitive) == nil, "\(Array(text.unicodeScalars))")
+                #expect(text.rangeOfASCIIIgnoringCase(marker) == nil, "\(Array(text.unicodeScalars))")
+            }
+        }
+        #expect(FindingExtractor.due(in: "Send it DUE 3 March 2024") == "2024-03-03")
+    }
+}

@@ -526,6 +526,9 @@ public enum FindingExtractor {
     /// "by 2024-03-01", "due 3 March 2024", "(due: …)" → ISO date.
     /// Without a year ("by 20 June", "due June 20th"), the date is the next such day on or after the meeting.
     static func due(in text: String, meetingDate: String? = nil) -> String? {
+        // Every marker holds "due", "deadl" or " by " (no "i" or "k": no other character folds to their letters), which
+        // a text without them in any case is refused by, on its bytes.
+        guard text.findingsScan(dueStems).mentions != 0 else { return nil }
         for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
             // Searched case-insensitively in the text itself, so the tail is cut from the same string.
             if let range = text.rangeOfASCIIIgnoringCase(marker) {
@@ -536,6 +539,9 @@ public enum FindingExtractor {
         }
         return nil
     }
+
+    /// Parts of the markers of `due(in:meetingDate:)`, one of which each holds.
+    static let dueStems = FindingsNeedles(["due", "deadl", " by "])
 
     /// "20 June", "June 20th" at the start of `tail`, dated in the year that puts it on or after `meetingDate`.
     static func dayAndMonth(in tail: String, after meetingDate: String) -> String? {

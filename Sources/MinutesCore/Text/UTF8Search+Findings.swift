@@ -139,20 +139,18 @@ extension StringProtocol {
             var count = 0
             var wordStart: Int?
             for i in bytes.indices {
-                let byte = bytes[i]
-                guard byte < 0x80 else { return false }
-                if byte != UInt8(ascii: " ") {
+                if bytes[i] != UInt8(ascii: " ") {
                     if wordStart == nil { wordStart = i }
                     continue
                 }
+                // A space must be a character by itself: next to a non-ASCII byte (a combining mark after it, a prepended
+                // mark before it) it may not be, and the characters decide.
+                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return false }
                 guard let start = wordStart else { continue }
                 body(UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 count += 1
                 wordStart = nil
-                if count == limit {
-                    // The space ending the last word must be a character by itself: no combining mark after it.
-                    return i + 1 == bytes.count || bytes[i + 1] < 0x80
-                }
+                if count == limit { return true }
             }
             if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
             return true
