@@ -125,13 +125,13 @@ struct LocationFastPathTests {
         let neighbours = ["a", " ", ".", "A", "\t", "\n", "1", "é", "—", "€"]
         for value in lone {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(FindingExtractor.standsAlone(scalar))
+            #expect(scalar.standsAlone)
             for neighbour in neighbours {
                 let text = neighbour + String(scalar) + neighbour
                 #expect(text.count == 3, "U+\(String(value, radix: 16))")
             }
         }
-        #expect(!FindingExtractor.standsAlone("\u{301}") && !FindingExtractor.standsAlone("\u{200D}") && !FindingExtractor.standsAlone("\u{600}"))
+        #expect(!Unicode.Scalar(0x301)!.standsAlone && !Unicode.Scalar(0x200D)!.standsAlone && !Unicode.Scalar(0x600)!.standsAlone)
     }
 
     @Test func asciiRosterEntriesAreTheEntriesOfTheCharacterRules() {
@@ -231,6 +231,7 @@ extension LocationFastPathTests {
             }
         }
         #expect("Zoë and Émile to meet".findingsLeadingWords(limit: 3) == ["Zoë", "and", "Émile"])
+        #expect("Zoe\u{301} and".findingsLeadingWords(limit: 2) == nil)
     }
 
     @Test func dueDatesRefusedOnBytesHoldNoMarker() {

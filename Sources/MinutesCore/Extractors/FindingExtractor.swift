@@ -894,7 +894,7 @@ extension FindingExtractor {
 
     /// The characters of UTF-8 `bytes` for `sentences(_:)`, with the offset where each starts (and the end), when every
     /// scalar is a character by itself: no CR (which pairs with LF) and every non-ASCII scalar one that
-    /// `standsAlone`; nil for any other text.
+    /// `standsAlone` (`Unicode.Scalar.standsAlone`); nil for any other text.
     private static func sentenceCharacters(ofLoneScalars bytes: UnsafeBufferPointer<UInt8>) -> (units: [SentenceCharacter], starts: [Int])? {
         var units: [SentenceCharacter] = [], starts: [Int] = []
         units.reserveCapacity(bytes.count)
@@ -909,28 +909,12 @@ extension FindingExtractor {
                 offset += 1
                 continue
             }
-            // A String holds valid UTF-8: the lead byte gives the length, the others six bits each.
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            guard offset + length <= bytes.count else { return nil }
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
-            guard let scalar = Unicode.Scalar(value), standsAlone(scalar) else { return nil }
+            guard let (scalar, length) = UTF8Scalars.scalar(startingAt: offset, in: bytes), scalar.standsAlone else { return nil }
             units.append(SentenceCharacter(Character(scalar)))
             offset += length
         }
         starts.append(bytes.count)
         return (units, starts)
-    }
-
-    /// Whether `scalar` is a character by itself next to any scalar but those of other scripts' clusters: Latin-1,
-    /// Latin Extended-A and -B, IPA and spacing modifier letters (U+00A0–U+02FF), General Punctuation's dashes, quotes,
-    /// bullets and primes (U+2010–U+2027, U+2030–U+205E) and currency signs (U+20A0–U+20C0). None of them is a
-    /// combining, prepended, spacing or joining mark (the soft hyphen U+00AD is a control, a character by itself too).
-    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: return true
-        default: return false
-        }
     }
 
     /// `sentences(_:)` of plain ASCII bytes.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Byte-level refusals for `LocationExtractor`: each answers false only for texts that its rule (a regular expression
-/// or a case-insensitive Foundation search) cannot match, so the rule runs on the few texts left.
+/// Byte-level refusals for `LocationExtractor` (the label refusal serves the related-documents rules too): each answers
+/// false only for texts that its rule (a regular expression, a case-insensitive Foundation search or a label list)
+/// cannot match, so the rule runs on the few texts left.
 extension StringProtocol {
     /// Whether the UTF-8 bytes hold "held " with its ASCII letters in either case: without them, neither the byte search
     /// of `rangeOfASCIIIgnoringCase("held ")` nor Foundation's case-insensitive search finds it (no character but
