@@ -143,6 +143,8 @@ struct LocationFastPathTests {
             let initialParts = entry.parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
             #expect(entry.initials == (initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil), "\(name)")
             #expect(entry.firstNameLetters == FindingExtractor.Roster.Entry.firstNameLetters(of: name), "\(name)")
+            let firstAndInitial = entry.parts.count >= 2 ? entry.parts[0] + String(entry.parts[entry.parts.count - 1].prefix(1)) : nil
+            #expect(entry.firstAndInitial == firstAndInitial, "\(name)")
         }
     }
 
@@ -248,5 +250,19 @@ extension LocationFastPathTests {
             }
         }
         #expect(FindingExtractor.due(in: "Send it DUE 3 March 2024") == "2024-03-03")
+    }
+}
+
+extension LocationFastPathTests {
+    @Test func labelKindsAreLookedUpAsTheyWereSwitchedOn() {
+        let expected: [(String, FindingKind?)] = [
+            ("resolution", .decision), ("resolved", .decision), ("resolutions", .decision), ("decision", .decision), ("decided", .decision),
+            ("decisions", .decision), ("agreed", .decision), ("agreement", .decision), ("consensus", .decision), ("approved", .decision),
+            ("outcome", .decision), ("vote", .decision), ("voted", .decision), ("action", .action), ("action item", .action),
+            ("action items", .action), ("new action", .action), ("todo", .action), ("to do", .action), ("actions", .action), ("ai", .action),
+            ("finding", .finding), ("conclusion", .finding), ("observation", .finding), ("key finding", .finding),
+            ("action for bob", .action), ("action item for the next call", nil), ("chair", nil), ("Action", nil), ("", nil), ("re\u{301}solved", nil),
+        ]
+        for (label, kind) in expected { #expect(FindingExtractor.kind(ofLabel: label) == kind, "\(label)") }
     }
 }

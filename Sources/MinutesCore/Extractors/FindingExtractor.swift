@@ -317,18 +317,20 @@ public enum FindingExtractor {
 
     /// The kind a lower-cased label without brackets and numbers announces.
     static func kind(ofLabel lower: String) -> FindingKind? {
-        switch lower {
-        case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
-             "consensus", "approved", "outcome", "vote", "voted":
-            return .decision
-        case "action", "action item", "action items", "new action", "todo", "to do", "actions", "ai":
-            return .action
-        case "finding", "conclusion", "observation", "key finding":
-            return .finding
-        default:
-            return lower.hasPrefix("action ") && lower.count < 20 ? .action : nil
-        }
+        // One look-up instead of comparing the label with every known one in turn (most labels are none).
+        if let kind = labelKinds[lower] { return kind }
+        return lower.hasPrefix("action ") && lower.count < 20 ? .action : nil
     }
+
+    /// The kind each known lower-cased label announces.
+    static let labelKinds: [String: FindingKind] = {
+        var kinds: [String: FindingKind] = [:]
+        for label in ["resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
+                      "consensus", "approved", "outcome", "vote", "voted"] { kinds[label] = .decision }
+        for label in ["action", "action item", "action items", "new action", "todo", "to do", "actions", "ai"] { kinds[label] = .action }
+        for label in ["finding", "conclusion", "observation", "key finding"] { kinds[label] = .finding }
+        return kinds
+    }()
 
     /// Boilerplate that minutes generators append ("Minutes manually created …, formatted by scribe.perl").
     static func isGeneratorNote(_ text: String) -> Bool {
@@ -1028,13 +1030,14 @@ extension FindingExtractor {
                 folded = TextRules.fold(person.name)
                 parts = folded.findingsLeadingWords() ?? folded.split(separator: " ").map { String($0) }
                 joined = parts.joined()
+                // Plain ASCII (most names): one byte a character, read in place.
+                let isPlainASCII = folded.isPlainASCII
                 if parts.count >= 2, let last = parts.last {
-                    firstAndInitial = parts[0] + String(last.prefix(1))
+                    firstAndInitial = parts[0] + (isPlainASCII ? String(decoding: last.utf8.prefix(1), as: UTF8.self) : String(last.prefix(1)))
                 } else {
                     firstAndInitial = nil
                 }
-                // Plain ASCII (most names): one byte a character, read in place.
-                if folded.isPlainASCII {
+                if isPlainASCII {
                     initials = Self.initials(ofASCII: parts)
                 } else {
                     let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
@@ -1060,24 +1063,31 @@ extension FindingExtractor {
             static func firstNameLetters(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> String? {
                 guard bytes.contains(UInt8(ascii: " ")), let start = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return nil }
                 let end = bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
-                let letters = bytes[start..<end].filter { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
-                return String(unsafeUninitializedCapacity: letters.count) { out in
-                    for (offset, byte) in letters.enumerated() { out[offset] = byte | 0x20 }
-                    return letters.count
+                return String(unsafeUninitializedCapacity: end - start) { out in
+                    var count = 0
+                    for byte in bytes[start..<end] where (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                        out[count] = byte | 0x20
+                        count += 1
+                    }
+                    return count
                 }
             }
 
             /// The initials of plain ASCII words (`parts` of a plain ASCII name): the first byte of each word that is not
             /// a short abbreviation ("a."); nil when fewer than two words count.
             static func initials(ofASCII words: [String]) -> String? {
-                var letters: [UInt8] = [], counted = 0
-                for word in words {
-                    let utf8 = word.utf8
-                    guard utf8.last != UInt8(ascii: ".") || utf8.count > 2 else { continue }
-                    counted += 1
-                    if let first = utf8.first { letters.append(first) }
+                var counted = 0
+                let letters = String(unsafeUninitializedCapacity: words.count) { out in
+                    var count = 0
+                    for word in words {
+                        let utf8 = word.utf8
+                        guard utf8.last != UInt8(ascii: ".") || utf8.count > 2 else { continue }
+                        counted += 1
+                        if let first = utf8.first { out[count] = first; count += 1 }
+                    }
+                    return count
                 }
-                return counted >= 2 ? String(decoding: letters, as: UTF8.self) : nil
+                return counted >= 2 ? letters : nil
             }
         }
 
