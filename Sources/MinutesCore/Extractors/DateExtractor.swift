@@ -31,12 +31,12 @@ public enum DateExtractor {
         return map
     }()
 
-    private static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)([-./])(\d\d?)\2(\d\d?)\b"#)
-    private static let dayMonthYear = try! NSRegularExpression(
+    static let isoPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)([-./])(\d\d?)\2(\d\d?)\b"#)
+    static let dayMonthYear = try! NSRegularExpression(
         pattern: #"\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b"#)
-    private static let monthDayYear = try! NSRegularExpression(
+    static let monthDayYear = try! NSRegularExpression(
         pattern: #"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"#)
-    private static let numeric = try! NSRegularExpression(pattern: #"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"#)
+    static let numeric = try! NSRegularExpression(pattern: #"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"#)
 
     /// The first date written in `text`, as `YYYY-MM-DD`.
     public static func firstDate(in text: String) -> String? {
@@ -66,7 +66,7 @@ public enum DateExtractor {
         return candidates.min { $0.0 < $1.0 }?.1
     }
 
-    private static let yearPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)\b"#)
+    static let yearPattern = try! NSRegularExpression(pattern: #"\b((?:19|20)\d\d)\b"#)
     private static let monthDay = try! NSRegularExpression(pattern: #"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b(?!,? ?\d)"#)
 
     /// A date whose year stands apart from its month and day, as titles write it:
@@ -85,17 +85,29 @@ public enum DateExtractor {
         return nil
     }
 
-    /// Whether `text` holds "19" or "20", which every date pattern's year starts with: the many texts
-    /// without them are refused before any regular expression runs.
+    /// Whether `text` may hold a year as every date pattern (and `yearPattern`) writes it: "19" or "20" after a character
+    /// that is no word character (`\b`, `\s` or "/" and "." come before the year in each), then two digits (`\d`, any
+    /// decimal digit), then a character that is no word character either (`\b` or one of "-./"). On bytes: the byte
+    /// before "19"/"20" and the one after its two digits must not be an ASCII letter, digit or "_", and each digit is
+    /// an ASCII digit or part of a non-ASCII character (then the bytes after it are not looked at). The many texts
+    /// without such bytes are refused before any regular expression runs.
     static func mayHoldYear(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if (previous == UInt8(ascii: "1") && byte == UInt8(ascii: "9")) || (previous == UInt8(ascii: "2") && byte == UInt8(ascii: "0")) {
-                return true
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte == UInt8(ascii: "_") || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) }
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= 4 else { return false }
+            for start in 0...(bytes.count - 4) {
+                let first = bytes[start], second = bytes[start + 1]
+                guard (first == UInt8(ascii: "1") && second == UInt8(ascii: "9")) || (first == UInt8(ascii: "2") && second == UInt8(ascii: "0")),
+                      start == 0 || !isWordByte(bytes[start - 1]) else { continue }
+                let third = bytes[start + 2], fourth = bytes[start + 3]
+                if third >= 0x80 || fourth >= 0x80 { return true }
+                guard isDigit(third), isDigit(fourth) else { continue }
+                if start + 4 == bytes.count || !isWordByte(bytes[start + 4]) { return true }
             }
-            previous = byte
+            return false
         }
-        return false
+        return answer ?? true
     }
 
     /// `YYYY-MM-DD` when the parts make a real calendar date.

@@ -102,16 +102,16 @@ public enum FindingExtractor {
                 add(item, kind: .action, owner: person); continue
             }
             // A proposal is not a decision until the minutes record it as resolved.
-            let hasClasses = !block.classes.isEmpty
-            if hasClasses, block.classes.contains(where: { $0.hasPrefix("proposed") || $0 == "proposal" }) { continue }
+            let hints = ClassHints(block.classes)
+            if hints.isProposal { continue }
             // A scribe's summary line that records agreement ("agreed to create the mapping …") is a decision.
-            if hasClasses, block.classes.contains("summary"), summaryRecordsAgreement(text) {
+            if hints.isSummary, summaryRecordsAgreement(text) {
                 add(text, kind: .decision); continue
             }
-            if hasClasses, block.classes.contains("resolution") {
+            if hints.isResolution {
                 add(text, kind: .decision); continue
             }
-            if hasClasses, block.classes.contains("action") {
+            if hints.isAction {
                 add(text, kind: .action); continue
             }
             // Neither rule below can take a text whose label cannot start like one it knows.
@@ -140,7 +140,7 @@ public enum FindingExtractor {
                 continue
             }
             if section == nil, block.kind == .paragraph || block.kind == .listItem,
-               !block.classes.contains(where: isTranscriptClass) {
+               !hints.isTranscript {
                 for item in proseFindings(text, participants: participants, nicknames: nicknames) {
                     add(item.text, kind: item.kind, owner: item.owner)
                 }
@@ -148,7 +148,7 @@ public enum FindingExtractor {
             }
             guard let current = section, block.kind != .preformatted else { continue }
             // Transcript lines and generator footers under a findings heading are not findings.
-            if block.classes.contains(where: isTranscriptClass) || isGeneratorNote(text) { continue }
+            if hints.isTranscript || isGeneratorNote(text) { continue }
             if block.kind == .listItem {
                 // Items nested under an item are its notes ("This can be done with …"), not items of their own.
                 let level = sectionItemLevel ?? block.level
@@ -185,7 +185,36 @@ public enum FindingExtractor {
             byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: " ")
         }
         guard let first = text.utf8.first(where: { !isOpening($0) }), first < 0x80 else { return true }
-        return "acdfkmoprtv".utf8.contains(first.asciiLowercased)
+        return first.asciiLowercased.isOne(of: "acdfkmoprtv")
+    }
+
+    /// What a block's HTML classes say to the findings rules, read in one pass over them (most blocks have none), each
+    /// class told by its first byte before it is compared (every class word below starts with its own ASCII letter,
+    /// which a class equal to it or starting with it starts with too).
+    struct ClassHints {
+        /// A class starts with "proposed" or is "proposal": a proposal, not yet a decision.
+        private(set) var isProposal = false
+        /// A class is "summary".
+        private(set) var isSummary = false
+        /// A class is "resolution".
+        private(set) var isResolution = false
+        /// A class is "action".
+        private(set) var isAction = false
+        /// A class is one of transcript lines (`isTranscriptClass`).
+        private(set) var isTranscript = false
+
+        init(_ classes: [String]) {
+            for token in classes {
+                switch token.utf8.first {
+                case UInt8(ascii: "p"): if token.hasPrefix("proposed") || token == "proposal" { isProposal = true }
+                case UInt8(ascii: "s"): if token == "summary" { isSummary = true }
+                case UInt8(ascii: "r"): if token == "resolution" { isResolution = true }
+                case UInt8(ascii: "a"): if token == "action" { isAction = true }
+                default: break
+                }
+                if FindingExtractor.isTranscriptClass(token) { isTranscript = true }
+            }
+        }
     }
 
     /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said
@@ -213,9 +242,16 @@ public enum FindingExtractor {
 
     /// What a findings part holds, from its heading or introducing sentence.
     static func sectionKind(_ text: String) -> FindingKind? {
-        // Plain ASCII text holding none of the heading words' stems in any case names no findings part.
+        // A text holding none of the heading words' stems in any case names no findings part: each rule below needs one of
+        // the words (or "key points") among the letters of the text lower-cased, where a character that is one ASCII letter
+        // is one in the text too, but for KELVIN SIGN ("k"; "İ" becomes "i" and a combining dot, one character).
         let scan = text.findingsScan(sectionStems)
-        if scan.isPlainASCII, scan.mentions == 0 { return nil }
+        if scan.mentions == 0, scan.isPlainASCII || !text.holdsBytes("\u{212A}") { return nil }
+        return sectionKindOfWords(text)
+    }
+
+    /// `sectionKind(_:)` as written: what the words of the text lower-cased announce.
+    static func sectionKindOfWords(_ text: String) -> FindingKind? {
         let lower = text.lowercased().trimmed(.labelMarks)
         guard lower.count <= 160 else { return nil }
         let words = letterWords(lower)
@@ -271,7 +307,7 @@ public enum FindingExtractor {
               let end = bytes[first...last].lastIndex(where: { !isNumbering($0) }) else { return .some(nil) }
         // Every label `kind(ofLabel:)` knows is shorter than 20 characters and starts with one of these letters.
         let count = bytes.distance(from: first, to: end) + 1
-        guard count < 20, "acdfkortv".utf8.contains(bytes[first].asciiLowercased) else { return .some(nil) }
+        guard count < 20, bytes[first].asciiLowercased.isOne(of: "acdfkortv") else { return .some(nil) }
         let lower = String(unsafeUninitializedCapacity: count) { buffer in
             for (offset, byte) in bytes[first...end].enumerated() { buffer[offset] = byte.asciiLowercased }
             return count
@@ -281,18 +317,20 @@ public enum FindingExtractor {
 
     /// The kind a lower-cased label without brackets and numbers announces.
     static func kind(ofLabel lower: String) -> FindingKind? {
-        switch lower {
-        case "resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
-             "consensus", "approved", "outcome", "vote", "voted":
-            return .decision
-        case "action", "action item", "action items", "new action", "todo", "to do", "actions", "ai":
-            return .action
-        case "finding", "conclusion", "observation", "key finding":
-            return .finding
-        default:
-            return lower.hasPrefix("action ") && lower.count < 20 ? .action : nil
-        }
+        // One look-up instead of comparing the label with every known one in turn (most labels are none).
+        if let kind = labelKinds[lower] { return kind }
+        return lower.hasPrefix("action ") && lower.count < 20 ? .action : nil
     }
+
+    /// The kind each known lower-cased label announces.
+    static let labelKinds: [String: FindingKind] = {
+        var kinds: [String: FindingKind] = [:]
+        for label in ["resolution", "resolved", "resolutions", "decision", "decided", "decisions", "agreed", "agreement",
+                      "consensus", "approved", "outcome", "vote", "voted"] { kinds[label] = .decision }
+        for label in ["action", "action item", "action items", "new action", "todo", "to do", "actions", "ai"] { kinds[label] = .action }
+        for label in ["finding", "conclusion", "observation", "key finding"] { kinds[label] = .finding }
+        return kinds
+    }()
 
     /// Boilerplate that minutes generators append ("Minutes manually created …, formatted by scribe.perl").
     static func isGeneratorNote(_ text: String) -> Bool {
@@ -348,7 +386,7 @@ public enum FindingExtractor {
     static func summaryRecordsAgreement(_ text: String) -> Bool {
         // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
         let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
-        if let first, first < 0x80, !"acdgw".utf8.contains(first.asciiLowercased) { return false }
+        if let first, first < 0x80, !first.asciiLowercased.isOne(of: "acdgw") { return false }
         let lower = text.lowercased().trimmed(Self.summaryMarks)
         return ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ", "consensus to ",
                 "consensus that ", "consensus: "].contains { lower.hasPrefix($0) }
@@ -490,6 +528,9 @@ public enum FindingExtractor {
     /// "by 2024-03-01", "due 3 March 2024", "(due: …)" → ISO date.
     /// Without a year ("by 20 June", "due June 20th"), the date is the next such day on or after the meeting.
     static func due(in text: String, meetingDate: String? = nil) -> String? {
+        // Every marker holds "due", "deadl" or " by " (no "i" or "k": no other character folds to their letters), which
+        // a text without them in any case is refused by, on its bytes.
+        guard text.findingsScan(dueStems).mentions != 0 else { return nil }
         for marker in ["due by ", "due: ", "due ", "deadline: ", "deadline ", " by "] {
             // Searched case-insensitively in the text itself, so the tail is cut from the same string.
             if let range = text.rangeOfASCIIIgnoringCase(marker) {
@@ -500,6 +541,9 @@ public enum FindingExtractor {
         }
         return nil
     }
+
+    /// Parts of the markers of `due(in:meetingDate:)`, one of which each holds.
+    static let dueStems = FindingsNeedles(["due", "deadl", " by "])
 
     /// "20 June", "June 20th" at the start of `tail`, dated in the year that puts it on or after `meetingDate`.
     static func dayAndMonth(in tail: String, after meetingDate: String) -> String? {
@@ -518,7 +562,8 @@ public enum FindingExtractor {
         let parts = meetingDate.split(separator: "-").compactMap { Int($0) }
         guard let (d, m) = parsed, parts.count == 3 else { return nil }
         let year = (m, d) < (parts[1], parts[2]) ? parts[0] + 1 : parts[0]
-        return String(format: "%04d-%02d-%02d", year, m, d)
+        // (Every part is not negative: `padded` writes what "%04d-%02d-%02d" does.)
+        return DateExtractor.padded(year, to: 4) + "-" + DateExtractor.padded(m, to: 2) + "-" + DateExtractor.padded(d, to: 2)
     }
 }
 
@@ -694,6 +739,29 @@ extension FindingExtractor {
 
     /// A line whose speaker records the group's conclusion, or a vote tally that carried.
     static func isWholeLineDecision(_ line: String) -> Bool {
+        mayBeWholeLineDecision(line) && isWholeLineDecisionByWords(line)
+    }
+
+    /// Phrases the bytes of a whole-line decision hold, in any case (see `mayBeWholeLineDecision`).
+    static let wholeLinePhrases = FindingsNeedles(["ve concluded", "we have enough of a consensus", " in favo"])
+
+    /// Whether the bytes of `line` hold what `isWholeLineDecisionByWords` needs, ASCII letters in either case:
+    /// "ve concluded" (of "we've" or "we have concluded"), "we have enough of a consensus", an opening "agreement to " or
+    /// "consensus to ", or " in favo" after an opening digit or non-ASCII byte. None of them holds "i" or "k", so
+    /// lower-casing the line adds none of their letters (see `findingsScan`), nor does "’" becoming "'". False is a sure no.
+    static func mayBeWholeLineDecision(_ line: String) -> Bool {
+        let scan = line.findingsScan(wholeLinePhrases)
+        if scan.mentions & 0b011 != 0 { return true }
+        if scan.mentions & 0b100 != 0, let first = line.utf8.first,
+           (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first >= 0x80 {
+            return true
+        }
+        let head = line.utf8.prefix(13).map(\.asciiLowercased)
+        return head.elementsEqual("agreement to ".utf8) || head.elementsEqual("consensus to ".utf8)
+    }
+
+    /// `isWholeLineDecision(_:)` as written, on the line lower-cased.
+    static func isWholeLineDecisionByWords(_ line: String) -> Bool {
         var lower = line.lowercased()
         if lower.containsASCII("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
         if ["we've concluded", "we have concluded", "we have enough of a consensus"].contains(where: { lower.containsASCII($0) }) {
@@ -775,17 +843,26 @@ extension FindingExtractor {
     /// The text after the last " - " of `sentence`, the matches taken from the left without overlap (as
     /// `ranges(of:)` takes them); nil when there is none.
     static func finalDashStep(of sentence: String) -> String? {
-        guard sentence.isPlainASCII else {
+        // The matches of the bytes, from the left without overlap. " " and "-" have no canonical equivalents, so every
+        // match of the characters is one of the bytes; a match of the bytes between ASCII bytes (or the ends) is one of
+        // the characters (no prepended mark before it, no combining mark after it), and then the matches are the same.
+        let isPlainASCII = sentence.isPlainASCII
+        let spacedHyphen: StaticString = " - "
+        let pattern = UnsafeBufferPointer(start: spacedHyphen.utf8Start, count: spacedHyphen.utf8CodeUnitCount)
+        let stepStart = sentence.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            var from = 0, stepStart: Int?
+            while let dash = UTF8Search.offset(of: pattern, in: bytes, from: from) {
+                let end = dash + 3
+                guard isPlainASCII || ((dash == 0 || bytes[dash - 1] < 0x80) && (end == bytes.count || bytes[end] < 0x80)) else { return nil }
+                stepStart = end
+                from = end
+            }
+            return .some(stepStart)
+        }
+        guard let stepStart, let stepStart else {
             return sentence.ranges(of: " - ").last.map { String(sentence[$0.upperBound...]) }
         }
-        // One byte a character: the same matches, found on bytes.
-        var rest = sentence[...]
-        var stepStart: String.Index?
-        while let dash = rest.rangeOfASCII(" - ") {
-            stepStart = dash.upperBound
-            rest = rest[dash.upperBound...]
-        }
-        return stepStart.map { String(sentence[$0...]) }
+        return stepStart.map { String(sentence[sentence.utf8.index(sentence.utf8.startIndex, offsetBy: $0)...]) }
     }
 
     /// `text` cut into sentences at ". ", "! " and "? " before a capital, keeping initials ("David A. Wheeler")
@@ -796,11 +873,50 @@ extension FindingExtractor {
         if isPlainASCII ?? text.isPlainASCII, let found = text.utf8.withContiguousStorageIfAvailable(sentences(ofASCII:)) {
             return found
         }
-        let ranges = sentenceRanges(in: text) { word in
-            let lastWord = text[word]
-            return lastWord.count <= 1 || sentenceAbbreviations.contains(lastWord.lowercased())
+        // Other text: its characters are read once into what the rule asks of each (`SentenceCharacter`), with where each
+        // starts, instead of being found again at every look; from the bytes when every scalar is a character by itself.
+        var units: [SentenceCharacter] = [], starts: [String.Index] = []
+        if let (scalarUnits, offsets) = text.utf8.withContiguousStorageIfAvailable(sentenceCharacters(ofLoneScalars:)) ?? nil {
+            units = scalarUnits
+            starts = offsets.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+        } else {
+            var index = text.startIndex
+            for character in text {
+                units.append(SentenceCharacter(character))
+                starts.append(index)
+                index = text.utf8.index(index, offsetBy: character.utf8.count)
+            }
+            starts.append(text.endIndex)
         }
-        return ranges.map { text[$0].trimmed() }.filter { !$0.isEmpty }
+        let ranges = sentenceRanges(in: units) { word in
+            word.count <= 1 || sentenceAbbreviations.contains(text[starts[word.lowerBound]..<starts[word.upperBound]].lowercased())
+        }
+        return ranges.map { text[starts[$0.lowerBound]..<starts[$0.upperBound]].trimmed() }.filter { !$0.isEmpty }
+    }
+
+    /// The characters of UTF-8 `bytes` for `sentences(_:)`, with the offset where each starts (and the end), when every
+    /// scalar is a character by itself: no CR (which pairs with LF) and every non-ASCII scalar one that
+    /// `standsAlone` (`Unicode.Scalar.standsAlone`); nil for any other text.
+    private static func sentenceCharacters(ofLoneScalars bytes: UnsafeBufferPointer<UInt8>) -> (units: [SentenceCharacter], starts: [Int])? {
+        var units: [SentenceCharacter] = [], starts: [Int] = []
+        units.reserveCapacity(bytes.count)
+        starts.reserveCapacity(bytes.count + 1)
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            starts.append(offset)
+            if lead < 0x80 {
+                guard lead != 0x0D else { return nil }
+                units.append(SentenceCharacter(lead))
+                offset += 1
+                continue
+            }
+            guard let (scalar, length) = UTF8Scalars.scalar(startingAt: offset, in: bytes), scalar.standsAlone else { return nil }
+            units.append(SentenceCharacter(Character(scalar)))
+            offset += length
+        }
+        starts.append(bytes.count)
+        return (units, starts)
     }
 
     /// `sentences(_:)` of plain ASCII bytes.
@@ -914,21 +1030,64 @@ extension FindingExtractor {
                 folded = TextRules.fold(person.name)
                 parts = folded.findingsLeadingWords() ?? folded.split(separator: " ").map { String($0) }
                 joined = parts.joined()
+                // Plain ASCII (most names): one byte a character, read in place.
+                let isPlainASCII = folded.isPlainASCII
                 if parts.count >= 2, let last = parts.last {
-                    firstAndInitial = parts[0] + String(last.prefix(1))
+                    firstAndInitial = parts[0] + (isPlainASCII ? String(decoding: last.utf8.prefix(1), as: UTF8.self) : String(last.prefix(1)))
                 } else {
                     firstAndInitial = nil
                 }
-                let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
-                initials = initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil
-                // The first word (`split(separator: " ").first`), found without cutting the others.
-                let first = person.name.drop { $0 == " " }.prefix { $0 != " " }
-                if person.name.containsASCII(" "), !first.isEmpty {
-                    firstNameLetters = TextRules.compactLetters(String(first))
+                if isPlainASCII {
+                    initials = Self.initials(ofASCII: parts)
                 } else {
-                    firstNameLetters = nil
+                    let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
+                    initials = initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil
+                }
+                if person.name.isPlainASCII, let letters = person.name.utf8.withContiguousStorageIfAvailable(Self.firstNameLetters(ofASCII:)) {
+                    firstNameLetters = letters
+                } else {
+                    firstNameLetters = Self.firstNameLetters(of: person.name)
                 }
                 office = person.jobTitle.map { TextRules.fold($0) }
+            }
+
+            /// The letters of the first word of `name`, lower-cased (`TextRules.compactLetters`); nil for a name without a space.
+            static func firstNameLetters(of name: String) -> String? {
+                // The first word (`split(separator: " ").first`), found without cutting the others.
+                let first = name.drop { $0 == " " }.prefix { $0 != " " }
+                guard name.containsASCII(" "), !first.isEmpty else { return nil }
+                return TextRules.compactLetters(String(first))
+            }
+
+            /// `firstNameLetters(of:)` of a plain ASCII name's bytes: its first word's letters A–Z and a–z, lower-cased.
+            static func firstNameLetters(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> String? {
+                guard bytes.contains(UInt8(ascii: " ")), let start = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return nil }
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+                return String(unsafeUninitializedCapacity: end - start) { out in
+                    var count = 0
+                    for byte in bytes[start..<end] where (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") {
+                        out[count] = byte | 0x20
+                        count += 1
+                    }
+                    return count
+                }
+            }
+
+            /// The initials of plain ASCII words (`parts` of a plain ASCII name): the first byte of each word that is not
+            /// a short abbreviation ("a."); nil when fewer than two words count.
+            static func initials(ofASCII words: [String]) -> String? {
+                var counted = 0
+                let letters = String(unsafeUninitializedCapacity: words.count) { out in
+                    var count = 0
+                    for word in words {
+                        let utf8 = word.utf8
+                        guard utf8.last != UInt8(ascii: ".") || utf8.count > 2 else { continue }
+                        counted += 1
+                        if let first = utf8.first { out[count] = first; count += 1 }
+                    }
+                    return count
+                }
+                return counted >= 2 ? letters : nil
             }
         }
 
@@ -985,6 +1144,39 @@ extension Character: SentenceUnit {
     var isSentenceEnd: Bool { self == "." || self == "!" || self == "?" }
     var isFullStop: Bool { self == "." }
     var opensSentence: Bool { isUppercase || self == "@" || self == "[" }
+}
+
+/// What `FindingExtractor.sentences(_:)` reads of one character, found once: a character equal to " ", ".", "!", "?",
+/// "@" or "[" is that one byte (none has a canonical equivalent), and any other character opens a sentence only when
+/// it `isUppercase`.
+struct SentenceCharacter: SentenceUnit {
+    let isSentenceSpace: Bool
+    let isSentenceEnd: Bool
+    let isFullStop: Bool
+    let opensSentence: Bool
+
+    /// The answers for `character`.
+    init(_ character: Character) {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            self.init(byte)
+        } else {
+            self.init(isSentenceSpace: false, isSentenceEnd: false, isFullStop: false, opensSentence: character.isUppercase)
+        }
+    }
+
+    /// The answers for the character that is the ASCII `byte` alone.
+    init(_ byte: UInt8) {
+        self.init(isSentenceSpace: byte.isSentenceSpace, isSentenceEnd: byte.isSentenceEnd, isFullStop: byte.isFullStop,
+                  opensSentence: byte.opensSentence)
+    }
+
+    private init(isSentenceSpace: Bool, isSentenceEnd: Bool, isFullStop: Bool, opensSentence: Bool) {
+        self.isSentenceSpace = isSentenceSpace
+        self.isSentenceEnd = isSentenceEnd
+        self.isFullStop = isFullStop
+        self.opensSentence = opensSentence
+    }
 }
 
 extension UInt8: SentenceUnit {

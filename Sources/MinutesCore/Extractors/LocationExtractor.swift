@@ -9,7 +9,9 @@ public enum LocationExtractor {
             if let value = document.metadata[key], !value.isEmpty { return value }
         }
         for block in document.blocks.prefix(80) {
-            if block.text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(block.text), !value.isEmpty,
+            // Each label starts with one of "lvpwm": a text whose label cannot is refused on its bytes.
+            if block.text.holdsByte(UInt8(ascii: ":")), block.text.mayOpenWithLabel(startingWithOneOf: "lvpwm"),
+               let (label, value) = TextRules.labelled(block.text), !value.isEmpty,
                ["location", "venue", "place", "where", "meeting place", "meeting location"].contains(label.lowercased()) {
                 return value
             }
@@ -22,7 +24,7 @@ public enum LocationExtractor {
         return nil
     }
 
-    private static let sentencePattern = try! NSRegularExpression(pattern:
+    static let sentencePattern = try! NSRegularExpression(pattern:
         #"\b(?:[Mm]eeting|[Hh]eld|took place|[Cc]onvened|met|[Hh]osted|[Ww]orkshop|[Ss]ummit|[Mm]eetup|[Mm]eet-up|[Cc]onference|F2F|[Ff]ace-to-face)\b[^.:;]{0,40}?\b(?:in|at)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+(?:de\s+|of\s+)?[A-Z][\p{L}'’-]+){0,3})"#)
 
     /// The words `sentencePattern` starts with, as it spells them: a text holding none of them cannot match.
@@ -60,7 +62,9 @@ public enum LocationExtractor {
     /// "Held on Tuesday 14 May 2024 at 7.00 pm, Riverside Hall, Leeds" → "Riverside Hall, Leeds": the place
     /// written after the meeting's time on a "held …" line.
     static func placeAfterTime(_ text: String) -> String? {
-        guard text.utf8.count <= 200 || text.count <= 200, let held = text.rangeOfASCIIIgnoringCase("held ") else { return nil }
+        // Most texts do not hold "held " in any case: they are refused on their bytes before anything is counted.
+        guard text.locationHoldsHeldBytes(), text.utf8.count <= 200 || text.count <= 200,
+              let held = text.rangeOfASCIIIgnoringCase("held ") else { return nil }
         var rest = text[held.upperBound...]
         while let at = rest.rangeOfASCII(" at ") {
             rest = rest[at.upperBound...]
@@ -82,7 +86,9 @@ public enum LocationExtractor {
 
     /// "… participated at the meeting in Copenhagen" → "Copenhagen".
     static func placeInSentence(_ text: String) -> String? {
-        guard text.utf8.count < 2000 || text.count < 2000, sentenceWords.occur(inBytesOf: text) else { return nil }
+        // The pattern needs "in"/"at" before a capital (looked for first, on bytes: few texts have it) and an event word.
+        guard text.utf8.count < 2000 || text.count < 2000, text.locationMayNamePlaceAfterInOrAt(), sentenceWords.occur(inBytesOf: text)
+        else { return nil }
         let ns = text as NSString
         guard let match = sentencePattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let place = ns.substring(with: match.range(at: 1))

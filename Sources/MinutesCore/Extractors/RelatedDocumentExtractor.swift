@@ -21,10 +21,10 @@ public enum RelatedDocumentExtractor {
         var inPeopleList = false
 
         func add(title: String, url rawURL: String?) {
-            var title = title.trimmed(.documentTitleEnds)
+            var title = trimmedTitle(title)
             let url = rawURL.map(cleanURL)
             // A title that is the address itself follows the cleaned address.
-            if let rawURL, let url, title == rawURL.trimmed(.documentTitleEnds) { title = url }
+            if let rawURL, let url, title == trimmedTitle(rawURL) { title = url }
             if let url, isSelfOrIndexLink(title: title, url: url) { return }
             if let url {
                 let key = dedupeKey(url)
@@ -73,8 +73,11 @@ public enum RelatedDocumentExtractor {
             // Links in a list of people are their profiles.
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
-            if text.holdsByte(UInt8(ascii: ":")), let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
-                let key = labelKey(label)
+            if text.holdsByte(UInt8(ascii: ":")), labelMayMatter(text, hasLinks: !block.links.isEmpty),
+               let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
+                // Every label of either list starts with one of "abcdefgimprs" once ":", "*", "#" and spaces are dropped
+                // (see `mayOpenWithLabel`): another label is looked up in neither.
+                let key = label.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: ":*# ") ? labelKey(label) : nil
                 if key.map(peopleLabels.contains) ?? false { continue }
                 if key.map(sectionLabels.contains) ?? false {
                     if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
@@ -111,14 +114,32 @@ public enum RelatedDocumentExtractor {
                 inSection = false
             }
             // A block that gives the call's join details is logistics: its other links are too.
-            guard !block.links.contains(where: isJoinOrChatLink) else { continue }
-            // (No link of the block is a join or chat link: that answer is not looked for again.)
-            for link in block.links where isDocumentLink(link, labelled: false, isJoinOrChat: false) {
-                add(title: link.text, url: link.href)
+            let links = block.links
+            guard links.isEmpty else {
+                // Each link's address is taken apart once for both rules (see `sharedParts(of:)`).
+                let parts = links.map(sharedParts(of:))
+                guard !links.indices.contains(where: { isJoinOrChatLink(links[$0], parts: parts[$0]) }) else { continue }
+                // (No link of the block is a join or chat link: that answer is not looked for again.)
+                for (link, parts) in zip(links, parts) where isDocumentLink(link, labelled: false, isJoinOrChat: false, parts: parts) {
+                    add(title: link.text, url: link.href)
+                }
+                continue
             }
-            if block.links.isEmpty, text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
+            if text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
+    }
+
+    /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: a
+    /// block with links may give its label's document; in any other, the label must key a list of people or of documents
+    /// (each such label starts with one of "abcdefgimprs" once "*", "_", "#" and spaces are dropped, see
+    /// `mayOpenWithLabel`) or the value must name a file (each of `fileExtensions` ends with one of "fcxtspdvlm", which
+    /// must then be the last byte before the "*", "_", spaces and full stops trimmed from its end, unless that byte is
+    /// not ASCII). False is a sure no.
+    static func labelMayMatter(_ text: String, hasLinks: Bool) -> Bool {
+        guard !hasLinks, !text.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: "*_ #") else { return true }
+        guard let last = text.utf8.last(where: { !$0.isOne(of: "*_ .") }), last < 0x80 else { return true }
+        return last.asciiLowercased.isOne(of: "fcxtspdvlm")
     }
 
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
@@ -141,6 +162,17 @@ public enum RelatedDocumentExtractor {
             return text.lowercased().trimmed(headingMarks).hasPrefix("agenda")
         }
         return head.count >= 6 && head.prefix(6).lazy.map(\.asciiLowercased).elementsEqual("agenda".utf8)
+    }
+
+    /// `text.trimmed(.documentTitleEnds)`, returned as it is when its first and last bytes are ASCII but none of the
+    /// set's ASCII members (" :-*[]"): then neither its first nor its last character is in the set, whose members are
+    /// single scalars (a character that starts or ends with such a byte is that byte alone, or more than a member).
+    static func trimmedTitle(_ text: String) -> String {
+        let marks: StaticString = " :-*[]"
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, !first.isOne(of: marks), !last.isOne(of: marks) {
+            return text
+        }
+        return text.trimmed(.documentTitleEnds)
     }
 
     /// Hashes, asterisks and spaces around a heading's text.
@@ -266,7 +298,7 @@ public enum RelatedDocumentExtractor {
             lead = String(lead.dropLast(tail.count))
             break
         }
-        guard lead.split(separator: " ").count <= 6, isDocumentLabel(lead) else { return nil }
+        guard lead.splitOnSpaces().count <= 6, isDocumentLabel(lead) else { return nil }
         return lead
     }
 
@@ -375,14 +407,15 @@ public enum RelatedDocumentExtractor {
 
     /// Blocks that belong to site navigation, tables of contents or footers.
     static func isNavigation(_ block: Block) -> Bool {
-        !block.classes.isEmpty && block.classes.contains(where: isNavigationClass)
+        let classes = block.classes
+        return !classes.isEmpty && classes.contains(where: isNavigationClass)
     }
 
     /// Whether a class or id token is one of navigation, tables of contents and footers (compared as strings,
     /// without hashing each token for a set).
     static func isNavigationClass(_ token: String) -> Bool {
         // Most tokens are refused on their first byte.
-        guard let first = token.utf8.first, "nmftbshc".utf8.contains(first) else { return false }
+        guard let first = token.utf8.first, first.isOne(of: "nmftbshc") else { return false }
         switch token {
         case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
         default: return false
@@ -405,16 +438,32 @@ public enum RelatedDocumentExtractor {
         return false
     }
 
+    /// `addressParts(cleanURL(link.href))` for an absolute web address in plain ASCII, where lower-casing before cleaning
+    /// changes none of the parts (so both `isJoinOrChatLink` and `isDocumentLink` may use them); nil for any other.
+    static func sharedParts(of link: Link) -> AddressParts? {
+        let href = link.href
+        guard href.isPlainASCII else { return nil }
+        let cleaned = cleanURL(href)
+        // "http://" or "https://" in either case, on the bytes.
+        var scheme = UInt64(0)
+        for (offset, byte) in cleaned.utf8.prefix(8).enumerated() { scheme |= UInt64(byte.asciiLowercased) << (8 * UInt64(offset)) }
+        let http = UInt64(0x2F_2F3A_7074_7468), https = UInt64(0x2F2F_3A73_7074_7468) // "http://", "https://" read from the right
+        guard scheme & 0xFF_FFFF_FFFF_FFFF == http || scheme == https else { return nil }
+        return addressParts(cleaned)
+    }
+
     /// Whether a link points to a document rather than to navigation, an anchor or an asset.
-    /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it.
-    static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil) -> Bool {
+    /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it; `parts` are `sharedParts(of: link)`
+    /// when known.
+    static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil, parts knownParts: AddressParts? = nil) -> Bool {
         let href = link.href.lowercased()
         guard !href.hasPrefixASCII("#"), !href.hasPrefixASCII("mailto:"), !href.hasPrefixASCII("javascript:"), !href.hasPrefixASCII("tel:"),
               !href.isEmpty else { return false }
         // The address without its fragment (the "#" is not its first character, checked above).
         let characters = AddressCharacters(href)
         let path = characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? href
-        if assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
+        // (Each asset ending's last byte is one of "sgfo2": without one at the end of the bytes, none is there.)
+        if path.utf8.last?.isOne(of: "sgfo2") == true, assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
         if path.containsASCII("scribedoc") || (link.text.holdsByte(UInt8(ascii: ".")) && link.text.lowercased().containsASCII("scribe.perl")) {
             return false
@@ -426,7 +475,7 @@ public enum RelatedDocumentExtractor {
             let page = cleanURL(path)
             return documentEndings.contains { page.hasSuffixASCII($0) }
         }
-        let parts = addressParts(cleaned)
+        let parts = knownParts ?? addressParts(cleaned)
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
         // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)
@@ -613,9 +662,18 @@ public enum RelatedDocumentExtractor {
 
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
     static func isProfileLink(_ parts: AddressParts) -> Bool {
-        let segments = AddressCharacters(parts.path).bytes.split(separator: UInt8(ascii: "/"))
-        if profileHosts.contains(parts.host) { return segments.count == 1 }
-        if parts.host.hasSuffixASCII("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
+        // A plain ASCII path (nearly every one): its segments are read in place.
+        if parts.path.isPlainASCII, let answer = parts.path.utf8.withContiguousStorageIfAvailable({ isProfileLink(host: parts.host, path: $0) }) {
+            return answer
+        }
+        return isProfileLink(host: parts.host, path: AddressCharacters(parts.path).bytes)
+    }
+
+    /// `isProfileLink` of a host and a path given as one byte a character (see `AddressCharacters`).
+    private static func isProfileLink<Bytes: Collection<UInt8>>(host: String, path: Bytes) -> Bool {
+        let segments = path.split(separator: UInt8(ascii: "/"))
+        if profileHosts.contains(host) { return segments.count == 1 }
+        if host.hasSuffixASCII("linkedin.com") { return segments.first?.elementsEqual("in".utf8) == true }
         return segments.last.map { last in profilePages.contains { last.elementsEqual($0.utf8) } } ?? false
     }
 }

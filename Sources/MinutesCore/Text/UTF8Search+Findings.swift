@@ -139,20 +139,21 @@ extension StringProtocol {
             var count = 0
             var wordStart: Int?
             for i in bytes.indices {
-                let byte = bytes[i]
-                guard byte < 0x80 else { return false }
-                if byte != UInt8(ascii: " ") {
+                if bytes[i] != UInt8(ascii: " ") {
                     if wordStart == nil { wordStart = i }
                     continue
+                }
+                // A space must be a character by itself: next to a non-ASCII scalar that may join it (a combining mark
+                // after it, a prepended mark before it) it may not be, and the characters decide.
+                if i > 0, bytes[i - 1] >= 0x80, UTF8Scalars.scalar(endingAt: i, in: bytes)?.standsAlone != true { return false }
+                if i + 1 < bytes.count, bytes[i + 1] >= 0x80, UTF8Scalars.scalar(startingAt: i + 1, in: bytes)?.scalar.standsAlone != true {
+                    return false
                 }
                 guard let start = wordStart else { continue }
                 body(UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 count += 1
                 wordStart = nil
-                if count == limit {
-                    // The space ending the last word must be a character by itself: no combining mark after it.
-                    return i + 1 == bytes.count || bytes[i + 1] < 0x80
-                }
+                if count == limit { return true }
             }
             if let start = wordStart { body(UnsafeBufferPointer(rebasing: bytes[start...])) }
             return true
@@ -246,5 +247,53 @@ extension String {
     func startsUnlike(_ other: String) -> Bool {
         guard let a = utf8.first, let b = other.utf8.first else { return false }
         return a < 0x80 && b < 0x80 && a != b
+    }
+}
+
+extension UInt8 {
+    /// Whether the byte is one of the bytes of `set` (a few ASCII characters), compared in place: `"abc".utf8.contains(byte)`
+    /// goes through a generic collection search that costs ten times more, and every block asks such a question.
+    @inline(__always)
+    func isOne(of set: StaticString) -> Bool {
+        let bytes = UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount)
+        for byte in bytes where byte == self { return true }
+        return false
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether the scalar is a character by itself next to any scalar but those of other scripts' clusters: Latin-1,
+    /// Latin Extended-A and -B, IPA and spacing modifier letters (U+00A0–U+02FF), General Punctuation's dashes, quotes,
+    /// bullets and primes (U+2010–U+2027, U+2030–U+205E) and currency signs (U+20A0–U+20C0). None of them is a
+    /// combining, prepended, spacing or joining mark (the soft hyphen U+00AD is a control, a character by itself too).
+    var standsAlone: Bool {
+        switch value {
+        case 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: return true
+        default: return false
+        }
+    }
+}
+
+/// Unicode scalars read from valid UTF-8 bytes (a String's) in place.
+enum UTF8Scalars {
+    /// The scalar whose encoding starts at `offset` (a lead byte) and how many bytes it takes; nil past the end.
+    static func scalar(startingAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int)? {
+        guard offset < bytes.count else { return nil }
+        let lead = bytes[offset]
+        guard lead >= 0x80 else { return (Unicode.Scalar(lead), 1) }
+        // The lead byte gives the length, the others six bits each.
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard offset + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, length) }
+    }
+
+    /// The scalar whose encoding ends just before `end`; nil at the start.
+    static func scalar(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var start = end - 1
+        while start > 0, end - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard start >= 0, let (scalar, length) = scalar(startingAt: start, in: bytes), start + length == end else { return nil }
+        return scalar
     }
 }
