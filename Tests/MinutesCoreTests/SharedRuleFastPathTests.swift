@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import MinutesCore
+
+/// The byte shortcuts of the shared text rules (dated headings, list splitting) must answer exactly as the rules
+/// they shortcut, around combining marks, CR LF, the Kelvin sign, non-ASCII digits and other non-ASCII text too.
+@Suite("Shared rule fast paths")
+struct SharedRuleFastPathTests {
+    /// Pieces that random texts are made of: parts of dates, weekdays, list separators and brackets, and the Unicode
+    /// that behaves differently on bytes and on characters.
+    static let pieces = [" ", " ", "  ", "\t", "*", "**", "_", "[", "]", "(", ")", ",", ";", ".", "/", "-", " - ", " and ", " & ",
+                         "and ", "2024", "2019", "1999", "20", "19", "12", "3", "10", "31", "0", "7", "st", "th", "of ",
+                         "March", "Mar", "sept", "june", "Monday", "Tue", "tues", "Sun", "x", "Kay", "David", "Canceled",
+                         "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "K", "İ", "–", "—", "’",
+                         "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}"]
+
+    static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
+        let count = Int(generator.next() % maxPieces)
+        return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+    }
+
+    /// Runs `body` on many random texts.
+    static func forRandomTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {
+        var generator = SplitMix64(seed: seed)
+        for _ in 0..<count { body(randomText(&generator)) }
+    }
+
+    /// Slots of a date-shaped heading, each filled with a part that makes a date or one that spoils it.
+    static let dateSlots: [[String]] = [
+        ["", "", "**", "# ", "x", "Minutes ", "\u{301}", "\u{600}", "Meeting – "],
+        ["", "", "Monday ", "Tue, ", "tues ", "Sun.", "Mon", "Sunday"],
+        ["3", "12", "31", "2024", "2019", "1999", "٢", "20", "x1", "0"],
+        ["-", "/", ".", " ", ". ", "th ", "st of ", ", ", "\u{301}", "\r\n"],
+        ["March", "Mar", "sept", "12", "3", "02", "Kelvin", "K", "é", "13"],
+        [" ", "-", "/", ".", ", ", "\u{A0}", ".", ""],
+        ["2024", "2019", "1999", "20", "٢٠١٩", "20\u{301}19", "2100", "10", "3", "2024x"],
+        ["", "", "**", " - Canceled", "\u{301}", "5", " 2025-01-02", "\r\n", "é"],
+    ]
+
+    @Test func headingDateAnswersAsItsRule() {
+        var dated = 0
+        var generator = SplitMix64(seed: 12)
+        for _ in 0..<20_000 {
+            let text = Self.dateSlots.map { $0[Int(generator.next() % UInt64($0.count))] }.joined()
+            let rule = MeetingSplitter.headingDateByRule(text)
+            if rule != nil { dated += 1 }
+            #expect(MeetingSplitter.headingDate(text) == rule, "\(Array(text.unicodeScalars))")
+        }
+        Self.forRandomTexts(seed: 11) { text in
+            let rule = MeetingSplitter.headingDateByRule(text)
+            if rule != nil { dated += 1 }
+            #expect(MeetingSplitter.headingDate(text) == rule, "\(Array(text.unicodeScalars))")
+        }
+        #expect(dated > 100)
+        for text in ["**2024-12-10**", "Mon2019-01-02", "Tuesday 3 March 2024", "x2019-01-02", "٢٠١٩-01-02", "Minutes", ""] {
+            #expect(MeetingSplitter.headingDate(text) == MeetingSplitter.headingDateByRule(text), "\(text)")
+        }
+    }
+}
