@@ -12,7 +12,8 @@ struct SharedRuleFastPathTests {
                          "and ", "2024", "2019", "1999", "20", "19", "12", "3", "10", "31", "0", "7", "st", "th", "of ",
                          "March", "Mar", "sept", "june", "Monday", "Tue", "tues", "Sun", "x", "Kay", "David", "Canceled",
                          "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "K", "İ", "–", "—", "’",
-                         "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}"]
+                         "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}", "\u{37E}", "\u{FF0C}", "\u{FE50}",
+                         "(\u{301}", ",\u{301}", "\u{600},", "\u{600}(", "]\u{200D}", ";é", "é)"]
 
     static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
         let count = Int(generator.next() % maxPieces)
@@ -55,5 +56,18 @@ struct SharedRuleFastPathTests {
         for text in ["**2024-12-10**", "Mon2019-01-02", "Tuesday 3 March 2024", "x2019-01-02", "٢٠١٩-01-02", "Minutes", ""] {
             #expect(MeetingSplitter.headingDate(text) == MeetingSplitter.headingDateByRule(text), "\(text)")
         }
+    }
+
+    @Test func listItemsOnBytesAnswerAsTheRule() {
+        var decided = 0
+        Self.forRandomTexts(seed: 13) { text in
+            guard let items = TextRules.listItemsOnBytes(text) else { return }
+            decided += 1
+            #expect(items == TextRules.listItems(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(decided > 2_000)
+        #expect(TextRules.listItemsOnBytes("Ann, Bob (chair; notes), [x, y]; Eve") == ["Ann", " Bob (chair; notes)", " [x, y]", " Eve"])
+        #expect(TextRules.listItemsOnBytes("Ann\u{37E} Bob") == nil)
+        #expect(TextRules.listItems("Ann\u{37E} Bob") == ["Ann", " Bob"])
     }
 }

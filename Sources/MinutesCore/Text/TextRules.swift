@@ -330,20 +330,7 @@ public enum TextRules {
     /// Splits a list written in prose ("A, B and C"; "A; B") at commas, semicolons and a
     /// final "and", never inside parentheses.
     public static func splitList(_ text: String) -> [String] {
-        var items: [String] = []
-        var current = ""
-        var depth = 0
-        for ch in text {
-            switch ch {
-            case "(", "[": depth += 1; current.append(ch)
-            case ")", "]": depth = max(0, depth - 1); current.append(ch)
-            case "," where depth == 0, ";" where depth == 0:
-                items.append(current); current = ""
-            default: current.append(ch)
-            }
-        }
-        items.append(current)
-        return items.flatMap { item -> [String] in
+        (listItemsOnBytes(text) ?? listItems(text)).flatMap { item -> [String] in
             let trimmed = item.trimmed()
             let lowered = trimmed.lowercased()
             if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
@@ -365,6 +352,57 @@ public enum TextRules {
 }
 
 extension TextRules {
+    /// The pieces of `text` between the commas and semicolons outside parentheses and brackets, character by character:
+    /// the first step of `splitList(_:)`.
+    static func listItems(_ text: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            switch ch {
+            case "(", "[": depth += 1; current.append(ch)
+            case ")", "]": depth = max(0, depth - 1); current.append(ch)
+            case "," where depth == 0, ";" where depth == 0:
+                items.append(current); current = ""
+            default: current.append(ch)
+            }
+        }
+        items.append(current)
+        return items
+    }
+
+    /// `listItems(_:)` found on UTF-8 bytes, or nil when the bytes cannot tell: when a comma, semicolon, parenthesis or
+    /// bracket borders a non-ASCII byte (a combining mark after it or a prepended mark before it makes one character
+    /// of both, which is none of these), or when the text holds U+037E GREEK QUESTION MARK (a character equal to ";").
+    /// Elsewhere each of these bytes is a character of its own.
+    static func listItemsOnBytes(_ text: String) -> [String]? {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var items: [String] = []
+            var start = 0, depth = 0
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"):
+                    guard (i == 0 || bytes[i - 1] < 0x80), (i + 1 == bytes.count || bytes[i + 1] < 0x80) else { return nil }
+                    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                        depth += 1
+                    } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                        depth = max(0, depth - 1)
+                    } else if depth == 0 {
+                        items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                        start = i + 1
+                    }
+                case 0xCD:
+                    if i + 1 < bytes.count, bytes[i + 1] == 0xBE { return nil }
+                default:
+                    break
+                }
+            }
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return items
+        }
+        return answer ?? nil
+    }
+
     /// Legal-form suffixes written after a comma ("Blue Sky Studios, Inc.", "Acme, LLC").
     static let corporateSuffixes: Set<String> = [
         "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc", "gmbh", "ag", "corp", "corp.", "co", "co.", "s.a.", "sa",
