@@ -11,7 +11,7 @@ struct SharedRuleFastPathTests {
     static let pieces = [" ", " ", "  ", "\t", "*", "**", "_", "[", "]", "(", ")", ",", ";", ".", "/", "-", " - ", " and ", " & ",
                          "and ", "2024", "2019", "1999", "20", "19", "12", "3", "10", "31", "0", "7", "st", "th", "of ",
                          "March", "Mar", "sept", "june", "Monday", "Tue", "tues", "Sun", "x", "Kay", "David", "Canceled",
-                         "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "K", "İ", "–", "—", "’",
+                         "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "K", "\u{212A}", "İ", "–", "—", "’",
                          "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}", "\u{37E}", "\u{FF0C}", "\u{FE50}",
                          "(\u{301}", ",\u{301}", "\u{600},", "\u{600}(", "]\u{200D}", ";é", "é)"]
 
@@ -69,5 +69,20 @@ struct SharedRuleFastPathTests {
         #expect(TextRules.listItemsOnBytes("Ann, Bob (chair; notes), [x, y]; Eve") == ["Ann", " Bob (chair; notes)", " [x, y]", " Eve"])
         #expect(TextRules.listItemsOnBytes("Ann\u{37E} Bob") == nil)
         #expect(TextRules.listItems("Ann\u{37E} Bob") == ["Ann", " Bob"])
+    }
+
+    @Test func trimmingAnswersAsItsRule() {
+        let sets: [Set<Character>] = [.blanks, .wordPunctuation, .labelMarks, .entryPunctuation, .emphasisMarks,
+                                      [" ", "\u{212A}"], ["\u{37E}", ","], ["\r\n", "\r"], ["\n"], ["e\u{301}", "é", "*"], []]
+        Self.forRandomTexts(seed: 14) { text in
+            for characters in sets {
+                #expect(text.trimming(characters) == text.trimmingByRule(characters), "\(Array(text.unicodeScalars))")
+                let inner = text.dropFirst()
+                #expect(inner.trimming(characters) == inner.trimmingByRule(characters), "\(Array(text.unicodeScalars))")
+                #expect(inner.trimming(characters).startIndex == inner.trimmingByRule(characters).startIndex)
+            }
+        }
+        #expect("K, x K".trimming([" ", "\u{212A}"]) == ", x")
+        #expect("\r\n a \r".trimming(["\r\n", " "]) == "a \r")
     }
 }

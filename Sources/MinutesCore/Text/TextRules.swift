@@ -554,9 +554,46 @@ extension StringProtocol {
     /// The text without any of `characters` at either end (pure Swift; no Foundation bridging,
     /// which matters on the per-word hot paths).
     func trimming(_ characters: Set<Character>) -> SubSequence {
+        guard let kept = trimmedByteRange(characters), let kept else { return trimmingByRule(characters) }
+        let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: kept.count)]
+    }
+
+    /// `trimming(_:)` character by character: the rule its byte shortcut is tested against.
+    func trimmingByRule(_ characters: Set<Character>) -> SubSequence {
         guard let start = firstIndex(where: { !characters.contains($0) }),
               let end = lastIndex(where: { !characters.contains($0) }) else { return self[endIndex...] }
         return self[start...end]
+    }
+
+    /// The UTF-8 offsets `trimming(characters)` keeps, found on bytes, or nil when the bytes cannot tell. Only the
+    /// characters looked at (those trimmed and the first and last kept) must be one ASCII byte each: an ASCII byte
+    /// between ASCII bytes (or an end) is a character of its own unless it is the CR or LF of a CR LF; a non-ASCII
+    /// neighbour (a combining mark after it, a prepended mark before it) could make it part of a longer character.
+    /// Membership is still asked of `characters` (where, say, a Kelvin sign equals "K").
+    private func trimmedByteRange(_ characters: Set<Character>) -> Range<Int>?? {
+        func isCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            let before: UInt8 = i > 0 ? bytes[i - 1] : 0, after: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            return bytes[i] < 0x80 && before < 0x80 && after < 0x80
+                && !(bytes[i] == 0x0D && after == 0x0A) && !(bytes[i] == 0x0A && before == 0x0D)
+        }
+        func isTrimmed(_ byte: UInt8) -> Bool { characters.contains(Character(Unicode.Scalar(byte))) }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            var start = 0
+            while start < bytes.count {
+                guard isCharacter(bytes, start) else { return nil }
+                if !isTrimmed(bytes[start]) { break }
+                start += 1
+            }
+            guard start < bytes.count else { return bytes.count..<bytes.count }
+            var end = bytes.count
+            while end - 1 > start {
+                guard isCharacter(bytes, end - 1) else { return nil }
+                if !isTrimmed(bytes[end - 1]) { break }
+                end -= 1
+            }
+            return start..<end
+        }
     }
 }
 
