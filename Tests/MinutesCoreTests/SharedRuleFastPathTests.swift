@@ -12,7 +12,7 @@ struct SharedRuleFastPathTests {
                          "and ", "2024", "2019", "1999", "20", "19", "12", "3", "10", "31", "0", "7", "st", "th", "of ",
                          "March", "Mar", "sept", "june", "Monday", "Tue", "tues", "Sun", "x", "Kay", "David", "Canceled",
                          "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "K", "\u{212A}", "İ", "–", "—", "’",
-                         "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}", "\u{37E}", "\u{FF0C}", "\u{FE50}",
+                         "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}", "\u{37E}", "\u{FF0C}", "\u{FE50}", "`", "\u{1FEF}",
                          "(\u{301}", ",\u{301}", "\u{600},", "\u{600}(", "]\u{200D}", ";é", "é)"]
 
     static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
@@ -73,7 +73,7 @@ struct SharedRuleFastPathTests {
 
     @Test func trimmingAnswersAsItsRule() {
         let sets: [Set<Character>] = [.blanks, .wordPunctuation, .labelMarks, .entryPunctuation, .emphasisMarks,
-                                      [" ", "\u{212A}"], ["\u{37E}", ","], ["\r\n", "\r"], ["\n"], ["e\u{301}", "é", "*"], []]
+                                      [" ", "\u{212A}"], ["\u{37E}", ","], ["\u{1FEF}", "\u{FF0C}", "K\u{301}"], ["\r\n", "\r"], ["\n"], ["e\u{301}", "é", "*"], []]
         Self.forRandomTexts(seed: 14) { text in
             for characters in sets {
                 #expect(text.trimming(characters) == text.trimmingByRule(characters), "\(Array(text.unicodeScalars))")
@@ -84,5 +84,16 @@ struct SharedRuleFastPathTests {
         }
         #expect("K, x K".trimming([" ", "\u{212A}"]) == ", x")
         #expect("\r\n a \r".trimming(["\r\n", " "]) == "a \r")
+    }
+
+    @Test func asciiMembersAreTheASCIICharactersASetHolds() {
+        let sets: [Set<Character>] = [.blanks, .wordPunctuation, .labelMarks, .entryPunctuation, ["\u{212A}", "\u{37E}", "\u{1FEF}", "K\u{301}", "\r\n", "é"]]
+        for characters in sets {
+            let members = characters.asciiMembers
+            for code in UInt8(0)..<0x80 {
+                let bit = (code < 64 ? members.low >> code : members.high >> (code - 64)) & 1 == 1
+                #expect(bit == characters.contains(Character(Unicode.Scalar(code))), "\(code)")
+            }
+        }
     }
 }

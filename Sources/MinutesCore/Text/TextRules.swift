@@ -570,14 +570,15 @@ extension StringProtocol {
     /// characters looked at (those trimmed and the first and last kept) must be one ASCII byte each: an ASCII byte
     /// between ASCII bytes (or an end) is a character of its own unless it is the CR or LF of a CR LF; a non-ASCII
     /// neighbour (a combining mark after it, a prepended mark before it) could make it part of a longer character.
-    /// Membership is still asked of `characters` (where, say, a Kelvin sign equals "K").
+    /// Membership is told by `Set<Character>.asciiMembers`.
     private func trimmedByteRange(_ characters: Set<Character>) -> Range<Int>?? {
         func isCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
             let before: UInt8 = i > 0 ? bytes[i - 1] : 0, after: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
             return bytes[i] < 0x80 && before < 0x80 && after < 0x80
                 && !(bytes[i] == 0x0D && after == 0x0A) && !(bytes[i] == 0x0A && before == 0x0D)
         }
-        func isTrimmed(_ byte: UInt8) -> Bool { characters.contains(Character(Unicode.Scalar(byte))) }
+        let members = characters.asciiMembers
+        func isTrimmed(_ byte: UInt8) -> Bool { (byte < 64 ? members.low >> byte : members.high >> (byte - 64)) & 1 == 1 }
         return utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
             var start = 0
             while start < bytes.count {
@@ -598,6 +599,27 @@ extension StringProtocol {
 }
 
 extension Set where Element == Character {
+    /// The ASCII characters (one scalar below U+0080) the set holds, as bits 0-63 (`low`) and 64-127 (`high`) by code.
+    /// A character equals an ASCII one when it is that scalar or one of the three scalars whose canonical decomposition
+    /// is a single ASCII scalar: U+037E GREEK QUESTION MARK (";"), U+1FEF GREEK VARIA ("`") and U+212A KELVIN SIGN ("K").
+    var asciiMembers: (low: UInt64, high: UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for character in self {
+            let scalars = character.unicodeScalars
+            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { continue }
+            let code: UInt32
+            switch scalar.value {
+            case 0..<0x80: code = scalar.value
+            case 0x37E: code = UInt32(UInt8(ascii: ";"))
+            case 0x1FEF: code = UInt32(UInt8(ascii: "`"))
+            case 0x212A: code = UInt32(UInt8(ascii: "K"))
+            default: continue
+            }
+            if code < 64 { low |= 1 << UInt64(code) } else { high |= 1 << UInt64(code - 64) }
+        }
+        return (low, high)
+    }
+
     /// Spaces and tabs.
     static let blanks: Set<Character> = [" ", "\t"]
     /// Punctuation that surrounds words in running text.
