@@ -605,14 +605,14 @@ extension Set where Element == Character {
     var asciiMembers: (low: UInt64, high: UInt64) {
         var low: UInt64 = 0, high: UInt64 = 0
         for character in self {
-            let scalars = character.unicodeScalars
-            guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { continue }
-            let code: UInt32
-            switch scalar.value {
-            case 0..<0x80: code = scalar.value
-            case 0x37E: code = UInt32(UInt8(ascii: ";"))
-            case 0x1FEF: code = UInt32(UInt8(ascii: "`"))
-            case 0x212A: code = UInt32(UInt8(ascii: "K"))
+            // Its UTF-8 bytes, read without decoding: at most three of them for a character that counts.
+            var bytes = character.utf8.makeIterator()
+            let code: UInt8
+            switch (bytes.next(), bytes.next(), bytes.next(), bytes.next()) {
+            case let (byte?, nil, nil, nil) where byte < 0x80: code = byte
+            case (0xCD, 0xBE, nil, nil): code = UInt8(ascii: ";")
+            case (0xE1, 0xBF, 0xAF, nil): code = UInt8(ascii: "`")
+            case (0xE2, 0x84, 0xAA, nil): code = UInt8(ascii: "K")
             default: continue
             }
             if code < 64 { low |= 1 << UInt64(code) } else { high |= 1 << UInt64(code - 64) }
