@@ -96,4 +96,14 @@ struct SharedRuleFastPathTests {
             }
         }
     }
+
+    @Test func splitOnSpacesAnswersAsSplit() {
+        Self.forRandomTexts(seed: 15) { text in
+            #expect(text.splitOnSpaces() == text.split(separator: " "), "\(Array(text.unicodeScalars))")
+            let inner = text.dropFirst()
+            #expect(inner.splitOnSpaces() == inner.split(separator: " "), "\(Array(text.unicodeScalars))")
+        }
+        #expect("a \u{301}b c".splitOnSpaces() == ["a \u{301}b", "c"])
+        #expect("é b\r\n c".splitOnSpaces() == ["é", "b\r\n", "c"])
+    }
 }

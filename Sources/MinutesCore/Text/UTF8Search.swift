@@ -91,6 +91,18 @@ enum UTF8Search {
 
     /// `isPlainASCII` of a buffer, eight bytes at a time: no byte has its high bit set, and none
     /// is CR (a word with a zero byte after XOR with CRs has one).
+    /// The number of space bytes in `bytes`, or nil when one of them borders a byte over 0x7F (a combining mark after
+    /// it or a prepended mark before it would make one character of both).
+    static func standaloneSpaceCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        for i in bytes.indices where bytes[i] == 0x20 {
+            if i > 0, bytes[i - 1] >= 0x80 { return nil }
+            if i + 1 < bytes.count, bytes[i + 1] >= 0x80 { return nil }
+            count += 1
+        }
+        return count
+    }
+
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
@@ -207,12 +219,15 @@ extension StringProtocol {
 }
 
 extension StringProtocol where SubSequence == Substring {
-    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a
-    /// character): the words are sliced by index (a `Substring` made from a UTF-8 view slice
-    /// costs far more).
+    /// `split(separator: " ")`, on bytes when every space byte borders ASCII bytes (or an end; then it is a character
+    /// of its own, and no other character is a space): the words are sliced by index (a `Substring` made from a UTF-8
+    /// view slice costs far more), into an array sized once for them.
     func splitOnSpaces() -> [Substring] {
-        guard isPlainASCII else { return split(separator: " ") }
+        guard let spaces = utf8.withContiguousStorageIfAvailable(UTF8Search.standaloneSpaceCount), let spaces else {
+            return split(separator: " ")
+        }
         var words: [Substring] = []
+        words.reserveCapacity(spaces + 1)
         let bytes = utf8
         var start = bytes.startIndex, index = start
         while index < bytes.endIndex {
