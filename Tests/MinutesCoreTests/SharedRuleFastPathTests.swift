@@ -13,7 +13,7 @@ struct SharedRuleFastPathTests {
                          "March", "Mar", "sept", "june", "Monday", "Tue", "tues", "Sun", "x", "Kay", "David", "Canceled",
                          "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "K", "\u{212A}", "İ", "–", "—", "’",
                          "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}", "\u{37E}", "\u{FF0C}", "\u{FE50}", "`", "\u{1FEF}",
-                         "(\u{301}", ",\u{301}", "\u{600},", "\u{600}(", "]\u{200D}", ";é", "é)"]
+                         ":", ": ", "Present:", "**Regrets:** ", "_", "http", "(s)", "\"", "(\u{301}", ",\u{301}", "\u{600},", "\u{600}(", "]\u{200D}", ";é", "é)"]
 
     static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
         let count = Int(generator.next() % maxPieces)
@@ -105,5 +105,15 @@ struct SharedRuleFastPathTests {
         }
         #expect("a \u{301}b c".splitOnSpaces() == ["a \u{301}b", "c"])
         #expect("é b\r\n c".splitOnSpaces() == ["é", "b\r\n", "c"])
+    }
+
+    @Test func labelledAnswersAsItsRule() {
+        var labels = 0
+        Self.forRandomTexts(seed: 16, count: 40_000) { text in
+            let fast = TextRules.labelled(text), rule = TextRules.labelledByCharacters(text)
+            if rule != nil { labels += 1 }
+            #expect(fast?.label == rule?.label && fast?.value == rule?.value, "\(Array(text.unicodeScalars))")
+        }
+        #expect(labels > 1_000)
     }
 }

@@ -37,39 +37,37 @@ public enum TextRules {
     /// non-ASCII character next to a trimmed `*`, `_` or space (a combining mark there joins
     /// the character, which the Character-based trim would keep).
     private static func labelledOnBytes(_ text: String) -> ByteLabel {
-        let utf8 = text.utf8
         func isEmphasis(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == 0x20 }
-        // The leading emphasis and the first colon of the 64 bytes after it, found on the bytes in place.
+        // Everything found on the bytes in place, offsets only; Strings are made for a label alone.
         var source = text
-        let (skipped, colonOffset, firstByte) = source.withUTF8 { bytes -> (Int, Int?, UInt8?) in
+        return source.withUTF8 { bytes -> ByteLabel in
+            // The leading emphasis and the first colon of the 64 bytes after it.
             var start = 0
             while start < bytes.count, isEmphasis(bytes[start]) { start += 1 }
             let end = min(bytes.count, start + 64)
             var colon = start
             while colon < end, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-            return (start, colon < end ? colon : nil, start < bytes.count ? bytes[start] : nil)
+            guard colon < end else {
+                // No colon in the window: no label, unless a non-ASCII first character could have
+                // joined the skipped bytes (then the window starts elsewhere).
+                return start > 0 && start < bytes.count && bytes[start] >= 0x80 ? .undecided : .noLabel
+            }
+            // Plain ASCII up to the colon (no byte over 0x7F, no CR), where one byte is one character.
+            for i in start..<colon where bytes[i] >= 0x80 || bytes[i] == 0x0D { return .undecided }
+            var labelEnd = colon
+            while labelEnd > start, isEmphasis(bytes[labelEnd - 1]) { labelEnd -= 1 }
+            guard labelEnd > start, isLabelShaped(ascii: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd])) else { return .noLabel }
+            // The value: trimmed on bytes when its ends are plain.
+            var valueStart = colon + 1
+            if valueStart < bytes.count, bytes[valueStart] >= 0x80 { return .undecided }
+            while valueStart < bytes.count, isEmphasis(bytes[valueStart]) { valueStart += 1 }
+            if valueStart < bytes.count, valueStart > colon + 1, bytes[valueStart] >= 0x80 { return .undecided }
+            var valueEnd = bytes.count
+            while valueEnd > valueStart, isEmphasis(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            if valueEnd < bytes.count, valueEnd > valueStart, bytes[valueEnd - 1] >= 0x80 { return .undecided }
+            return .label(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd]), as: UTF8.self),
+                          String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
         }
-        let start = utf8.index(utf8.startIndex, offsetBy: skipped)
-        guard let colonOffset else {
-            // No colon in the window: no label, unless a non-ASCII first character could have
-            // joined the skipped bytes (then the window starts elsewhere).
-            return skipped > 0 && (firstByte ?? 0) >= 0x80 ? .undecided : .noLabel
-        }
-        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
-        guard text[start..<colon].isPlainASCII else { return .undecided }
-        var labelEnd = colon
-        while labelEnd > start, isEmphasis(utf8[utf8.index(before: labelEnd)]) { labelEnd = utf8.index(before: labelEnd) }
-        let label = String(text[start..<labelEnd])
-        guard !label.isEmpty, isLabelShaped(label) else { return .noLabel }
-        // The value: trimmed on bytes when its ends are plain.
-        var valueStart = utf8.index(after: colon)
-        if valueStart < utf8.endIndex, utf8[valueStart] >= 0x80 { return .undecided }
-        while valueStart < utf8.endIndex, isEmphasis(utf8[valueStart]) { valueStart = utf8.index(after: valueStart) }
-        if valueStart < utf8.endIndex, valueStart > utf8.index(after: colon), utf8[valueStart] >= 0x80 { return .undecided }
-        var valueEnd = utf8.endIndex
-        while valueEnd > valueStart, isEmphasis(utf8[utf8.index(before: valueEnd)]) { valueEnd = utf8.index(before: valueEnd) }
-        if valueEnd < utf8.endIndex, valueEnd > valueStart, utf8[utf8.index(before: valueEnd)] >= 0x80 { return .undecided }
-        return .label(label, String(text[valueStart..<valueEnd]))
     }
 
     /// At most 40 characters and five words, no sentence punctuation (but a "(s)" ending), not an address.
@@ -79,7 +77,11 @@ public enum TextRules {
             return label.count <= 40 && label.splitOnSpaces().count <= 5
                 && (!label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)")) && !label.hasPrefix("http")
         }
-        // ASCII, one byte a character: the same tests on bytes.
+        return isLabelShaped(ascii: bytes)
+    }
+
+    /// `isLabelShaped(_:)` for a plain ASCII label (one byte a character): the same tests on its bytes.
+    private static func isLabelShaped<Bytes: BidirectionalCollection<UInt8>>(ascii bytes: Bytes) -> Bool {
         guard bytes.count <= 40 else { return false }
         var words = 0, inWord = false, breaks = false
         for byte in bytes {
