@@ -15,15 +15,13 @@ struct SharedRuleFastPathTests {
                          "١", "٢٠", "२०१९", "\u{FF12}\u{FF10}", "\u{A0}", "\u{2003}", "\u{37E}", "\u{FF0C}", "\u{FE50}", "`", "\u{1FEF}",
                          ":", ": ", "Present:", "**Regrets:** ", "_", "http", "(s)", "\"", "(\u{301}", ",\u{301}", "\u{600},", "\u{600}(", "]\u{200D}", ";é", "é)"]
 
-    static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
-        let count = Int(generator.next() % maxPieces)
-        return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
-    }
-
-    /// Runs `body` on many random texts.
+    /// Runs `body` on many random texts of up to 15 pieces.
     static func forRandomTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {
         var generator = SplitMix64(seed: seed)
-        for _ in 0..<count { body(randomText(&generator)) }
+        for _ in 0..<count {
+            let length = Int(generator.next() % 16)
+            body((0..<length).map { _ in generator.pick(pieces) }.joined())
+        }
     }
 
     /// Slots of a date-shaped heading, each filled with a part that makes a date or one that spoils it.
@@ -42,7 +40,7 @@ struct SharedRuleFastPathTests {
         var dated = 0
         var generator = SplitMix64(seed: 12)
         for _ in 0..<20_000 {
-            let text = Self.dateSlots.map { $0[Int(generator.next() % UInt64($0.count))] }.joined()
+            let text = Self.dateSlots.map { generator.pick($0) }.joined()
             let rule = MeetingSplitter.headingDateByRule(text)
             if rule != nil { dated += 1 }
             #expect(MeetingSplitter.headingDate(text) == rule, "\(Array(text.unicodeScalars))")
@@ -116,4 +114,9 @@ struct SharedRuleFastPathTests {
         }
         #expect(labels > 1_000)
     }
+}
+
+extension SplitMix64 {
+    /// One of `choices`, drawn at random.
+    mutating func pick(_ choices: [String]) -> String { choices[Int(next() % UInt64(choices.count))] }
 }
