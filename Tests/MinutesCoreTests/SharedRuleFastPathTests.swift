@@ -114,6 +114,28 @@ struct SharedRuleFastPathTests {
         }
         #expect(labels > 1_000)
     }
+
+    @Test func firstMatchAnswersAsAByteScan() {
+        var generator = SplitMix64(seed: 17)
+        let needles = ["and", " and ", "Kay", "to", "‐", "e\u{301}", "—", "–x", ";", "Present:", "’s", "é"]
+        Self.forRandomTexts(seed: 18) { text in
+            let needle = generator.pick(needles)
+            var copy = needle
+            let onBytes = copy.withUTF8(UTF8Search.hasNoCanonicalEquivalent)
+            #expect(onBytes == needle.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent), "\(needle)")
+            let haystack = Array(text.utf8), pattern = Array(needle.utf8)
+            let first = haystack.count >= pattern.count
+                ? (0...(haystack.count - pattern.count)).first { Array(haystack[$0..<($0 + pattern.count)]) == pattern } : nil
+            switch UTF8Search.firstMatch(of: needle, in: text) {
+            case .found(let offset):
+                #expect(onBytes && offset == first && (offset + pattern.count == haystack.count || haystack[offset + pattern.count] < 0x80))
+            case .absent:
+                #expect(onBytes && first == nil)
+            case .undecided:
+                #expect(!onBytes || (first.map { haystack[$0 + pattern.count] >= 0x80 } ?? false))
+            }
+        }
+    }
 }
 
 extension SplitMix64 {
