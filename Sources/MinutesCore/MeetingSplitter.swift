@@ -9,6 +9,14 @@ public enum MeetingSplitter {
     /// The date a heading is mainly made of ("2024-12-10", "**March 3, 2024** - Canceled", "Tuesday 3 March 2024"),
     /// or nil when the heading is about something else.
     public static func headingDate(_ text: String) -> String? {
+        // The date is read from a run of the heading's own bytes, which holds no year when the heading holds none
+        // (wherever its words start or stop): such headings are refused before the rule below counts or lowercases them.
+        guard DateExtractor.mayHoldYear(text, atWordBoundaries: false) else { return nil }
+        return headingDateByRule(text)
+    }
+
+    /// `headingDate(_:)` without its byte shortcut: the rule itself, kept to test the shortcut against.
+    static func headingDateByRule(_ text: String) -> String? {
         // More than 20 words is a sentence, not a dated heading (counted without splitting the text).
         var words = 0, inWord = false
         for character in text {

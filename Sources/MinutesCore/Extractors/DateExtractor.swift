@@ -91,7 +91,10 @@ public enum DateExtractor {
     /// before "19"/"20" and the one after its two digits must not be an ASCII letter, digit or "_", and each digit is
     /// an ASCII digit or part of a non-ASCII character (then the bytes after it are not looked at). The many texts
     /// without such bytes are refused before any regular expression runs.
-    static func mayHoldYear(_ text: String) -> Bool {
+    ///
+    /// With `atWordBoundaries` false the bytes around the year are not looked at: the answer is then true for `text`
+    /// whenever it is true for any run of `text`'s bytes (a run may start or stop right at the year).
+    static func mayHoldYear(_ text: String, atWordBoundaries: Bool = true) -> Bool {
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte == UInt8(ascii: "_") || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) }
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
@@ -99,11 +102,11 @@ public enum DateExtractor {
             for start in 0...(bytes.count - 4) {
                 let first = bytes[start], second = bytes[start + 1]
                 guard (first == UInt8(ascii: "1") && second == UInt8(ascii: "9")) || (first == UInt8(ascii: "2") && second == UInt8(ascii: "0")),
-                      start == 0 || !isWordByte(bytes[start - 1]) else { continue }
+                      !atWordBoundaries || start == 0 || !isWordByte(bytes[start - 1]) else { continue }
                 let third = bytes[start + 2], fourth = bytes[start + 3]
                 if third >= 0x80 || fourth >= 0x80 { return true }
                 guard isDigit(third), isDigit(fourth) else { continue }
-                if start + 4 == bytes.count || !isWordByte(bytes[start + 4]) { return true }
+                if !atWordBoundaries || start + 4 == bytes.count || !isWordByte(bytes[start + 4]) { return true }
             }
             return false
         }

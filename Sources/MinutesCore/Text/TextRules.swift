@@ -37,39 +37,37 @@ public enum TextRules {
     /// non-ASCII character next to a trimmed `*`, `_` or space (a combining mark there joins
     /// the character, which the Character-based trim would keep).
     private static func labelledOnBytes(_ text: String) -> ByteLabel {
-        let utf8 = text.utf8
         func isEmphasis(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == 0x20 }
-        // The leading emphasis and the first colon of the 64 bytes after it, found on the bytes in place.
+        // Everything found on the bytes in place, offsets only; Strings are made for a label alone.
         var source = text
-        let (skipped, colonOffset, firstByte) = source.withUTF8 { bytes -> (Int, Int?, UInt8?) in
+        return source.withUTF8 { bytes -> ByteLabel in
+            // The leading emphasis and the first colon of the 64 bytes after it.
             var start = 0
             while start < bytes.count, isEmphasis(bytes[start]) { start += 1 }
             let end = min(bytes.count, start + 64)
             var colon = start
             while colon < end, bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-            return (start, colon < end ? colon : nil, start < bytes.count ? bytes[start] : nil)
+            guard colon < end else {
+                // No colon in the window: no label, unless a non-ASCII first character could have
+                // joined the skipped bytes (then the window starts elsewhere).
+                return start > 0 && start < bytes.count && bytes[start] >= 0x80 ? .undecided : .noLabel
+            }
+            // Plain ASCII up to the colon (no byte over 0x7F, no CR), where one byte is one character.
+            for i in start..<colon where bytes[i] >= 0x80 || bytes[i] == 0x0D { return .undecided }
+            var labelEnd = colon
+            while labelEnd > start, isEmphasis(bytes[labelEnd - 1]) { labelEnd -= 1 }
+            guard labelEnd > start, isLabelShaped(ascii: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd])) else { return .noLabel }
+            // The value: trimmed on bytes when its ends are plain.
+            var valueStart = colon + 1
+            if valueStart < bytes.count, bytes[valueStart] >= 0x80 { return .undecided }
+            while valueStart < bytes.count, isEmphasis(bytes[valueStart]) { valueStart += 1 }
+            if valueStart < bytes.count, valueStart > colon + 1, bytes[valueStart] >= 0x80 { return .undecided }
+            var valueEnd = bytes.count
+            while valueEnd > valueStart, isEmphasis(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            if valueEnd < bytes.count, valueEnd > valueStart, bytes[valueEnd - 1] >= 0x80 { return .undecided }
+            return .label(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd]), as: UTF8.self),
+                          String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
         }
-        let start = utf8.index(utf8.startIndex, offsetBy: skipped)
-        guard let colonOffset else {
-            // No colon in the window: no label, unless a non-ASCII first character could have
-            // joined the skipped bytes (then the window starts elsewhere).
-            return skipped > 0 && (firstByte ?? 0) >= 0x80 ? .undecided : .noLabel
-        }
-        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
-        guard text[start..<colon].isPlainASCII else { return .undecided }
-        var labelEnd = colon
-        while labelEnd > start, isEmphasis(utf8[utf8.index(before: labelEnd)]) { labelEnd = utf8.index(before: labelEnd) }
-        let label = String(text[start..<labelEnd])
-        guard !label.isEmpty, isLabelShaped(label) else { return .noLabel }
-        // The value: trimmed on bytes when its ends are plain.
-        var valueStart = utf8.index(after: colon)
-        if valueStart < utf8.endIndex, utf8[valueStart] >= 0x80 { return .undecided }
-        while valueStart < utf8.endIndex, isEmphasis(utf8[valueStart]) { valueStart = utf8.index(after: valueStart) }
-        if valueStart < utf8.endIndex, valueStart > utf8.index(after: colon), utf8[valueStart] >= 0x80 { return .undecided }
-        var valueEnd = utf8.endIndex
-        while valueEnd > valueStart, isEmphasis(utf8[utf8.index(before: valueEnd)]) { valueEnd = utf8.index(before: valueEnd) }
-        if valueEnd < utf8.endIndex, valueEnd > valueStart, utf8[utf8.index(before: valueEnd)] >= 0x80 { return .undecided }
-        return .label(label, String(text[valueStart..<valueEnd]))
     }
 
     /// At most 40 characters and five words, no sentence punctuation (but a "(s)" ending), not an address.
@@ -79,7 +77,11 @@ public enum TextRules {
             return label.count <= 40 && label.splitOnSpaces().count <= 5
                 && (!label.contains(where: { labelBreakers.contains($0) }) || label.hasSuffix("(s)")) && !label.hasPrefix("http")
         }
-        // ASCII, one byte a character: the same tests on bytes.
+        return isLabelShaped(ascii: bytes)
+    }
+
+    /// `isLabelShaped(_:)` for a plain ASCII label (one byte a character): the same tests on its bytes.
+    private static func isLabelShaped<Bytes: BidirectionalCollection<UInt8>>(ascii bytes: Bytes) -> Bool {
         guard bytes.count <= 40 else { return false }
         var words = 0, inWord = false, breaks = false
         for byte in bytes {
@@ -330,20 +332,7 @@ public enum TextRules {
     /// Splits a list written in prose ("A, B and C"; "A; B") at commas, semicolons and a
     /// final "and", never inside parentheses.
     public static func splitList(_ text: String) -> [String] {
-        var items: [String] = []
-        var current = ""
-        var depth = 0
-        for ch in text {
-            switch ch {
-            case "(", "[": depth += 1; current.append(ch)
-            case ")", "]": depth = max(0, depth - 1); current.append(ch)
-            case "," where depth == 0, ";" where depth == 0:
-                items.append(current); current = ""
-            default: current.append(ch)
-            }
-        }
-        items.append(current)
-        return items.flatMap { item -> [String] in
+        (listItemsOnBytes(text) ?? listItems(text)).flatMap { item -> [String] in
             let trimmed = item.trimmed()
             let lowered = trimmed.lowercased()
             if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
@@ -365,6 +354,57 @@ public enum TextRules {
 }
 
 extension TextRules {
+    /// The pieces of `text` between the commas and semicolons outside parentheses and brackets, character by character:
+    /// the first step of `splitList(_:)`.
+    static func listItems(_ text: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            switch ch {
+            case "(", "[": depth += 1; current.append(ch)
+            case ")", "]": depth = max(0, depth - 1); current.append(ch)
+            case "," where depth == 0, ";" where depth == 0:
+                items.append(current); current = ""
+            default: current.append(ch)
+            }
+        }
+        items.append(current)
+        return items
+    }
+
+    /// `listItems(_:)` found on UTF-8 bytes, or nil when the bytes cannot tell: when a comma, semicolon, parenthesis or
+    /// bracket borders a non-ASCII byte (a combining mark after it or a prepended mark before it makes one character
+    /// of both, which is none of these), or when the text holds U+037E GREEK QUESTION MARK (a character equal to ";").
+    /// Elsewhere each of these bytes is a character of its own.
+    static func listItemsOnBytes(_ text: String) -> [String]? {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var items: [String] = []
+            var start = 0, depth = 0
+            for (i, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"):
+                    guard (i == 0 || bytes[i - 1] < 0x80), (i + 1 == bytes.count || bytes[i + 1] < 0x80) else { return nil }
+                    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                        depth += 1
+                    } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                        depth = max(0, depth - 1)
+                    } else if depth == 0 {
+                        items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                        start = i + 1
+                    }
+                case 0xCD:
+                    if i + 1 < bytes.count, bytes[i + 1] == 0xBE { return nil }
+                default:
+                    break
+                }
+            }
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return items
+        }
+        return answer ?? nil
+    }
+
     /// Legal-form suffixes written after a comma ("Blue Sky Studios, Inc.", "Acme, LLC").
     static let corporateSuffixes: Set<String> = [
         "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc", "gmbh", "ag", "corp", "corp.", "co", "co.", "s.a.", "sa",
@@ -516,13 +556,72 @@ extension StringProtocol {
     /// The text without any of `characters` at either end (pure Swift; no Foundation bridging,
     /// which matters on the per-word hot paths).
     func trimming(_ characters: Set<Character>) -> SubSequence {
+        guard let kept = trimmedByteRange(characters), let kept else { return trimmingByRule(characters) }
+        let start = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+        return self[start..<utf8.index(start, offsetBy: kept.count)]
+    }
+
+    /// `trimming(_:)` character by character: the rule its byte shortcut is tested against.
+    func trimmingByRule(_ characters: Set<Character>) -> SubSequence {
         guard let start = firstIndex(where: { !characters.contains($0) }),
               let end = lastIndex(where: { !characters.contains($0) }) else { return self[endIndex...] }
         return self[start...end]
     }
+
+    /// The UTF-8 offsets `trimming(characters)` keeps, found on bytes, or nil when the bytes cannot tell. Only the
+    /// characters looked at (those trimmed and the first and last kept) must be one ASCII byte each: an ASCII byte
+    /// between ASCII bytes (or an end) is a character of its own unless it is the CR or LF of a CR LF; a non-ASCII
+    /// neighbour (a combining mark after it, a prepended mark before it) could make it part of a longer character.
+    /// Membership is told by `Set<Character>.asciiMembers`.
+    private func trimmedByteRange(_ characters: Set<Character>) -> Range<Int>?? {
+        func isCharacter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            let before: UInt8 = i > 0 ? bytes[i - 1] : 0, after: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            return bytes[i] < 0x80 && before < 0x80 && after < 0x80
+                && !(bytes[i] == 0x0D && after == 0x0A) && !(bytes[i] == 0x0A && before == 0x0D)
+        }
+        let members = characters.asciiMembers
+        func isTrimmed(_ byte: UInt8) -> Bool { (byte < 64 ? members.low >> byte : members.high >> (byte - 64)) & 1 == 1 }
+        return utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>? in
+            var start = 0
+            while start < bytes.count {
+                guard isCharacter(bytes, start) else { return nil }
+                if !isTrimmed(bytes[start]) { break }
+                start += 1
+            }
+            guard start < bytes.count else { return bytes.count..<bytes.count }
+            var end = bytes.count
+            while end - 1 > start {
+                guard isCharacter(bytes, end - 1) else { return nil }
+                if !isTrimmed(bytes[end - 1]) { break }
+                end -= 1
+            }
+            return start..<end
+        }
+    }
 }
 
 extension Set where Element == Character {
+    /// The ASCII characters (one scalar below U+0080) the set holds, as bits 0-63 (`low`) and 64-127 (`high`) by code.
+    /// A character equals an ASCII one when it is that scalar or one of the three scalars whose canonical decomposition
+    /// is a single ASCII scalar: U+037E GREEK QUESTION MARK (";"), U+1FEF GREEK VARIA ("`") and U+212A KELVIN SIGN ("K").
+    var asciiMembers: (low: UInt64, high: UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for character in self {
+            // Its UTF-8 bytes, read without decoding: at most three of them for a character that counts.
+            var bytes = character.utf8.makeIterator()
+            let code: UInt8
+            switch (bytes.next(), bytes.next(), bytes.next(), bytes.next()) {
+            case let (byte?, nil, nil, nil) where byte < 0x80: code = byte
+            case (0xCD, 0xBE, nil, nil): code = UInt8(ascii: ";")
+            case (0xE1, 0xBF, 0xAF, nil): code = UInt8(ascii: "`")
+            case (0xE2, 0x84, 0xAA, nil): code = UInt8(ascii: "K")
+            default: continue
+            }
+            if code < 64 { low |= 1 << UInt64(code) } else { high |= 1 << UInt64(code - 64) }
+        }
+        return (low, high)
+    }
+
     /// Spaces and tabs.
     static let blanks: Set<Character> = [" ", "\t"]
     /// Punctuation that surrounds words in running text.

@@ -89,6 +89,18 @@ enum UTF8Search {
         return offset
     }
 
+    /// The number of space bytes in `bytes`, or nil when one of them borders a byte over 0x7F (a combining mark after
+    /// it or a prepended mark before it would make one character of both).
+    static func standaloneSpaceCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        for i in bytes.indices where bytes[i] == 0x20 {
+            if i > 0, bytes[i - 1] >= 0x80 { return nil }
+            if i + 1 < bytes.count, bytes[i + 1] >= 0x80 { return nil }
+            count += 1
+        }
+        return count
+    }
+
     /// `isPlainASCII` of a buffer, eight bytes at a time: no byte has its high bit set, and none
     /// is CR (a word with a zero byte after XOR with CRs has one).
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -145,29 +157,31 @@ enum UTF8Search {
 
     /// The first match of `needle` (made of characters without canonical equivalents) in `haystack`.
     static func firstMatch<S: StringProtocol>(of needle: String, in haystack: S) -> Answer {
-        guard !needle.isEmpty, needle.unicodeScalars.allSatisfy(hasNoCanonicalEquivalent) else { return .undecided }
         var needle = needle
         return needle.withUTF8 { pattern -> Answer in
-            guard let first = pattern.first else { return .undecided }
+            guard !pattern.isEmpty, hasNoCanonicalEquivalent(pattern) else { return .undecided }
             let answer = haystack.utf8.withContiguousStorageIfAvailable { bytes -> Answer in
-                let count = bytes.count, length = pattern.count
-                guard length <= count else { return .absent }
-                var i = 0
-                while i <= count - length {
-                    if bytes[i] == first {
-                        var j = 1
-                        while j < length && bytes[i + j] == pattern[j] { j += 1 }
-                        if j == length {
-                            let end = i + length
-                            return end == count || bytes[end] < 0x80 ? .found(i) : .undecided
-                        }
-                    }
-                    i += 1
-                }
-                return .absent
+                guard let i = offset(of: pattern, in: bytes) else { return .absent }
+                let end = i + pattern.count
+                return end == bytes.count || bytes[end] < 0x80 ? .found(i) : .undecided
             }
             return answer ?? .undecided
         }
+    }
+
+    /// Whether every scalar of the valid UTF-8 `bytes` `hasNoCanonicalEquivalent`, told on the bytes: ASCII bytes
+    /// but "K", ";" and "`", and three-byte sequences E2 80 90 to E2 80 A7 (U+2010–U+2027).
+    static func hasNoCanonicalEquivalent(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x4B, 0x3B, 0x60: return false
+            case 0..<0x80: i += 1
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (0x90...0xA7).contains(bytes[i + 2]): i += 3
+            default: return false
+            }
+        }
+        return true
     }
 }
 
@@ -207,12 +221,15 @@ extension StringProtocol {
 }
 
 extension StringProtocol where SubSequence == Substring {
-    /// `split(separator: " ")`, on bytes when the text is plain ASCII (where every byte is a
-    /// character): the words are sliced by index (a `Substring` made from a UTF-8 view slice
-    /// costs far more).
+    /// `split(separator: " ")`, on bytes when every space byte borders ASCII bytes (or an end; then it is a character
+    /// of its own, and no other character is a space): the words are sliced by index (a `Substring` made from a UTF-8
+    /// view slice costs far more), into an array sized once for them.
     func splitOnSpaces() -> [Substring] {
-        guard isPlainASCII else { return split(separator: " ") }
+        guard let spaces = utf8.withContiguousStorageIfAvailable(UTF8Search.standaloneSpaceCount), let spaces else {
+            return split(separator: " ")
+        }
         var words: [Substring] = []
+        words.reserveCapacity(spaces + 1)
         let bytes = utf8
         var start = bytes.startIndex, index = start
         while index < bytes.endIndex {
