@@ -86,6 +86,11 @@ func throughput(_ corpus: CorpusFiles, rounds: Int, _ body: (String, [UInt8]) ->
     let elapsed = clock.measure {
         for _ in 0..<rounds { for file in corpus.files { body(file.path, file.bytes) } }
     }
+    return rates(corpus, rounds: rounds, elapsed: elapsed)
+}
+
+/// (MB/s, documents/s) of `rounds` passes over `corpus` that took `elapsed`.
+func rates(_ corpus: CorpusFiles, rounds: Int, elapsed: Duration) -> (Double, Double) {
     let s = max(seconds(elapsed), 1e-9)
     return (Double(corpus.totalBytes * rounds) / s / 1e6, Double(corpus.files.count * rounds) / s)
 }
@@ -100,13 +105,14 @@ func parallelThroughput(_ corpus: CorpusFiles, rounds: Int, _ body: @escaping @S
             { number in body(files[number % files.count].path, files[number % files.count].bytes) }
         }, deliver: { _, _ in })
     }
-    let s = max(seconds(elapsed), 1e-9)
-    return (Double(corpus.totalBytes * rounds) / s / 1e6, Double(files.count * rounds) / s)
+    return rates(corpus, rounds: rounds, elapsed: elapsed)
 }
 
 /// Prints the parse table.
 func runParseBenchmark(corpusDirectory: String, rounds: Int) throws {
     let parser = MinutesParser()
+    /// One document's parse and extraction (the count of findings, so the result is used).
+    let parse: @Sendable (String, [UInt8]) -> Int = { path, bytes in (try? parser.parse(bytes: bytes, path: path))?.findings.count ?? 0 }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     print("")
     print("| parse (\(rounds) rounds over \(corpusDirectory)) | files | MB | MB/s | documents/s | vs bare library |")
@@ -121,18 +127,17 @@ func runParseBenchmark(corpusDirectory: String, rounds: Int) throws {
     let text = CorpusFiles.load(corpusDirectory, format: .text)
     let bareHTML = throughput(html, rounds: rounds) { _, bytes in _ = bareLibxml2(bytes) }
     row("HTML, libxml2 alone", html, bareHTML, baseline: nil)
-    row("HTML, minutes parse", html, throughput(html, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: bareHTML.0)
+    row("HTML, minutes parse", html, throughput(html, rounds: rounds) { _ = parse($0, $1) }, baseline: bareHTML.0)
     // The same on every core: `minutes parse FILE…` parses its files through `OrderedPipeline`.
-    let parseAll: @Sendable (String, [UInt8]) -> Int = { path, bytes in (try? parser.parse(bytes: bytes, path: path))?.findings.count ?? 0 }
     let bareHTMLAll = parallelThroughput(html, rounds: rounds) { _, bytes in bareLibxml2(bytes) }
     row("HTML, libxml2 alone on \(cores) cores", html, bareHTMLAll, baseline: nil)
-    row("HTML, minutes parse on \(cores) cores (as `minutes parse FILE…`)", html, parallelThroughput(html, rounds: rounds, parseAll), baseline: bareHTMLAll.0)
+    row("HTML, minutes parse on \(cores) cores (as `minutes parse FILE…`)", html, parallelThroughput(html, rounds: rounds, parse), baseline: bareHTMLAll.0)
     let bareMarkdown = throughput(markdown, rounds: rounds) { _, bytes in _ = bareCmark(bytes) }
     row("Markdown, cmark-gfm alone", markdown, bareMarkdown, baseline: nil)
-    row("Markdown, minutes parse", markdown, throughput(markdown, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: bareMarkdown.0)
+    row("Markdown, minutes parse", markdown, throughput(markdown, rounds: rounds) { _ = parse($0, $1) }, baseline: bareMarkdown.0)
     let bareMarkdownAll = parallelThroughput(markdown, rounds: rounds) { _, bytes in bareCmark(bytes) }
     row("Markdown, cmark-gfm alone on \(cores) cores", markdown, bareMarkdownAll, baseline: nil)
-    row("Markdown, minutes parse on \(cores) cores", markdown, parallelThroughput(markdown, rounds: rounds, parseAll), baseline: bareMarkdownAll.0)
-    row("Text, minutes parse", text, throughput(text, rounds: rounds) { path, bytes in _ = try? parser.parse(bytes: bytes, path: path) }, baseline: nil)
-    row("Text, minutes parse on \(cores) cores", text, parallelThroughput(text, rounds: rounds, parseAll), baseline: nil)
+    row("Markdown, minutes parse on \(cores) cores", markdown, parallelThroughput(markdown, rounds: rounds, parse), baseline: bareMarkdownAll.0)
+    row("Text, minutes parse", text, throughput(text, rounds: rounds) { _ = parse($0, $1) }, baseline: nil)
+    row("Text, minutes parse on \(cores) cores", text, parallelThroughput(text, rounds: rounds, parse), baseline: nil)
 }

@@ -95,18 +95,16 @@ public enum DateExtractor {
     /// With `atWordBoundaries` false the bytes around the year are not looked at: the answer is then true for `text`
     /// whenever it is true for any run of `text`'s bytes (a run may start or stop right at the year).
     static func mayHoldYear(_ text: String, atWordBoundaries: Bool = true) -> Bool {
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        func isWordByte(_ byte: UInt8) -> Bool { isDigit(byte) || byte == UInt8(ascii: "_") || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) }
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard bytes.count >= 4 else { return false }
             for start in 0...(bytes.count - 4) {
                 let first = bytes[start], second = bytes[start + 1]
                 guard (first == UInt8(ascii: "1") && second == UInt8(ascii: "9")) || (first == UInt8(ascii: "2") && second == UInt8(ascii: "0")),
-                      !atWordBoundaries || start == 0 || !isWordByte(bytes[start - 1]) else { continue }
+                      !atWordBoundaries || start == 0 || !bytes[start - 1].isASCIIWordByte else { continue }
                 let third = bytes[start + 2], fourth = bytes[start + 3]
                 if third >= 0x80 || fourth >= 0x80 { return true }
-                guard isDigit(third), isDigit(fourth) else { continue }
-                if !atWordBoundaries || start + 4 == bytes.count || !isWordByte(bytes[start + 4]) { return true }
+                guard third.isASCIIDigit, fourth.isASCIIDigit else { continue }
+                if !atWordBoundaries || start + 4 == bytes.count || !bytes[start + 4].isASCIIWordByte { return true }
             }
             return false
         }

@@ -308,11 +308,7 @@ public enum FindingExtractor {
         // Every label `kind(ofLabel:)` knows is shorter than 20 characters and starts with one of these letters.
         let count = bytes.distance(from: first, to: end) + 1
         guard count < 20, bytes[first].asciiLowercased.isOne(of: "acdfkortv") else { return .some(nil) }
-        let lower = String(unsafeUninitializedCapacity: count) { buffer in
-            for (offset, byte) in bytes[first...end].enumerated() { buffer[offset] = byte.asciiLowercased }
-            return count
-        }
-        return .some(kind(ofLabel: lower))
+        return .some(kind(ofLabel: UTF8Search.lowercasedASCII(bytes[first...end])))
     }
 
     /// The kind a lower-cased label without brackets and numbers announces.
@@ -1043,7 +1039,7 @@ extension FindingExtractor {
                     let initialParts = parts.filter { !$0.hasSuffix(".") || $0.count > 2 }
                     initials = initialParts.count >= 2 ? String(initialParts.compactMap { $0.first }) : nil
                 }
-                if person.name.isPlainASCII, let letters = person.name.utf8.withContiguousStorageIfAvailable(Self.firstNameLetters(ofASCII:)) {
+                if let letters = person.name.withPlainASCIIBytes(Self.firstNameLetters(ofASCII:)) {
                     firstNameLetters = letters
                 } else {
                     firstNameLetters = Self.firstNameLetters(of: person.name)

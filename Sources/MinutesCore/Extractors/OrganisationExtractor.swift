@@ -327,12 +327,7 @@ public enum OrganisationExtractor {
     /// `headWord(of:)` of a plain ASCII phrase, lower-cased on its bytes (nil without contiguous bytes).
     private static func asciiHeadWord(of phrase: String) -> String? {
         phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
-            let lowercased = { (word: Range<Int>) in
-                String(unsafeUninitializedCapacity: word.count) { buffer in
-                    for (i, byte) in bytes[word].enumerated() { buffer[i] = byte.asciiLowercased }
-                    return word.count
-                }
-            }
+            let lowercased = { (word: Range<Int>) in UTF8Search.lowercasedASCII(bytes[word]) }
             var before: Range<Int>?   // the word before the current one
             var start = 0
             while start < bytes.count {

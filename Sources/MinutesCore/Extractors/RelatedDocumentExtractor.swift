@@ -182,7 +182,7 @@ public enum RelatedDocumentExtractor {
     /// closing ")" that opens nowhere in the address ("…/TR_use_case)" → "…/TR_use_case").
     static func cleanURL(_ url: String) -> String {
         // Plain ASCII (nearly every address): its bytes are its characters, read in place.
-        if url.isPlainASCII, let cleaned = url.utf8.withContiguousStorageIfAvailable({ bytes -> String in
+        if let cleaned = url.withPlainASCIIBytes({ bytes -> String in
             let kept = cleanedRange(of: bytes)
             return kept == bytes.indices ? url : String(decoding: UnsafeBufferPointer(rebasing: bytes[kept]), as: UTF8.self)
         }) {
@@ -306,7 +306,7 @@ public enum RelatedDocumentExtractor {
     static func isFileName(_ text: String) -> Bool {
         // Every extension holds a full stop (which neither lower-casing nor trimming makes).
         guard text.holdsByte(UInt8(ascii: ".")) else { return false }
-        if text.isPlainASCII, let answer = text.utf8.withContiguousStorageIfAvailable(isFileName(ascii:)) { return answer }
+        if let answer = text.withPlainASCIIBytes(isFileName(ascii:)) { return answer }
         let t = text.trimmed(.fileNameEnds)
         guard !t.isEmpty, !t.containsASCII(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
@@ -348,7 +348,7 @@ public enum RelatedDocumentExtractor {
     /// `text.lowercased().trimmed(.labelMarks)`, what `isLabel` looks up; nil for a plain ASCII text longer than every
     /// label once trimmed, which is refused before any copy.
     static func labelKey(_ text: String) -> String? {
-        guard text.isPlainASCII, let key = text.utf8.withContiguousStorageIfAvailable(labelKey(ascii:)) else {
+        guard let key = text.withPlainASCIIBytes(labelKey(ascii:)) else {
             return text.lowercased().trimmed(.labelMarks)
         }
         return key
@@ -364,10 +364,7 @@ public enum RelatedDocumentExtractor {
         while end > start, isMark(bytes[end - 1]) { end -= 1 }
         let length = end - start
         guard length <= longestLabel else { return nil }
-        return String(unsafeUninitializedCapacity: length) { out in
-            for offset in 0..<length { out[offset] = bytes[start + offset].asciiLowercased }
-            return length
-        }
+        return UTF8Search.lowercasedASCII(bytes[start..<end])
     }
 
     /// Labels of lists of people.
@@ -534,9 +531,8 @@ public enum RelatedDocumentExtractor {
         guard bytes.count == 6, [1, 2, 4, 5].allSatisfy({ bytes[$0] < 0x80 }) else {
             return fragment.range(of: #"^t\d\d-\d\d"#, options: .regularExpression) != nil
         }
-        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        return bytes[0] == UInt8(ascii: "t") && isDigit(bytes[1]) && isDigit(bytes[2]) && bytes[3] == UInt8(ascii: "-")
-            && isDigit(bytes[4]) && isDigit(bytes[5])
+        return bytes[0] == UInt8(ascii: "t") && bytes[1].isASCIIDigit && bytes[2].isASCIIDigit && bytes[3] == UInt8(ascii: "-")
+            && bytes[4].isASCIIDigit && bytes[5].isASCIIDigit
     }
 
     /// Whether `path` matches `^/[^/]+/[^/]+/labels/` (a repository's label listing), on bytes: a run of bytes without
@@ -583,7 +579,7 @@ public enum RelatedDocumentExtractor {
         let lower = url.lowercased()
         let rest = lower.rangeOfASCII("://").map { lower[$0.upperBound...] } ?? lower[...]
         // Plain ASCII (nearly every address): its bytes are its characters, read in place.
-        if rest.isPlainASCII, let parts = rest.utf8.withContiguousStorageIfAvailable({ bytes in
+        if let parts = rest.withPlainASCIIBytes({ bytes in
             addressParts(of: bytes) { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         }) {
             return parts
@@ -663,7 +659,7 @@ public enum RelatedDocumentExtractor {
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
     static func isProfileLink(_ parts: AddressParts) -> Bool {
         // A plain ASCII path (nearly every one): its segments are read in place.
-        if parts.path.isPlainASCII, let answer = parts.path.utf8.withContiguousStorageIfAvailable({ isProfileLink(host: parts.host, path: $0) }) {
+        if let answer = parts.path.withPlainASCIIBytes({ isProfileLink(host: parts.host, path: $0) }) {
             return answer
         }
         return isProfileLink(host: parts.host, path: AddressCharacters(parts.path).bytes)

@@ -164,7 +164,7 @@ public enum IntroductionRules {
                 // The word stops at the end of the line or at one of the ends, a character of its own.
                 guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }
                 let letters = bytes[..<end].firstIndex { ($0 | 0x20) < 0x61 || ($0 | 0x20) > 0x7A } ?? end
-                return (ParticipantFastPaths.lowercased(bytes[..<end]), ParticipantFastPaths.lowercased(bytes[..<letters]))
+                return (UTF8Search.lowercasedASCII(bytes[..<end]), UTF8Search.lowercasedASCII(bytes[..<letters]))
             } ?? nil
         }
     }

@@ -34,7 +34,6 @@ extension StringProtocol {
             func mayBeSpace(_ byte: UInt8) -> Bool {
                 byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)
             }
-            func isCapital(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
             /// The offset after the run of possible white space from `start`, nil when the run is empty.
             func afterSpaces(_ start: Int) -> Int? {
                 var end = start
@@ -46,24 +45,17 @@ extension StringProtocol {
                 let byte = bytes[second], previous = bytes[second - 1]
                 guard (byte == UInt8(ascii: "n") && previous == UInt8(ascii: "i")) || (byte == UInt8(ascii: "t") && previous == UInt8(ascii: "a"))
                 else { continue }
-                if second >= 2, Self.isASCIIWordByte(bytes[second - 2]) { continue }
+                if second >= 2, bytes[second - 2].isASCIIWordByte { continue }
                 guard let next = afterSpaces(second + 1), next < bytes.count else { continue }
-                if isCapital(bytes[next]) { return true }
+                if bytes[next].isASCIIUppercase { return true }
                 if next + 3 < bytes.count, bytes[next] == UInt8(ascii: "t"), bytes[next + 1] == UInt8(ascii: "h"), bytes[next + 2] == UInt8(ascii: "e"),
-                   let word = afterSpaces(next + 3), word < bytes.count, isCapital(bytes[word]) {
+                   let word = afterSpaces(next + 3), word < bytes.count, bytes[word].isASCIIUppercase {
                     return true
                 }
             }
             return false
         }
         return answer ?? true
-    }
-
-    /// An ASCII letter, digit or "_" (a byte of `\w`).
-    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || byte == UInt8(ascii: "_")
     }
 
     /// Whether the label `TextRules.labelled` finds in the text may lower-case to a label starting with one of

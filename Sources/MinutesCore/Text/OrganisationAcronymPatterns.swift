@@ -14,7 +14,7 @@ enum AcronymPatterns {
     /// Each "(ACR)" of `text` (`parenthesisedAcronym`): the acronym and all the text before its parenthesis.
     /// `onBytes` is there for tests, which compare the byte search with the regular expression.
     static func parenthesised(in text: String, onBytes: Bool = true) -> [(acronym: String, before: String)] {
-        let onASCII = !onBytes ? nil : withASCIIBytes(of: text) { bytes in
+        let onASCII = !onBytes ? nil : text.withPlainASCIIBytes { bytes in
             var found: [(acronym: String, before: String)] = []
             forEachParenthesised(in: bytes) { acronym, open in found.append((string(bytes, acronym), string(bytes, 0..<open))) }
             return found
@@ -44,7 +44,7 @@ enum AcronymPatterns {
     /// Each "ACR (Name …)" of `text` (`acronymThenName`): the acronym and the words in parentheses.
     /// `onBytes` is there for tests, which compare the byte search with the regular expression.
     static func beforeNames(in text: String, onBytes: Bool = true) -> [(acronym: String, phrase: String)] {
-        let onASCII = !onBytes ? nil : withASCIIBytes(of: text, beforeNames(inASCII:))
+        let onASCII = !onBytes ? nil : text.withPlainASCIIBytes(beforeNames(inASCII:))
         if let onASCII { return onASCII }
         let ns = text as NSString
         return acronymThenName.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
@@ -66,7 +66,7 @@ enum AcronymPatterns {
             var runStart = end
             while runStart > 0, isAcronymByte(bytes[runStart - 1]) { runStart -= 1 }
             guard end - runStart >= 2, let start = (max(runStart, end - 10)..<(end - 1)).first(where: { i in
-                isUppercase(bytes[i]) && (i == 0 || !isWordByte(bytes[i - 1]))
+                bytes[i].isASCIIUppercase && (i == 0 || !bytes[i - 1].isASCIIWordByte)
             }) else { continue }
             // 4 to 120 characters without parentheses, then ")".
             let open = paren + 1
@@ -80,39 +80,22 @@ enum AcronymPatterns {
         return found
     }
 
-    /// Calls `body` with the UTF-8 bytes of `text` when every one is ASCII; nil otherwise.
-    private static func withASCIIBytes<T>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
-        let inPlace = text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } ? body(bytes) : nil }
-        if let inPlace { return inPlace }
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
-    }
-
     /// Where the acronym `[A-Z][A-Za-z0-9&]{1,9}` (without lower case: `[A-Z][A-Z0-9&]{1,9}`) that starts at
     /// `start` ends; nil when none starts there. Whatever follows it is no acronym character, so the greedy match
     /// is the whole run of acronym characters, and a run over ten characters is no match.
     private static func acronymEnd(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, allowsLowercase: Bool) -> Int? {
-        guard start < bytes.count, isUppercase(bytes[start]) else { return nil }
+        guard start < bytes.count, bytes[start].isASCIIUppercase else { return nil }
         var end = start + 1
         while end < bytes.count {
             let b = bytes[end]
-            guard isUppercase(b) || isDigit(b) || b == UInt8(ascii: "&") || (allowsLowercase && isLowercase(b)) else { break }
+            guard b.isASCIIUppercase || b.isASCIIDigit || b == UInt8(ascii: "&") || (allowsLowercase && b.isASCIILowercase) else { break }
             end += 1
         }
         return (2...10).contains(end - start) ? end : nil
     }
 
-    private static func isUppercase(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
-    private static func isLowercase(_ b: UInt8) -> Bool { b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
-    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-
-    /// A word character of the regular expression's `\b` among ASCII bytes: a letter, a digit or "_".
-    private static func isWordByte(_ b: UInt8) -> Bool {
-        isUppercase(b) || isLowercase(b) || isDigit(b) || b == UInt8(ascii: "_")
-    }
-
     /// Whether `b` is an acronym character of `acronymThenName`: `[A-Z0-9&]`.
-    private static func isAcronymByte(_ b: UInt8) -> Bool { isUppercase(b) || isDigit(b) || b == UInt8(ascii: "&") }
+    private static func isAcronymByte(_ b: UInt8) -> Bool { b.isASCIIUppercase || b.isASCIIDigit || b == UInt8(ascii: "&") }
 
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)

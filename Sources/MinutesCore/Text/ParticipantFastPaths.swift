@@ -4,28 +4,11 @@ import Foundation
 /// its own, no CR): the same answers as the rules on characters, without lower-casing into new strings or walking
 /// characters. Each returns nil where it cannot answer, and the caller then runs the rule itself.
 enum ParticipantFastPaths {
-    /// Runs `body` on the bytes of `text` when it is plain ASCII; nil otherwise (or without contiguous bytes).
-    @inline(__always)
-    static func withASCIIBytes<Answer>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Answer) -> Answer? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> Answer? in
-            UTF8Search.isPlainASCII(bytes) ? body(bytes) : nil
-        } ?? nil
-    }
-
-    /// ASCII `bytes` lower-cased into a new string, written in place (no array between).
-    static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            var offset = 0
-            for byte in bytes { buffer[offset] = byte.asciiLowercased; offset += 1 }
-            return offset
-        }
-    }
-
     /// Whether `word` (ASCII bytes, any case) is in `set` of lower-case ASCII words, the longest of which has
     /// `longest` bytes: a longer word is refused without building a string.
     @inline(__always)
     static func lowerCasedWord(_ word: Slice<UnsafeBufferPointer<UInt8>>, in set: Set<String>, longest: Int) -> Bool {
-        word.count <= longest && set.contains(lowercased(word))
+        word.count <= longest && set.contains(UTF8Search.lowercasedASCII(word))
     }
 
     /// The length in bytes of the longest job word and of the longest organisation cue (both lists are ASCII).
@@ -35,7 +18,7 @@ enum ParticipantFastPaths {
     /// `ParticipantExtractor.isJobTitle(text)` for plain ASCII text: the words (split on spaces and slashes) of the
     /// part before the first " of " (any case), the last of them — or the first of at most two — a job word.
     static func isJobTitle(_ text: String) -> Bool? {
-        withASCIIBytes(text) { bytes in
+        text.withPlainASCIIBytes { bytes in
             // The first " of ", in any case (the rule looks for it in the lower-cased text).
             var end = bytes.count
             if bytes.count >= 4 {
@@ -65,7 +48,7 @@ enum ParticipantFastPaths {
     /// `ParticipantExtractor.hasOrganisationCue(text)` for plain ASCII text: a word (split on spaces and commas)
     /// that marks organisations, in any case.
     static func hasOrganisationCue(_ text: String) -> Bool? {
-        withASCIIBytes(text) { bytes in
+        text.withPlainASCIIBytes { bytes in
             var index = 0
             while index < bytes.count {
                 if bytes[index] == 0x20 || bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -80,7 +63,7 @@ enum ParticipantFastPaths {
     /// `text.splitOnSpaces().joined(separator: " ")` of plain ASCII text, on its bytes: `text` itself when no space
     /// stands at either end or next to another. Nil for other text.
     static func spaceJoinedWords(_ text: String) -> String? {
-        withASCIIBytes(text) { bytes -> String in
+        text.withPlainASCIIBytes { bytes -> String in
             var normal = bytes.first != 0x20 && bytes.last != 0x20
             for index in bytes.indices.dropFirst() where normal && bytes[index] == 0x20 && bytes[index - 1] == 0x20 { normal = false }
             if normal { return text }
@@ -97,7 +80,7 @@ enum ParticipantFastPaths {
     /// `text.split(separator: ",")` (empty pieces left out), each piece without `trimming` bytes at either end and,
     /// `droppingEmpty`, without the pieces that trimming empties: on the bytes of plain ASCII text, nil for other text.
     static func commaFields(_ text: String, trimming: [UInt8], droppingEmpty: Bool) -> [String]? {
-        withASCIIBytes(text) { bytes in
+        text.withPlainASCIIBytes { bytes in
             var fields: [String] = []
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
@@ -118,7 +101,7 @@ enum ParticipantFastPaths {
     /// Plain ASCII text with brackets loses its notes on its bytes (each byte a character), as the rule walks them.
     static func withoutParentheticals(_ text: String) -> String {
         guard holds(UInt8(ascii: "("), text) || holds(UInt8(ascii: ")"), text) else { return TextRules.collapseWhitespace(text) }
-        let kept = withASCIIBytes(text) { bytes -> String in
+        let kept = text.withPlainASCIIBytes { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var depth = 0
@@ -132,7 +115,7 @@ enum ParticipantFastPaths {
 
     /// The first word of plain ASCII `text` (`splitOnSpaces().first`, or "" when it has none); nil for other text.
     static func firstWord(_ text: String) -> String? {
-        withASCIIBytes(text) { bytes -> String in
+        text.withPlainASCIIBytes { bytes -> String in
             let start = bytes.firstIndex { $0 != 0x20 } ?? bytes.count
             let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.count
             return start == 0 && end == bytes.count ? text : String(decoding: bytes[start..<end], as: UTF8.self)
@@ -142,7 +125,7 @@ enum ParticipantFastPaths {
     /// `NameShape`'s letters and words of a plain ASCII name, on its bytes: the letters A–Z and a–z lower-cased, all of
     /// them, and those of each space-separated word that has any. Nil for other names.
     static func nameLetters(_ name: String) -> (letters: String, words: [String])? {
-        withASCIIBytes(name) { bytes in
+        name.withPlainASCIIBytes { bytes in
             var letters: [UInt8] = []
             letters.reserveCapacity(bytes.count)
             var words: [String] = []
@@ -172,7 +155,7 @@ enum ParticipantFastPaths {
     /// trim at either end, no two spaces in a row, no "?", "_" or "/" (placeholders and nick or organisation separators),
     /// and no word "at", "after", "before" or "during" (in any case) for a time note to end with.
     static func cleanedEntryIsUnchanged(_ raw: String) -> Bool {
-        withASCIIBytes(raw) { bytes in
+        raw.withPlainASCIIBytes { bytes in
             guard let first = bytes.first, let last = bytes.last,
                   first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
             var wordStart = 0

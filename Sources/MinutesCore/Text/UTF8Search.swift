@@ -101,6 +101,16 @@ enum UTF8Search {
         return count
     }
 
+    /// ASCII `bytes` lower-cased into a new string, written straight into it (no array between).
+    @inline(__always)
+    static func lowercasedASCII<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var offset = 0
+            for byte in bytes { buffer[offset] = byte.asciiLowercased; offset += 1 }
+            return offset
+        }
+    }
+
     /// `isPlainASCII` of a buffer, eight bytes at a time: no byte has its high bit set, and none
     /// is CR (a word with a zero byte after XOR with CRs has one).
     static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -210,6 +220,22 @@ extension UInt8 {
     /// The byte with an ASCII capital (A–Z) made lower-case; any other byte as it is.
     @inline(__always)
     var asciiLowercased: UInt8 { self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") ? self | 0x20 : self }
+
+    /// A–Z.
+    @inline(__always)
+    var isASCIIUppercase: Bool { self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") }
+
+    /// a–z.
+    @inline(__always)
+    var isASCIILowercase: Bool { self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z") }
+
+    /// 0–9.
+    @inline(__always)
+    var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
+
+    /// An ASCII letter, digit or "_": among ASCII bytes, a character of a regular expression's `\w` (what `\b` looks at).
+    @inline(__always)
+    var isASCIIWordByte: Bool { isASCIIUppercase || isASCIILowercase || isASCIIDigit || self == UInt8(ascii: "_") }
 }
 
 extension StringProtocol {
@@ -217,6 +243,15 @@ extension StringProtocol {
     /// then counting, splitting and comparing characters is the same as doing it on bytes.
     var isPlainASCII: Bool {
         utf8.withContiguousStorageIfAvailable(UTF8Search.isPlainASCII) ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// Runs `body` on the UTF-8 bytes in place when the text is plain ASCII (see `isPlainASCII`); nil otherwise
+    /// (or when the bytes are not contiguous): the byte rules' way in, their callers running the rule itself on nil.
+    @inline(__always)
+    func withPlainASCIIBytes<Answer>(_ body: (UnsafeBufferPointer<UInt8>) -> Answer) -> Answer? {
+        utf8.withContiguousStorageIfAvailable { bytes -> Answer? in
+            UTF8Search.isPlainASCII(bytes) ? body(bytes) : nil
+        } ?? nil
     }
 }
 

@@ -111,8 +111,7 @@ public enum Vocabulary {
 
     /// `text.lowercased()` for plain ASCII text, on bytes.
     static func lowercasedASCII(_ text: String) -> String {
-        text.utf8.withContiguousStorageIfAvailable { ParticipantFastPaths.lowercased($0[...]) }
-            ?? String(decoding: text.utf8.map { $0.asciiLowercased }, as: UTF8.self)
+        UTF8Search.lowercasedASCII(text.utf8)
     }
 
     /// Pieces of which every word and phrase `attendanceLabel` answers for holds one: "regret" in "regrets",
