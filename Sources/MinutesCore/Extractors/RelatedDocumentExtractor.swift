@@ -377,11 +377,6 @@ public enum RelatedDocumentExtractor {
     /// The length in bytes of the longest label of either list.
     static let longestLabel = peopleLabels.union(sectionLabels).map(\.utf8.count).max() ?? 0
 
-    /// Labels of lists of people ("Present", "Attendees", "Regrets"), whose links are profiles.
-    static func isPeopleLabel(_ text: String) -> Bool {
-        isLabel(text, in: peopleLabels)
-    }
-
     /// "Related documents", "See also", "Attachments", "Background papers", "References".
     static func isSectionLabel(_ text: String) -> Bool {
         isLabel(text, in: sectionLabels)
@@ -417,22 +412,6 @@ public enum RelatedDocumentExtractor {
         case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
         default: return false
         }
-    }
-
-    /// Whether `path` matches `/(issues|pull|pulls|discussions)/\d+` (an issue, pull request or discussion), found
-    /// without a regular expression: one of the four segments, then a decimal digit (`\d` is any Unicode `Nd`).
-    static func namesNumberedItem(_ path: String) -> Bool {
-        let utf8 = path.utf8
-        for marker in ["/issues/", "/pull/", "/pulls/", "/discussions/"] {
-            var rest = path[...]
-            while let found = rest.rangeOfASCII(marker) {
-                if let next = path.unicodeScalars[found.upperBound...].first, next.properties.generalCategory == .decimalNumber {
-                    return true
-                }
-                rest = path[utf8.index(after: found.lowerBound)...]
-            }
-        }
-        return false
     }
 
     /// `addressParts(cleanURL(link.href))` for an absolute web address in plain ASCII, where lower-casing before cleaning
