@@ -11,8 +11,8 @@ extension WordRepair {
         if let dot = token.firstIndex(of: UInt8(ascii: ".")), dot != 0 {
             let head = UnsafeBufferPointer(rebasing: token[..<dot])
             let tail = UnsafeBufferPointer(rebasing: token[(dot + 1)...])
-            if head.count >= 2, Self.isASCIILower(head[head.count - 1]), tail.count >= 2,
-               Self.isASCIIUpper(tail[0]), Self.isASCIILower(tail[1]) {
+            if head.count >= 2, head[head.count - 1].isASCIILowercase, tail.count >= 2,
+               tail[0].isASCIIUppercase, tail[1].isASCIILowercase {
                 return repairASCIIToken(head) + ". " + repairASCIIToken(tail)
             }
             return token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
@@ -38,7 +38,7 @@ extension WordRepair {
         let count = word.count
         let whole = [String(decoding: word, as: UTF8.self)]
         // Upper-case inside the word means a name or acronym (McDonald, iPhone): leave it.
-        guard count >= 5, word.allSatisfy(Self.isASCIILetter), !word.dropFirst().contains(where: Self.isASCIIUpper) else {
+        guard count >= 5, word.allSatisfy(Self.isASCIILetter), !word.dropFirst().contains(where: \.isASCIIUppercase) else {
             return whole
         }
         return Self.withLowerCased(word) { lower -> [String] in
@@ -52,7 +52,7 @@ extension WordRepair {
                 }
             }
             func score(_ range: Range<Int>) -> Int? {
-                pieceScoreASCII(UnsafeBufferPointer(rebasing: lower[range]), startsUppercase: Self.isASCIIUpper(word[range.lowerBound]),
+                pieceScoreASCII(UnsafeBufferPointer(rebasing: lower[range]), startsUppercase: word[range.lowerBound].isASCIIUppercase,
                                 isFirst: range.lowerBound == 0)
             }
             // The last pieces are scored once for all the splits that end with them.
@@ -139,18 +139,6 @@ extension WordRepair {
             return body(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]))
         }
     }
-
-    /// A–Z.
-    @inline(__always)
-    static func isASCIIUpper(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-    }
-
-    /// a–z.
-    @inline(__always)
-    static func isASCIILower(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
-    }
 }
 
 /// The words of a document, lower-cased: how often each is used and whether it was ever capitalised.
@@ -165,7 +153,7 @@ struct DocumentWords {
 
     /// Counts one word of ASCII letters (any case); it is capitalised when its first letter is upper-case.
     mutating func add(ascii word: UnsafeBufferPointer<UInt8>) {
-        let capitalised = WordRepair.isASCIIUpper(word[0])
+        let capitalised = word[0].isASCIIUppercase
         WordRepair.withLowerCased(word) { ascii.add(lower: $0, capitalised: capitalised) }
     }
 
