@@ -21,18 +21,20 @@ public struct HTMLReader: DocumentReader {
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         guard let context = htmlNewParserCtxt() else { return BlockDocument(warnings: ["libxml2 is out of memory"]) }
         defer { htmlFreeParserCtxt(context) }
-        let stream = HTMLEventStream(context: context, baseURL: baseURL)
-        var handler = HTMLEventStream.handler()
         let count = text.utf8.count
         guard count > 0, count < Int(Int32.max) else { return Self.unparsed(text) }
+        // The stream lives behind a plain pointer (the callbacks' user data): a class would pay
+        // run-time exclusivity checks on every access to its state.
+        let stream = UnsafeMutablePointer<HTMLEventStream>.allocate(capacity: 1)
+        stream.initialize(to: HTMLEventStream(context: context, baseURL: baseURL))
+        defer { stream.deinitialize(count: 1); stream.deallocate() }
+        var handler = HTMLEventStream.handler()
         // withCString hands over the string's own NUL-terminated storage (a copy only for short strings).
-        withExtendedLifetime(stream) {
-            text.withCString {
-                minutes_htmlSAXParseUTF8(context, $0, Int32(count), options, &handler, Unmanaged.passUnretained(stream).toOpaque())
-            }
+        text.withCString {
+            minutes_htmlSAXParseUTF8(context, $0, Int32(count), options, &handler, UnsafeMutableRawPointer(stream))
         }
-        guard stream.startedDocument else { return Self.unparsed(text) }
-        return stream.finish()
+        guard stream.pointee.startedDocument else { return Self.unparsed(text) }
+        return stream.pointee.finish()
     }
 
     /// The document for `text` when libxml2 did not start one: a warning unless `text` is blank.
@@ -57,24 +59,39 @@ private enum ContentMode {
 private struct OpenElement {
     /// Tells elements apart (the walker's blocks, links and cells remember the element that opened them).
     let id: Int
-    /// The lower-cased local name (after any `prefix:`, as libxml2's tree named the node).
-    let name: String
+    /// Which of the names compared later (`th`, `thead`, `nav`) its lower-cased local name is, if any.
+    let tag: HTMLNameTag
     let role: HTMLRole
     var mode = ContentMode.hidden
 }
 
+/// An attribute value as libxml2 sent it (nil for a name without value, which reads as ""); valid
+/// during the start-element callback only.
+private struct HTMLAttributeValue {
+    let pointer: UnsafePointer<xmlChar>?
+
+    /// The value's bytes (none without value).
+    var bytes: UnsafeBufferPointer<UInt8> {
+        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+    }
+
+    /// The value as a string, as `xmlGetProp` read it.
+    var string: String { pointer.map { String(cString: $0) } ?? "" }
+}
+
 /// The attributes the reader looks at, from libxml2's name/value array (first occurrence of a
-/// name, as `xmlGetProp` found it; a name without value reads as "").
+/// name, as `xmlGetProp` found it). Values become strings only where the walker needs them.
 private struct HTMLAttributes {
-    var role: String?
-    var classValue: String?
-    var id: String?
-    var href: String?
-    var alt: String?
-    var type: String?
-    var name: String?
-    var property: String?
-    var content: String?
+    var role: HTMLAttributeValue?
+    var classValue: HTMLAttributeValue?
+    var id: HTMLAttributeValue?
+    var href: HTMLAttributeValue?
+    var alt: HTMLAttributeValue?
+    var type: HTMLAttributeValue?
+    var name: HTMLAttributeValue?
+    var property: HTMLAttributeValue?
+    var content: HTMLAttributeValue?
     var checked = false
 
     /// Picks the known names out of `list` (NULL-terminated name, value pairs; nil when there are none).
@@ -103,9 +120,9 @@ private struct HTMLAttributes {
     }
 
     /// Sets `field` to `value` unless an earlier attribute of the same name set it.
-    private static func keep(_ field: inout String?, _ value: UnsafePointer<xmlChar>?) {
+    private static func keep(_ field: inout HTMLAttributeValue?, _ value: UnsafePointer<xmlChar>?) {
         guard field == nil else { return }
-        field = value.map { String(cString: $0) } ?? ""
+        field = HTMLAttributeValue(pointer: value)
     }
 }
 
@@ -116,7 +133,7 @@ private struct HTMLAttributes {
 /// only; libxml2's tree builder put an element that starts after the root has ended into the root
 /// (as its last child) when the root is the document's first node, and beside it (unread) when a
 /// comment, processing instruction or DOCTYPE came first.
-private final class HTMLEventStream {
+private struct HTMLEventStream {
     var walker: HTMLWalker
     let context: htmlParserCtxtPtr
     var open: [OpenElement] = []
@@ -147,33 +164,33 @@ private final class HTMLEventStream {
     /// The SAX callbacks, each forwarding to the stream passed as user data.
     static func handler() -> htmlSAXHandler {
         var handler = htmlSAXHandler()
-        handler.startDocument = { user in HTMLEventStream.stream(user)?.startedDocument = true }
+        handler.startDocument = { user in HTMLEventStream.stream(user)?.pointee.startedDocument = true }
         handler.startElement = { user, name, attributes in
             guard let name else { return }
-            HTMLEventStream.stream(user)?.startElement(name, attributes)
+            HTMLEventStream.stream(user)?.pointee.startElement(name, attributes)
         }
-        handler.endElement = { user, _ in HTMLEventStream.stream(user)?.endElement() }
+        handler.endElement = { user, _ in HTMLEventStream.stream(user)?.pointee.endElement() }
         handler.characters = { user, bytes, count in
             guard let bytes, count > 0 else { return }
-            HTMLEventStream.stream(user)?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), isCDATA: false)
+            HTMLEventStream.stream(user)?.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), isCDATA: false)
         }
         handler.cdataBlock = { user, bytes, count in
             guard let bytes, count > 0 else { return }
-            HTMLEventStream.stream(user)?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), isCDATA: true)
+            HTMLEventStream.stream(user)?.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)), isCDATA: true)
         }
-        handler.comment = { user, _ in HTMLEventStream.stream(user)?.otherNode() }
-        handler.processingInstruction = { user, _, _ in HTMLEventStream.stream(user)?.otherNode() }
-        handler.internalSubset = { user, _, _, _ in HTMLEventStream.stream(user)?.doctype() }
+        handler.comment = { user, _ in HTMLEventStream.stream(user)?.pointee.otherNode() }
+        handler.processingInstruction = { user, _, _ in HTMLEventStream.stream(user)?.pointee.otherNode() }
+        handler.internalSubset = { user, _, _, _ in HTMLEventStream.stream(user)?.pointee.doctype() }
         return handler
     }
 
     /// The stream behind a callback's user data pointer.
-    static func stream(_ user: UnsafeMutableRawPointer?) -> HTMLEventStream? {
-        user.map { Unmanaged<HTMLEventStream>.fromOpaque($0).takeUnretainedValue() }
+    static func stream(_ user: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLEventStream>? {
+        user?.assumingMemoryBound(to: HTMLEventStream.self)
     }
 
     /// An element starts: decides from its parent's mode whether (and how) the walker sees it.
-    func startElement(_ fullName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func startElement(_ fullName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard !stopped else { return }
         endTextNode()
         guard open.count < Self.maximumDepth else {
@@ -181,8 +198,7 @@ private final class HTMLEventStream {
             xmlStopParser(context)
             return
         }
-        let name = Self.localName(fullName)
-        let role = HTMLWalker.roles[name] ?? .inline
+        let (role, tag) = HTMLElementNames.lookUp(fullName)
         let id = nextID
         nextID += 1
         if !documentHasNode {
@@ -191,11 +207,11 @@ private final class HTMLEventStream {
         }
         // The tree's parent: the open element, else the ended root if it adopts the element, else none.
         var parent = open.last
-        if parent == nil, let root = closedRoot { parent = rootIsFirstNode ? root : OpenElement(id: -1, name: "", role: .inline) }
-        var element = OpenElement(id: id, name: name, role: role)
+        if parent == nil, let root = closedRoot { parent = rootIsFirstNode ? root : OpenElement(id: -1, tag: .other, role: .inline) }
+        var element = OpenElement(id: id, tag: tag, role: role)
         switch parent?.mode ?? .visited {
         case .visited:
-            element.mode = walker.enter(element, HTMLAttributes(attributes), parentName: parent?.name ?? "")
+            element.mode = walker.enter(element, HTMLAttributes(attributes), parentTag: parent?.tag ?? .other)
         case .head:
             switch role {
             case .title: element.mode = .title
@@ -209,7 +225,7 @@ private final class HTMLEventStream {
     }
 
     /// The innermost open element ends.
-    func endElement() {
+    mutating func endElement() {
         guard !stopped else { return }
         endTextNode()
         guard let element = open.popLast() else { return }
@@ -221,41 +237,43 @@ private final class HTMLEventStream {
     }
 
     /// A comment or processing instruction: it ends a text node, and may be the document's first node.
-    func otherNode() {
+    mutating func otherNode() {
         guard !stopped else { return }
         endTextNode()
         documentHasNode = true
     }
 
     /// A DOCTYPE: libxml2 puts the (first) document type node before all others.
-    func doctype() {
+    mutating func doctype() {
         guard !stopped else { return }
         documentHasNode = true
         rootIsFirstNode = false
     }
 
     /// Text (or the content of `<script>`/`<style>`, which libxml2 sends as CDATA) inside the innermost element.
-    func characters(_ bytes: UnsafeBufferPointer<xmlChar>, isCDATA: Bool) {
-        guard !stopped, let top = open.last else { return }
+    mutating func characters(_ bytes: UnsafeBufferPointer<xmlChar>, isCDATA: Bool) {
+        guard !stopped, let mode = open.last?.mode else { return }
         if title != nil {
             title?.append(contentsOf: bytes)
             return
         }
-        guard top.mode == .visited else { return }
+        guard mode == .visited else { return }
         if isCDATA != textIsCDATA { endTextNode() }
         textIsCDATA = isCDATA
         text.append(contentsOf: bytes)
     }
 
     /// Hands the collected text node to the walker (another node follows or its element ends).
-    func endTextNode() {
+    /// libxml2 sends whole UTF-8 characters of the (valid UTF-8) input, so the walker may join
+    /// nodes' bytes before making strings of them.
+    mutating func endTextNode() {
         guard !text.isEmpty else { return }
-        walker.append(String(decoding: text, as: UTF8.self))
+        walker.append(text)
         text.removeAll(keepingCapacity: true)
     }
 
     /// Ends what `element` started for the walker.
-    func close(_ element: OpenElement) {
+    mutating func close(_ element: OpenElement) {
         switch element.mode {
         case .visited: walker.leave(element)
         case .title:
@@ -268,7 +286,7 @@ private final class HTMLEventStream {
     }
 
     /// Closes what is still open (the parse ended early) and returns the document.
-    func finish() -> BlockDocument {
+    mutating func finish() -> BlockDocument {
         endTextNode()
         while let element = open.popLast() { close(element) }
         if let root = closedRoot { close(root) }
@@ -278,26 +296,6 @@ private final class HTMLEventStream {
         }
         return walker.document
     }
-
-    /// The element name as libxml2's tree had it: the part after the first `:` of a qualified name
-    /// (`o:p` → `p`; not for a leading or trailing `:`), lower-cased.
-    static func localName(_ fullName: UnsafePointer<xmlChar>) -> String {
-        let bytes = UnsafeBufferPointer(start: fullName, count: strlen(UnsafeRawPointer(fullName).assumingMemoryBound(to: CChar.self)))
-        var local = bytes[...]
-        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count {
-            local = bytes[(colon + 1)...]
-        }
-        let name = String(decoding: local, as: UTF8.self)
-        // libxml2's HTML parser lower-cases tag names already: only others need lowercased().
-        return local.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }) ? name.lowercased() : name
-    }
-}
-
-/// What an element means to the walker.
-private enum HTMLRole {
-    case skip, head, title, meta, base, lineBreak, link, image, input, inline
-    case container, list(ordered: Bool), definitionList, table, cell
-    case block(Block.Kind, level: Int)
 }
 
 /// A block being collected: its kind, where it came from, and its text so far.
@@ -309,12 +307,29 @@ private struct BlockBuilder {
     var ordered = false
     var checked: Bool?
     var classes: [String] = []
-    /// Text per `<br>`-separated line (only paragraphs keep lines apart).
-    var lines: [String] = [""]
+    /// The text so far, as UTF-8 bytes (made a string once, when the block is emitted).
+    var text: [UInt8] = []
+    /// Where each `<br>` started a new line in `text` (only paragraphs keep lines apart).
+    var lineBreaks: [Int] = []
     var links: [(line: Int, link: Link)] = []
     var cells: [String] = []
     var headerCells = 0
     var isHeaderRow = false
+
+    /// The bytes of line `index` (0 up to and including `lineBreaks.count`).
+    func line(_ index: Int) -> ArraySlice<UInt8> {
+        let start = index == 0 ? 0 : lineBreaks[index - 1]
+        let end = index < lineBreaks.count ? lineBreaks[index] : text.count
+        return text[start..<end]
+    }
+}
+
+/// A link being collected: the element that opened it, its address, and its text and images' alt text so far.
+private struct OpenLink {
+    let owner: Int
+    let href: String
+    var text: [UInt8] = []
+    var alt = ""
 }
 
 /// Builds blocks from elements and text in document order (what `HTMLEventStream` lets through).
@@ -327,44 +342,19 @@ private struct HTMLWalker {
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
     var classStack: [(owner: Int, tokens: [String])] = []
-    var openLinks: [(owner: Int, href: String, text: String, alt: String)] = []
-    var cell: (owner: Int, text: String)?
+    var openLinks: [OpenLink] = []
+    var cell: (owner: Int, text: [UInt8])?
 
     init(baseURL: String?) { givenBase = baseURL }
 
-    static let roles: [String: HTMLRole] = {
-        var roles: [String: HTMLRole] = [
-            "head": .head, "title": .title, "meta": .meta, "base": .base, "br": .lineBreak,
-            "a": .link, "img": .image, "input": .input, "td": .cell, "th": .cell,
-            "ul": .list(ordered: false), "menu": .list(ordered: false), "dir": .list(ordered: false),
-            "ol": .list(ordered: true), "dl": .definitionList, "table": .table,
-            "p": .block(.paragraph, level: 0), "summary": .block(.paragraph, level: 0),
-            "caption": .block(.paragraph, level: 0), "li": .block(.listItem, level: 0),
-            "dt": .block(.term, level: 0), "dd": .block(.definition, level: 0),
-            "pre": .block(.preformatted, level: 0), "listing": .block(.preformatted, level: 0),
-            "xmp": .block(.preformatted, level: 0), "tr": .block(.tableRow, level: 0),
-        ]
-        for level in 1...6 { roles["h\(level)"] = .block(.heading, level: level) }
-        for name in ["script", "style", "noscript", "template", "svg", "iframe", "form", "button",
-                     "footer", "link", "select", "textarea", "object", "embed", "canvas", "audio", "video"] {
-            roles[name] = .skip
-        }
-        for name in ["html", "body", "div", "section", "article", "main", "header", "aside", "blockquote",
-                     "details", "figure", "figcaption", "address", "center", "hgroup", "fieldset", "legend",
-                     "thead", "tbody", "tfoot", "hr", "dialog", "search", "nav"] {
-            roles[name] = .container
-        }
-        return roles
-    }()
-
     /// Emits the block still open at the end of the document.
     mutating func finish() {
-        if let open = builder { emit(open) }
+        if let open = builder.take() { emit(open) }
     }
 
-    /// Handles the start of an element whose parent (named `parentName`, "" for the root) the walker
+    /// Handles the start of an element whose parent (tagged `parentTag`, `.other` for the root) the walker
     /// sees; returns what happens to its content.
-    mutating func enter(_ element: OpenElement, _ attributes: HTMLAttributes, parentName: String) -> ContentMode {
+    mutating func enter(_ element: OpenElement, _ attributes: HTMLAttributes, parentTag: HTMLNameTag) -> ContentMode {
         let node = element.id
         let role = element.role
         switch role {
@@ -374,7 +364,7 @@ private struct HTMLWalker {
         case .meta, .base: readHeadElement(role, attributes); return .hidden
         default: break
         }
-        if attributes.role?.lowercased() == "navigation" { return .hidden }
+        if let value = attributes.role, HTMLByteRules.lowercased(value.bytes, equals: "navigation") { return .hidden }
         let classTokens = pushClasses(element, attributes)
         if !role.isBlockLevel, builder != nil {
             // Inline classes mark the whole block (old scribe.perl: <strong class='resolution'>).
@@ -383,11 +373,11 @@ private struct HTMLWalker {
         switch role {
         case .lineBreak: lineBreak()
         case .link:
-            if let href = attributes.href { openLinks.append((node, resolve(href), "", "")) }
+            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href.string))) }
         case .image:
-            if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt }
+            if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt.string }
         case .input:
-            if builder?.kind == .listItem, attributes.type?.lowercased() == "checkbox" {
+            if builder?.kind == .listItem, let type = attributes.type, HTMLByteRules.lowercased(type.bytes, equals: "checkbox") {
                 builder?.checked = attributes.checked
             }
         case .container: _ = startBlockLevel(node, splits: false)
@@ -397,7 +387,7 @@ private struct HTMLWalker {
         case .definitionList, .table: _ = startBlockLevel(node, splits: true)
         case .cell:
             if builder?.kind == .tableRow {
-                if cell == nil { cell = (node, "") }
+                if cell == nil { cell = (node, []) }
             } else {
                 _ = startBlockLevel(node, splits: false)
             }
@@ -409,7 +399,7 @@ private struct HTMLWalker {
                 new.level = max(lists.count - 1, 0)
                 new.ordered = lists.last?.ordered ?? false
             }
-            if kind == .tableRow, parentName == "thead" {
+            if kind == .tableRow, parentTag == .thead {
                 new.isHeaderRow = true
             }
             builder = new
@@ -421,77 +411,79 @@ private struct HTMLWalker {
     /// Handles the end of an element whose start `enter` answered `.visited` for.
     mutating func leave(_ element: OpenElement) {
         let node = element.id
-        if let link = openLinks.last, link.owner == node {
-            openLinks.removeLast()
-            var text = TextRules.collapseWhitespace(link.text)
+        if openLinks.last?.owner == node, let link = openLinks.popLast() {
+            var text = TextRules.collapseWhitespace(String(decoding: link.text, as: UTF8.self))
             if text.isEmpty, builder == nil, !TextRules.collapseWhitespace(link.alt).isEmpty {
                 // An image-only link (scribe2's nav icons): its alt text stands for the link text.
                 text = TextRules.collapseWhitespace(link.alt)
-                append(text)
+                append(text.utf8)
             }
-            if let line = builder?.lines.count {
-                builder?.links.append((line - 1, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
+            if let line = builder?.lineBreaks.count {
+                builder?.links.append((line, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
             }
         }
-        if let open = cell, open.owner == node {
-            builder?.cells.append(TextRules.collapseWhitespace(open.text))
-            if element.name == "th" { builder?.headerCells += 1 }
-            cell = nil
+        if cell?.owner == node, let open = cell.take() {
+            builder?.cells.append(TextRules.collapseWhitespace(String(decoding: open.text, as: UTF8.self)))
+            if element.tag == .th { builder?.headerCells += 1 }
         }
-        let role = element.role
-        if let open = builder, open.owner == node {
+        if builder?.owner == node, let open = builder.take() {
             emit(open)
-            builder = nil
-        } else if role.isBlockLevel, let open = builder {
-            if open.owner == nil { emit(open); builder = nil } else { append(" ") }
+        } else if element.role.isBlockLevel, builder != nil {
+            if builder?.owner == nil, let open = builder.take() { emit(open) } else { append(CollectionOfOne(0x20)) }
         }
-        if let last = suspended.last, last.by == node {
-            if let open = builder { emit(open) }
+        if suspended.last?.by == node, let last = suspended.popLast() {
+            if let open = builder.take() { emit(open) }
             builder = last.builder
-            suspended.removeLast()
         }
-        if let last = lists.last, last.owner == node { lists.removeLast() }
-        if let last = classStack.last, last.owner == node { classStack.removeLast() }
+        if lists.last?.owner == node { lists.removeLast() }
+        if classStack.last?.owner == node { classStack.removeLast() }
     }
 
     /// Prepares for a block-level element: closes loose text, absorbs the element into an open
     /// block, or (when `splits`) emits the open block's text so far and suspends it.
     /// Returns whether no block is open afterwards, i.e. whether `node` may open its own.
     mutating func startBlockLevel(_ node: Int, splits: Bool) -> Bool {
-        guard let open = builder else { return true }
-        if open.owner == nil { emit(open); builder = nil; return true }
-        if [.heading, .tableRow, .preformatted].contains(open.kind) || !splits {
-            if open.kind != .preformatted { append(" ") }
+        guard let kind = builder?.kind else { return true }
+        if builder?.owner == nil, let open = builder.take() { emit(open); return true }
+        let absorbs: Bool
+        switch kind {
+        case .heading, .tableRow, .preformatted: absorbs = true
+        default: absorbs = !splits
+        }
+        if absorbs {
+            if kind != .preformatted { append(CollectionOfOne(0x20)) }
             return false
         }
-        emit(open)
-        var rest = open
-        rest.lines = [""]; rest.links = []; rest.checked = nil
+        guard var rest = builder.take() else { return true }
+        emit(rest)
+        rest.text.removeAll(keepingCapacity: true)
+        rest.lineBreaks = []; rest.links = []; rest.checked = nil
         suspended.append((node, rest))
-        builder = nil
         return true
     }
 
-    /// Adds text to the open block (opening a loose paragraph for non-blank text) and open links.
-    mutating func append(_ text: String) {
+    /// Adds text (UTF-8 bytes) to the open block (opening a loose paragraph for non-blank text) and open links.
+    mutating func append<Bytes: Collection<UInt8>>(_ text: Bytes) {
         if builder == nil {
-            guard !TextRules.isBlank(text) else { return }
+            guard !HTMLByteRules.isBlank(text) else { return }
             builder = BlockBuilder(kind: .paragraph, classes: currentClasses())
         }
-        for index in openLinks.indices { openLinks[index].text += text }
+        for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
         if builder?.kind == .tableRow {
-            cell?.text += text
-        } else if let last = builder?.lines.indices.last {
-            builder?.lines[last] += text
+            cell?.text.append(contentsOf: text)
+        } else {
+            builder?.text.append(contentsOf: text)
         }
     }
 
     mutating func lineBreak() {
         switch builder?.kind {
-        case .paragraph?: builder?.lines.append("")
-        case .preformatted?: append("\n")
+        case .paragraph?:
+            let offset = builder?.text.count ?? 0
+            builder?.lineBreaks.append(offset)
+        case .preformatted?: append(CollectionOfOne(0x0A))
         case nil: break
-        default: append(" ")
+        default: append(CollectionOfOne(0x20))
         }
     }
 
@@ -499,7 +491,8 @@ private struct HTMLWalker {
         let links = open.links.map(\.link)
         switch open.kind {
         case .preformatted:
-            let text = open.lines.joined(separator: "\n")
+            // One line: only paragraphs keep `<br>` lines apart.
+            let text = String(decoding: open.text, as: UTF8.self)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let kept = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()
             guard !kept.isEmpty else { return }
@@ -510,14 +503,14 @@ private struct HTMLWalker {
             document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
-            for (index, line) in open.lines.enumerated() {
-                let text = TextRules.collapseWhitespace(line)
+            for index in 0...open.lineBreaks.count {
+                let text = TextRules.collapseWhitespace(String(decoding: open.line(index), as: UTF8.self))
                 guard !text.isEmpty else { continue }
-                let lineLinks = open.links.filter { $0.line == index }.map(\.link)
+                let lineLinks = open.lineBreaks.isEmpty ? links : open.links.filter { $0.line == index }.map(\.link)
                 document.blocks.append(Block(.paragraph, text, links: lineLinks, classes: open.classes))
             }
         default:
-            let text = TextRules.collapseWhitespace(open.lines.joined(separator: " "))
+            let text = TextRules.collapseWhitespace(String(decoding: open.text, as: UTF8.self))
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links, classes: open.classes))
@@ -530,35 +523,26 @@ private struct HTMLWalker {
     mutating func readHeadElement(_ role: HTMLRole, _ attributes: HTMLAttributes) {
         switch role {
         case .meta:
-            guard let key = attributes.name ?? attributes.property, let value = attributes.content else { return }
+            guard let key = (attributes.name ?? attributes.property)?.string, let value = attributes.content?.string else { return }
             let name = key.lowercased().trimmed()
             if !name.isEmpty, document.metadata[name] == nil { document.metadata[name] = TextRules.collapseWhitespace(value) }
         case .base:
-            if documentBase == nil { documentBase = attributes.href }
+            if documentBase == nil { documentBase = attributes.href?.string }
         default: break
         }
     }
 
     /// Records the element's class and id tokens for the blocks inside it; returns the class tokens.
     mutating func pushClasses(_ element: OpenElement, _ attributes: HTMLAttributes) -> [String] {
-        let classes = attributes.classValue.map(Self.classTokens) ?? []
+        let classes = attributes.classValue.map { HTMLByteRules.classTokens($0.bytes) } ?? []
         var tokens = classes
         // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
-        if element.name == "nav", !tokens.contains("nav") { tokens.append("nav") }
-        if let id = attributes.id?.trimmed(), !id.isEmpty {
-            tokens.append(id.lowercased())
+        if element.tag == .nav, !tokens.contains("nav") { tokens.append("nav") }
+        if let id = attributes.id.flatMap({ HTMLByteRules.idToken($0.bytes) }) {
+            tokens.append(id)
         }
         if !tokens.isEmpty { classStack.append((element.id, tokens)) }
         return classes
-    }
-
-    /// The lower-cased tokens of a `class` value, split at white space; ASCII values on bytes (where the white
-    /// space characters are exactly the bytes 09–0D and 20).
-    static func classTokens(_ value: String) -> [String] {
-        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return value.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
-        return value.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { token in
-            String(decoding: token.map { $0.asciiLowercased }, as: UTF8.self)
-        }
     }
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
@@ -577,15 +561,5 @@ private struct HTMLWalker {
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
-    }
-}
-
-private extension HTMLRole {
-    /// Whether the element ends loose text before it (blocks and containers).
-    var isBlockLevel: Bool {
-        switch self {
-        case .container, .list, .definitionList, .table, .cell, .block: return true
-        default: return false
-        }
     }
 }

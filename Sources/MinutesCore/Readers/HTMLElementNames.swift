@@ -1,0 +1,187 @@
+import Foundation
+
+/// What an element means to the HTML reader's walker.
+enum HTMLRole: Equatable {
+    case skip, head, title, meta, base, lineBreak, link, image, input, inline
+    case container, list(ordered: Bool), definitionList, table, cell
+    case block(Block.Kind, level: Int)
+
+    /// Whether the element ends loose text before it (blocks and containers).
+    var isBlockLevel: Bool {
+        switch self {
+        case .container, .list, .definitionList, .table, .cell, .block: return true
+        default: return false
+        }
+    }
+}
+
+/// The few element names the walker compares after an element has started, kept as a tag
+/// instead of the name itself.
+enum HTMLNameTag: UInt8, Equatable {
+    case other, th, thead, nav
+
+    /// The tag of a lower-cased local name.
+    init(_ name: String) {
+        switch name {
+        case "th": self = .th
+        case "thead": self = .thead
+        case "nav": self = .nav
+        default: self = .other
+        }
+    }
+}
+
+/// Element names → roles. The reader looks an element's name up on libxml2's bytes (no String,
+/// no hashing): `lookUp` packs the lower-cased local name into two 64-bit words and searches a
+/// sorted table built once from `roles`, which stays the rule.
+enum HTMLElementNames {
+    /// The role of each lower-cased local name the walker knows; all others are `.inline`.
+    static let roles: [String: HTMLRole] = {
+        var roles: [String: HTMLRole] = [
+            "head": .head, "title": .title, "meta": .meta, "base": .base, "br": .lineBreak,
+            "a": .link, "img": .image, "input": .input, "td": .cell, "th": .cell,
+            "ul": .list(ordered: false), "menu": .list(ordered: false), "dir": .list(ordered: false),
+            "ol": .list(ordered: true), "dl": .definitionList, "table": .table,
+            "p": .block(.paragraph, level: 0), "summary": .block(.paragraph, level: 0),
+            "caption": .block(.paragraph, level: 0), "li": .block(.listItem, level: 0),
+            "dt": .block(.term, level: 0), "dd": .block(.definition, level: 0),
+            "pre": .block(.preformatted, level: 0), "listing": .block(.preformatted, level: 0),
+            "xmp": .block(.preformatted, level: 0), "tr": .block(.tableRow, level: 0),
+        ]
+        for level in 1...6 { roles["h\(level)"] = .block(.heading, level: level) }
+        for name in ["script", "style", "noscript", "template", "svg", "iframe", "form", "button",
+                     "footer", "link", "select", "textarea", "object", "embed", "canvas", "audio", "video"] {
+            roles[name] = .skip
+        }
+        for name in ["html", "body", "div", "section", "article", "main", "header", "aside", "blockquote",
+                     "details", "figure", "figcaption", "address", "center", "hgroup", "fieldset", "legend",
+                     "thead", "tbody", "tfoot", "hr", "dialog", "search", "nav"] {
+            roles[name] = .container
+        }
+        return roles
+    }()
+
+    /// A name of at most 16 bytes, packed: byte i in bits 8·i of `low` (i < 8) or of `high`, zero after its end.
+    /// Names hold no zero byte, so two names have the same key exactly when they are equal.
+    struct Key: Comparable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        /// The key of `bytes` with ASCII letters lower-cased; nil when longer than 16 bytes.
+        init?<Bytes: Collection<UInt8>>(lowercasing bytes: Bytes) {
+            guard bytes.count <= 16 else { return nil }
+            var shift: UInt64 = 0
+            for byte in bytes {
+                if shift < 64 { low |= UInt64(byte.asciiLowercased) << shift } else { high |= UInt64(byte.asciiLowercased) << (shift - 64) }
+                shift += 8
+            }
+        }
+
+        static func < (a: Key, b: Key) -> Bool { (a.high, a.low) < (b.high, b.low) }
+    }
+
+    /// `roles` as (key, role, tag), sorted by key.
+    private static let table: [(key: Key, role: HTMLRole, tag: HTMLNameTag)] = roles.compactMap { name, role in
+        Key(lowercasing: name.utf8).map { ($0, role, HTMLNameTag(name)) }
+    }.sorted { $0.key < $1.key }
+
+    /// The role and tag of an element named `fullName` (NUL-terminated, as libxml2 sends it): those of its local name
+    /// (after the first `:` that is neither its first nor its last byte, as libxml2's tree named the node), lower-cased.
+    static func lookUp(_ fullName: UnsafePointer<UInt8>) -> (role: HTMLRole, tag: HTMLNameTag) {
+        let bytes = UnsafeBufferPointer(start: fullName, count: strlen(UnsafeRawPointer(fullName).assumingMemoryBound(to: CChar.self)))
+        var local = bytes[...]
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count {
+            local = bytes[(colon + 1)...]
+        }
+        // Only ASCII letters lower-case on bytes alike; others take String's rule (the Kelvin sign becomes "k").
+        guard local.allSatisfy({ $0 < 0x80 }) else { return lookUp(lowercasedName: String(decoding: local, as: UTF8.self).lowercased()) }
+        return lookUp(key: Key(lowercasing: local))
+    }
+
+    /// `lookUp` for an already lower-cased name: the rule, `roles[name]`, that the byte lookup gives.
+    static func lookUp(lowercasedName name: String) -> (role: HTMLRole, tag: HTMLNameTag) {
+        (roles[name] ?? .inline, HTMLNameTag(name))
+    }
+
+    /// Binary search of `table` for `key`.
+    private static func lookUp(key: Key?) -> (role: HTMLRole, tag: HTMLNameTag) {
+        guard let key else { return (.inline, .other) }
+        return table.withUnsafeBufferPointer { entries in
+            var lower = 0, upper = entries.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                let entry = entries[middle]
+                if entry.key == key { return (entry.role, entry.tag) }
+                if entry.key < key { lower = middle + 1 } else { upper = middle }
+            }
+            return (.inline, .other)
+        }
+    }
+}
+
+/// Byte versions of the rules the reader applies to attribute values and text, for ASCII bytes; other bytes
+/// take the String rule itself.
+enum HTMLByteRules {
+    /// Whether `bytes`, lower-cased (String's rule), equal the ASCII `lowercase` word.
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, equals lowercase: StaticString) -> Bool {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).lowercased() == lowercase.description
+        }
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        let word = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        return zip(bytes, word).allSatisfy { $0.asciiLowercased == $1 }
+    }
+
+    /// The lower-cased tokens of a `class` value, split at white space.
+    static func classTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard !bytes.isEmpty else { return [] }
+        // On ASCII the white space characters are exactly the bytes 09–0D and 20.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return classTokens(String(decoding: bytes, as: UTF8.self)) }
+        var tokens: [String] = []
+        var start = 0
+        while start < bytes.count {
+            while start < bytes.count, isASCIIWhitespace(bytes[start]) { start += 1 }
+            var end = start
+            while end < bytes.count, !isASCIIWhitespace(bytes[end]) { end += 1 }
+            if end > start { tokens.append(UTF8Search.lowercasedASCII(bytes[start..<end])) }
+            start = end
+        }
+        return tokens
+    }
+
+    /// The rule: `value` lower-cased and split at white space characters.
+    static func classTokens(_ value: String) -> [String] {
+        value.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    /// The token an `id` value adds to the class tokens: trimmed of spaces and tabs, lower-cased; nil when empty.
+    static func idToken(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // On ASCII, space and tab are single characters (no combining mark can follow them).
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return idToken(String(decoding: bytes, as: UTF8.self)) }
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return start < end ? UTF8Search.lowercasedASCII(bytes[start..<end]) : nil
+    }
+
+    /// The rule for `idToken`.
+    static func idToken(_ value: String) -> String? {
+        let id = value.trimmed()
+        return id.isEmpty ? nil : id.lowercased()
+    }
+
+    /// `TextRules.isBlank` of the text `bytes` hold. ASCII white space is blank; a printable ASCII byte starts a
+    /// character that is not white space; anything else (controls, non-ASCII) takes the rule itself.
+    static func isBlank<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        var undecided = false
+        for byte in bytes where !isASCIIWhitespace(byte) {
+            if byte > 0x20, byte < 0x7F { return false }
+            undecided = true
+        }
+        return !undecided || TextRules.isBlank(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Bytes 09–0D and 20.
+    @inline(__always)
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+}
