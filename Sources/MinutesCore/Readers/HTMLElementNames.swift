@@ -181,6 +181,62 @@ enum HTMLByteRules {
         return !undecided || TextRules.isBlank(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// `TextRules.collapseWhitespace(String(decoding: bytes, as: UTF8.self))`, written straight from the bytes
+    /// into the new string: runs of ASCII white space become one space, none at either end. Only when a byte
+    /// that may start a Unicode space (C2, E2, E3, as `TextRules` tells them) is there and the text holds a
+    /// Unicode space does the result go through `TextRules.collapseWhitespace` itself.
+    static func collapsedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var mayHoldUnicodeSpace = false
+        let collapsed = String(unsafeUninitializedCapacity: bytes.count) { out in
+            guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
+            let end = bytes.count
+            var read = 0, count = 0
+            while true {
+                // White space before a word: one space between words, none at either end.
+                while read < end, isASCIIWhitespace(source[read]) { read += 1 }
+                guard read < end else { break }
+                if count > 0 { target[count] = 0x20; count += 1 }
+                // The word, and what follows it unchanged, eight bytes at a time where it can.
+                while read < end {
+                    if read + 8 <= end {
+                        let word = UnsafeRawPointer(source + read).loadUnaligned(as: UInt64.self)
+                        if isUnchangedRun(UInt64(littleEndian: word)) {
+                            UnsafeMutableRawPointer(target + count).storeBytes(of: word, as: UInt64.self)
+                            read += 8
+                            count += 8
+                            continue
+                        }
+                    }
+                    let byte = source[read]
+                    if isASCIIWhitespace(byte) { break }
+                    if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 { mayHoldUnicodeSpace = true }
+                    target[count] = byte
+                    count += 1
+                    read += 1
+                }
+            }
+            return count
+        }
+        guard mayHoldUnicodeSpace, collapsed.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) else {
+            return collapsed
+        }
+        return TextRules.collapseWhitespace(collapsed)
+    }
+
+    /// Whether eight bytes (the first in the lowest bits) that follow a byte other than white space are copied
+    /// as they are: printable ASCII or spaces (no other white space, no byte that may start a Unicode space),
+    /// no two spaces side by side, and no space last (the next byte decides what it becomes).
+    @inline(__always)
+    static func isUnchangedRun(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, spaces: UInt64 = 0x2020_2020_2020_2020
+        // No byte from 0x80 on, none below 0x20.
+        guard word & high == 0, (word &- spaces) & ~word & high == 0 else { return false }
+        // 0x80 in each byte that is a space.
+        let difference = word ^ spaces
+        let isSpace = ~(((difference & low) &+ low) | difference | low)
+        return isSpace & (isSpace << 8) == 0 && isSpace >> 56 == 0
+    }
+
     /// Bytes 09–0D and 20.
     @inline(__always)
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }

@@ -279,7 +279,7 @@ private struct HTMLEventStream {
         case .title:
             guard let collected = title else { return }
             title = nil
-            let value = TextRules.collapseWhitespace(String(decoding: collected, as: UTF8.self))
+            let value = collected.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
             if walker.document.title == nil, !value.isEmpty { walker.document.title = value }
         case .hidden, .head: break
         }
@@ -344,6 +344,7 @@ private struct HTMLWalker {
     var classStack: [(owner: Int, tokens: [String])] = []
     var openLinks: [OpenLink] = []
     var cell: (owner: Int, text: [UInt8])?
+    var classTokenCache = ClassTokenCache()
 
     init(baseURL: String?) { givenBase = baseURL }
 
@@ -412,7 +413,7 @@ private struct HTMLWalker {
     mutating func leave(_ element: OpenElement) {
         let node = element.id
         if openLinks.last?.owner == node, let link = openLinks.popLast() {
-            var text = TextRules.collapseWhitespace(String(decoding: link.text, as: UTF8.self))
+            var text = link.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
             if text.isEmpty, builder == nil, !TextRules.collapseWhitespace(link.alt).isEmpty {
                 // An image-only link (scribe2's nav icons): its alt text stands for the link text.
                 text = TextRules.collapseWhitespace(link.alt)
@@ -423,7 +424,7 @@ private struct HTMLWalker {
             }
         }
         if cell?.owner == node, let open = cell.take() {
-            builder?.cells.append(TextRules.collapseWhitespace(String(decoding: open.text, as: UTF8.self)))
+            builder?.cells.append(open.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString))
             if element.tag == .th { builder?.headerCells += 1 }
         }
         if builder?.owner == node, let open = builder.take() {
@@ -470,9 +471,9 @@ private struct HTMLWalker {
         }
         for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
         if builder?.kind == .tableRow {
-            cell?.text.append(contentsOf: text)
+            cell?.text.appendText(text)
         } else {
-            builder?.text.append(contentsOf: text)
+            builder?.text.appendText(text)
         }
     }
 
@@ -504,13 +505,13 @@ private struct HTMLWalker {
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
             for index in 0...open.lineBreaks.count {
-                let text = TextRules.collapseWhitespace(String(decoding: open.line(index), as: UTF8.self))
+                let text = open.line(index).withUnsafeBufferPointer(HTMLByteRules.collapsedString)
                 guard !text.isEmpty else { continue }
                 let lineLinks = open.lineBreaks.isEmpty ? links : open.links.filter { $0.line == index }.map(\.link)
                 document.blocks.append(Block(.paragraph, text, links: lineLinks, classes: open.classes))
             }
         default:
-            let text = TextRules.collapseWhitespace(String(decoding: open.text, as: UTF8.self))
+            let text = open.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links, classes: open.classes))
@@ -534,20 +535,31 @@ private struct HTMLWalker {
 
     /// Records the element's class and id tokens for the blocks inside it; returns the class tokens.
     mutating func pushClasses(_ element: OpenElement, _ attributes: HTMLAttributes) -> [String] {
-        let classes = attributes.classValue.map { HTMLByteRules.classTokens($0.bytes) } ?? []
+        let classes = attributes.classValue.map { classTokenCache.tokens($0.bytes) } ?? []
         var tokens = classes
         // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
         if element.tag == .nav, !tokens.contains("nav") { tokens.append("nav") }
         if let id = attributes.id.flatMap({ HTMLByteRules.idToken($0.bytes) }) {
             tokens.append(id)
         }
-        if !tokens.isEmpty { classStack.append((element.id, tokens)) }
+        guard !tokens.isEmpty else { return classes }
+        // Without repeats (`currentClasses` drops them anyway), so that one entry's tokens can be used as they are.
+        if tokens.count > 1, tokens.indices.contains(where: { tokens[..<$0].contains(tokens[$0]) }) {
+            var distinct: [String] = []
+            for token in tokens where !distinct.contains(token) { distinct.append(token) }
+            tokens = distinct
+        }
+        classStack.append((element.id, tokens))
         return classes
     }
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
     func currentClasses() -> [String] {
+        guard let innermost = classStack.last else { return [] }
+        // An entry's tokens are distinct: the innermost alone needs no merging.
+        if classStack.count == 1 || innermost.tokens.count >= 16 { return innermost.tokens }
         var result: [String] = []
+        result.reserveCapacity(classStack.suffix(32).reduce(0) { $0 + $1.tokens.count })
         for entry in classStack.reversed().prefix(32) {
             for token in entry.tokens where !result.contains(token) { result.append(token) }
             if result.count >= 16 { break }
@@ -561,5 +573,43 @@ private struct HTMLWalker {
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
+    }
+}
+
+/// The class tokens of the last few distinct `class` values (a document repeats a few values on most elements).
+private struct ClassTokenCache {
+    private var entries: [(value: [UInt8], tokens: [String])] = []
+    /// The entry the next new value replaces once the cache is full.
+    private var next = 0
+    /// How many values are kept.
+    static let capacity = 16
+
+    /// `HTMLByteRules.classTokens(bytes)`, from the cache when the value was seen lately.
+    mutating func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard !bytes.isEmpty else { return [] }
+        for index in entries.indices where entries[index].value.count == bytes.count {
+            let same = entries[index].value.withUnsafeBytes { kept in
+                guard let kept = kept.baseAddress, let base = bytes.baseAddress else { return false }
+                return memcmp(kept, base, bytes.count) == 0
+            }
+            if same { return entries[index].tokens }
+        }
+        let tokens = HTMLByteRules.classTokens(bytes)
+        if entries.count < Self.capacity {
+            entries.append((Array(bytes), tokens))
+        } else {
+            entries[next] = (Array(bytes), tokens)
+            next = (next + 1) % Self.capacity
+        }
+        return tokens
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// Appends a text node's bytes to a block's or cell's text, with room for more at the first (a block's text
+    /// comes in several nodes: growing from a few bytes would copy it again and again).
+    mutating func appendText<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+        if capacity == 0 { reserveCapacity(Swift.max(bytes.count, 240)) }
+        append(contentsOf: bytes)
     }
 }
