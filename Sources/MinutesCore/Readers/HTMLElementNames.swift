@@ -32,8 +32,8 @@ enum HTMLNameTag: UInt8, Equatable {
 }
 
 /// Element names → roles. The reader looks an element's name up on libxml2's bytes (no String,
-/// no hashing): `lookUp` packs the lower-cased local name into two 64-bit words and searches a
-/// sorted table built once from `roles`, which stays the rule.
+/// no Hasher): `lookUp` packs the lower-cased local name into two 64-bit words and finds it in a
+/// table built once from `roles`, which stays the rule.
 enum HTMLElementNames {
     /// The role of each lower-cased local name the walker knows; all others are `.inline`.
     static let roles: [String: HTMLRole] = {
@@ -80,10 +80,41 @@ enum HTMLElementNames {
         static func < (a: Key, b: Key) -> Bool { (a.high, a.low) < (b.high, b.low) }
     }
 
-    /// `roles` as (key, role, tag), sorted by key.
-    private static let table: [(key: Key, role: HTMLRole, tag: HTMLNameTag)] = roles.compactMap { name, role in
-        Key(lowercasing: name.utf8).map { ($0, role, HTMLNameTag(name)) }
-    }.sorted { $0.key < $1.key }
+    /// An entry of the lookup table.
+    private struct Entry {
+        let key: Key
+        let role: HTMLRole
+        let tag: HTMLNameTag
+    }
+
+    /// `roles` as a hash table: `slots[slot(key)]` is 1 + the index in `entries` of the name with that key, or 0.
+    /// The multiplier is searched once, from a fixed start, until every known name has a slot of its own.
+    private static let lookupTable: (entries: [Entry], slots: [UInt8], multiplier: UInt64) = {
+        let entries = roles.keys.sorted().compactMap { name in
+            Key(lowercasing: name.utf8).map { Entry(key: $0, role: roles[name] ?? .inline, tag: HTMLNameTag(name)) }
+        }
+        var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while true {
+            var slots = [UInt8](repeating: 0, count: 1 << slotBits)
+            var distinct = true
+            for (index, entry) in entries.enumerated() {
+                let slot = slot(entry.key, multiplier)
+                if slots[slot] != 0 { distinct = false; break }
+                slots[slot] = UInt8(index + 1)
+            }
+            if distinct { return (entries, slots, multiplier) }
+            multiplier &+= 0x2545_F491_4F6C_DD1E
+        }
+    }()
+
+    /// The table has 2^slotBits slots.
+    private static let slotBits = 10
+
+    /// The slot of `key` for `multiplier`.
+    @inline(__always)
+    private static func slot(_ key: Key, _ multiplier: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key.low ^ (key.high &* 0x0100_0000_01B3)) &* multiplier) >> UInt64(64 - slotBits))
+    }
 
     /// The role and tag of an element named `fullName` (NUL-terminated, as libxml2 sends it): those of its local name
     /// (after the first `:` that is neither its first nor its last byte, as libxml2's tree named the node), lower-cased.
@@ -103,19 +134,13 @@ enum HTMLElementNames {
         (roles[name] ?? .inline, HTMLNameTag(name))
     }
 
-    /// Binary search of `table` for `key`.
+    /// The entry of `lookupTable` for `key`.
     private static func lookUp(key: Key?) -> (role: HTMLRole, tag: HTMLNameTag) {
         guard let key else { return (.inline, .other) }
-        return table.withUnsafeBufferPointer { entries in
-            var lower = 0, upper = entries.count
-            while lower < upper {
-                let middle = (lower + upper) / 2
-                let entry = entries[middle]
-                if entry.key == key { return (entry.role, entry.tag) }
-                if entry.key < key { lower = middle + 1 } else { upper = middle }
-            }
-            return (.inline, .other)
-        }
+        let table = lookupTable
+        let index = Int(table.slots[slot(key, table.multiplier)])
+        guard index > 0, table.entries[index - 1].key == key else { return (.inline, .other) }
+        return (table.entries[index - 1].role, table.entries[index - 1].tag)
     }
 }
 

@@ -345,6 +345,8 @@ private struct HTMLWalker {
     var openLinks: [OpenLink] = []
     var cell: (owner: Int, text: [UInt8])?
     var classTokenCache = ClassTokenCache()
+    /// `currentClasses`' last answer and what it was made of (see there).
+    var lastClasses: (tokens: [String], depth: Int, below: Int, classes: [String])?
 
     init(baseURL: String?) { givenBase = baseURL }
 
@@ -554,17 +556,31 @@ private struct HTMLWalker {
     }
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
-    func currentClasses() -> [String] {
+    mutating func currentClasses() -> [String] {
         guard let innermost = classStack.last else { return [] }
         // An entry's tokens are distinct: the innermost alone needs no merging.
         if classStack.count == 1 || innermost.tokens.count >= 16 { return innermost.tokens }
+        // The same tokens (the very array, which `ClassTokenCache` shares) on the same entries as last time: the same
+        // answer. Element ids are unique and the stack only grows and shrinks at its end, so the same owner at the
+        // same depth below the innermost entry means the same entries below it.
+        let below = classStack[classStack.count - 2].owner
+        if lastClasses?.depth == classStack.count, lastClasses?.below == below,
+           let last = lastClasses?.tokens, Self.isSameArray(last, innermost.tokens), let classes = lastClasses?.classes {
+            return classes
+        }
         var result: [String] = []
         result.reserveCapacity(classStack.suffix(32).reduce(0) { $0 + $1.tokens.count })
         for entry in classStack.reversed().prefix(32) {
             for token in entry.tokens where !result.contains(token) { result.append(token) }
             if result.count >= 16 { break }
         }
+        lastClasses = (innermost.tokens, classStack.count, below, result)
         return result
+    }
+
+    /// Whether `a` and `b` share their storage (and so their elements).
+    static func isSameArray(_ a: [String], _ b: [String]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
     }
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
