@@ -345,8 +345,6 @@ private struct HTMLWalker {
     var openLinks: [OpenLink] = []
     var cell: (owner: Int, text: [UInt8])?
     var classTokenCache = ClassTokenCache()
-    /// `currentClasses`' last answer and what it was made of (see there).
-    var lastClasses: (tokens: [String], depth: Int, below: Int, classes: [String])?
 
     init(baseURL: String?) { givenBase = baseURL }
 
@@ -556,31 +554,18 @@ private struct HTMLWalker {
     }
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
-    mutating func currentClasses() -> [String] {
-        guard let innermost = classStack.last else { return [] }
+    func currentClasses() -> [String] {
+        guard let innermost = classStack.last?.tokens else { return [] }
         // An entry's tokens are distinct: the innermost alone needs no merging.
-        if classStack.count == 1 || innermost.tokens.count >= 16 { return innermost.tokens }
-        // The same tokens (the very array, which `ClassTokenCache` shares) on the same entries as last time: the same
-        // answer. Element ids are unique and the stack only grows and shrinks at its end, so the same owner at the
-        // same depth below the innermost entry means the same entries below it.
-        let below = classStack[classStack.count - 2].owner
-        if lastClasses?.depth == classStack.count, lastClasses?.below == below,
-           let last = lastClasses?.tokens, Self.isSameArray(last, innermost.tokens), let classes = lastClasses?.classes {
-            return classes
-        }
+        if classStack.count == 1 || innermost.count >= 16 { return innermost }
+        let deepest = max(classStack.count - 32, 0)
         var result: [String] = []
-        result.reserveCapacity(classStack.suffix(32).reduce(0) { $0 + $1.tokens.count })
-        for entry in classStack.reversed().prefix(32) {
-            for token in entry.tokens where !result.contains(token) { result.append(token) }
+        result.reserveCapacity(classStack[deepest...].reduce(0) { $0 + $1.tokens.count })
+        for index in stride(from: classStack.count - 1, through: deepest, by: -1) {
+            for token in classStack[index].tokens where !result.contains(token) { result.append(token) }
             if result.count >= 16 { break }
         }
-        lastClasses = (innermost.tokens, classStack.count, below, result)
         return result
-    }
-
-    /// Whether `a` and `b` share their storage (and so their elements).
-    static func isSameArray(_ a: [String], _ b: [String]) -> Bool {
-        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }
     }
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
@@ -594,30 +579,52 @@ private struct HTMLWalker {
 
 /// The class tokens of the last few distinct `class` values (a document repeats a few values on most elements).
 private struct ClassTokenCache {
-    private var entries: [(value: [UInt8], tokens: [String])] = []
+    /// A value, told apart from others by its length and its first and last eight bytes before its bytes are compared.
+    private struct Entry {
+        let count: Int
+        let head: UInt64
+        let tail: UInt64
+        let value: [UInt8]
+        let tokens: [String]
+    }
+
+    private var entries: [Entry] = []
     /// The entry the next new value replaces once the cache is full.
     private var next = 0
     /// How many values are kept.
-    static let capacity = 16
+    static let capacity = 32
 
     /// `HTMLByteRules.classTokens(bytes)`, from the cache when the value was seen lately.
     mutating func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        guard !bytes.isEmpty else { return [] }
-        for index in entries.indices where entries[index].value.count == bytes.count {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
+        let (head, tail) = Self.ends(bytes)
+        for index in entries.indices where entries[index].count == bytes.count && entries[index].head == head && entries[index].tail == tail {
             let same = entries[index].value.withUnsafeBytes { kept in
-                guard let kept = kept.baseAddress, let base = bytes.baseAddress else { return false }
+                guard let kept = kept.baseAddress else { return false }
                 return memcmp(kept, base, bytes.count) == 0
             }
             if same { return entries[index].tokens }
         }
-        let tokens = HTMLByteRules.classTokens(bytes)
+        let entry = Entry(count: bytes.count, head: head, tail: tail, value: Array(bytes), tokens: HTMLByteRules.classTokens(bytes))
         if entries.count < Self.capacity {
-            entries.append((Array(bytes), tokens))
+            entries.append(entry)
         } else {
-            entries[next] = (Array(bytes), tokens)
+            entries[next] = entry
             next = (next + 1) % Self.capacity
         }
-        return tokens
+        return entry.tokens
+    }
+
+    /// The first and the last eight bytes of `bytes` (for fewer bytes, all of them, twice).
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>) -> (head: UInt64, tail: UInt64) {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        if bytes.count >= 8 {
+            let raw = UnsafeRawPointer(base)
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+        }
+        var packed: UInt64 = 0
+        for byte in bytes { packed = packed << 8 | UInt64(byte) }
+        return (packed, packed)
     }
 }
 
