@@ -9,7 +9,8 @@ import Testing
 struct HTMLByteRuleTests {
     /// Pieces that random texts are made of.
     static let pieces = [" ", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "\u{7F}", "\u{01}",
-                         "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{200A}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{3000}",
+                         "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{2003}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}",
+                         "\u{205F}", "\u{3000}", "\u{180E}", "\u{FEFF}",
                          "’", "–", "\u{301}", "e\u{301}", "\u{600}", "é", "ß", "İ", "\u{212A}", "👩‍💻", "Ä",
                          "a", "Nav", "navigation", "NAVIGATION", "checkbox", "CheckBox", "chec", "box", "phone", "s01", "irc",
                          "Resolved:", "x", "Z", "0", "-", ":", ".", "word", "longer words here", "#id"]
@@ -104,6 +105,17 @@ struct HTMLByteRuleTests {
         for name in HTMLElementNames.roles.keys {
             let found = name.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: 1) { HTMLElementNames.lookUp($0) } }
             #expect(found.role == HTMLElementNames.roles[name])
+        }
+    }
+
+    @Test func unicodeSpacesAreTheWhiteSpaceScalars() {
+        // Every scalar from U+0080 to U+FFFF and a few above, alone and cut short.
+        for value in UInt32(0x80)...0x1_0010 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            let length = bytes.withUnsafeBufferPointer(HTMLByteRules.unicodeSpaceLength)
+            #expect(length == (scalar.properties.isWhitespace ? bytes.count : 0), "\(value)")
+            #expect(Array(bytes.dropLast()).withUnsafeBufferPointer(HTMLByteRules.unicodeSpaceLength) == 0)
         }
     }
 

@@ -209,9 +209,11 @@ enum HTMLByteRules {
     /// `TextRules.collapseWhitespace(String(decoding: bytes, as: UTF8.self))`, written straight from the bytes
     /// into the new string: runs of ASCII white space become one space, none at either end. Only when a byte
     /// that may start a Unicode space (C2, E2, E3, as `TextRules` tells them) is there and the text holds a
-    /// Unicode space does the result go through `TextRules.collapseWhitespace` itself.
+    /// Unicode space (told on its bytes by `unicodeSpaceLength`) does the result go through
+    /// `TextRules.collapseWhitespace` itself.
     static func collapsedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var mayHoldUnicodeSpace = false
+        var holdsUnicodeSpace = false
         let collapsed = String(unsafeUninitializedCapacity: bytes.count) { out in
             guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
             let end = bytes.count
@@ -234,7 +236,10 @@ enum HTMLByteRules {
                     }
                     let byte = source[read]
                     if isASCIIWhitespace(byte) { break }
-                    if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 { mayHoldUnicodeSpace = true }
+                    if byte >= 0xC2 {
+                        if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 { mayHoldUnicodeSpace = true }
+                        if !holdsUnicodeSpace, unicodeSpaceLength(UnsafeBufferPointer(rebasing: bytes[read...])) > 0 { holdsUnicodeSpace = true }
+                    }
                     target[count] = byte
                     count += 1
                     read += 1
@@ -242,10 +247,26 @@ enum HTMLByteRules {
             }
             return count
         }
-        guard mayHoldUnicodeSpace, collapsed.unicodeScalars.contains(where: { $0.value > 0x7F && $0.properties.isWhitespace }) else {
-            return collapsed
-        }
+        guard mayHoldUnicodeSpace, holdsUnicodeSpace else { return collapsed }
         return TextRules.collapseWhitespace(collapsed)
+    }
+
+    /// The length of the white space character (Unicode's White_Space property) above U+007F that `bytes`
+    /// (valid UTF-8) start with, or 0: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    static func unicodeSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count >= 2 else { return 0 }
+        switch (bytes[0], bytes[1]) {
+        case (0xC2, 0x85), (0xC2, 0xA0): return 2
+        default: break
+        }
+        guard bytes.count >= 3 else { return 0 }
+        switch (bytes[0], bytes[1], bytes[2]) {
+        case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF),
+             (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80):
+            return 3
+        default:
+            return 0
+        }
     }
 
     /// Whether eight bytes (the first in the lowest bits) that follow a byte other than white space are copied
