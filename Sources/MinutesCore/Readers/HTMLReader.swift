@@ -341,7 +341,7 @@ private struct HTMLWalker {
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
-    var classStack: [(owner: Int, tokens: [String])] = []
+    var classStack: [ClassEntry] = []
     var openLinks: [OpenLink] = []
     var cell: (owner: Int, text: [UInt8])?
     var classTokenCache = ClassTokenCache()
@@ -536,33 +536,28 @@ private struct HTMLWalker {
     /// Records the element's class and id tokens for the blocks inside it; returns the class tokens.
     mutating func pushClasses(_ element: OpenElement, _ attributes: HTMLAttributes) -> [String] {
         let classes = attributes.classValue.map { classTokenCache.tokens($0.bytes) } ?? []
-        var tokens = classes
         // Navigation bars become blocks marked "nav": extractors decide which of their links matter.
-        if element.tag == .nav, !tokens.contains("nav") { tokens.append("nav") }
-        if let id = attributes.id.flatMap({ HTMLByteRules.idToken($0.bytes) }) {
-            tokens.append(id)
+        let addsNav = element.tag == .nav && !classes.contains("nav")
+        let id = attributes.id.flatMap { HTMLByteRules.idToken($0.bytes) }
+        if !classes.isEmpty || addsNav || id != nil {
+            classStack.append(ClassEntry(owner: element.id, classes: classes, addsNav: addsNav, id: id))
         }
-        guard !tokens.isEmpty else { return classes }
-        // Without repeats (`currentClasses` drops them anyway), so that one entry's tokens can be used as they are.
-        if tokens.count > 1, tokens.indices.contains(where: { tokens[..<$0].contains(tokens[$0]) }) {
-            var distinct: [String] = []
-            for token in tokens where !distinct.contains(token) { distinct.append(token) }
-            tokens = distinct
-        }
-        classStack.append((element.id, tokens))
         return classes
     }
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
     func currentClasses() -> [String] {
-        guard let innermost = classStack.last?.tokens else { return [] }
-        // An entry's tokens are distinct: the innermost alone needs no merging.
-        if classStack.count == 1 || innermost.count >= 16 { return innermost }
+        guard let innermost = classStack.last else { return [] }
+        // One entry with class tokens only, none repeated: those tokens as they are.
+        if classStack.count == 1, !innermost.addsNav, innermost.id == nil,
+           !innermost.classes.indices.contains(where: { innermost.classes[..<$0].contains(innermost.classes[$0]) }) {
+            return innermost.classes
+        }
         let deepest = max(classStack.count - 32, 0)
         var result: [String] = []
-        result.reserveCapacity(classStack[deepest...].reduce(0) { $0 + $1.tokens.count })
+        result.reserveCapacity(classStack[deepest...].reduce(0) { $0 + $1.count })
         for index in stride(from: classStack.count - 1, through: deepest, by: -1) {
-            for token in classStack[index].tokens where !result.contains(token) { result.append(token) }
+            classStack[index].forEachToken { token in if !result.contains(token) { result.append(token) } }
             if result.count >= 16 { break }
         }
         return result
@@ -574,6 +569,26 @@ private struct HTMLWalker {
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
+    }
+}
+
+/// The class and id tokens an open element gives the blocks inside it: its class tokens, then "nav" for a
+/// `<nav>` whose classes lack it, then its id token.
+private struct ClassEntry {
+    let owner: Int
+    /// The class tokens, as `ClassTokenCache` shares them.
+    let classes: [String]
+    let addsNav: Bool
+    let id: String?
+
+    /// How many tokens (with any repeats).
+    var count: Int { classes.count + (addsNav ? 1 : 0) + (id == nil ? 0 : 1) }
+
+    /// Calls `body` with each token in order.
+    func forEachToken(_ body: (String) -> Void) {
+        for token in classes { body(token) }
+        if addsNav { body("nav") }
+        if let id { body(id) }
     }
 }
 
