@@ -11,7 +11,7 @@ struct TextPathFastPathTests {
                          "anopportunity", "busi-", "ness", "business-tobusiness", "e.g.", "o", "a)", "1.", "12)", "(3)", "1234.",
                          "-", "*", "•", "Present:", "Directors Present:", "AGENDA", "RESOLVED:", "q+", "ack", "has", "joined",
                          "is now known as", "s/", "s|", "19", "2020-03-10", ",", ".", ":", "(", ")", "caf\u{E9}", "cafe\u{301}",
-                         "\u{212A}ey", "\u{2060}", "\u{A0}", "\u{301}", "\u{600}", "\r\n", "\r", "\t", " ", "  ", "x", "Zz"]
+                         "\u{212A}ey", "<tom>", "<@tom>", "[15:59]", "15:59:33", "2020-03-10T15:59:33.000Z", "***", "-->", "\u{2060}", "\u{A0}", "\u{301}", "\u{600}", "\r\n", "\r", "\t", " ", "  ", "x", "Zz"]
 
     /// A text of up to `count` pieces, joined by spaces or nothing.
     static func text(_ random: inout SplitMix64, count: Int = 12) -> String {
@@ -68,6 +68,9 @@ struct TextPathFastPathTests {
             #expect(item?.text == expectedItem?.text && item?.ordered == expectedItem?.ordered, "\(line.debugDescription)")
             #expect(PlainTextReader.isBareLabel(line) == PlainTextReader.isBareLabelByCharacters(line), "\(line.debugDescription)")
             #expect(PlainTextReader.isHeading(line) == PlainTextReader.isHeadingByCharacters(line), "\(line.debugDescription)")
+            #expect(PlainTextReader.isShortCapitalLabel(String(line)) == PlainTextReader.isShortCapitalLabelByCharacters(String(line)),
+                    "\(line.debugDescription)")
+            #expect(IRCLineMatcher.hasShape(line).map { $0 == (IRCLogReader.message(String(line)) != nil) } ?? true, "\(line.debugDescription)")
             if expectedItem != nil { items += 1 }
             if PlainTextReader.isBareLabelByCharacters(line) { labels += 1 }
             if PlainTextReader.isHeadingByCharacters(line) { headings += 1 }

@@ -92,10 +92,10 @@ public struct IRCLogReader: DocumentReader {
     public static func looksLikeIRCLog(_ text: String) -> Bool {
         // The first 64 KB decide; a long document is not split whole just to be classified.
         let head = Substring(text.utf8.prefix(65_536))
-        var sample: [String] = []
-        // Lines are taken as they are read, up to the sample's size.
+        var sample: [Substring] = []
+        // Lines are taken as they are read, up to the sample's size (slices of the text, no String each).
         for line in ReaderLines(head, omittingEmpty: true) {
-            let trimmed = String(line.readersTrimmingBlanks())
+            let trimmed = line.readersTrimmingBlanks()
             if trimmed.isEmpty { continue }
             sample.append(trimmed)
             if sample.count >= 400 { break }
@@ -104,7 +104,7 @@ public struct IRCLogReader: DocumentReader {
         let needed = max(3, (sample.count * 6 + 9) / 10)
         var matching = 0
         for (index, line) in sample.enumerated() {
-            if message(line) != nil { matching += 1 }
+            if IRCLineMatcher.hasShape(line) ?? (message(String(line)) != nil) { matching += 1 }
             if matching >= needed { return true }
             if matching + (sample.count - index - 1) < needed { return false }
         }

@@ -177,6 +177,29 @@ public struct PlainTextReader: DocumentReader {
         // A "TODO:" inside pasted report text is a note in that report, not a line of the minutes.
         if lower == "todo" || lower == "to do" { return false }
         if Vocabulary.attendanceLabel(label) != nil || FindingExtractor.labelKind(label) != nil { return true }
+        return isShortCapitalLabel(label)
+    }
+
+    /// A label of one or two words in capitals, with three letters or more ("AOB", "NEXT STEPS").
+    static func isShortCapitalLabel(_ label: String) -> Bool {
+        label.withPlainASCIIBytes(isShortCapitalLabelASCII) ?? isShortCapitalLabelByCharacters(label)
+    }
+
+    /// `isShortCapitalLabelByCharacters(_:)` on the bytes of a plain-ASCII label, where the letters are A–Z and a–z
+    /// and the words are the runs between space bytes.
+    static func isShortCapitalLabelASCII(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
+        var capitals = 0, words = 0, previous = UInt8(ascii: " ")
+        for byte in label {
+            if byte.isASCIILowercase { return false }
+            if byte.isASCIIUppercase { capitals += 1 }
+            if byte != 0x20, previous == 0x20 { words += 1 }
+            previous = byte
+        }
+        return capitals >= 3 && words <= 2
+    }
+
+    /// The rule of `isShortCapitalLabel(_:)` character by character.
+    static func isShortCapitalLabelByCharacters(_ label: String) -> Bool {
         let letters = label.filter(\.isLetter)
         return letters.count >= 3 && label.split(separator: " ").count <= 2 && letters.allSatisfy(\.isUppercase)
     }
