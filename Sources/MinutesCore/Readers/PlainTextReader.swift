@@ -286,19 +286,33 @@ public struct PlainTextReader: DocumentReader {
     /// the next without a space ("busi-" + "ness"), which `WordRepair` later judges.
     static func joinLines(_ lines: [Substring]) -> String {
         guard lines.count > 1 else { return lines.first.map(String.init) ?? "" }
-        // Sized once (a separator takes at most 3 bytes), so the block's text does not grow by doubling.
-        var out = ""
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 3 })
-        for line in lines {
-            if out.isEmpty { out += line; continue }
-            // Only a text whose last byte is "-" can end in the character "-" (no other is canonically equivalent to it).
-            if out.utf8.last == UInt8(ascii: "-"), out.hasSuffix("-"), out.dropLast().last?.isLetter == true, line.first?.isLowercase == true {
-                out += "\u{2060}"   // word joiner marks a line-break hyphen for WordRepair
-            } else {
-                out += " "
+        // Written straight into a String sized once (a separator takes at most 3 bytes), a line at a time.
+        return String(unsafeUninitializedCapacity: lines.reduce(0) { $0 + $1.utf8.count + 3 }) { buffer -> Int in
+            var written = 0
+            for line in lines {
+                if written > 0 {
+                    // Only a text whose last byte is "-" can end in the character "-" (no other is canonically
+                    // equivalent to it): only then are the characters looked at.
+                    let joins = buffer[written - 1] == UInt8(ascii: "-")
+                        && joinsAtHyphen(String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<written]), as: UTF8.self), line)
+                    // A word joiner (E2 81 A0) marks a line-break hyphen for WordRepair.
+                    for byte in joins ? [0xE2, 0x81, 0xA0] : [UInt8(ascii: " ")] {
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+                written += line.utf8.withContiguousStorageIfAvailable { bytes in
+                    UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: bytes)
+                } ?? UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: line.utf8)
             }
-            out += line
+            return written
         }
-        return out
+    }
+
+    /// Whether `line` joins `text` without a space: `text` ends in a hyphen after a letter ("busi-") and `line` starts
+    /// lower-case ("ness").
+    static func joinsAtHyphen(_ text: String, _ line: Substring) -> Bool {
+        guard text.hasSuffix("-"), line.first?.isLowercase == true else { return false }
+        return text[..<text.index(before: text.endIndex)].last?.isLetter == true
     }
 }
