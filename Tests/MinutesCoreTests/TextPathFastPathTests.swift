@@ -64,6 +64,7 @@ struct TextPathFastPathTests {
         var items = 0, labels = 0, headings = 0
         for round in 0..<4000 {
             let line = Substring(round % 2 == 0 ? Self.text(&random, count: 5) : Self.asciiText(&random, count: 5))
+            #expect(line.readersTrimmingBlanks() == line.trimming(.blanks), "\(line.debugDescription)")
             let item = PlainTextReader.listItem(line), expectedItem = PlainTextReader.listItemByCharacters(line)
             #expect(item?.text == expectedItem?.text && item?.ordered == expectedItem?.ordered, "\(line.debugDescription)")
             #expect(PlainTextReader.isBareLabel(line) == PlainTextReader.isBareLabelByCharacters(line), "\(line.debugDescription)")
