@@ -22,10 +22,49 @@ public enum TextDecoder {
         return DecodedText(text: normalise(raw, warnings: &warnings), encoding: encoding, warnings: warnings)
     }
 
+    /// `String(validating: bytes, as: UTF8.self)`, with `normalise`'s byte rewrite (see `rewrite(_:into:nuls:)`) done
+    /// before the one `String` is made rather than after (each `String` made from bytes validates them all again);
+    /// nil for bytes that are not UTF-8. On valid UTF-8 the rewrite leaves nothing for `normalise` to rewrite again.
+    static func utf8Text(_ bytes: UnsafeBufferPointer<UInt8>, warnings: inout [String]) -> String? {
+        guard scan(bytes).needsRewrite else { return String(validating: bytes, as: UTF8.self) }
+        guard isValidUTF8(bytes) else { return nil }
+        var nuls = 0
+        let text = String(unsafeUninitializedCapacity: bytes.count) { rewrite(bytes, into: $0, nuls: &nuls) }
+        if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
+        return text
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or scalars over
+    /// U+10FFFF), as `String(validating:as:)` judges them. Runs of ASCII are passed eight bytes at a time.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = UTF8Search.firstNonASCII(in: bytes, from: 0)
+        while i < bytes.count {
+            /// Whether the byte `offset` after the lead is in `range` (a continuation byte by default).
+            func follows(_ offset: Int, in range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+                i + offset < bytes.count && range.contains(bytes[i + offset])
+            }
+            let length: Int
+            switch bytes[i] {
+            case 0xC2...0xDF: length = follows(1) ? 2 : 0
+            case 0xE0: length = follows(1, in: 0xA0...0xBF) && follows(2) ? 3 : 0
+            case 0xE1...0xEC, 0xEE...0xEF: length = follows(1) && follows(2) ? 3 : 0
+            case 0xED: length = follows(1, in: 0x80...0x9F) && follows(2) ? 3 : 0
+            case 0xF0: length = follows(1, in: 0x90...0xBF) && follows(2) && follows(3) ? 4 : 0
+            case 0xF1...0xF3: length = follows(1) && follows(2) && follows(3) ? 4 : 0
+            case 0xF4: length = follows(1, in: 0x80...0x8F) && follows(2) && follows(3) ? 4 : 0
+            default: length = 0
+            }
+            guard length > 0 else { return false }
+            i = UTF8Search.firstNonASCII(in: bytes, from: i + length)
+        }
+        return true
+    }
+
     private static func decodeRaw(_ bytes: [UInt8], path: String, declaredCharset: String?,
                                   warnings: inout [String]) throws -> (String, String) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return (String(decoding: bytes.dropFirst(3), as: UTF8.self), "UTF-8")
+            let text = bytes.withUnsafeBufferPointer { utf8Text(UnsafeBufferPointer(rebasing: $0.dropFirst(3)), warnings: &warnings) }
+            return (text ?? String(decoding: bytes.dropFirst(3), as: UTF8.self), "UTF-8")
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
             return (decodeUTF16(bytes.dropFirst(2), littleEndian: true), "UTF-16LE")
@@ -40,7 +79,7 @@ public enum TextDecoder {
             warnings.append("no byte-order mark, read as UTF-16\(littleEndian ? "LE" : "BE") from its zero bytes")
             return (decodeUTF16(bytes[...], littleEndian: littleEndian), littleEndian ? "UTF-16LE" : "UTF-16BE")
         }
-        if let text = String(validating: bytes, as: UTF8.self) {
+        if let text = bytes.withUnsafeBufferPointer({ utf8Text($0, warnings: &warnings) }) {
             return (text, "UTF-8")
         }
         let controlBytes = bytes.lazy.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
@@ -134,72 +173,78 @@ public enum TextDecoder {
     /// Line ends to `\n`, NBSP to space, NULs removed, Unicode NFC.
     static func normalise(_ text: String, warnings: inout [String]) -> String {
         var text = text
-        // Fast path: nothing to replace (no CR, NUL, NBSP, narrow NBSP, BOM) and nothing NFC could
-        // change (every scalar below U+0300, the first code point whose NFC quick-check is not Yes).
-        var needsRewrite = false, needsNFC = false
-        text.withUTF8 { bytes in
-            // Only CR, NUL and bytes from 0xC2 can set a flag: runs of other ASCII are passed eight bytes at a time.
-            var i = UTF8Search.firstNonASCII(in: bytes, from: 0, orCRNUL: true)
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0x0D || byte == 0x00 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF { needsRewrite = true }
-                if byte >= 0xCC { needsNFC = true }
-                if needsRewrite && needsNFC { break }
-                i = UTF8Search.firstNonASCII(in: bytes, from: i + 1, orCRNUL: true)
-            }
-        }
+        let (needsRewrite, needsNFC) = text.withUTF8(scan)
         if !needsRewrite && !needsNFC { return text }
         if !needsRewrite { return composedCanonically(text) }
-        // Rewrite on UTF-8 bytes: CR LF and CR → LF, NUL dropped, U+00A0 (C2 A0) and U+202F (E2 80 AF)
-        // → space, U+FEFF (EF BB BF) dropped. The bytes between are copied a stretch at a time.
         var nuls = 0
         // Every rewrite keeps or shortens the text, so the result is written straight into a String
         // of the input's size (no byte array besides: a large input is not held three times over).
-        let out = text.withUTF8 { input -> String in
-            String(unsafeUninitializedCapacity: input.count) { output -> Int in
-                var written = 0
-                /// Appends `input[range]` to the output.
-                func copy(_ range: Range<Int>) {
-                    guard !range.isEmpty, let source = input.baseAddress, let target = output.baseAddress else { return }
-                    (target + written).update(from: source + range.lowerBound, count: range.count)
-                    written += range.count
-                }
-                var copied = 0   // bytes before this are in the output or dropped
-                var i = 0
-                while i < input.count {
-                    let byte = input[i]
-                    let replacement: UInt8?, length: Int
-                    switch byte {
-                    case 0x0D:
-                        replacement = 0x0A
-                        length = i + 1 < input.count && input[i + 1] == 0x0A ? 2 : 1
-                    case 0x00:
-                        nuls += 1
-                        (replacement, length) = (nil, 1)
-                    case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
-                        (replacement, length) = (0x20, 2)
-                    case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
-                        (replacement, length) = (0x20, 3)
-                    case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
-                        (replacement, length) = (nil, 3)
-                    default:
-                        i += 1
-                        continue
-                    }
-                    copy(copied..<i)
-                    if let replacement {
-                        output[written] = replacement
-                        written += 1
-                    }
-                    i += length
-                    copied = i
-                }
-                copy(copied..<input.count)
-                return written
-            }
-        }
+        let out = text.withUTF8 { input in String(unsafeUninitializedCapacity: input.count) { rewrite(input, into: $0, nuls: &nuls) } }
         if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
         return needsNFC ? composedCanonically(out) : out
+    }
+
+    /// What `normalise` must do to `bytes`: rewrite them (they hold CR, NUL, NBSP, narrow NBSP or BOM bytes; see
+    /// `rewrite(_:into:nuls:)`), and compose them (NFC could change a scalar from U+0300 on; every scalar below U+0300 is
+    /// stable).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (needsRewrite: Bool, needsNFC: Bool) {
+        var needsRewrite = false, needsNFC = false
+        // Only CR, NUL and bytes from 0xC2 can set a flag: runs of other ASCII are passed eight bytes at a time.
+        var i = UTF8Search.firstNonASCII(in: bytes, from: 0, orCRNUL: true)
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == 0x0D || byte == 0x00 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF { needsRewrite = true }
+            if byte >= 0xCC { needsNFC = true }
+            if needsRewrite && needsNFC { break }
+            i = UTF8Search.firstNonASCII(in: bytes, from: i + 1, orCRNUL: true)
+        }
+        return (needsRewrite, needsNFC)
+    }
+
+    /// Writes `input` into `output` (at least as large) rewritten: CR LF and CR → LF, NUL dropped (and counted in
+    /// `nuls`), U+00A0 (C2 A0) and U+202F (E2 80 AF) → space, U+FEFF (EF BB BF) dropped; returns the bytes written.
+    /// The bytes between are copied a stretch at a time, runs of ASCII passed over eight bytes at a time.
+    static func rewrite(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, nuls: inout Int) -> Int {
+        var written = 0
+        /// Appends `input[range]` to the output.
+        func copy(_ range: Range<Int>) {
+            guard !range.isEmpty, let source = input.baseAddress, let target = output.baseAddress else { return }
+            (target + written).update(from: source + range.lowerBound, count: range.count)
+            written += range.count
+        }
+        var copied = 0   // bytes before this are in the output or dropped
+        var i = UTF8Search.firstNonASCII(in: input, from: 0, orCRNUL: true)
+        while i < input.count {
+            let byte = input[i]
+            let replacement: UInt8?, length: Int
+            switch byte {
+            case 0x0D:
+                replacement = 0x0A
+                length = i + 1 < input.count && input[i + 1] == 0x0A ? 2 : 1
+            case 0x00:
+                nuls += 1
+                (replacement, length) = (nil, 1)
+            case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
+                (replacement, length) = (0x20, 2)
+            case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
+                (replacement, length) = (0x20, 3)
+            case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
+                (replacement, length) = (nil, 3)
+            default:
+                i = UTF8Search.firstNonASCII(in: input, from: i + 1, orCRNUL: true)
+                continue
+            }
+            copy(copied..<i)
+            if let replacement {
+                output[written] = replacement
+                written += 1
+            }
+            i += length
+            copied = i
+            i = UTF8Search.firstNonASCII(in: input, from: i, orCRNUL: true)
+        }
+        copy(copied..<input.count)
+        return written
     }
 
     /// `text.precomposedStringWithCanonicalMapping` (NFC), normalising only the stretches that NFC could change.

@@ -21,16 +21,40 @@ enum IRCLineMatcher {
     static func answer(for line: String) -> Answer {
         var line = line
         return line.withUTF8 { bytes in
-            guard UTF8Search.isPlainASCII(bytes), !bytes.contains(where: { $0 >= 0x0A && $0 <= 0x0D }) else { return .unanswered }
-            return .answered(message(bytes))
+            guard isAnswerable(bytes) else { return .unanswered }
+            return .answered(shape(of: bytes).map { shape in
+                func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                return IRCLogReader.Message(timestamp: shape.timestamp.map(string) ?? "", nick: shape.nick.map(string),
+                                            text: shape.text.map { string($0).trimmed() } ?? "")
+            })
         }
+    }
+
+    /// Whether `line` has a log line shape (`answer(for:)` gives a message), told without making the message's
+    /// strings; nil where the regular expressions must answer.
+    static func hasShape(_ line: Substring) -> Bool? {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            isAnswerable(bytes) ? shape(of: bytes) != nil : nil
+        } ?? nil
+    }
+
+    /// Plain ASCII with no LF, VT, FF or CR: the lines the byte scan answers for.
+    private static func isAnswerable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Search.isPlainASCII(bytes) && !bytes.contains(where: { $0 >= 0x0A && $0 <= 0x0D })
+    }
+
+    /// Where a line's parts stand: the timestamp, the nick (nil for a server notice) and the text (nil for a notice).
+    private struct Shape {
+        var timestamp: Range<Int>?
+        var nick: Range<Int>?
+        var text: Range<Int>?
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private static func message(_ bytes: UnsafeBufferPointer<UInt8>) -> IRCLogReader.Message? {
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    /// The parts of the line the patterns would match, or nil when neither matches.
+    private static func shape(of bytes: UnsafeBufferPointer<UInt8>) -> Shape? {
         func byte(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
         func digit(_ index: Int) -> Bool { byte(index).map(isDigit) ?? false }
 
@@ -89,10 +113,10 @@ enum IRCLineMatcher {
         while let next = byte(start), isBlank(next) { start += 1 }
         let stamped = stamp(from: start)
         if let stamped, let said = speaker(from: stamped.next) {
-            return IRCLogReader.Message(timestamp: string(stamped.range), nick: string(said.nick), text: string(said.text).trimmed())
+            return Shape(timestamp: stamped.range, nick: said.nick, text: said.text)
         }
         if let said = speaker(from: start) {
-            return IRCLogReader.Message(timestamp: "", nick: string(said.nick), text: string(said.text).trimmed())
+            return Shape(timestamp: nil, nick: said.nick, text: said.text)
         }
         guard let stamped else { return nil }
         let index = stamped.next
@@ -103,6 +127,6 @@ enum IRCLineMatcher {
             || noticeMarkers.contains { marker in
                 marker.indices.allSatisfy { byte(index + $0) == marker[$0] } && blank(at: index + marker.count)
             }
-        return isNotice ? IRCLogReader.Message(timestamp: string(stamped.range), nick: nil, text: "") : nil
+        return isNotice ? Shape(timestamp: stamped.range, nick: nil, text: nil) : nil
     }
 }

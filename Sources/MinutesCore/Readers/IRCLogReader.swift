@@ -36,6 +36,20 @@ public struct IRCLogReader: DocumentReader {
     private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
     private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
 
+    /// Whether `timestamp` may match `isoDate`: only one that starts with the bytes "19" or "20" can.
+    static func mayStartWithYear(_ timestamp: String) -> Bool {
+        let bytes = timestamp.utf8.prefix(2)
+        return bytes.elementsEqual("19".utf8) || bytes.elementsEqual("20".utf8)
+    }
+
+    /// Whether `said` may match `substitution`: only a text whose first bytes are "s/" or "s|" can (the pattern's
+    /// first two characters, one UTF-16 unit and one byte each).
+    static func mayBeSubstitution(_ said: String) -> Bool {
+        var bytes = said.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "s"), let second = bytes.next() else { return false }
+        return second == UInt8(ascii: "/") || second == UInt8(ascii: "|")
+    }
+
     /// Whether `line` holds what either log shape needs: a "<" (before a nick), or a ":" between digits (a time,
     /// `\d:\d`; `\d` is any Unicode digit, so a non-ASCII byte may stand for one). Other lines skip the regex.
     static func mayBeLogLine(_ line: String) -> Bool {
@@ -78,10 +92,10 @@ public struct IRCLogReader: DocumentReader {
     public static func looksLikeIRCLog(_ text: String) -> Bool {
         // The first 64 KB decide; a long document is not split whole just to be classified.
         let head = Substring(text.utf8.prefix(65_536))
-        var sample: [String] = []
-        // Lines are taken as they are read, up to the sample's size.
+        var sample: [Substring] = []
+        // Lines are taken as they are read, up to the sample's size (slices of the text, no String each).
         for line in ReaderLines(head, omittingEmpty: true) {
-            let trimmed = String(line.readersTrimmingBlanks())
+            let trimmed = line.readersTrimmingBlanks()
             if trimmed.isEmpty { continue }
             sample.append(trimmed)
             if sample.count >= 400 { break }
@@ -90,7 +104,7 @@ public struct IRCLogReader: DocumentReader {
         let needed = max(3, (sample.count * 6 + 9) / 10)
         var matching = 0
         for (index, line) in sample.enumerated() {
-            if message(line) != nil { matching += 1 }
+            if IRCLineMatcher.hasShape(line) ?? (message(String(line)) != nil) { matching += 1 }
             if matching >= needed { return true }
             if matching + (sample.count - index - 1) < needed { return false }
         }
@@ -109,15 +123,69 @@ public struct IRCLogReader: DocumentReader {
 
     /// Queue and bot commands that carry no content: `q+`, `q-`, `ack X`, `zakim, next item`.
     static func isNoise(_ text: String) -> Bool {
+        text.withPlainASCIIBytes(isNoiseASCII) ?? isNoiseByCharacters(text)
+    }
+
+    /// The prefixes of `isNoise`'s commands, lower-case.
+    private static let noisePrefixes = ["q+", "q-", "q?", "queue+", "queue-", "queue=", "queue?", "agenda+", "agenda-", "agenda?", "present?",
+                                        "i/", "rrsagent", "zakim", "trackbot", "agendabot", "github-bot", "ghurlbot", "ack ", "scribe?"]
+    /// `noisePrefixes` as bytes.
+    private static let noisePrefixBytes = noisePrefixes.map { Array($0.utf8) }
+    /// The third words of "X has joined", "X has left", … .
+    private static let presenceChanges: Set<String> = ["joined", "left", "quit", "changed"]
+    /// `presenceChanges` as bytes.
+    private static let presenceChangeBytes = presenceChanges.map { Array($0.utf8) }
+    /// What a nick change says, as bytes.
+    private static let renameBytes = Array(" is now known as ".utf8)
+
+    /// `isNoiseByCharacters(_:)` on the bytes of a plain-ASCII text (one byte a character; lower-casing is A–Z to a–z),
+    /// with no lower-cased copy of the text.
+    static func isNoiseASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// Whether the text lower-cased holds `word` from `start` on (up to `end`, when given).
+        func holds(_ word: [UInt8], at start: Int, endingAt end: Int? = nil) -> Bool {
+            guard start + word.count <= text.count, end.map({ $0 - start == word.count }) ?? true else { return false }
+            for i in word.indices where text[start + i].asciiLowercased != word[i] { return false }
+            return true
+        }
+        if text.isEmpty || holds(Self.ackBytes, at: 0, endingAt: text.count) { return true }
+        if noisePrefixBytes.contains(where: { holds($0, at: 0) }) { return true }
+        // The first three words between spaces: "X has joined".
+        var second = 0..<0, start = 0, index = 0
+        while start < text.count {
+            guard text[start] != 0x20 else { start += 1; continue }
+            var end = start + 1
+            while end < text.count, text[end] != 0x20 { end += 1 }
+            if index == 1 { second = start..<end }
+            if index == 2 {
+                if holds(Self.hasBytes, at: second.lowerBound, endingAt: second.upperBound),
+                   presenceChangeBytes.contains(where: { holds($0, at: start, endingAt: end) }) {
+                    return true
+                }
+                break
+            }
+            index += 1
+            start = end
+        }
+        var space = 0
+        while let found = UTF8Search.offset(of: 0x20, in: text, from: space) {
+            if holds(renameBytes, at: found) { return true }
+            space = found + 1
+        }
+        return false
+    }
+
+    /// "ack" and "has" as bytes.
+    private static let ackBytes = Array("ack".utf8), hasBytes = Array("has".utf8)
+
+    /// The rule of `isNoise(_:)` character by character.
+    static func isNoiseByCharacters(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.isEmpty { return true }
-        for prefix in ["q+", "q-", "q?", "queue+", "queue-", "queue=", "queue?", "agenda+", "agenda-", "agenda?", "present?",
-                       "i/", "rrsagent", "zakim", "trackbot", "agendabot", "github-bot", "ghurlbot", "ack ", "scribe?"]
-        where lower.hasPrefix(prefix) { return true }
+        for prefix in noisePrefixes where lower.hasPrefix(prefix) { return true }
         if lower == "ack" { return true }
         // Only the first three words are compared: the split stops there.
         let words = lower.split(separator: " ", maxSplits: 3)
-        if words.count >= 3, words[1] == "has", ["joined", "left", "quit", "changed"].contains(words[2]) { return true }
+        if words.count >= 3, words[1] == "has", presenceChanges.contains(String(words[2])) { return true }
         return lower.readersContainsCharacters(" is now known as ")
     }
 
@@ -196,12 +264,12 @@ public struct IRCLogReader: DocumentReader {
             let line = String(raw)
             if line.trimmed().isEmpty { continue }
             guard let message = Self.message(line) else { unparsed += 1; continue }
-            if firstDate == nil, let m = Self.isoDate.firstMatch(in: message.timestamp, range: NSRange(location: 0, length: (message.timestamp as NSString).length)) {
+            if firstDate == nil, Self.mayStartWithYear(message.timestamp), let m = Self.isoDate.firstMatch(in: message.timestamp, range: NSRange(location: 0, length: (message.timestamp as NSString).length)) {
                 firstDate = (message.timestamp as NSString).substring(with: m.range(at: 1))
             }
             guard let nick = message.nick else { continue }
             let said = message.text
-            if channel == nil, let hash = said.range(of: " has joined #") {
+            if channel == nil, let hash = said.rangeOfASCII(" has joined #") {
                 channel = "#" + said[hash.upperBound...].prefix { !$0.isWhitespace }
             }
             // RRSAgent's "logging to https://www.w3.org/2018/12/03-chan-irc" dates an untimestamped log.
@@ -222,7 +290,7 @@ public struct IRCLogReader: DocumentReader {
 
             // Corrections: applied to the latest transcript line that holds the old text.
             let ns = said as NSString
-            if let m = Self.substitution.firstMatch(in: said, range: NSRange(location: 0, length: ns.length)) {
+            if Self.mayBeSubstitution(said), let m = Self.substitution.firstMatch(in: said, range: NSRange(location: 0, length: ns.length)) {
                 let old = ns.substring(with: m.range(at: 2)), new = ns.substring(with: m.range(at: 3))
                 if let i = body.indices.reversed().prefix(40).first(where: { body[$0].kind != .heading && body[$0].text.readersContainsCharacters(old) }) {
                     if let r = body[i].text.range(of: old) { body[i].text.replaceSubrange(r, with: new) }

@@ -48,8 +48,9 @@ public struct PlainTextReader: DocumentReader {
             pendingLabel = false
         }
 
+        // Lines are slices of the text (no String per line); the blocks get Strings of their own.
         for line in text.readersLines(omittingEmpty: false) {
-            let trimmed = String(line.readersTrimmingBlanks())
+            let trimmed = line.readersTrimmingBlanks()
             if trimmed.isEmpty { flush(); continue }
             let indent = Self.indentation(of: line)
             // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
@@ -57,14 +58,14 @@ public struct PlainTextReader: DocumentReader {
             if indent == 0, pendingLabel { flush() }
             if indent == 0, Self.isBareLabel(trimmed) {
                 flush()
-                pending = [trimmed[...]]
+                pending = [trimmed]
                 pendingLabel = true
                 continue
             }
             // A short "Label: value" line ("PRESENT: Councillor A (Chair)") is complete: an unindented
             // capitalised line after it starts a new block rather than wrapping it.
-            if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first, first.count < 50,
-               TextRules.labelled(String(first)) != nil, TextRules.startsUppercase(trimmed) {
+            if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first,
+               first.utf8.count < 50 || first.count < 50, TextRules.startsUppercase(trimmed), TextRules.labelled(String(first)) != nil {
                 flush()
             }
             // "In attendance: …", "RESOLVED: That …", "ACTION: X to …" open a block of their own even where
@@ -82,7 +83,7 @@ public struct PlainTextReader: DocumentReader {
                 flush()
                 blocks.append(Block(.heading, String(trimmed), level: 2))
             } else {
-                pending.append(trimmed[...])
+                pending.append(trimmed)
             }
         }
         flush()
@@ -114,9 +115,41 @@ public struct PlainTextReader: DocumentReader {
     }
 
     /// A line that starts with a bullet or a list number; returns the text after the marker.
-    static func listItem(_ line: String) -> (text: Substring, ordered: Bool)? {
+    static func listItem(_ line: Substring) -> (text: Substring, ordered: Bool)? {
         // Most lines start with an ASCII character that begins no marker; it is a whole character when ASCII follows.
         if let byte = line.utf8.first, byte < 0x80, !isMarkerStart(byte), (line.utf8.dropFirst().first ?? 0) < 0x80 { return nil }
+        if let answer = line.withPlainASCIIBytes(listItemASCII) {
+            return answer.map { (line[line.utf8.index(line.utf8.startIndex, offsetBy: $0.textStart)...], $0.ordered) }
+        }
+        return listItemByCharacters(line)
+    }
+
+    /// `listItemByCharacters(_:)` on the bytes of a plain-ASCII line (one byte a character, where the only bullets are
+    /// "-", "*" and "o" and the only numbers the digits): where the text after the marker starts, or nil.
+    static func listItemASCII(_ line: UnsafeBufferPointer<UInt8>) -> (textStart: Int, ordered: Bool)? {
+        func isBlank(_ index: Int) -> Bool { index < line.count && (line[index] == 0x20 || line[index] == 0x09) }
+        /// The text after the blanks from `index`, when there is any.
+        func text(from index: Int) -> Int? {
+            var start = index
+            while isBlank(start) { start += 1 }
+            return start < line.count ? start : nil
+        }
+        guard let first = line.first else { return nil }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "o") {
+            guard isBlank(1) else { return nil }
+            return text(from: 2).map { ($0, false) }
+        }
+        // "1." "12)" "a)" "(3)" — a short marker, then a space.
+        var markerEnd = 0
+        while markerEnd < line.count, line[markerEnd].isASCIIDigit || line[markerEnd] == UInt8(ascii: "(") { markerEnd += 1 }
+        if markerEnd == 0, first.isASCIILowercase, line.count > 2 { markerEnd = 1 }
+        guard markerEnd > 0, markerEnd <= 3, markerEnd < line.count,
+              line[markerEnd] == UInt8(ascii: ".") || line[markerEnd] == UInt8(ascii: ")"), isBlank(markerEnd + 1) else { return nil }
+        return text(from: markerEnd + 2).map { ($0, true) }
+    }
+
+    /// The rule of `listItem(_:)` character by character.
+    static func listItemByCharacters(_ line: Substring) -> (text: Substring, ordered: Bool)? {
         guard let first = line.first else { return nil }
         if bullets.contains(first) {
             let rest = line.dropFirst()
@@ -138,12 +171,35 @@ public struct PlainTextReader: DocumentReader {
 
     /// A line that starts with an attendance or findings label ("Apologies:", "In attendance:", "RESOLVED:",
     /// "ACTION:", "MOTION:") or with any upper-case label of one or two words.
-    static func startsLabelledLine(_ line: String) -> Bool {
-        guard let firstByte = line.utf8.first, firstByte >= 0x41, firstByte <= 0x5A, let (label, _) = TextRules.labelled(line) else { return false }
+    static func startsLabelledLine(_ line: Substring) -> Bool {
+        guard let firstByte = line.utf8.first, firstByte >= 0x41, firstByte <= 0x5A, let (label, _) = TextRules.labelled(String(line)) else { return false }
         let lower = label.lowercased()
         // A "TODO:" inside pasted report text is a note in that report, not a line of the minutes.
         if lower == "todo" || lower == "to do" { return false }
         if Vocabulary.attendanceLabel(label) != nil || FindingExtractor.labelKind(label) != nil { return true }
+        return isShortCapitalLabel(label)
+    }
+
+    /// A label of one or two words in capitals, with three letters or more ("AOB", "NEXT STEPS").
+    static func isShortCapitalLabel(_ label: String) -> Bool {
+        label.withPlainASCIIBytes(isShortCapitalLabelASCII) ?? isShortCapitalLabelByCharacters(label)
+    }
+
+    /// `isShortCapitalLabelByCharacters(_:)` on the bytes of a plain-ASCII label, where the letters are A–Z and a–z
+    /// and the words are the runs between space bytes.
+    static func isShortCapitalLabelASCII(_ label: UnsafeBufferPointer<UInt8>) -> Bool {
+        var capitals = 0, words = 0, previous = UInt8(ascii: " ")
+        for byte in label {
+            if byte.isASCIILowercase { return false }
+            if byte.isASCIIUppercase { capitals += 1 }
+            if byte != 0x20, previous == 0x20 { words += 1 }
+            previous = byte
+        }
+        return capitals >= 3 && words <= 2
+    }
+
+    /// The rule of `isShortCapitalLabel(_:)` character by character.
+    static func isShortCapitalLabelByCharacters(_ label: String) -> Bool {
         let letters = label.filter(\.isLetter)
         return letters.count >= 3 && label.split(separator: " ").count <= 2 && letters.allSatisfy(\.isUppercase)
     }
@@ -163,7 +219,22 @@ public struct PlainTextReader: DocumentReader {
     private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
 
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
-    static func isBareLabel(_ line: String) -> Bool {
+    static func isBareLabel<Line: StringProtocol>(_ line: Line) -> Bool where Line.UTF8View: BidirectionalCollection {
+        // The last character is ":" only where the last byte is (no other character is canonically equivalent to it).
+        guard line.utf8.last == UInt8(ascii: ":") else { return false }
+        return line.withPlainASCIIBytes(isBareLabelASCII) ?? isBareLabelByCharacters(line)
+    }
+
+    /// `isBareLabelByCharacters(_:)` on the bytes of a plain-ASCII line, where the letters are A–Z and a–z.
+    static func isBareLabelASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.last == UInt8(ascii: ":"), line.count <= 30, let first = line.first, WordRepair.isASCIILetter(first) else { return false }
+        return line.dropLast().allSatisfy { byte in
+            WordRepair.isASCIILetter(byte) || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+        }
+    }
+
+    /// The rule of `isBareLabel(_:)` character by character.
+    static func isBareLabelByCharacters<Line: StringProtocol>(_ line: Line) -> Bool {
         guard line.hasSuffix(":"), line.dropFirst(30).isEmpty, let first = line.first, first.isLetter else { return false }
         return line.dropLast().allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" }
     }
@@ -187,7 +258,24 @@ public struct PlainTextReader: DocumentReader {
     }
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".
-    static func isHeading(_ line: String) -> Bool {
+    static func isHeading(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 320, !line.utf8.contains(where: \.isASCIILowercase) else { return false }
+        return line.withPlainASCIIBytes(isHeadingASCII) ?? isHeadingByCharacters(line)
+    }
+
+    /// `isHeadingByCharacters(_:)` on the bytes of a plain-ASCII line, where the letters are A–Z and a–z.
+    static func isHeadingASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 80, !line.contains(UInt8(ascii: ",")) else { return false }
+        var capitals = 0
+        for byte in line {
+            if byte.isASCIILowercase { return false }
+            if byte.isASCIIUppercase { capitals += 1 }
+        }
+        return capitals >= 4
+    }
+
+    /// The rule of `isHeading(_:)` character by character.
+    static func isHeadingByCharacters(_ line: Substring) -> Bool {
         guard line.utf8.count <= 320, !line.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return false }
         let letters = line.filter(\.isLetter)
         guard letters.count >= 4, line.count <= 80 else { return false }
@@ -198,18 +286,33 @@ public struct PlainTextReader: DocumentReader {
     /// the next without a space ("busi-" + "ness"), which `WordRepair` later judges.
     static func joinLines(_ lines: [Substring]) -> String {
         guard lines.count > 1 else { return lines.first.map(String.init) ?? "" }
-        // Sized once (a separator takes at most 3 bytes), so the block's text does not grow by doubling.
-        var out = ""
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 3 })
-        for line in lines {
-            if out.isEmpty { out += line; continue }
-            if out.hasSuffix("-"), out.dropLast().last?.isLetter == true, line.first?.isLowercase == true {
-                out += "\u{2060}"   // word joiner marks a line-break hyphen for WordRepair
-            } else {
-                out += " "
+        // Written straight into a String sized once (a separator takes at most 3 bytes), a line at a time.
+        return String(unsafeUninitializedCapacity: lines.reduce(0) { $0 + $1.utf8.count + 3 }) { buffer -> Int in
+            var written = 0
+            for line in lines {
+                if written > 0 {
+                    // Only a text whose last byte is "-" can end in the character "-" (no other is canonically
+                    // equivalent to it): only then are the characters looked at.
+                    let joins = buffer[written - 1] == UInt8(ascii: "-")
+                        && joinsAtHyphen(String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<written]), as: UTF8.self), line)
+                    // A word joiner (E2 81 A0) marks a line-break hyphen for WordRepair.
+                    for byte in joins ? [0xE2, 0x81, 0xA0] : [UInt8(ascii: " ")] {
+                        buffer[written] = byte
+                        written += 1
+                    }
+                }
+                written += line.utf8.withContiguousStorageIfAvailable { bytes in
+                    UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: bytes)
+                } ?? UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: line.utf8)
             }
-            out += line
+            return written
         }
-        return out
+    }
+
+    /// Whether `line` joins `text` without a space: `text` ends in a hyphen after a letter ("busi-") and `line` starts
+    /// lower-case ("ness").
+    static func joinsAtHyphen(_ text: String, _ line: Substring) -> Bool {
+        guard text.hasSuffix("-"), line.first?.isLowercase == true else { return false }
+        return text[..<text.index(before: text.endIndex)].last?.isLetter == true
     }
 }

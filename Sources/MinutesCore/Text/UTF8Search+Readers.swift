@@ -7,14 +7,19 @@ extension Substring {
     /// mark after it, a prepended mark before it): only when a non-ASCII byte borders a trimmed blank are the
     /// characters compared.
     func readersTrimmingBlanks() -> Substring {
-        let bytes = utf8
-        var start = bytes.startIndex, end = bytes.endIndex
-        while start < end, Self.isBlankByte(bytes[start]) { bytes.formIndex(after: &start) }
-        while end > start, Self.isBlankByte(bytes[bytes.index(before: end)]) { bytes.formIndex(before: &end) }
-        let joinsAtStart = start != bytes.startIndex && start < end && bytes[start] >= 0x80
-        let joinsAtEnd = end != bytes.endIndex && end > start && bytes[bytes.index(before: end)] >= 0x80
-        if joinsAtStart || joinsAtEnd { return trimming(.blanks) }
-        return self[start..<end]
+        // Offsets found on the bytes in place; a slice is made only when something is trimmed.
+        guard let kept = utf8.withContiguousStorageIfAvailable({ bytes -> Range<Int>? in
+            var start = 0, end = bytes.count
+            while start < end, Self.isBlankByte(bytes[start]) { start += 1 }
+            while end > start, Self.isBlankByte(bytes[end - 1]) { end -= 1 }
+            let joinsAtStart = start != 0 && start < end && bytes[start] >= 0x80
+            let joinsAtEnd = end != bytes.count && end > start && bytes[end - 1] >= 0x80
+            return joinsAtStart || joinsAtEnd ? nil : start..<end
+        }) else { return Substring(String(self)).readersTrimmingBlanks() }
+        guard let kept else { return trimming(.blanks) }
+        if kept.count == utf8.count { return self }
+        let from = utf8.index(utf8.startIndex, offsetBy: kept.lowerBound)
+        return self[from..<utf8.index(from, offsetBy: kept.count)]
     }
 
     /// A space or a tab.

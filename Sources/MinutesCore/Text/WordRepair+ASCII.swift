@@ -11,8 +11,7 @@ extension WordRepair {
         if let dot = token.firstIndex(of: UInt8(ascii: ".")), dot != 0 {
             let head = UnsafeBufferPointer(rebasing: token[..<dot])
             let tail = UnsafeBufferPointer(rebasing: token[(dot + 1)...])
-            if head.count >= 2, head[head.count - 1].isASCIILowercase, tail.count >= 2,
-               tail[0].isASCIIUppercase, tail[1].isASCIILowercase {
+            if Self.gluesSentences(head, tail) {
                 return repairASCIIToken(head) + ". " + repairASCIIToken(tail)
             }
             return token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
@@ -37,10 +36,7 @@ extension WordRepair {
     func splitASCII(_ word: UnsafeBufferPointer<UInt8>) -> [String] {
         let count = word.count
         let whole = [String(decoding: word, as: UTF8.self)]
-        // Upper-case inside the word means a name or acronym (McDonald, iPhone): leave it.
-        guard count >= 5, word.allSatisfy(Self.isASCIILetter), !word.dropFirst().contains(where: \.isASCIIUppercase) else {
-            return whole
-        }
+        guard Self.maySplit(word) else { return whole }
         return Self.withLowerCased(word) { lower -> [String] in
             guard !isKnownASCII(lower: lower) else { return whole }
             /// The best split so far: where its pieces start after the first, and its score.
@@ -74,6 +70,54 @@ extension WordRepair {
             let bounds = [0] + cuts + [count]
             return (1..<bounds.count).map { String(decoding: UnsafeBufferPointer(rebasing: word[bounds[$0 - 1]..<bounds[$0]]), as: UTF8.self) }
         }
+    }
+
+    /// Whether `repairASCIIToken(token)` may give something other than `token`: false only where it surely gives the
+    /// token as it is, which it does unless a sentence end is glued to a capitalised word or `splitASCII` splits one of
+    /// the parts between full stops and hyphens. A part is split only when `maySplit` and no known word; the search
+    /// itself is left to `repairASCIIToken`. No `String` is made.
+    func repairASCIITokenMayChange(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let dot = token.firstIndex(of: UInt8(ascii: ".")), dot != 0 {
+            if Self.gluesSentences(UnsafeBufferPointer(rebasing: token[..<dot]), UnsafeBufferPointer(rebasing: token[(dot + 1)...])) {
+                return true
+            }
+            return Self.anyPart(of: token, between: UInt8(ascii: "."), satisfies: repairASCIITokenMayChange)
+        }
+        return Self.anyPart(of: token, between: UInt8(ascii: "-")) { part in
+            Self.maySplit(part) && !isKnownASCII(word: part)
+        }
+    }
+
+    /// Whether `body` holds for one of the parts of `bytes` between `separator` bytes (`split(separator:
+    /// omittingEmptySubsequences: false)`), without an array of them.
+    private static func anyPart(of bytes: UnsafeBufferPointer<UInt8>, between separator: UInt8,
+                                satisfies body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == separator {
+            if body(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// "Region.Thus": the text before a full stop ends in a lower-case word and the text after it starts one capitalised.
+    @inline(__always)
+    static func gluesSentences(_ head: UnsafeBufferPointer<UInt8>, _ tail: UnsafeBufferPointer<UInt8>) -> Bool {
+        head.count >= 2 && head[head.count - 1].isASCIILowercase && tail.count >= 2 && tail[0].isASCIIUppercase && tail[1].isASCIILowercase
+    }
+
+    /// Whether `splitASCII` looks for a split of `word` at all: five letters or more, and no upper case inside the
+    /// word (which means a name or acronym: McDonald, iPhone).
+    @inline(__always)
+    static func maySplit(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count >= 5 && word.allSatisfy(isASCIILetter) && !word.dropFirst().contains(where: \.isASCIIUppercase)
+    }
+
+    /// `isKnown(_:)` for the bytes of an ASCII word in any case.
+    func isKnownASCII(word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.contains(where: \.isASCIIUppercase) else { return isKnownASCII(lower: word) }
+        // The repairer goes to the closure as an argument: captured, it would be copied (all its tables retained) each time.
+        return Self.withLowerCased(word, passing: self) { lower, repair in repair.isKnownASCII(lower: lower) }
     }
 
     /// `isKnown(_:)` for the lower-cased bytes of an ASCII word.
@@ -134,9 +178,16 @@ extension WordRepair {
     /// Calls `body` with the ASCII `bytes` lower-cased (A–Z to a–z, as `lowercased()` does for ASCII).
     @inline(__always)
     static func withLowerCased<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withLowerCased(bytes, passing: ()) { lower, _ in body(lower) }
+    }
+
+    /// `withLowerCased(_:_:)` that hands `context` on to `body` as an argument rather than in a capture.
+    @inline(__always)
+    static func withLowerCased<Context, R>(_ bytes: UnsafeBufferPointer<UInt8>, passing context: Context,
+                                           _ body: (UnsafeBufferPointer<UInt8>, Context) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
             for (i, byte) in bytes.enumerated() { buffer[i] = byte.asciiLowercased }
-            return body(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]))
+            return body(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]), context)
         }
     }
 }
@@ -153,15 +204,14 @@ struct DocumentWords {
 
     /// Counts one word of ASCII letters (any case); it is capitalised when its first letter is upper-case.
     mutating func add(ascii word: UnsafeBufferPointer<UInt8>) {
-        let capitalised = word[0].isASCIIUppercase
-        WordRepair.withLowerCased(word) { ascii.add(lower: $0, capitalised: capitalised) }
+        ascii.add(word, capitalised: word.first?.isASCIIUppercase ?? false)
     }
 
     /// Counts one lower-cased word of any script.
     mutating func add(lower: String, capitalised: Bool) {
         if lower.isPlainASCII {
             var lower = lower
-            lower.withUTF8 { ascii.add(lower: $0, capitalised: capitalised) }
+            lower.withUTF8 { ascii.add($0, capitalised: capitalised) }
             return
         }
         others[lower, default: 0] += 1
@@ -194,67 +244,106 @@ struct DocumentWords {
 }
 
 /// Counts ASCII words by their lower-cased bytes: one byte arena and an open-addressing table over it, so
-/// a word used a hundred times is hashed as bytes a hundred times and never becomes a `String`.
+/// a word used a hundred times is hashed as bytes a hundred times and never becomes a `String`. Words are
+/// lower-cased as they are hashed and compared (A–Z as a–z), so no lower-cased copy is made of them either.
 struct ASCIIWordTally {
+    /// One distinct word: where its lower-cased bytes start in `arena`, how many there are, how often it was counted,
+    /// and whether it was ever capitalised.
+    private struct Entry {
+        var start: Int32
+        var length: Int32
+        var count: Int32
+        var capitalised: Bool
+    }
+
     /// The distinct lower-cased words, one after another.
     private var arena: [UInt8] = []
-    /// Per distinct word: where it starts in `arena`, its length, its count, and whether it was ever capitalised.
-    private var entries: [(start: Int, length: Int, count: Int, capitalised: Bool)] = []
+    /// The distinct words.
+    private var entries: [Entry] = []
     /// Index + 1 into `entries`; 0 for an empty slot. The count is a power of two.
     private var slots = [Int32](repeating: 0, count: 1024)
 
-    /// Counts one lower-cased ASCII word, capitalised or not where it stood.
-    mutating func add(lower: UnsafeBufferPointer<UInt8>, capitalised: Bool) {
+    /// Counts one ASCII word (lower-cased here), capitalised or not where it stood.
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, capitalised: Bool) {
         if entries.count * 2 >= slots.count { grow() }
-        var slot = Self.slot(of: lower, in: slots.count)
-        while slots[slot] != 0 {
-            let index = Int(slots[slot]) - 1
-            if matches(entries[index], lower) {
+        let hash = Self.hash(word)
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                entries.withUnsafeBufferPointer { entries in
+                    Self.probe(for: word, hash: hash, slots: slots, arena: arena, entries: entries)
+                }
+            }
+        }
+        switch found {
+        case let index? where index >= 0:
+            entries.withUnsafeMutableBufferPointer { entries in
                 entries[index].count += 1
                 if capitalised { entries[index].capitalised = true }
-                return
             }
-            slot = (slot + 1) & (slots.count - 1)
+        case let empty?:
+            slots[-1 - empty] = Int32(entries.count + 1)
+            entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised))
+            for byte in word { arena.append(byte.asciiLowercased) }
+        case nil:
+            break
         }
-        entries.append((arena.count, lower.count, 1, capitalised))
-        arena.append(contentsOf: lower)
-        slots[slot] = Int32(entries.count)
     }
 
     /// The count of the lower-cased word `lower` and whether it was ever capitalised; nil for a word never counted.
     func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool)? {
-        var slot = Self.slot(of: lower, in: slots.count)
-        while slots[slot] != 0 {
-            let entry = entries[Int(slots[slot]) - 1]
-            if matches(entry, lower) { return (entry.count, entry.capitalised) }
-            slot = (slot + 1) & (slots.count - 1)
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                entries.withUnsafeBufferPointer { entries in
+                    Self.probe(for: lower, hash: Self.hash(lower), slots: slots, arena: arena, entries: entries)
+                }
+            }
+        }
+        guard let index = found, index >= 0 else { return nil }
+        return (Int(entries[index].count), entries[index].capitalised)
+    }
+
+    /// Looks for `word` (compared lower-cased) from its hash's slot on: the index of its entry, or -1 - the empty slot
+    /// where it would go (nil only for a table with no empty slot, which `add` never lets happen).
+    @inline(__always)
+    private static func probe(for word: UnsafeBufferPointer<UInt8>, hash: UInt64, slots: UnsafeBufferPointer<Int32>,
+                              arena: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<Entry>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        for _ in 0..<slots.count {
+            let stored = Int(slots[slot])
+            if stored == 0 { return -1 - slot }
+            let entry = entries[stored - 1]
+            if Int(entry.length) == word.count {
+                var offset = Int(entry.start), equal = true
+                for byte in word {
+                    if arena[offset] != byte.asciiLowercased { equal = false; break }
+                    offset += 1
+                }
+                if equal { return stored - 1 }
+            }
+            slot = (slot + 1) & mask
         }
         return nil
     }
 
-    /// Whether the entry's bytes are `lower`.
-    private func matches(_ entry: (start: Int, length: Int, count: Int, capitalised: Bool), _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
-        entry.length == lower.count && arena.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress, let query = lower.baseAddress else { return lower.isEmpty }
-            return memcmp(base + entry.start, query, lower.count) == 0
-        }
-    }
-
     /// Doubles the table and places every entry again.
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        var slots = [Int32](repeating: 0, count: self.slots.count * 2)
+        let mask = slots.count - 1
         arena.withUnsafeBufferPointer { all in
             for (index, entry) in entries.enumerated() {
-                var slot = Self.slot(of: UnsafeBufferPointer(rebasing: all[entry.start..<(entry.start + entry.length)]), in: slots.count)
-                while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+                let word = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)])
+                var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(index + 1)
             }
         }
+        self.slots = slots
     }
 
-    /// The first slot to probe for `bytes` (FNV-1a) in a table of `count` slots.
-    private static func slot(of bytes: UnsafeBufferPointer<UInt8>, in count: Int) -> Int {
-        let hash = bytes.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash) & (count - 1)
+    /// FNV-1a of the lower-cased `bytes`.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1.asciiLowercased)) &* 0x0000_0100_0000_01B3 }
     }
 }

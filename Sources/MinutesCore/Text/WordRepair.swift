@@ -18,27 +18,55 @@ public struct WordRepair: Sendable {
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
         var words = DocumentWords()
         for text in texts {
-            if text.isPlainASCII {
-                // ASCII texts: letter runs tallied on their bytes, with no String per word.
-                var text = text
-                text.withUTF8 { bytes in
-                    var start = 0
-                    while start < bytes.count {
-                        guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
-                        var end = start + 1
-                        while end < bytes.count, Self.isASCIILetter(bytes[end]) { end += 1 }
-                        words.add(ascii: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                        start = end
+            var text = text
+            text.withUTF8 { bytes in
+                // Letter runs of plain-ASCII stretches are tallied on their bytes, with no String per word;
+                // stretches with other characters are split by characters.
+                Self.forEachStretch(of: bytes) { range, isPlainASCII in
+                    guard !isPlainASCII else { return Self.forEachASCIILetterRun(in: bytes, range) { words.add(ascii: $0) } }
+                    for word in Self.words(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) {
+                        words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
                     }
                 }
-                continue
-            }
-            for word in Self.words(in: text) {
-                words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
             }
         }
         self.words = words
         self.lexicon = lexicon
+    }
+
+    /// Calls `body` with each stretch of `bytes` between standalone spaces (space bytes with an ASCII byte or an end
+    /// on both sides), and whether the stretch is plain ASCII (see `UTF8Search.isPlainASCII`). A standalone space is a
+    /// character of its own and belongs to no word or token, so the characters of each stretch, and the words and tokens
+    /// made of them, are those of the whole text: a rule that looks at one word or token at a time may take the stretches
+    /// one by one, and plain-ASCII ones (nearly all) on their bytes. A plain-ASCII text is one stretch.
+    static func forEachStretch(of bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool) -> Void) {
+        if UTF8Search.isPlainASCII(bytes) { return body(0..<bytes.count, true) }
+        var start = 0
+        while start <= bytes.count {
+            var end = start, isPlainASCII = true
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == 0x20, end == 0 || bytes[end - 1] < 0x80, end + 1 == bytes.count || bytes[end + 1] < 0x80 { break }
+                if byte >= 0x80 || byte == 0x0D { isPlainASCII = false }
+                end += 1
+            }
+            body(start..<end, isPlainASCII)
+            start = end + 1
+        }
+    }
+
+    /// Calls `body` with each run of ASCII letters in `bytes[range]`.
+    @inline(__always)
+    private static func forEachASCIILetterRun(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                              _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
+            var end = start + 1
+            while end < range.upperBound, Self.isASCIILetter(bytes[end]) { end += 1 }
+            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end
+        }
     }
 
     /// Returns `text` with joined words split, glued sentences spaced and line-break hyphens resolved.
@@ -48,54 +76,74 @@ public struct WordRepair: Sendable {
     }
 
     /// `repair(_:)` with the repaired form of each token already seen in `cache` (token → repaired).
+    ///
+    /// The text is taken a stretch at a time (`forEachStretch`): plain-ASCII stretches on their bytes, where tokens are
+    /// runs of letters, hyphens and inner full stops and a token is looked at only when it may change
+    /// (`repairASCIITokenMayChange`); other stretches by `repairByCharacters`. Bytes are copied in runs up to a
+    /// stretch or token that changes; a text with none is returned as it is.
     func repair(_ text: String, cache: inout [String: String]) -> String {
-        func repaired(_ token: String) -> String {
-            if let known = cache[token] { return known }
-            let result = repairToken(token)
-            cache[token] = result
-            return result
-        }
-        if text.isPlainASCII {
-            // ASCII text, one byte a character: tokens are runs of letters, hyphens and inner full stops.
-            // Bytes are copied in runs up to a token that changes; a text with no such token is returned as it is.
-            var source = text
-            var output: [UInt8] = []
-            let changed: Bool = source.withUTF8 { bytes in
-                var start = 0, copied = 0
-                while start < bytes.count {
+        var source = text
+        var output: [UInt8] = []
+        let changed: Bool = source.withUTF8 { bytes in
+            var copied = 0, changed = false
+            /// Writes the bytes up to `range` and then `replacement` in place of `bytes[range]`.
+            func replace(_ range: Range<Int>, with replacement: String) {
+                if !changed { output.reserveCapacity(bytes.count + 16) }
+                changed = true
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+                output.append(contentsOf: replacement.utf8)
+                copied = range.upperBound
+            }
+            Self.forEachStretch(of: bytes) { range, isPlainASCII in
+                guard isPlainASCII else {
+                    let stretch = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                    let result = repairByCharacters(stretch, cache: &cache)
+                    if !result.utf8.elementsEqual(stretch.utf8) { replace(range, with: result) }
+                    return
+                }
+                var start = range.lowerBound
+                while start < range.upperBound {
                     let byte = bytes[start]
                     guard Self.isASCIILetter(byte) || byte == UInt8(ascii: "-") else {
                         start += 1
                         continue
                     }
                     var end = start + 1
-                    while end < bytes.count, Self.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
+                    while end < range.upperBound, Self.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
                         end += 1
                     }
                     let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if !Self.staysAsItIs(token) {
+                    if !Self.staysAsItIs(token), repairASCIITokenMayChange(token) {
                         let original = String(decoding: token, as: UTF8.self)
-                        let result = repaired(original)
-                        if result != original {
-                            if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
-                            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<start]))
-                            output.append(contentsOf: result.utf8)
-                            copied = end
-                        }
+                        let result = repaired(original, cache: &cache)
+                        if result != original { replace(start..<end, with: result) }
                     }
                     start = end
                 }
-                guard copied > 0 else { return false }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
-                return true
             }
-            return changed ? String(decoding: output, as: UTF8.self) : text
+            guard changed else { return false }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            return true
         }
+        return changed ? String(decoding: output, as: UTF8.self) : text
+    }
+
+    /// `repairToken(token)`, remembered in `cache`.
+    private func repaired(_ token: String, cache: inout [String: String]) -> String {
+        if let known = cache[token] { return known }
+        let result = repairToken(token)
+        cache[token] = result
+        return result
+    }
+
+    /// The rule of `repair(_:cache:)` character by character: tokens are runs of letters, hyphens, word joiners
+    /// (U+2060, which marks a line-break hyphen) and inner full stops, each replaced by `repairToken`.
+    func repairByCharacters(_ text: String, cache: inout [String: String]) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         var token = ""
         func emit() {
-            if !token.isEmpty { out += repaired(token); token = "" }
+            if !token.isEmpty { out += repaired(token, cache: &cache); token = "" }
         }
         for ch in text {
             if ch.isLetterFast || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
@@ -167,7 +215,7 @@ public struct WordRepair: Sendable {
     func isKnown(_ word: String) -> Bool {
         if word.isPlainASCII {
             var word = word
-            return word.withUTF8 { bytes in Self.withLowerCased(bytes) { isKnownASCII(lower: $0) } }
+            return word.withUTF8 { isKnownASCII(word: $0) }
         }
         let lower = word.lowercased()
         if lexicon.words.contains(lower) || words.count(lower) >= 2 { return true }
