@@ -100,10 +100,11 @@ public enum OrganisationExtractor {
         /// Tries one capitalised run of the text.
         func tryRun(_ run: String) {
             // A run that changed nothing changes nothing again while the registry stays as it was.
-            let facts = memo.facts(ofRun: run)
+            let index = memo.runIndex(of: run)
             let revision = registry.revision
-            if facts.idleAt == revision { return }
-            defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
+            if memo.runIdleAt(index) == revision { return }
+            defer { if registry.revision == revision { memo.markRunIdle(index, at: revision) } }
+            let facts = memo.run(at: index)
             if registry.find(key: facts.key) != nil { return }
             // A line that is only "The … Foundation" names the organisation with its article.
             let line = trimmedText ?? text.trimmed()
@@ -115,7 +116,7 @@ public enum OrganisationExtractor {
                 for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
                 return
             }
-            if consider(facts.whole, as: named, memo: &memo, in: &registry) { return }
+            if consider(facts.whole, as: named, absentKey: facts.key, memo: &memo, in: &registry) { return }
             for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
         }
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
@@ -125,11 +126,11 @@ public enum OrganisationExtractor {
                 tryRun(run)
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
-                let known = memo.runs(inStretch: stretch)
+                let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
-                if known.idleAt == stretchRevision { return }
-                for run in known.runs { tryRun(run) }
-                if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
+                if memo.stretchIdleAt(index) == stretchRevision { return }
+                for run in memo.runs(inStretchAt: index) { tryRun(run) }
+                if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }
     }
@@ -296,12 +297,13 @@ public enum OrganisationExtractor {
     }
 
     /// Records a candidate phrase as a mention, an alias or a new organisation (as `name` when given, and
-    /// the same phrase once trimmed); false when it is none.
-    private static func consider(_ candidate: MentionMemo.Candidate, as name: String? = nil, memo: inout MentionMemo,
-                                 in registry: inout OrganisationRegistry) -> Bool {
+    /// the same phrase once trimmed); false when it is none. `absentKey` is a key the caller found no entry for.
+    private static func consider(_ candidate: MentionMemo.Candidate, as name: String? = nil, absentKey: String? = nil,
+                                 memo: inout MentionMemo, in registry: inout OrganisationRegistry) -> Bool {
         guard candidate.isPhrase else { return false }
         let trimmed = candidate.trimmed
-        if registry.find(key: candidate.key) != nil || registry.addAliasIfReordered(trimmed, key: candidate.key) { return true }
+        if (candidate.key != absentKey && registry.find(key: candidate.key) != nil)
+            || registry.addAliasIfReordered(trimmed, key: candidate.key) { return true }
         guard memo.namesNewOrganisation(trimmed) else { return false }
         registry.add(name.map { TextRules.trimConnectors($0) == trimmed ? $0 : trimmed } ?? trimmed)
         return true
@@ -435,10 +437,17 @@ struct OrganisationRegistry {
 
     /// Gives an organisation without an acronym the initialism of its name when the document uses
     /// that initialism as a word at least twice ("ASF" for "The Apache Software Foundation").
+    /// The document is searched once for all the initialisms (a registered name stays registered, and the counts
+    /// do not depend on the registry).
     mutating func attachInitialisms(usedIn context: MentionContext) {
-        for i in organisations.indices where organisations[i].acronym == nil {
-            guard let initials = OrganisationRules.initialism(of: organisations[i].name), find(initials) == nil,
-                  context.wordCount(initials) >= 2 else { continue }
+        let candidates = organisations.indices.compactMap { i -> (index: Int, initials: String)? in
+            guard organisations[i].acronym == nil, let initials = OrganisationRules.initialism(of: organisations[i].name),
+                  find(initials) == nil else { return nil }
+            return (i, initials)
+        }
+        guard !candidates.isEmpty else { return }
+        let counts = context.wordCounts(candidates.map(\.initials))
+        for ((i, initials), count) in zip(candidates, counts) where count >= 2 && find(initials) == nil {
             organisations[i].acronym = initials
             register(initials, at: i)
         }
@@ -447,11 +456,8 @@ struct OrganisationRegistry {
     /// Records `phrase`, whose registry key is `key`, as an alias when its significant words are all words of
     /// one known organisation.
     mutating func addAliasIfReordered(_ phrase: String, key: String) -> Bool {
-        // Most phrases open with a word that no organisation has: refused before any set is built.
-        if key.isPlainASCII {
-            let first = key.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(key[..<$0]) } ?? key
-            guard everyNameWord.contains(first) || OrganisationExtractor.isASCIIConnector(first) else { return false }
-        }
+        // Most phrases hold a word that no organisation has: refused word by word before any set is built.
+        guard key.isPlainASCII ? holdsOnlyNameWords(asciiKey: key) : true else { return false }
         let words = Self.words(key: key)
         guard words.count >= 2, words.isSubset(of: everyNameWord) else { return false }
         let matches = nameWords.indices.filter { words.isSubset(of: nameWords[$0]) }
@@ -461,6 +467,25 @@ struct OrganisationRegistry {
             register(phrase, at: i)
         }
         return true
+    }
+
+    /// Whether every word of the plain ASCII key `asciiKey` but its connectors is in `everyNameWord`, as
+    /// `Self.words(key: asciiKey).isSubset(of: everyNameWord)` tells, told word by word.
+    private func holdsOnlyNameWords(asciiKey: String) -> Bool {
+        var key = asciiKey
+        return key.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+                var end = start + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let isConnector = word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(word))
+                if !isConnector, !everyNameWord.contains(String(decoding: word, as: UTF8.self)) { return false }
+                start = end
+            }
+            return true
+        }
     }
 
     private mutating func register(_ name: String, at index: Int) {
