@@ -96,7 +96,7 @@ public enum OrganisationExtractor {
     /// Returns what the pass over the text's words saw of the agent cues' last words (`addAgentMentions`).
     @discardableResult
     static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
-        var trimmedText: String?   // worked out for the first run that needs it
+        var trimmedText: Substring?   // worked out for the first run that needs it
         /// Tries one capitalised run of the text.
         func tryRun(_ run: String) {
             // A run that changed nothing changes nothing again while the registry stays as it was.
@@ -107,9 +107,9 @@ public enum OrganisationExtractor {
             let facts = memo.run(at: index)
             if registry.find(key: facts.key) != nil { return }
             // A line that is only "The … Foundation" names the organisation with its article.
-            let line = trimmedText ?? text.trimmed()
+            let line = trimmedText ?? text.trimming(.blanks)
             trimmedText = line
-            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
+            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? String(line) : run
             // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
             // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
             if facts.separatesPerson {
@@ -139,6 +139,7 @@ public enum OrganisationExtractor {
     static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
 
     /// A word of at most three bytes, ASCII letters lower-cased, as one number: its bytes, then its length.
+    @inline(__always)
     static func shortWordCode<C: Collection>(_ word: C) -> UInt32 where C.Element == UInt8 {
         let bytes = word.reduce(UInt32(0)) { code, byte in
             code << 8 | UInt32(byte.asciiLowercased)
@@ -321,15 +322,29 @@ public enum OrganisationExtractor {
     }
 
     /// Whether the head word of `phrase` is an organisation word (`Vocabulary.organisationCues`): the cue that
-    /// `isOrganisationName(_:requireCue: true)` asks for first, as most phrases have none.
+    /// `isOrganisationName(_:requireCue: true)` asks for first, as most phrases have none. The head word of a plain
+    /// ASCII phrase is looked up only when its first letter and length are those of some organisation word.
     static func hasOrganisationCue(_ phrase: String) -> Bool {
-        Vocabulary.organisationCues.contains(headWord(of: phrase))
+        if phrase.isPlainASCII, let cue = asciiHeadWord(of: phrase, { bytes, word -> Bool in
+            guard let first = bytes[word].first?.asciiLowercased, word.count < 64, first < 0x80, organisationCueShapes[Int(first)] >> word.count & 1 != 0 else { return false }
+            return Vocabulary.organisationCues.contains(UTF8Search.lowercasedASCII(bytes[word]))
+        }) {
+            return cue
+        }
+        return Vocabulary.organisationCues.contains(headWord(of: phrase))
     }
 
-    /// `headWord(of:)` of a plain ASCII phrase, lower-cased on its bytes (nil without contiguous bytes).
-    private static func asciiHeadWord(of phrase: String) -> String? {
-        phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
-            let lowercased = { (word: Range<Int>) in UTF8Search.lowercasedASCII(bytes[word]) }
+    /// The lengths of the ASCII organisation words (`Vocabulary.organisationCues`), one bit each, by their first byte.
+    private static let organisationCueShapes: [UInt64] = Vocabulary.organisationCues.filter(\.isPlainASCII)
+        .reduce(into: [UInt64](repeating: 0, count: 128)) { shapes, cue in
+            guard let first = cue.utf8.first, cue.utf8.count < 64 else { return }
+            shapes[Int(first.asciiLowercased)] |= 1 << cue.utf8.count
+        }
+
+    /// `body` applied to the bytes of the plain ASCII `phrase` and the range of its head word (`headWord(of:)`, before
+    /// lower-casing; nil without contiguous bytes).
+    private static func asciiHeadWord<T>(of phrase: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> T) -> T? {
+        phrase.utf8.withContiguousStorageIfAvailable { bytes -> T in
             var before: Range<Int>?   // the word before the current one
             var start = 0
             while start < bytes.count {
@@ -339,7 +354,7 @@ public enum OrganisationExtractor {
                 let code = end - start <= 3 ? shortWordCode(bytes[start..<end]) : 0
                 if code == ofCode || code == forCode {
                     // The first "of" or "for" follows the head, unless it opens the phrase.
-                    if let before { return lowercased(before) }
+                    if let before { return body(bytes, before) }
                     break
                 }
                 before = start..<end
@@ -350,7 +365,7 @@ public enum OrganisationExtractor {
             while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
             var begin = end
             while begin > 0, bytes[begin - 1] != UInt8(ascii: " ") { begin -= 1 }
-            return lowercased(begin..<end)
+            return body(bytes, begin..<end)
         }
     }
 
@@ -359,7 +374,7 @@ public enum OrganisationExtractor {
 
     /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
     static func headWord(of phrase: String) -> String {
-        if phrase.isPlainASCII, let head = asciiHeadWord(of: phrase) { return head }
+        if phrase.isPlainASCII, let head = asciiHeadWord(of: phrase, { UTF8Search.lowercasedASCII($0[$1]) }) { return head }
         let words = phrase.lowercased().splitOnSpaces()
         if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return String(words[i - 1]) }
         return words.last.map(String.init) ?? ""

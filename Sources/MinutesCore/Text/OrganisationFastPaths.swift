@@ -43,11 +43,7 @@ extension OrganisationExtractor {
             var start = 0
             while start < bytes.count {
                 guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
-                var end = start, plain = true
-                while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
-                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
-                    end += 1
-                }
+                let (end, plain) = wordEnd(in: bytes, from: start)
                 defer { start = end }
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
                 let (from, to) = trimmedWord(in: bytes, start, end)
@@ -68,6 +64,40 @@ extension OrganisationExtractor {
         if let scan { return scan }
         body(.stretch(text))
         return CueEndingScan(undecided: true)
+    }
+
+    /// Where the word that starts at `start` of `bytes` ends (at the next ASCII space, or the end of the bytes), and
+    /// whether it is plain ASCII (no byte above 0x7F, no CR): read eight bytes at a time.
+    @inline(__always)
+    static func wordEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, plain: Bool) {
+        var end = start, plain = true
+        if let base = bytes.baseAddress {
+            while end + 8 <= bytes.count {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+                let spaces = zeroBytes(chunk ^ 0x2020_2020_2020_2020)
+                let odd = (chunk & 0x8080_8080_8080_8080) | zeroBytes(chunk ^ 0x0D0D_0D0D_0D0D_0D0D)
+                if spaces != 0 {
+                    // The lowest flag of `spaces` is the first space; only the bytes before it count.
+                    let space = spaces.trailingZeroBitCount / 8
+                    if odd & ((1 << (8 * UInt64(space))) &- 1) != 0 { plain = false }
+                    return (end + space, plain)
+                }
+                if odd != 0 { plain = false }
+                end += 8
+            }
+        }
+        while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
+            if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
+            end += 1
+        }
+        return (end, plain)
+    }
+
+    /// The high bit of each byte of `chunk` that is zero, and maybe of bytes above the lowest zero byte (never below
+    /// it): the lowest flag is exact, and any flag means some byte is zero.
+    @inline(__always)
+    private static func zeroBytes(_ chunk: UInt64) -> UInt64 {
+        (chunk &- 0x0101_0101_0101_0101) & ~chunk & 0x8080_8080_8080_8080
     }
 
     /// What a pass over the words of a text saw of `agentCueEndings` (" by ", " at ", " like ", " as "): each is a word

@@ -70,10 +70,11 @@ struct MentionContext {
 
     /// Calls `body` with each start of `pattern` in `text`, left to right and not overlapping, until it
     /// returns false; returns false when `body` did.
-    fileprivate static func occurrences(of pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) -> Bool {
+    /// `anchor` is the index in `pattern` of the byte looked for first (`UTF8Search.rarestByteIndex(of:)`).
+    fileprivate static func occurrences(of pattern: [UInt8], anchor: Int, in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) -> Bool {
         pattern.withUnsafeBufferPointer { needle in
             var from = 0
-            while let start = UTF8Search.offset(of: needle, in: text, from: from) {
+            while let start = UTF8Search.offset(of: needle, anchor: anchor, in: text, from: from) {
                 if !body(start) { return false }
                 from = start + needle.count
             }
@@ -132,14 +133,21 @@ struct MentionContext {
 private struct WordCounter {
     /// The bytes of the word.
     let pattern: [UInt8]
+    /// The index of the byte of `pattern` looked for first.
+    private let anchor: Int
     /// The occurrences so far.
-    var count = 0
+    private(set) var count = 0
+
+    init(pattern: [UInt8]) {
+        self.pattern = pattern
+        anchor = UTF8Search.rarestByteIndex(of: pattern)
+    }
 
     /// Counts the occurrences in `text`.
     mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
         guard !pattern.isEmpty else { return }
         let length = pattern.count
-        _ = MentionContext.occurrences(of: pattern, in: text) { start in
+        _ = MentionContext.occurrences(of: pattern, anchor: anchor, in: text) { start in
             if !Self.isWordByte(at: start - 1, in: text) && !Self.isWordByte(at: start + length, in: text) { count += 1 }
             return true
         }
@@ -167,6 +175,8 @@ private struct PhraseScan {
     let limit: Int
     /// Whether to look for an affiliation cue.
     let looksForCue: Bool
+    /// The index of the byte of `pattern` looked for first.
+    private let anchor: Int
     /// The followers so far.
     private(set) var followers: [[UInt8]] = []
     /// Followers that reached the end of their text, completed from the texts after it.
@@ -179,6 +189,7 @@ private struct PhraseScan {
         self.length = length
         self.limit = limit
         self.looksForCue = looksForCue
+        anchor = UTF8Search.rarestByteIndex(of: pattern)
     }
 
     /// The followers as text.
@@ -201,7 +212,7 @@ private struct PhraseScan {
             }
         }
         guard wantsOccurrences else { return !open.isEmpty }
-        return MentionContext.occurrences(of: pattern, in: text) { start in
+        return MentionContext.occurrences(of: pattern, anchor: anchor, in: text) { start in
             if followers.count < limit {
                 let from = start + pattern.count
                 followers.append(Array(text[from..<min(text.count, from + length)]))
