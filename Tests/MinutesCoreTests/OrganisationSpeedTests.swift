@@ -81,4 +81,19 @@ struct OrganisationSpeedTests {
             }
         }
     }
+
+    @Test func personFromMentionsOnBytesAddWhatTheSplitTextAdds() {
+        var generator = SplitMix64(seed: 96)
+        let words = ["Vincent", "Gros", "Julietta", "Murata", "from", "from", "From", "Hachette", "Anonyome", "Labs", "(Labs)",
+                     "Labs,", "Credit", "Cards", "and", "the", "é", "\u{301}", "Ärzte", "Zoë", "’s", "\r\n", "  ", "fromage"]
+        for _ in 0..<3_000 {
+            let count = Int(generator.next() % 14)
+            let text = (0..<count).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+                .joined(separator: generator.next() % 4 == 0 ? "  " : " ")
+            var onBytes = OrganisationRegistry(), bySplit = OrganisationRegistry()
+            OrganisationExtractor.addPersonFromMentions(in: text, excluding: ["gros"], to: &onBytes)
+            OrganisationExtractor.addPersonFromMentions(in: text, excluding: ["gros"], to: &bySplit, onBytes: false)
+            #expect(onBytes.organisations == bySplit.organisations, "\(Array(text.unicodeScalars))")
+        }
+    }
 }

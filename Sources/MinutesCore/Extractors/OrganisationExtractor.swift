@@ -180,6 +180,13 @@ public enum OrganisationExtractor {
     /// The bytes of U+212A KELVIN SIGN and U+0130 "İ", the only characters that lower-case into ASCII letters.
     private static let kelvinSign = Array("\u{212A}".utf8), dottedCapitalI = Array("\u{130}".utf8)
 
+    /// Whether `bytes` hold KELVIN SIGN or "İ" (each looked for by its last byte, rarer than its first).
+    private static func holdsASCIILowercasing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        [kelvinSign, dottedCapitalI].contains { character in
+            character.withUnsafeBufferPointer { UTF8Search.offset(of: $0, anchor: $0.count - 1, in: bytes) != nil }
+        }
+    }
+
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
     /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, when the caller knows.
     static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
@@ -215,6 +222,13 @@ public enum OrganisationExtractor {
     /// `onBytes` is there for tests, which compare the shortcuts on bytes with `lowercased()`.
     static func agentCueEnds(in text: String, onBytes: Bool = true) -> [Int] {
         if onBytes, let ends = asciiAgentCueEnds(in: text) { return ends }
+        // Only KELVIN SIGN and "İ" lower-case into ASCII: without them, and without a cue on the bytes with ASCII
+        // letters lower-cased (found in place), `lowercased()` finds no cue.
+        if onBytes, text.utf8.withContiguousStorageIfAvailable({ bytes in
+            agentCueEnds(inBytes: bytes).isEmpty && !holdsASCIILowercasing(bytes)
+        }) == true {
+            return []
+        }
         // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
         let folded = text.utf8.withContiguousStorageIfAvailable { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
@@ -263,28 +277,93 @@ public enum OrganisationExtractor {
 
     /// "Vincent Gros and Julietta Murata from Hachette": a person's full name, then "from" and a proper name.
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
-    static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
+    /// The words (as `splitOnSpaces()` cuts them) around each "from" of a text whose spaces border ASCII bytes are found
+    /// on its bytes, with no split of the whole text; `onBytes` is there for tests, which compare both ways.
+    static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
+                                      onBytes: Bool = true) {
         guard text.containsASCII(" from ") else { return }
+        if onBytes, forEachFromWord(in: text, { words in addPersonFrom(words, excluding: people, to: &registry) }) {
+            return
+        }
         let words = text.splitOnSpaces()
         for index in words.indices.dropFirst(2).dropLast() where words[index] == "from" {
-            let given = String(words[index - 2]), family = String(words[index - 1])
-            guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
-                  given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
-                  !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { continue }
-            let first = words[index + 1].trimmingCharacters(in: wordEdges)
-            guard isLoneProperName(first, excluding: people) else { continue }
-            // "from Anonyome Labs": the capitalised words that follow make the name.
-            var name = [first]
-            for word in words[(index + 2)...].prefix(3) {
-                let bare = word.trimmingCharacters(in: wordEdges)
-                guard !word.hasPrefix("("), TextRules.startsUppercase(bare), bare.allSatisfy(\.isLetter),
-                      !people.contains(TextRules.fold(bare)) else { break }
-                name.append(bare)
-                if bare != word { break }
-            }
-            let candidate = name.joined(separator: " ")
-            if registry.find(candidate) == nil { registry.add(candidate) }
+            addPersonFrom(words[(index - 2)...].prefix(7), excluding: people, to: &registry)
         }
+    }
+
+    /// The rule of `addPersonFromMentions` for one "from": `words` are the two words before it, "from" and up to four
+    /// words after it (at least one).
+    private static func addPersonFrom(_ words: ArraySlice<Substring>, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
+        let index = words.startIndex + 2
+        let given = String(words[index - 2]), family = String(words[index - 1])
+        guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
+              given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
+              !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { return }
+        let first = words[index + 1].trimmingCharacters(in: wordEdges)
+        guard isLoneProperName(first, excluding: people) else { return }
+        // "from Anonyome Labs": the capitalised words that follow make the name.
+        var name = [first]
+        for word in words[(index + 2)...].prefix(3) {
+            let bare = word.trimmingCharacters(in: wordEdges)
+            guard !word.hasPrefix("("), TextRules.startsUppercase(bare), bare.allSatisfy(\.isLetter),
+                  !people.contains(TextRules.fold(bare)) else { break }
+            name.append(bare)
+            if bare != word { break }
+        }
+        let candidate = name.joined(separator: " ")
+        if registry.find(candidate) == nil { registry.add(candidate) }
+    }
+
+    /// Calls `body`, left to right, with the words around each word "from" of `text` that has two words before it and
+    /// one after: those two, "from" and up to four words after it, cut at spaces as `splitOnSpaces()` cuts them when
+    /// every space byte borders ASCII bytes (`UTF8Search.standaloneSpaceCount`). False, having done nothing, for any
+    /// other text or without contiguous bytes.
+    private static func forEachFromWord(in text: String, _ body: (ArraySlice<Substring>) -> Void) -> Bool {
+        let pattern: [UInt8] = Array("from".utf8), anchor = UTF8Search.rarestByteIndex(of: pattern)
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard UTF8Search.standaloneSpaceCount(bytes) != nil else { return false }
+            let utf8 = text.utf8
+            let substring = { (range: Range<Int>) -> Substring in
+                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                return text[start..<utf8.index(start, offsetBy: range.count)]
+            }
+            /// The word that ends at `end` (after any spaces before `end`), nil at the start.
+            func word(endingBefore end: Int) -> Range<Int>? {
+                var to = end
+                while to > 0, bytes[to - 1] == UInt8(ascii: " ") { to -= 1 }
+                guard to > 0 else { return nil }
+                var from = to - 1
+                while from > 0, bytes[from - 1] != UInt8(ascii: " ") { from -= 1 }
+                return from..<to
+            }
+            /// The word that starts at or after `start` (after any spaces), nil at the end.
+            func word(startingFrom start: Int) -> Range<Int>? {
+                var from = start
+                while from < bytes.count, bytes[from] == UInt8(ascii: " ") { from += 1 }
+                guard from < bytes.count else { return nil }
+                var to = from + 1
+                while to < bytes.count, bytes[to] != UInt8(ascii: " ") { to += 1 }
+                return from..<to
+            }
+            pattern.withUnsafeBufferPointer { needle in
+                var from = 0
+                while let start = UTF8Search.offset(of: needle, anchor: anchor, in: bytes, from: from) {
+                    let end = start + needle.count
+                    from = end
+                    guard start > 0, bytes[start - 1] == UInt8(ascii: " "), end < bytes.count, bytes[end] == UInt8(ascii: " "),
+                          let family = word(endingBefore: start), let given = word(endingBefore: family.lowerBound),
+                          var next = word(startingFrom: end) else { continue }
+                    var words = [substring(given), substring(family), substring(start..<end), substring(next)]
+                    while words.count < 7, let after = word(startingFrom: next.upperBound) {
+                        words.append(substring(after))
+                        next = after
+                    }
+                    body(words[...])
+                }
+            }
+            return true
+        }
+        return done == true
     }
 
     /// A capitalised or upper-case word that is not a common word, a person of the meeting, a country or a month.

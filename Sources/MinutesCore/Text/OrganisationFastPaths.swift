@@ -335,42 +335,46 @@ extension OrganisationExtractor {
     /// lower-cased. Nil for any other text.
     static func asciiAgentCueEnds(in text: String) -> [Int]? {
         guard text.isPlainASCII else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable(agentCueEnds(inBytes:))
+    }
+
+    /// The agent cues' ends in `bytes`, in bytes, found as `asciiAgentCueEnds(in:)` finds them (for a text that is not
+    /// plain ASCII: those found on its bytes with ASCII letters lower-cased).
+    static func agentCueEnds(inBytes bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         let groups = agentCueEndingGroups, cues = agentCueBytes, initials = agentCueEndingInitials
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
-            /// Whether `pattern` (lower case) stands at `start` of the bytes, lower-cased.
-            func matches(_ pattern: [UInt8], at start: Int) -> Bool {
-                guard start >= 0, start + pattern.count <= bytes.count else { return false }
-                for (offset, byte) in pattern.enumerated() where bytes[start + offset].asciiLowercased != byte { return false }
-                return true
-            }
-            var found: [(cue: Int, start: Int)] = []
-            var space = 0
-            while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
-                space = next + 1
-                // Most words open with a letter that no ending has.
-                guard next + 1 < bytes.count else { break }
-                let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
-                guard letter < 26, initials >> letter & 1 != 0 else { continue }
-                for (ending, group) in groups where matches(ending, at: next) {
-                    for cue in group {
-                        let start = next + ending.count - cues[cue].count
-                        if matches(cues[cue], at: start) { found.append((cue, start)) }
-                    }
+        /// Whether `pattern` (lower case) stands at `start` of the bytes, lower-cased.
+        func matches(_ pattern: [UInt8], at start: Int) -> Bool {
+            guard start >= 0, start + pattern.count <= bytes.count else { return false }
+            for (offset, byte) in pattern.enumerated() where bytes[start + offset].asciiLowercased != byte { return false }
+            return true
+        }
+        var found: [(cue: Int, start: Int)] = []
+        var space = 0
+        while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
+            space = next + 1
+            // Most words open with a letter that no ending has.
+            guard next + 1 < bytes.count else { break }
+            let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
+            guard letter < 26, initials >> letter & 1 != 0 else { continue }
+            for (ending, group) in groups where matches(ending, at: next) {
+                for cue in group {
+                    let start = next + ending.count - cues[cue].count
+                    if matches(cues[cue], at: start) { found.append((cue, start)) }
                 }
             }
-            // Cue by cue, left to right, each match taking its bytes from the next, as a search from the last
-            // match's end finds them; a cue counts where it starts a word.
-            found.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
-            var ends: [Int] = []
-            var cue = -1, searchStart = 0
-            for match in found {
-                if match.cue != cue { cue = match.cue; searchStart = 0 }
-                guard match.start >= searchStart else { continue }
-                searchStart = match.start + cues[cue].count
-                if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
-            }
-            return ends
         }
+        // Cue by cue, left to right, each match taking its bytes from the next, as a search from the last
+        // match's end finds them; a cue counts where it starts a word.
+        found.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+        var ends: [Int] = []
+        var cue = -1, searchStart = 0
+        for match in found {
+            if match.cue != cue { cue = match.cue; searchStart = 0 }
+            guard match.start >= searchStart else { continue }
+            searchStart = match.start + cues[cue].count
+            if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
+        }
+        return ends
     }
 
     /// The first letters of the agent cues' last words ("b" of " by "), one bit each from "a".
