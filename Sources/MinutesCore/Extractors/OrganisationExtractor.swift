@@ -39,7 +39,7 @@ public enum OrganisationExtractor {
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     /// `onBytes` is there for tests, which compare the shortcuts on bytes with the rules on characters.
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry, onBytes: Bool = true) {
-        guard text.holdsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
+        guard holdsParenthesis(text) else { return }
         if !(onBytes && addNamesBeforeAcronymsOnBytes(in: text, to: &registry)) {
             for (acronym, before) in AcronymPatterns.parenthesised(in: text, onBytes: onBytes) {
                 guard acronym.filter(\.isUppercase).count >= 2 else { continue }
@@ -62,6 +62,17 @@ public enum OrganisationExtractor {
                 registry.add(phrase, acronym: acronym)
             }
         }
+    }
+
+    /// `text.containsASCIICharacter("(")`, told at once when the first "(" byte stands between ASCII bytes (no CR before
+    /// it), as most do.
+    private static func holdsParenthesis(_ text: String) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let open = UTF8Search.offset(of: UInt8(ascii: "("), in: bytes) else { return false }
+            let before = open > 0 ? bytes[open - 1] : 0, after = open + 1 < bytes.count ? bytes[open + 1] : 0
+            return before < 0x80 && before != 0x0D && after < 0x80 ? true : nil
+        }
+        return answer.flatMap { $0 } ?? text.containsASCIICharacter(UInt8(ascii: "("))
     }
 
     /// Adds `phrase`, which the `acronym` after it abbreviates, when it names an organisation.
