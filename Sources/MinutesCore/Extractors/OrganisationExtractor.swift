@@ -24,7 +24,7 @@ public enum OrganisationExtractor {
         // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.
         let cueEndings = texts.map { text in addMentions(in: text, memo: &memo, to: &registry) }
         let people = Set(participants.flatMap { person in
-            [TextRules.fold(person.name)] + person.name.split(separator: " ").map { TextRules.fold(String($0)) }
+            [TextRules.fold(person.name)] + person.name.splitOnSpaces().map { TextRules.fold(String($0)) }
         })
         for (text, cueEnding) in zip(texts, cueEndings) {
             addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding)
