@@ -24,7 +24,7 @@ public enum OrganisationExtractor {
         // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.
         let cueEndings = texts.map { text in addMentions(in: text, memo: &memo, to: &registry) }
         let people = Set(participants.flatMap { person in
-            [TextRules.fold(person.name)] + person.name.split(separator: " ").map { TextRules.fold(String($0)) }
+            [TextRules.fold(person.name)] + person.name.splitOnSpaces().map { TextRules.fold(String($0)) }
         })
         for (text, cueEnding) in zip(texts, cueEndings) {
             addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding)
@@ -39,7 +39,7 @@ public enum OrganisationExtractor {
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
     /// `onBytes` is there for tests, which compare the shortcuts on bytes with the rules on characters.
     static func addExpandedAcronyms(in text: String, to registry: inout OrganisationRegistry, onBytes: Bool = true) {
-        guard text.holdsByte(UInt8(ascii: "(")), text.containsASCIICharacter(UInt8(ascii: "(")) else { return }
+        guard holdsParenthesis(text) else { return }
         if !(onBytes && addNamesBeforeAcronymsOnBytes(in: text, to: &registry)) {
             for (acronym, before) in AcronymPatterns.parenthesised(in: text, onBytes: onBytes) {
                 guard acronym.filter(\.isUppercase).count >= 2 else { continue }
@@ -62,6 +62,17 @@ public enum OrganisationExtractor {
                 registry.add(phrase, acronym: acronym)
             }
         }
+    }
+
+    /// `text.containsASCIICharacter("(")`, told at once when the first "(" byte stands between ASCII bytes (no CR before
+    /// it), as most do.
+    private static func holdsParenthesis(_ text: String) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let open = UTF8Search.offset(of: UInt8(ascii: "("), in: bytes) else { return false }
+            let before = open > 0 ? bytes[open - 1] : 0, after = open + 1 < bytes.count ? bytes[open + 1] : 0
+            return before < 0x80 && before != 0x0D && after < 0x80 ? true : nil
+        }
+        return answer.flatMap { $0 } ?? text.containsASCIICharacter(UInt8(ascii: "("))
     }
 
     /// Adds `phrase`, which the `acronym` after it abbreviates, when it names an organisation.
@@ -96,26 +107,27 @@ public enum OrganisationExtractor {
     /// Returns what the pass over the text's words saw of the agent cues' last words (`addAgentMentions`).
     @discardableResult
     static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
-        var trimmedText: String?   // worked out for the first run that needs it
+        var trimmedText: Substring?   // worked out for the first run that needs it
         /// Tries one capitalised run of the text.
         func tryRun(_ run: String) {
             // A run that changed nothing changes nothing again while the registry stays as it was.
-            let facts = memo.facts(ofRun: run)
+            let index = memo.runIndex(of: run)
             let revision = registry.revision
-            if facts.idleAt == revision { return }
-            defer { if registry.revision == revision { memo.markRunIdle(run, at: revision) } }
+            if memo.runIdleAt(index) == revision { return }
+            defer { if registry.revision == revision { memo.markRunIdle(index, at: revision) } }
+            let facts = memo.run(at: index)
             if registry.find(key: facts.key) != nil { return }
             // A line that is only "The … Foundation" names the organisation with its article.
-            let line = trimmedText ?? text.trimmed()
+            let line = trimmedText ?? text.trimming(.blanks)
             trimmedText = line
-            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? line : run
+            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? String(line) : run
             // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
             // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
             if facts.separatesPerson {
                 for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
                 return
             }
-            if consider(facts.whole, as: named, memo: &memo, in: &registry) { return }
+            if consider(facts.whole, as: named, absentKey: facts.key, memo: &memo, in: &registry) { return }
             for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
         }
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
@@ -125,11 +137,11 @@ public enum OrganisationExtractor {
                 tryRun(run)
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
-                let known = memo.runs(inStretch: stretch)
+                let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
-                if known.idleAt == stretchRevision { return }
-                for run in known.runs { tryRun(run) }
-                if registry.revision == stretchRevision { memo.markStretchIdle(stretch, at: stretchRevision) }
+                if memo.stretchIdleAt(index) == stretchRevision { return }
+                for run in memo.runs(inStretchAt: index) { tryRun(run) }
+                if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }
     }
@@ -138,6 +150,7 @@ public enum OrganisationExtractor {
     static let asciiConnectorCodes: [UInt32] = TextRules.connectors.filter(\.isPlainASCII).map { shortWordCode($0.utf8) }
 
     /// A word of at most three bytes, ASCII letters lower-cased, as one number: its bytes, then its length.
+    @inline(__always)
     static func shortWordCode<C: Collection>(_ word: C) -> UInt32 where C.Element == UInt8 {
         let bytes = word.reduce(UInt32(0)) { code, byte in
             code << 8 | UInt32(byte.asciiLowercased)
@@ -178,6 +191,13 @@ public enum OrganisationExtractor {
     /// The bytes of U+212A KELVIN SIGN and U+0130 "İ", the only characters that lower-case into ASCII letters.
     private static let kelvinSign = Array("\u{212A}".utf8), dottedCapitalI = Array("\u{130}".utf8)
 
+    /// Whether `bytes` hold KELVIN SIGN or "İ" (each looked for by its last byte, rarer than its first).
+    private static func holdsASCIILowercasing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        [kelvinSign, dottedCapitalI].contains { character in
+            character.withUnsafeBufferPointer { UTF8Search.offset(of: $0, anchor: $0.count - 1, in: bytes) != nil }
+        }
+    }
+
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
     /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, when the caller knows.
     static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
@@ -213,6 +233,13 @@ public enum OrganisationExtractor {
     /// `onBytes` is there for tests, which compare the shortcuts on bytes with `lowercased()`.
     static func agentCueEnds(in text: String, onBytes: Bool = true) -> [Int] {
         if onBytes, let ends = asciiAgentCueEnds(in: text) { return ends }
+        // Only KELVIN SIGN and "İ" lower-case into ASCII: without them, and without a cue on the bytes with ASCII
+        // letters lower-cased (found in place), `lowercased()` finds no cue.
+        if onBytes, text.utf8.withContiguousStorageIfAvailable({ bytes in
+            agentCueEnds(inBytes: bytes).isEmpty && !holdsASCIILowercasing(bytes)
+        }) == true {
+            return []
+        }
         // The cues found on the bytes with ASCII letters lower-cased, as byte offsets.
         let folded = text.utf8.withContiguousStorageIfAvailable { bytes in
             [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
@@ -261,28 +288,93 @@ public enum OrganisationExtractor {
 
     /// "Vincent Gros and Julietta Murata from Hachette": a person's full name, then "from" and a proper name.
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
-    static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
+    /// The words (as `splitOnSpaces()` cuts them) around each "from" of a text whose spaces border ASCII bytes are found
+    /// on its bytes, with no split of the whole text; `onBytes` is there for tests, which compare both ways.
+    static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
+                                      onBytes: Bool = true) {
         guard text.containsASCII(" from ") else { return }
+        if onBytes, forEachFromWord(in: text, { words in addPersonFrom(words, excluding: people, to: &registry) }) {
+            return
+        }
         let words = text.splitOnSpaces()
         for index in words.indices.dropFirst(2).dropLast() where words[index] == "from" {
-            let given = String(words[index - 2]), family = String(words[index - 1])
-            guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
-                  given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
-                  !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { continue }
-            let first = words[index + 1].trimmingCharacters(in: wordEdges)
-            guard isLoneProperName(first, excluding: people) else { continue }
-            // "from Anonyome Labs": the capitalised words that follow make the name.
-            var name = [first]
-            for word in words[(index + 2)...].prefix(3) {
-                let bare = word.trimmingCharacters(in: wordEdges)
-                guard !word.hasPrefix("("), TextRules.startsUppercase(bare), bare.allSatisfy(\.isLetter),
-                      !people.contains(TextRules.fold(bare)) else { break }
-                name.append(bare)
-                if bare != word { break }
-            }
-            let candidate = name.joined(separator: " ")
-            if registry.find(candidate) == nil { registry.add(candidate) }
+            addPersonFrom(words[(index - 2)...].prefix(7), excluding: people, to: &registry)
         }
+    }
+
+    /// The rule of `addPersonFromMentions` for one "from": `words` are the two words before it, "from" and up to four
+    /// words after it (at least one).
+    private static func addPersonFrom(_ words: ArraySlice<Substring>, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
+        let index = words.startIndex + 2
+        let given = String(words[index - 2]), family = String(words[index - 1])
+        guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
+              given.allSatisfy(\.isLetter), family.allSatisfy(\.isLetter),
+              !(Lexicon.shared.contains(given) && Lexicon.shared.contains(family)) else { return }
+        let first = words[index + 1].trimmingCharacters(in: wordEdges)
+        guard isLoneProperName(first, excluding: people) else { return }
+        // "from Anonyome Labs": the capitalised words that follow make the name.
+        var name = [first]
+        for word in words[(index + 2)...].prefix(3) {
+            let bare = word.trimmingCharacters(in: wordEdges)
+            guard !word.hasPrefix("("), TextRules.startsUppercase(bare), bare.allSatisfy(\.isLetter),
+                  !people.contains(TextRules.fold(bare)) else { break }
+            name.append(bare)
+            if bare != word { break }
+        }
+        let candidate = name.joined(separator: " ")
+        if registry.find(candidate) == nil { registry.add(candidate) }
+    }
+
+    /// Calls `body`, left to right, with the words around each word "from" of `text` that has two words before it and
+    /// one after: those two, "from" and up to four words after it, cut at spaces as `splitOnSpaces()` cuts them when
+    /// every space byte borders ASCII bytes (`UTF8Search.standaloneSpaceCount`). False, having done nothing, for any
+    /// other text or without contiguous bytes.
+    private static func forEachFromWord(in text: String, _ body: (ArraySlice<Substring>) -> Void) -> Bool {
+        let pattern: [UInt8] = Array("from".utf8), anchor = UTF8Search.rarestByteIndex(of: pattern)
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard UTF8Search.standaloneSpaceCount(bytes) != nil else { return false }
+            let utf8 = text.utf8
+            let substring = { (range: Range<Int>) -> Substring in
+                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                return text[start..<utf8.index(start, offsetBy: range.count)]
+            }
+            /// The word that ends at `end` (after any spaces before `end`), nil at the start.
+            func word(endingBefore end: Int) -> Range<Int>? {
+                var to = end
+                while to > 0, bytes[to - 1] == UInt8(ascii: " ") { to -= 1 }
+                guard to > 0 else { return nil }
+                var from = to - 1
+                while from > 0, bytes[from - 1] != UInt8(ascii: " ") { from -= 1 }
+                return from..<to
+            }
+            /// The word that starts at or after `start` (after any spaces), nil at the end.
+            func word(startingFrom start: Int) -> Range<Int>? {
+                var from = start
+                while from < bytes.count, bytes[from] == UInt8(ascii: " ") { from += 1 }
+                guard from < bytes.count else { return nil }
+                var to = from + 1
+                while to < bytes.count, bytes[to] != UInt8(ascii: " ") { to += 1 }
+                return from..<to
+            }
+            pattern.withUnsafeBufferPointer { needle in
+                var from = 0
+                while let start = UTF8Search.offset(of: needle, anchor: anchor, in: bytes, from: from) {
+                    let end = start + needle.count
+                    from = end
+                    guard start > 0, bytes[start - 1] == UInt8(ascii: " "), end < bytes.count, bytes[end] == UInt8(ascii: " "),
+                          let family = word(endingBefore: start), let given = word(endingBefore: family.lowerBound),
+                          var next = word(startingFrom: end) else { continue }
+                    var words = [substring(given), substring(family), substring(start..<end), substring(next)]
+                    while words.count < 7, let after = word(startingFrom: next.upperBound) {
+                        words.append(substring(after))
+                        next = after
+                    }
+                    body(words[...])
+                }
+            }
+            return true
+        }
+        return done == true
     }
 
     /// A capitalised or upper-case word that is not a common word, a person of the meeting, a country or a month.
@@ -296,12 +388,13 @@ public enum OrganisationExtractor {
     }
 
     /// Records a candidate phrase as a mention, an alias or a new organisation (as `name` when given, and
-    /// the same phrase once trimmed); false when it is none.
-    private static func consider(_ candidate: MentionMemo.Candidate, as name: String? = nil, memo: inout MentionMemo,
-                                 in registry: inout OrganisationRegistry) -> Bool {
+    /// the same phrase once trimmed); false when it is none. `absentKey` is a key the caller found no entry for.
+    private static func consider(_ candidate: MentionMemo.Candidate, as name: String? = nil, absentKey: String? = nil,
+                                 memo: inout MentionMemo, in registry: inout OrganisationRegistry) -> Bool {
         guard candidate.isPhrase else { return false }
         let trimmed = candidate.trimmed
-        if registry.find(key: candidate.key) != nil || registry.addAliasIfReordered(trimmed, key: candidate.key) { return true }
+        if (candidate.key != absentKey && registry.find(key: candidate.key) != nil)
+            || registry.addAliasIfReordered(trimmed, key: candidate.key) { return true }
         guard memo.namesNewOrganisation(trimmed) else { return false }
         registry.add(name.map { TextRules.trimConnectors($0) == trimmed ? $0 : trimmed } ?? trimmed)
         return true
@@ -319,15 +412,29 @@ public enum OrganisationExtractor {
     }
 
     /// Whether the head word of `phrase` is an organisation word (`Vocabulary.organisationCues`): the cue that
-    /// `isOrganisationName(_:requireCue: true)` asks for first, as most phrases have none.
+    /// `isOrganisationName(_:requireCue: true)` asks for first, as most phrases have none. The head word of a plain
+    /// ASCII phrase is looked up only when its first letter and length are those of some organisation word.
     static func hasOrganisationCue(_ phrase: String) -> Bool {
-        Vocabulary.organisationCues.contains(headWord(of: phrase))
+        if phrase.isPlainASCII, let cue = asciiHeadWord(of: phrase, { bytes, word -> Bool in
+            guard let first = bytes[word].first?.asciiLowercased, word.count < 64, first < 0x80, organisationCueShapes[Int(first)] >> word.count & 1 != 0 else { return false }
+            return Vocabulary.organisationCues.contains(UTF8Search.lowercasedASCII(bytes[word]))
+        }) {
+            return cue
+        }
+        return Vocabulary.organisationCues.contains(headWord(of: phrase))
     }
 
-    /// `headWord(of:)` of a plain ASCII phrase, lower-cased on its bytes (nil without contiguous bytes).
-    private static func asciiHeadWord(of phrase: String) -> String? {
-        phrase.utf8.withContiguousStorageIfAvailable { bytes -> String in
-            let lowercased = { (word: Range<Int>) in UTF8Search.lowercasedASCII(bytes[word]) }
+    /// The lengths of the ASCII organisation words (`Vocabulary.organisationCues`), one bit each, by their first byte.
+    private static let organisationCueShapes: [UInt64] = Vocabulary.organisationCues.filter(\.isPlainASCII)
+        .reduce(into: [UInt64](repeating: 0, count: 128)) { shapes, cue in
+            guard let first = cue.utf8.first, cue.utf8.count < 64 else { return }
+            shapes[Int(first.asciiLowercased)] |= 1 << cue.utf8.count
+        }
+
+    /// `body` applied to the bytes of the plain ASCII `phrase` and the range of its head word (`headWord(of:)`, before
+    /// lower-casing; nil without contiguous bytes).
+    private static func asciiHeadWord<T>(of phrase: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> T) -> T? {
+        phrase.utf8.withContiguousStorageIfAvailable { bytes -> T in
             var before: Range<Int>?   // the word before the current one
             var start = 0
             while start < bytes.count {
@@ -337,7 +444,7 @@ public enum OrganisationExtractor {
                 let code = end - start <= 3 ? shortWordCode(bytes[start..<end]) : 0
                 if code == ofCode || code == forCode {
                     // The first "of" or "for" follows the head, unless it opens the phrase.
-                    if let before { return lowercased(before) }
+                    if let before { return body(bytes, before) }
                     break
                 }
                 before = start..<end
@@ -348,7 +455,7 @@ public enum OrganisationExtractor {
             while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
             var begin = end
             while begin > 0, bytes[begin - 1] != UInt8(ascii: " ") { begin -= 1 }
-            return lowercased(begin..<end)
+            return body(bytes, begin..<end)
         }
     }
 
@@ -357,7 +464,7 @@ public enum OrganisationExtractor {
 
     /// The head word of a name: the word before the first "of"/"for", otherwise the last word.
     static func headWord(of phrase: String) -> String {
-        if phrase.isPlainASCII, let head = asciiHeadWord(of: phrase) { return head }
+        if phrase.isPlainASCII, let head = asciiHeadWord(of: phrase, { UTF8Search.lowercasedASCII($0[$1]) }) { return head }
         let words = phrase.lowercased().splitOnSpaces()
         if let i = words.firstIndex(where: { $0 == "of" || $0 == "for" }), i > 0 { return String(words[i - 1]) }
         return words.last.map(String.init) ?? ""
@@ -435,10 +542,17 @@ struct OrganisationRegistry {
 
     /// Gives an organisation without an acronym the initialism of its name when the document uses
     /// that initialism as a word at least twice ("ASF" for "The Apache Software Foundation").
+    /// The document is searched once for all the initialisms (a registered name stays registered, and the counts
+    /// do not depend on the registry).
     mutating func attachInitialisms(usedIn context: MentionContext) {
-        for i in organisations.indices where organisations[i].acronym == nil {
-            guard let initials = OrganisationRules.initialism(of: organisations[i].name), find(initials) == nil,
-                  context.wordCount(initials) >= 2 else { continue }
+        let candidates = organisations.indices.compactMap { i -> (index: Int, initials: String)? in
+            guard organisations[i].acronym == nil, let initials = OrganisationRules.initialism(of: organisations[i].name),
+                  find(initials) == nil else { return nil }
+            return (i, initials)
+        }
+        guard !candidates.isEmpty else { return }
+        let counts = context.wordCounts(candidates.map(\.initials))
+        for ((i, initials), count) in zip(candidates, counts) where count >= 2 && find(initials) == nil {
             organisations[i].acronym = initials
             register(initials, at: i)
         }
@@ -447,11 +561,8 @@ struct OrganisationRegistry {
     /// Records `phrase`, whose registry key is `key`, as an alias when its significant words are all words of
     /// one known organisation.
     mutating func addAliasIfReordered(_ phrase: String, key: String) -> Bool {
-        // Most phrases open with a word that no organisation has: refused before any set is built.
-        if key.isPlainASCII {
-            let first = key.utf8.firstIndex(of: UInt8(ascii: " ")).map { String(key[..<$0]) } ?? key
-            guard everyNameWord.contains(first) || OrganisationExtractor.isASCIIConnector(first) else { return false }
-        }
+        // Most phrases hold a word that no organisation has: refused word by word before any set is built.
+        guard key.isPlainASCII ? holdsOnlyNameWords(asciiKey: key) : true else { return false }
         let words = Self.words(key: key)
         guard words.count >= 2, words.isSubset(of: everyNameWord) else { return false }
         let matches = nameWords.indices.filter { words.isSubset(of: nameWords[$0]) }
@@ -461,6 +572,25 @@ struct OrganisationRegistry {
             register(phrase, at: i)
         }
         return true
+    }
+
+    /// Whether every word of the plain ASCII key `asciiKey` but its connectors is in `everyNameWord`, as
+    /// `Self.words(key: asciiKey).isSubset(of: everyNameWord)` tells, told word by word.
+    private func holdsOnlyNameWords(asciiKey: String) -> Bool {
+        var key = asciiKey
+        return key.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+                var end = start + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let isConnector = word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(word))
+                if !isConnector, !everyNameWord.contains(String(decoding: word, as: UTF8.self)) { return false }
+                start = end
+            }
+            return true
+        }
     }
 
     private mutating func register(_ name: String, at index: Int) {

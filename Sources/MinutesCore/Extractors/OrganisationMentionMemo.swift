@@ -89,8 +89,12 @@ struct MentionMemo {
 
     /// The document's running text.
     let context: MentionContext
-    private var stretches: [String: Stretch] = [:]
-    private var runs: [String: Run] = [:]
+    /// The stretches seen, in `stretchList` by their index in `stretchIndices`.
+    private var stretchIndices: [String: Int] = [:]
+    private var stretchList: [Stretch] = []
+    /// The runs seen, in `runList` by their index in `runIndices`.
+    private var runIndices: [String: Int] = [:]
+    private var runList: [Run] = []
     private var candidates: [String: Candidate] = [:]
     /// Trimmed phrase → whether it names an organisation not seen before.
     private var newOrganisationNames: [String: Bool] = [:]
@@ -99,24 +103,54 @@ struct MentionMemo {
         self.context = context
     }
 
-    /// The capitalised runs in `stretch`.
-    mutating func runs(inStretch stretch: String) -> Stretch {
-        Self.memoised(stretch, in: &stretches) { Stretch(runs: TextRules.capitalisedRuns(in: stretch, multiWordOnly: true)) }
+    /// The index of `stretch` among the stretches seen, its runs worked out the first time.
+    mutating func stretchIndex(of stretch: String) -> Int {
+        Self.index(of: stretch, in: &stretchIndices, list: &stretchList) {
+            Stretch(runs: TextRules.capitalisedRuns(in: stretch, multiWordOnly: true))
+        }
     }
 
-    /// Records that trying the runs of `stretch` changed nothing at registry revision `revision`.
-    mutating func markStretchIdle(_ stretch: String, at revision: Int) {
-        stretches[stretch]?.idleAt = revision
+    /// The capitalised runs of the stretch at `index`.
+    func runs(inStretchAt index: Int) -> [String] {
+        stretchList[index].runs
     }
 
-    /// What is known of the capitalised run `run`.
-    mutating func facts(ofRun run: String) -> Run {
-        Self.memoised(run, in: &runs) { Run(run) }
+    /// The registry revision at which trying the runs of the stretch at `index` last changed nothing.
+    func stretchIdleAt(_ index: Int) -> Int? {
+        stretchList[index].idleAt
     }
 
-    /// Records that trying `run` changed nothing at registry revision `revision`.
-    mutating func markRunIdle(_ run: String, at revision: Int) {
-        runs[run]?.idleAt = revision
+    /// Records that trying the runs of the stretch at `index` changed nothing at registry revision `revision`.
+    mutating func markStretchIdle(_ index: Int, at revision: Int) {
+        stretchList[index].idleAt = revision
+    }
+
+    /// The index of the capitalised run `run` among the runs seen, its facts worked out the first time.
+    mutating func runIndex(of run: String) -> Int {
+        Self.index(of: run, in: &runIndices, list: &runList) { Run(run) }
+    }
+
+    /// What is known of the run at `index`.
+    func run(at index: Int) -> Run {
+        runList[index]
+    }
+
+    /// The registry revision at which trying the run at `index` last changed nothing.
+    func runIdleAt(_ index: Int) -> Int? {
+        runList[index].idleAt
+    }
+
+    /// Records that trying the run at `index` changed nothing at registry revision `revision`.
+    mutating func markRunIdle(_ index: Int, at revision: Int) {
+        runList[index].idleAt = revision
+    }
+
+    /// The index of `key` in `list` (through `indices`), its value made by `make` the first time.
+    private static func index<Value>(of key: String, in indices: inout [String: Int], list: inout [Value], _ make: () -> Value) -> Int {
+        if let known = indices[key] { return known }
+        list.append(make())
+        indices[key] = list.count - 1
+        return list.count - 1
     }
 
     /// `phrase` as a candidate.

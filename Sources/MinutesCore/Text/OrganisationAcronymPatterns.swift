@@ -12,9 +12,11 @@ enum AcronymPatterns {
     private static let acronymThenName = try! NSRegularExpression(pattern: #"\b([A-Z][A-Z0-9&]{1,9}) \(([^()]{4,120})\)"#)
 
     /// Each "(ACR)" of `text` (`parenthesisedAcronym`): the acronym and all the text before its parenthesis.
+    /// Every character of a match is ASCII, one byte and one UTF-16 unit, and no byte of another character is an ASCII
+    /// byte: the matches are found on the bytes of any text, not only an ASCII one.
     /// `onBytes` is there for tests, which compare the byte search with the regular expression.
     static func parenthesised(in text: String, onBytes: Bool = true) -> [(acronym: String, before: String)] {
-        let onASCII = !onBytes ? nil : text.withPlainASCIIBytes { bytes in
+        let onASCII = !onBytes ? nil : text.utf8.withContiguousStorageIfAvailable { bytes in
             var found: [(acronym: String, before: String)] = []
             forEachParenthesised(in: bytes) { acronym, open in found.append((string(bytes, acronym), string(bytes, 0..<open))) }
             return found

@@ -43,11 +43,7 @@ extension OrganisationExtractor {
             var start = 0
             while start < bytes.count {
                 guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
-                var end = start, plain = true
-                while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
-                    if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
-                    end += 1
-                }
+                let (end, plain) = wordEnd(in: bytes, from: start)
                 defer { start = end }
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
                 let (from, to) = trimmedWord(in: bytes, start, end)
@@ -68,6 +64,40 @@ extension OrganisationExtractor {
         if let scan { return scan }
         body(.stretch(text))
         return CueEndingScan(undecided: true)
+    }
+
+    /// Where the word that starts at `start` of `bytes` ends (at the next ASCII space, or the end of the bytes), and
+    /// whether it is plain ASCII (no byte above 0x7F, no CR): read eight bytes at a time.
+    @inline(__always)
+    static func wordEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, plain: Bool) {
+        var end = start, plain = true
+        if let base = bytes.baseAddress {
+            while end + 8 <= bytes.count {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+                let spaces = zeroBytes(chunk ^ 0x2020_2020_2020_2020)
+                let odd = (chunk & 0x8080_8080_8080_8080) | zeroBytes(chunk ^ 0x0D0D_0D0D_0D0D_0D0D)
+                if spaces != 0 {
+                    // The lowest flag of `spaces` is the first space; only the bytes before it count.
+                    let space = spaces.trailingZeroBitCount / 8
+                    if odd & ((1 << (8 * UInt64(space))) &- 1) != 0 { plain = false }
+                    return (end + space, plain)
+                }
+                if odd != 0 { plain = false }
+                end += 8
+            }
+        }
+        while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
+            if bytes[end] >= 0x80 || bytes[end] == 0x0D { plain = false }
+            end += 1
+        }
+        return (end, plain)
+    }
+
+    /// The high bit of each byte of `chunk` that is zero, and maybe of bytes above the lowest zero byte (never below
+    /// it): the lowest flag is exact, and any flag means some byte is zero.
+    @inline(__always)
+    private static func zeroBytes(_ chunk: UInt64) -> UInt64 {
+        (chunk &- 0x0101_0101_0101_0101) & ~chunk & 0x8080_8080_8080_8080
     }
 
     /// What a pass over the words of a text saw of `agentCueEndings` (" by ", " at ", " like ", " as "): each is a word
@@ -305,42 +335,46 @@ extension OrganisationExtractor {
     /// lower-cased. Nil for any other text.
     static func asciiAgentCueEnds(in text: String) -> [Int]? {
         guard text.isPlainASCII else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable(agentCueEnds(inBytes:))
+    }
+
+    /// The agent cues' ends in `bytes`, in bytes, found as `asciiAgentCueEnds(in:)` finds them (for a text that is not
+    /// plain ASCII: those found on its bytes with ASCII letters lower-cased).
+    static func agentCueEnds(inBytes bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         let groups = agentCueEndingGroups, cues = agentCueBytes, initials = agentCueEndingInitials
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
-            /// Whether `pattern` (lower case) stands at `start` of the bytes, lower-cased.
-            func matches(_ pattern: [UInt8], at start: Int) -> Bool {
-                guard start >= 0, start + pattern.count <= bytes.count else { return false }
-                for (offset, byte) in pattern.enumerated() where bytes[start + offset].asciiLowercased != byte { return false }
-                return true
-            }
-            var found: [(cue: Int, start: Int)] = []
-            var space = 0
-            while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
-                space = next + 1
-                // Most words open with a letter that no ending has.
-                guard next + 1 < bytes.count else { break }
-                let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
-                guard letter < 26, initials >> letter & 1 != 0 else { continue }
-                for (ending, group) in groups where matches(ending, at: next) {
-                    for cue in group {
-                        let start = next + ending.count - cues[cue].count
-                        if matches(cues[cue], at: start) { found.append((cue, start)) }
-                    }
+        /// Whether `pattern` (lower case) stands at `start` of the bytes, lower-cased.
+        func matches(_ pattern: [UInt8], at start: Int) -> Bool {
+            guard start >= 0, start + pattern.count <= bytes.count else { return false }
+            for (offset, byte) in pattern.enumerated() where bytes[start + offset].asciiLowercased != byte { return false }
+            return true
+        }
+        var found: [(cue: Int, start: Int)] = []
+        var space = 0
+        while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
+            space = next + 1
+            // Most words open with a letter that no ending has.
+            guard next + 1 < bytes.count else { break }
+            let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
+            guard letter < 26, initials >> letter & 1 != 0 else { continue }
+            for (ending, group) in groups where matches(ending, at: next) {
+                for cue in group {
+                    let start = next + ending.count - cues[cue].count
+                    if matches(cues[cue], at: start) { found.append((cue, start)) }
                 }
             }
-            // Cue by cue, left to right, each match taking its bytes from the next, as a search from the last
-            // match's end finds them; a cue counts where it starts a word.
-            found.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
-            var ends: [Int] = []
-            var cue = -1, searchStart = 0
-            for match in found {
-                if match.cue != cue { cue = match.cue; searchStart = 0 }
-                guard match.start >= searchStart else { continue }
-                searchStart = match.start + cues[cue].count
-                if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
-            }
-            return ends
         }
+        // Cue by cue, left to right, each match taking its bytes from the next, as a search from the last
+        // match's end finds them; a cue counts where it starts a word.
+        found.sort { ($0.cue, $0.start) < ($1.cue, $1.start) }
+        var ends: [Int] = []
+        var cue = -1, searchStart = 0
+        for match in found {
+            if match.cue != cue { cue = match.cue; searchStart = 0 }
+            guard match.start >= searchStart else { continue }
+            searchStart = match.start + cues[cue].count
+            if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
+        }
+        return ends
     }
 
     /// The first letters of the agent cues' last words ("b" of " by "), one bit each from "a".

@@ -57,11 +57,11 @@ struct MentionContext {
         }
     }
 
-    /// Calls `body` with the bytes to search for `pattern`: each text in turn, or the joined text once.
-    /// `body` returns false to stop.
-    private func eachText(searchingFor pattern: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
+    /// Calls `body` with the bytes to search for `patterns`: each text in turn, or the joined text once.
+    /// `body` returns false to stop. One call is one search, whatever the number of patterns.
+    private func eachText(searchingFor patterns: [[UInt8]], _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
         storage.searches += 1
-        if storage.joined != nil || storage.searches > storage.searchesInPlace || pattern.contains(0x0A) {
+        if storage.joined != nil || storage.searches > storage.searchesInPlace || patterns.contains(where: { $0.contains(0x0A) }) {
             storage.joinedBytes().withUnsafeBufferPointer { _ = body($0) }
         } else {
             storage.visit(body)
@@ -70,13 +70,85 @@ struct MentionContext {
 
     /// Calls `body` with each start of `pattern` in `text`, left to right and not overlapping, until it
     /// returns false; returns false when `body` did.
-    private static func occurrences(of pattern: [UInt8], in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) -> Bool {
+    /// `anchor` is the index in `pattern` of the byte looked for first (`UTF8Search.rarestByteIndex(of:)`).
+    fileprivate static func occurrences(of pattern: [UInt8], anchor: Int, in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) -> Bool {
         pattern.withUnsafeBufferPointer { needle in
             var from = 0
-            while let start = UTF8Search.offset(of: needle, in: text, from: from) {
+            while let start = UTF8Search.offset(of: needle, anchor: anchor, in: text, from: from) {
                 if !body(start) { return false }
                 from = start + needle.count
             }
+            return true
+        }
+    }
+
+    /// How often `word` occurs as a whole word (case-sensitive).
+    func wordCount(_ word: String) -> Int {
+        wordCounts([word])[0]
+    }
+
+    /// `wordCount(_:)` of each of `words`, found in one search of the texts.
+    func wordCounts(_ words: [String]) -> [Int] {
+        var counters = words.map { WordCounter(pattern: Array($0.utf8)) }
+        guard counters.contains(where: { !$0.pattern.isEmpty }) else { return counters.map(\.count) }
+        eachText(searchingFor: counters.map(\.pattern)) { text in
+            for index in counters.indices { counters[index].scan(text) }
+            return true
+        }
+        return counters.map(\.count)
+    }
+
+    /// Whether some occurrence of `phrase` follows an affiliation cue ("from X", "at X", "(X", "Name - X").
+    func followsAffiliationCue(_ phrase: String) -> Bool {
+        var scan = PhraseScan(pattern: Array(phrase.utf8), length: 0, limit: 0, looksForCue: true)
+        guard !scan.pattern.isEmpty else { return false }
+        eachText(searchingFor: [scan.pattern]) { scan.scan($0) }
+        return scan.followsCue
+    }
+
+    /// What follows each occurrence of `phrase`, up to `length` bytes (at most 51 occurrences).
+    func followers(of phrase: String, length: Int = 12) -> [Substring] {
+        var scan = PhraseScan(pattern: Array(phrase.utf8), length: length, limit: PhraseScan.followerLimit, looksForCue: false)
+        guard !scan.pattern.isEmpty else { return [] }
+        eachText(searchingFor: [scan.pattern]) { scan.scan($0) }
+        return scan.followerStrings
+    }
+
+    /// How the document uses `phrase`, found in one search of the texts: `followers(of: phrase)`, with
+    /// `lookForCue` `followsAffiliationCue(phrase)` (false without), and `wordCount(word)` (0 without a word).
+    func use(of phrase: String, countingWord word: String?, lookForCue: Bool) -> (followers: [Substring], followsCue: Bool, wordCount: Int) {
+        var scan = PhraseScan(pattern: Array(phrase.utf8), length: 12, limit: PhraseScan.followerLimit, looksForCue: lookForCue)
+        var counter = WordCounter(pattern: Array((word ?? "").utf8))
+        guard !scan.pattern.isEmpty || !counter.pattern.isEmpty else { return ([], false, 0) }
+        eachText(searchingFor: [scan.pattern, counter.pattern]) { text in
+            let more = !scan.pattern.isEmpty && scan.scan(text)
+            counter.scan(text)
+            return more || !counter.pattern.isEmpty
+        }
+        return (scan.followerStrings, scan.followsCue, counter.count)
+    }
+}
+
+/// Counts the whole-word occurrences of a pattern in the texts it is shown, in order (`MentionContext.wordCount`).
+private struct WordCounter {
+    /// The bytes of the word.
+    let pattern: [UInt8]
+    /// The index of the byte of `pattern` looked for first.
+    private let anchor: Int
+    /// The occurrences so far.
+    private(set) var count = 0
+
+    init(pattern: [UInt8]) {
+        self.pattern = pattern
+        anchor = UTF8Search.rarestByteIndex(of: pattern)
+    }
+
+    /// Counts the occurrences in `text`.
+    mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
+        guard !pattern.isEmpty else { return }
+        let length = pattern.count
+        _ = MentionContext.occurrences(of: pattern, anchor: anchor, in: text) { start in
+            if !Self.isWordByte(at: start - 1, in: text) && !Self.isWordByte(at: start + length, in: text) { count += 1 }
             return true
         }
     }
@@ -87,62 +159,74 @@ struct MentionContext {
         let b = text[index]
         return b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
     }
+}
 
-    /// How often `word` occurs as a whole word (case-sensitive).
-    func wordCount(_ word: String) -> Int {
-        let pattern = Array(word.utf8)
-        guard !pattern.isEmpty else { return 0 }
-        var count = 0
-        eachText(searchingFor: pattern) { text in
-            Self.occurrences(of: pattern, in: text) { start in
-                if !Self.isWordByte(at: start - 1, in: text) && !Self.isWordByte(at: start + pattern.count, in: text) { count += 1 }
-                return true
-            }
-        }
-        return count
+/// Reads the occurrences of a phrase in the texts it is shown, in order: what follows the first `limit` of them
+/// (`MentionContext.followers`) and, when it `looksForCue`, whether one follows an affiliation cue
+/// (`MentionContext.followsAffiliationCue`).
+private struct PhraseScan {
+    /// How many followers are kept at most.
+    static let followerLimit = 51
+    /// The bytes of the phrase.
+    let pattern: [UInt8]
+    /// The bytes kept of each follower.
+    let length: Int
+    /// How many followers are kept.
+    let limit: Int
+    /// Whether to look for an affiliation cue.
+    let looksForCue: Bool
+    /// The index of the byte of `pattern` looked for first.
+    private let anchor: Int
+    /// The followers so far.
+    private(set) var followers: [[UInt8]] = []
+    /// Followers that reached the end of their text, completed from the texts after it.
+    private var open: [Int] = []
+    /// Whether some occurrence so far follows an affiliation cue.
+    private(set) var followsCue = false
+
+    init(pattern: [UInt8], length: Int, limit: Int, looksForCue: Bool) {
+        self.pattern = pattern
+        self.length = length
+        self.limit = limit
+        self.looksForCue = looksForCue
+        anchor = UTF8Search.rarestByteIndex(of: pattern)
     }
 
-    /// Whether some occurrence of `phrase` follows an affiliation cue ("from X", "at X", "(X", "Name - X").
-    func followsAffiliationCue(_ phrase: String) -> Bool {
-        let pattern = Array(phrase.utf8)
-        guard !pattern.isEmpty else { return false }
-        var follows = false
-        eachText(searchingFor: pattern) { text in
-            Self.occurrences(of: pattern, in: text) { start in
-                follows = Self.affiliationCues.contains { cue in start >= cue.count && text[(start - cue.count)..<start].elementsEqual(cue) }
-                return !follows
-            }
-        }
-        return follows
+    /// The followers as text.
+    var followerStrings: [Substring] {
+        followers.map { Substring(String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// The bytes of the cues `followsAffiliationCue(_:)` looks for.
-    private static let affiliationCues = [" from ", " at ", " with ", " by ", "(", " - ", " – ", " of the ", "\t"].map { Array($0.utf8) }
+    /// Whether it still looks for occurrences.
+    private var wantsOccurrences: Bool {
+        followers.count < limit || (looksForCue && !followsCue)
+    }
 
-    /// What follows each occurrence of `phrase`, up to `length` bytes (at most 51 occurrences).
-    func followers(of phrase: String, length: Int = 12) -> [Substring] {
-        let pattern = Array(phrase.utf8)
-        guard !pattern.isEmpty else { return [] }
-        let limit = 51
-        var followers: [[UInt8]] = []
-        // Followers that reach the end of their text, completed from the texts after it.
-        var open: [Int] = []
-        eachText(searchingFor: pattern) { text in
+    /// Reads `text`, the text after those it was shown; false when it needs no more text.
+    mutating func scan(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !open.isEmpty {
             open = open.filter { index in
                 followers[index].append(0x0A)
                 followers[index] += text.prefix(length - followers[index].count)
                 return followers[index].count < length
             }
-            guard followers.count < limit else { return !open.isEmpty }
-            return Self.occurrences(of: pattern, in: text) { start in
+        }
+        guard wantsOccurrences else { return !open.isEmpty }
+        return MentionContext.occurrences(of: pattern, anchor: anchor, in: text) { start in
+            if followers.count < limit {
                 let from = start + pattern.count
                 followers.append(Array(text[from..<min(text.count, from + length)]))
                 if followers[followers.count - 1].count < length { open.append(followers.count - 1) }
-                return followers.count < limit
-            } || !open.isEmpty
-        }
-        return followers.map { Substring(String(decoding: $0, as: UTF8.self)) }
+            }
+            if looksForCue, !followsCue {
+                followsCue = Self.affiliationCues.contains { cue in start >= cue.count && text[(start - cue.count)..<start].elementsEqual(cue) }
+            }
+            return wantsOccurrences
+        } || !open.isEmpty
     }
+
+    /// The bytes of the cues `MentionContext.followsAffiliationCue(_:)` looks for.
+    private static let affiliationCues = [" from ", " at ", " with ", " by ", "(", " - ", " – ", " of the ", "\t"].map { Array($0.utf8) }
 }
 
 /// Rules that tell a capitalised phrase that names an organisation from one that names a product,
@@ -208,18 +292,15 @@ enum OrganisationRules {
     /// never followed by a version number ("EPUB Reading Systems 3.4"), not a common noun phrase the
     /// document also writes in lower case ("reading systems"), and a weak organisation word needs
     /// the phrase more than once.
+    /// The document is searched once for all of it (`MentionContext.use(of:countingWord:lookForCue:)`).
     static func isMentionedAsName(_ phrase: String, in context: MentionContext) -> Bool {
-        let followers = context.followers(of: phrase)
-        if followers.contains(where: startsWithVersion) { return false }
         let words = phrase.splitOnSpaces()
-        if words.count >= 2 {
-            let tail = words.suffix(2).joined(separator: " ").lowercased()
-            if context.wordCount(tail) > 0 { return false }
-        }
-        let head = OrganisationExtractor.headWord(of: phrase)
-        if weakCues.contains(head), followers.count < 2, !words.contains("of"), !context.followsAffiliationCue(phrase) {
-            return false
-        }
+        let tail = words.count >= 2 ? words.suffix(2).joined(separator: " ").lowercased() : nil
+        let weak = weakCues.contains(OrganisationExtractor.headWord(of: phrase)) && !words.contains("of")
+        let use = context.use(of: phrase, countingWord: tail, lookForCue: weak)
+        if use.followers.contains(where: startsWithVersion) { return false }
+        if use.wordCount > 0 { return false }
+        if weak, use.followers.count < 2, !use.followsCue { return false }
         return true
     }
 
