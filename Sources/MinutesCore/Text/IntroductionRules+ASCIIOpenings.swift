@@ -59,6 +59,15 @@ extension IntroductionRules.NameIndex {
         } ?? true
     }
 
+    /// The first bytes of `openingCues` (all lower-case), one bit each: a text whose byte there is none of them opens with no cue.
+    private static let openingCueStarts: (low: UInt64, high: UInt64) = {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for byte in openingCues.compactMap(\.first) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+        return (low, high)
+    }()
+
     /// Whether `bytes` from `start` hold `lowerCase` (lower-case bytes), their ASCII capitals compared in lower case.
     @inline(__always)
     private static func holds(_ lowerCase: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
@@ -66,6 +75,16 @@ extension IntroductionRules.NameIndex {
         var i = 0
         while i < lowerCase.count, bytes[start + i].asciiLowercased == lowerCase[i] { i += 1 }
         return i == lowerCase.count
+    }
+
+    /// Whether `bytes` from `start` open with one of `openingCues`, in any case.
+    private static func opensWithCue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start < bytes.count else { return false }
+        let byte = bytes[start].asciiLowercased
+        guard byte < 128, byte < 64 ? openingCueStarts.low & (1 << UInt64(byte)) != 0 : openingCueStarts.high & (1 << UInt64(byte - 64)) != 0 else {
+            return false
+        }
+        return openingCues.contains { cue in cue.withUnsafeBufferPointer { holds($0, in: bytes, at: start) } }
     }
 
     /// One round of `speaker(of:names:)` on the bytes from `start`: the names under the first word (`candidates(for:)`),
@@ -81,28 +100,28 @@ extension IntroductionRules.NameIndex {
             if letters == end - start, lower.isASCIILowercase { letters += 1 }
             end += 1
         }
-        var names = openings.names(hash: hash) ?? []
-        // A nick the opening letters begin makes them a name (the letters are the name: they open the line).
-        if letters >= 4, asciiNicks.contains(where: { nick in
-            nick.letters.count > letters && nick.letters.withUnsafeBufferPointer { Self.holds(UnsafeBufferPointer(rebasing: $0[..<letters]), in: bytes, at: start) }
-        }) {
-            names.append(bytes[start..<(start + letters)].map(\.asciiLowercased))
-        }
-        for name in names {
-            let after = start + name.count
-            guard after < bytes.count, name.withUnsafeBufferPointer({ Self.holds($0, in: bytes, at: start) }) else { continue }
-            let next = bytes[after]
-            guard Self.isOpeningEnd(next) else { continue }
+        // Whether a name of `length` bytes opening the text from `start` is followed by a cue (or by a tag, then a name and a cue).
+        func followedByCue(_ length: Int) -> Bool {
+            let after = start + length
+            guard after < bytes.count, Self.isOpeningEnd(bytes[after]) else { return false }
             var rest = after
             while rest < bytes.count, Self.isOpeningEnd(bytes[rest]) { rest += 1 }
-            for cue in Self.openingCues where cue.withUnsafeBufferPointer({ Self.holds($0, in: bytes, at: rest) }) {
-                return true
-            }
-            if !behindTag, next == UInt8(ascii: ":") || next == UInt8(ascii: "]") || next == UInt8(ascii: ">"),
-               mayIntroduce(bytes, from: rest, openings, behindTag: true) {
-                return true
-            }
+            if Self.opensWithCue(bytes, at: rest) { return true }
+            let next = bytes[after]
+            return !behindTag && (next == UInt8(ascii: ":") || next == UInt8(ascii: "]") || next == UInt8(ascii: ">"))
+                && mayIntroduce(bytes, from: rest, openings, behindTag: true)
         }
-        return false
+        // The letters alone, when a name: what follows them is looked at once.
+        var lettersTried = false
+        for name in openings.names(hash: hash) ?? [] where name.withUnsafeBufferPointer({ Self.holds($0, in: bytes, at: start) }) {
+            if name.count == letters { lettersTried = true }
+            if followedByCue(name.count) { return true }
+        }
+        // A nick the opening letters (four or more) begin makes them a name; they are followed by what ends the word, if anything.
+        guard !lettersTried, letters >= 4, letters == end - start, end < bytes.count else { return false }
+        let nickBegun = asciiNicks.contains { nick in
+            nick.letters.count > letters && nick.letters.withUnsafeBufferPointer { Self.holds(UnsafeBufferPointer(rebasing: $0[..<letters]), in: bytes, at: start) }
+        }
+        return nickBegun && followedByCue(letters)
     }
 }

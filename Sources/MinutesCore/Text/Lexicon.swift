@@ -72,11 +72,7 @@ public struct WordSet: Sendable {
     /// The words of `lines` (separated by line feeds); empty lines are skipped. With `lowerCaseOnly`, only
     /// lower-case entries (first byte a–z) without possessives ("hub's") are kept, as from a system word list.
     init(lines: [UInt8], lowerCaseOnly: Bool) {
-        let lineCount = lines.withUnsafeBufferPointer { all in
-            var count = 0, start = Self.offset(of: 0x0A, in: all, from: 0)
-            while start < all.count { count += 1; start = Self.offset(of: 0x0A, in: all, from: start + 1) }
-            return count
-        }
+        let lineCount = lines.withUnsafeBufferPointer(Self.lineFeedCount)
         var capacity = 16
         while capacity < lineCount * 2 { capacity <<= 1 }
         var slots = [UInt32](repeating: 0, count: capacity)
@@ -87,19 +83,31 @@ public struct WordSet: Sendable {
             lines.withUnsafeBufferPointer { all in
                 var start = 0
                 while start < all.count {
-                    // Lines are found with memchr; only the kept ones are looked at byte by byte.
-                    let end = Self.offset(of: 0x0A, in: all, from: start)
+                    // A line not kept for its first byte is passed over with memchr.
+                    if lowerCaseOnly, !(0x61...0x7A).contains(all[start]) {
+                        start = Self.offset(of: 0x0A, in: all, from: start) + 1
+                        continue
+                    }
+                    // The kept lines are read once: where each ends, its hash, and whether it holds an apostrophe or a byte over 0x7F.
+                    var end = start, hash = Self.hashSeed, bytesOred: UInt8 = 0, apostrophes = 0
+                    while end < all.count {
+                        let byte = all[end]
+                        if byte == 0x0A { break }
+                        hash = Self.hash(hash, byte)
+                        bytesOred |= byte
+                        apostrophes &+= byte == 0x27 ? 1 : 0
+                        end += 1
+                    }
                     let line = UnsafeBufferPointer(rebasing: all[start..<end])
                     defer { start = end + 1 }
-                    guard let first = line.first else { continue }
-                    if lowerCaseOnly, !(0x61...0x7A).contains(first) || Self.offset(of: 0x27, in: line, from: 0) < line.count { continue }
-                    if line.contains(where: { $0 >= 0x80 }) {
+                    if line.isEmpty || (lowerCaseOnly && apostrophes != 0) { continue }
+                    if bytesOred >= 0x80 {
                         let word = String(decoding: line, as: UTF8.self)
                         others.insert(word)
                         if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
                         continue
                     }
-                    var slot = Int(truncatingIfNeeded: Self.hash(line)) & (capacity - 1)
+                    var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
                     while table[slot] != 0 {
                         if Self.word(at: Int(table[slot]) - 1, in: all, equals: line) { break }
                         slot = (slot + 1) & (capacity - 1)
@@ -112,6 +120,27 @@ public struct WordSet: Sendable {
         self.slots = slots
         self.others = others
         self.othersMatchASCII = othersMatchASCII
+    }
+
+    /// How many line feeds `all` holds, counted eight bytes at a time: a byte of the word XOR line feeds is zero where
+    /// the word holds one, and `(x & 0x7F) + 0x7F | x` has its high bit clear only for a zero byte (no carry between bytes);
+    /// the ones so marked (one a byte, each byte's low bit) are summed by a multiplication into the top byte.
+    private static func lineFeedCount(_ all: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = all.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0, offset = 0
+        while offset + 8 <= all.count {
+            let x = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ lineFeeds
+            let zeros = (~(((x & low7) &+ low7) | x) & ~low7) >> 7
+            count += Int(truncatingIfNeeded: (zeros &* 0x0101_0101_0101_0101) >> 56)
+            offset += 8
+        }
+        while offset < all.count {
+            if all[offset] == 0x0A { count += 1 }
+            offset += 1
+        }
+        return count
     }
 
     /// Whether `word` is in the set (canonical equivalence, as `Set<String>`).
