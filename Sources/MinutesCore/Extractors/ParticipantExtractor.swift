@@ -640,29 +640,27 @@ public enum ParticipantExtractor {
     /// other), "makotomurata" and "Makoto". Only a unique match is merged; the fuller name is kept.
     static func mergeNickVariants(_ people: [Participant]) -> [Participant] {
         var people = people
-        // The letters of each person's name, worked out once when first needed: the loop below compares every nick with every name.
-        var shapes = [NameShape?](repeating: nil, count: people.count)
-        func shape(_ index: Int) -> NameShape {
-            if let known = shapes[index] { return known }
-            let new = NameShape(people[index].name)
-            shapes[index] = new
-            return new
-        }
+        // The letters of each person's name, worked out for all when the first nick is met: the loop below compares
+        // every nick with every name.
+        var shapes: [NameShape] = []
         var i = 0
         while i < people.count {
             let nick = people[i].name
             guard !nick.containsASCII(" "), TextRules.isNick(nick) else { i += 1; continue }
-            let a = shape(i)
-            let matches = people.indices.filter { j in
-                guard j != i else { return false }
-                return nickMatches(a, shape(j))
+            if shapes.isEmpty { shapes = people.map { NameShape($0.name) } }
+            // The one name the nick matches, if only one does (the search stops at a second).
+            var match: Int?, matchCount = 0
+            for j in shapes.indices where j != i && nickMatches(shapes[i], shapes[j]) {
+                match = j
+                matchCount += 1
+                if matchCount > 1 { break }
             }
-            guard matches.count == 1, let j = matches.first else { i += 1; continue }
+            guard matchCount == 1, let j = match else { i += 1; continue }
             var keep = people[j], drop = people[i]
             if prefersName(nick, over: keep.name) { swap(&keep, &drop) }
             keep.absorb(drop)
             people[j] = keep
-            shapes[j] = nil
+            shapes[j] = NameShape(keep.name)
             people.remove(at: i)
             shapes.remove(at: i)
             i = 0
@@ -809,6 +807,8 @@ public enum ParticipantExtractor {
         let a = nick.letters, b = name.letters
         guard name.letterCount >= 4, nick.letterCount >= 4, a != b else { return false }
         let ascii = nick.isASCII && name.isASCII
+        // Every match begins both with the same letter (the name's letters begin with its first word's).
+        if ascii, a.utf8.first != b.utf8.first { return false }
         func begins(_ text: String, with prefix: String) -> Bool {
             ascii ? text.utf8.starts(with: prefix.utf8) : text.hasPrefix(prefix)
         }
