@@ -126,7 +126,8 @@ public enum ParticipantExtractor {
                 if block.kind != .tableRow { tableColumns = nil }
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
-                if block.kind == .paragraph, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
+                // (`attendanceLabel` answers nil for more than 60 bytes, which is told before the characters are counted.)
+                if block.kind == .paragraph, text.utf8.count <= 60, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
                    text.splitOnSpaces().count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
@@ -362,11 +363,19 @@ public enum ParticipantExtractor {
 
     /// A sentence that introduces a list of attendees: "The following … participated at the meeting:".
     static func isIntroduction(_ text: String) -> Bool {
-        // A text whose last byte is no colon does not end with one.
-        guard text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.count < 200 else { return false }
+        guard text.hasSuffixASCII(":"), text.participantHasAtMost(199) else { return false }
+        // Plain ASCII text is lower-cased byte by byte: the words its bytes hold in either case are those of the lower-cased text.
+        let scan = text.findingsScan(introductionCues)
+        if scan.isPlainASCII { return scan.mentions != 0 }
         let lower = text.lowercased()
-        return ["participated", "attended", "were present", "in attendance", "participants", "attending"].contains { lower.containsASCII($0) }
+        return introductionWords.contains { lower.containsASCII($0) }
     }
+
+    /// Words of a sentence that introduces a list of attendees.
+    static let introductionWords = ["participated", "attended", "were present", "in attendance", "participants", "attending"]
+
+    /// `introductionWords`, looked for in one pass over the bytes.
+    static let introductionCues = FindingsNeedles(introductionWords)
 
     /// One parsed entry: the person and the organisations the entry names.
     struct Entry {
@@ -631,29 +640,27 @@ public enum ParticipantExtractor {
     /// other), "makotomurata" and "Makoto". Only a unique match is merged; the fuller name is kept.
     static func mergeNickVariants(_ people: [Participant]) -> [Participant] {
         var people = people
-        // The letters of each person's name, worked out once when first needed: the loop below compares every nick with every name.
-        var shapes = [NameShape?](repeating: nil, count: people.count)
-        func shape(_ index: Int) -> NameShape {
-            if let known = shapes[index] { return known }
-            let new = NameShape(people[index].name)
-            shapes[index] = new
-            return new
-        }
+        // The letters of each person's name, worked out for all when the first nick is met: the loop below compares
+        // every nick with every name.
+        var shapes: [NameShape] = []
         var i = 0
         while i < people.count {
             let nick = people[i].name
             guard !nick.containsASCII(" "), TextRules.isNick(nick) else { i += 1; continue }
-            let a = shape(i).letters
-            let matches = people.indices.filter { j in
-                guard j != i else { return false }
-                return nickMatches(a, shape(j))
+            if shapes.isEmpty { shapes = people.map { NameShape($0.name) } }
+            // The one name the nick matches, if only one does (the search stops at a second).
+            var match: Int?, matchCount = 0
+            for j in shapes.indices where j != i && nickMatches(shapes[i], shapes[j]) {
+                match = j
+                matchCount += 1
+                if matchCount > 1 { break }
             }
-            guard matches.count == 1, let j = matches.first else { i += 1; continue }
+            guard matchCount == 1, let j = match else { i += 1; continue }
             var keep = people[j], drop = people[i]
             if prefersName(nick, over: keep.name) { swap(&keep, &drop) }
             keep.absorb(drop)
             people[j] = keep
-            shapes[j] = nil
+            shapes[j] = NameShape(keep.name)
             people.remove(at: i)
             shapes.remove(at: i)
             i = 0
@@ -697,6 +704,10 @@ public enum ParticipantExtractor {
         func usedAlone(_ word: String) -> Bool {
             if singleNames.contains(TextRules.fold(word)) { return true }
             let tag = word + ":"
+            // A tag of characters without canonical equivalents is looked for on the texts' bytes.
+            if tag.utf8.withContiguousStorageIfAvailable(UTF8Search.hasNoCanonicalEquivalent) == true {
+                return texts.contains { $0.hasPrefixASCII(tag) }
+            }
             return texts.contains { $0.hasPrefix(tag) }
         }
         var out = ParticipantSet()
@@ -767,11 +778,14 @@ public enum ParticipantExtractor {
         var words: [String]
         /// How many characters `letters` has.
         var letterCount: Int
+        /// Whether `letters` is made of a–z only, so that its beginnings and equal strings are told on bytes.
+        var isASCII: Bool
 
         init(_ name: String) {
             if let ascii = ParticipantFastPaths.nameLetters(name) {
                 (letters, words) = ascii
                 letterCount = letters.utf8.count
+                isASCII = true
             } else {
                 self = NameShape(byCharacters: name)
             }
@@ -783,25 +797,34 @@ public enum ParticipantExtractor {
             // In plain ASCII a space is no letter: the name's letters are its words' letters, one after the other.
             letters = name.isPlainASCII ? words.joined() : TextRules.compactLetters(name)
             letterCount = letters.count
+            isASCII = letters.utf8.allSatisfy(\.isASCIILowercase)
         }
     }
 
-    /// Whether the compact nick `a` names the same person as `name`.
-    static func nickMatches(_ a: String, _ name: String) -> Bool {
-        nickMatches(a, NameShape(name))
-    }
-
-    /// `nickMatches(_:_:)` with the name's letters worked out.
-    static func nickMatches(_ a: String, _ name: NameShape) -> Bool {
-        let b = name.letters
-        guard name.letterCount >= 4, a.count >= 4, a != b else { return false }
+    /// Whether the nick whose shape is `nick` (its letters, the compact nick) names the same person as the name
+    /// whose shape is `name`. Where both are a–z only, beginnings are compared on bytes.
+    static func nickMatches(_ nick: NameShape, _ name: NameShape) -> Bool {
+        let a = nick.letters, b = name.letters
+        guard name.letterCount >= 4, nick.letterCount >= 4, a != b else { return false }
+        let ascii = nick.isASCII && name.isASCII
+        // Every match begins both with the same letter (the name's letters begin with its first word's).
+        if ascii, a.utf8.first != b.utf8.first { return false }
+        func begins(_ text: String, with prefix: String) -> Bool {
+            ascii ? text.utf8.starts(with: prefix.utf8) : text.hasPrefix(prefix)
+        }
         let words = name.words
         if words.count >= 2, let firstWord = words.first, let last = words.last {
-            if b.hasPrefix(a) { return true }
-            if let initial = firstWord.first, a == String(initial) + last { return true }
-            return firstWord.count >= 4 && a.hasPrefix(firstWord)
+            if begins(b, with: a) { return true }
+            if ascii {
+                // The initial and the surname, compared on bytes without joining them.
+                if let initial = firstWord.utf8.first, a.utf8.count == last.utf8.count + 1, a.utf8.first == initial,
+                   a.utf8.dropFirst().elementsEqual(last.utf8) { return true }
+            } else if let initial = firstWord.first, a == String(initial) + last {
+                return true
+            }
+            return (ascii ? firstWord.utf8.count : firstWord.count) >= 4 && begins(a, with: firstWord)
         }
-        return b.hasPrefix(a) || a.hasPrefix(b)
+        return begins(b, with: a) || begins(a, with: b)
     }
 
     /// Which of two spellings of one person to keep: a name with a space, then a capitalised one, then the longer.

@@ -36,7 +36,7 @@ public enum IntroductionRules {
         }
         for text in texts where text.utf8.count <= 200 {
             // A line that no participant's name can open, or without any cue word, cannot introduce anyone; refused on its bytes.
-            guard names.mayOpen(text), lineCues.containsAny(in: text) else { continue }
+            guard names.mayOpen(text), names.mayIntroduce(text), lineCues.containsAny(in: text) else { continue }
             guard let (person, rest) = speaker(of: text, names: names), !done.contains(person) else { continue }
             var organisations: [String] = []
             var remainder = Substring(rest)
@@ -73,6 +73,8 @@ public enum IntroductionRules {
         /// The bytes (one bit each, lower-case) that the names and nicks open with; nil when one opens with another
         /// character than ASCII or with none (then any line may open with a name).
         var openingBytes: (low: UInt64, high: UInt64)?
+        /// The entries of `byFirstWord` that plain ASCII text can open with, on bytes; nil when unsure (see `ASCIIOpenings`).
+        var asciiOpenings: ASCIIOpenings?
 
         init(_ participants: [Participant]) {
             byFirstWord.reserveCapacity(participants.count)
@@ -106,6 +108,7 @@ public enum IntroductionRules {
                 opening = byte < 64 ? (bits.low | 1 << UInt64(byte), bits.high) : (bits.low, bits.high | 1 << UInt64(byte - 64))
             }
             openingBytes = opening
+            asciiOpenings = ASCIIOpenings(byFirstWord)
             // Longest first (in place: no key is hashed again).
             for position in byFirstWord.values.indices where byFirstWord.values[position].count > 1 {
                 byFirstWord.values[position].sort { $0.length > $1.length }
@@ -114,7 +117,9 @@ public enum IntroductionRules {
 
         /// Whether a name or nick may open `text` (after the "*", " ", "[", "<" that `speaker(of:names:)` drops), told by its
         /// first byte: a first word opening with another ASCII byte than all the names and nicks is none of them (a string
-        /// equal to a name begins with the same ASCII byte, or with a character that is not ASCII). True when unsure.
+        /// equal to a name begins with the same ASCII byte, or with a character that is not ASCII). Then by its first word,
+        /// read on the bytes as `opening(of:)` reads it: `candidates(for:)` is empty when no key of `byFirstWord` has its
+        /// hash and no nick begins with its letters. True when unsure.
         func mayOpen(_ text: String) -> Bool {
             guard let bits = openingBytes else { return true }
             return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
@@ -125,8 +130,42 @@ public enum IntroductionRules {
                 let byte = bytes[start]
                 guard byte < 0x80 else { return true }
                 let lower = byte.asciiLowercased
-                return lower < 64 ? bits.low & (1 << UInt64(lower)) != 0 : bits.high & (1 << UInt64(lower - 64)) != 0
+                guard lower < 64 ? bits.low & (1 << UInt64(lower)) != 0 : bits.high & (1 << UInt64(lower - 64)) != 0 else { return false }
+                return mayOpenWithWord(UnsafeBufferPointer(rebasing: bytes[start...]))
             } ?? true
+        }
+
+        /// Whether the first word of `line` (its marks dropped) may be a key of `byFirstWord` or its letters begin a nick:
+        /// false only where `candidates(for:)` is surely empty. The word ends at one of " :,*]>" as in `asciiOpening(of:)`;
+        /// where that reading falls back to characters (a byte over 0x7F or a CR in the word, or over 0x7F after its end),
+        /// the answer is true.
+        private func mayOpenWithWord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let asciiOpenings else { return true }
+            var hash = ASCIIOpenings.seed
+            var end = 0, letters = 0
+            while end < line.count {
+                let byte = line[end]
+                if byte >= 0x80 || byte == 0x0D { return true }
+                if Self.isOpeningEnd(byte) { break }
+                let lower = byte.asciiLowercased
+                hash = ASCIIOpenings.hash(hash, lower)
+                if letters == end, lower.isASCIILowercase { letters += 1 }
+                end += 1
+            }
+            if end + 1 < line.count, line[end + 1] >= 0x80 { return true }
+            if asciiOpenings.names(hash: hash) != nil { return true }
+            // The nicks that the opening letters (four or more) begin.
+            guard letters >= 4 else { return false }
+            if !nicks.isEmpty { return true }
+            return asciiNicks.contains { nick in
+                nick.letters.count > letters && zip(nick.letters, line.prefix(letters)).allSatisfy { $0 == $1.asciiLowercased }
+            }
+        }
+
+        /// The bytes " :,*]>" that end a line's first word.
+        @inline(__always)
+        static func isOpeningEnd(_ b: UInt8) -> Bool {
+            b == 0x20 || b == 0x3A || b == 0x2C || b == 0x2A || b == 0x5D || b == 0x3E
         }
 
         /// Names that may open `line`, longest first; `line` starts at its first word.
@@ -159,7 +198,7 @@ public enum IntroductionRules {
         /// nil otherwise.
         private static func asciiOpening(of line: Substring) -> (word: String, letters: String)? {
             line.utf8.withContiguousStorageIfAvailable { bytes -> (word: String, letters: String)? in
-                let isEnd = { (b: UInt8) in b == 0x20 || b == 0x3A || b == 0x2C || b == 0x2A || b == 0x5D || b == 0x3E }   // " :,*]>"
+                let isEnd = isOpeningEnd
                 let end = bytes.firstIndex { isEnd($0) || $0 >= 0x80 || $0 == 0x0D } ?? bytes.count
                 // The word stops at the end of the line or at one of the ends, a character of its own.
                 guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }

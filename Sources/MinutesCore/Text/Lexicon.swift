@@ -72,11 +72,7 @@ public struct WordSet: Sendable {
     /// The words of `lines` (separated by line feeds); empty lines are skipped. With `lowerCaseOnly`, only
     /// lower-case entries (first byte a–z) without possessives ("hub's") are kept, as from a system word list.
     init(lines: [UInt8], lowerCaseOnly: Bool) {
-        let lineCount = lines.withUnsafeBufferPointer { all in
-            var count = 0, start = Self.offset(of: 0x0A, in: all, from: 0)
-            while start < all.count { count += 1; start = Self.offset(of: 0x0A, in: all, from: start + 1) }
-            return count
-        }
+        let lineCount = lines.withUnsafeBufferPointer(Self.lineFeedCount)
         var capacity = 16
         while capacity < lineCount * 2 { capacity <<= 1 }
         var slots = [UInt32](repeating: 0, count: capacity)
@@ -87,19 +83,24 @@ public struct WordSet: Sendable {
             lines.withUnsafeBufferPointer { all in
                 var start = 0
                 while start < all.count {
-                    // Lines are found with memchr; only the kept ones are looked at byte by byte.
-                    let end = Self.offset(of: 0x0A, in: all, from: start)
+                    // A line not kept for its first byte is passed over with memchr.
+                    if lowerCaseOnly, !(0x61...0x7A).contains(all[start]) {
+                        start = Self.offset(of: 0x0A, in: all, from: start) + 1
+                        continue
+                    }
+                    // The kept lines are read once, eight bytes at a time: where each ends, its hash, and whether it holds an
+                    // apostrophe or a byte over 0x7F.
+                    let (end, hash, highBits, apostrophes) = Self.scanLine(in: all, from: start)
                     let line = UnsafeBufferPointer(rebasing: all[start..<end])
                     defer { start = end + 1 }
-                    guard let first = line.first else { continue }
-                    if lowerCaseOnly, !(0x61...0x7A).contains(first) || Self.offset(of: 0x27, in: line, from: 0) < line.count { continue }
-                    if line.contains(where: { $0 >= 0x80 }) {
+                    if line.isEmpty || (lowerCaseOnly && apostrophes) { continue }
+                    if highBits {
                         let word = String(decoding: line, as: UTF8.self)
                         others.insert(word)
                         if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
                         continue
                     }
-                    var slot = Int(truncatingIfNeeded: Self.hash(line)) & (capacity - 1)
+                    var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
                     while table[slot] != 0 {
                         if Self.word(at: Int(table[slot]) - 1, in: all, equals: line) { break }
                         slot = (slot + 1) & (capacity - 1)
@@ -112,6 +113,27 @@ public struct WordSet: Sendable {
         self.slots = slots
         self.others = others
         self.othersMatchASCII = othersMatchASCII
+    }
+
+    /// How many line feeds `all` holds, counted eight bytes at a time: a byte of the word XOR line feeds is zero where
+    /// the word holds one, and `(x & 0x7F) + 0x7F | x` has its high bit clear only for a zero byte (no carry between bytes);
+    /// the ones so marked (one a byte, each byte's low bit) are summed by a multiplication into the top byte.
+    private static func lineFeedCount(_ all: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = all.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0, offset = 0
+        while offset + 8 <= all.count {
+            let x = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ lineFeeds
+            let zeros = (~(((x & low7) &+ low7) | x) & ~low7) >> 7
+            count += Int(truncatingIfNeeded: (zeros &* 0x0101_0101_0101_0101) >> 56)
+            offset += 8
+        }
+        while offset < all.count {
+            if all[offset] == 0x0A { count += 1 }
+            offset += 1
+        }
+        return count
     }
 
     /// Whether `word` is in the set (canonical equivalence, as `Set<String>`).
@@ -157,18 +179,78 @@ public struct WordSet: Sendable {
         UTF8Search.offset(of: byte, in: all, from: start) ?? all.count
     }
 
-    /// FNV-1a over the bytes.
+    /// The hash of a word: its bytes taken eight at a time as little-endian words (the last one filled up with zero
+    /// bytes), each mixed in by a multiplication, then the length and a final mix for the low bits the table uses.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        bytes.reduce(hashSeed, hash)
+        var hash: UInt64 = 0
+        var offset = 0
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                hash = mix(hash, UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)))
+                offset += 8
+            }
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
+            hash = mix(hash, tail)
+        }
+        return finish(hash, length: bytes.count)
     }
 
-    /// FNV-1a's starting value.
-    private static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    /// One FNV-1a step.
+    /// One step of `hash(_:)`: eight bytes mixed in.
     @inline(__always)
-    private static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        ((hash ^ word) &* 0x9E37_79B9_7F4A_7C15) ^ (hash >> 31)
+    }
+
+    /// The last step of `hash(_:)`: the length mixed in, and the high bits folded into the low ones.
+    @inline(__always)
+    private static func finish(_ hash: UInt64, length: Int) -> UInt64 {
+        var hash = (hash ^ UInt64(truncatingIfNeeded: length)) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 31
+        hash = hash &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 29)
+    }
+
+    /// The line of `all` that starts at `start`, read eight bytes at a time: where it ends (its line feed, or the end of
+    /// `all`), `hash(_:)` of its bytes, and whether it holds a byte over 0x7F or an apostrophe.
+    @inline(__always)
+    private static func scanLine(in all: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, hash: UInt64, highBits: Bool, apostrophes: Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        /// The high bit of each zero byte of `x` set (and perhaps of bytes above one): any set bit means a zero byte,
+        /// and the lowest set bit is the first zero byte's.
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        var hash: UInt64 = 0, ored: UInt64 = 0, apostrophes: UInt64 = 0
+        var offset = start
+        guard let base = all.baseAddress else { return (start, finish(0, length: 0), false, false) }
+        while offset + 8 <= all.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            let lineFeeds = zeroBytes(word ^ (ones &* 0x0A))
+            // The bytes before the first line feed, all eight when there is none.
+            let kept = lineFeeds == 0 ? 8 : lineFeeds.trailingZeroBitCount >> 3
+            let part = kept == 8 ? word : word & ((1 << UInt64(8 * kept)) &- 1)
+            if kept > 0 {
+                hash = mix(hash, part)
+                ored |= part
+                // Bytes cleared above the line's end are zeros, no apostrophe.
+                apostrophes |= zeroBytes(part ^ (ones &* 0x27)) & (kept == 8 ? highs : ((1 << UInt64(8 * kept)) &- 1))
+            }
+            offset += kept
+            if kept < 8 { return (offset, finish(hash, length: offset - start), ored & highs != 0, apostrophes != 0) }
+        }
+        // Fewer than eight bytes left: the rest of the line, byte by byte.
+        var tail: UInt64 = 0
+        let tailStart = offset
+        while offset < all.count, all[offset] != 0x0A {
+            let byte = all[offset]
+            tail |= UInt64(byte) << UInt64(8 * (offset - tailStart))
+            ored |= UInt64(byte)
+            if byte == 0x27 { apostrophes = 1 }
+            offset += 1
+        }
+        if offset > tailStart { hash = mix(hash, tail) }
+        return (offset, finish(hash, length: offset - start), ored & 0x80 != 0 || ored & highs != 0, apostrophes != 0)
     }
 
     /// The ASCII string canonically equivalent to `word`, if any: its scalars are ASCII or one of the
