@@ -330,11 +330,18 @@ public enum FindingExtractor {
 
     /// Boilerplate that minutes generators append ("Minutes manually created …, formatted by scribe.perl").
     static func isGeneratorNote(_ text: String) -> Bool {
+        // Each phrase is ASCII without "k", and its "i"s are followed by another letter, so lower-casing adds no match
+        // (see `findingsScan`): a text whose bytes hold none of them in any case is refused before it is copied.
+        guard text.findingsScan(generatorNotePhrases).mentions != 0 else { return false }
         let lower = text.lowercased()
         return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
             || lower.hasPrefix("[end of minutes]") || lower.containsASCII("formatted by david booth")
             || lower.hasPrefix("$date")
     }
+
+    /// The phrases `isGeneratorNote` looks for.
+    static let generatorNotePhrases = FindingsNeedles(["minutes manually created", "minutes formatted by", "[end of minutes]",
+                                                       "formatted by david booth", "$date"])
 
     /// "DECISION - we will …", "ACTION – Jane to …": an upper-case label set off by a dash instead of a colon.
     static func capitalDashLabelled(_ text: String) -> (label: String, value: String)? {
@@ -369,7 +376,7 @@ public enum FindingExtractor {
               !["not carried", "defeated", "withdrawn", "motion lost", "was lost", "not passed"].contains(where: lower.contains) else { return nil }
         var text = Substring(value)
         for marker in [" Moved by ", " Proposed by ", " Seconded by ", " CARRIED", " Carried", " Motion carried"] {
-            if let range = text.range(of: marker) { text = text[..<range.lowerBound] }
+            if let range = text.rangeOfASCII(marker) { text = text[..<range.lowerBound] }
         }
         let motion = text.trimmed(Set(" .;,"))
         return motion.isEmpty ? nil : motion + "."
@@ -383,9 +390,25 @@ public enum FindingExtractor {
         // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
         let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
         if let first, first < 0x80, !first.asciiLowercased.isOne(of: "acdgw") { return false }
+        // Plain ASCII (one byte a character, lower-cased and trimmed as bytes) is read in place.
+        if let answer = text.withPlainASCIIBytes(summaryRecordsAgreement(ascii:)) { return answer }
         let lower = text.lowercased().trimmed(Self.summaryMarks)
-        return ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ", "consensus to ",
-                "consensus that ", "consensus: "].contains { lower.hasPrefix($0) }
+        return agreementOpenings.contains { lower.hasPrefix($0) }
+    }
+
+    /// What a summary line recording agreement opens with.
+    static let agreementOpenings = ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ",
+                                    "consensus to ", "consensus that ", "consensus: "]
+
+    /// `summaryRecordsAgreement(_:)` of plain ASCII bytes: trimmed of " -*" and compared lower-cased, without a copy.
+    private static func summaryRecordsAgreement(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start].isOne(of: " -*") { start += 1 }
+        while end > start, bytes[end - 1].isOne(of: " -*") { end -= 1 }
+        let body = bytes[start..<end]
+        return agreementOpenings.contains { opening in
+            body.count >= opening.utf8.count && zip(body, opening.utf8).allSatisfy { $0.asciiLowercased == $1 }
+        }
     }
 
     /// `text` without a final "(Person Name)" attribution; nil when there is none.

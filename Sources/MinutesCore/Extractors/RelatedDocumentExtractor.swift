@@ -408,11 +408,20 @@ public enum RelatedDocumentExtractor {
     static func isNavigationClass(_ token: String) -> Bool {
         // Most tokens are refused on their first byte.
         guard let first = token.utf8.first, first.isOne(of: "nmftbshc") else { return false }
-        switch token {
-        case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
-        default: return false
+        // Each name is plain ASCII without a character that has a canonical equivalent: a token equal to one is made of
+        // its bytes, compared in place instead of through String comparison.
+        let answer = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            return navigationClasses.contains { name in
+                name.utf8CodeUnitCount == bytes.count && memcmp(name.utf8Start, base, bytes.count) == 0
+            }
         }
+        return answer ?? navigationClasses.contains { token == $0.description }
     }
+
+    /// Class and id tokens of navigation, tables of contents and footers.
+    static let navigationClasses: [StaticString] = ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar",
+                                                    "header", "cookie"]
 
     /// `addressParts(cleanURL(link.href))` for an absolute web address in plain ASCII, where lower-casing before cleaning
     /// changes none of the parts (so both `isJoinOrChatLink` and `isDocumentLink` may use them); nil for any other.
