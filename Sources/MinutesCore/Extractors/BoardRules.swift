@@ -2,7 +2,8 @@ import Foundation
 
 /// Rules for formal board and council minutes: resolution clauses written as prose.
 enum BoardRules {
-    private static let resolved = try! NSRegularExpression(pattern:
+    /// The opening of a resolution clause, up to "that".
+    static let resolved = try! NSRegularExpression(pattern:
         #"^(?:(?:NOW,? )?THEREFORE,? )?(?:BE IT )?(?:FURTHER )?RESOLVED,? (?=that\b|That\b|THAT\b)"#)
 
     /// The clause of a resolution written in board style — "RESOLVED, that …",

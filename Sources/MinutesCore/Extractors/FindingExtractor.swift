@@ -332,7 +332,11 @@ public enum FindingExtractor {
     static func isGeneratorNote(_ text: String) -> Bool {
         // Each phrase is ASCII without "k", and its "i"s are followed by another letter, so lower-casing adds no match
         // (see `findingsScan`): a text whose bytes hold none of them in any case is refused before it is copied.
-        guard text.findingsScan(generatorNotePhrases).mentions != 0 else { return false }
+        text.findingsScan(generatorNotePhrases).mentions != 0 && isGeneratorNoteByWords(text)
+    }
+
+    /// `isGeneratorNote(_:)` as written, on the text lower-cased.
+    static func isGeneratorNoteByWords(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
             || lower.hasPrefix("[end of minutes]") || lower.containsASCII("formatted by david booth")
@@ -390,8 +394,14 @@ public enum FindingExtractor {
         // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
         let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
         if let first, first < 0x80, !first.asciiLowercased.isOne(of: "acdgw") { return false }
-        // Plain ASCII (one byte a character, lower-cased and trimmed as bytes) is read in place.
-        if let answer = text.withPlainASCIIBytes(summaryRecordsAgreement(ascii:)) { return answer }
+        // Read on the bytes in place when its opening is plain ASCII (see `summaryRecordsAgreement(bytes:)`).
+        let answer = text.utf8.withContiguousStorageIfAvailable(summaryRecordsAgreement(bytes:))
+        guard let answer, let answer else { return summaryRecordsAgreementByCharacters(text) }
+        return answer
+    }
+
+    /// `summaryRecordsAgreement(_:)` as written, on the text lower-cased and trimmed.
+    static func summaryRecordsAgreementByCharacters(_ text: String) -> Bool {
         let lower = text.lowercased().trimmed(Self.summaryMarks)
         return agreementOpenings.contains { lower.hasPrefix($0) }
     }
@@ -400,11 +410,20 @@ public enum FindingExtractor {
     static let agreementOpenings = ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ",
                                     "consensus to ", "consensus that ", "consensus: "]
 
-    /// `summaryRecordsAgreement(_:)` of plain ASCII bytes: trimmed of " -*" and compared lower-cased, without a copy.
-    private static func summaryRecordsAgreement(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = 0, end = bytes.count
-        while start < end, bytes[start].isOne(of: " -*") { start += 1 }
-        while end > start, bytes[end - 1].isOne(of: " -*") { end -= 1 }
+    /// `summaryRecordsAgreement(_:)` of a text's UTF-8 bytes, when its bytes up to 16 past the " -*" it opens with are
+    /// ASCII but CR (each a character, lower-cased and trimmed as a byte, the last of the longest opening followed by
+    /// ASCII); nil for any other text. The end is trimmed on bytes when every byte is such; a non-ASCII or CR byte past
+    /// those 16 belongs to a character that is not trimmed, which keeps the end past every opening.
+    private static func summaryRecordsAgreement(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let isPlain = { (byte: UInt8) in byte < 0x80 && byte != 0x0D }
+        var start = 0
+        while start < bytes.count, bytes[start].isOne(of: " -*") { start += 1 }
+        let head = min(bytes.count, start + 16)
+        guard bytes[..<head].allSatisfy(isPlain) else { return nil }
+        var end = bytes.count
+        if bytes[head...].allSatisfy(isPlain) {
+            while end > start, bytes[end - 1].isOne(of: " -*") { end -= 1 }
+        }
         let body = bytes[start..<end]
         return agreementOpenings.contains { opening in
             body.count >= opening.utf8.count && zip(body, opening.utf8).allSatisfy { $0.asciiLowercased == $1 }
@@ -995,7 +1014,7 @@ extension FindingExtractor {
 
     /// "Lindsey" → the one participant whose first name differs by one letter ("Lindsay …"); names of five letters or more.
     static func nearMissFirstName(_ key: String, in participants: Roster) -> String? {
-        guard key.count >= 5, !key.contains(" ") else { return nil }
+        guard key.count >= 5, !key.containsASCII(" ") else { return nil }
         let matches = participants.entries.filter { person in
             guard let first = person.parts.first, !first.startsUnlike(key), first.first == key.first else { return false }
             return editDistanceIsOne(first, key)

@@ -39,26 +39,49 @@ public enum LinkScanner {
         return answer ?? (text.holdsBytes("://") || text.holdsBytes("www."))
     }
 
-    /// Calls `body` with each token of `tokens(of:)` that `mayBeAddress`, trimmed of `linkEnds`, in order. A plain ASCII
-    /// text is walked on its bytes in place (each a character), without an array of its tokens.
+    /// Calls `body` with each token of `tokens(of:)` that `mayBeAddress`, trimmed of `linkEnds`, in order. The tokens are
+    /// cut on the bytes in place, without an array of them, when every separator byte is a character by itself (see
+    /// `tokenRanges(in:)`); the candidates of plain ASCII text are trimmed on their bytes too (each a character).
     static func forEachCandidate(in text: String, _ body: (String) -> Void) {
-        let walked = text.withPlainASCIIBytes { bytes -> Void in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
-                // The token trimmed of punctuation bytes (one character each here).
-                var first = start, last = end
+        let isPlainASCII = text.isPlainASCII
+        let walked = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            tokenRanges(in: bytes) { range in
+                // The token trimmed of punctuation bytes.
+                var first = range.lowerBound, last = range.upperBound
                 while first < last, isLinkEnd(bytes[first]) { first += 1 }
-                while last > first, isLinkEnd(bytes[last - 1]) { last -= 1 }
-                if first < last, bytes[first] == UInt8(ascii: "h") || bytes[first] == UInt8(ascii: "w") {
+                guard first < last, bytes[first] == UInt8(ascii: "h") || bytes[first] == UInt8(ascii: "w") else { return }
+                if isPlainASCII {
+                    while last > first, isLinkEnd(bytes[last - 1]) { last -= 1 }
                     body(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
+                } else {
+                    let start = text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)
+                    body(text[start..<text.utf8.index(start, offsetBy: range.count)].trimmed(.linkEnds))
                 }
-                start = end + 1
             }
         }
-        guard walked == nil else { return }
+        guard walked != true else { return }
         for token in tokens(of: text) where mayBeAddress(token) { body(token.trimmed(.linkEnds)) }
+    }
+
+    /// Calls `body` with the offsets of each token of `tokens(of:)` in `bytes` (a text's UTF-8), in order, and answers
+    /// true; false, before any call, when a separator byte may not be a character by itself (a non-ASCII scalar next to
+    /// it that does not stand alone, see `Unicode.Scalar.standsAlone`): then the characters must cut the text. Separators
+    /// are ASCII, so every character equal to one is that byte alone, and a byte standing alone is that character.
+    static func tokenRanges(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) -> Bool {
+        for i in bytes.indices where isSeparator(bytes[i]) {
+            if i > 0, bytes[i - 1] >= 0x80, UTF8Scalars.scalar(endingAt: i, in: bytes)?.standsAlone != true { return false }
+            if i + 1 < bytes.count, bytes[i + 1] >= 0x80, UTF8Scalars.scalar(startingAt: i + 1, in: bytes)?.scalar.standsAlone != true {
+                return false
+            }
+        }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
+            if end > start { body(start..<end) }
+            start = end + 1
+        }
+        return true
     }
 
     /// Whether `byte` separates tokens: a space, angle bracket, quote or parenthesis.
