@@ -205,7 +205,7 @@ public enum FindingExtractor {
 
         init(_ classes: [String]) {
             for token in classes {
-                switch token.utf8.first {
+                switch token.firstUTF8Byte {
                 case UInt8(ascii: "p"): if token.hasPrefix("proposed") || token == "proposal" { isProposal = true }
                 case UInt8(ascii: "s"): if token == "summary" { isSummary = true }
                 case UInt8(ascii: "r"): if token == "resolution" { isResolution = true }
@@ -221,7 +221,7 @@ public enum FindingExtractor {
     /// rather than record findings (compared as strings, without hashing them for a set).
     static func isTranscriptClass(_ htmlClass: String) -> Bool {
         // Most classes are refused on their first byte.
-        guard let first = htmlClass.utf8.first, first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "t") else {
+        guard let first = htmlClass.firstUTF8Byte, first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "t") else {
             return false
         }
         return htmlClass == "irc" || htmlClass == "phone" || htmlClass == "transcript"
@@ -259,7 +259,7 @@ public enum FindingExtractor {
             return .action
         }
         if !words.isDisjoint(with: Self.decisionWords),
-           lower.replacingOccurrences(of: "summary of ", with: "").split(separator: " ").count <= 3 {
+           (lower.containsASCII("summary of ") ? lower.replacingOccurrences(of: "summary of ", with: "") : lower).split(separator: " ").count <= 3 {
             return .decision
         }
         if !words.isDisjoint(with: Self.findingWords)
@@ -376,8 +376,9 @@ public enum FindingExtractor {
     /// unanimously"), without the mover/seconder and the outcome; nil for a motion lost, withdrawn or not put.
     static func carriedMotion(_ value: String) -> String? {
         let lower = value.lowercased()
-        guard ["carried", "passed", "approved unanimously", "agreed unanimously", "adopted"].contains(where: lower.contains),
-              !["not carried", "defeated", "withdrawn", "motion lost", "was lost", "not passed"].contains(where: lower.contains) else { return nil }
+        // (Foundation's `contains`, answered on bytes.)
+        guard ["carried", "passed", "approved unanimously", "agreed unanimously", "adopted"].contains(where: lower.containsASCII),
+              !["not carried", "defeated", "withdrawn", "motion lost", "was lost", "not passed"].contains(where: lower.containsASCII) else { return nil }
         var text = Substring(value)
         for marker in [" Moved by ", " Proposed by ", " Seconded by ", " CARRIED", " Carried", " Motion carried"] {
             if let range = text.rangeOfASCII(marker) { text = text[..<range.lowerBound] }
@@ -645,7 +646,8 @@ extension FindingExtractor {
     /// "[CRob] to follow up with …": whether the words after a speaker's tag give the tagged person work
     /// ("to" and a lower-case verb), unlike ordinary tagged speech.
     static func assignsWork(_ rest: Substring) -> Bool {
-        guard rest.hasPrefix("to "), let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first else { return false }
+        // (Bytes that do not open with "to " open no such characters.)
+        guard rest.utf8.starts(with: "to ".utf8), rest.hasPrefix("to "), let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first else { return false }
         return verb.first?.isLowercase == true
     }
 

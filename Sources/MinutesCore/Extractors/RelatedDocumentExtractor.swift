@@ -413,7 +413,7 @@ public enum RelatedDocumentExtractor {
     /// without hashing each token for a set).
     static func isNavigationClass(_ token: String) -> Bool {
         // Most tokens are refused on their first byte.
-        guard let first = token.utf8.first, first.isOne(of: "nmftbshc") else { return false }
+        guard let first = token.firstUTF8Byte, first.isOne(of: "nmftbshc") else { return false }
         // Each name is plain ASCII without a character that has a canonical equivalent: a token equal to one is made of
         // its bytes, compared in place instead of through String comparison.
         let answer = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
