@@ -395,7 +395,7 @@ public enum FindingExtractor {
         // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
         let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
         if let first, first < 0x80, !first.asciiLowercased.isOne(of: "acdgw") { return false }
-        // Read on the bytes in place when its opening is plain ASCII (see `summaryRecordsAgreement(bytes:)`).
+        // Read on the bytes in place unless a non-ASCII byte leaves it undecided (see `summaryRecordsAgreement(bytes:)`).
         let answer = text.utf8.withContiguousStorageIfAvailable(summaryRecordsAgreement(bytes:))
         guard let answer, let answer else { return summaryRecordsAgreementByCharacters(text) }
         return answer
@@ -411,24 +411,31 @@ public enum FindingExtractor {
     static let agreementOpenings = ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ",
                                     "consensus to ", "consensus that ", "consensus: "]
 
-    /// `summaryRecordsAgreement(_:)` of a text's UTF-8 bytes, when its bytes up to 16 past the " -*" it opens with are
-    /// ASCII but CR (each a character, lower-cased and trimmed as a byte, the last of the longest opening followed by
-    /// ASCII); nil for any other text. The end is trimmed on bytes when every byte is such; a non-ASCII or CR byte past
-    /// those 16 belongs to a character that is not trimmed, which keeps the end past every opening.
+    /// `summaryRecordsAgreement(_:)` of a text's UTF-8 bytes. After the " -*" it opens with, the bytes before the first
+    /// non-ASCII or CR byte are characters of their own, lower-cased and compared as bytes: an opening ending before
+    /// that byte (and before the byte after it, which a combining mark could join) is compared on them; one reaching
+    /// past it cannot match (no character but KELVIN SIGN and "İ" lower-cases to ASCII, to "k" and to "i" with a
+    /// combining dot, and none of the openings holds "k"); one ending right before it is left to the characters (nil).
+    /// The end is trimmed on bytes when every byte is ASCII but CR; else a character that is not trimmed keeps it past
+    /// every opening that is compared.
     private static func summaryRecordsAgreement(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        let isPlain = { (byte: UInt8) in byte < 0x80 && byte != 0x0D }
         var start = 0
         while start < bytes.count, bytes[start].isOne(of: " -*") { start += 1 }
-        let head = min(bytes.count, start + 16)
-        guard bytes[..<head].allSatisfy(isPlain) else { return nil }
+        let odd = bytes[start...].firstIndex { $0 >= 0x80 || $0 == 0x0D }
         var end = bytes.count
-        if bytes[head...].allSatisfy(isPlain) {
+        if odd == nil {
             while end > start, bytes[end - 1].isOne(of: " -*") { end -= 1 }
         }
-        let body = bytes[start..<end]
-        return agreementOpenings.contains { opening in
-            body.count >= opening.utf8.count && zip(body, opening.utf8).allSatisfy { $0.asciiLowercased == $1 }
+        var found = false
+        for opening in agreementOpenings {
+            let length = opening.utf8.count
+            if let odd, odd <= start + length {
+                if odd == start + length { return nil }
+                continue
+            }
+            if end - start >= length, zip(bytes[start..<end], opening.utf8).allSatisfy({ $0.asciiLowercased == $1 }) { found = true }
         }
+        return found
     }
 
     /// `text` without a final "(Person Name)" attribution; nil when there is none.
