@@ -52,7 +52,11 @@ public enum DateExtractor {
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
         var candidates: [(Int, String)] = []
-        func group(_ m: NSTextCheckingResult, _ i: Int) -> String { ns.substring(with: m.range(at: i)) }
+        // A group's text, sliced from the text itself where its UTF-16 range maps to string indices (no NSString copy).
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> Substring {
+            let groupRange = m.range(at: i)
+            return Range(groupRange, in: text).map { text[$0] } ?? Substring(ns.substring(with: groupRange))
+        }
         if patterns.contains(.iso), let m = isoPattern.firstMatch(in: text, range: range),
            let iso = iso(year: Int(group(m, 1)), month: Int(group(m, 3)), day: Int(group(m, 4))) {
             candidates.append((m.range.location, iso))
