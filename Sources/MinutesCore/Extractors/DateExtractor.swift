@@ -40,26 +40,38 @@ public enum DateExtractor {
 
     /// The first date written in `text`, as `YYYY-MM-DD`.
     public static func firstDate(in text: String) -> String? {
+        let patterns = DatePatterns.possible(in: text)
+        guard !patterns.isEmpty else { return nil }
+        return firstDate(in: text, trying: patterns)
+    }
+
+    /// `firstDate(in:)` with only the regular expressions of `patterns` run (each one left out must find no date in
+    /// `text`, see `DatePatterns.possible(in:)`); with `.all` the rule as written.
+    static func firstDate(in text: String, trying patterns: DatePatterns) -> String? {
         guard mayHoldYear(text) else { return nil }
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
         var candidates: [(Int, String)] = []
-        func group(_ m: NSTextCheckingResult, _ i: Int) -> String { ns.substring(with: m.range(at: i)) }
-        if let m = isoPattern.firstMatch(in: text, range: range),
+        // A group's text, sliced from the text itself where its UTF-16 range maps to string indices (no NSString copy).
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> Substring {
+            let groupRange = m.range(at: i)
+            return Range(groupRange, in: text).map { text[$0] } ?? Substring(ns.substring(with: groupRange))
+        }
+        if patterns.contains(.iso), let m = isoPattern.firstMatch(in: text, range: range),
            let iso = iso(year: Int(group(m, 1)), month: Int(group(m, 3)), day: Int(group(m, 4))) {
             candidates.append((m.range.location, iso))
         }
-        for m in dayMonthYear.matches(in: text, range: range) {
+        for m in patterns.contains(.dayMonthYear) ? dayMonthYear.matches(in: text, range: range) : [] {
             if let iso = iso(year: Int(group(m, 3)), month: months[group(m, 2).lowercased()], day: Int(group(m, 1))) {
                 candidates.append((m.range.location, iso)); break
             }
         }
-        for m in monthDayYear.matches(in: text, range: range) {
+        for m in patterns.contains(.monthDayYear) ? monthDayYear.matches(in: text, range: range) : [] {
             if let iso = iso(year: Int(group(m, 3)), month: months[group(m, 1).lowercased()], day: Int(group(m, 2))) {
                 candidates.append((m.range.location, iso)); break
             }
         }
-        if let m = numeric.firstMatch(in: text, range: range),
+        if patterns.contains(.numeric), let m = numeric.firstMatch(in: text, range: range),
            let iso = iso(year: Int(group(m, 3)), month: Int(group(m, 2)), day: Int(group(m, 1))) {
             candidates.append((m.range.location, iso))
         }

@@ -205,7 +205,7 @@ public enum FindingExtractor {
 
         init(_ classes: [String]) {
             for token in classes {
-                switch token.utf8.first {
+                switch token.firstUTF8Byte {
                 case UInt8(ascii: "p"): if token.hasPrefix("proposed") || token == "proposal" { isProposal = true }
                 case UInt8(ascii: "s"): if token == "summary" { isSummary = true }
                 case UInt8(ascii: "r"): if token == "resolution" { isResolution = true }
@@ -221,7 +221,7 @@ public enum FindingExtractor {
     /// rather than record findings (compared as strings, without hashing them for a set).
     static func isTranscriptClass(_ htmlClass: String) -> Bool {
         // Most classes are refused on their first byte.
-        guard let first = htmlClass.utf8.first, first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "t") else {
+        guard let first = htmlClass.firstUTF8Byte, first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "t") else {
             return false
         }
         return htmlClass == "irc" || htmlClass == "phone" || htmlClass == "transcript"
@@ -259,7 +259,7 @@ public enum FindingExtractor {
             return .action
         }
         if !words.isDisjoint(with: Self.decisionWords),
-           lower.replacingOccurrences(of: "summary of ", with: "").split(separator: " ").count <= 3 {
+           (lower.containsASCII("summary of ") ? lower.replacingOccurrences(of: "summary of ", with: "") : lower).split(separator: " ").count <= 3 {
             return .decision
         }
         if !words.isDisjoint(with: Self.findingWords)
@@ -330,11 +330,22 @@ public enum FindingExtractor {
 
     /// Boilerplate that minutes generators append ("Minutes manually created …, formatted by scribe.perl").
     static func isGeneratorNote(_ text: String) -> Bool {
+        // Each phrase is ASCII without "k", and its "i"s are followed by another letter, so lower-casing adds no match
+        // (see `findingsScan`): a text whose bytes hold none of them in any case is refused before it is copied.
+        text.findingsScan(generatorNotePhrases).mentions != 0 && isGeneratorNoteByWords(text)
+    }
+
+    /// `isGeneratorNote(_:)` as written, on the text lower-cased.
+    static func isGeneratorNoteByWords(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("minutes manually created") || lower.hasPrefix("minutes formatted by")
             || lower.hasPrefix("[end of minutes]") || lower.containsASCII("formatted by david booth")
             || lower.hasPrefix("$date")
     }
+
+    /// The phrases `isGeneratorNote` looks for.
+    static let generatorNotePhrases = FindingsNeedles(["minutes manually created", "minutes formatted by", "[end of minutes]",
+                                                       "formatted by david booth", "$date"])
 
     /// "DECISION - we will …", "ACTION – Jane to …": an upper-case label set off by a dash instead of a colon.
     static func capitalDashLabelled(_ text: String) -> (label: String, value: String)? {
@@ -365,11 +376,12 @@ public enum FindingExtractor {
     /// unanimously"), without the mover/seconder and the outcome; nil for a motion lost, withdrawn or not put.
     static func carriedMotion(_ value: String) -> String? {
         let lower = value.lowercased()
-        guard ["carried", "passed", "approved unanimously", "agreed unanimously", "adopted"].contains(where: lower.contains),
-              !["not carried", "defeated", "withdrawn", "motion lost", "was lost", "not passed"].contains(where: lower.contains) else { return nil }
+        // (Foundation's `contains`, answered on bytes.)
+        guard ["carried", "passed", "approved unanimously", "agreed unanimously", "adopted"].contains(where: lower.containsASCII),
+              !["not carried", "defeated", "withdrawn", "motion lost", "was lost", "not passed"].contains(where: lower.containsASCII) else { return nil }
         var text = Substring(value)
         for marker in [" Moved by ", " Proposed by ", " Seconded by ", " CARRIED", " Carried", " Motion carried"] {
-            if let range = text.range(of: marker) { text = text[..<range.lowerBound] }
+            if let range = text.rangeOfASCII(marker) { text = text[..<range.lowerBound] }
         }
         let motion = text.trimmed(Set(" .;,"))
         return motion.isEmpty ? nil : motion + "."
@@ -383,9 +395,47 @@ public enum FindingExtractor {
         // Each phrase starts with one of "acdgw": a text whose first byte after " -*" is another ASCII byte states none.
         let first = text.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "*") }
         if let first, first < 0x80, !first.asciiLowercased.isOne(of: "acdgw") { return false }
+        // Read on the bytes in place unless a non-ASCII byte leaves it undecided (see `summaryRecordsAgreement(bytes:)`).
+        let answer = text.utf8.withContiguousStorageIfAvailable(summaryRecordsAgreement(bytes:))
+        guard let answer, let answer else { return summaryRecordsAgreementByCharacters(text) }
+        return answer
+    }
+
+    /// `summaryRecordsAgreement(_:)` as written, on the text lower-cased and trimmed.
+    static func summaryRecordsAgreementByCharacters(_ text: String) -> Bool {
         let lower = text.lowercased().trimmed(Self.summaryMarks)
-        return ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ", "consensus to ",
-                "consensus that ", "consensus: "].contains { lower.hasPrefix($0) }
+        return agreementOpenings.contains { lower.hasPrefix($0) }
+    }
+
+    /// What a summary line recording agreement opens with.
+    static let agreementOpenings = ["agreed to ", "agreed that ", "we agreed ", "group agreed ", "decided to ", "we decided ",
+                                    "consensus to ", "consensus that ", "consensus: "]
+
+    /// `summaryRecordsAgreement(_:)` of a text's UTF-8 bytes. After the " -*" it opens with, the bytes before the first
+    /// non-ASCII or CR byte are characters of their own, lower-cased and compared as bytes: an opening ending before
+    /// that byte (and before the byte after it, which a combining mark could join) is compared on them; one reaching
+    /// past it cannot match (no character but KELVIN SIGN and "İ" lower-cases to ASCII, to "k" and to "i" with a
+    /// combining dot, and none of the openings holds "k"); one ending right before it is left to the characters (nil).
+    /// The end is trimmed on bytes when every byte is ASCII but CR; else a character that is not trimmed keeps it past
+    /// every opening that is compared.
+    private static func summaryRecordsAgreement(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var start = 0
+        while start < bytes.count, bytes[start].isOne(of: " -*") { start += 1 }
+        let odd = bytes[start...].firstIndex { $0 >= 0x80 || $0 == 0x0D }
+        var end = bytes.count
+        if odd == nil {
+            while end > start, bytes[end - 1].isOne(of: " -*") { end -= 1 }
+        }
+        var found = false
+        for opening in agreementOpenings {
+            let length = opening.utf8.count
+            if let odd, odd <= start + length {
+                if odd == start + length { return nil }
+                continue
+            }
+            if end - start >= length, zip(bytes[start..<end], opening.utf8).allSatisfy({ $0.asciiLowercased == $1 }) { found = true }
+        }
+        return found
     }
 
     /// `text` without a final "(Person Name)" attribution; nil when there is none.
@@ -603,7 +653,8 @@ extension FindingExtractor {
     /// "[CRob] to follow up with …": whether the words after a speaker's tag give the tagged person work
     /// ("to" and a lower-case verb), unlike ordinary tagged speech.
     static func assignsWork(_ rest: Substring) -> Bool {
-        guard rest.hasPrefix("to "), let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first else { return false }
+        // (Bytes that do not open with "to " open no such characters.)
+        guard rest.utf8.starts(with: "to ".utf8), rest.hasPrefix("to "), let verb = rest.dropFirst(3).split(separator: " ", maxSplits: 1).first else { return false }
         return verb.first?.isLowercase == true
     }
 
@@ -972,7 +1023,7 @@ extension FindingExtractor {
 
     /// "Lindsey" → the one participant whose first name differs by one letter ("Lindsay …"); names of five letters or more.
     static func nearMissFirstName(_ key: String, in participants: Roster) -> String? {
-        guard key.count >= 5, !key.contains(" ") else { return nil }
+        guard key.count >= 5, !key.containsASCII(" ") else { return nil }
         let matches = participants.entries.filter { person in
             guard let first = person.parts.first, !first.startsUnlike(key), first.first == key.first else { return false }
             return editDistanceIsOne(first, key)

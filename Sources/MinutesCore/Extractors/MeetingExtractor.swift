@@ -11,12 +11,14 @@ public struct MeetingExtractor: Sendable {
         record.location = LocationExtractor.location(in: document)
         let people = ParticipantExtractor.extract(from: document)
         record.participants = people.participants
+        // (The navigation blocks are found once for the organisations and the related documents.)
+        let running = RunningTexts(document.blocks)
         record.organisations = OrganisationExtractor.extract(affiliations: people.affiliations,
-                                                             texts: RunningTexts(document.blocks),
+                                                             texts: running,
                                                              participants: people.participants)
         record.findings = FindingExtractor.extract(from: document, participants: people.participants,
                                                   nicknames: people.nicknames, meetingDate: record.date)
-        record.relatedDocuments = RelatedDocumentExtractor.extract(from: document)
+        record.relatedDocuments = RelatedDocumentExtractor.extract(from: document, running: running)
         if record.participants.isEmpty { record.warnings.append("no attendee list found") }
         if record.findings.isEmpty { record.warnings.append("no findings, decisions or actions found") }
         if record.date == nil { record.warnings.append("no meeting date found") }
@@ -34,11 +36,22 @@ struct RunningTexts: RandomAccessCollection {
     /// The running texts of `blocks`.
     init(_ blocks: [Block]) {
         self.blocks = blocks
-        if blocks.contains(where: RelatedDocumentExtractor.isNavigation) {
-            positions = blocks.indices.filter { !RelatedDocumentExtractor.isNavigation(blocks[$0]) }.map { Int32($0) }
+        // One pass: the blocks before the first navigation block are all kept.
+        if let first = blocks.firstIndex(where: RelatedDocumentExtractor.isNavigation) {
+            var kept = (0..<first).map { Int32($0) }
+            for index in (first + 1)..<blocks.count where !RelatedDocumentExtractor.isNavigation(blocks[index]) { kept.append(Int32(index)) }
+            positions = kept
         } else {
             positions = nil
         }
+    }
+
+    /// Whether the block at `index` of the blocks given is navigation (`RelatedDocumentExtractor.isNavigation`), for
+    /// indices asked in increasing order with the same `cursor` (0 at first), which walks the kept positions once.
+    func isNavigation(at index: Int, cursor: inout Int) -> Bool {
+        guard let positions else { return false }
+        while cursor < positions.count, Int(positions[cursor]) < index { cursor += 1 }
+        return cursor == positions.count || Int(positions[cursor]) != index
     }
 
     var startIndex: Int { 0 }

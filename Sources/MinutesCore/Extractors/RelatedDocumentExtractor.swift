@@ -8,6 +8,11 @@ import Foundation
 public enum RelatedDocumentExtractor {
     /// The related documents of `document`.
     public static func extract(from document: BlockDocument) -> [RelatedDocument] {
+        extract(from: document, running: nil)
+    }
+
+    /// The related documents of `document`, whose navigation blocks `running` (made of its blocks) already knows.
+    static func extract(from document: BlockDocument, running: RunningTexts?) -> [RelatedDocument] {
         var documents: [RelatedDocument] = []
         var seenURLs = Set<String>()
         var seenTitles = Set<String>()
@@ -40,10 +45,11 @@ public enum RelatedDocumentExtractor {
             if let url = document.metadata[key] { add(title: title, url: url) }
         }
 
-        for block in document.blocks {
+        var navigationCursor = 0
+        for (index, block) in document.blocks.enumerated() {
             // Board minutes: the reports attached after the "ATTACHMENTS:" banner are not the meeting's documents.
             if isAttachmentsBanner(block.text) { break }
-            if isNavigation(block) {
+            if running?.isNavigation(at: index, cursor: &navigationCursor) ?? isNavigation(block) {
                 // Navigation bars: only the meeting's own agenda and log count, never prev/next/ToC.
                 for link in block.links where isMeetingRecordLink(link) { add(title: link.text, url: link.href) }
                 continue
@@ -407,12 +413,21 @@ public enum RelatedDocumentExtractor {
     /// without hashing each token for a set).
     static func isNavigationClass(_ token: String) -> Bool {
         // Most tokens are refused on their first byte.
-        guard let first = token.utf8.first, first.isOne(of: "nmftbshc") else { return false }
-        switch token {
-        case "nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar", "header", "cookie": return true
-        default: return false
+        guard let first = token.firstUTF8Byte, first.isOne(of: "nmftbshc") else { return false }
+        // Each name is plain ASCII without a character that has a canonical equivalent: a token equal to one is made of
+        // its bytes, compared in place instead of through String comparison.
+        let answer = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            return navigationClasses.contains { name in
+                name.utf8CodeUnitCount == bytes.count && memcmp(name.utf8Start, base, bytes.count) == 0
+            }
         }
+        return answer ?? navigationClasses.contains { token == $0.description }
     }
+
+    /// Class and id tokens of navigation, tables of contents and footers.
+    static let navigationClasses: [StaticString] = ["nav", "navbar", "navigation", "menu", "footer", "toc", "breadcrumb", "sidebar",
+                                                    "header", "cookie"]
 
     /// `addressParts(cleanURL(link.href))` for an absolute web address in plain ASCII, where lower-casing before cleaning
     /// changes none of the parts (so both `isJoinOrChatLink` and `isDocumentLink` may use them); nil for any other.
@@ -602,8 +617,7 @@ public enum RelatedDocumentExtractor {
 
     /// `isJoinOrChatLink(link)`, given `addressParts(cleanURL(link.href))` when already known.
     static func isJoinOrChatLink(_ link: Link, parts knownParts: AddressParts?) -> Bool {
-        let href = link.href.lowercased()
-        guard href.hasPrefixASCII("http://") || href.hasPrefixASCII("https://") else { return false }
+        guard opensWithWebScheme(link.href) else { return false }
         let parts = knownParts ?? addressParts(cleanURL(link.href))
         if mayNameJoining(link.text), case let text = link.text.lowercased().trimmed(joinTextEnds), text == "chat" || text.hasPrefixASCII("join ") {
             return true
@@ -625,6 +639,19 @@ public enum RelatedDocumentExtractor {
         if host.containsASCII("zoom") && (parts.path.hasPrefixASCII("/j/") || parts.path.hasPrefixASCII("/meeting") || parts.path.hasPrefixASCII("/my/")) { return true }
         if host.hasSuffixASCII("webex.com") && (parts.path.hasPrefixASCII("/meet") || parts.path.containsASCII("/j.php")) { return true }
         return parts.path.hasSuffixASCII("/calendar") || parts.path.hasPrefixASCII("/calendar")
+    }
+
+    /// `href.lowercased()` opens with "http://" or "https://" (`hasPrefixASCII`); read on the bytes of a plain ASCII
+    /// address, whose lower-cased bytes are its characters lower-cased, without a copy.
+    static func opensWithWebScheme(_ href: String) -> Bool {
+        if let answer = href.withPlainASCIIBytes({ bytes in
+            let scheme = bytes.prefix(8).lazy.map(\.asciiLowercased)
+            return scheme.starts(with: "http://".utf8) || scheme.starts(with: "https://".utf8)
+        }) {
+            return answer
+        }
+        let lower = href.lowercased()
+        return lower.hasPrefixASCII("http://") || lower.hasPrefixASCII("https://")
     }
 
     /// Hosts of shortened links.

@@ -4,18 +4,97 @@ import Foundation
 public enum LinkScanner {
     /// Every `http(s)://…` or `www.…` address in `text`, trailing punctuation removed.
     public static func links(in text: String) -> [Link] {
-        // (A text whose bytes spell neither has no token starting with either.)
-        guard text.holdsBytes("http") || text.holdsBytes("www.") else { return [] }
+        // (An address kept below starts with "http://", "https://" or "www.": a text whose bytes hold neither "://" nor
+        // "www." has none.)
+        guard mayHoldAddress(text) else { return [] }
         var links: [Link] = []
         var seen = Set<String>()
-        for token in tokens(of: text) where mayBeAddress(token) {
-            var candidate = token.trimmed(.linkEnds)
+        forEachCandidate(in: text) { trimmed in
+            var candidate = trimmed
             if candidate.hasPrefix("www.") { candidate = "https://" + candidate }
             guard candidate.hasPrefix("http://") || candidate.hasPrefix("https://"), candidate.count > 10,
-                  seen.insert(candidate).inserted else { continue }
+                  seen.insert(candidate).inserted else { return }
             links.append(Link(text: candidate, href: candidate))
         }
         return links
+    }
+
+    /// Whether the UTF-8 bytes of `text` hold "://" or "www.", one of which the bytes of every address `links(in:)` keeps
+    /// hold (a character-wise prefix "http://", "https://" or "www." is made of those ASCII bytes). The rare ":" and "."
+    /// are found with `memchr` and the bytes around them compared.
+    static func mayHoldAddress(_ text: String) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var from = 0
+            while let colon = UTF8Search.offset(of: UInt8(ascii: ":"), in: bytes, from: from) {
+                if colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") { return true }
+                from = colon + 1
+            }
+            from = 3
+            while let dot = UTF8Search.offset(of: UInt8(ascii: "."), in: bytes, from: from) {
+                if bytes[dot - 1] == UInt8(ascii: "w"), bytes[dot - 2] == UInt8(ascii: "w"), bytes[dot - 3] == UInt8(ascii: "w") { return true }
+                from = dot + 1
+            }
+            return false
+        }
+        return answer ?? (text.holdsBytes("://") || text.holdsBytes("www."))
+    }
+
+    /// Calls `body` with each token of `tokens(of:)` that `mayBeAddress`, trimmed of `linkEnds`, in order. The tokens are
+    /// cut on the bytes in place, without an array of them, when every separator byte is a character by itself (see
+    /// `tokenRanges(in:)`); the candidates of plain ASCII text are trimmed on their bytes too (each a character).
+    static func forEachCandidate(in text: String, _ body: (String) -> Void) {
+        let isPlainASCII = text.isPlainASCII
+        let walked = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            tokenRanges(in: bytes) { range in
+                // The token trimmed of punctuation bytes.
+                var first = range.lowerBound, last = range.upperBound
+                while first < last, isLinkEnd(bytes[first]) { first += 1 }
+                guard first < last, bytes[first] == UInt8(ascii: "h") || bytes[first] == UInt8(ascii: "w") else { return }
+                if isPlainASCII {
+                    while last > first, isLinkEnd(bytes[last - 1]) { last -= 1 }
+                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
+                } else {
+                    let start = text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)
+                    body(text[start..<text.utf8.index(start, offsetBy: range.count)].trimmed(.linkEnds))
+                }
+            }
+        }
+        guard walked != true else { return }
+        for token in tokens(of: text) where mayBeAddress(token) { body(token.trimmed(.linkEnds)) }
+    }
+
+    /// Calls `body` with the offsets of each token of `tokens(of:)` in `bytes` (a text's UTF-8), in order, and answers
+    /// true; false, before any call, when a separator byte may not be a character by itself (a non-ASCII scalar next to
+    /// it that does not stand alone, see `Unicode.Scalar.standsAlone`): then the characters must cut the text. Separators
+    /// are ASCII, so every character equal to one is that byte alone, and a byte standing alone is that character.
+    static func tokenRanges(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) -> Bool {
+        for i in bytes.indices where isSeparator(bytes[i]) {
+            if i > 0, bytes[i - 1] >= 0x80, UTF8Scalars.scalar(endingAt: i, in: bytes)?.standsAlone != true { return false }
+            if i + 1 < bytes.count, bytes[i + 1] >= 0x80, UTF8Scalars.scalar(startingAt: i + 1, in: bytes)?.scalar.standsAlone != true {
+                return false
+            }
+        }
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
+            if end > start { body(start..<end) }
+            start = end + 1
+        }
+        return true
+    }
+
+    /// Whether `byte` separates tokens: a space, angle bracket, quote or parenthesis.
+    @inline(__always)
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+    }
+
+    /// Whether `byte` is one of the punctuation trimmed from around an address (`Set<Character>.linkEnds`, all ASCII).
+    @inline(__always)
+    private static func isLinkEnd(_ byte: UInt8) -> Bool {
+        byte.isOne(of: ".,;:!?'\"[]")
     }
 
     /// The words of `text` between spaces, angle brackets, quotes and parentheses: split on bytes when the
@@ -24,20 +103,14 @@ public enum LinkScanner {
         guard text.isPlainASCII else {
             return text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "(" || $0 == ")" })
         }
-        return text.utf8.split(whereSeparator: { byte in
-            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
-        }).map { Substring($0) }
+        return text.utf8.split(whereSeparator: isSeparator).map { Substring($0) }
     }
 
     /// Whether `token`, without the punctuation around it, may start "http" or "www.": its first byte after
     /// punctuation bytes is "h" or "w". (Trimming whole characters stops no later, and where it stops
     /// earlier the character is punctuation with a mark, which starts no address.)
     static func mayBeAddress(_ token: Substring) -> Bool {
-        let first = token.utf8.first { !linkEndBytes.contains($0) }
+        let first = token.utf8.first { !isLinkEnd($0) }
         return first == UInt8(ascii: "h") || first == UInt8(ascii: "w")
     }
-
-    /// The bytes of the punctuation trimmed from around an address (`Set<Character>.linkEnds`, all ASCII).
-    private static let linkEndBytes: [UInt8] = Set<Character>.linkEnds.compactMap(\.asciiValue)
 }

@@ -163,6 +163,14 @@ extension StringProtocol {
 }
 
 extension String {
+    /// `utf8.first`, read through the view's subscript, which is inlined (the generic `first` is a call for every
+    /// class token of every block).
+    @inline(__always)
+    var firstUTF8Byte: UInt8? {
+        let bytes = utf8
+        return bytes.isEmpty ? nil : bytes[bytes.startIndex]
+    }
+
     /// `hasSuffix(":")`, refused on the last byte first (a text ending in the character ":" ends in its byte).
     var hasColonSuffix: Bool {
         utf8.last == UInt8(ascii: ":") && hasSuffix(":")
