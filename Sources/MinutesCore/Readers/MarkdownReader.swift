@@ -376,9 +376,11 @@ private struct MarkdownWalker {
     /// Makes `block` the open block, with no text yet.
     mutating func open(_ block: MarkdownBuilder) {
         builder = block
-        text.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-        lines.append(MarkdownLine(start: 0))
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+        if lines.count > 1 || lines[0].startsStrong {
+            lines.removeAll(keepingCapacity: true)
+            lines.append(MarkdownLine(start: 0))
+        }
     }
 
     /// Emits the open block's text so far and keeps it open, empty, for text that follows.

@@ -28,6 +28,19 @@ enum MarkdownText {
             var end = base
             var next = start
             while next < stop {
+                // Eight bytes at a time while none is white space, a control or beyond ASCII
+                // (0x21…0x7F each): the lowest byte that is not is the first to look at.
+                if stop - next >= 8 {
+                    let raw = UnsafeRawPointer(next).loadUnaligned(as: UInt64.self)
+                    let word = UInt64(littleEndian: raw)
+                    let special = (word | (word &- 0x2121_2121_2121_2121)) & 0x8080_8080_8080_8080
+                    // The output never runs ahead of the input, so eight bytes fit at `end`.
+                    UnsafeMutableRawPointer(end).storeBytes(of: raw, as: UInt64.self)
+                    let plain = special == 0 ? 8 : special.trailingZeroBitCount / 8
+                    end += plain
+                    next += plain
+                    if plain == 8 { continue }
+                }
                 let byte = next.pointee
                 if byte > 0x20 {
                     if byte &- 0xC2 <= 0xE3 - 0xC2, startsNonASCIISpace(next, stop - next) {
