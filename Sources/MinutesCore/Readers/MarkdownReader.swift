@@ -37,9 +37,16 @@ public struct MarkdownReader: DocumentReader {
 
     /// Parses one section, then the document's link reference `definitions`, with a parser of its
     /// own that has `extensions` attached, and walks its tree; false (with a warning) when cmark-gfm fails.
+    /// cmark-gfm's memory comes from an arena (`MarkdownArena`) released when the section is walked.
     private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
                               into walker: inout MarkdownWalker) -> Bool {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
+        MarkdownArena.withArena { parseInArena(section, definitions: definitions, extensions: extensions, into: &walker) }
+    }
+
+    /// `parse(_:definitions:extensions:into:)` inside its arena.
+    private static func parseInArena(_ section: Substring, definitions: String, extensions: [OpaquePointer],
+                                     into walker: inout MarkdownWalker) -> Bool {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, MarkdownArena.allocator) else {
             walker.document.warnings.append("cmark-gfm could not create a parser")
             return false
         }
@@ -64,7 +71,7 @@ public struct MarkdownReader: DocumentReader {
             walker.document.warnings.append("cmark-gfm could not parse the Markdown")
             return false
         }
-        defer { cmark_node_free(root) }
+        // The tree is memory of the arena, released with it: `cmark_node_free` would only walk it.
         walker.walk(root)
         return true
     }
