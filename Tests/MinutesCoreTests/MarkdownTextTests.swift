@@ -99,6 +99,26 @@ struct MarkdownTextTests {
         }
     }
 
+    @Test func blankIsToldAsByTheStringRule() {
+        Self.forRandomTexts(seed: 16) { text in
+            #expect(Self.onBytes(text, MarkdownText.isBlank) == TextRules.isBlank(text), "\(Array(text.unicodeScalars))")
+        }
+        for text in [" \u{600}", "\u{600} x", "\u{A0}\u{301}", " \u{2003}\r\n", "\u{85}x"] {
+            #expect(Self.onBytes(text, MarkdownText.isBlank) == TextRules.isBlank(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    /// The walker keeps a line's answer once it is not blank: text appended never makes it blank.
+    @Test func aLineThatIsNotBlankStaysSoAsTextIsAppended() {
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<20_000 {
+            let line = Self.randomText(&generator, maxPieces: 6)
+            guard !TextRules.isBlank(line) else { continue }
+            let more = Self.randomText(&generator, maxPieces: 6)
+            #expect(!TextRules.isBlank(line + more), "\(Array(line.unicodeScalars)) + \(Array(more.unicodeScalars))")
+        }
+    }
+
     @Test func extensionNodeTypesAreToldByTheirName() {
         for (name, type) in MarkdownNodeType.byName {
             #expect(name.description.withCString(MarkdownNodeType.init(typeName:)) == type, "\(name)")

@@ -13,6 +13,8 @@ import Darwin
 /// cmark-gfm's allocator functions take no context, so they find the arena of the calling thread:
 /// a parse runs on one thread from `cmark_parser_new_with_mem` to `cmark_parser_free`.
 final class MarkdownArena {
+    /// The longest text parsed in an arena; cmark-gfm allocates about twenty times the text.
+    static let longestText = 256 << 10
     /// Bytes taken from the system at a time; a larger request gets a block of its own.
     private static let blockBytes = 128 << 10
     /// Bytes before each allocation that hold its size (keeping 16-byte alignment).

@@ -37,16 +37,24 @@ public struct MarkdownReader: DocumentReader {
 
     /// Parses one section, then the document's link reference `definitions`, with a parser of its
     /// own that has `extensions` attached, and walks its tree; false (with a warning) when cmark-gfm fails.
-    /// cmark-gfm's memory comes from an arena (`MarkdownArena`) released when the section is walked.
+    /// cmark-gfm's memory comes from an arena (`MarkdownArena`) released when the section is walked,
+    /// unless the section is one of the rare long ones that could not be cut (the arena keeps what
+    /// cmark-gfm frees, about twenty times the text), which take the system's allocator.
     private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
                               into walker: inout MarkdownWalker) -> Bool {
-        MarkdownArena.withArena { parseInArena(section, definitions: definitions, extensions: extensions, into: &walker) }
+        guard section.utf8.count + definitions.utf8.count <= MarkdownArena.longestText else {
+            return parse(section, definitions: definitions, extensions: extensions, memory: nil, into: &walker)
+        }
+        return MarkdownArena.withArena {
+            parse(section, definitions: definitions, extensions: extensions, memory: MarkdownArena.allocator, into: &walker)
+        }
     }
 
-    /// `parse(_:definitions:extensions:into:)` inside its arena.
-    private static func parseInArena(_ section: Substring, definitions: String, extensions: [OpaquePointer],
-                                     into walker: inout MarkdownWalker) -> Bool {
-        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, MarkdownArena.allocator) else {
+    /// `parse(_:definitions:extensions:into:)` with cmark-gfm's memory from `memory` (the arena's
+    /// allocator, which owns the tree), or from the system (nil; the tree is freed).
+    private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
+                              memory: UnsafeMutablePointer<cmark_mem>?, into walker: inout MarkdownWalker) -> Bool {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, memory ?? cmark_get_default_mem_allocator()) else {
             walker.document.warnings.append("cmark-gfm could not create a parser")
             return false
         }
@@ -71,7 +79,8 @@ public struct MarkdownReader: DocumentReader {
             walker.document.warnings.append("cmark-gfm could not parse the Markdown")
             return false
         }
-        // The tree is memory of the arena, released with it: `cmark_node_free` would only walk it.
+        // In an arena the tree is released with it: `cmark_node_free` would only walk it.
+        defer { if memory == nil { cmark_node_free(root) } }
         walker.walk(root)
         return true
     }
@@ -260,6 +269,8 @@ private struct MarkdownWalker {
     var linkText: [UInt8] = []
     /// The open table cell.
     var cell: OpaquePointer?
+    /// The index of the open block's line that is known to hold more than white space.
+    var nonBlankLine: Int?
     var imageDepth = 0
 
     init(baseURL: String?, document: BlockDocument) {
@@ -383,6 +394,7 @@ private struct MarkdownWalker {
     /// Makes `block` the open block, with no text yet.
     mutating func open(_ block: MarkdownBuilder) {
         builder = block
+        nonBlankLine = nil
         if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         if lines.count > 1 || lines[0].startsStrong {
             lines.removeAll(keepingCapacity: true)
@@ -422,9 +434,14 @@ private struct MarkdownWalker {
     }
 
     /// Whether the open block's last line holds nothing but white space (`TextRules.isBlank`).
-    func lastLineIsBlank() -> Bool {
-        let start = lines[lines.count - 1].start
-        return start == text.count || TextRules.isBlank(String(decoding: text[start...], as: UTF8.self))
+    /// A line that holds something besides white space stays so as text is appended, so the answer
+    /// for it is kept (`nonBlankLine`): a paragraph of one huge line is not scanned again at each `**`.
+    mutating func lastLineIsBlank() -> Bool {
+        let last = lines.count - 1
+        if nonBlankLine == last { return false }
+        let blank = text.withUnsafeBufferPointer { MarkdownText.isBlank($0[lines[last].start...]) }
+        if !blank { nonBlankLine = last }
+        return blank
     }
 
     /// The bytes of line `index` of the open block in its `text`, without the line feed that ends it.

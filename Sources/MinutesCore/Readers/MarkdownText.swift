@@ -83,6 +83,18 @@ enum MarkdownText {
         }
     }
 
+    /// `TextRules.isBlank` of the text `bytes` hold, told on the bytes unless they hold bytes beyond
+    /// ASCII and no ASCII byte but white space: a byte that is ASCII and not white space belongs to a
+    /// character that is not white space.
+    static func isBlank(_ bytes: Bytes) -> Bool {
+        var sawNonASCII = false
+        for byte in bytes where byte != 0x20 && (byte < 0x09 || byte > 0x0D) {
+            if byte < 0x80 { return false }
+            sawNonASCII = true
+        }
+        return !sawNonASCII || TextRules.isBlank(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Whether `bytes` hold `first` directly followed by `second`.
     static func holdsPair(_ first: UInt8, _ second: UInt8, in bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
