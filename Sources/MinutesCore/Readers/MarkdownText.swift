@@ -2,7 +2,8 @@
 /// and makes one `String` per emitted text instead of one per cmark-gfm node.
 ///
 /// Each answers exactly as the `String` rule it stands for (`TextRules.collapseWhitespace`,
-/// `Substring.contains`, `String.hasPrefix`); `MarkdownTextTests` compares them on random texts.
+/// `TextRules.isBlank`, `Substring.contains`, `String.hasPrefix`); `MarkdownTextTests` compares
+/// them on random texts.
 enum MarkdownText {
     /// UTF-8 bytes of a block's text, or part of them.
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
