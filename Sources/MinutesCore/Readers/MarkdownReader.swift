@@ -37,21 +37,40 @@ public struct MarkdownReader: DocumentReader {
 
     /// Parses one section, then the document's link reference `definitions`, with a parser of its
     /// own that has `extensions` attached, and walks its tree; false (with a warning) when cmark-gfm fails.
+    /// cmark-gfm's memory comes from an arena (`MarkdownArena`) released when the section is walked,
+    /// unless the section is one of the rare long ones that could not be cut (the arena keeps what
+    /// cmark-gfm frees, about twenty times the text), which take the system's allocator.
     private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
                               into walker: inout MarkdownWalker) -> Bool {
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else {
+        guard section.utf8.count + definitions.utf8.count <= MarkdownArena.longestText else {
+            return parse(section, definitions: definitions, extensions: extensions, memory: nil, into: &walker)
+        }
+        return MarkdownArena.withArena {
+            parse(section, definitions: definitions, extensions: extensions, memory: MarkdownArena.allocator, into: &walker)
+        }
+    }
+
+    /// `parse(_:definitions:extensions:into:)` with cmark-gfm's memory from `memory` (the arena's
+    /// allocator, which owns the tree), or from the system (nil; the tree is freed).
+    private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
+                              memory: UnsafeMutablePointer<cmark_mem>?, into walker: inout MarkdownWalker) -> Bool {
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, memory ?? cmark_get_default_mem_allocator()) else {
             walker.document.warnings.append("cmark-gfm could not create a parser")
             return false
         }
         defer { cmark_parser_free(parser) }
         for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
-        for var text in [section, definitions[...]] {
+        func feed(_ text: Substring) {
+            var text = text
             text.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { chars in
                     if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
                 }
             }
         }
+        feed(section)
+        // Feeding nothing changes nothing that `cmark_parser_finish` reads.
+        if !definitions.isEmpty { feed(definitions[...]) }
         // cmark-gfm's finish adds the extensions' special characters (`~`, autolink triggers) to a
         // process-wide table and removes them when done: two finishing at once would parse inlines
         // without them. One finishes at a time.
@@ -60,7 +79,8 @@ public struct MarkdownReader: DocumentReader {
             walker.document.warnings.append("cmark-gfm could not parse the Markdown")
             return false
         }
-        defer { cmark_node_free(root) }
+        // In an arena the tree is released with it: `cmark_node_free` would only walk it.
+        defer { if memory == nil { cmark_node_free(root) } }
         walker.walk(root)
         return true
     }
@@ -156,8 +176,7 @@ enum MarkdownNodeType: Equatable {
     /// The type of `node`.
     init(_ node: OpaquePointer) {
         if cmark_node_get_syntax_extension(node) != nil {
-            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
-            self = Self.byName[name] ?? .other
+            self = cmark_node_get_type_string(node).map(Self.init(typeName:)) ?? .other
             return
         }
         switch cmark_node_get_type(node) {
@@ -181,13 +200,23 @@ enum MarkdownNodeType: Equatable {
         }
     }
 
-    /// Types by cmark-gfm's type name, for nodes whose extension names them.
-    static let byName: [String: MarkdownNodeType] = [
-        "text": .text, "code": .code, "softbreak": .softBreak, "linebreak": .lineBreak, "html_inline": .htmlInline,
-        "strong": .strong, "link": .link, "image": .image, "paragraph": .paragraph, "heading": .heading,
-        "item": .item, "tasklist": .taskItem, "list": .list, "table": .table, "table_row": .tableRow,
-        "table_header": .tableRow, "table_cell": .tableCell, "code_block": .codeBlock, "html_block": .htmlBlock,
-        "block_quote": .blockQuote, "footnote_definition": .footnoteDefinition,
+    /// The type cmark-gfm names `name` (`.other` for a name not in `byName`), matched on its bytes.
+    init(typeName name: UnsafePointer<CChar>) {
+        let length = strlen(name)
+        for (known, type) in Self.byName where known.utf8CodeUnitCount == length && memcmp(known.utf8Start, name, length) == 0 {
+            self = type
+            return
+        }
+        self = .other
+    }
+
+    /// Types by cmark-gfm's type name, for nodes whose extension names them; the extensions' own first.
+    static let byName: [(name: StaticString, type: MarkdownNodeType)] = [
+        ("table_cell", .tableCell), ("table_row", .tableRow), ("tasklist", .taskItem), ("table_header", .tableRow),
+        ("table", .table), ("text", .text), ("code", .code), ("softbreak", .softBreak), ("linebreak", .lineBreak),
+        ("html_inline", .htmlInline), ("strong", .strong), ("link", .link), ("image", .image), ("paragraph", .paragraph),
+        ("heading", .heading), ("item", .item), ("list", .list), ("code_block", .codeBlock), ("html_block", .htmlBlock),
+        ("block_quote", .blockQuote), ("footnote_definition", .footnoteDefinition),
     ]
 
     /// Whether the end of such a node inside an open block separates its text from what follows.
@@ -199,7 +228,7 @@ enum MarkdownNodeType: Equatable {
     }
 }
 
-/// A block being collected while walking the cmark tree.
+/// A block being collected while walking the cmark tree. Its text is the walker's `text`.
 private struct MarkdownBuilder {
     var kind: Block.Kind
     var owner: OpaquePointer
@@ -207,22 +236,41 @@ private struct MarkdownBuilder {
     var ordered = false
     var checked: Bool?
     var isHeader = false
-    /// Text per source line, and whether the line opened with strong text (`**Label:**`).
-    var lines: [String] = [""]
-    var startsStrong: [Bool] = [false]
     var links: [(line: Int, link: Link)] = []
     var cells: [String] = []
 }
 
+/// One source line of the open block's text.
+private struct MarkdownLine {
+    /// Where the line starts in the walker's `text`; a line feed ends the line before.
+    var start: Int
+    /// Whether the line opened with strong text (`**Label:**`); kept for paragraphs only.
+    var startsStrong = false
+}
+
 /// The state of one walk over a cmark-gfm tree.
+///
+/// Text is collected as UTF-8 bytes, straight from cmark-gfm's literals, in buffers that are
+/// reused from block to block; a `String` is made once per emitted text.
 private struct MarkdownWalker {
     let baseURL: URL?
     var document: BlockDocument
     var builder: MarkdownBuilder?
+    /// The open block's text (for a table row, the open cell's), its lines (`lines`) separated by a line feed.
+    var text: [UInt8] = []
+    /// The open block's lines, at least one.
+    var lines = [MarkdownLine(start: 0)]
+    /// Blocks suspended by a nested block that splits them; their text was emitted before.
     var suspended: [(by: OpaquePointer, builder: MarkdownBuilder)] = []
     var lists: [(owner: OpaquePointer, ordered: Bool)] = []
-    var openLinks: [(owner: OpaquePointer, href: String, text: String)] = []
-    var cell: (owner: OpaquePointer, text: String)?
+    /// Open links, innermost last, with where their text starts in `linkText`.
+    var openLinks: [(owner: OpaquePointer, href: String, start: Int)] = []
+    /// The text appended since the outermost open link opened (each link's text is a suffix of it).
+    var linkText: [UInt8] = []
+    /// The open table cell.
+    var cell: OpaquePointer?
+    /// The index of the open block's line that is known to hold more than white space.
+    var nonBlankLine: Int?
     var imageDepth = 0
 
     init(baseURL: String?, document: BlockDocument) {
@@ -241,42 +289,50 @@ private struct MarkdownWalker {
             let type = MarkdownNodeType(node)
             if event == CMARK_EVENT_ENTER { enter(node, type: type) } else if event == CMARK_EVENT_EXIT { leave(node, type: type) }
         }
-        if let open = builder { emit(open) }
+        if let open = builder.take() { emit(open) }
     }
 
     mutating func enter(_ node: OpaquePointer, type: MarkdownNodeType) {
         switch type {
-        case .text, .code: append(literal(node))
-        case .softBreak, .lineBreak: lineBreak()
-        case .htmlInline: if literal(node).lowercased().hasPrefix("<br") { lineBreak() }
-        case .strong:
-            if let open = builder, let last = open.lines.last, TextRules.isBlank(last) {
-                builder?.startsStrong[open.lines.count - 1] = true
+        case .text, .code:
+            if let literal = cmark_node_get_literal(node) {
+                append(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
             }
-        case .link: openLinks.append((node, resolve(literalURL(node)), ""))
+        case .softBreak, .lineBreak: lineBreak()
+        case .htmlInline: if let html = cmark_node_get_literal(node), MarkdownText.opensLineBreakTag(html) { lineBreak() }
+        case .strong:
+            // Only a paragraph splits at labels, so only a paragraph's lines keep `startsStrong`.
+            if builder?.kind == .paragraph, lastLineIsBlank() { lines[lines.count - 1].startsStrong = true }
+        case .link:
+            if openLinks.isEmpty { linkText.removeAll(keepingCapacity: true) }
+            openLinks.append((node, resolve(literalURL(node)), linkText.count))
         case .image: imageDepth += 1
         case .paragraph:
-            if startBlock(node, splits: false) { builder = MarkdownBuilder(kind: .paragraph, owner: node) }
+            if startBlock(node, splits: false) { open(MarkdownBuilder(kind: .paragraph, owner: node)) }
         case .heading:
             if startBlock(node, splits: true) {
-                builder = MarkdownBuilder(kind: .heading, owner: node, level: Int(cmark_node_get_heading_level(node)))
+                open(MarkdownBuilder(kind: .heading, owner: node, level: Int(cmark_node_get_heading_level(node))))
             }
         case .item, .taskItem:
             guard startBlock(node, splits: true) else { return }
             var item = MarkdownBuilder(kind: .listItem, owner: node, level: max(lists.count - 1, 0),
                                        ordered: lists.last?.ordered ?? false)
             if type == .taskItem { item.checked = cmark_gfm_extensions_get_tasklist_item_checked(node) }
-            builder = item
+            open(item)
         case .list:
             _ = startBlock(node, splits: true)
             lists.append((node, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST))
         case .table: _ = startBlock(node, splits: true)
         case .tableRow:
             if startBlock(node, splits: true) {
-                builder = MarkdownBuilder(kind: .tableRow, owner: node,
-                                          isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+                open(MarkdownBuilder(kind: .tableRow, owner: node,
+                                     isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0))
             }
-        case .tableCell: if builder?.kind == .tableRow { cell = (node, "") }
+        case .tableCell:
+            if builder?.kind == .tableRow {
+                cell = node
+                text.removeAll(keepingCapacity: true)
+            }
         case .codeBlock:
             var code = literal(node)
             while code.hasSuffix("\n") { code.removeLast() }
@@ -284,34 +340,40 @@ private struct MarkdownWalker {
             if !TextRules.isBlank(code) { document.blocks.append(Block(.preformatted, code)) }
         case .htmlBlock:
             let text = Self.stripTags(literal(node))
-            if builder != nil { append(" " + text + " ") } else if !text.isEmpty { document.blocks.append(Block(.paragraph, text)) }
+            if builder != nil {
+                var padded = " " + text + " "
+                padded.withUTF8 { append($0) }
+            } else if !text.isEmpty {
+                document.blocks.append(Block(.paragraph, text))
+            }
         case .blockQuote, .footnoteDefinition: _ = startBlock(node, splits: false)
         case .other: break
         }
     }
 
     mutating func leave(_ node: OpaquePointer, type: MarkdownNodeType) {
-        if let link = openLinks.last, link.owner == node {
-            openLinks.removeLast()
-            if let line = builder?.lines.count {
-                builder?.links.append((line - 1, Link(text: TextRules.collapseWhitespace(link.text), href: link.href)))
+        if openLinks.last?.owner == node {
+            let link = openLinks.removeLast()
+            if builder != nil {
+                let text = linkText.withUnsafeBufferPointer { MarkdownText.collapsed($0[link.start...]) }
+                builder?.links.append((lines.count - 1, Link(text: text, href: link.href)))
             }
         }
         if type == .image { imageDepth = max(imageDepth - 1, 0) }
-        if let open = cell, open.owner == node {
-            builder?.cells.append(TextRules.collapseWhitespace(open.text))
+        if cell == node {
+            let text = text.withUnsafeBufferPointer { MarkdownText.collapsed($0[...]) }
+            builder?.cells.append(text)
             cell = nil
         }
-        if let open = builder, open.owner == node {
+        if builder?.owner == node, let open = builder.take() {
             emit(open)
-            builder = nil
         } else if type.separatesText, builder != nil {
-            append(" ")
+            appendSpace()
         }
-        if let last = suspended.last, last.by == node {
-            if let open = builder { emit(open) }
-            builder = last.builder
-            suspended.removeLast()
+        if suspended.last?.by == node {
+            let resumed = suspended.removeLast().builder
+            if let open = builder.take() { emit(open) }
+            open(resumed)
         }
         if let last = lists.last, last.owner == node { lists.removeLast() }
     }
@@ -319,44 +381,72 @@ private struct MarkdownWalker {
     /// Absorbs a block into the open one, or (when `splits`) emits the open one's text so far and
     /// suspends it until `node` ends. Returns whether `node` may open its own block.
     mutating func startBlock(_ node: OpaquePointer, splits: Bool) -> Bool {
-        guard let open = builder else { return true }
-        if open.kind == .heading || open.kind == .tableRow || !splits {
-            append(" ")
+        guard let kind = builder?.kind else { return true }
+        if kind == .heading || kind == .tableRow || !splits {
+            appendSpace()
             return false
         }
         flushOpenBlock()
-        if let rest = builder { suspended.append((node, rest)) }
-        builder = nil
+        if let rest = builder.take() { suspended.append((node, rest)) }
         return true
+    }
+
+    /// Makes `block` the open block, with no text yet.
+    mutating func open(_ block: MarkdownBuilder) {
+        builder = block
+        nonBlankLine = nil
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+        if lines.count > 1 || lines[0].startsStrong {
+            lines.removeAll(keepingCapacity: true)
+            lines.append(MarkdownLine(start: 0))
+        }
     }
 
     /// Emits the open block's text so far and keeps it open, empty, for text that follows.
     mutating func flushOpenBlock() {
-        guard let open = builder else { return }
+        guard var open = builder.take() else { return }
         emit(open)
-        builder?.lines = [""]
-        builder?.startsStrong = [false]
-        builder?.links = []
-        builder?.checked = nil
+        open.links = []
+        open.checked = nil
+        self.open(open)
     }
 
-    mutating func append(_ text: String) {
-        for index in openLinks.indices { openLinks[index].text += text }
-        guard imageDepth == 0, builder != nil else { return }
-        if builder?.kind == .tableRow {
-            cell?.text += text
-        } else if let last = builder?.lines.indices.last {
-            builder?.lines[last] += text
-        }
+    /// Appends `bytes` to the open links' text and to the open block's (or table cell's).
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !openLinks.isEmpty { linkText.append(contentsOf: bytes) }
+        guard imageDepth == 0, let kind = builder?.kind else { return }
+        if kind != .tableRow || cell != nil { text.append(contentsOf: bytes) }
+    }
+
+    /// Appends a space, which separates the texts of nested blocks.
+    mutating func appendSpace() {
+        var space = UInt8(ascii: " ")
+        withUnsafePointer(to: &space) { append(UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     mutating func lineBreak() {
         if builder?.kind == .paragraph {
-            builder?.lines.append("")
-            builder?.startsStrong.append(false)
+            text.append(0x0A)
+            lines.append(MarkdownLine(start: text.count))
         } else {
-            append(" ")
+            appendSpace()
         }
+    }
+
+    /// Whether the open block's last line holds nothing but white space (`TextRules.isBlank`).
+    /// A line that holds something besides white space stays so as text is appended, so the answer
+    /// for it is kept (`nonBlankLine`): a paragraph of one huge line is not scanned again at each `**`.
+    mutating func lastLineIsBlank() -> Bool {
+        let last = lines.count - 1
+        if nonBlankLine == last { return false }
+        let blank = text.withUnsafeBufferPointer { MarkdownText.isBlank($0[lines[last].start...]) }
+        if !blank { nonBlankLine = last }
+        return blank
+    }
+
+    /// The bytes of line `index` of the open block in its `text`, without the line feed that ends it.
+    func lineRange(_ index: Int) -> Range<Int> {
+        lines[index].start..<(index + 1 < lines.count ? lines[index + 1].start - 1 : text.count)
     }
 
     mutating func emit(_ open: MarkdownBuilder) {
@@ -364,35 +454,64 @@ private struct MarkdownWalker {
         switch open.kind {
         case .tableRow:
             guard open.cells.contains(where: { !$0.isEmpty }) else { return }
-            document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
+            document.blocks.append(Block(.tableRow, Self.joinedCells(open.cells), cells: open.cells,
                                          isHeader: open.isHeader, links: links))
         case .paragraph:
-            var lines = open.lines.map(TextRules.collapseWhitespace)
-            // A kramdown attribute list on the paragraph's last line ("{: #resolution4 .resolution}")
-            // is markup, not text; its classes become the block's style hints.
-            var classes: [String] = []
-            if lines.count > 1, let last = lines.last, last.hasPrefix("{:"), last.hasSuffix("}") {
-                classes = last.dropFirst(2).dropLast().split(separator: " ").filter { $0.hasPrefix(".") }.map { $0.dropFirst().lowercased() }
-                lines.removeLast()
-            }
-            let labelled = lines.indices.filter { open.startsStrong[$0] && lines[$0].prefix(60).contains(":") }
-            if labelled.count >= 2 {
-                for (index, line) in lines.enumerated() where !line.isEmpty {
-                    let lineLinks = open.links.filter { $0.line == index }.map(\.link)
-                    document.blocks.append(Block(.paragraph, line, links: lineLinks, classes: classes))
-                }
-            } else {
-                let text = TextRules.collapseWhitespace(lines.joined(separator: " "))
-                // Skip empty paragraphs and kramdown attribute lists such as "{: .draft_notice}".
-                guard !text.isEmpty, !(text.hasPrefix("{:") && text.hasSuffix("}")) else { return }
-                document.blocks.append(Block(.paragraph, text, links: links, classes: classes))
-            }
+            emitParagraph(open, links: links)
         default:
-            let text = TextRules.collapseWhitespace(open.lines.joined(separator: " "))
+            // Only a paragraph has more than one line.
+            let text = text.withUnsafeBufferPointer { MarkdownText.collapsed($0[...]) }
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links))
         }
+    }
+
+    /// Emits a paragraph: one block, or one per line when two or more lines open with a strong
+    /// `Label:`. Each line's text is white space collapsed, and the paragraph's is its lines' joined
+    /// with a space, collapsed again (on the bytes at once when no line holds white space beyond ASCII).
+    mutating func emitParagraph(_ open: MarkdownBuilder, links: [Link]) {
+        let (lineTexts, joined, classes) = text.withUnsafeBufferPointer { all -> ([String]?, String, [String]) in
+            func line(_ index: Int) -> String { MarkdownText.collapsed(all[lineRange(index)]) }
+            var kept = lines.count
+            // A kramdown attribute list on the paragraph's last line ("{: #resolution4 .resolution}")
+            // is markup, not text; its classes become the block's style hints.
+            var classes: [String] = []
+            if kept > 1, MarkdownText.holdsPair(UInt8(ascii: "{"), UInt8(ascii: ":"), in: all[lineRange(kept - 1)]) {
+                let last = line(kept - 1)
+                if last.hasPrefix("{:"), last.hasSuffix("}") {
+                    classes = last.dropFirst(2).dropLast().split(separator: " ").filter { $0.hasPrefix(".") }.map { $0.dropFirst().lowercased() }
+                    kept -= 1
+                }
+            }
+            var labelled = 0
+            for index in 0..<kept where lines[index].startsStrong && MarkdownText.labelColonOpens(line(index)) { labelled += 1 }
+            if labelled >= 2 { return ((0..<kept).map(line), "", classes) }
+            let body = all[0..<lineRange(kept - 1).upperBound]
+            if let text = MarkdownText.collapsedOnBytes(body) { return (nil, text, classes) }
+            return (nil, TextRules.collapseWhitespace((0..<kept).map(line).joined(separator: " ")), classes)
+        }
+        if let lineTexts {
+            for (index, line) in lineTexts.enumerated() where !line.isEmpty {
+                let lineLinks = open.links.filter { $0.line == index }.map(\.link)
+                document.blocks.append(Block(.paragraph, line, links: lineLinks, classes: classes))
+            }
+            return
+        }
+        // Skip empty paragraphs and kramdown attribute lists such as "{: .draft_notice}".
+        guard !joined.isEmpty, !(joined.utf8.first == UInt8(ascii: "{") && joined.hasPrefix("{:") && joined.hasSuffix("}")) else { return }
+        document.blocks.append(Block(.paragraph, joined, links: links, classes: classes))
+    }
+
+    /// `cells.joined(separator: " | ")`, written into a string of the right capacity.
+    static func joinedCells(_ cells: [String]) -> String {
+        var text = ""
+        text.reserveCapacity(cells.reduce(3 * max(cells.count - 1, 0)) { $0 + $1.utf8.count })
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text += " | " }
+            text += cell
+        }
+        return text
     }
 
     func literal(_ node: OpaquePointer) -> String {
