@@ -87,21 +87,35 @@ public enum OrganisationExtractor {
         }
     }
 
-    /// The capitalised words (and connectors between them) that end `text`.
-    static func capitalisedTail(of text: String) -> [String] {
+    /// The capitalised words (and connectors between them) that end `text`: its words between spaces, read
+    /// from the end, so that the cost is that of the tail, not of the whole text before an acronym. A word
+    /// longer than `longestTailWord` characters ends the tail (no name is made of such words).
+    static func capitalisedTail<Text: StringProtocol>(of text: Text) -> [String] where Text.SubSequence == Substring {
         var words: [String] = []
-        for word in text.splitOnSpaces().reversed() {
-            let w = String(word)
-            if w.first?.isUppercase == true || (TextRules.isConnector(w) && !words.isEmpty) {
-                words.insert(w, at: 0)
-                if words.count > 12 { break }
-            } else {
-                break
+        var rest = text[...]
+        while words.count <= 12 {
+            while rest.last == " " { rest.removeLast() }
+            guard !rest.isEmpty else { break }
+            var start = rest.endIndex, length = 0
+            while start > rest.startIndex, length <= longestTailWord {
+                let previous = rest.index(before: start)
+                if rest[previous] == " " { break }
+                start = previous
+                length += 1
             }
+            guard length <= longestTailWord else { break }
+            let w = String(rest[start...])
+            guard w.first?.isUppercase == true || (TextRules.isConnector(w) && !words.isEmpty) else { break }
+            words.append(w)
+            rest = rest[..<start]
         }
+        words.reverse()
         while let first = words.first, TextRules.isConnector(first) || first == "The" { words.removeFirst() }
         return words
     }
+
+    /// Longest word, in characters, that `capitalisedTail(of:)` reads.
+    static let longestTailWord = 64
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
     /// Returns what the pass over the text's words saw of the agent cues' last words (`addAgentMentions`).

@@ -15,16 +15,20 @@ enum AcronymPatterns {
     /// Every character of a match is ASCII, one byte and one UTF-16 unit, and no byte of another character is an ASCII
     /// byte: the matches are found on the bytes of any text, not only an ASCII one.
     /// `onBytes` is there for tests, which compare the byte search with the regular expression.
-    static func parenthesised(in text: String, onBytes: Bool = true) -> [(acronym: String, before: String)] {
-        let onASCII = !onBytes ? nil : text.utf8.withContiguousStorageIfAvailable { bytes in
-            var found: [(acronym: String, before: String)] = []
-            forEachParenthesised(in: bytes) { acronym, open in found.append((string(bytes, acronym), string(bytes, 0..<open))) }
+    /// `before` is a slice of `text`, not a copy: a long paragraph with many acronyms costs no copy per acronym.
+    static func parenthesised(in text: String, onBytes: Bool = true) -> [(acronym: String, before: Substring)] {
+        let utf8 = text.utf8
+        let onASCII = !onBytes ? nil : utf8.withContiguousStorageIfAvailable { bytes in
+            var found: [(acronym: String, before: Substring)] = []
+            forEachParenthesised(in: bytes) { acronym, open in
+                found.append((string(bytes, acronym), Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: open)])))
+            }
             return found
         }
         if let onASCII { return onASCII }
         let ns = text as NSString
         return parenthesisedAcronym.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
-            (ns.substring(with: match.range(at: 1)), ns.substring(to: match.range.location))
+            (ns.substring(with: match.range(at: 1)), text[..<String.Index(utf16Offset: match.range.location, in: text)])
         }
     }
 

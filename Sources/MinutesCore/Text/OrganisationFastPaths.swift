@@ -221,7 +221,8 @@ extension OrganisationExtractor {
             while wordEnd > 0, bytes[wordEnd - 1] == UInt8(ascii: " ") { wordEnd -= 1 }
             guard wordEnd > 0 else { break }
             var wordStart = wordEnd - 1
-            while wordStart > 0, bytes[wordStart - 1] != UInt8(ascii: " ") { wordStart -= 1 }
+            while wordStart > 0, bytes[wordStart - 1] != UInt8(ascii: " "), wordEnd - wordStart <= longestTailWord { wordStart -= 1 }
+            guard wordEnd - wordStart <= longestTailWord else { break }
             guard isCapital(bytes, wordStart, wordEnd) || (!words.isEmpty && isConnector(bytes, wordStart, wordEnd)) else { break }
             words.append(wordStart..<wordEnd)
             if words.count > 12 { break }
