@@ -19,14 +19,12 @@ struct FindingByteCheckTests {
 
     /// A random text of up to `maxPieces` pieces.
     static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
-        let count = Int(generator.next() % maxPieces)
-        return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        generator.text(of: pieces, maxPieces: maxPieces)
     }
 
     /// Runs `body` on many random texts.
     static func forRandomTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {
-        var generator = SplitMix64(seed: seed)
-        for _ in 0..<count { body(randomText(&generator)) }
+        MinutesCoreTests.forRandomTexts(of: pieces, seed: seed, count: count, maxPieces: { _ in 16 }, body)
     }
 
     @Test func datesFoundWithThePossiblePatternsAreTheDatesOfAllFour() {

@@ -15,14 +15,12 @@ struct MarkdownTextTests {
                          "word", "Label", ":", "{", "}", "{:", ".", "#", "<", ">", "br", "BR", "Br", "b", "r", "<br", "<BR>", "-", "x"]
 
     static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 24) -> String {
-        let count = Int(generator.next() % maxPieces)
-        return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        generator.text(of: pieces, maxPieces: maxPieces)
     }
 
     /// Runs `body` on many random texts, some longer than the 60 characters a label is looked for in.
     static func forRandomTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {
-        var generator = SplitMix64(seed: seed)
-        for round in 0..<count { body(randomText(&generator, maxPieces: round % 4 == 0 ? 90 : 24)) }
+        MinutesCoreTests.forRandomTexts(of: pieces, seed: seed, count: count, maxPieces: { $0 % 4 == 0 ? 90 : 24 }, body)
     }
 
     /// `body` run on the UTF-8 bytes of `text`.

@@ -18,7 +18,7 @@ struct ParticipantFastPathTests {
 
     /// A random text of fewer than `maxPieces` pieces, drawn with `generator`.
     static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
-        (0..<(generator.next() % maxPieces)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        generator.text(of: pieces, maxPieces: maxPieces)
     }
 
     /// 20,000 random texts, the same ones for the same seed.

@@ -137,8 +137,3 @@ struct SharedRuleFastPathTests {
         }
     }
 }
-
-extension SplitMix64 {
-    /// One of `choices`, drawn at random.
-    mutating func pick(_ choices: [String]) -> String { choices[Int(next() % UInt64(choices.count))] }
-}

@@ -11,8 +11,7 @@ struct TextRuleFastPathTests {
                          "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "Z", "0123456789"]
 
     static func randomText(_ generator: inout SplitMix64) -> String {
-        let count = Int(generator.next() % 40)
-        return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        generator.text(of: pieces, maxPieces: 40)
     }
 
     @Test func labelledOnBytesAgreesWithTheCharacterRule() {
