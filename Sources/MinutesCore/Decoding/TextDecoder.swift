@@ -18,20 +18,33 @@ public enum TextDecoder {
     /// Throws `MinutesError.binary` for data that is not text.
     public static func decode(_ bytes: [UInt8], path: String, declaredCharset: String? = nil) throws -> DecodedText {
         var warnings: [String] = []
-        let (raw, encoding) = try decodeRaw(bytes, path: path, declaredCharset: declaredCharset, warnings: &warnings)
-        return DecodedText(text: normalise(raw, warnings: &warnings), encoding: encoding, warnings: warnings)
+        let (raw, encoding, rewritten) = try decodeRaw(bytes, path: path, declaredCharset: declaredCharset, warnings: &warnings)
+        // Valid UTF-8 was rewritten (or needed no rewrite) as it became a String: only NFC, if anything, is left to do.
+        let text = switch rewritten {
+        case .some(let mayNeedNFC): mayNeedNFC ? composedCanonically(raw) : raw
+        case nil: normalise(raw, warnings: &warnings)
+        }
+        return DecodedText(text: text, encoding: encoding, warnings: warnings)
     }
 
     /// `String(validating: bytes, as: UTF8.self)`, with `normalise`'s byte rewrite (see `rewrite(_:into:nuls:)`) done
     /// before the one `String` is made rather than after (each `String` made from bytes validates them all again);
     /// nil for bytes that are not UTF-8. On valid UTF-8 the rewrite leaves nothing for `normalise` to rewrite again.
     static func utf8Text(_ bytes: UnsafeBufferPointer<UInt8>, warnings: inout [String]) -> String? {
-        guard scan(bytes).needsRewrite else { return String(validating: bytes, as: UTF8.self) }
+        rewrittenUTF8(bytes, warnings: &warnings)?.text
+    }
+
+    /// `utf8Text(_:warnings:)`, and whether NFC may change the text (false only when it has no byte from 0xCC, so no
+    /// scalar from U+0300): `scan` of the bytes says both, so `normalise` need not scan the text again.
+    static func rewrittenUTF8(_ bytes: UnsafeBufferPointer<UInt8>, warnings: inout [String]) -> (text: String, mayNeedNFC: Bool)? {
+        let (needsRewrite, needsNFC) = scan(bytes)
+        guard needsRewrite else { return String(validating: bytes, as: UTF8.self).map { ($0, needsNFC) } }
         guard isValidUTF8(bytes) else { return nil }
         var nuls = 0
         let text = String(unsafeUninitializedCapacity: bytes.count) { rewrite(bytes, into: $0, nuls: &nuls) }
         if nuls > 0 { warnings.append("\(nuls) NUL characters removed") }
-        return text
+        // The rewrite only drops bytes or writes ASCII, so it adds no byte from 0xCC.
+        return (text, needsNFC)
     }
 
     /// Whether `bytes` are well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or scalars over
@@ -60,27 +73,32 @@ public enum TextDecoder {
         return true
     }
 
+    /// The text of `bytes` and the encoding read, with whether the text is rewritten already (valid UTF-8, see
+    /// `rewrittenUTF8(_:warnings:)`): then whether NFC may change it; nil when `normalise` has all to do.
     private static func decodeRaw(_ bytes: [UInt8], path: String, declaredCharset: String?,
-                                  warnings: inout [String]) throws -> (String, String) {
+                                  warnings: inout [String]) throws -> (String, String, rewritten: Bool?) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let text = bytes.withUnsafeBufferPointer { utf8Text(UnsafeBufferPointer(rebasing: $0.dropFirst(3)), warnings: &warnings) }
-            return (text ?? String(decoding: bytes.dropFirst(3), as: UTF8.self), "UTF-8")
+            let valid = bytes.withUnsafeBufferPointer {
+                rewrittenUTF8(UnsafeBufferPointer(rebasing: $0.dropFirst(3)), warnings: &warnings)
+            }
+            if let valid { return (valid.text, "UTF-8", valid.mayNeedNFC) }
+            return (String(decoding: bytes.dropFirst(3), as: UTF8.self), "UTF-8", nil)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return (decodeUTF16(bytes.dropFirst(2), littleEndian: true), "UTF-16LE")
+            return (decodeUTF16(bytes.dropFirst(2), littleEndian: true), "UTF-16LE", nil)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return (decodeUTF16(bytes.dropFirst(2), littleEndian: false), "UTF-16BE")
+            return (decodeUTF16(bytes.dropFirst(2), littleEndian: false), "UTF-16BE", nil)
         }
         if let signature = binarySignature(bytes) {
             throw MinutesError.binary(path: path, reason: signature)
         }
         if let littleEndian = utf16WithoutBOM(bytes) {
             warnings.append("no byte-order mark, read as UTF-16\(littleEndian ? "LE" : "BE") from its zero bytes")
-            return (decodeUTF16(bytes[...], littleEndian: littleEndian), littleEndian ? "UTF-16LE" : "UTF-16BE")
+            return (decodeUTF16(bytes[...], littleEndian: littleEndian), littleEndian ? "UTF-16LE" : "UTF-16BE", nil)
         }
-        if let text = bytes.withUnsafeBufferPointer({ utf8Text($0, warnings: &warnings) }) {
-            return (text, "UTF-8")
+        if let valid = bytes.withUnsafeBufferPointer({ rewrittenUTF8($0, warnings: &warnings) }) {
+            return (valid.text, "UTF-8", valid.mayNeedNFC)
         }
         let controlBytes = bytes.lazy.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
         if controlBytes * 10 > bytes.count {
@@ -93,7 +111,7 @@ public enum TextDecoder {
         } else if declaredCharset == nil || declaredCharset?.lowercased().hasPrefix("utf") == true {
             warnings.append("not valid UTF-8; read as Windows-1252")
         }
-        return (decodeWindows1252(bytes, warnings: &warnings), "windows-1252")
+        return (decodeWindows1252(bytes, warnings: &warnings), "windows-1252", nil)
     }
 
     /// Names well-known binary formats by their magic numbers.

@@ -82,17 +82,17 @@ public struct Block: Equatable, Sendable {
     /// Table cells, for `.tableRow`.
     public var cells: [String] {
         get { extras?.cells ?? [] }
-        set { extras = Extras(cells: newValue, links: links, classes: classes) }
+        set { extras = Extras.boxing(cells: newValue, links: links, classes: classes) }
     }
     /// Links inside the block.
     public var links: [Link] {
         get { extras?.links ?? [] }
-        set { extras = Extras(cells: cells, links: newValue, classes: classes) }
+        set { extras = Extras.boxing(cells: cells, links: newValue, classes: classes) }
     }
     /// Style hints from the source (HTML `class` values such as `resolution` or `action`), lower-cased.
     public var classes: [String] {
         get { extras?.classes ?? [] }
-        set { extras = Extras(cells: cells, links: links, classes: newValue) }
+        set { extras = Extras.boxing(cells: cells, links: links, classes: newValue) }
     }
 
     /// The parts of a block that most blocks lack, kept out of line. Immutable: a block that
@@ -102,9 +102,15 @@ public struct Block: Equatable, Sendable {
         let links: [Link]
         let classes: [String]
 
-        /// A box for the three lists; nil when all are empty.
-        init?(cells: [String], links: [Link], classes: [String]) {
+        /// A box for the three lists; nil when all are empty. (The check comes before the box is made: a failable
+        /// class initialiser allocates the object before its first statement runs.)
+        static func boxing(cells: [String], links: [Link], classes: [String]) -> Extras? {
             guard !cells.isEmpty || !links.isEmpty || !classes.isEmpty else { return nil }
+            return Extras(cells: cells, links: links, classes: classes)
+        }
+
+        /// A box for the three lists (use `boxing`, which makes none for three empty lists).
+        private init(cells: [String], links: [Link], classes: [String]) {
             self.cells = cells
             self.links = links
             self.classes = classes
@@ -121,7 +127,7 @@ public struct Block: Equatable, Sendable {
         self.kind = kind
         self.text = text
         self.storedLevel = Int32(clamping: level)
-        self.extras = Extras(cells: cells, links: links, classes: classes)
+        self.extras = Extras.boxing(cells: cells, links: links, classes: classes)
         self.isHeader = isHeader
         self.checked = checked
         self.ordered = ordered
