@@ -195,32 +195,35 @@ public enum ParticipantExtractor {
             }
         }
         let texts = document.blocks.map(\.text)
-        for name in regretNotes(in: texts) where !merged.participants.contains(where: { TextRules.fold($0.name) == TextRules.fold(name) }) {
+        // The cue words of the rules below, looked for in one pass over each text.
+        let cues = ParticipantCues(texts)
+        for name in regretNotes(in: texts, cues: cues) where !merged.participants.contains(where: { TextRules.fold($0.name) == TextRules.fold(name) }) {
             merged.add(Participant(name: name, attendance: .absent))
         }
         let separated = splitJoinedFirstNames(merged.participants, texts: texts)
         result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts)
-        for index in scribesNamedInAgenda(document.blocks, participants: result.participants) where !result.participants[index].meetingRoles.contains(.scribe) {
+        for index in scribesNamedInAgenda(document.blocks, participants: result.participants, cues: cues) where !result.participants[index].meetingRoles.contains(.scribe) {
             result.participants[index].meetingRoles.append(.scribe)
         }
         for (index, organisations) in IntroductionRules.affiliations(in: texts, participants: result.participants) {
             if result.participants[index].organisation == nil { result.participants[index].organisation = organisations[0] }
             result.affiliations.append(contentsOf: organisations)
         }
-        result.nicknames = nicknames(in: texts, participants: result.participants)
+        result.nicknames = nicknames(in: texts, participants: result.participants, cues: cues)
         var seen = Set<String>()
         result.affiliations = result.affiliations.filter { seen.insert(TextRules.fold($0)).inserted }
         return result
     }
 
     /// What introduces a nickname.
-    private static let nickMarkers = ASCIINeedleSet([" aka ", " a.k.a. ", " also known as "])
+    private static let nickMarkers = ASCIINeedleSet(ParticipantCues.nickWords)
 
     /// "Full Name (Org) aka "nick"", "Full Name, also known as nick": nicknames of listed participants,
     /// so that actions and speaker tags written with the nick resolve to the person.
-    static func nicknames(in texts: [String], participants: [Participant]) -> [String: String] {
+    /// `cues`, the cues of `texts`, stand for the test of each text for the markers.
+    static func nicknames(in texts: [String], participants: [Participant], cues: ParticipantCues? = nil) -> [String: String] {
         var found: [String: String] = [:]
-        for text in texts where nickMarkers.containsAny(in: text) {
+        for (index, text) in texts.enumerated() where cues?.holdsNickWord(index) ?? nickMarkers.containsAny(in: text) {
             for marker in nickMarkers.needles {
                 var rest = Substring(text)
                 while let range = rest.rangeOfASCII(marker) {
@@ -248,17 +251,19 @@ public enum ParticipantExtractor {
     private static let scribeNameEnds: Set<Character> = Set(" .*")
 
     /// What a line naming the scribes holds (a cheap test before the rule).
-    private static let scribeCue = ASCIINeedleSet(["cribe"])
+    private static let scribeCue = ASCIINeedleSet(ParticipantCues.scribeWords)
 
     /// "Request volunteer for scribe - Riaan & Reden", or the names on the item nested under it ("Dan A."):
     /// the participants (by first name, uniquely) who took the notes.
-    static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant]) -> [Int] {
+    /// `cues`, the cues of the blocks' texts, stand for the test of each text for the cue.
+    static func scribesNamedInAgenda(_ blocks: [Block], participants: [Participant], cues: ParticipantCues? = nil) -> [Int] {
         var found: [Int] = []
         // Each participant's folded words, worked out when a line first names scribes.
         var foldedNames: [[String]]?
         for position in blocks.indices where blocks[position].kind == .listItem || blocks[position].kind == .paragraph {
             // Only the text is read before the cue test: most blocks stop there, and copying a whole block costs more.
-            guard blocks[position].text.utf8.count <= 240, scribeCue.containsAny(in: blocks[position].text) else { continue }
+            guard blocks[position].text.utf8.count <= ParticipantCues.longestRead,
+                  cues?.holdsScribeWord(position) ?? scribeCue.containsAny(in: blocks[position].text) else { continue }
             let block = blocks[position]
             let lower = block.text.lowercased()
             guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
@@ -292,17 +297,18 @@ public enum ParticipantExtractor {
     }
 
     /// Words that a regrets note holds (a cheap test before the phrases).
-    private static let regretCues = ASCIINeedleSet(["regret", "able to", "can't", "cannot", "apolog"])
+    private static let regretCues = ASCIINeedleSet(ParticipantCues.regretWords)
 
     /// "Note: Luke is not able to join due to a conflict", "Maria sends her regrets": a person the minutes
     /// say is away, written as a sentence rather than in a "Regrets:" list.
-    static func regretNotes(in texts: [String]) -> [String] {
+    /// `cues`, the cues of `texts`, stand for the test of each text for the cue words.
+    static func regretNotes(in texts: [String], cues: ParticipantCues? = nil) -> [String] {
         let phrases = [" is not able to join", " is not able to attend", " is unable to join", " is unable to attend",
                        " can't attend", " can't join", " cannot attend", " cannot join", " sends regrets", " sends her regrets",
                        " sends his regrets", " sends their regrets", " sent regrets", " sends apologies", " sent apologies"]
         var names: [String] = []
-        for text in texts where text.utf8.count <= 200 {
-            guard regretCues.containsAny(in: text) else { continue }
+        for (index, text) in texts.enumerated() where text.utf8.count <= 200 {
+            guard cues?.holdsRegretWord(index) ?? regretCues.containsAny(in: text) else { continue }
             var line = Substring(text)
             if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
             for phrase in phrases {

@@ -22,11 +22,11 @@ struct ASCIINeedleSet {
     private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
 
     /// What one pass over the bytes found.
-    private enum Scan {
-        /// A needle's first match is followed by ASCII or the end: a match.
-        case found
+    private struct Scan {
+        /// The needles (one bit each) whose first match is followed by ASCII or the end: matches.
+        var found: UInt32 = 0
         /// The needles (one bit each) whose first match is followed by a non-ASCII byte, for Foundation to decide.
-        case undecided(UInt32)
+        var undecided: UInt32 = 0
     }
 
     /// Needles without canonical equivalents (see `UTF8Search`); at most 32 of them.
@@ -51,9 +51,32 @@ struct ASCIINeedleSet {
 
     /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
     func containsAny<S: StringProtocol>(in text: S) -> Bool {
-        let scan = text.utf8.withContiguousStorageIfAvailable { text in
+        guard let scan = scan(text, stoppingAtFirst: true) else { return needles.contains { text.containsASCII($0) } }
+        return scan.found != 0 || decided(scan.undecided, in: text) != 0
+    }
+
+    /// The needles (bit `i` for `needles[i]`) that `text` holds, as `containsASCII` finds each: one pass answers for
+    /// several groups of needles (`matches(in:) & group != 0` is `containsAny` of the group's needles).
+    func matches<S: StringProtocol>(in text: S) -> UInt32 {
+        guard let scan = scan(text, stoppingAtFirst: false) else {
+            return needles.indices.reduce(0) { text.containsASCII(needles[$1]) ? $0 | 1 << UInt32($1) : $0 }
+        }
+        return scan.found | decided(scan.undecided, in: text)
+    }
+
+    /// The needles among `bits` that Foundation finds in `text`.
+    private func decided<S: StringProtocol>(_ bits: UInt32, in text: S) -> UInt32 {
+        guard bits != 0 else { return 0 }
+        return needles.indices.reduce(0) { bits & (1 << UInt32($1)) != 0 && text.contains(needles[$1]) ? $0 | 1 << UInt32($1) : $0 }
+    }
+
+    /// One pass over the bytes of `text` (nil when they are not contiguous); with `stoppingAtFirst`, it ends at the first match.
+    @inline(__always)
+    private func scan<S: StringProtocol>(_ text: S, stoppingAtFirst: Bool) -> Scan? {
+        text.utf8.withContiguousStorageIfAvailable { text in
             bytes.withUnsafeBufferPointer { bytes in anchored.withUnsafeBufferPointer { anchored -> Scan in
                 // A needle's matches come up in the order of their anchors, so its first one is its leftmost.
+                var result = Scan()
                 var seen: UInt32 = 0
                 var i = 0
                 while i < text.count {
@@ -70,20 +93,20 @@ struct ASCIINeedleSet {
                             var j = 0
                             while j < count && text[first + j] == bytes[start + j] { j += 1 }
                             guard j == count else { continue }
-                            if end == text.count || text[end] < 0x80 { return .found }
                             // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
                             seen |= 1 << bit
+                            if end == text.count || text[end] < 0x80 {
+                                result.found |= 1 << bit
+                                if stoppingAtFirst { return result }
+                            } else {
+                                result.undecided |= 1 << bit
+                            }
                         }
                     }
                     i = blockEnd
                 }
-                return .undecided(seen)
+                return result
             } }
-        }
-        switch scan {
-        case .none: return needles.contains { text.containsASCII($0) }
-        case .found: return true
-        case .undecided(let bits): return needles.indices.contains { bits & (1 << UInt32($0)) != 0 && text.contains(needles[$0]) }
         }
     }
 }
