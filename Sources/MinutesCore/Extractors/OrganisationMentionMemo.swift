@@ -146,11 +146,12 @@ struct MentionMemo {
     }
 
     /// The index of `key` in `list` (through `indices`), its value made by `make` the first time.
+    /// The key is hashed once: a new key gets the next index as it is looked up.
     private static func index<Value>(of key: String, in indices: inout [String: Int], list: inout [Value], _ make: () -> Value) -> Int {
-        if let known = indices[key] { return known }
-        list.append(make())
-        indices[key] = list.count - 1
-        return list.count - 1
+        let next = list.count
+        let index = { (stored: inout Int) in stored }(&indices[key, default: next])
+        if index == next { list.append(make()) }
+        return index
     }
 
     /// `phrase` as a candidate.

@@ -2,21 +2,24 @@ import Foundation
 
 /// The whole running text of a document, for rules that look at how a phrase is used elsewhere.
 ///
-/// The texts are read as they are, joined by line breaks: searches run with `memchr`/`memcmp` over each
-/// text's UTF-8 bytes in place. Most documents ask a handful of questions, if any; one that asks more than
-/// `searchesInPlace` gets its texts joined into one buffer once, and the rest of its searches run over that.
+/// The texts are read as they are, joined by line breaks: the first search runs with `memchr`/`memcmp` over each
+/// text's UTF-8 bytes in place. A document that asks more than `searchesInPlace` questions gets its texts joined
+/// into one buffer once (sized by the first search), and the rest of its searches run over that: a visit of the
+/// texts costs some 300 instructions a text, a search of the joined bytes a `memchr` over all.
 /// Either way the answers are those of the joined text (a needle holding a line break, which could match
 /// across two texts, is always looked for in the joined bytes).
 struct MentionContext {
     /// How many searches run over the texts in place before they are joined (a 4 MB document of the
     /// corpus asks about 25; each costs a visit of every text, a joined search a `memchr` over all).
-    static let searchesInPlace = 64
+    static let searchesInPlace = 1
 
     /// The texts, and their joined bytes once built.
     private final class Storage {
         /// Calls its argument with each text's bytes, in order, until it returns false.
         let visit: ((UnsafeBufferPointer<UInt8>) -> Bool) -> Void
         var joined: [UInt8]?
+        /// The size of the joined bytes, once a search in place has visited every text.
+        var joinedSize: Int?
         var searches = 0
         let searchesInPlace: Int
 
@@ -28,8 +31,8 @@ struct MentionContext {
         /// The joined bytes, built on first use.
         func joinedBytes() -> [UInt8] {
             if let joined { return joined }
-            var size = -1
-            visit { size += $0.count + 1; return true }
+            var size = joinedSize ?? -1
+            if joinedSize == nil { visit { size += $0.count + 1; return true } }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(max(0, size))
             var first = true
@@ -64,7 +67,14 @@ struct MentionContext {
         if storage.joined != nil || storage.searches > storage.searchesInPlace || patterns.contains(where: { $0.contains(0x0A) }) {
             storage.joinedBytes().withUnsafeBufferPointer { _ = body($0) }
         } else {
-            storage.visit(body)
+            // The size of the joined bytes comes with a visit that reads every text.
+            var size = -1, complete = true
+            storage.visit { text in
+                size += text.count + 1
+                complete = body(text)
+                return complete
+            }
+            if complete { storage.joinedSize = size }
         }
     }
 
