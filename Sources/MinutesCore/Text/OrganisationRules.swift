@@ -5,13 +5,19 @@ import Foundation
 /// The texts are read as they are, joined by line breaks: the first search runs with `memchr`/`memcmp` over each
 /// text's UTF-8 bytes in place. A document that asks more than `searchesInPlace` questions gets its texts joined
 /// into one buffer once (sized by the first search), and the rest of its searches run over that: a visit of the
-/// texts costs some 300 instructions a text, a search of the joined bytes a `memchr` over all.
+/// texts costs some 300 instructions a text, a search of the joined bytes a `memchr` over all. The joined buffer
+/// is one more copy of the text, so a document over `smallJoin` bytes keeps searching in place for longer
+/// (`searchesInPlaceWhenLarge`): its parse memory stays under three times its size.
 /// Either way the answers are those of the joined text (a needle holding a line break, which could match
 /// across two texts, is always looked for in the joined bytes).
 struct MentionContext {
-    /// How many searches run over the texts in place before they are joined (a 4 MB document of the
-    /// corpus asks about 25; each costs a visit of every text, a joined search a `memchr` over all).
+    /// How many searches run over the texts in place before they are joined.
     static let searchesInPlace = 1
+    /// Joined size (bytes) up to which the texts are joined after `searchesInPlace` searches.
+    static let smallJoin = 1 << 20
+    /// How many searches run in place over a larger document's texts before they are joined (a 4 MB
+    /// document of the corpus asks about 25, so it never pays for the copy).
+    static let searchesInPlaceWhenLarge = 64
 
     /// The texts, and their joined bytes once built.
     private final class Storage {
@@ -64,7 +70,8 @@ struct MentionContext {
     /// `body` returns false to stop. One call is one search, whatever the number of patterns.
     private func eachText(searchingFor patterns: [[UInt8]], _ body: (UnsafeBufferPointer<UInt8>) -> Bool) {
         storage.searches += 1
-        if storage.joined != nil || storage.searches > storage.searchesInPlace || patterns.contains(where: { $0.contains(0x0A) }) {
+        let inPlace = (storage.joinedSize ?? 0) <= Self.smallJoin ? storage.searchesInPlace : max(storage.searchesInPlace, Self.searchesInPlaceWhenLarge)
+        if storage.joined != nil || storage.searches > inPlace || patterns.contains(where: { $0.contains(0x0A) }) {
             storage.joinedBytes().withUnsafeBufferPointer { _ = body($0) }
         } else {
             // The size of the joined bytes comes with a visit that reads every text.
