@@ -51,11 +51,8 @@ func bareLibxml2(_ bytes: [UInt8]) -> Int {
     return textBytes
 }
 
-/// cmark-gfm's `cmark_parser_finish` changes a process-wide table: one document finishes at a time,
-/// as in `MarkdownReader`.
-private let cmarkFinishing = NSLock()
-
-/// cmark-gfm alone with the table, tasklist and autolink extensions: parse and free.
+/// cmark-gfm alone with the table, tasklist and autolink extensions: parse and free. `cmark_parser_finish` changes a
+/// process-wide table, so it takes the reader's lock: one document finishes at a time.
 func bareCmark(_ bytes: [UInt8]) -> Int {
     cmark_gfm_core_extensions_ensure_registered()
     guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return 0 }
@@ -68,7 +65,7 @@ func bareCmark(_ bytes: [UInt8]) -> Int {
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
         }
     }
-    guard let root = cmarkFinishing.withLock({ cmark_parser_finish(parser) }) else { return 0 }
+    guard let root = MarkdownReader.finishing.withLock({ cmark_parser_finish(parser) }) else { return 0 }
     cmark_node_free(root)
     return bytes.count
 }

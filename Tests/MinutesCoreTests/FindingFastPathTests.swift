@@ -13,9 +13,6 @@ struct FindingFastPathTests {
                          "http", "https://", "www.", "/", "issues", "labels", "g", "t12-34", "e.g", "Mr", "report.pdf", "[new] ",
                          "\u{301}", "é", "e\u{301}", "\u{600}", "\r", "\n", "\r\n", "ß", "👩‍💻", "K", "İ", "–", "—", "’", "Z", "0", "7"]
 
-    static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 24) -> String {
-        generator.text(of: pieces, maxPieces: maxPieces)
-    }
 
     /// Runs `body` on many random texts.
     static func forRandomTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {

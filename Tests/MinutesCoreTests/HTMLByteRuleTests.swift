@@ -15,10 +15,6 @@ struct HTMLByteRuleTests {
                          "a", "Nav", "navigation", "NAVIGATION", "checkbox", "CheckBox", "chec", "box", "phone", "s01", "irc",
                          "Resolved:", "x", "Z", "0", "-", ":", ".", "word", "longer words here", "#id"]
 
-    /// A random text of up to `maxPieces` pieces.
-    static func randomText(_ generator: inout SplitMix64, maxPieces: UInt64 = 16) -> String {
-        generator.text(of: pieces, maxPieces: maxPieces)
-    }
 
     /// Runs `body` on many random texts.
     static func forRandomTexts(seed: UInt64, count: Int = 20_000, maxPieces: UInt64 = 16, _ body: (String) -> Void) {

@@ -17,11 +17,7 @@ struct SharedRuleFastPathTests {
 
     /// Runs `body` on many random texts of up to 15 pieces.
     static func forRandomTexts(seed: UInt64, count: Int = 20_000, _ body: (String) -> Void) {
-        var generator = SplitMix64(seed: seed)
-        for _ in 0..<count {
-            let length = Int(generator.next() % 16)
-            body((0..<length).map { _ in generator.pick(pieces) }.joined())
-        }
+        MinutesCoreTests.forRandomTexts(of: pieces, seed: seed, count: count, maxPieces: { _ in 16 }, body)
     }
 
     /// Slots of a date-shaped heading, each filled with a part that makes a date or one that spoils it.

@@ -37,25 +37,25 @@ public enum FormatSniffer {
     /// up to the first `charset=` (any case) in the first 2 KB, its value and the byte after it, or all of the first
     /// 2 KB when there is none. ASCII lower-cases to itself byte for byte and a match or a value made of ASCII cannot
     /// run into a combining mark, so the answer is the same; nil (undecided) when a byte it depends on is not ASCII.
+    private static let charsetKey = Array("charset=".utf8)
+
     static func declaredCharsetInASCII(_ bytes: [UInt8]) -> String?? {
-        let key: [UInt8] = Array("charset=".utf8)
-        /// The ASCII byte `b` lower-cased.
-        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let key = charsetKey
         let end = min(bytes.count, 2048)
         var i = 0
         while i < end {
             guard bytes[i] < 0x80 else { return nil }
-            guard i + key.count <= end, lower(bytes[i]) == key[0],
-                  (1..<key.count).allSatisfy({ lower(bytes[i + $0]) == key[$0] }) else {
+            guard i + key.count <= end, bytes[i].asciiLowercased == key[0],
+                  (1..<key.count).allSatisfy({ bytes[i + $0].asciiLowercased == key[$0] }) else {
                 i += 1
                 continue
             }
             var j = i + key.count
             while j < end, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") || bytes[j] == UInt8(ascii: " ") { j += 1 }
             let start = j
-            while j < end, isCharsetNameByte(lower(bytes[j])) { j += 1 }
+            while j < end, isCharsetNameByte(bytes[j].asciiLowercased) { j += 1 }
             if j < end, bytes[j] >= 0x80 { return nil }
-            return start == j ? .some(nil) : String(decoding: bytes[start..<j].lazy.map(lower), as: UTF8.self)
+            return start == j ? .some(nil) : UTF8Search.lowercasedASCII(bytes[start..<j])
         }
         return .some(nil)
     }

@@ -10,7 +10,8 @@ import Foundation
 /// into one paragraph per line.
 public struct MarkdownReader: DocumentReader {
     /// Serialises `cmark_parser_finish` across threads (see `parse(_:definitions:extensions:into:)`).
-    private static let finishing = NSLock()
+    /// The benchmark's bare cmark-gfm parse takes the same lock.
+    package static let finishing = NSLock()
 
     /// Longest text handed to cmark-gfm in one piece; longer texts go in sections
     /// (`MarkdownSections`), which bounds the memory of cmark-gfm's tree.
@@ -454,7 +455,7 @@ private struct MarkdownWalker {
         switch open.kind {
         case .tableRow:
             guard open.cells.contains(where: { !$0.isEmpty }) else { return }
-            document.blocks.append(Block(.tableRow, Self.joinedCells(open.cells), cells: open.cells,
+            document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
                                          isHeader: open.isHeader, links: links))
         case .paragraph:
             emitParagraph(open, links: links)
@@ -501,17 +502,6 @@ private struct MarkdownWalker {
         // Skip empty paragraphs and kramdown attribute lists such as "{: .draft_notice}".
         guard !joined.isEmpty, !(joined.utf8.first == UInt8(ascii: "{") && joined.hasPrefix("{:") && joined.hasSuffix("}")) else { return }
         document.blocks.append(Block(.paragraph, joined, links: links, classes: classes))
-    }
-
-    /// `cells.joined(separator: " | ")`, written into a string of the right capacity.
-    static func joinedCells(_ cells: [String]) -> String {
-        var text = ""
-        text.reserveCapacity(cells.reduce(3 * max(cells.count - 1, 0)) { $0 + $1.utf8.count })
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { text += " | " }
-            text += cell
-        }
-        return text
     }
 
     func literal(_ node: OpaquePointer) -> String {
