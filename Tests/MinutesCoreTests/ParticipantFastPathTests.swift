@@ -91,7 +91,7 @@ struct ParticipantFastPathTests {
             #expect(text.participantReplacing(" and ", with: ",") == text.replacingOccurrences(of: " and ", with: ","), "\(Array(text.unicodeScalars))")
             #expect(Vocabulary.lowercasedASCII(text) == String(decoding: text.utf8.map(\.asciiLowercased), as: UTF8.self))
             if text.isPlainASCII { #expect(Vocabulary.lowercasedASCII(text) == text.lowercased()) }
-            #expect(ParticipantFastPaths.holds(UInt8(ascii: "("), text) == text.unicodeScalars.contains("("))
+            #expect(text.holdsByte(UInt8(ascii: "(")) == text.unicodeScalars.contains("("))
             #expect(ParticipantFastPaths.withoutParentheticals(text) == TextRules.withoutParentheticals(text), "\(Array(text.unicodeScalars))")
             #expect((ParticipantFastPaths.firstWord(text) ?? String(text.splitOnSpaces().first ?? "")) == String(text.splitOnSpaces().first ?? ""))
         }

@@ -31,7 +31,7 @@ public enum ParticipantExtractor {
     static func headingMeaning(_ text: String) -> (Attendance, MeetingRole?)? {
         // Without brackets, no note comes out to join what stood around it: a text holding no cue of an attendance
         // label is refused before it is copied.
-        if !ParticipantFastPaths.holds(UInt8(ascii: "("), text), !ParticipantFastPaths.holds(UInt8(ascii: ")"), text),
+        if !text.holdsByte(UInt8(ascii: "(")), !text.holdsByte(UInt8(ascii: ")")),
            !Vocabulary.mayBeAttendanceLabel(text) {
             return nil
         }
@@ -489,7 +489,7 @@ public enum ParticipantExtractor {
             }
         }
         // Handles: "Name @handle", "Name: @handle" (none in most entries, whose words are only re-spaced).
-        if !ParticipantFastPaths.holds(UInt8(ascii: "@"), text), let spaced = ParticipantFastPaths.spaceJoinedWords(text) {
+        if !text.holdsByte(UInt8(ascii: "@")), let spaced = ParticipantFastPaths.spaceJoinedWords(text) {
             text = spaced
         } else {
             text = text.splitOnSpaces().filter { !$0.hasPrefix("@") }.joined(separator: " ")
@@ -499,7 +499,7 @@ public enum ParticipantExtractor {
         // "Name - Role, Organisation".
         var fields: [String]
         // The dashes are looked for only in a text holding a hyphen or the first byte of an en or em dash (E2).
-        let mayHoldDash = ParticipantFastPaths.holds(UInt8(ascii: "-"), text) || ParticipantFastPaths.holds(0xE2, text)
+        let mayHoldDash = text.holdsByte(UInt8(ascii: "-")) || text.holdsByte(0xE2)
         if mayHoldDash, let dash = text.rangeOfASCII(" - ") ?? text.rangeOfASCII(" – ") ?? text.rangeOfASCII(" — "), dash.lowerBound < (text.firstIndexOfASCII(UInt8(ascii: ",")) ?? text.endIndex) {
             let rest = String(text[dash.upperBound...])
             // "Name - Invisible attendee": a lower-case note, not a role or organisation.
@@ -743,7 +743,7 @@ public enum ParticipantExtractor {
         func parts(_ name: String) -> (first: String, last: String)? {
             let folded = TextRules.fold(name)
             // Without a space byte the folded name is one word.
-            guard ParticipantFastPaths.holds(0x20, folded) else { return nil }
+            guard folded.holdsByte(0x20) else { return nil }
             let words = folded.splitOnSpaces().map(String.init)
             guard words.count == 2, let first = words.first, let last = words.last, last.count >= 5 else { return nil }
             return (first, last)

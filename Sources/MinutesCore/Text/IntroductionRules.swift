@@ -220,7 +220,7 @@ public enum IntroductionRules {
             // character more (lower-casing maps each scalar alone and keeps the characters apart), and the rest of the line
             // only counts. A name with a CR (half of a CR LF character) has the whole line lower-cased.
             let longest = candidates.map(\.length).max() ?? 0
-            let head = wholeLines || candidates.contains(where: { ParticipantFastPaths.holds(0x0D, $0.name) }) ? line : line.prefix(longest + 1)
+            let head = wholeLines || candidates.contains(where: { $0.name.holdsByte(0x0D) }) ? line : line.prefix(longest + 1)
             // A plain ASCII line is lower-cased and counted on its bytes (every byte a character).
             let ascii = head.isPlainASCII
             let lowerLine = ascii ? Vocabulary.lowercasedASCII(String(head)) : head.lowercased()
@@ -314,13 +314,9 @@ public enum IntroductionRules {
                 "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].contains(lower)
     }
 
-    /// Whether a phrase is one of the participants (an introduction that names a colleague, not an employer).
-    /// Nicks that begin with the phrase ("Wendy" for "wendyreid") and first names one letter off ("Jassica") count too.
-    static func isPerson(_ phrase: String, _ participants: [Participant]) -> Bool {
-        PersonKeys(participants).contains(phrase)
-    }
-
-    /// The participants' names as `isPerson` compares them, worked out once for all the phrases of a document.
+    /// The participants' names, worked out once for all the phrases of a document, to tell whether a phrase is one
+    /// of the participants (an introduction that names a colleague, not an employer). Nicks that begin with the
+    /// phrase ("Wendy" for "wendyreid") and first names one letter off ("Jassica") count too.
     struct PersonKeys {
         /// Each participant's folded name, folded first word and compact letters.
         var keys: [(full: String, first: String, letters: String)]
@@ -332,7 +328,7 @@ public enum IntroductionRules {
             }
         }
 
-        /// `isPerson(phrase, participants)`.
+        /// Whether `phrase` is one of the participants.
         func contains(_ phrase: String) -> Bool {
             let key = TextRules.fold(phrase)
             let compact = TextRules.compactLetters(phrase)

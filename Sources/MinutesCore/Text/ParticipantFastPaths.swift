@@ -100,7 +100,7 @@ enum ParticipantFastPaths {
     /// is left out and only its white space is folded.
     /// Plain ASCII text with brackets loses its notes on its bytes (each byte a character), as the rule walks them.
     static func withoutParentheticals(_ text: String) -> String {
-        guard holds(UInt8(ascii: "("), text) || holds(UInt8(ascii: ")"), text) else { return TextRules.collapseWhitespace(text) }
+        guard text.holdsByte(UInt8(ascii: "(")) || text.holdsByte(UInt8(ascii: ")")) else { return TextRules.collapseWhitespace(text) }
         let kept = text.withPlainASCIIBytes { bytes -> String in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -143,10 +143,6 @@ enum ParticipantFastPaths {
         }
     }
 
-    /// Whether the UTF-8 bytes of `text` hold the ASCII `byte` (which no longer character's bytes hold).
-    static func holds(_ byte: UInt8, _ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
-    }
 
     /// Words after which "left", "joined", "arrived", "departed" mark a time note ("left at 11:04").
     private static let timeNoteWords = ["at", "after", "before", "during"]
