@@ -51,21 +51,21 @@ func bareLibxml2(_ bytes: [UInt8]) -> Int {
     return textBytes
 }
 
-/// cmark-gfm alone with the table, tasklist and autolink extensions: parse and free. `cmark_parser_finish` changes a
-/// process-wide table, so it takes the reader's lock: one document finishes at a time.
+/// cmark-gfm alone with the reader's extensions (table, tasklist, autolink, strikethrough): parse and free.
+/// Feeding and finishing change a process-wide table, so they take the reader's lock (`MarkdownReader.parsing`).
 func bareCmark(_ bytes: [UInt8]) -> Int {
-    cmark_gfm_core_extensions_ensure_registered()
     guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return 0 }
     defer { cmark_parser_free(parser) }
-    for name in ["table", "tasklist", "autolink"] {
-        if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-    }
-    bytes.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress.map { base in
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+    for syntaxExtension in MarkdownReader.syntaxExtensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+    let finished = MarkdownReader.parsing.withLock {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
         }
+        return cmark_parser_finish(parser)
     }
-    guard let root = MarkdownReader.finishing.withLock({ cmark_parser_finish(parser) }) else { return 0 }
+    guard let root = finished else { return 0 }
     cmark_node_free(root)
     return bytes.count
 }

@@ -9,9 +9,24 @@ import Foundation
 /// markup is folded to plain text. A paragraph of several `**Label:** value` lines is split
 /// into one paragraph per line.
 public struct MarkdownReader: DocumentReader {
-    /// Serialises `cmark_parser_finish` across threads (see `parse(_:definitions:extensions:into:)`).
-    /// The benchmark's bare cmark-gfm parse takes the same lock.
-    package static let finishing = NSLock()
+    /// The syntax extensions attached to every parser: table, tasklist, autolink, strikethrough.
+    /// Registered once (cmark-gfm's own registration is not safe to run on two threads at once).
+    /// (`nonisolated(unsafe)`: cmark-gfm only reads the extension objects once they are registered.)
+    nonisolated(unsafe) package static let syntaxExtensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return ["table", "tasklist", "autolink", "strikethrough"].compactMap { (name: String) in cmark_find_syntax_extension(name) }
+    }()
+
+    /// Serialises cmark-gfm's parsing (feeding and finishing) across threads.
+    ///
+    /// cmark-gfm keeps the characters that start an extension's inlines (autolink's `:` and `w`,
+    /// strikethrough's `~`) in one process-wide table: every inline pass adds them and removes them
+    /// when done — `cmark_parser_finish`, and also the table extension's parse of each row while text
+    /// is fed — so a parser on another thread could lose them in mid-pass and miss an autolink or a
+    /// strikethrough. (cmark-gfm pull request 176 makes the table per parser; it is not released.
+    /// Pinning the characters is no way out: strikethrough finds its delimiters through the same list.)
+    /// Walking the finished tree needs no lock. The benchmark's bare cmark-gfm parse takes it too.
+    package static let parsing = NSLock()
 
     /// Longest text handed to cmark-gfm in one piece; longer texts go in sections
     /// (`MarkdownSections`), which bounds the memory of cmark-gfm's tree.
@@ -26,9 +41,8 @@ public struct MarkdownReader: DocumentReader {
     public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
         var document = BlockDocument()
         let body = MarkdownPreamble.strip(text, into: &document)
-        cmark_gfm_core_extensions_ensure_registered()
         var walker = MarkdownWalker(baseURL: baseURL, document: document)
-        let extensions: [OpaquePointer] = ["table", "tasklist", "autolink", "strikethrough"].compactMap { (name: String) in cmark_find_syntax_extension(name) }
+        let extensions = Self.syntaxExtensions
         let (sections, definitions) = MarkdownSections.split(body, targetBytes: sectionBytes)
         for section in sections {
             guard Self.parse(section, definitions: definitions, extensions: extensions, into: &walker) else { break }
@@ -69,13 +83,12 @@ public struct MarkdownReader: DocumentReader {
                 }
             }
         }
-        feed(section)
-        // Feeding nothing changes nothing that `cmark_parser_finish` reads.
-        if !definitions.isEmpty { feed(definitions[...]) }
-        // cmark-gfm's finish adds the extensions' special characters (`~`, autolink triggers) to a
-        // process-wide table and removes them when done: two finishing at once would parse inlines
-        // without them. One finishes at a time.
-        let finished = Self.finishing.withLock { cmark_parser_finish(parser) }
+        let finished = Self.parsing.withLock {
+            feed(section)
+            // Feeding nothing changes nothing that `cmark_parser_finish` reads.
+            if !definitions.isEmpty { feed(definitions[...]) }
+            return cmark_parser_finish(parser)
+        }
         guard let root = finished else {
             walker.document.warnings.append("cmark-gfm could not parse the Markdown")
             return false
