@@ -44,31 +44,42 @@ public enum ParticipantExtractor {
     /// What labels mean for attendance, worked out once per distinct label: transcripts repeat their
     /// speaker labels ("Tantek: …") on line after line.
     struct LabelReadings {
-        private var meanings: [String: (Attendance, MeetingRole?)?] = [:]
-        private var membershipChanges: [String: Bool] = [:]
+        /// What one label means: its attendance meaning and whether it announces a membership change.
+        private struct Reading {
+            var meaning: (Attendance, MeetingRole?)?
+            var isMembershipChange: Bool
+        }
+        private var readings: [String: Reading] = [:]
 
         /// `Vocabulary.attendanceLabel(label)`.
         mutating func attendance(_ label: String) -> (Attendance, MeetingRole?)? {
-            // A label refused on its bytes costs less than a look-up.
-            guard Vocabulary.mayBeAttendanceLabel(label) else { return nil }
-            return Self.remembered(label, in: &meanings, Vocabulary.attendanceLabel)
+            reading(label).meaning
         }
 
         /// `ParticipantExtractor.isMembershipChange(label)`.
         mutating func isMembershipChange(_ label: String) -> Bool {
-            guard ParticipantExtractor.mayBeMembershipChange(label) else { return false }
-            return Self.remembered(label, in: &membershipChanges, ParticipantExtractor.isMembershipChange)
+            reading(label).isMembershipChange
         }
 
-        /// `answer(label)`, kept in `memory` for plain ASCII labels (which, as dictionary keys, equal only
-        /// the same bytes: a canonically equivalent spelling may not count its bytes the same).
-        private static func remembered<Answer>(_ label: String, in memory: inout [String: Answer], _ answer: (String) -> Answer) -> Answer {
-            guard label.isPlainASCII else { return answer(label) }
-            if let known = memory[label] { return known }
-            let new = answer(label)
-            memory.updateValue(new, forKey: label)
+        /// Both answers for `label`, kept for plain ASCII labels (which, as dictionary keys, equal only the same bytes:
+        /// a canonically equivalent spelling may not count its bytes the same). Most labels hold no cue of either rule,
+        /// which one pass over their bytes tells.
+        private mutating func reading(_ label: String) -> Reading {
+            let mentions = label.findingsScan(LabelReadings.cues).mentions
+            if mentions == 0 { return Reading(meaning: nil, isMembershipChange: false) }
+            let ascii = label.isPlainASCII
+            if ascii, let known = readings[label] { return known }
+            // `attendanceLabel` and `isMembershipChange` past their refusals on bytes, each where its cues were found.
+            let new = Reading(meaning: mentions & Self.attendanceBits != 0 ? Vocabulary.attendanceLabelRule(label) : nil,
+                              isMembershipChange: mentions & ~Self.attendanceBits != 0 && ParticipantExtractor.membershipChangeRule(label))
+            if ascii { readings.updateValue(new, forKey: label) }
             return new
         }
+
+        /// The cues of both rules in one set: `Vocabulary.attendanceCueWords`, then `membershipChangeWords`.
+        private static let cues = FindingsNeedles(Vocabulary.attendanceCueWords + Array(ParticipantExtractor.membershipChangeWords))
+        /// The bits of the attendance cues.
+        private static let attendanceBits: UInt = (0..<Vocabulary.attendanceCueWords.count).reduce(0) { $0 | 1 << UInt($1) }
     }
 
     /// Extracts the participants of `document`.
@@ -128,7 +139,7 @@ public enum ParticipantExtractor {
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 // (`attendanceLabel` answers nil for more than 60 bytes, which is told before the characters are counted.)
                 if block.kind == .paragraph, text.utf8.count <= 60, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
-                   text.splitOnSpaces().count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
+                   text.participantWordCount(atMost: 4) <= 3, let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
@@ -186,7 +197,7 @@ public enum ParticipantExtractor {
                 } else {
                     found = entries(inList: text, attendance: current.attendance, role: current.role)
                 }
-                if found.isEmpty, block.kind == .paragraph, text.splitOnSpaces().count > 8 {
+                if found.isEmpty, block.kind == .paragraph, text.participantWordCount(atMost: 9) > 8 {
                     context = nil
                 }
                 add(found)
@@ -201,7 +212,7 @@ public enum ParticipantExtractor {
             merged.add(Participant(name: name, attendance: .absent))
         }
         let separated = splitJoinedFirstNames(merged.participants, texts: texts)
-        result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts)
+        result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts, cues: cues)
         for index in scribesNamedInAgenda(document.blocks, participants: result.participants, cues: cues) where !result.participants[index].meetingRoles.contains(.scribe) {
             result.participants[index].meetingRoles.append(.scribe)
         }
@@ -676,11 +687,12 @@ public enum ParticipantExtractor {
 
     /// A nick whose letters spell a full name the minutes give elsewhere ("axelpolleres" and trackbot's
     /// "[on Axel Polleres - due 2019-04-11]") is that person: the full name replaces the nick.
-    static func fullNamesForNicks(_ people: [Participant], texts: [String]) -> [Participant] {
+    /// `cues`, the cues of `texts`, stand for the test of each text for "[on ".
+    static func fullNamesForNicks(_ people: [Participant], texts: [String], cues: ParticipantCues? = nil) -> [Participant] {
         let nicks = people.indices.filter { !people[$0].name.containsASCII(" ") && people[$0].name.count >= 6 }
         guard !nicks.isEmpty else { return people }
         var names: [String: String] = [:]
-        for text in texts where text.containsASCII("[on ") {
+        for (index, text) in texts.enumerated() where cues?.holdsOwnerWord(index) ?? text.containsASCII("[on ") {
             var rest = Substring(text)
             while let open = rest.rangeOfASCII("[on ") {
                 rest = rest[open.upperBound...]
@@ -702,28 +714,41 @@ public enum ParticipantExtractor {
 
     /// In a list of first names and nicks ("Pedro, Wolfgang Dale, Vladimir"), a two-word entry whose words
     /// the minutes also use alone — as another entry ("Scribe: Wolfgang") or as a speaker ("Dale: …") —
-    /// is two people whose comma was lost.
+    /// is two people whose comma was lost. `people` are those of one `ParticipantSet` (no two with one folded name).
     static func splitJoinedFirstNames(_ people: [Participant], texts: [String]) -> [Participant] {
         let singles = people.filter { !$0.name.containsASCII(" ") }
         guard people.count >= 5, singles.count * 10 >= people.count * 7 else { return people }
         let singleNames = Set(singles.map { TextRules.fold($0.name) })
+        // What stands before the first colon of each text, when a colon is among its first bytes: a speaker tag "word:"
+        // opens a text only where this is the word (worked out when a tag is first asked for).
+        var tagWords: Set<Substring>?
         func usedAlone(_ word: String) -> Bool {
             if singleNames.contains(TextRules.fold(word)) { return true }
             let tag = word + ":"
             // A tag of characters without canonical equivalents is looked for on the texts' bytes.
             if tag.utf8.withContiguousStorageIfAvailable(UTF8Search.hasNoCanonicalEquivalent) == true {
+                if word.utf8.count < 64, !word.holdsByte(UInt8(ascii: ":")) {
+                    let known = tagWords ?? Self.tagWords(in: texts)
+                    tagWords = known
+                    guard known.contains(Substring(word)) else { return false }
+                }
                 return texts.contains { $0.hasPrefixASCII(tag) }
             }
             return texts.contains { $0.hasPrefix(tag) }
         }
-        var out = ParticipantSet()
-        for person in people {
+        func splits(_ person: Participant) -> Bool {
             let words = person.name.split(separator: " ").map(String.init)
-            if words.count == 2, person.organisation == nil, words.allSatisfy({ TextRules.startsUppercase($0) && $0.count >= 3 && !isParticle($0) }),
-               words.allSatisfy(usedAlone) {
-                for word in words {
+            return words.count == 2 && person.organisation == nil
+                && words.allSatisfy({ TextRules.startsUppercase($0) && $0.count >= 3 && !isParticle($0) }) && words.allSatisfy(usedAlone)
+        }
+        // The people are keyed apart already (one `ParticipantSet`): where no entry splits, they stay as they are.
+        guard let firstSplit = people.firstIndex(where: splits) else { return people }
+        var out = ParticipantSet()
+        for (index, person) in people.enumerated() {
+            if index == firstSplit || (index > firstSplit && splits(person)) {
+                for word in person.name.split(separator: " ") {
                     var part = person
-                    part.name = word
+                    part.name = String(word)
                     // Which of the two held a role listed under the joined entry is unknown; roles listed alone stay.
                     part.meetingRoles = []
                     out.add(part)
@@ -733,6 +758,17 @@ public enum ParticipantExtractor {
             }
         }
         return out.participants
+    }
+
+    /// The bytes before the first colon of each text whose colon stands among its first 64 bytes.
+    private static func tagWords(in texts: [String]) -> Set<Substring> {
+        var words = Set<Substring>()
+        for text in texts {
+            let bytes = text.utf8
+            guard let colon = bytes.prefix(64).firstIndex(of: UInt8(ascii: ":")) else { continue }
+            words.insert(Substring(text.utf8[bytes.startIndex..<colon]))
+        }
+        return words
     }
 
     /// Merges one person whose surname is spelt two ways ("Eva Shlehan" typed by the chair, "Eva Schlehahn"

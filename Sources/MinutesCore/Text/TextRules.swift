@@ -111,19 +111,9 @@ public enum TextRules {
 
     private static let foldPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "_", " ", "\"", "'"]
 
-    /// `fold(_:)` of ASCII text (no CR), on its bytes: white space is 0x09–0x0D and 0x20.
+    /// `fold(_:)` of ASCII text (no CR), on its bytes: white space is 0x09–0x0D and 0x20. The folded bytes are
+    /// written straight into the new string, then its ends trimmed in place (no array between).
     private static func foldASCII(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                if !out.isEmpty { pendingSpace = true }
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(byte.asciiLowercased)
-        }
         func isFoldPunctuation(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
@@ -133,9 +123,27 @@ public enum TextRules {
                 return false
             }
         }
-        guard let first = out.firstIndex(where: { !isFoldPunctuation($0) }),
-              let last = out.lastIndex(where: { !isFoldPunctuation($0) }) else { return "" }
-        return String(decoding: out[first...last], as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if count > 0 { pendingSpace = true }
+                    continue
+                }
+                if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                out[count] = byte.asciiLowercased
+                count += 1
+            }
+            // The folded bytes without the punctuation at either end, moved to the front.
+            var first = 0, last = count
+            while first < last, isFoldPunctuation(out[first]) { first += 1 }
+            while last > first, isFoldPunctuation(out[last - 1]) { last -= 1 }
+            if first > 0 {
+                for index in first..<last { out[index - first] = out[index] }
+            }
+            return last - first
+        }
     }
 
     /// Whether `word` starts with an upper-case letter (an ASCII fast path before Unicode properties).
@@ -156,6 +164,12 @@ public enum TextRules {
 
     /// Removes leading honorifics and office titles from `name`; returns the bare name and the office.
     public static func stripTitles(_ name: String) -> (name: String, office: String?) {
+        if let bare = ParticipantFastPaths.untitledName(name) { return (bare, nil) }
+        return stripTitlesRule(name)
+    }
+
+    /// `stripTitles(_:)` as the rule is written, for any name.
+    static func stripTitlesRule(_ name: String) -> (name: String, office: String?) {
         var words = name.splitOnSpaces().map(String.init)
         var office: String?
         while let first = words.first, words.count > 1 {
@@ -181,6 +195,11 @@ public enum TextRules {
     /// Whether `text` is shaped like a person's name: one to five words, each capitalised
     /// (particles such as "van", "de", "da" allowed), no digits, no sentence punctuation.
     public static func looksLikeName(_ text: String) -> Bool {
+        ParticipantFastPaths.looksLikeName(text) ?? looksLikeNameRule(text)
+    }
+
+    /// `looksLikeName(_:)` as the rule is written, for any text.
+    static func looksLikeNameRule(_ text: String) -> Bool {
         let words = text.splitOnSpaces()
         let isASCII = text.isPlainASCII
         guard (1...5).contains(words.count), (isASCII ? text.utf8.count : text.count) <= 60 else { return false }
