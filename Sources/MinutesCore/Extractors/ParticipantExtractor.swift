@@ -310,6 +310,10 @@ public enum ParticipantExtractor {
     /// Words that a regrets note holds (a cheap test before the phrases).
     private static let regretCues = ASCIINeedleSet(ParticipantCues.regretWords)
 
+    /// What every phrase of a regrets note opens with (" is not able…", " can't…", " sends…"): a text holding none
+    /// holds no phrase.
+    private static let regretPhraseOpenings = ASCIINeedleSet([" is ", " can", " sen"])
+
     /// "Note: Luke is not able to join due to a conflict", "Maria sends her regrets": a person the minutes
     /// say is away, written as a sentence rather than in a "Regrets:" list.
     /// `cues`, the cues of `texts`, stand for the test of each text for the cue words.
@@ -319,7 +323,7 @@ public enum ParticipantExtractor {
                        " sends his regrets", " sends their regrets", " sent regrets", " sends apologies", " sent apologies"]
         var names: [String] = []
         for (index, text) in texts.enumerated() where text.utf8.count <= 200 {
-            guard cues?.holdsRegretWord(index) ?? regretCues.containsAny(in: text) else { continue }
+            guard cues?.holdsRegretWord(index) ?? regretCues.containsAny(in: text), regretPhraseOpenings.containsAny(in: text) else { continue }
             var line = Substring(text)
             if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
             for phrase in phrases {
@@ -719,18 +723,19 @@ public enum ParticipantExtractor {
         let singles = people.filter { !$0.name.containsASCII(" ") }
         guard people.count >= 5, singles.count * 10 >= people.count * 7 else { return people }
         let singleNames = Set(singles.map { TextRules.fold($0.name) })
-        // What stands before the first colon of each text, when a colon is among its first bytes: a speaker tag "word:"
-        // opens a text only where this is the word (worked out when a tag is first asked for).
-        var tagWords: Set<Substring>?
+        // The keys of what stands before the first colon of each text, when a colon is among its first bytes: a speaker
+        // tag "word:" opens a text only where this is the word (worked out when a tag is first asked for; nil when
+        // some text's bytes cannot be read in place).
+        var speakerKeys: Set<UInt64>??
         func usedAlone(_ word: String) -> Bool {
             if singleNames.contains(TextRules.fold(word)) { return true }
             let tag = word + ":"
             // A tag of characters without canonical equivalents is looked for on the texts' bytes.
             if tag.utf8.withContiguousStorageIfAvailable(UTF8Search.hasNoCanonicalEquivalent) == true {
-                if word.utf8.count < 64, !word.holdsByte(UInt8(ascii: ":")) {
-                    let known = tagWords ?? Self.tagWords(in: texts)
-                    tagWords = known
-                    guard known.contains(Substring(word)) else { return false }
+                if word.utf8.count < Self.tagWindow, !word.holdsByte(UInt8(ascii: ":")) {
+                    let known = speakerKeys ?? Self.tagKeys(in: texts)
+                    speakerKeys = known
+                    if let keys = known, let key = word.utf8.withContiguousStorageIfAvailable(Self.tagKey), !keys.contains(key) { return false }
                 }
                 return texts.contains { $0.hasPrefixASCII(tag) }
             }
@@ -760,15 +765,28 @@ public enum ParticipantExtractor {
         return out.participants
     }
 
-    /// The bytes before the first colon of each text whose colon stands among its first 64 bytes.
-    private static func tagWords(in texts: [String]) -> Set<Substring> {
-        var words = Set<Substring>()
+    /// How far into a text `tagKeys(in:)` looks for its colon, in bytes.
+    private static let tagWindow = 64
+
+    /// The `tagKey` of the bytes before the first colon of each text whose colon stands among its first `tagWindow`
+    /// bytes; nil when a text's bytes are not stored in place.
+    private static func tagKeys(in texts: [String]) -> Set<UInt64>? {
+        var keys = Set<UInt64>()
         for text in texts {
-            let bytes = text.utf8
-            guard let colon = bytes.prefix(64).firstIndex(of: UInt8(ascii: ":")) else { continue }
-            words.insert(Substring(text.utf8[bytes.startIndex..<colon]))
+            let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                let window = UnsafeBufferPointer(rebasing: bytes.prefix(tagWindow))
+                if let colon = UTF8Search.offset(of: UInt8(ascii: ":"), in: window) {
+                    keys.insert(tagKey(UnsafeBufferPointer(rebasing: window[..<colon])))
+                }
+            }
+            if read == nil { return nil }
         }
-        return words
+        return keys
+    }
+
+    /// A hash of `bytes` (FNV-1a): equal bytes have equal keys.
+    private static func tagKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// Merges one person whose surname is spelt two ways ("Eva Shlehan" typed by the chair, "Eva Schlehahn"
@@ -847,10 +865,11 @@ public enum ParticipantExtractor {
     /// whose shape is `name`. Where both are a–z only, beginnings are compared on bytes.
     static func nickMatches(_ nick: NameShape, _ name: NameShape) -> Bool {
         let a = nick.letters, b = name.letters
-        guard name.letterCount >= 4, nick.letterCount >= 4, a != b else { return false }
+        guard name.letterCount >= 4, nick.letterCount >= 4 else { return false }
         let ascii = nick.isASCII && name.isASCII
         // Every match begins both with the same letter (the name's letters begin with its first word's).
         if ascii, a.utf8.first != b.utf8.first { return false }
+        guard a != b else { return false }
         func begins(_ text: String, with prefix: String) -> Bool {
             ascii ? text.utf8.starts(with: prefix.utf8) : text.hasPrefix(prefix)
         }
