@@ -105,7 +105,7 @@ public enum ParticipantExtractor {
         for block in document.blocks {
             switch block.kind {
             case .heading, .term:
-                if let (label, value) = TextRules.labelled(block.text), let meaning = labels.attendance(label), !value.isEmpty {
+                if let parts = TextRules.labelParts(block.text), let meaning = labels.attendance(parts.label), case let value = parts.value, !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
                 } else if let meaning = headingMeaning(block.text) {
@@ -143,10 +143,11 @@ public enum ParticipantExtractor {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
-                let labelled = TextRules.labelled(text)
+                let labelled = TextRules.labelParts(text)
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
-                if let (label, _) = labelled, labels.isMembershipChange(label) { context = nil; continue }
-                if let (label, value) = labelled, let meaning = labels.attendance(label) {
+                if let label = labelled?.label, labels.isMembershipChange(label) { context = nil; continue }
+                if let parts = labelled, let meaning = labels.attendance(parts.label) {
+                    let value = parts.value
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     } else {
@@ -664,14 +665,20 @@ public enum ParticipantExtractor {
         // The letters of each person's name, worked out for all when the first nick is met: the loop below compares
         // every nick with every name.
         var shapes: [NameShape] = []
+        // Each shape's key, apart from its strings: most pairs are refused on the keys alone.
+        var keys: [NameShape.Key] = []
         var i = 0
         while i < people.count {
             let nick = people[i].name
             guard !nick.containsASCII(" "), TextRules.isNick(nick) else { i += 1; continue }
-            if shapes.isEmpty { shapes = people.map { NameShape($0.name) } }
+            if shapes.isEmpty {
+                shapes = people.map { NameShape($0.name) }
+                keys = shapes.map(\.key)
+            }
             // The one name the nick matches, if only one does (the search stops at a second).
             var match: Int?, matchCount = 0
-            for j in shapes.indices where j != i && nickMatches(shapes[i], shapes[j]) {
+            let nickKey = keys[i]
+            for j in shapes.indices where j != i && NameShape.Key.mayMatch(nickKey, keys[j]) && nickMatches(shapes[i], shapes[j]) {
                 match = j
                 matchCount += 1
                 if matchCount > 1 { break }
@@ -682,8 +689,10 @@ public enum ParticipantExtractor {
             keep.absorb(drop)
             people[j] = keep
             shapes[j] = NameShape(keep.name)
+            keys[j] = shapes[j].key
             people.remove(at: i)
             shapes.remove(at: i)
+            keys.remove(at: i)
             i = 0
         }
         return people
@@ -841,6 +850,23 @@ public enum ParticipantExtractor {
         /// Whether `letters` is made of a–z only, so that its beginnings and equal strings are told on bytes.
         var isASCII: Bool
 
+        /// What `nickMatches` looks at before the letters themselves.
+        struct Key {
+            var letterCount: Int
+            var isASCII: Bool
+            var firstByte: UInt8?
+
+            /// False where `nickMatches` refuses the pair before comparing letters: fewer than four letters on
+            /// either side, or a–z names that begin with different letters.
+            static func mayMatch(_ nick: Key, _ name: Key) -> Bool {
+                guard name.letterCount >= 4, nick.letterCount >= 4 else { return false }
+                return !(nick.isASCII && name.isASCII) || nick.firstByte == name.firstByte
+            }
+        }
+
+        /// This shape's key.
+        var key: Key { Key(letterCount: letterCount, isASCII: isASCII, firstByte: letters.utf8.first) }
+
         init(_ name: String) {
             if let ascii = ParticipantFastPaths.nameLetters(name) {
                 (letters, words) = ascii
@@ -865,11 +891,9 @@ public enum ParticipantExtractor {
     /// whose shape is `name`. Where both are a–z only, beginnings are compared on bytes.
     static func nickMatches(_ nick: NameShape, _ name: NameShape) -> Bool {
         let a = nick.letters, b = name.letters
-        guard name.letterCount >= 4, nick.letterCount >= 4 else { return false }
-        let ascii = nick.isASCII && name.isASCII
         // Every match begins both with the same letter (the name's letters begin with its first word's).
-        if ascii, a.utf8.first != b.utf8.first { return false }
-        guard a != b else { return false }
+        guard NameShape.Key.mayMatch(nick.key, name.key), a != b else { return false }
+        let ascii = nick.isASCII && name.isASCII
         func begins(_ text: String, with prefix: String) -> Bool {
             ascii ? text.utf8.starts(with: prefix.utf8) : text.hasPrefix(prefix)
         }

@@ -5,10 +5,47 @@ public enum TextRules {
     /// Splits "Label: value" (also "**Label:** value", "Label - value" is not a label) into its parts.
     /// The label is at most five words and holds no sentence punctuation.
     public static func labelled(_ text: String) -> (label: String, value: String)? {
+        labelParts(text).map { ($0.label, $0.value) }
+    }
+
+    /// `labelled(text)`, its value cut from the text only when asked for: most labels read are not the ones wanted.
+    static func labelParts(_ text: String) -> LabelParts? {
         switch labelledOnBytes(text) {
-        case .label(let label, let value): return (label, value)
+        case .label(let label, let value): return LabelParts(label: label, text: text, value: .bytes(value))
         case .noLabel: return nil
-        case .undecided: return labelledByCharacters(text)
+        case .undecided: return labelledByCharacters(text).map { LabelParts(label: $0.label, text: text, value: .made($0.value)) }
+        }
+    }
+
+    /// The label `labelled(_:)` finds and what it needs to give the value.
+    struct LabelParts {
+        /// Where the value is.
+        enum Value {
+            /// The text's bytes at these offsets, every one plain.
+            case bytes(Range<Int>)
+            /// Already made.
+            case made(String)
+        }
+
+        let label: String
+        let text: String
+        let valueSource: Value
+
+        init(label: String, text: String, value: Value) {
+            self.label = label
+            self.text = text
+            valueSource = value
+        }
+
+        /// `labelled(text)?.value`.
+        var value: String {
+            switch valueSource {
+            case .made(let value):
+                return value
+            case .bytes(let range):
+                let bytes = text.utf8
+                return String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: range.lowerBound)..<bytes.index(bytes.startIndex, offsetBy: range.upperBound)]))
+            }
         }
     }
 
@@ -27,7 +64,8 @@ public enum TextRules {
 
     /// What `labelledOnBytes` made of a text.
     private enum ByteLabel {
-        case label(String, String)
+        /// The label, and the offsets of the value's bytes.
+        case label(String, Range<Int>)
         case noLabel
         /// Not the common case: the Character-based rule decides.
         case undecided
@@ -65,8 +103,7 @@ public enum TextRules {
             var valueEnd = bytes.count
             while valueEnd > valueStart, isEmphasis(bytes[valueEnd - 1]) { valueEnd -= 1 }
             if valueEnd < bytes.count, valueEnd > valueStart, bytes[valueEnd - 1] >= 0x80 { return .undecided }
-            return .label(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd]), as: UTF8.self),
-                          String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
+            return .label(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd]), as: UTF8.self), valueStart..<valueEnd)
         }
     }
 
