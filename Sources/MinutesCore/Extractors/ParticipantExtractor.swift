@@ -44,31 +44,42 @@ public enum ParticipantExtractor {
     /// What labels mean for attendance, worked out once per distinct label: transcripts repeat their
     /// speaker labels ("Tantek: …") on line after line.
     struct LabelReadings {
-        private var meanings: [String: (Attendance, MeetingRole?)?] = [:]
-        private var membershipChanges: [String: Bool] = [:]
+        /// What one label means: its attendance meaning and whether it announces a membership change.
+        private struct Reading {
+            var meaning: (Attendance, MeetingRole?)?
+            var isMembershipChange: Bool
+        }
+        private var readings: [String: Reading] = [:]
 
         /// `Vocabulary.attendanceLabel(label)`.
         mutating func attendance(_ label: String) -> (Attendance, MeetingRole?)? {
-            // A label refused on its bytes costs less than a look-up.
-            guard Vocabulary.mayBeAttendanceLabel(label) else { return nil }
-            return Self.remembered(label, in: &meanings, Vocabulary.attendanceLabel)
+            reading(label).meaning
         }
 
         /// `ParticipantExtractor.isMembershipChange(label)`.
         mutating func isMembershipChange(_ label: String) -> Bool {
-            guard ParticipantExtractor.mayBeMembershipChange(label) else { return false }
-            return Self.remembered(label, in: &membershipChanges, ParticipantExtractor.isMembershipChange)
+            reading(label).isMembershipChange
         }
 
-        /// `answer(label)`, kept in `memory` for plain ASCII labels (which, as dictionary keys, equal only
-        /// the same bytes: a canonically equivalent spelling may not count its bytes the same).
-        private static func remembered<Answer>(_ label: String, in memory: inout [String: Answer], _ answer: (String) -> Answer) -> Answer {
-            guard label.isPlainASCII else { return answer(label) }
-            if let known = memory[label] { return known }
-            let new = answer(label)
-            memory.updateValue(new, forKey: label)
+        /// Both answers for `label`, kept for plain ASCII labels (which, as dictionary keys, equal only the same bytes:
+        /// a canonically equivalent spelling may not count its bytes the same). Most labels hold no cue of either rule,
+        /// which one pass over their bytes tells.
+        private mutating func reading(_ label: String) -> Reading {
+            let mentions = label.findingsScan(LabelReadings.cues).mentions
+            if mentions == 0 { return Reading(meaning: nil, isMembershipChange: false) }
+            let ascii = label.isPlainASCII
+            if ascii, let known = readings[label] { return known }
+            // `attendanceLabel` and `isMembershipChange` past their refusals on bytes, each where its cues were found.
+            let new = Reading(meaning: mentions & Self.attendanceBits != 0 ? Vocabulary.attendanceLabelRule(label) : nil,
+                              isMembershipChange: mentions & ~Self.attendanceBits != 0 && ParticipantExtractor.membershipChangeRule(label))
+            if ascii { readings.updateValue(new, forKey: label) }
             return new
         }
+
+        /// The cues of both rules in one set: `Vocabulary.attendanceCueWords`, then `membershipChangeWords`.
+        private static let cues = FindingsNeedles(Vocabulary.attendanceCueWords + Array(ParticipantExtractor.membershipChangeWords))
+        /// The bits of the attendance cues.
+        private static let attendanceBits: UInt = (0..<Vocabulary.attendanceCueWords.count).reduce(0) { $0 | 1 << UInt($1) }
     }
 
     /// Extracts the participants of `document`.
@@ -94,7 +105,7 @@ public enum ParticipantExtractor {
         for block in document.blocks {
             switch block.kind {
             case .heading, .term:
-                if let (label, value) = TextRules.labelled(block.text), let meaning = labels.attendance(label), !value.isEmpty {
+                if let parts = TextRules.labelParts(block.text), let meaning = labels.attendance(parts.label), case let value = parts.value, !value.isEmpty {
                     add(entries(inList: value, attendance: meaning.0, role: meaning.1))
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: true)
                 } else if let meaning = headingMeaning(block.text) {
@@ -128,14 +139,15 @@ public enum ParticipantExtractor {
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 // (`attendanceLabel` answers nil for more than 60 bytes, which is told before the characters are counted.)
                 if block.kind == .paragraph, text.utf8.count <= 60, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
-                   text.splitOnSpaces().count <= 3, let meaning = Vocabulary.attendanceLabel(text) {
+                   text.participantWordCount(atMost: 4) <= 3, let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
-                let labelled = TextRules.labelled(text)
+                let labelled = TextRules.labelParts(text)
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
-                if let (label, _) = labelled, labels.isMembershipChange(label) { context = nil; continue }
-                if let (label, value) = labelled, let meaning = labels.attendance(label) {
+                if let label = labelled?.label, labels.isMembershipChange(label) { context = nil; continue }
+                if let parts = labelled, let meaning = labels.attendance(parts.label) {
+                    let value = parts.value
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     } else {
@@ -186,7 +198,7 @@ public enum ParticipantExtractor {
                 } else {
                     found = entries(inList: text, attendance: current.attendance, role: current.role)
                 }
-                if found.isEmpty, block.kind == .paragraph, text.splitOnSpaces().count > 8 {
+                if found.isEmpty, block.kind == .paragraph, text.participantWordCount(atMost: 9) > 8 {
                     context = nil
                 }
                 add(found)
@@ -201,7 +213,7 @@ public enum ParticipantExtractor {
             merged.add(Participant(name: name, attendance: .absent))
         }
         let separated = splitJoinedFirstNames(merged.participants, texts: texts)
-        result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts)
+        result.participants = fullNamesForNicks(mergeMisspellings(mergeNickVariants(separated), texts: texts), texts: texts, cues: cues)
         for index in scribesNamedInAgenda(document.blocks, participants: result.participants, cues: cues) where !result.participants[index].meetingRoles.contains(.scribe) {
             result.participants[index].meetingRoles.append(.scribe)
         }
@@ -299,6 +311,10 @@ public enum ParticipantExtractor {
     /// Words that a regrets note holds (a cheap test before the phrases).
     private static let regretCues = ASCIINeedleSet(ParticipantCues.regretWords)
 
+    /// What every phrase of a regrets note opens with (" is not able…", " can't…", " sends…"): a text holding none
+    /// holds no phrase.
+    private static let regretPhraseOpenings = ASCIINeedleSet([" is ", " can", " sen"])
+
     /// "Note: Luke is not able to join due to a conflict", "Maria sends her regrets": a person the minutes
     /// say is away, written as a sentence rather than in a "Regrets:" list.
     /// `cues`, the cues of `texts`, stand for the test of each text for the cue words.
@@ -308,7 +324,7 @@ public enum ParticipantExtractor {
                        " sends his regrets", " sends their regrets", " sent regrets", " sends apologies", " sent apologies"]
         var names: [String] = []
         for (index, text) in texts.enumerated() where text.utf8.count <= 200 {
-            guard cues?.holdsRegretWord(index) ?? regretCues.containsAny(in: text) else { continue }
+            guard cues?.holdsRegretWord(index) ?? regretCues.containsAny(in: text), regretPhraseOpenings.containsAny(in: text) else { continue }
             var line = Substring(text)
             if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
             for phrase in phrases {
@@ -649,14 +665,20 @@ public enum ParticipantExtractor {
         // The letters of each person's name, worked out for all when the first nick is met: the loop below compares
         // every nick with every name.
         var shapes: [NameShape] = []
+        // Each shape's key, apart from its strings: most pairs are refused on the keys alone.
+        var keys: [NameShape.Key] = []
         var i = 0
         while i < people.count {
             let nick = people[i].name
             guard !nick.containsASCII(" "), TextRules.isNick(nick) else { i += 1; continue }
-            if shapes.isEmpty { shapes = people.map { NameShape($0.name) } }
+            if shapes.isEmpty {
+                shapes = people.map { NameShape($0.name) }
+                keys = shapes.map(\.key)
+            }
             // The one name the nick matches, if only one does (the search stops at a second).
             var match: Int?, matchCount = 0
-            for j in shapes.indices where j != i && nickMatches(shapes[i], shapes[j]) {
+            let nickKey = keys[i]
+            for j in shapes.indices where j != i && NameShape.Key.mayMatch(nickKey, keys[j]) && nickMatches(shapes[i], shapes[j]) {
                 match = j
                 matchCount += 1
                 if matchCount > 1 { break }
@@ -667,8 +689,10 @@ public enum ParticipantExtractor {
             keep.absorb(drop)
             people[j] = keep
             shapes[j] = NameShape(keep.name)
+            keys[j] = shapes[j].key
             people.remove(at: i)
             shapes.remove(at: i)
+            keys.remove(at: i)
             i = 0
         }
         return people
@@ -676,11 +700,12 @@ public enum ParticipantExtractor {
 
     /// A nick whose letters spell a full name the minutes give elsewhere ("axelpolleres" and trackbot's
     /// "[on Axel Polleres - due 2019-04-11]") is that person: the full name replaces the nick.
-    static func fullNamesForNicks(_ people: [Participant], texts: [String]) -> [Participant] {
+    /// `cues`, the cues of `texts`, stand for the test of each text for "[on ".
+    static func fullNamesForNicks(_ people: [Participant], texts: [String], cues: ParticipantCues? = nil) -> [Participant] {
         let nicks = people.indices.filter { !people[$0].name.containsASCII(" ") && people[$0].name.count >= 6 }
         guard !nicks.isEmpty else { return people }
         var names: [String: String] = [:]
-        for text in texts where text.containsASCII("[on ") {
+        for (index, text) in texts.enumerated() where cues?.holdsOwnerWord(index) ?? text.containsASCII("[on ") {
             var rest = Substring(text)
             while let open = rest.rangeOfASCII("[on ") {
                 rest = rest[open.upperBound...]
@@ -702,28 +727,42 @@ public enum ParticipantExtractor {
 
     /// In a list of first names and nicks ("Pedro, Wolfgang Dale, Vladimir"), a two-word entry whose words
     /// the minutes also use alone — as another entry ("Scribe: Wolfgang") or as a speaker ("Dale: …") —
-    /// is two people whose comma was lost.
+    /// is two people whose comma was lost. `people` are those of one `ParticipantSet` (no two with one folded name).
     static func splitJoinedFirstNames(_ people: [Participant], texts: [String]) -> [Participant] {
         let singles = people.filter { !$0.name.containsASCII(" ") }
         guard people.count >= 5, singles.count * 10 >= people.count * 7 else { return people }
         let singleNames = Set(singles.map { TextRules.fold($0.name) })
+        // The keys of what stands before the first colon of each text, when a colon is among its first bytes: a speaker
+        // tag "word:" opens a text only where this is the word (worked out when a tag is first asked for; nil when
+        // some text's bytes cannot be read in place).
+        var speakerKeys: Set<UInt64>??
         func usedAlone(_ word: String) -> Bool {
             if singleNames.contains(TextRules.fold(word)) { return true }
             let tag = word + ":"
             // A tag of characters without canonical equivalents is looked for on the texts' bytes.
             if tag.utf8.withContiguousStorageIfAvailable(UTF8Search.hasNoCanonicalEquivalent) == true {
+                if word.utf8.count < Self.tagWindow, !word.holdsByte(UInt8(ascii: ":")) {
+                    let known = speakerKeys ?? Self.tagKeys(in: texts)
+                    speakerKeys = known
+                    if let keys = known, let key = word.utf8.withContiguousStorageIfAvailable(Self.tagKey), !keys.contains(key) { return false }
+                }
                 return texts.contains { $0.hasPrefixASCII(tag) }
             }
             return texts.contains { $0.hasPrefix(tag) }
         }
-        var out = ParticipantSet()
-        for person in people {
+        func splits(_ person: Participant) -> Bool {
             let words = person.name.split(separator: " ").map(String.init)
-            if words.count == 2, person.organisation == nil, words.allSatisfy({ TextRules.startsUppercase($0) && $0.count >= 3 && !isParticle($0) }),
-               words.allSatisfy(usedAlone) {
-                for word in words {
+            return words.count == 2 && person.organisation == nil
+                && words.allSatisfy({ TextRules.startsUppercase($0) && $0.count >= 3 && !isParticle($0) }) && words.allSatisfy(usedAlone)
+        }
+        // The people are keyed apart already (one `ParticipantSet`): where no entry splits, they stay as they are.
+        guard let firstSplit = people.firstIndex(where: splits) else { return people }
+        var out = ParticipantSet()
+        for (index, person) in people.enumerated() {
+            if index == firstSplit || (index > firstSplit && splits(person)) {
+                for word in person.name.split(separator: " ") {
                     var part = person
-                    part.name = word
+                    part.name = String(word)
                     // Which of the two held a role listed under the joined entry is unknown; roles listed alone stay.
                     part.meetingRoles = []
                     out.add(part)
@@ -733,6 +772,30 @@ public enum ParticipantExtractor {
             }
         }
         return out.participants
+    }
+
+    /// How far into a text `tagKeys(in:)` looks for its colon, in bytes.
+    private static let tagWindow = 64
+
+    /// The `tagKey` of the bytes before the first colon of each text whose colon stands among its first `tagWindow`
+    /// bytes; nil when a text's bytes are not stored in place.
+    private static func tagKeys(in texts: [String]) -> Set<UInt64>? {
+        var keys = Set<UInt64>()
+        for text in texts {
+            let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                let window = UnsafeBufferPointer(rebasing: bytes.prefix(tagWindow))
+                if let colon = UTF8Search.offset(of: UInt8(ascii: ":"), in: window) {
+                    keys.insert(tagKey(UnsafeBufferPointer(rebasing: window[..<colon])))
+                }
+            }
+            if read == nil { return nil }
+        }
+        return keys
+    }
+
+    /// A hash of `bytes` (FNV-1a): equal bytes have equal keys.
+    private static func tagKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// Merges one person whose surname is spelt two ways ("Eva Shlehan" typed by the chair, "Eva Schlehahn"
@@ -787,6 +850,23 @@ public enum ParticipantExtractor {
         /// Whether `letters` is made of a–z only, so that its beginnings and equal strings are told on bytes.
         var isASCII: Bool
 
+        /// What `nickMatches` looks at before the letters themselves.
+        struct Key {
+            var letterCount: Int
+            var isASCII: Bool
+            var firstByte: UInt8?
+
+            /// False where `nickMatches` refuses the pair before comparing letters: fewer than four letters on
+            /// either side, or a–z names that begin with different letters.
+            static func mayMatch(_ nick: Key, _ name: Key) -> Bool {
+                guard name.letterCount >= 4, nick.letterCount >= 4 else { return false }
+                return !(nick.isASCII && name.isASCII) || nick.firstByte == name.firstByte
+            }
+        }
+
+        /// This shape's key.
+        var key: Key { Key(letterCount: letterCount, isASCII: isASCII, firstByte: letters.utf8.first) }
+
         init(_ name: String) {
             if let ascii = ParticipantFastPaths.nameLetters(name) {
                 (letters, words) = ascii
@@ -811,10 +891,9 @@ public enum ParticipantExtractor {
     /// whose shape is `name`. Where both are a–z only, beginnings are compared on bytes.
     static func nickMatches(_ nick: NameShape, _ name: NameShape) -> Bool {
         let a = nick.letters, b = name.letters
-        guard name.letterCount >= 4, nick.letterCount >= 4, a != b else { return false }
-        let ascii = nick.isASCII && name.isASCII
         // Every match begins both with the same letter (the name's letters begin with its first word's).
-        if ascii, a.utf8.first != b.utf8.first { return false }
+        guard NameShape.Key.mayMatch(nick.key, name.key), a != b else { return false }
+        let ascii = nick.isASCII && name.isASCII
         func begins(_ text: String, with prefix: String) -> Bool {
             ascii ? text.utf8.starts(with: prefix.utf8) : text.hasPrefix(prefix)
         }

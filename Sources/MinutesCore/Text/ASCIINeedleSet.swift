@@ -78,32 +78,43 @@ struct ASCIINeedleSet {
                 // A needle's matches come up in the order of their anchors, so its first one is its leftmost.
                 var result = Scan()
                 var seen: UInt32 = 0
-                var i = 0
-                while i < text.count {
-                    // The next eight bytes are passed over without an anchor among them, else looked at one by one.
-                    guard let blockEnd = anchorWords.blockEnd(from: i, in: text) else { i += 8; continue }
-                    for position in i..<blockEnd {
-                        var candidates = anchored[Int(text[position])] & ~seen
-                        while candidates != 0 {
-                            let bit = UInt32(candidates.trailingZeroBitCount)
-                            candidates &= candidates - 1
-                            let (start, count, anchor) = layout[Int(bit)]
-                            let first = position - anchor, end = first + count
-                            guard first >= 0, end <= text.count else { continue }
-                            var j = 0
-                            while j < count && text[first + j] == bytes[start + j] { j += 1 }
-                            guard j == count else { continue }
-                            // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
-                            seen |= 1 << bit
-                            if end == text.count || text[end] < 0x80 {
-                                result.found |= 1 << bit
-                                if stoppingAtFirst { return result }
-                            } else {
-                                result.undecided |= 1 << bit
-                            }
+                /// Looks at the needles anchored on the byte at `position`; true when the scan is to end there.
+                func examine(_ position: Int) -> Bool {
+                    var candidates = anchored[Int(text[position])] & ~seen
+                    while candidates != 0 {
+                        let bit = UInt32(candidates.trailingZeroBitCount)
+                        candidates &= candidates - 1
+                        let (start, count, anchor) = layout[Int(bit)]
+                        let first = position - anchor, end = first + count
+                        guard first >= 0, end <= text.count else { continue }
+                        var j = 0
+                        while j < count && text[first + j] == bytes[start + j] { j += 1 }
+                        guard j == count else { continue }
+                        // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
+                        seen |= 1 << bit
+                        if end == text.count || text[end] < 0x80 {
+                            result.found |= 1 << bit
+                            if stoppingAtFirst { return true }
+                        } else {
+                            result.undecided |= 1 << bit
                         }
                     }
-                    i = blockEnd
+                    return false
+                }
+                var i = 0
+                // Eight bytes at a time: only the bytes that may be anchors are looked at, left to right.
+                while i + 8 <= text.count {
+                    var hits = anchorWords.anchorBits(from: i, in: text)
+                    while hits != 0 {
+                        let position = i + hits.trailingZeroBitCount / 8
+                        hits &= hits - 1
+                        if examine(position) { return result }
+                    }
+                    i += 8
+                }
+                while i < text.count {
+                    if examine(i) { return result }
+                    i += 1
                 }
                 return result
             } }
@@ -129,6 +140,24 @@ struct AnchorBytes {
         guard start + 8 <= text.count, let base = text.baseAddress else { return text.count }
         let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
         return words.contains(where: { Self.hasByte(word, $0) }) ? start + 8 : nil
+    }
+
+    /// The eight bytes of `text` from `start` on (there must be eight), as a mask with the top bit of byte `k` set
+    /// where byte `k` may be an anchor: every anchor's bit is set, and a set bit may also stand for another byte
+    /// (the borrow of the has-a-zero-byte test), which the caller tells apart by looking at the byte.
+    @inline(__always)
+    func anchorBits(from start: Int, in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = text.baseAddress else { return 0 }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        var bits: UInt64 = 0
+        for pattern in words { bits |= Self.zeroBytes(word ^ pattern) }
+        return bits
+    }
+
+    /// The top bit of each byte of `x` that may be zero: every zero byte's, and perhaps a 0x01 byte's above one.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Whether any of the eight bytes of `word` is the byte repeated in `pattern`.

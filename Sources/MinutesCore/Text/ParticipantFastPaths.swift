@@ -122,6 +122,74 @@ enum ParticipantFastPaths {
         }
     }
 
+    /// The length in bytes of the longest honorific or office title.
+    static let longestTitle = (TextRules.honorifics.map(\.utf8.count) + TextRules.officeTitles.keys.map(\.utf8.count)).max() ?? 0
+
+    /// `TextRules.stripTitles(name).name` of a plain ASCII name whose first word is no title, which is most names
+    /// (then no office either): its words joined by single spaces. Nil for other names, and where the first of two or
+    /// more words, lower-cased and without full stops at its ends, is an honorific or an office title.
+    static func untitledName(_ name: String) -> String? {
+        let titled = name.withPlainASCIIBytes { bytes -> Bool in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            var next = end
+            while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+            // One word, or none: nothing is stripped.
+            guard next < bytes.count else { return false }
+            while start < end, bytes[start] == UInt8(ascii: ".") { start += 1 }
+            while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            guard end - start <= longestTitle else { return false }
+            let key = UTF8Search.lowercasedASCII(bytes[start..<end])
+            return TextRules.honorifics.contains(key) || TextRules.officeTitles[key] != nil
+        }
+        guard titled == false else { return nil }
+        return spaceJoinedWords(name)
+    }
+
+    /// The length in bytes of the longest name particle ("van", "del").
+    static let longestParticle = TextRules.nameParticles.map(\.utf8.count).max() ?? 0
+
+    /// `TextRules.looksLikeName(text)` for plain ASCII text, on its bytes: one to five space-separated words and at most
+    /// 60 bytes; no word holds a digit or one of ":;!?/@#"; every word but a particle (in any case) has a letter, the
+    /// first of them a capital; at least one such word. Nil for other text.
+    static func looksLikeName(_ text: String) -> Bool? {
+        text.withPlainASCIIBytes { bytes in
+            guard bytes.count <= 60 else { return false }
+            var words = 0, capitalised = 0
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 { index += 1; continue }
+                let start = index
+                // The first letter, and whether a digit or a refused mark stands in the word.
+                var firstLetter: UInt8?
+                while index < bytes.count, bytes[index] != 0x20 {
+                    let byte = bytes[index]
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                         UInt8(ascii: "/"), UInt8(ascii: "@"), UInt8(ascii: "#"):
+                        return false
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                        if firstLetter == nil { firstLetter = byte }
+                    default:
+                        break
+                    }
+                    index += 1
+                }
+                words += 1
+                if words > 5 { return false }
+                if index - start <= longestParticle,
+                   TextRules.nameParticles.contains(UTF8Search.lowercasedASCII(UnsafeBufferPointer(rebasing: bytes[start..<index]))) {
+                    continue
+                }
+                guard let letter = firstLetter, letter <= UInt8(ascii: "Z") else { return false }
+                capitalised += 1
+            }
+            return words >= 1 && capitalised >= 1
+        }
+    }
+
     /// `NameShape`'s letters and words of a plain ASCII name, on its bytes: the letters A–Z and a–z lower-cased, all of
     /// them, and those of each space-separated word that has any. Nil for other names.
     static func nameLetters(_ name: String) -> (letters: String, words: [String])? {

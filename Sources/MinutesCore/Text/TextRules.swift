@@ -5,10 +5,47 @@ public enum TextRules {
     /// Splits "Label: value" (also "**Label:** value", "Label - value" is not a label) into its parts.
     /// The label is at most five words and holds no sentence punctuation.
     public static func labelled(_ text: String) -> (label: String, value: String)? {
+        labelParts(text).map { ($0.label, $0.value) }
+    }
+
+    /// `labelled(text)`, its value cut from the text only when asked for: most labels read are not the ones wanted.
+    static func labelParts(_ text: String) -> LabelParts? {
         switch labelledOnBytes(text) {
-        case .label(let label, let value): return (label, value)
+        case .label(let label, let value): return LabelParts(label: label, text: text, value: .bytes(value))
         case .noLabel: return nil
-        case .undecided: return labelledByCharacters(text)
+        case .undecided: return labelledByCharacters(text).map { LabelParts(label: $0.label, text: text, value: .made($0.value)) }
+        }
+    }
+
+    /// The label `labelled(_:)` finds and what it needs to give the value.
+    struct LabelParts {
+        /// Where the value is.
+        enum Value {
+            /// The text's bytes at these offsets, every one plain.
+            case bytes(Range<Int>)
+            /// Already made.
+            case made(String)
+        }
+
+        let label: String
+        let text: String
+        let valueSource: Value
+
+        init(label: String, text: String, value: Value) {
+            self.label = label
+            self.text = text
+            valueSource = value
+        }
+
+        /// `labelled(text)?.value`.
+        var value: String {
+            switch valueSource {
+            case .made(let value):
+                return value
+            case .bytes(let range):
+                let bytes = text.utf8
+                return String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: range.lowerBound)..<bytes.index(bytes.startIndex, offsetBy: range.upperBound)]))
+            }
         }
     }
 
@@ -27,7 +64,8 @@ public enum TextRules {
 
     /// What `labelledOnBytes` made of a text.
     private enum ByteLabel {
-        case label(String, String)
+        /// The label, and the offsets of the value's bytes.
+        case label(String, Range<Int>)
         case noLabel
         /// Not the common case: the Character-based rule decides.
         case undecided
@@ -65,8 +103,7 @@ public enum TextRules {
             var valueEnd = bytes.count
             while valueEnd > valueStart, isEmphasis(bytes[valueEnd - 1]) { valueEnd -= 1 }
             if valueEnd < bytes.count, valueEnd > valueStart, bytes[valueEnd - 1] >= 0x80 { return .undecided }
-            return .label(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd]), as: UTF8.self),
-                          String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self))
+            return .label(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<labelEnd]), as: UTF8.self), valueStart..<valueEnd)
         }
     }
 
@@ -111,19 +148,9 @@ public enum TextRules {
 
     private static let foldPunctuation: Set<Character> = [".", ",", ";", ":", "!", "?", "*", "_", " ", "\"", "'"]
 
-    /// `fold(_:)` of ASCII text (no CR), on its bytes: white space is 0x09–0x0D and 0x20.
+    /// `fold(_:)` of ASCII text (no CR), on its bytes: white space is 0x09–0x0D and 0x20. The folded bytes are
+    /// written straight into the new string, then its ends trimmed in place (no array between).
     private static func foldASCII(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                if !out.isEmpty { pendingSpace = true }
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(byte.asciiLowercased)
-        }
         func isFoldPunctuation(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
@@ -133,9 +160,27 @@ public enum TextRules {
                 return false
             }
         }
-        guard let first = out.firstIndex(where: { !isFoldPunctuation($0) }),
-              let last = out.lastIndex(where: { !isFoldPunctuation($0) }) else { return "" }
-        return String(decoding: out[first...last], as: UTF8.self)
+        return String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    if count > 0 { pendingSpace = true }
+                    continue
+                }
+                if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                out[count] = byte.asciiLowercased
+                count += 1
+            }
+            // The folded bytes without the punctuation at either end, moved to the front.
+            var first = 0, last = count
+            while first < last, isFoldPunctuation(out[first]) { first += 1 }
+            while last > first, isFoldPunctuation(out[last - 1]) { last -= 1 }
+            if first > 0 {
+                for index in first..<last { out[index - first] = out[index] }
+            }
+            return last - first
+        }
     }
 
     /// Whether `word` starts with an upper-case letter (an ASCII fast path before Unicode properties).
@@ -156,6 +201,12 @@ public enum TextRules {
 
     /// Removes leading honorifics and office titles from `name`; returns the bare name and the office.
     public static func stripTitles(_ name: String) -> (name: String, office: String?) {
+        if let bare = ParticipantFastPaths.untitledName(name) { return (bare, nil) }
+        return stripTitlesRule(name)
+    }
+
+    /// `stripTitles(_:)` as the rule is written, for any name.
+    static func stripTitlesRule(_ name: String) -> (name: String, office: String?) {
         var words = name.splitOnSpaces().map(String.init)
         var office: String?
         while let first = words.first, words.count > 1 {
@@ -181,6 +232,11 @@ public enum TextRules {
     /// Whether `text` is shaped like a person's name: one to five words, each capitalised
     /// (particles such as "van", "de", "da" allowed), no digits, no sentence punctuation.
     public static func looksLikeName(_ text: String) -> Bool {
+        ParticipantFastPaths.looksLikeName(text) ?? looksLikeNameRule(text)
+    }
+
+    /// `looksLikeName(_:)` as the rule is written, for any text.
+    static func looksLikeNameRule(_ text: String) -> Bool {
         let words = text.splitOnSpaces()
         let isASCII = text.isPlainASCII
         guard (1...5).contains(words.count), (isASCII ? text.utf8.count : text.count) <= 60 else { return false }

@@ -27,6 +27,27 @@ extension String {
         return dropFirst(limit).isEmpty
     }
 
+    /// `min(splitOnSpaces().count, limit)`: the words counted on the bytes, without making them, and no further than
+    /// `limit`, when every space byte stands alone (then each is a space character, as `splitOnSpaces` splits them).
+    func participantWordCount(atMost limit: Int) -> Int {
+        let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard UTF8Search.standaloneSpaceCount(bytes) != nil else { return nil }
+            var words = 0, inWord = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words >= limit { return limit }
+                }
+            }
+            return words
+        }
+        if let counted = counted ?? nil { return counted }
+        return Swift.min(splitOnSpaces().count, limit)
+    }
+
     /// Foundation's `replacingOccurrences(of: needle, with: replacement)`, on bytes when the text and both strings
     /// are plain ASCII (leftmost matches first, without overlaps, as Foundation replaces them).
     func participantReplacing(_ needle: String, with replacement: String) -> String {

@@ -117,11 +117,14 @@ public enum Vocabulary {
     /// Pieces of which every word and phrase `attendanceLabel` answers for holds one: "regret" in "regrets",
     /// "member" in "members" and in "member(s)", "attend" in "in attendance". None holds "k" or "i" + another
     /// letter but where the text must hold them too (see `String.findingsScan(_:)`).
-    static let attendanceCues = FindingsNeedles([
+    static let attendanceCues = FindingsNeedles(attendanceCueWords)
+
+    /// The pieces `attendanceCues` looks for.
+    static let attendanceCueWords = [
         "regret", "apolog", "absen", "excused", "unable", "chair", "organi", "facilitator", "moderator", "host",
         "scribe", "minute", "recorder", "note", "secretary", "guest", "observer", "visitor", "invited", "present",
         "attend", "participant", "member", "director", "officer", "roll", "who",
-    ])
+    ]
 
     /// Whether `label` may be an attendance label, told on its bytes: false only where `attendanceLabel(label)` is nil,
     /// its lower-cased words holding none of `attendanceCues`.
