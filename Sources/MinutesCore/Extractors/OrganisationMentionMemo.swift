@@ -45,16 +45,10 @@ struct MentionMemo {
                     word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(bytes[word]))
                 }
                 let first = 0..<firstEnd
-                // A word longer than every determiner is none.
-                let isDeterminer = first.count <= longestDeterminer
-                    && TextRules.leadingDeterminers.contains(String(decoding: bytes[first], as: UTF8.self))
-                guard !isConnector(first), !isDeterminer, !isConnector(lastStart..<bytes.count) else { return nil }
+                guard !isConnector(first), !OrganisationExtractor.isDeterminer(bytes, first), !isConnector(lastStart..<bytes.count) else { return nil }
                 return words
             } ?? nil
         }
-
-        /// The length of the longest of `TextRules.leadingDeterminers`.
-        private static let longestDeterminer = TextRules.leadingDeterminers.map(\.utf8.count).max() ?? 0
     }
 
     /// A capitalised run of the text.

@@ -407,8 +407,8 @@ extension OrganisationExtractor {
         to - from <= 3 && asciiConnectorCodes.contains(shortWordCode(UnsafeBufferPointer(rebasing: bytes[from..<to])))
     }
 
-    /// Whether the ASCII word `word` is one of `TextRules.leadingDeterminers`.
-    private static func isDeterminer(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+    /// Whether the ASCII word `word` of `bytes` is one of `TextRules.leadingDeterminers` (each of them capitalised).
+    static func isDeterminer(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         guard word.count <= longestDeterminer, isCapital(bytes, word.lowerBound, word.upperBound) else { return false }
         let candidate = UnsafeBufferPointer(rebasing: bytes[word])
         return asciiDeterminers.contains { $0.elementsEqual(candidate) }
