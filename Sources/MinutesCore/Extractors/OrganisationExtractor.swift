@@ -27,7 +27,8 @@ public enum OrganisationExtractor {
             [TextRules.fold(person.name)] + person.name.splitOnSpaces().map { TextRules.fold(String($0)) }
         })
         for (text, cueEnding) in zip(texts, cueEndings) {
-            addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding)
+            addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding,
+                             holdsFrom: cueEnding.holdsFrom)
         }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
@@ -122,10 +123,10 @@ public enum OrganisationExtractor {
     @discardableResult
     static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
         var trimmedText: Substring?   // worked out for the first run that needs it
-        /// Tries one capitalised run of the text.
-        func tryRun(_ run: String) {
+        /// Tries one capitalised run of the text; `isASCIIRun` tells that `asciiRun(in:from:to:)` worked it out.
+        func tryRun(_ run: String, isASCIIRun: Bool) {
             // A run that changed nothing changes nothing again while the registry stays as it was.
-            let index = memo.runIndex(of: run)
+            let index = memo.runIndex(of: run, isASCIIRun: isASCIIRun)
             let revision = registry.revision
             if memo.runIdleAt(index) == revision { return }
             defer { if registry.revision == revision { memo.markRunIdle(index, at: revision) } }
@@ -151,13 +152,13 @@ public enum OrganisationExtractor {
         return forEachMentionSource(in: text) { source in
             switch source {
             case .run(let run):
-                tryRun(run)
+                tryRun(run, isASCIIRun: true)
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
                 let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
                 if memo.stretchIdleAt(index) == stretchRevision { return }
-                for run in memo.runs(inStretchAt: index) { tryRun(run) }
+                for run in memo.runs(inStretchAt: index) { tryRun(run, isASCIIRun: false) }
                 if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }
@@ -216,9 +217,10 @@ public enum OrganisationExtractor {
     }
 
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
-    /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, when the caller knows.
+    /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, and `holdsFrom` whether it holds " from ",
+    /// when the caller knows.
     static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
-                                 holdsCueEnding: Bool? = nil) {
+                                 holdsCueEnding: Bool? = nil, holdsFrom: Bool? = nil) {
         guard holdsCueEnding ?? agentCueEndings.containsAny(in: text) else { return }
         for offset in agentCueEnds(in: text) {
             let tail = text.dropFirst(offset)
@@ -242,7 +244,7 @@ public enum OrganisationExtractor {
             }
             for name in names where registry.find(name) == nil { registry.add(name) }
         }
-        addPersonFromMentions(in: text, excluding: people, to: &registry)
+        addPersonFromMentions(in: text, excluding: people, to: &registry, holdsFrom: holdsFrom)
     }
 
     /// Where each agent cue that starts a word ends in `text`, in characters: cue by cue (in `agentCues` order),
@@ -307,9 +309,10 @@ public enum OrganisationExtractor {
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
     /// The words (as `splitOnSpaces()` cuts them) around each "from" of a text whose spaces border ASCII bytes are found
     /// on its bytes, with no split of the whole text; `onBytes` is there for tests, which compare both ways.
+    /// `holdsFrom` is whether the text holds " from ", when the caller knows.
     static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
-                                      onBytes: Bool = true) {
-        guard text.containsASCII(" from ") else { return }
+                                      onBytes: Bool = true, holdsFrom: Bool? = nil) {
+        guard holdsFrom ?? text.containsASCII(" from ") else { return }
         if onBytes, forEachFromWord(in: text, { words in addPersonFrom(words, excluding: people, to: &registry) }) {
             return
         }

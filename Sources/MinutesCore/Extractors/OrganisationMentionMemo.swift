@@ -13,6 +13,16 @@ struct MentionMemo {
         /// The registry key of `trimmed` (empty for a single word).
         let key: String
 
+        /// A run that `OrganisationExtractor.asciiRun(in:from:to:)` worked out, whose registry key is `key`, as a
+        /// candidate: its words are plain ASCII and single-spaced, and it neither opens with a connector or a determiner
+        /// nor ends with a connector, and it has two words or more, so it is its own trimmed phrase
+        /// (`wordCountIfTrimmed(_:)` is its number of words, two or more).
+        init(asciiRun run: String, key: String) {
+            trimmed = run
+            isPhrase = true
+            self.key = key
+        }
+
         /// `phrase` as a candidate; `phraseKey` is the registry key of `phrase` when the caller has it.
         init(_ phrase: String, key phraseKey: String? = nil) {
             if let count = Self.wordCountIfTrimmed(phrase) {
@@ -64,9 +74,10 @@ struct MentionMemo {
         /// The registry revision at which trying the run last changed nothing.
         var idleAt: Int?
 
-        init(_ run: String) {
+        /// The facts of `run`; `isASCIIRun` tells that `OrganisationExtractor.asciiRun(in:from:to:)` worked it out.
+        init(_ run: String, isASCIIRun: Bool) {
             key = OrganisationRegistry.key(run)
-            whole = Candidate(run, key: key)
+            whole = isASCIIRun ? Candidate(asciiRun: run, key: key) : Candidate(run, key: key)
             let separators = OrganisationExtractor.pieceSeparators(in: run)
             pieces = separators.first.map { run.componentsASCII(separatedBy: $0) } ?? []
             separatesPerson = separators.spacedHyphen
@@ -119,9 +130,10 @@ struct MentionMemo {
         stretchList[index].idleAt = revision
     }
 
-    /// The index of the capitalised run `run` among the runs seen, its facts worked out the first time.
-    mutating func runIndex(of run: String) -> Int {
-        Self.index(of: run, in: &runIndices, list: &runList) { Run(run) }
+    /// The index of the capitalised run `run` among the runs seen, its facts worked out the first time;
+    /// `isASCIIRun` tells that `OrganisationExtractor.asciiRun(in:from:to:)` worked it out.
+    mutating func runIndex(of run: String, isASCIIRun: Bool = false) -> Int {
+        Self.index(of: run, in: &runIndices, list: &runList) { Run(run, isASCIIRun: isASCIIRun) }
     }
 
     /// What is known of the run at `index`.

@@ -48,7 +48,8 @@ extension OrganisationExtractor {
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
                 let (from, to) = trimmedWord(in: bytes, start, end)
                 guard !plain || isCapital(bytes, from, to) || isConnector(bytes, from, to) else {
-                    cut()
+                    // Most words: without a stretch open there is nothing to cut.
+                    if words > 0 { cut() }
                     continue
                 }
                 if bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "\"") { cut() }
@@ -110,9 +111,15 @@ extension OrganisationExtractor {
         private var seen: UInt8 = 0
         /// Whether some needle's first match is followed by a non-ASCII byte, or the text was not scanned.
         private var undecided = false
+        /// What the pass saw of " from " (`addPersonFromMentions`), told as `containsASCII(" from ")` tells it: nil
+        /// until its first match, then whether an ASCII byte or the end follows that match.
+        private var fromFollowedByASCII: Bool?
+        /// Whether the text was not scanned.
+        private let unscanned: Bool
 
         init(undecided: Bool = false) {
             self.undecided = undecided
+            unscanned = undecided
         }
 
         /// Whether the text holds one of the needles (as `agentCueEndings.containsAny`), nil when Foundation must tell.
@@ -120,9 +127,19 @@ extension OrganisationExtractor {
             found ? true : undecided ? nil : false
         }
 
+        /// Whether the text holds " from " (as `containsASCII(" from ")`), nil when Foundation must tell.
+        var holdsFrom: Bool? {
+            unscanned ? nil : fromFollowedByASCII.map { $0 ? true : nil } ?? false
+        }
+
         /// Looks at the word between `start` and `end` of `bytes`, with a space before it and one after it.
         @inline(__always)
         mutating func see(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            if end - start == 4, fromFollowedByASCII == nil, bytes[start] == UInt8(ascii: "f"), bytes[start + 1] == UInt8(ascii: "r"),
+               bytes[start + 2] == UInt8(ascii: "o"), bytes[start + 3] == UInt8(ascii: "m") {
+                fromFollowedByASCII = end + 1 == bytes.count || bytes[end + 1] < 0x80
+                return
+            }
             guard !found, end - start == 2 || end - start == 4 else { return }
             let needle: UInt8
             switch (bytes[start], bytes[start + 1]) {
