@@ -20,7 +20,8 @@ public enum OrganisationExtractor {
         }
         let context = MentionContext(texts: texts)
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
-        var memo = MentionMemo(context: context)
+        // Documents of the corpus have about one distinct capitalised run for every two texts.
+        var memo = MentionMemo(context: context, expectedRuns: texts.count / 2)
         // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.
         let cueEndings = texts.map { text in addMentions(in: text, memo: &memo, to: &registry) }
         let people = Set(participants.flatMap { person in

@@ -104,8 +104,12 @@ struct MentionMemo {
     /// Trimmed phrase → whether it names an organisation not seen before.
     private var newOrganisationNames: [String: Bool] = [:]
 
-    init(context: MentionContext) {
+    /// A memo for the document whose running text is `context`, with room for `expectedRuns` distinct runs (a guess:
+    /// the memo grows past it as it must).
+    init(context: MentionContext, expectedRuns: Int = 0) {
         self.context = context
+        runIndices.reserveCapacity(expectedRuns)
+        runList.reserveCapacity(expectedRuns)
     }
 
     /// The index of `stretch` among the stretches seen, its runs worked out the first time.
