@@ -29,8 +29,13 @@ extension OrganisationExtractor {
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
             var plainStretch = true              // whether every word of the stretch is plain ASCII
+            // The words of the stretch that can start or end a run of two words: capitalised plain ASCII words but the
+            // connectors, and words that are not plain ASCII (which may be anything). A run's first and last words
+            // are two such (a word with a non-ASCII character, or joined to one by a space that is no character of its
+            // own), so a stretch with fewer holds no run: it goes neither to `asciiRun` nor to `capitalisedRuns`.
+            var ends = 0
             func cut() {
-                if words >= 2 {
+                if ends >= 2 {
                     if plainStretch {
                         if let run = asciiRun(in: bytes, from: first, to: last) { body(.run(run)) }
                     } else {
@@ -38,6 +43,7 @@ extension OrganisationExtractor {
                     }
                 }
                 words = 0
+                ends = 0
                 plainStretch = true
             }
             var start = 0
@@ -47,7 +53,9 @@ extension OrganisationExtractor {
                 defer { start = end }
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
                 let (from, to) = trimmedWord(in: bytes, start, end)
-                guard !plain || isCapital(bytes, from, to) || isConnector(bytes, from, to) else {
+                let connector = plain && isConnector(bytes, from, to)
+                let canEnd = !plain || (!connector && isCapital(bytes, from, to))
+                guard canEnd || connector else {
                     // Most words: without a stretch open there is nothing to cut.
                     if words > 0 { cut() }
                     continue
@@ -55,6 +63,7 @@ extension OrganisationExtractor {
                 if bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "\"") { cut() }
                 if words == 0 { first = start }
                 words += 1
+                if canEnd { ends += 1 }
                 if !plain { plainStretch = false }
                 last = end
                 if isRunClauseEnder(bytes[end - 1]) { cut() }
