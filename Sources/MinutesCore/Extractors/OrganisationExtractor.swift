@@ -20,14 +20,16 @@ public enum OrganisationExtractor {
         }
         let context = MentionContext(texts: texts)
         for text in texts { addExpandedAcronyms(in: text, to: &registry) }
-        var memo = MentionMemo(context: context)
+        // Documents of the corpus have about one distinct capitalised run for every two texts.
+        var memo = MentionMemo(context: context, expectedRuns: texts.count / 2)
         // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.
         let cueEndings = texts.map { text in addMentions(in: text, memo: &memo, to: &registry) }
         let people = Set(participants.flatMap { person in
             [TextRules.fold(person.name)] + person.name.splitOnSpaces().map { TextRules.fold(String($0)) }
         })
         for (text, cueEnding) in zip(texts, cueEndings) {
-            addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding)
+            addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding,
+                             holdsFrom: cueEnding.holdsFrom)
         }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
@@ -122,19 +124,22 @@ public enum OrganisationExtractor {
     @discardableResult
     static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
         var trimmedText: Substring?   // worked out for the first run that needs it
-        /// Tries one capitalised run of the text.
-        func tryRun(_ run: String) {
+        /// Tries one capitalised run of the text; `isASCIIRun` tells that `asciiRun(in:from:to:)` worked it out.
+        func tryRun(_ run: String, isASCIIRun: Bool) {
             // A run that changed nothing changes nothing again while the registry stays as it was.
-            let index = memo.runIndex(of: run)
+            let index = memo.runIndex(of: run, isASCIIRun: isASCIIRun)
             let revision = registry.revision
             if memo.runIdleAt(index) == revision { return }
             defer { if registry.revision == revision { memo.markRunIdle(index, at: revision) } }
             let facts = memo.run(at: index)
             if registry.find(key: facts.key) != nil { return }
-            // A line that is only "The … Foundation" names the organisation with its article.
-            let line = trimmedText ?? text.trimming(.blanks)
-            trimmedText = line
-            let named = line.hasPrefix("The ") && line.dropFirst(4) == run ? String(line) : run
+            // A line that is only "The … Foundation" names the organisation with its article: the line is read only
+            // when the whole run is added.
+            let named = { () -> String in
+                let line = trimmedText ?? text.trimming(.blanks)
+                trimmedText = line
+                return line.hasPrefix("The ") && line.dropFirst(4) == run ? String(line) : run
+            }
             // "Eric Enderton - NVIDIA Corporation": a spaced hyphen separates a person from an organisation, so its
             // pieces are tried alone. Otherwise the whole run first; its pieces only when the whole names nothing.
             if facts.separatesPerson {
@@ -148,13 +153,13 @@ public enum OrganisationExtractor {
         return forEachMentionSource(in: text) { source in
             switch source {
             case .run(let run):
-                tryRun(run)
+                tryRun(run, isASCIIRun: true)
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
                 let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
                 if memo.stretchIdleAt(index) == stretchRevision { return }
-                for run in memo.runs(inStretchAt: index) { tryRun(run) }
+                for run in memo.runs(inStretchAt: index) { tryRun(run, isASCIIRun: false) }
                 if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }
@@ -213,9 +218,10 @@ public enum OrganisationExtractor {
     }
 
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
-    /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, when the caller knows.
+    /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, and `holdsFrom` whether it holds " from ",
+    /// when the caller knows.
     static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
-                                 holdsCueEnding: Bool? = nil) {
+                                 holdsCueEnding: Bool? = nil, holdsFrom: Bool? = nil) {
         guard holdsCueEnding ?? agentCueEndings.containsAny(in: text) else { return }
         for offset in agentCueEnds(in: text) {
             let tail = text.dropFirst(offset)
@@ -239,7 +245,7 @@ public enum OrganisationExtractor {
             }
             for name in names where registry.find(name) == nil { registry.add(name) }
         }
-        addPersonFromMentions(in: text, excluding: people, to: &registry)
+        addPersonFromMentions(in: text, excluding: people, to: &registry, holdsFrom: holdsFrom)
     }
 
     /// Where each agent cue that starts a word ends in `text`, in characters: cue by cue (in `agentCues` order),
@@ -304,9 +310,10 @@ public enum OrganisationExtractor {
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
     /// The words (as `splitOnSpaces()` cuts them) around each "from" of a text whose spaces border ASCII bytes are found
     /// on its bytes, with no split of the whole text; `onBytes` is there for tests, which compare both ways.
+    /// `holdsFrom` is whether the text holds " from ", when the caller knows.
     static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
-                                      onBytes: Bool = true) {
-        guard text.containsASCII(" from ") else { return }
+                                      onBytes: Bool = true, holdsFrom: Bool? = nil) {
+        guard holdsFrom ?? text.containsASCII(" from ") else { return }
         if onBytes, forEachFromWord(in: text, { words in addPersonFrom(words, excluding: people, to: &registry) }) {
             return
         }
@@ -401,16 +408,16 @@ public enum OrganisationExtractor {
         return true
     }
 
-    /// Records a candidate phrase as a mention, an alias or a new organisation (as `name` when given, and
-    /// the same phrase once trimmed); false when it is none. `absentKey` is a key the caller found no entry for.
-    private static func consider(_ candidate: MentionMemo.Candidate, as name: String? = nil, absentKey: String? = nil,
+    /// Records a candidate phrase as a mention, an alias or a new organisation (as the `name` it gives when given,
+    /// and the same phrase once trimmed); false when it is none. `absentKey` is a key the caller found no entry for.
+    private static func consider(_ candidate: MentionMemo.Candidate, as name: (() -> String)? = nil, absentKey: String? = nil,
                                  memo: inout MentionMemo, in registry: inout OrganisationRegistry) -> Bool {
         guard candidate.isPhrase else { return false }
         let trimmed = candidate.trimmed
         if (candidate.key != absentKey && registry.find(key: candidate.key) != nil)
             || registry.addAliasIfReordered(trimmed, key: candidate.key) { return true }
         guard memo.namesNewOrganisation(trimmed) else { return false }
-        registry.add(name.map { TextRules.trimConnectors($0) == trimmed ? $0 : trimmed } ?? trimmed)
+        registry.add(name.map { name in let named = name(); return TextRules.trimConnectors(named) == trimmed ? named : trimmed } ?? trimmed)
         return true
     }
 
@@ -494,6 +501,9 @@ struct OrganisationRegistry {
     private var nameWords: [Set<String>] = []
     /// Every word that `nameWords` holds or held, to refuse most phrases at once.
     private var everyNameWord: Set<String> = []
+    /// The shapes of the words of `everyNameWord` (`NameWordShapes`): most words of a phrase are refused on their bytes,
+    /// before a string is made to look them up.
+    private var everyNameWordShape = NameWordShapes()
     /// How many changes the registry has seen (every change registers a name), for callers that remember
     /// what changed nothing.
     private(set) var revision = 0
@@ -532,15 +542,21 @@ struct OrganisationRegistry {
             organisations[i].acronym = acronym
             organisations[i].aliases.removeAll { $0 == bare }
             nameWords[i] = Self.words(name)
-            everyNameWord.formUnion(nameWords[i])
+            addNameWords(nameWords[i])
             register(name, at: i)
             return
         }
         organisations.append(Organisation(name: name, acronym: acronym))
         nameWords.append(Self.words(name))
-        everyNameWord.formUnion(nameWords[nameWords.count - 1])
+        addNameWords(nameWords[nameWords.count - 1])
         register(name, at: organisations.count - 1)
         if let acronym { register(acronym, at: organisations.count - 1) }
+    }
+
+    /// Adds `words` to `everyNameWord` and their shapes to `everyNameWordShape`.
+    private mutating func addNameWords(_ words: Set<String>) {
+        everyNameWord.formUnion(words)
+        for word in words { everyNameWordShape.insert(word.utf8) }
     }
 
     /// Attaches a bare acronym to the organisation whose initials it spells; false when none does.
@@ -600,7 +616,9 @@ struct OrganisationRegistry {
                 while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 let isConnector = word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(word))
-                if !isConnector, !everyNameWord.contains(String(decoding: word, as: UTF8.self)) { return false }
+                if !isConnector, !everyNameWordShape.mayHold(word) || !everyNameWord.contains(String(decoding: word, as: UTF8.self)) {
+                    return false
+                }
                 start = end
             }
             return true
@@ -645,6 +663,8 @@ struct OrganisationRegistry {
     }
 
     /// `key(_:)` worked out on the bytes of a name written in ASCII (no CR); nil for any other name.
+    /// The key is written straight into the string's storage, which the bytes of the name size: each byte gives at most
+    /// itself and a space before it, "&" gives " and".
     private static func asciiKey(_ name: String) -> String? {
         var name = name
         return name.withUTF8 { bytes -> String? in
@@ -653,34 +673,35 @@ struct OrganisationRegistry {
                 guard byte < 0x80, byte != 0x0D else { return nil }
                 if byte == UInt8(ascii: "&") { ampersands += 1 }
             }
-            // Each byte gives at most itself and a space before it; "&" gives " and".
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 3 * ampersands) { out in
+            return String(unsafeUninitializedCapacity: 2 * bytes.count + 3 * ampersands) { out in
                 var count = 0
                 var pendingSpace = false
-                func append(_ byte: UInt8) {
-                    if pendingSpace, count > 0 { out[count] = 0x20; count += 1 }
-                    pendingSpace = false
-                    out[count] = byte
-                    count += 1
-                }
                 for byte in bytes {
+                    let lower: UInt8
                     switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): append(byte)
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): append(byte | 0x20)
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lower = byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): lower = byte | 0x20
                     case UInt8(ascii: "&"):
+                        if count > 0 { out[count] = 0x20; count += 1 }
+                        out[count] = UInt8(ascii: "a")
+                        out[count + 1] = UInt8(ascii: "n")
+                        out[count + 2] = UInt8(ascii: "d")
+                        count += 3
                         pendingSpace = true
-                        append(UInt8(ascii: "a"))
-                        out[count] = UInt8(ascii: "n")
-                        out[count + 1] = UInt8(ascii: "d")
-                        count += 2
-                        pendingSpace = true
-                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true
+                        continue
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"): pendingSpace = true; continue
                     default: continue
                     }
+                    if pendingSpace, count > 0 { out[count] = 0x20; count += 1 }
+                    pendingSpace = false
+                    out[count] = lower
+                    count += 1
                 }
-                let key = UnsafeBufferPointer(rebasing: out[..<count])
-                let dropped = key.starts(with: "the ".utf8) ? 4 : 0
-                return String(decoding: UnsafeBufferPointer(rebasing: key[dropped...]), as: UTF8.self)
+                // No leading "the ": the rest moves to the front.
+                guard count >= 4, out[0] == UInt8(ascii: "t"), out[1] == UInt8(ascii: "h"), out[2] == UInt8(ascii: "e"),
+                      out[3] == 0x20 else { return count }
+                for index in 4..<count { out[index - 4] = out[index] }
+                return count - 4
             }
         }
     }

@@ -13,6 +13,16 @@ struct MentionMemo {
         /// The registry key of `trimmed` (empty for a single word).
         let key: String
 
+        /// A run that `OrganisationExtractor.asciiRun(in:from:to:)` worked out, whose registry key is `key`, as a
+        /// candidate: its words are plain ASCII and single-spaced, and it neither opens with a connector or a determiner
+        /// nor ends with a connector, and it has two words or more, so it is its own trimmed phrase
+        /// (`wordCountIfTrimmed(_:)` is its number of words, two or more).
+        init(asciiRun run: String, key: String) {
+            trimmed = run
+            isPhrase = true
+            self.key = key
+        }
+
         /// `phrase` as a candidate; `phraseKey` is the registry key of `phrase` when the caller has it.
         init(_ phrase: String, key phraseKey: String? = nil) {
             if let count = Self.wordCountIfTrimmed(phrase) {
@@ -45,16 +55,10 @@ struct MentionMemo {
                     word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(bytes[word]))
                 }
                 let first = 0..<firstEnd
-                // A word longer than every determiner is none.
-                let isDeterminer = first.count <= longestDeterminer
-                    && TextRules.leadingDeterminers.contains(String(decoding: bytes[first], as: UTF8.self))
-                guard !isConnector(first), !isDeterminer, !isConnector(lastStart..<bytes.count) else { return nil }
+                guard !isConnector(first), !OrganisationExtractor.isDeterminer(bytes, first), !isConnector(lastStart..<bytes.count) else { return nil }
                 return words
             } ?? nil
         }
-
-        /// The length of the longest of `TextRules.leadingDeterminers`.
-        private static let longestDeterminer = TextRules.leadingDeterminers.map(\.utf8.count).max() ?? 0
     }
 
     /// A capitalised run of the text.
@@ -70,9 +74,10 @@ struct MentionMemo {
         /// The registry revision at which trying the run last changed nothing.
         var idleAt: Int?
 
-        init(_ run: String) {
+        /// The facts of `run`; `isASCIIRun` tells that `OrganisationExtractor.asciiRun(in:from:to:)` worked it out.
+        init(_ run: String, isASCIIRun: Bool) {
             key = OrganisationRegistry.key(run)
-            whole = Candidate(run, key: key)
+            whole = isASCIIRun ? Candidate(asciiRun: run, key: key) : Candidate(run, key: key)
             let separators = OrganisationExtractor.pieceSeparators(in: run)
             pieces = separators.first.map { run.componentsASCII(separatedBy: $0) } ?? []
             separatesPerson = separators.spacedHyphen
@@ -99,8 +104,12 @@ struct MentionMemo {
     /// Trimmed phrase → whether it names an organisation not seen before.
     private var newOrganisationNames: [String: Bool] = [:]
 
-    init(context: MentionContext) {
+    /// A memo for the document whose running text is `context`, with room for `expectedRuns` distinct runs (a guess:
+    /// the memo grows past it as it must).
+    init(context: MentionContext, expectedRuns: Int = 0) {
         self.context = context
+        runIndices.reserveCapacity(expectedRuns)
+        runList.reserveCapacity(expectedRuns)
     }
 
     /// The index of `stretch` among the stretches seen, its runs worked out the first time.
@@ -125,9 +134,10 @@ struct MentionMemo {
         stretchList[index].idleAt = revision
     }
 
-    /// The index of the capitalised run `run` among the runs seen, its facts worked out the first time.
-    mutating func runIndex(of run: String) -> Int {
-        Self.index(of: run, in: &runIndices, list: &runList) { Run(run) }
+    /// The index of the capitalised run `run` among the runs seen, its facts worked out the first time;
+    /// `isASCIIRun` tells that `OrganisationExtractor.asciiRun(in:from:to:)` worked it out.
+    mutating func runIndex(of run: String, isASCIIRun: Bool = false) -> Int {
+        Self.index(of: run, in: &runIndices, list: &runList) { Run(run, isASCIIRun: isASCIIRun) }
     }
 
     /// What is known of the run at `index`.

@@ -52,6 +52,7 @@ enum AcronymPatterns {
     static func beforeNames(in text: String, onBytes: Bool = true) -> [(acronym: String, phrase: String)] {
         let onASCII = !onBytes ? nil : text.withPlainASCIIBytes(beforeNames(inASCII:))
         if let onASCII { return onASCII }
+        if onBytes, text.utf8.withContiguousStorageIfAvailable(mayHoldAcronymBeforeName) == false { return [] }
         let ns = text as NSString
         return acronymThenName.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
             (ns.substring(with: match.range(at: 1)), ns.substring(with: match.range(at: 2)))
@@ -84,6 +85,19 @@ enum AcronymPatterns {
             }
         }
         return found
+    }
+
+    /// Whether the bytes of a text may hold a match of `acronymThenName`: every match has two acronym characters, then
+    /// " (", all of them ASCII (so bytes of their own in UTF-8); a text without them holds none, whatever else it holds.
+    private static func mayHoldAcronymBeforeName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let paren = UTF8Search.offset(of: UInt8(ascii: "("), in: bytes, from: from) {
+            from = paren + 1
+            if paren >= 3, bytes[paren - 1] == UInt8(ascii: " "), isAcronymByte(bytes[paren - 2]), isAcronymByte(bytes[paren - 3]) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Where the acronym `[A-Z][A-Za-z0-9&]{1,9}` (without lower case: `[A-Z][A-Z0-9&]{1,9}`) that starts at

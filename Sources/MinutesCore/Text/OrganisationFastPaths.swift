@@ -29,8 +29,13 @@ extension OrganisationExtractor {
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
             var plainStretch = true              // whether every word of the stretch is plain ASCII
+            // The words of the stretch that can start or end a run of two words: capitalised plain ASCII words but the
+            // connectors, and words that are not plain ASCII (which may be anything). A run's first and last words
+            // are two such (a word with a non-ASCII character, or joined to one by a space that is no character of its
+            // own), so a stretch with fewer holds no run: it goes neither to `asciiRun` nor to `capitalisedRuns`.
+            var ends = 0
             func cut() {
-                if words >= 2 {
+                if ends >= 2 {
                     if plainStretch {
                         if let run = asciiRun(in: bytes, from: first, to: last) { body(.run(run)) }
                     } else {
@@ -38,6 +43,7 @@ extension OrganisationExtractor {
                     }
                 }
                 words = 0
+                ends = 0
                 plainStretch = true
             }
             var start = 0
@@ -47,13 +53,17 @@ extension OrganisationExtractor {
                 defer { start = end }
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
                 let (from, to) = trimmedWord(in: bytes, start, end)
-                guard !plain || isCapital(bytes, from, to) || isConnector(bytes, from, to) else {
-                    cut()
+                let connector = plain && isConnector(bytes, from, to)
+                let canEnd = !plain || (!connector && isCapital(bytes, from, to))
+                guard canEnd || connector else {
+                    // Most words: without a stretch open there is nothing to cut.
+                    if words > 0 { cut() }
                     continue
                 }
                 if bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "\"") { cut() }
                 if words == 0 { first = start }
                 words += 1
+                if canEnd { ends += 1 }
                 if !plain { plainStretch = false }
                 last = end
                 if isRunClauseEnder(bytes[end - 1]) { cut() }
@@ -110,9 +120,15 @@ extension OrganisationExtractor {
         private var seen: UInt8 = 0
         /// Whether some needle's first match is followed by a non-ASCII byte, or the text was not scanned.
         private var undecided = false
+        /// What the pass saw of " from " (`addPersonFromMentions`), told as `containsASCII(" from ")` tells it: nil
+        /// until its first match, then whether an ASCII byte or the end follows that match.
+        private var fromFollowedByASCII: Bool?
+        /// Whether the text was not scanned.
+        private let unscanned: Bool
 
         init(undecided: Bool = false) {
             self.undecided = undecided
+            unscanned = undecided
         }
 
         /// Whether the text holds one of the needles (as `agentCueEndings.containsAny`), nil when Foundation must tell.
@@ -120,9 +136,19 @@ extension OrganisationExtractor {
             found ? true : undecided ? nil : false
         }
 
+        /// Whether the text holds " from " (as `containsASCII(" from ")`), nil when Foundation must tell.
+        var holdsFrom: Bool? {
+            unscanned ? nil : fromFollowedByASCII.map { $0 ? true : nil } ?? false
+        }
+
         /// Looks at the word between `start` and `end` of `bytes`, with a space before it and one after it.
         @inline(__always)
         mutating func see(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
+            if end - start == 4, fromFollowedByASCII == nil, bytes[start] == UInt8(ascii: "f"), bytes[start + 1] == UInt8(ascii: "r"),
+               bytes[start + 2] == UInt8(ascii: "o"), bytes[start + 3] == UInt8(ascii: "m") {
+                fromFollowedByASCII = end + 1 == bytes.count || bytes[end + 1] < 0x80
+                return
+            }
             guard !found, end - start == 2 || end - start == 4 else { return }
             let needle: UInt8
             switch (bytes[start], bytes[start + 1]) {
@@ -407,8 +433,8 @@ extension OrganisationExtractor {
         to - from <= 3 && asciiConnectorCodes.contains(shortWordCode(UnsafeBufferPointer(rebasing: bytes[from..<to])))
     }
 
-    /// Whether the ASCII word `word` is one of `TextRules.leadingDeterminers`.
-    private static func isDeterminer(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+    /// Whether the ASCII word `word` of `bytes` is one of `TextRules.leadingDeterminers` (each of them capitalised).
+    static func isDeterminer(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         guard word.count <= longestDeterminer, isCapital(bytes, word.lowerBound, word.upperBound) else { return false }
         let candidate = UnsafeBufferPointer(rebasing: bytes[word])
         return asciiDeterminers.contains { $0.elementsEqual(candidate) }
