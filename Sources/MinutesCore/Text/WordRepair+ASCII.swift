@@ -120,12 +120,20 @@ extension WordRepair {
         return Self.withLowerCased(word, passing: self) { lower, repair in repair.isKnownASCII(lower: lower) }
     }
 
-    /// `isKnown(_:)` for the lower-cased bytes of an ASCII word.
+    /// `isKnown(_:)` for the lower-cased bytes of an ASCII word: the answer remembered for a word of the document
+    /// (`DocumentWords.memoKnown`), else worked out.
     func isKnownASCII(lower: UnsafeBufferPointer<UInt8>) -> Bool {
-        if lexicon.words.contains(asciiBytes: lower) || words.count(ascii: lower) >= 2 { return true }
+        if let known = words.knownMemo(ascii: lower) { return known }
+        return isKnownASCII(lower: lower, inLexicon: lexicon.words.contains(asciiBytes: lower))
+    }
+
+    /// `isKnownASCII(lower:)` worked out, given whether the dictionary holds the word.
+    func isKnownASCII(lower: UnsafeBufferPointer<UInt8>, inLexicon: Bool) -> Bool {
+        if inLexicon || words.count(ascii: lower) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
         let length = lower.count
-        for suffix in Self.asciiSuffixes where length > suffix.count + 3 && Self.hasSuffix(lower, suffix) {
+        guard let last = lower.last else { return false }
+        for suffix in Self.asciiSuffixes(endingWith: last) where length > suffix.count + 3 && Self.hasSuffix(lower, suffix) {
             let stem = UnsafeBufferPointer(rebasing: lower[..<(length - suffix.count)])
             if lexicon.words.contains(asciiBytes: stem) || Self.withAppendedE(stem, lexicon.words.contains(asciiBytes:))
                 || words.count(ascii: stem) >= 1 {
@@ -157,13 +165,25 @@ extension WordRepair {
     private static let functionWordMaxLength = Lexicon.functionWords.map(\.utf8.count).max() ?? 0
 
     /// Whether `bytes` end with `suffix`.
+    @inline(__always)
     private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
-        guard bytes.count >= suffix.count, let base = bytes.baseAddress else { return false }
-        return memcmp(base + (bytes.count - suffix.count), suffix, suffix.count) == 0
+        guard bytes.count >= suffix.count else { return false }
+        let start = bytes.count - suffix.count
+        for (offset, byte) in suffix.enumerated() where bytes[start + offset] != byte { return false }
+        return true
     }
 
-    /// `suffixes` as bytes.
-    private static let asciiSuffixes: [[UInt8]] = suffixes.map { Array($0.utf8) }
+    /// The `suffixes` (as bytes) that end with `byte`: only they can end a word that does. (`isKnownASCII` asks
+    /// whether any suffix vouches for the word, so the order it takes them in does not matter.)
+    @inline(__always)
+    private static func asciiSuffixes(endingWith byte: UInt8) -> [[UInt8]] {
+        byte < 0x80 ? asciiSuffixesByLastByte[Int(byte)] : []
+    }
+
+    /// `suffixes` as bytes, by their last byte (0–127).
+    private static let asciiSuffixesByLastByte: [[[UInt8]]] = (0..<128).map { last in
+        suffixes.map { Array($0.utf8) }.filter { $0.last == UInt8(last) }
+    }
 
     /// Calls `body` with `bytes` and an "e" after them ("stem" + "e").
     @inline(__always)
@@ -225,6 +245,28 @@ struct DocumentWords {
         return word.withUTF8 { count(ascii: $0) }
     }
 
+    /// The answers of `isKnown` for the lower-cased ASCII words of the document it is remembered for, in the order
+    /// `memoKnown` takes: those of five letters or more (`WordRepair.maySplit` splits no shorter one), all passed
+    /// to `isKnown` at once, which answers each of them in order.
+    func asciiWordsToMemo(_ isKnown: ([UnsafeBufferPointer<UInt8>]) -> [Bool]) -> [Bool?] {
+        ascii.withWords { words in
+            let memoed = words.indices.filter { words[$0].count >= 5 }
+            var known = [Bool?](repeating: nil, count: words.count)
+            for (index, answer) in zip(memoed, isKnown(memoed.map { words[$0] })) { known[index] = answer }
+            return known
+        }
+    }
+
+    /// Remembers the answers of `asciiWordsToMemo` (nil: not remembered).
+    mutating func memoKnown(_ known: [Bool?]) {
+        ascii.setKnown(known)
+    }
+
+    /// Whether the lower-cased ASCII word `bytes` is known, when remembered by `memoKnown`.
+    func knownMemo(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        ascii.entry(for: bytes)?.known
+    }
+
     /// How often the document uses the lower-cased ASCII word `bytes`.
     func count(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int {
         ascii.entry(for: bytes)?.count ?? 0
@@ -254,6 +296,8 @@ struct ASCIIWordTally {
         var length: Int32
         var count: Int32
         var capitalised: Bool
+        /// A remembered answer about the word (`setKnown`), nil when none is.
+        var known: Bool?
     }
 
     /// The distinct lower-cased words, one after another.
@@ -282,15 +326,28 @@ struct ASCIIWordTally {
             }
         case let empty?:
             slots[-1 - empty] = Int32(entries.count + 1)
-            entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised))
+            entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised, known: nil))
             for byte in word { arena.append(byte.asciiLowercased) }
         case nil:
             break
         }
     }
 
-    /// The count of the lower-cased word `lower` and whether it was ever capitalised; nil for a word never counted.
-    func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool)? {
+    /// Calls `body` with the lower-cased bytes of each distinct word, in the order the words were first counted.
+    func withWords<R>(_ body: ([UnsafeBufferPointer<UInt8>]) -> R) -> R {
+        arena.withUnsafeBufferPointer { all in
+            body(entries.map { UnsafeBufferPointer(rebasing: all[Int($0.start)..<Int($0.start + $0.length)]) })
+        }
+    }
+
+    /// Stores one remembered answer for each distinct word, in the order of `withWords`.
+    mutating func setKnown(_ known: [Bool?]) {
+        for (index, answer) in known.enumerated() where index < entries.count { entries[index].known = answer }
+    }
+
+    /// The count of the lower-cased word `lower`, whether it was ever capitalised, and the answer remembered for it;
+    /// nil for a word never counted.
+    func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool, known: Bool?)? {
         let found: Int? = slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
                 entries.withUnsafeBufferPointer { entries in
@@ -299,7 +356,7 @@ struct ASCIIWordTally {
             }
         }
         guard let index = found, index >= 0 else { return nil }
-        return (Int(entries[index].count), entries[index].capitalised)
+        return (Int(entries[index].count), entries[index].capitalised, entries[index].known)
     }
 
     /// Looks for `word` (compared lower-cased) from its hash's slot on: the index of its entry, or -1 - the empty slot

@@ -10,8 +10,9 @@ import Foundation
 ///
 /// A word is never split when the dictionary knows it or when the document uses it twice.
 public struct WordRepair: Sendable {
-    /// The words of the document being repaired: how often each is used, lower-cased, and which are capitalised.
-    let words: DocumentWords
+    /// The words of the document being repaired: how often each is used, lower-cased, which are capitalised, and
+    /// (once the document is tallied) which of those `maySplit` could split are known words.
+    private(set) var words: DocumentWords
     let lexicon: Lexicon
 
     /// Builds a repairer that knows the words of `texts` (the whole document).
@@ -32,6 +33,14 @@ public struct WordRepair: Sendable {
         }
         self.words = words
         self.lexicon = lexicon
+        // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
+        // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
+        // Their dictionary lookups, nearly all cache misses, are made together (`WordSet.contains(asciiBatch:)`).
+        let known = self.words.asciiWordsToMemo { words in
+            let inLexicon = lexicon.words.contains(asciiBatch: words)
+            return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0]) }
+        }
+        self.words.memoKnown(known)
     }
 
     /// Calls `body` with each stretch of `bytes` between standalone spaces (space bytes with an ASCII byte or an end
