@@ -226,21 +226,34 @@ public struct WordSet: Sendable {
 
     /// The hash of a word: its bytes taken eight at a time as little-endian words (the last one filled up with zero
     /// bytes), each mixed in by a multiplication, then the length and a final mix for the low bits the table uses.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// With `lowerCasing`, the hash of the bytes lower-cased (A–Z as a–z), with no lower-cased copy made.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowerCasing: Bool = false) -> UInt64 {
         var hash: UInt64 = 0
         var offset = 0
         if let base = bytes.baseAddress {
             while offset + 8 <= bytes.count {
-                hash = mix(hash, UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)))
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                hash = mix(hash, lowerCasing ? asciiLowercased(chunk) : chunk)
                 offset += 8
             }
         }
         if offset < bytes.count {
             var tail: UInt64 = 0
             for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
-            hash = mix(hash, tail)
+            hash = mix(hash, lowerCasing ? asciiLowercased(tail) : tail)
         }
         return finish(hash, length: bytes.count)
+    }
+
+    /// The eight bytes of `chunk` with A–Z lower-cased (`UInt8.asciiLowercased` of each): a byte's low seven bits plus
+    /// 0x3F reach the high bit from "A" on, plus 0x25 from "[" on (no carry between bytes), and a byte with its own high
+    /// bit set is no letter; each upper-case letter gets 0x20.
+    @inline(__always)
+    static func asciiLowercased(_ chunk: UInt64) -> UInt64 {
+        let low7 = chunk & 0x7F7F_7F7F_7F7F_7F7F
+        let fromA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F, pastZ = low7 &+ 0x2525_2525_2525_2525
+        return chunk | ((fromA & ~pastZ & ~chunk & 0x8080_8080_8080_8080) >> 2)
     }
 
     /// One step of `hash(_:)`: eight bytes mixed in.

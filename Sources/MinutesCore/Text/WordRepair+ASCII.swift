@@ -398,9 +398,9 @@ struct ASCIIWordTally {
         self.slots = slots
     }
 
-    /// FNV-1a of the lower-cased `bytes`.
+    /// The hash of the lower-cased `bytes`, eight at a time (`WordSet.hash(_:lowerCasing:)`).
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        bytes.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1.asciiLowercased)) &* 0x0000_0100_0000_01B3 }
+        WordSet.hash(bytes, lowerCasing: true)
     }
 }
