@@ -115,16 +115,22 @@ extension WordRepair {
 
     /// `isKnown(_:)` for the bytes of an ASCII word in any case.
     func isKnownASCII(word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.contains(where: \.isASCIIUppercase) else { return isKnownASCII(lower: word) }
+        // The tally compares words lower-cased: an answer remembered for the word is found with no lower-cased copy.
+        if let known = words.knownMemo(ascii: word) { return known }
+        guard word.contains(where: \.isASCIIUppercase) else { return isKnownASCIIAfresh(lower: word) }
         // The repairer goes to the closure as an argument: captured, it would be copied (all its tables retained) each time.
-        return Self.withLowerCased(word, passing: self) { lower, repair in repair.isKnownASCII(lower: lower) }
+        return Self.withLowerCased(word, passing: self) { lower, repair in repair.isKnownASCIIAfresh(lower: lower) }
     }
 
     /// `isKnown(_:)` for the lower-cased bytes of an ASCII word: the answer remembered for a word of the document
     /// (`DocumentWords.memoKnown`), else worked out.
     func isKnownASCII(lower: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let known = words.knownMemo(ascii: lower) { return known }
-        return isKnownASCII(lower: lower, inLexicon: lexicon.words.contains(asciiBytes: lower))
+        words.knownMemo(ascii: lower) ?? isKnownASCIIAfresh(lower: lower)
+    }
+
+    /// `isKnownASCII(lower:)` worked out, without a remembered answer.
+    private func isKnownASCIIAfresh(lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        isKnownASCII(lower: lower, inLexicon: lexicon.words.contains(asciiBytes: lower))
     }
 
     /// `isKnownASCII(lower:)` worked out, given whether the dictionary holds the word.
@@ -262,7 +268,7 @@ struct DocumentWords {
         ascii.setKnown(known)
     }
 
-    /// Whether the lower-cased ASCII word `bytes` is known, when remembered by `memoKnown`.
+    /// Whether the ASCII word `bytes` (in any case: the tally compares lower-cased) is known, when remembered by `memoKnown`.
     func knownMemo(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         ascii.entry(for: bytes)?.known
     }
