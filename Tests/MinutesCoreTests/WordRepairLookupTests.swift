@@ -87,6 +87,31 @@ struct WordRepairLookupTests {
         }
     }
 
+    @Test func textsLeftAsTheyAreAreRepairedToThemselves() {
+        var random = SplitMix64(seed: 109)
+        let lexicon = Lexicon(words: ["meeting", "board", "clean", "tech", "cluster", "region", "thus", "opportunity", "business",
+                                      "ness", "present", "directors", "agenda", "resolved", "joined", "known"])
+        var leftAlone = 0, repaired = 0
+        for round in 0..<300 {
+            let texts = (0..<Int(random.next() % 6 + 1)).map { _ in
+                round % 2 == 0 ? TextPathFastPathTests.asciiText(&random, count: 10) : TextPathFastPathTests.text(&random, count: 10)
+            }
+            let repair = WordRepair(vocabularyFrom: texts, lexicon: lexicon)
+            for (index, text) in texts.enumerated() {
+                let result = repair.repair(text)
+                if repair.leavesAsItIs(textAt: index) {
+                    leftAlone += 1
+                    #expect(result == text, "\(text.debugDescription) in \(texts)")
+                } else if result != text {
+                    repaired += 1
+                }
+            }
+            #expect(!repair.leavesAsItIs(textAt: texts.count))
+        }
+        // Both kinds of texts were made: the test compares texts left alone, not only texts that change.
+        #expect(leftAlone > 100 && repaired > 100, "\(leftAlone) left alone, \(repaired) repaired")
+    }
+
     /// Calls `body` with buffers over each of `arrays`, all valid at once.
     private func withBuffers(_ arrays: [[UInt8]], _ body: ([UnsafeBufferPointer<UInt8>]) -> Void) {
         let storage = arrays.map { array -> UnsafeMutableBufferPointer<UInt8> in

@@ -229,7 +229,9 @@ struct DocumentWords {
     private var othersCapitalised: Set<String> = []
 
     /// Counts one word of ASCII letters (any case); it is capitalised when its first letter is upper-case.
-    mutating func add(ascii word: UnsafeBufferPointer<UInt8>) {
+    /// Returns the word's entry in the tally (`knownMemo(entry:)`).
+    @discardableResult
+    mutating func add(ascii word: UnsafeBufferPointer<UInt8>) -> Int {
         ascii.add(word, capitalised: word.first?.isASCIIUppercase ?? false)
     }
 
@@ -266,6 +268,11 @@ struct DocumentWords {
     /// Remembers the answers of `asciiWordsToMemo` (nil: not remembered).
     mutating func memoKnown(_ known: [Bool?]) {
         ascii.setKnown(known)
+    }
+
+    /// `knownMemo(ascii:)` of the word whose entry `add(ascii:)` returned.
+    func knownMemo(entry: Int) -> Bool? {
+        ascii.known(entry: entry)
     }
 
     /// Whether the ASCII word `bytes` (in any case: the tally compares lower-cased) is known, when remembered by `memoKnown`.
@@ -313,8 +320,10 @@ struct ASCIIWordTally {
     /// Index + 1 into `entries`; 0 for an empty slot. The count is a power of two.
     private var slots = [Int32](repeating: 0, count: 1024)
 
-    /// Counts one ASCII word (lower-cased here), capitalised or not where it stood.
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>, capitalised: Bool) {
+    /// Counts one ASCII word (lower-cased here), capitalised or not where it stood; returns the index of its entry
+    /// (-1 only for a full table, which never happens).
+    @discardableResult
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, capitalised: Bool) -> Int {
         if entries.count * 2 >= slots.count { grow() }
         let hash = Self.hash(word)
         let found: Int? = slots.withUnsafeBufferPointer { slots in
@@ -330,13 +339,20 @@ struct ASCIIWordTally {
                 entries[index].count += 1
                 if capitalised { entries[index].capitalised = true }
             }
+            return index
         case let empty?:
             slots[-1 - empty] = Int32(entries.count + 1)
             entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised, known: nil))
             for byte in word { arena.append(byte.asciiLowercased) }
+            return entries.count - 1
         case nil:
-            break
+            return -1
         }
+    }
+
+    /// The answer remembered for the word of entry `index` (`setKnown`); nil when none is or there is no such entry.
+    func known(entry index: Int) -> Bool? {
+        entries.indices.contains(index) ? entries[index].known : nil
     }
 
     /// Calls `body` with the lower-cased bytes of each distinct word, in the order the words were first counted.

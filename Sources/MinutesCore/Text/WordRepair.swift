@@ -14,21 +14,36 @@ public struct WordRepair: Sendable {
     /// (once the document is tallied) which of those `maySplit` could split are known words.
     private(set) var words: DocumentWords
     let lexicon: Lexicon
+    /// For each text of `init(vocabularyFrom:lexicon:)`, whether `repair` surely returns it as it is (`leavesAsItIs`).
+    private var textsLeftAsTheyAre: [Bool] = []
 
     /// Builds a repairer that knows the words of `texts` (the whole document).
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
         var words = DocumentWords()
+        // The tally entries of the letter runs of five letters or more, text after text, and for each plain-ASCII
+        // text where its runs are among them and whether it may glue sentences (nil for other texts).
+        var longRuns: [Int] = []
+        var plainTexts: [(runs: Range<Int>, mayGlue: Bool)?] = []
         for text in texts {
             var text = text
             text.withUTF8 { bytes in
+                let firstRun = longRuns.count
+                var isPlain = true
                 // Letter runs of plain-ASCII stretches are tallied on their bytes, with no String per word;
                 // stretches with other characters are split by characters.
                 Self.forEachStretch(of: bytes) { range, isPlainASCII in
-                    guard !isPlainASCII else { return Self.forEachASCIILetterRun(in: bytes, range) { words.add(ascii: $0) } }
+                    guard !isPlainASCII else {
+                        return Self.forEachASCIILetterRun(in: bytes, range) { run in
+                            let entry = words.add(ascii: run)
+                            if run.count >= 5 { longRuns.append(entry) }
+                        }
+                    }
+                    isPlain = false
                     for word in Self.words(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) {
                         words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
                     }
                 }
+                plainTexts.append(isPlain ? (firstRun..<longRuns.count, Self.mayGlueSentences(bytes)) : nil)
             }
         }
         self.words = words
@@ -41,6 +56,34 @@ public struct WordRepair: Sendable {
             return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0]) }
         }
         self.words.memoKnown(known)
+        // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
+        // end is glued to a capitalised word, or where a part between hyphens and full stops, which is one of the
+        // text's letter runs, may be split (five letters or more) and is no known word.
+        textsLeftAsTheyAre = plainTexts.map { text in
+            guard let text, !text.mayGlue else { return false }
+            return longRuns[text.runs].allSatisfy { self.words.knownMemo(entry: $0) == true }
+        }
+    }
+
+    /// Whether `repair` surely returns the text at `index` of those the repairer was built from as it is, so that it
+    /// need not be looked at: a plain-ASCII text with no sentence end glued to a capitalised word (`mayGlueSentences`)
+    /// whose words of five letters or more are all known.
+    func leavesAsItIs(textAt index: Int) -> Bool {
+        index < textsLeftAsTheyAre.count && textsLeftAsTheyAre[index]
+    }
+
+    /// Whether `bytes` hold a lower-case letter, a full stop, an upper-case letter and a lower-case one in a row: the
+    /// bytes around the full stop of every token `gluesSentences` holds for.
+    static func mayGlueSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var dot = 1
+        while let found = UTF8Search.offset(of: UInt8(ascii: "."), in: bytes, from: dot) {
+            if found + 2 < bytes.count, bytes[found - 1].isASCIILowercase, bytes[found + 1].isASCIIUppercase,
+               bytes[found + 2].isASCIILowercase {
+                return true
+            }
+            dot = found + 1
+        }
+        return false
     }
 
     /// Calls `body` with each stretch of `bytes` between standalone spaces (space bytes with an ASCII byte or an end
