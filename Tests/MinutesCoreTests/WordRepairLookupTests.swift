@@ -87,6 +87,7 @@ struct WordRepairLookupTests {
         }
     }
 
+    /// Texts left as they are repair to themselves, and a text repaired within its window as it is whole.
     @Test func textsLeftAsTheyAreAreRepairedToThemselves() {
         var random = SplitMix64(seed: 109)
         let lexicon = Lexicon(words: ["meeting", "board", "clean", "tech", "cluster", "region", "thus", "opportunity", "business",
@@ -98,7 +99,9 @@ struct WordRepairLookupTests {
             }
             let repair = WordRepair(vocabularyFrom: texts, lexicon: lexicon)
             for (index, text) in texts.enumerated() {
+                var cache: [String: String] = [:]
                 let result = repair.repair(text)
+                #expect(repair.repair(textAt: index, text, cache: &cache) == result, "\(text.debugDescription) in \(texts)")
                 if repair.leavesAsItIs(textAt: index) {
                     leftAlone += 1
                     #expect(result == text, "\(text.debugDescription) in \(texts)")
