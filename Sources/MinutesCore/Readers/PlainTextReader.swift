@@ -93,7 +93,8 @@ public struct PlainTextReader: DocumentReader {
             let repair = WordRepair(vocabularyFrom: blocks.map(\.text))
             // One token cache for the document; each block's text is replaced as it is repaired (no second copy of all texts).
             var cache: [String: String] = [:]
-            for i in blocks.indices { blocks[i].text = repair.repair(blocks[i].text, cache: &cache) }
+            // Only the part of each text where the repairer may change something is looked at again.
+            for i in blocks.indices { blocks[i].text = repair.repair(textAt: i, blocks[i].text, cache: &cache) }
         }
         return BlockDocument(blocks: blocks)
     }

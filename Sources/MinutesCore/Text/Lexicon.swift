@@ -68,6 +68,9 @@ public struct WordSet: Sendable {
     private let others: Set<String>
     /// Whether some word of `others` is canonically equivalent to an ASCII string.
     private let othersMatchASCII: Bool
+    /// A Bloom filter of the table's words (`filterBits`), small enough to stay in the cache: most words that are not
+    /// in the table are turned away by it without a read of the large `slots` and `bytes`.
+    private let filter: [UInt64]
 
     /// The words of `lines` (separated by line feeds); empty lines are skipped. With `lowerCaseOnly`, only
     /// lower-case entries (first byte a–z) without possessives ("hub's") are kept, as from a system word list.
@@ -76,36 +79,41 @@ public struct WordSet: Sendable {
         var capacity = 16
         while capacity < lineCount * 2 { capacity <<= 1 }
         var slots = [UInt32](repeating: 0, count: capacity)
+        var filter = [UInt64](repeating: 0, count: max(1, capacity >> 5))
         var others = Set<String>()
         var othersMatchASCII = false
         // Plain pointers inside the loop: no copy-on-write or exclusivity checks per probe.
         slots.withUnsafeMutableBufferPointer { table in
-            lines.withUnsafeBufferPointer { all in
-                var start = 0
-                while start < all.count {
-                    // A line not kept for its first byte is passed over with memchr.
-                    if lowerCaseOnly, !(0x61...0x7A).contains(all[start]) {
-                        start = Self.offset(of: 0x0A, in: all, from: start) + 1
-                        continue
+            filter.withUnsafeMutableBufferPointer { filter in
+                lines.withUnsafeBufferPointer { all in
+                    var start = 0
+                    while start < all.count {
+                        // A line not kept for its first byte is passed over with memchr.
+                        if lowerCaseOnly, !(0x61...0x7A).contains(all[start]) {
+                            start = Self.offset(of: 0x0A, in: all, from: start) + 1
+                            continue
+                        }
+                        // The kept lines are read once, eight bytes at a time: where each ends, its hash, and whether it holds an
+                        // apostrophe or a byte over 0x7F.
+                        let (end, hash, highBits, apostrophes) = Self.scanLine(in: all, from: start)
+                        let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                        defer { start = end + 1 }
+                        if line.isEmpty || (lowerCaseOnly && apostrophes) { continue }
+                        if highBits {
+                            let word = String(decoding: line, as: UTF8.self)
+                            others.insert(word)
+                            if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
+                            continue
+                        }
+                        let (word, bits) = Self.filterBits(hash, wordCount: filter.count)
+                        filter[word] |= bits
+                        var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+                        while table[slot] != 0 {
+                            if Self.word(at: Int(table[slot]) - 1, in: all, equals: line) { break }
+                            slot = (slot + 1) & (capacity - 1)
+                        }
+                        if table[slot] == 0 { table[slot] = UInt32(start + 1) }
                     }
-                    // The kept lines are read once, eight bytes at a time: where each ends, its hash, and whether it holds an
-                    // apostrophe or a byte over 0x7F.
-                    let (end, hash, highBits, apostrophes) = Self.scanLine(in: all, from: start)
-                    let line = UnsafeBufferPointer(rebasing: all[start..<end])
-                    defer { start = end + 1 }
-                    if line.isEmpty || (lowerCaseOnly && apostrophes) { continue }
-                    if highBits {
-                        let word = String(decoding: line, as: UTF8.self)
-                        others.insert(word)
-                        if Self.asciiEquivalent(of: word) != nil { othersMatchASCII = true }
-                        continue
-                    }
-                    var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-                    while table[slot] != 0 {
-                        if Self.word(at: Int(table[slot]) - 1, in: all, equals: line) { break }
-                        slot = (slot + 1) & (capacity - 1)
-                    }
-                    if table[slot] == 0 { table[slot] = UInt32(start + 1) }
                 }
             }
         }
@@ -113,6 +121,14 @@ public struct WordSet: Sendable {
         self.slots = slots
         self.others = others
         self.othersMatchASCII = othersMatchASCII
+        self.filter = filter
+    }
+
+    /// Where a word of hash `hash` stands in a filter of `wordCount` words (a power of two): the filter word, and its
+    /// two bits, taken from hash bits the slot index does not use.
+    @inline(__always)
+    private static func filterBits(_ hash: UInt64, wordCount: Int) -> (word: Int, bits: UInt64) {
+        (Int(truncatingIfNeeded: hash >> 40) & (wordCount - 1), (1 << ((hash >> 20) & 63)) | (1 << ((hash >> 26) & 63)))
     }
 
     /// How many line feeds `all` holds, counted eight bytes at a time: a byte of the word XOR line feeds is zero where
@@ -151,14 +167,43 @@ public struct WordSet: Sendable {
 
     /// `contains(_:)` for a word given as its bytes, all of them ASCII.
     func contains(asciiBytes query: UnsafeBufferPointer<UInt8>) -> Bool {
-        containsASCII(query) || (othersMatchASCII && others.contains(String(decoding: query, as: UTF8.self)))
+        containsASCII(query) || othersContain(ascii: query)
+    }
+
+    /// `contains(asciiBytes:)` for each of `queries`, with the table's reads for all of them issued together: the
+    /// first slot of every query is read in one pass, then the word it points to in another, so the processor waits
+    /// for many of these cache misses at once instead of one after the other (a query whose word is further along its
+    /// probe sequence is then looked up alone).
+    func contains(asciiBatch queries: [UnsafeBufferPointer<UInt8>]) -> [Bool] {
+        slots.withUnsafeBufferPointer { slots in
+            bytes.withUnsafeBufferPointer { all in
+                let mask = slots.count - 1
+                let firstSlots = queries.map { query in
+                    query.isEmpty || query.contains(0x0A) ? -1 : Int(truncatingIfNeeded: Self.hash(query)) & mask
+                }
+                let stored = firstSlots.map { $0 < 0 ? 0 : Int(slots[$0]) }
+                return queries.indices.map { index in
+                    let query = queries[index]
+                    guard stored[index] != 0 else { return othersContain(ascii: query) }
+                    return Self.word(at: stored[index] - 1, in: all, equals: query) || contains(asciiBytes: query)
+                }
+            }
+        }
+    }
+
+    /// Whether a word of `others` is canonically equivalent to the ASCII `query`.
+    private func othersContain(ascii query: UnsafeBufferPointer<UInt8>) -> Bool {
+        othersMatchASCII && others.contains(String(decoding: query, as: UTF8.self))
     }
 
     /// Whether the ASCII bytes `query` are a word of the table.
     private func containsASCII(_ query: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !query.isEmpty, !query.contains(0x0A) else { return false }
+        let hash = Self.hash(query)
+        let (word, bits) = Self.filterBits(hash, wordCount: filter.count)
+        guard filter[word] & bits == bits else { return false }
         return bytes.withUnsafeBufferPointer { all in
-            var slot = Int(truncatingIfNeeded: Self.hash(query)) & (slots.count - 1)
+            var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
             while slots[slot] != 0 {
                 if Self.word(at: Int(slots[slot]) - 1, in: all, equals: query) { return true }
                 slot = (slot + 1) & (slots.count - 1)
@@ -181,21 +226,34 @@ public struct WordSet: Sendable {
 
     /// The hash of a word: its bytes taken eight at a time as little-endian words (the last one filled up with zero
     /// bytes), each mixed in by a multiplication, then the length and a final mix for the low bits the table uses.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// With `lowerCasing`, the hash of the bytes lower-cased (A–Z as a–z), with no lower-cased copy made.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowerCasing: Bool = false) -> UInt64 {
         var hash: UInt64 = 0
         var offset = 0
         if let base = bytes.baseAddress {
             while offset + 8 <= bytes.count {
-                hash = mix(hash, UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)))
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+                hash = mix(hash, lowerCasing ? asciiLowercased(chunk) : chunk)
                 offset += 8
             }
         }
         if offset < bytes.count {
             var tail: UInt64 = 0
             for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
-            hash = mix(hash, tail)
+            hash = mix(hash, lowerCasing ? asciiLowercased(tail) : tail)
         }
         return finish(hash, length: bytes.count)
+    }
+
+    /// The eight bytes of `chunk` with A–Z lower-cased (`UInt8.asciiLowercased` of each): a byte's low seven bits plus
+    /// 0x3F reach the high bit from "A" on, plus 0x25 from "[" on (no carry between bytes), and a byte with its own high
+    /// bit set is no letter; each upper-case letter gets 0x20.
+    @inline(__always)
+    static func asciiLowercased(_ chunk: UInt64) -> UInt64 {
+        let low7 = chunk & 0x7F7F_7F7F_7F7F_7F7F
+        let fromA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F, pastZ = low7 &+ 0x2525_2525_2525_2525
+        return chunk | ((fromA & ~pastZ & ~chunk & 0x8080_8080_8080_8080) >> 2)
     }
 
     /// One step of `hash(_:)`: eight bytes mixed in.

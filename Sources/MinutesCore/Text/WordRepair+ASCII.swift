@@ -115,17 +115,31 @@ extension WordRepair {
 
     /// `isKnown(_:)` for the bytes of an ASCII word in any case.
     func isKnownASCII(word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.contains(where: \.isASCIIUppercase) else { return isKnownASCII(lower: word) }
+        // The tally compares words lower-cased: an answer remembered for the word is found with no lower-cased copy.
+        if let known = words.knownMemo(ascii: word) { return known }
+        guard word.contains(where: \.isASCIIUppercase) else { return isKnownASCIIAfresh(lower: word) }
         // The repairer goes to the closure as an argument: captured, it would be copied (all its tables retained) each time.
-        return Self.withLowerCased(word, passing: self) { lower, repair in repair.isKnownASCII(lower: lower) }
+        return Self.withLowerCased(word, passing: self) { lower, repair in repair.isKnownASCIIAfresh(lower: lower) }
     }
 
-    /// `isKnown(_:)` for the lower-cased bytes of an ASCII word.
+    /// `isKnown(_:)` for the lower-cased bytes of an ASCII word: the answer remembered for a word of the document
+    /// (`DocumentWords.memoKnown`), else worked out.
     func isKnownASCII(lower: UnsafeBufferPointer<UInt8>) -> Bool {
-        if lexicon.words.contains(asciiBytes: lower) || words.count(ascii: lower) >= 2 { return true }
+        words.knownMemo(ascii: lower) ?? isKnownASCIIAfresh(lower: lower)
+    }
+
+    /// `isKnownASCII(lower:)` worked out, without a remembered answer.
+    private func isKnownASCIIAfresh(lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        isKnownASCII(lower: lower, inLexicon: lexicon.words.contains(asciiBytes: lower))
+    }
+
+    /// `isKnownASCII(lower:)` worked out, given whether the dictionary holds the word.
+    func isKnownASCII(lower: UnsafeBufferPointer<UInt8>, inLexicon: Bool) -> Bool {
+        if inLexicon || words.count(ascii: lower) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
         let length = lower.count
-        for suffix in Self.asciiSuffixes where length > suffix.count + 3 && Self.hasSuffix(lower, suffix) {
+        guard let last = lower.last else { return false }
+        for suffix in Self.asciiSuffixes(endingWith: last) where length > suffix.count + 3 && Self.hasSuffix(lower, suffix) {
             let stem = UnsafeBufferPointer(rebasing: lower[..<(length - suffix.count)])
             if lexicon.words.contains(asciiBytes: stem) || Self.withAppendedE(stem, lexicon.words.contains(asciiBytes:))
                 || words.count(ascii: stem) >= 1 {
@@ -157,13 +171,25 @@ extension WordRepair {
     private static let functionWordMaxLength = Lexicon.functionWords.map(\.utf8.count).max() ?? 0
 
     /// Whether `bytes` end with `suffix`.
+    @inline(__always)
     private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
-        guard bytes.count >= suffix.count, let base = bytes.baseAddress else { return false }
-        return memcmp(base + (bytes.count - suffix.count), suffix, suffix.count) == 0
+        guard bytes.count >= suffix.count else { return false }
+        let start = bytes.count - suffix.count
+        for (offset, byte) in suffix.enumerated() where bytes[start + offset] != byte { return false }
+        return true
     }
 
-    /// `suffixes` as bytes.
-    private static let asciiSuffixes: [[UInt8]] = suffixes.map { Array($0.utf8) }
+    /// The `suffixes` (as bytes) that end with `byte`: only they can end a word that does. (`isKnownASCII` asks
+    /// whether any suffix vouches for the word, so the order it takes them in does not matter.)
+    @inline(__always)
+    private static func asciiSuffixes(endingWith byte: UInt8) -> [[UInt8]] {
+        byte < 0x80 ? asciiSuffixesByLastByte[Int(byte)] : []
+    }
+
+    /// `suffixes` as bytes, by their last byte (0–127).
+    private static let asciiSuffixesByLastByte: [[[UInt8]]] = (0..<128).map { last in
+        suffixes.map { Array($0.utf8) }.filter { $0.last == UInt8(last) }
+    }
 
     /// Calls `body` with `bytes` and an "e" after them ("stem" + "e").
     @inline(__always)
@@ -203,7 +229,9 @@ struct DocumentWords {
     private var othersCapitalised: Set<String> = []
 
     /// Counts one word of ASCII letters (any case); it is capitalised when its first letter is upper-case.
-    mutating func add(ascii word: UnsafeBufferPointer<UInt8>) {
+    /// Returns the word's entry in the tally (`knownMemo(entry:)`).
+    @discardableResult
+    mutating func add(ascii word: UnsafeBufferPointer<UInt8>) -> Int {
         ascii.add(word, capitalised: word.first?.isASCIIUppercase ?? false)
     }
 
@@ -223,6 +251,33 @@ struct DocumentWords {
         guard word.isPlainASCII else { return others[word] ?? 0 }
         var word = word
         return word.withUTF8 { count(ascii: $0) }
+    }
+
+    /// The answers of `isKnown` for the lower-cased ASCII words of the document it is remembered for, in the order
+    /// `memoKnown` takes: those of five letters or more (`WordRepair.maySplit` splits no shorter one), all passed
+    /// to `isKnown` at once, which answers each of them in order.
+    func asciiWordsToMemo(_ isKnown: ([UnsafeBufferPointer<UInt8>]) -> [Bool]) -> [Bool?] {
+        ascii.withWords { words in
+            let memoed = words.indices.filter { words[$0].count >= 5 }
+            var known = [Bool?](repeating: nil, count: words.count)
+            for (index, answer) in zip(memoed, isKnown(memoed.map { words[$0] })) { known[index] = answer }
+            return known
+        }
+    }
+
+    /// Remembers the answers of `asciiWordsToMemo` (nil: not remembered).
+    mutating func memoKnown(_ known: [Bool?]) {
+        ascii.setKnown(known)
+    }
+
+    /// `knownMemo(ascii:)` of the word whose entry `add(ascii:)` returned.
+    func knownMemo(entry: Int) -> Bool? {
+        ascii.known(entry: entry)
+    }
+
+    /// Whether the ASCII word `bytes` (in any case: the tally compares lower-cased) is known, when remembered by `memoKnown`.
+    func knownMemo(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        ascii.entry(for: bytes)?.known
     }
 
     /// How often the document uses the lower-cased ASCII word `bytes`.
@@ -254,6 +309,8 @@ struct ASCIIWordTally {
         var length: Int32
         var count: Int32
         var capitalised: Bool
+        /// A remembered answer about the word (`setKnown`), nil when none is.
+        var known: Bool?
     }
 
     /// The distinct lower-cased words, one after another.
@@ -263,8 +320,10 @@ struct ASCIIWordTally {
     /// Index + 1 into `entries`; 0 for an empty slot. The count is a power of two.
     private var slots = [Int32](repeating: 0, count: 1024)
 
-    /// Counts one ASCII word (lower-cased here), capitalised or not where it stood.
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>, capitalised: Bool) {
+    /// Counts one ASCII word (lower-cased here), capitalised or not where it stood; returns the index of its entry
+    /// (-1 only for a full table, which never happens).
+    @discardableResult
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, capitalised: Bool) -> Int {
         if entries.count * 2 >= slots.count { grow() }
         let hash = Self.hash(word)
         let found: Int? = slots.withUnsafeBufferPointer { slots in
@@ -280,17 +339,37 @@ struct ASCIIWordTally {
                 entries[index].count += 1
                 if capitalised { entries[index].capitalised = true }
             }
+            return index
         case let empty?:
             slots[-1 - empty] = Int32(entries.count + 1)
-            entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised))
+            entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised, known: nil))
             for byte in word { arena.append(byte.asciiLowercased) }
+            return entries.count - 1
         case nil:
-            break
+            return -1
         }
     }
 
-    /// The count of the lower-cased word `lower` and whether it was ever capitalised; nil for a word never counted.
-    func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool)? {
+    /// The answer remembered for the word of entry `index` (`setKnown`); nil when none is or there is no such entry.
+    func known(entry index: Int) -> Bool? {
+        entries.indices.contains(index) ? entries[index].known : nil
+    }
+
+    /// Calls `body` with the lower-cased bytes of each distinct word, in the order the words were first counted.
+    func withWords<R>(_ body: ([UnsafeBufferPointer<UInt8>]) -> R) -> R {
+        arena.withUnsafeBufferPointer { all in
+            body(entries.map { UnsafeBufferPointer(rebasing: all[Int($0.start)..<Int($0.start + $0.length)]) })
+        }
+    }
+
+    /// Stores one remembered answer for each distinct word, in the order of `withWords`.
+    mutating func setKnown(_ known: [Bool?]) {
+        for (index, answer) in known.enumerated() where index < entries.count { entries[index].known = answer }
+    }
+
+    /// The count of the lower-cased word `lower`, whether it was ever capitalised, and the answer remembered for it;
+    /// nil for a word never counted.
+    func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool, known: Bool?)? {
         let found: Int? = slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
                 entries.withUnsafeBufferPointer { entries in
@@ -299,7 +378,7 @@ struct ASCIIWordTally {
             }
         }
         guard let index = found, index >= 0 else { return nil }
-        return (Int(entries[index].count), entries[index].capitalised)
+        return (Int(entries[index].count), entries[index].capitalised, entries[index].known)
     }
 
     /// Looks for `word` (compared lower-cased) from its hash's slot on: the index of its entry, or -1 - the empty slot
@@ -341,9 +420,9 @@ struct ASCIIWordTally {
         self.slots = slots
     }
 
-    /// FNV-1a of the lower-cased `bytes`.
+    /// The hash of the lower-cased `bytes`, eight at a time (`WordSet.hash(_:lowerCasing:)`).
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        bytes.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1.asciiLowercased)) &* 0x0000_0100_0000_01B3 }
+        WordSet.hash(bytes, lowerCasing: true)
     }
 }

@@ -10,28 +10,100 @@ import Foundation
 ///
 /// A word is never split when the dictionary knows it or when the document uses it twice.
 public struct WordRepair: Sendable {
-    /// The words of the document being repaired: how often each is used, lower-cased, and which are capitalised.
-    let words: DocumentWords
+    /// The words of the document being repaired: how often each is used, lower-cased, which are capitalised, and
+    /// (once the document is tallied) which of those `maySplit` could split are known words.
+    private(set) var words: DocumentWords
     let lexicon: Lexicon
+    /// For each text of `init(vocabularyFrom:lexicon:)`, the bytes outside which `repair` surely changes nothing
+    /// (`window(ofTextAt:)`): empty for a text it returns as it is, nil where the whole text must be looked at.
+    private var windows: [Range<Int>?] = []
 
     /// Builds a repairer that knows the words of `texts` (the whole document).
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
         var words = DocumentWords()
+        // The tally entries of the letter runs of five letters or more, text after text, and for each plain-ASCII
+        // text where its runs are among them and whether it may glue sentences (nil for other texts).
+        var longRuns: [(entry: Int, bytes: Range<Int>)] = []
+        var plainTexts: [(runs: Range<Int>, mayGlue: Bool)?] = []
         for text in texts {
             var text = text
             text.withUTF8 { bytes in
+                let firstRun = longRuns.count
+                var isPlain = true
                 // Letter runs of plain-ASCII stretches are tallied on their bytes, with no String per word;
                 // stretches with other characters are split by characters.
                 Self.forEachStretch(of: bytes) { range, isPlainASCII in
-                    guard !isPlainASCII else { return Self.forEachASCIILetterRun(in: bytes, range) { words.add(ascii: $0) } }
+                    guard !isPlainASCII else {
+                        return Self.forEachASCIILetterRun(in: bytes, range) { run in
+                            let entry = words.add(ascii: run)
+                            if run.count >= 5, let base = bytes.baseAddress, let start = run.baseAddress {
+                                longRuns.append((entry, (start - base)..<(start - base + run.count)))
+                            }
+                        }
+                    }
+                    isPlain = false
                     for word in Self.words(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) {
                         words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
                     }
                 }
+                plainTexts.append(isPlain ? (firstRun..<longRuns.count, Self.mayGlueSentences(bytes)) : nil)
             }
         }
         self.words = words
         self.lexicon = lexicon
+        // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
+        // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
+        // Their dictionary lookups, nearly all cache misses, are made together (`WordSet.contains(asciiBatch:)`).
+        let known = self.words.asciiWordsToMemo { words in
+            let inLexicon = lexicon.words.contains(asciiBatch: words)
+            return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0]) }
+        }
+        self.words.memoKnown(known)
+        // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
+        // end is glued to a capitalised word, or where a part between hyphens and full stops, which is one of the
+        // text's letter runs, may be split (five letters or more) and is no known word.
+        // Tokens that hold none of the others change in no text: only the bytes from the first such run to the last
+        // one are looked at again.
+        windows = plainTexts.map { text in
+            guard let text, !text.mayGlue else { return nil }
+            let unknown = longRuns[text.runs].filter { self.words.knownMemo(entry: $0.entry) != true }
+            guard let first = unknown.first, let last = unknown.last else { return 0..<0 }
+            return first.bytes.lowerBound..<last.bytes.upperBound
+        }
+    }
+
+    /// The bytes of the text at `index` of those the repairer was built from outside which `repair` surely changes
+    /// nothing, since every token there stays as it is: for a plain-ASCII text with no sentence end glued to a
+    /// capitalised word (`mayGlueSentences`), from its first word of five letters or more that is not known to the
+    /// end of its last (empty when all are known); nil for other texts.
+    func window(ofTextAt index: Int) -> Range<Int>? {
+        index < windows.count ? windows[index] : nil
+    }
+
+    /// Whether `repair` surely returns the text at `index` of those the repairer was built from as it is.
+    func leavesAsItIs(textAt index: Int) -> Bool {
+        window(ofTextAt: index)?.isEmpty == true
+    }
+
+    /// `repair(_:cache:)` of the text at `index` of those the repairer was built from (`text`), looking only at the
+    /// tokens that hold bytes of its `window(ofTextAt:)`.
+    func repair(textAt index: Int, _ text: String, cache: inout [String: String]) -> String {
+        guard let window = window(ofTextAt: index) else { return repair(text, cache: &cache) }
+        return window.isEmpty ? text : repair(text, cache: &cache, within: window)
+    }
+
+    /// Whether `bytes` hold a lower-case letter, a full stop, an upper-case letter and a lower-case one in a row: the
+    /// bytes around the full stop of every token `gluesSentences` holds for.
+    static func mayGlueSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var dot = 1
+        while let found = UTF8Search.offset(of: UInt8(ascii: "."), in: bytes, from: dot) {
+            if found + 2 < bytes.count, bytes[found - 1].isASCIILowercase, bytes[found + 1].isASCIIUppercase,
+               bytes[found + 2].isASCIILowercase {
+                return true
+            }
+            dot = found + 1
+        }
+        return false
     }
 
     /// Calls `body` with each stretch of `bytes` between standalone spaces (space bytes with an ASCII byte or an end
@@ -75,6 +147,17 @@ public struct WordRepair: Sendable {
         return repair(text, cache: &cache)
     }
 
+    /// Where the token that holds the letter at `offset` starts (the tokens of `repair(_:cache:)`: a run of letters,
+    /// hyphens and full stops, less the full stops it starts with), looking back no further than `lower`.
+    private static func tokenStart(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, notBefore lower: Int) -> Int {
+        var start = offset
+        while start > lower, isASCIILetter(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "-") || bytes[start - 1] == UInt8(ascii: ".") {
+            start -= 1
+        }
+        while start < offset, bytes[start] == UInt8(ascii: ".") { start += 1 }
+        return start
+    }
+
     /// `repair(_:)` with the repaired form of each token already seen in `cache` (token → repaired).
     ///
     /// The text is taken a stretch at a time (`forEachStretch`): plain-ASCII stretches on their bytes, where tokens are
@@ -82,6 +165,12 @@ public struct WordRepair: Sendable {
     /// (`repairASCIITokenMayChange`); other stretches by `repairByCharacters`. Bytes are copied in runs up to a
     /// stretch or token that changes; a text with none is returned as it is.
     func repair(_ text: String, cache: inout [String: String]) -> String {
+        repair(text, cache: &cache, within: nil)
+    }
+
+    /// `repair(_:cache:)` that, given a `window` of a plain-ASCII text outside which no token changes, looks only at
+    /// the tokens from the one that holds the window's first byte to the last that starts inside it.
+    private func repair(_ text: String, cache: inout [String: String], within window: Range<Int>?) -> String {
         var source = text
         var output: [UInt8] = []
         let changed: Bool = source.withUTF8 { bytes in
@@ -101,8 +190,14 @@ public struct WordRepair: Sendable {
                     if !result.utf8.elementsEqual(stretch.utf8) { replace(range, with: result) }
                     return
                 }
-                var start = range.lowerBound
-                while start < range.upperBound {
+                var start = range.lowerBound, stop = range.upperBound
+                if let window {
+                    // Tokens wholly before or after the window stay as they are.
+                    if window.lowerBound >= range.upperBound || window.upperBound <= range.lowerBound { return }
+                    if window.lowerBound > start { start = Self.tokenStart(at: window.lowerBound, in: bytes, notBefore: start) }
+                    stop = min(stop, window.upperBound)
+                }
+                while start < stop {
                     let byte = bytes[start]
                     guard Self.isASCIILetter(byte) || byte == UInt8(ascii: "-") else {
                         start += 1
