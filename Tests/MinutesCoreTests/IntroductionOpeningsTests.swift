@@ -81,4 +81,46 @@ struct IntroductionOpeningsTests {
         // The random names reach every case.
         #expect(tables > 100 && unsure > 10 && bits > 100, "\(tables) tables, \(unsure) unsure, \(bits) with opening bytes")
     }
+
+    /// Pieces of lines that open with a scalar over 0x7F (the "…" of continued IRC lines, accented and Kelvin capitals,
+    /// a combining scalar after a dropped mark), the name pieces, tags and cues.
+    static let lineParts = ["\u{2026} ", "\u{2026}", "\u{C9}", "\u{212A}", "\u{130}", "\u{37E}", "\u{1FEF}", "\u{301}", "e\u{301}", " \u{301}",
+                            "* ", "[", "<", ": ", "> ", "from ", "with ", "at ", "W3C "]
+        + ParticipantSpeedPathTests.nameParts.map { $0 + " " } + ParticipantSpeedPathTests.nameParts
+
+    @Test func linesRefusedOnTheirOpeningHaveNoNameAndNoSpeaker() {
+        var generator = SplitMix64(seed: 112)
+        var refused = 0, opened = 0
+        for _ in 0..<2_000 {
+            let people = Self.randomPeople(&generator)
+            let index = IntroductionRules.NameIndex(people)
+            for attempt in 0..<20 {
+                let opener = attempt % 3 == 0 || people.isEmpty ? "" : generator.pick(people.map(\.name)) + generator.pick([": ", " ", ""])
+                let line = generator.pick(["", "\u{2026} ", "* ", "\u{212A}"]) + opener + generator.text(of: Self.lineParts, maxPieces: 6)
+                if !index.mayOpen(line) {
+                    refused += 1
+                    let dropped = Substring(line).drop { $0 == "*" || $0 == " " || $0 == "[" || $0 == "<" }
+                    #expect(index.candidates(for: dropped).isEmpty, "\(people.map(\.name)) \(Array(line.unicodeScalars))")
+                }
+                if !index.mayIntroduce(line) {
+                    #expect(IntroductionRules.speaker(of: line, names: index) == nil, "\(people.map(\.name)) \(Array(line.unicodeScalars))")
+                } else if IntroductionRules.speaker(of: line, names: index) != nil {
+                    opened += 1
+                }
+            }
+        }
+        #expect(refused > 1_000 && opened > 50, "\(refused) refused, \(opened) introduced")
+    }
+
+    /// The scalars over 0x7F whose lower case is canonically equivalent to plain ASCII are `asciiLowerScalars` (all of the
+    /// Basic Multilingual Plane looked at, and every 17th scalar above it).
+    @Test func scalarsThatLowerToASCIIAreListed() {
+        let listed = Set(IntroductionRules.NameOpenings.asciiLowerScalars)
+        for value in Array(0x80...0xFFFF) + Array(stride(from: 0x10000, through: 0x10FFFF, by: 17)) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let lower = String(scalar).lowercased().decomposedStringWithCanonicalMapping
+            let ascii = lower.unicodeScalars.allSatisfy(\.isASCII)
+            #expect(ascii == listed.contains(Array(String(scalar).utf8)), "\(value)")
+        }
+    }
 }

@@ -14,6 +14,9 @@ extension IntroductionRules {
         private(set) var openingBytes: (low: UInt64, high: UInt64)?
         /// The entries of `NameIndex.byFirstWord` that plain ASCII text can open with, on bytes; nil when unsure (see `ASCIIOpenings`).
         private(set) var asciiOpenings: ASCIIOpenings?
+        /// Whether every key of `NameIndex.byFirstWord` is plain ASCII: then a first word that opens with a scalar over 0x7F
+        /// is none of them, unless the scalar lower-cases to ASCII (see `lowersToASCII(_:at:)`).
+        private(set) var plainKeys = true
 
         init(_ participants: [Participant]) {
             var table = ASCIIOpenings.Builder()
@@ -44,6 +47,7 @@ extension IntroductionRules {
                 let (key, names) = NameIndex.entries(of: person.name)
                 if !names.isEmpty {
                     open(with: key.utf8.first)
+                    if !key.isPlainASCII { plainKeys = false }
                     table.add(key: key, names: names.map(\.name))
                 }
                 if !person.name.contains(" ") {
@@ -76,21 +80,36 @@ extension IntroductionRules {
         /// equal to a name begins with the same ASCII byte, or with a character that is not ASCII). Then by its first word,
         /// read on the bytes as `NameIndex.opening(of:)` reads it: `NameIndex.candidates(for:)` is empty when no key of
         /// `byFirstWord` has its hash and no nick begins with its letters. True when unsure.
+        /// A first word that opens with a scalar over 0x7F is a key only when the scalar lower-cases to ASCII, or when a key
+        /// is not plain ASCII.
         func mayOpen(_ text: String) -> Bool {
-            text.utf8.withContiguousStorageIfAvailable { bytes in mayOpen(bytes, at: Self.wordStart(bytes)) } ?? true
+            text.utf8.withContiguousStorageIfAvailable { bytes in mayOpen(bytes, at: Self.wordStart(bytes), readingWord: true) } ?? true
         }
 
-        /// `mayOpen(_:)` on the bytes of the line, its first word starting at `start`.
+        /// `mayOpen(_:)` on the bytes of the line, its first word starting at `start`; without `readingWord`, told by the
+        /// first byte alone.
         @inline(__always)
-        private func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        private func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, readingWord: Bool) -> Bool {
             guard let bits = openingBytes else { return true }
             // Nothing after the marks: no name (none is empty).
             guard start < bytes.count else { return false }
             let byte = bytes[start]
-            guard byte < 0x80 else { return true }
+            guard byte < 0x80 else { return !plainKeys || Self.lowersToASCII(bytes, at: start) }
             let lower = byte.asciiLowercased
             guard lower < 64 ? bits.low & (1 << UInt64(lower)) != 0 : bits.high & (1 << UInt64(lower - 64)) != 0 else { return false }
-            return mayOpenWithWord(UnsafeBufferPointer(rebasing: bytes[start...]))
+            return !readingWord || mayOpenWithWord(UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+
+        /// The UTF-8 of the only scalars over 0x7F whose lower case is canonically equivalent to ASCII: GREEK QUESTION MARK
+        /// (";"), GREEK VARIA ("`") and KELVIN SIGN ("k").
+        static let asciiLowerScalars: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
+
+        /// Whether the scalar at `start` (over 0x7F) is one of `asciiLowerScalars`. Any other scalar over 0x7F that a line's
+        /// first word holds (the marks before it dropped, alone or with a combining scalar after them) keeps the word,
+        /// lower-cased, from being canonically equivalent to plain ASCII (a key), and its letters from beginning an ASCII nick.
+        @inline(__always)
+        private static func lowersToASCII(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            asciiLowerScalars.contains { scalar in scalar.withUnsafeBufferPointer { holds($0, in: bytes, at: start) } }
         }
 
         /// Whether the first word of `line` (its marks dropped) may be a key of `byFirstWord` or its letters begin a nick:
@@ -130,9 +149,11 @@ extension IntroductionRules {
         func mayIntroduce(_ text: String) -> Bool {
             text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
                 let start = Self.wordStart(bytes)
-                guard mayOpen(bytes, at: start) else { return false }
-                guard let openings = asciiOpenings, nicks.isEmpty, UTF8Search.isPlainASCII(bytes) else { return true }
-                return mayIntroduce(bytes, from: start, openings, behindTag: false)
+                guard let openings = asciiOpenings, nicks.isEmpty, UTF8Search.isPlainASCII(bytes) else {
+                    return mayOpen(bytes, at: start, readingWord: true)
+                }
+                // The byte rule reads the first word as `mayOpenWithWord(_:)` reads it on plain ASCII bytes, and more.
+                return mayOpen(bytes, at: start, readingWord: false) && mayIntroduce(bytes, from: start, openings, behindTag: false)
             } ?? true
         }
 

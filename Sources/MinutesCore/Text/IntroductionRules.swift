@@ -49,7 +49,7 @@ public enum IntroductionRules {
                 if !organisations.contains(organisation), !isPerson(organisation) { organisations.append(organisation) }
                 remainder = after
                 // "working for W3C and ERCIM": a second name joined by "and" or "&".
-                let words = after.split(separator: " ")
+                let words = after.splitOnSpaces()
                 if words.count >= 2, ["and", "&"].contains(words[0].lowercased()) {
                     let second = words[1].trimmingCharacters(in: wordEdges)
                     if second.count >= 2, TextRules.startsUppercase(second), !Lexicon.shared.contains(second), !isGeneric(second),
@@ -108,6 +108,11 @@ public enum IntroductionRules {
         /// See `NameOpenings.mayIntroduce(_:)`.
         func mayIntroduce(_ text: String) -> Bool { openings.mayIntroduce(text) }
 
+        /// The characters " :,*]>" that end a line's first word.
+        static func isOpeningEnd(character c: Character) -> Bool {
+            c == " " || c == ":" || c == "," || c == "*" || c == "]" || c == ">"
+        }
+
         /// The bytes " :,*]>" that end a line's first word.
         @inline(__always)
         static func isOpeningEnd(_ b: UInt8) -> Bool {
@@ -137,14 +142,14 @@ public enum IntroductionRules {
         /// The first word of `line` (up to one of " :,*]>") and the letters it opens with, lower-cased.
         static func opening(of line: Substring) -> (word: String, letters: String) {
             asciiOpening(of: line)
-                ?? (line.prefix { !" :,*]>".contains($0) }.lowercased(), String(line.prefix { $0.isLetter }).lowercased())
+                ?? (line.prefix { !isOpeningEnd(character: $0) }.lowercased(), String(line.prefix { $0.isLetter }).lowercased())
         }
 
         /// `opening(of:)` on the bytes, when the first word is ASCII and the character after it one byte of its own;
         /// nil otherwise.
         private static func asciiOpening(of line: Substring) -> (word: String, letters: String)? {
             line.utf8.withContiguousStorageIfAvailable { bytes -> (word: String, letters: String)? in
-                let isEnd = isOpeningEnd
+                let isEnd: (UInt8) -> Bool = isOpeningEnd
                 let end = bytes.firstIndex { isEnd($0) || $0 >= 0x80 || $0 == 0x0D } ?? bytes.count
                 // The word stops at the end of the line or at one of the ends, a character of its own.
                 guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }
@@ -215,9 +220,9 @@ public enum IntroductionRules {
         var tail = text[start...]
         // "work for German company bookwire": the organisation follows the word "company".
         for noun in [" company ", " firm ", " startup ", " publisher "] {
-            if let range = tail.rangeOfASCII(noun), tail[..<range.lowerBound].split(separator: " ").count <= 2 { tail = tail[range.upperBound...] }
+            if let range = tail.rangeOfASCII(noun), tail[..<range.lowerBound].splitOnSpaces().count <= 2 { tail = tail[range.upperBound...] }
         }
-        let words = tail.split(separator: " ", omittingEmptySubsequences: true)
+        let words = tail.splitOnSpaces()
         var name: [String] = []
         var consumed = 0
         for word in words {
@@ -243,7 +248,8 @@ public enum IntroductionRules {
         if name.count >= 2, let last = name.last, Vocabulary.isCountry(last) { name.removeLast() }
         guard !name.isEmpty else { return nil }
         // "Rakuten/Kobo": one organisation written with a slash.
-        var organisation = name.joined(separator: " ").replacingOccurrences(of: "/", with: " ")
+        var organisation = name.joined(separator: " ")
+        if organisation.holdsByte(UInt8(ascii: "/")) { organisation = organisation.replacingOccurrences(of: "/", with: " ") }
         if let first = organisation.first, first.isLowercase { organisation = first.uppercased() + organisation.dropFirst() }
         guard !isGeneric(organisation) else { return nil }
         // dropFirst stops at the end of the text.
