@@ -9,7 +9,7 @@ import Testing
 struct IntroductionOpeningsTests {
     /// Random participants of the speed tests' name pieces, spaces and hyphens between them, and the odd single letter.
     static func randomPeople(_ generator: inout SplitMix64) -> [Participant] {
-        let pieces = ParticipantSpeedPathTests.nameParts + [" ", "  ", "\r\n", "a", "B", "\u{301}"]
+        let pieces = ParticipantSpeedPathTests.nameParts + [" ", "  ", "\r\n", "a", "B", "\u{301}", "\u{37E}", "\u{1FEF}"]
         return (0..<Int(generator.next() % 7)).map { _ in
             Participant(name: generator.text(of: pieces.map { $0 + generator.pick([" ", "", "-", ""]) }, maxPieces: 5))
         }
@@ -17,9 +17,9 @@ struct IntroductionOpeningsTests {
 
     /// The names of `openings` under `hash`, sorted; nil when no key has that hash.
     static func names(_ openings: IntroductionRules.ASCIIOpenings, hash: UInt64) -> [[UInt8]]? {
-        guard let range = openings.names(hash: hash) else { return nil }
+        guard let first = openings.names(hash: hash) else { return nil }
         var found: [[UInt8]] = []
-        _ = openings.contains(in: range) { found.append(Array($0)); return false }
+        _ = openings.contains(from: first) { found.append(Array($0)); return false }
         return found.sorted { $0.lexicographicallyPrecedes($1) }
     }
 

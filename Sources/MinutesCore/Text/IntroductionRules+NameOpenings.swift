@@ -17,17 +17,22 @@ extension IntroductionRules {
         /// Whether every key of `NameIndex.byFirstWord` is plain ASCII: then a first word that opens with a scalar over 0x7F
         /// is none of them, unless the scalar lower-cases to ASCII (see `lowersToASCII(_:at:)`).
         private(set) var plainKeys = true
+        /// The first two letters of the ASCII nicks of five letters or more (those that four opening letters or more may
+        /// begin), one bit each of 26 × 26: a line's opening letters begin none of them when their pair is not there.
+        private var nickPairs = [UInt64](repeating: 0, count: 11)
 
         init(_ participants: [Participant]) {
-            var table = ASCIIOpenings.Builder()
+            var table = ASCIIOpenings(keys: participants.count)
             var opening: (low: UInt64, high: UInt64)? = (0, 0)
             func open(with byte: UInt8?) {
                 guard let byte, byte < 0x80, let bits = opening else { opening = nil; return }
                 opening = byte < 64 ? (bits.low | 1 << UInt64(byte), bits.high) : (bits.low, bits.high | 1 << UInt64(byte - 64))
             }
-            for (index, person) in participants.enumerated() {
+            asciiNicks.reserveCapacity(participants.count)
+            for index in participants.indices {
+                let person = participants[index].name
                 // A plain ASCII name is read on its bytes (every byte a character), as `NameIndex.entries(of:)` reads it.
-                let plain: Void? = person.name.withPlainASCIIBytes { name in
+                let plain: Void? = person.withPlainASCIIBytes { name in
                     let start = name.firstIndex { $0 != 0x20 } ?? name.count
                     let end = name[start...].firstIndex(of: 0x20) ?? name.count
                     let oneWord = start == 0 && end == name.count
@@ -44,19 +49,24 @@ extension IntroductionRules {
                     if oneWord { asciiNicks.append((index, name.compactMap { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A ? $0 | 0x20 : nil })) }
                 }
                 guard plain == nil else { continue }
-                let (key, names) = NameIndex.entries(of: person.name)
+                let (key, names) = NameIndex.entries(of: person)
                 if !names.isEmpty {
                     open(with: key.utf8.first)
                     if !key.isPlainASCII { plainKeys = false }
                     table.add(key: key, names: names.map(\.name))
                 }
-                if !person.name.contains(" ") {
-                    let letters = TextRules.compactLetters(person.name)
+                if !person.contains(" ") {
+                    let letters = TextRules.compactLetters(person)
                     if letters.isPlainASCII { asciiNicks.append((index, Array(letters.utf8))) } else { nicks.append((index, letters)) }
                 }
             }
             // A nick of four letters or fewer is begun by no opening of four letters or more that it is not.
-            for nick in asciiNicks where nick.letters.count > 4 { open(with: nick.letters.first) }
+            for nick in asciiNicks where nick.letters.count > 4 {
+                open(with: nick.letters.first)
+                // The letters are a–z (an ASCII nick's letters are ASCII letters, lower-cased).
+                let pair = Int(nick.letters[0] &- 0x61) * 26 + Int(nick.letters[1] &- 0x61)
+                if pair < 26 * 26 { nickPairs[pair >> 6] |= 1 << UInt64(pair & 63) } else { nickPairs = [UInt64](repeating: ~0, count: 11) }
+            }
             openingBytes = nicks.isEmpty ? opening : nil
             asciiOpenings = table.build()
         }
@@ -134,9 +144,17 @@ extension IntroductionRules {
             // The nicks that the opening letters (four or more) begin.
             guard letters >= 4 else { return false }
             if !nicks.isEmpty { return true }
+            guard mayBeginNick(line, at: 0) else { return false }
             return asciiNicks.contains { nick in
                 nick.letters.count > letters && zip(nick.letters, line.prefix(letters)).allSatisfy { $0 == $1.asciiLowercased }
             }
+        }
+
+        /// Whether the two ASCII letters at `start` may begin a nick of five letters or more (see `nickPairs`).
+        @inline(__always)
+        private func mayBeginNick(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            let pair = Int(bytes[start].asciiLowercased &- 0x61) * 26 + Int(bytes[start + 1].asciiLowercased &- 0x61)
+            return pair >= 26 * 26 || nickPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
         }
 
         /// What may follow a name for `speaker(of:names:)` to take the line, as bytes: `IntroductionRules.cues`, "also ", "phd ".
@@ -149,11 +167,12 @@ extension IntroductionRules {
         func mayIntroduce(_ text: String) -> Bool {
             text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
                 let start = Self.wordStart(bytes)
+                guard mayOpen(bytes, at: start, readingWord: false) else { return false }
                 guard let openings = asciiOpenings, nicks.isEmpty, UTF8Search.isPlainASCII(bytes) else {
                     return mayOpen(bytes, at: start, readingWord: true)
                 }
                 // The byte rule reads the first word as `mayOpenWithWord(_:)` reads it on plain ASCII bytes, and more.
-                return mayOpen(bytes, at: start, readingWord: false) && mayIntroduce(bytes, from: start, openings, behindTag: false)
+                return mayIntroduce(bytes, from: start, openings, behindTag: false)
             } ?? true
         }
 
@@ -210,7 +229,7 @@ extension IntroductionRules {
             }
             // The letters alone, when a name: what follows them is looked at once.
             var lettersTried = false
-            if let names = openings.names(hash: hash), openings.contains(in: names, where: { name in
+            if let first = openings.names(hash: hash), openings.contains(from: first, where: { name in
                 guard Self.holds(name, in: bytes, at: start) else { return false }
                 if name.count == letters { lettersTried = true }
                 return followedByCue(name.count)
@@ -218,7 +237,7 @@ extension IntroductionRules {
                 return true
             }
             // A nick the opening letters (four or more) begin makes them a name; they are followed by what ends the word, if anything.
-            guard !lettersTried, letters >= 4, letters == end - start, end < bytes.count else { return false }
+            guard !lettersTried, letters >= 4, letters == end - start, end < bytes.count, mayBeginNick(bytes, at: start) else { return false }
             let nickBegun = asciiNicks.contains { nick in
                 nick.letters.count > letters && nick.letters.withUnsafeBufferPointer { Self.holds(UnsafeBufferPointer(rebasing: $0[..<letters]), in: bytes, at: start) }
             }

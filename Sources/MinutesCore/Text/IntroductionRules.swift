@@ -81,8 +81,8 @@ public enum IntroductionRules {
         init(_ participants: [Participant], openings: NameOpenings) {
             self.openings = openings
             byFirstWord.reserveCapacity(participants.count)
-            for (index, person) in participants.enumerated() {
-                let (key, names) = Self.entries(of: person.name)
+            for index in participants.indices {
+                let (key, names) = Self.entries(of: participants[index].name)
                 for (name, length) in names { byFirstWord[key, default: []].append((index, name, length)) }
             }
             // Longest first (in place: no key is hashed again).
@@ -270,13 +270,13 @@ public enum IntroductionRules {
     /// of the participants (an introduction that names a colleague, not an employer). Nicks that begin with the
     /// phrase ("Wendy" for "wendyreid") and first names one letter off ("Jassica") count too.
     struct PersonKeys {
-        /// Each participant's folded name, folded first word and compact letters.
-        var keys: [(full: String, first: String, letters: String)]
+        /// Each participant's folded name, folded first word (and its length in characters) and compact letters.
+        var keys: [(full: String, first: String, firstLength: Int, letters: String)]
 
         init(_ participants: [Participant]) {
             keys = participants.map { person in
-                (TextRules.fold(person.name), TextRules.fold(String(person.name.split(separator: " ").first ?? "")),
-                 TextRules.compactLetters(person.name))
+                let first = TextRules.fold(String(person.name.splitOnSpaces().first ?? ""))
+                return (TextRules.fold(person.name), first, first.count, TextRules.compactLetters(person.name))
             }
         }
 
@@ -286,11 +286,13 @@ public enum IntroductionRules {
             let compact = TextRules.compactLetters(phrase)
             // What does not depend on the participant, worked out once.
             let longCompact = compact.count >= 4
-            let oneLongWord = !key.contains(" ") && key.count >= 5
+            let keyLength = key.count
+            let oneLongWord = !key.contains(" ") && keyLength >= 5
             return keys.contains { person in
                 if person.full == key || person.first == key { return true }
                 if longCompact, person.letters.hasPrefix(compact) { return true }
-                return oneLongWord && TextRules.editDistance(person.first, key, limit: 1) <= 1
+                // Names whose lengths differ by more than one are more than one edit apart (`editDistance` says so first).
+                return oneLongWord && abs(person.firstLength - keyLength) <= 1 && TextRules.editDistance(person.first, key, limit: 1) <= 1
             }
         }
     }
