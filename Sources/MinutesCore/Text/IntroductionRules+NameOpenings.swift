@@ -176,14 +176,9 @@ extension IntroductionRules {
             } ?? true
         }
 
-        /// The first bytes of `openingCues` (all lower-case), one bit each: a text whose byte there is none of them opens with no cue.
-        private static let openingCueStarts: (low: UInt64, high: UInt64) = {
-            var low: UInt64 = 0, high: UInt64 = 0
-            for byte in openingCues.compactMap(\.first) {
-                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-            }
-            return (low, high)
-        }()
+        /// The first two bytes of each of `openingCues` (all lower-case, two bytes or more), as one number: a text whose two
+        /// bytes there are those of no cue opens with none.
+        private static let openingCuePairs: [UInt16] = openingCues.map { UInt16($0[0]) << 8 | UInt16($0[1]) }
 
         /// Whether `bytes` from `start` hold `lowerCase` (lower-case bytes), their ASCII capitals compared in lower case.
         @inline(__always)
@@ -196,12 +191,12 @@ extension IntroductionRules {
 
         /// Whether `bytes` from `start` open with one of `openingCues`, in any case.
         private static func opensWithCue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-            guard start < bytes.count else { return false }
-            let byte = bytes[start].asciiLowercased
-            guard byte < 128, byte < 64 ? openingCueStarts.low & (1 << UInt64(byte)) != 0 : openingCueStarts.high & (1 << UInt64(byte - 64)) != 0 else {
-                return false
+            guard start + 1 < bytes.count else { return false }
+            let pair = UInt16(bytes[start].asciiLowercased) << 8 | UInt16(bytes[start + 1].asciiLowercased)
+            let pairs = openingCuePairs
+            return pairs.indices.contains { cue in
+                pairs[cue] == pair && openingCues[cue].withUnsafeBufferPointer { holds($0, in: bytes, at: start) }
             }
-            return openingCues.contains { cue in cue.withUnsafeBufferPointer { holds($0, in: bytes, at: start) } }
         }
 
         /// One round of `speaker(of:names:)` on the bytes from `start`: the names under the first word (`candidates(for:)`),
