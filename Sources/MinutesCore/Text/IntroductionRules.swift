@@ -51,7 +51,7 @@ public enum IntroductionRules {
                 // "working for W3C and ERCIM": a second name joined by "and" or "&".
                 let words = after.splitOnSpaces()
                 if words.count >= 2, ["and", "&"].contains(words[0].lowercased()) {
-                    let second = words[1].trimmingCharacters(in: wordEdges)
+                    let second = trimmedEdges(words[1])
                     if second.count >= 2, TextRules.startsUppercase(second), !Lexicon.shared.contains(second), !isGeneric(second),
                        !isPerson(second), !organisations.contains(second) {
                         organisations.append(second)
@@ -195,23 +195,49 @@ public enum IntroductionRules {
         return nil
     }
 
+    /// `word.trimmingCharacters(in: wordEdges)`, on the bytes of a plain ASCII word (every scalar one byte).
+    static func trimmedEdges(_ word: Substring) -> String {
+        func isEdge(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+            default: false
+            }
+        }
+        return word.withPlainASCIIBytes { bytes -> String in
+            var start = 0, end = bytes.count
+            while start < end, isEdge(bytes[start]) { start += 1 }
+            while end > start, isEdge(bytes[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        } ?? word.trimmingCharacters(in: wordEdges)
+    }
+
     /// The organisation after the next cue in `text`, and the text after it. The first cue must open the text
-    /// (after "also", "PhD", "a researcher"); later ones follow "&", "and", ",".
-    static func nextAffiliation(in text: Substring, first: Bool) -> (String, Substring)? {
+    /// (after "also", "PhD", "a researcher"); later ones follow "&", "and", ",". With `searchingEveryCue`, the first
+    /// cue is found as the later ones are, as the rule was first written (for tests).
+    static func nextAffiliation(in text: Substring, first: Bool, searchingEveryCue: Bool = false) -> (String, Substring)? {
         var lower = text.lowercased()
         var offset = 0
+        var opening: String?
         if first {
             for filler in ["also ", "phd ", "now "] where lower.hasPrefix(filler) {
                 offset += filler.count
                 lower = String(lower.dropFirst(filler.count))
             }
-            guard cues.contains(where: { lower.hasPrefix($0) }) else { return nil }
+            guard let cue = cues.first(where: { lower.hasPrefix($0) }) else { return nil }
+            opening = cue
         }
         var best: (Range<String.Index>, String)?
-        for cue in cues {
-            guard let range = lower.rangeOfASCII(cue) else { continue }
-            let startsWord = range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " "
-            if startsWord, best.map({ range.lowerBound < $0.0.lowerBound }) ?? true { best = (range, cue) }
+        if let opening, !searchingEveryCue, lower.isPlainASCII {
+            // Plain ASCII (every character a byte) that opens with a cue: the first of `cues` it opens with matches at the
+            // start, which no other match comes before, and the later cues that match there lose the tie.
+            best = (lower.startIndex..<lower.utf8.index(lower.startIndex, offsetBy: opening.utf8.count), opening)
+        } else {
+            for cue in cues {
+                guard let range = lower.rangeOfASCII(cue) else { continue }
+                let startsWord = range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " "
+                if startsWord, best.map({ range.lowerBound < $0.0.lowerBound }) ?? true { best = (range, cue) }
+            }
         }
         guard let (range, _) = best else { return nil }
         // Lower-casing may change the length of a rare character: the offset is clamped to the text.
@@ -226,7 +252,7 @@ public enum IntroductionRules {
         var name: [String] = []
         var consumed = 0
         for word in words {
-            let bare = word.trimmingCharacters(in: wordEdges)
+            let bare = trimmedEdges(word)
             let ends = word.last.map { ".,;:()!?".contains($0) } ?? false
             if bare.isEmpty { break }
             if name.isEmpty {
