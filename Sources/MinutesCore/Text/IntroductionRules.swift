@@ -82,8 +82,9 @@ public enum IntroductionRules {
             self.openings = openings
             byFirstWord.reserveCapacity(participants.count)
             for index in participants.indices {
-                let (key, names) = Self.entries(of: participants[index].name)
-                for (name, length) in names { byFirstWord[key, default: []].append((index, name, length)) }
+                let (key, names) = Self.entries(of: participants[index].name, index: index)
+                // A key stands only for names.
+                if !names.isEmpty { byFirstWord[key, default: []].append(contentsOf: names) }
             }
             // Longest first (in place: no key is hashed again).
             for position in byFirstWord.values.indices where byFirstWord.values[position].count > 1 {
@@ -92,14 +93,22 @@ public enum IntroductionRules {
         }
 
         /// A participant's name lower-cased, and its first word (the key it stands under): the full name and the first
-        /// name (once when they are one), those of two characters or more, with their lengths in characters.
-        static func entries(of name: String) -> (key: String, names: [(name: String, length: Int)]) {
+        /// name (once when they are one), those of two characters or more, with the participant's `index` and their
+        /// lengths in characters.
+        static func entries(of name: String, index: Int = 0) -> (key: String, names: [(index: Int, name: String, length: Int)]) {
             // A plain ASCII name is lower-cased, split and counted on its bytes (every byte a character).
             let ascii = name.isPlainASCII
             let full = ascii ? Vocabulary.lowercasedASCII(name) : name.lowercased()
             let first = ParticipantFastPaths.firstWord(full) ?? String(full.split(separator: " ").first ?? "")
-            let names = first == full ? [full] : [full, first]
-            return (first, names.map { ($0, ascii ? $0.utf8.count : $0.count) }.filter { $0.length >= 2 })
+            var names: [(index: Int, name: String, length: Int)] = []
+            names.reserveCapacity(2)
+            func add(_ entry: String) {
+                let length = ascii ? entry.utf8.count : entry.count
+                if length >= 2 { names.append((index, entry, length)) }
+            }
+            add(full)
+            if first != full { add(first) }
+            return (first, names)
         }
 
         /// See `NameOpenings.mayOpen(_:)`.
