@@ -2,11 +2,27 @@ import Foundation
 
 extension IntroductionRules {
     /// The participants' names and first names that a plain ASCII line can open with (`NameIndex.byFirstWord`'s entries),
-    /// as lower-case bytes keyed by a hash of the first word they stand under: the lines that open with no name, most of
-    /// them, are told on their bytes without a string made of their first word.
+    /// as lower-case bytes found by a hash of the first word they stand under, in one flat open-addressed table: the lines
+    /// that open with no name, most of them, are told on their bytes without a string made of their first word, and the
+    /// table is built per document without a string key or an array per name.
     struct ASCIIOpenings {
-        /// The entries' bytes by the hash of their key (with those of any other key of the same hash).
-        private var names: [UInt64: [[UInt8]]] = [:]
+        /// Each slot's key hash (meaningful where the slot is taken).
+        private var hashes: [UInt64]
+        /// Each slot's first name (an index into `names`), -1 for a key without names, `free` for a free slot.
+        private var slots: [Int32]
+        /// Each name's bytes, a range of `bytes`, and the next name of its slot (-1 after the last).
+        private var names: [(start: Int32, end: Int32, next: Int32)] = []
+        /// All the names' lower-case bytes, one after the other.
+        private var bytes: [UInt8] = []
+        /// The number of slots less one (a power of two less one).
+        private let mask: Int
+        /// Whether a name or key may equal ASCII text without being it: then `build()` gives no table (a string is
+        /// canonically equivalent to ASCII only through KELVIN SIGN, GREEK QUESTION MARK or GREEK VARIA: any other
+        /// scalar over 0x7F, or a CR, keeps a name from equalling the opening of a plain ASCII line).
+        private var unsure = false
+
+        /// A free slot.
+        private static let free: Int32 = -2
 
         /// FNV-1a's starting value.
         static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -17,111 +33,103 @@ extension IntroductionRules {
             (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
 
-        /// The plain ASCII entries of `byFirstWord`; nil when another entry may equal ASCII text (a string is canonically
-        /// equivalent to ASCII only through KELVIN SIGN, GREEK QUESTION MARK or GREEK VARIA: any other scalar over 0x7F,
-        /// or a CR, keeps an entry from equalling the opening of a plain ASCII line).
-        init?(_ byFirstWord: [String: [(index: Int, name: String, length: Int)]]) {
+        /// An empty table for the keys of `keys` participants at most (each stands under one key), filled by the `add`
+        /// functions one participant after another (see `NameOpenings`), then taken with `build()`.
+        init(keys: Int) {
+            var size = 8
+            while size < 2 * keys { size *= 2 }
+            hashes = [UInt64](repeating: 0, count: size)
+            slots = [Int32](repeating: Self.free, count: size)
+            mask = size - 1
+            names.reserveCapacity(2 * keys)
+            bytes.reserveCapacity(16 * keys)
+        }
+
+        /// The first slot looked at for `hash`.
+        @inline(__always)
+        private func firstSlot(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+        }
+
+        /// The first name (an index for `contains(from:where:)`, -1 for none) under the key whose (lower-case) bytes hash
+        /// to `hash`, the others following it with those of any other key of that hash; nil when no plain ASCII key has that hash.
+        @inline(__always)
+        func names(hash: UInt64) -> Int32? {
+            var slot = firstSlot(hash)
+            while slots[slot] != Self.free {
+                if hashes[slot] == hash { return slots[slot] }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        /// Whether one of the names from `first` (from `names(hash:)`) answers `body`, given its lower-case bytes.
+        @inline(__always)
+        func contains(from first: Int32, where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            bytes.withUnsafeBufferPointer { all in
+                var name = first
+                while name >= 0 {
+                    let (start, end, next) = names[Int(name)]
+                    if body(UnsafeBufferPointer(rebasing: all[Int(start)..<Int(end)])) { return true }
+                    name = next
+                }
+                return false
+            }
+        }
+
+        /// The slot of the key of `hash`, taken now if it is free.
+        private mutating func slot(for hash: UInt64) -> Int {
+            var slot = firstSlot(hash)
+            while slots[slot] != Self.free {
+                if hashes[slot] == hash { return slot }
+                slot = (slot + 1) & mask
+            }
+            hashes[slot] = hash
+            slots[slot] = -1
+            return slot
+        }
+
+        /// The name ending `bytes` now, from `start`, under the key of `slot`.
+        private mutating func addName(from start: Int, to slot: Int) {
+            names.append((Int32(start), Int32(bytes.count), slots[slot]))
+            slots[slot] = Int32(names.count - 1)
+        }
+
+        /// The key (a first word) of plain ASCII bytes, lower-cased on the way: its slot, for `add(lowercasing:under:)`.
+        mutating func key(lowercasing word: UnsafeBufferPointer<UInt8>) -> Int {
+            slot(for: word.reduce(Self.seed) { Self.hash($0, $1.asciiLowercased) })
+        }
+
+        /// A name of plain ASCII bytes under the key of `slot`, lower-cased on the way.
+        mutating func add(lowercasing name: UnsafeBufferPointer<UInt8>, under slot: Int) {
+            let start = bytes.count
+            for byte in name { bytes.append(byte.asciiLowercased) }
+            addName(from: start, to: slot)
+        }
+
+        /// A key and its names as strings (lower-cased already; from a name that is not plain ASCII): the plain ASCII ones
+        /// are kept.
+        mutating func add(key: String, names: [String]) {
             func mayEqualASCII(_ text: String) -> Bool {
                 text.unicodeScalars.contains { [0x212A, 0x037E, 0x1FEF].contains($0.value) }
             }
-            for (key, entries) in byFirstWord {
-                // Every plain ASCII key is there, with or without entries of its own that are ASCII.
-                if key.isPlainASCII {
-                    names[key.utf8.reduce(Self.seed, Self.hash), default: []].append(contentsOf: entries.filter { $0.name.isPlainASCII }.map { Array($0.name.utf8) })
-                } else if mayEqualASCII(key) {
-                    return nil
+            // Every plain ASCII key is there, with or without names of its own that are ASCII.
+            if key.isPlainASCII {
+                let slot = slot(for: key.utf8.reduce(Self.seed, Self.hash))
+                for name in names where name.isPlainASCII {
+                    let start = bytes.count
+                    bytes.append(contentsOf: name.utf8)
+                    addName(from: start, to: slot)
                 }
-                if entries.contains(where: { !$0.name.isPlainASCII && mayEqualASCII($0.name) }) { return nil }
+            } else if mayEqualASCII(key) {
+                unsure = true
             }
+            if names.contains(where: { !$0.isPlainASCII && mayEqualASCII($0) }) { unsure = true }
         }
 
-        /// The plain ASCII entries under the key whose (lower-case) bytes hash to `hash`, and those of any other key of that
-        /// hash; nil when no plain ASCII key has that hash.
-        func names(hash: UInt64) -> [[UInt8]]? {
-            names[hash]
+        /// The table; nil when a name may equal ASCII text without being it.
+        func build() -> ASCIIOpenings? {
+            unsure ? nil : self
         }
-    }
-}
-
-extension IntroductionRules.NameIndex {
-    /// What may follow a name for `speaker(of:names:)` to take the line, as bytes: `IntroductionRules.cues`, "also ", "phd ".
-    private static let openingCues: [[UInt8]] = (IntroductionRules.cues + ["also ", "phd "]).map { Array($0.utf8) }
-
-    /// Whether `IntroductionRules.speaker(of: text, names: self)` may find someone, told on the bytes of plain ASCII text
-    /// (every byte a character): false only where it surely finds no one, no name opening the line (or the line behind
-    /// its speaker tag) with a cue after it. True for other text, or when a name may equal ASCII text without being it.
-    func mayIntroduce(_ text: String) -> Bool {
-        guard let openings = asciiOpenings, nicks.isEmpty else { return true }
-        return text.withPlainASCIIBytes { bytes in
-            var start = 0
-            while start < bytes.count, [UInt8(ascii: "*"), 0x20, UInt8(ascii: "["), UInt8(ascii: "<")].contains(bytes[start]) { start += 1 }
-            return mayIntroduce(bytes, from: start, openings, behindTag: false)
-        } ?? true
-    }
-
-    /// The first bytes of `openingCues` (all lower-case), one bit each: a text whose byte there is none of them opens with no cue.
-    private static let openingCueStarts: (low: UInt64, high: UInt64) = {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for byte in openingCues.compactMap(\.first) {
-            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-        }
-        return (low, high)
-    }()
-
-    /// Whether `bytes` from `start` hold `lowerCase` (lower-case bytes), their ASCII capitals compared in lower case.
-    @inline(__always)
-    private static func holds(_ lowerCase: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard lowerCase.count <= bytes.count - start else { return false }
-        var i = 0
-        while i < lowerCase.count, bytes[start + i].asciiLowercased == lowerCase[i] { i += 1 }
-        return i == lowerCase.count
-    }
-
-    /// Whether `bytes` from `start` open with one of `openingCues`, in any case.
-    private static func opensWithCue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard start < bytes.count else { return false }
-        let byte = bytes[start].asciiLowercased
-        guard byte < 128, byte < 64 ? openingCueStarts.low & (1 << UInt64(byte)) != 0 : openingCueStarts.high & (1 << UInt64(byte - 64)) != 0 else {
-            return false
-        }
-        return openingCues.contains { cue in cue.withUnsafeBufferPointer { holds($0, in: bytes, at: start) } }
-    }
-
-    /// One round of `speaker(of:names:)` on the bytes from `start`: the names under the first word (`candidates(for:)`),
-    /// each followed by one of " :,*]>", then a cue; or, after a tag (":", "]", ">") in the first round, the same once more.
-    private func mayIntroduce(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ openings: IntroductionRules.ASCIIOpenings,
-                              behindTag: Bool) -> Bool {
-        // The first word as `opening(of:)` reads it: its hash and the letters it opens with.
-        var hash = IntroductionRules.ASCIIOpenings.seed
-        var end = start, letters = 0
-        while end < bytes.count, !Self.isOpeningEnd(bytes[end]) {
-            let lower = bytes[end].asciiLowercased
-            hash = IntroductionRules.ASCIIOpenings.hash(hash, lower)
-            if letters == end - start, lower.isASCIILowercase { letters += 1 }
-            end += 1
-        }
-        // Whether a name of `length` bytes opening the text from `start` is followed by a cue (or by a tag, then a name and a cue).
-        func followedByCue(_ length: Int) -> Bool {
-            let after = start + length
-            guard after < bytes.count, Self.isOpeningEnd(bytes[after]) else { return false }
-            var rest = after
-            while rest < bytes.count, Self.isOpeningEnd(bytes[rest]) { rest += 1 }
-            if Self.opensWithCue(bytes, at: rest) { return true }
-            let next = bytes[after]
-            return !behindTag && (next == UInt8(ascii: ":") || next == UInt8(ascii: "]") || next == UInt8(ascii: ">"))
-                && mayIntroduce(bytes, from: rest, openings, behindTag: true)
-        }
-        // The letters alone, when a name: what follows them is looked at once.
-        var lettersTried = false
-        for name in openings.names(hash: hash) ?? [] where name.withUnsafeBufferPointer({ Self.holds($0, in: bytes, at: start) }) {
-            if name.count == letters { lettersTried = true }
-            if followedByCue(name.count) { return true }
-        }
-        // A nick the opening letters (four or more) begin makes them a name; they are followed by what ends the word, if anything.
-        guard !lettersTried, letters >= 4, letters == end - start, end < bytes.count else { return false }
-        let nickBegun = asciiNicks.contains { nick in
-            nick.letters.count > letters && nick.letters.withUnsafeBufferPointer { Self.holds(UnsafeBufferPointer(rebasing: $0[..<letters]), in: bytes, at: start) }
-        }
-        return nickBegun && followedByCue(letters)
     }
 }

@@ -26,7 +26,9 @@ public enum IntroductionRules {
         guard !participants.isEmpty else { return [] }
         var found: [(Int, [String])] = []
         var done = Set<Int>()
-        let names = NameIndex(participants)
+        // The byte refusals, worked out for every document; the names' strings when a line passes them.
+        let openings = NameOpenings(participants)
+        var index: NameIndex?
         // The participants' names folded, worked out when an introduction first names an organisation.
         var people: PersonKeys?
         func isPerson(_ phrase: String) -> Bool {
@@ -36,7 +38,9 @@ public enum IntroductionRules {
         }
         for text in texts where text.utf8.count <= 200 {
             // A line that no participant's name can open, or without any cue word, cannot introduce anyone; refused on its bytes.
-            guard names.mayOpen(text), names.mayIntroduce(text), lineCues.containsAny(in: text) else { continue }
+            guard openings.mayIntroduce(text), lineCues.containsAny(in: text) else { continue }
+            let names = index ?? NameIndex(participants, openings: openings)
+            index = names
             guard let (person, rest) = speaker(of: text, names: names), !done.contains(person) else { continue }
             var organisations: [String] = []
             var remainder = Substring(rest)
@@ -45,9 +49,9 @@ public enum IntroductionRules {
                 if !organisations.contains(organisation), !isPerson(organisation) { organisations.append(organisation) }
                 remainder = after
                 // "working for W3C and ERCIM": a second name joined by "and" or "&".
-                let words = after.split(separator: " ")
+                let words = after.splitOnSpaces()
                 if words.count >= 2, ["and", "&"].contains(words[0].lowercased()) {
-                    let second = words[1].trimmingCharacters(in: wordEdges)
+                    let second = trimmedEdges(words[1])
                     if second.count >= 2, TextRules.startsUppercase(second), !Lexicon.shared.contains(second), !isGeneric(second),
                        !isPerson(second), !organisations.contains(second) {
                         organisations.append(second)
@@ -62,104 +66,60 @@ public enum IntroductionRules {
         return found
     }
 
-    /// Participants' names as lines begin with them, built once per document: each full name and first name,
-    /// lower-cased and keyed by its first word, and the one-word nicks for "Simon" said by "simonstey".
+    /// Participants' names as lines begin with them: each full name and first name, lower-cased and keyed by its first
+    /// word, and (in `openings`) the one-word nicks for "Simon" said by "simonstey".
     struct NameIndex {
         var byFirstWord: [String: [(index: Int, name: String, length: Int)]] = [:]
-        /// Nicks of other characters than ASCII letters.
-        var nicks: [(index: Int, letters: String)] = []
-        /// The letters of the nicks of ASCII letters, as bytes: a line's opening letters are compared with their beginnings.
-        var asciiNicks: [(index: Int, letters: [UInt8])] = []
-        /// The bytes (one bit each, lower-case) that the names and nicks open with; nil when one opens with another
-        /// character than ASCII or with none (then any line may open with a name).
-        var openingBytes: (low: UInt64, high: UInt64)?
-        /// The entries of `byFirstWord` that plain ASCII text can open with, on bytes; nil when unsure (see `ASCIIOpenings`).
-        var asciiOpenings: ASCIIOpenings?
+        /// The byte refusals of the lines that no name opens, and the nicks.
+        let openings: NameOpenings
 
         init(_ participants: [Participant]) {
+            self.init(participants, openings: NameOpenings(participants))
+        }
+
+        /// The index of `participants`, whose `openings` are worked out already.
+        init(_ participants: [Participant], openings: NameOpenings) {
+            self.openings = openings
             byFirstWord.reserveCapacity(participants.count)
-            for (index, person) in participants.enumerated() {
-                // A plain ASCII name is lower-cased, split and searched on its bytes (every byte a character).
-                let ascii = person.name.isPlainASCII
-                let full = ascii ? Vocabulary.lowercasedASCII(person.name) : person.name.lowercased()
-                let first = ParticipantFastPaths.firstWord(full) ?? String(full.split(separator: " ").first ?? "")
-                // The full name and the first name (once when they are one), each under the first word, with its length.
-                func add(_ name: String) {
-                    let length = ascii ? name.utf8.count : name.count
-                    guard length >= 2 else { return }
-                    byFirstWord[first, default: []].append((index, name, length))
-                }
-                add(full)
-                if first != full { add(first) }
-                if ascii ? !person.name.containsASCII(" ") : !person.name.contains(" ") {
-                    if ascii {
-                        // In ASCII, `hasPrefix` compares bytes; the letters are A–Z and a–z, lower-cased.
-                        asciiNicks.append((index, full.utf8.filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }))
-                    } else {
-                        let letters = TextRules.compactLetters(person.name)
-                        if letters.isPlainASCII { asciiNicks.append((index, Array(letters.utf8))) } else { nicks.append((index, letters)) }
-                    }
-                }
+            for index in participants.indices {
+                let (key, names) = Self.entries(of: participants[index].name, index: index)
+                // A key stands only for names.
+                if !names.isEmpty { byFirstWord[key, default: []].append(contentsOf: names) }
             }
-            var opening: (low: UInt64, high: UInt64)? = nicks.isEmpty ? (0, 0) : nil
-            // A nick of four letters or fewer is begun by no opening of four letters or more that it is not.
-            for byte in byFirstWord.keys.map(\.utf8.first) + asciiNicks.filter({ $0.letters.count > 4 }).map(\.letters.first) {
-                guard let byte, byte < 0x80, let bits = opening else { opening = nil; break }
-                opening = byte < 64 ? (bits.low | 1 << UInt64(byte), bits.high) : (bits.low, bits.high | 1 << UInt64(byte - 64))
-            }
-            openingBytes = opening
-            asciiOpenings = ASCIIOpenings(byFirstWord)
             // Longest first (in place: no key is hashed again).
             for position in byFirstWord.values.indices where byFirstWord.values[position].count > 1 {
                 byFirstWord.values[position].sort { $0.length > $1.length }
             }
         }
 
-        /// Whether a name or nick may open `text` (after the "*", " ", "[", "<" that `speaker(of:names:)` drops), told by its
-        /// first byte: a first word opening with another ASCII byte than all the names and nicks is none of them (a string
-        /// equal to a name begins with the same ASCII byte, or with a character that is not ASCII). Then by its first word,
-        /// read on the bytes as `opening(of:)` reads it: `candidates(for:)` is empty when no key of `byFirstWord` has its
-        /// hash and no nick begins with its letters. True when unsure.
-        func mayOpen(_ text: String) -> Bool {
-            guard let bits = openingBytes else { return true }
-            return text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                var start = 0
-                while start < bytes.count, [UInt8(ascii: "*"), 0x20, UInt8(ascii: "["), UInt8(ascii: "<")].contains(bytes[start]) { start += 1 }
-                // Nothing after the marks: no name (none is empty).
-                guard start < bytes.count else { return false }
-                let byte = bytes[start]
-                guard byte < 0x80 else { return true }
-                let lower = byte.asciiLowercased
-                guard lower < 64 ? bits.low & (1 << UInt64(lower)) != 0 : bits.high & (1 << UInt64(lower - 64)) != 0 else { return false }
-                return mayOpenWithWord(UnsafeBufferPointer(rebasing: bytes[start...]))
-            } ?? true
+        /// A participant's name lower-cased, and its first word (the key it stands under): the full name and the first
+        /// name (once when they are one), those of two characters or more, with the participant's `index` and their
+        /// lengths in characters.
+        static func entries(of name: String, index: Int = 0) -> (key: String, names: [(index: Int, name: String, length: Int)]) {
+            // A plain ASCII name is lower-cased, split and counted on its bytes (every byte a character).
+            let ascii = name.isPlainASCII
+            let full = ascii ? Vocabulary.lowercasedASCII(name) : name.lowercased()
+            let first = ParticipantFastPaths.firstWord(full) ?? String(full.split(separator: " ").first ?? "")
+            var names: [(index: Int, name: String, length: Int)] = []
+            names.reserveCapacity(2)
+            func add(_ entry: String) {
+                let length = ascii ? entry.utf8.count : entry.count
+                if length >= 2 { names.append((index, entry, length)) }
+            }
+            add(full)
+            if first != full { add(first) }
+            return (first, names)
         }
 
-        /// Whether the first word of `line` (its marks dropped) may be a key of `byFirstWord` or its letters begin a nick:
-        /// false only where `candidates(for:)` is surely empty. The word ends at one of " :,*]>" as in `asciiOpening(of:)`;
-        /// where that reading falls back to characters (a byte over 0x7F or a CR in the word, or over 0x7F after its end),
-        /// the answer is true.
-        private func mayOpenWithWord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let asciiOpenings else { return true }
-            var hash = ASCIIOpenings.seed
-            var end = 0, letters = 0
-            while end < line.count {
-                let byte = line[end]
-                if byte >= 0x80 || byte == 0x0D { return true }
-                if Self.isOpeningEnd(byte) { break }
-                let lower = byte.asciiLowercased
-                hash = ASCIIOpenings.hash(hash, lower)
-                if letters == end, lower.isASCIILowercase { letters += 1 }
-                end += 1
-            }
-            if end + 1 < line.count, line[end + 1] >= 0x80 { return true }
-            if asciiOpenings.names(hash: hash) != nil { return true }
-            // The nicks that the opening letters (four or more) begin.
-            guard letters >= 4 else { return false }
-            if !nicks.isEmpty { return true }
-            return asciiNicks.contains { nick in
-                nick.letters.count > letters && zip(nick.letters, line.prefix(letters)).allSatisfy { $0 == $1.asciiLowercased }
-            }
+        /// See `NameOpenings.mayOpen(_:)`.
+        func mayOpen(_ text: String) -> Bool { openings.mayOpen(text) }
+
+        /// See `NameOpenings.mayIntroduce(_:)`.
+        func mayIntroduce(_ text: String) -> Bool { openings.mayIntroduce(text) }
+
+        /// The characters " :,*]>" that end a line's first word.
+        static func isOpeningEnd(character c: Character) -> Bool {
+            c == " " || c == ":" || c == "," || c == "*" || c == "]" || c == ">"
         }
 
         /// The bytes " :,*]>" that end a line's first word.
@@ -174,7 +134,7 @@ public enum IntroductionRules {
             var found = byFirstWord[word] ?? []
             let letterCount = letters.count
             if letterCount >= 4 {
-                let owners = asciiNicksBeginning(with: letters) + nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
+                let owners = asciiNicksBeginning(with: letters) + openings.nicks.filter { $0.letters.hasPrefix(letters) && $0.letters != letters }.map(\.index)
                 if owners.count == 1, let owner = owners.first { found.append((owner, letters, letterCount)) }
             }
             return found
@@ -183,22 +143,22 @@ public enum IntroductionRules {
         /// The ASCII nicks that `letters` begins but is not, compared on bytes: a string equal to a beginning of ASCII
         /// letters is those bytes (no other string is canonically equivalent to ASCII letters).
         func asciiNicksBeginning(with letters: String) -> [Int] {
-            guard !asciiNicks.isEmpty else { return [] }
+            guard !openings.asciiNicks.isEmpty else { return [] }
             let query = letters.utf8
-            return asciiNicks.filter { $0.letters.count > query.count && $0.letters.starts(with: query) }.map(\.index)
+            return openings.asciiNicks.filter { $0.letters.count > query.count && $0.letters.starts(with: query) }.map(\.index)
         }
 
         /// The first word of `line` (up to one of " :,*]>") and the letters it opens with, lower-cased.
         static func opening(of line: Substring) -> (word: String, letters: String) {
             asciiOpening(of: line)
-                ?? (line.prefix { !" :,*]>".contains($0) }.lowercased(), String(line.prefix { $0.isLetter }).lowercased())
+                ?? (line.prefix { !isOpeningEnd(character: $0) }.lowercased(), String(line.prefix { $0.isLetter }).lowercased())
         }
 
         /// `opening(of:)` on the bytes, when the first word is ASCII and the character after it one byte of its own;
         /// nil otherwise.
         private static func asciiOpening(of line: Substring) -> (word: String, letters: String)? {
             line.utf8.withContiguousStorageIfAvailable { bytes -> (word: String, letters: String)? in
-                let isEnd = isOpeningEnd
+                let isEnd: (UInt8) -> Bool = isOpeningEnd
                 let end = bytes.firstIndex { isEnd($0) || $0 >= 0x80 || $0 == 0x0D } ?? bytes.count
                 // The word stops at the end of the line or at one of the ends, a character of its own.
                 guard end == bytes.count || (isEnd(bytes[end]) && (end + 1 == bytes.count || bytes[end + 1] < 0x80)) else { return nil }
@@ -244,23 +204,49 @@ public enum IntroductionRules {
         return nil
     }
 
+    /// `word.trimmingCharacters(in: wordEdges)`, on the bytes of a plain ASCII word (every scalar one byte).
+    static func trimmedEdges(_ word: Substring) -> String {
+        func isEdge(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+            default: false
+            }
+        }
+        return word.withPlainASCIIBytes { bytes -> String in
+            var start = 0, end = bytes.count
+            while start < end, isEdge(bytes[start]) { start += 1 }
+            while end > start, isEdge(bytes[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        } ?? word.trimmingCharacters(in: wordEdges)
+    }
+
     /// The organisation after the next cue in `text`, and the text after it. The first cue must open the text
-    /// (after "also", "PhD", "a researcher"); later ones follow "&", "and", ",".
-    static func nextAffiliation(in text: Substring, first: Bool) -> (String, Substring)? {
+    /// (after "also", "PhD", "a researcher"); later ones follow "&", "and", ",". With `searchingEveryCue`, the first
+    /// cue is found as the later ones are, as the rule was first written (for tests).
+    static func nextAffiliation(in text: Substring, first: Bool, searchingEveryCue: Bool = false) -> (String, Substring)? {
         var lower = text.lowercased()
         var offset = 0
+        var opening: String?
         if first {
             for filler in ["also ", "phd ", "now "] where lower.hasPrefix(filler) {
                 offset += filler.count
                 lower = String(lower.dropFirst(filler.count))
             }
-            guard cues.contains(where: { lower.hasPrefix($0) }) else { return nil }
+            guard let cue = cues.first(where: { lower.hasPrefix($0) }) else { return nil }
+            opening = cue
         }
         var best: (Range<String.Index>, String)?
-        for cue in cues {
-            guard let range = lower.rangeOfASCII(cue) else { continue }
-            let startsWord = range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " "
-            if startsWord, best.map({ range.lowerBound < $0.0.lowerBound }) ?? true { best = (range, cue) }
+        if let opening, !searchingEveryCue, lower.isPlainASCII {
+            // Plain ASCII (every character a byte) that opens with a cue: the first of `cues` it opens with matches at the
+            // start, which no other match comes before, and the later cues that match there lose the tie.
+            best = (lower.startIndex..<lower.utf8.index(lower.startIndex, offsetBy: opening.utf8.count), opening)
+        } else {
+            for cue in cues {
+                guard let range = lower.rangeOfASCII(cue) else { continue }
+                let startsWord = range.lowerBound == lower.startIndex || lower[lower.index(before: range.lowerBound)] == " "
+                if startsWord, best.map({ range.lowerBound < $0.0.lowerBound }) ?? true { best = (range, cue) }
+            }
         }
         guard let (range, _) = best else { return nil }
         // Lower-casing may change the length of a rare character: the offset is clamped to the text.
@@ -269,13 +255,13 @@ public enum IntroductionRules {
         var tail = text[start...]
         // "work for German company bookwire": the organisation follows the word "company".
         for noun in [" company ", " firm ", " startup ", " publisher "] {
-            if let range = tail.rangeOfASCII(noun), tail[..<range.lowerBound].split(separator: " ").count <= 2 { tail = tail[range.upperBound...] }
+            if let range = tail.rangeOfASCII(noun), tail[..<range.lowerBound].splitOnSpaces().count <= 2 { tail = tail[range.upperBound...] }
         }
-        let words = tail.split(separator: " ", omittingEmptySubsequences: true)
+        let words = tail.splitOnSpaces()
         var name: [String] = []
         var consumed = 0
         for word in words {
-            let bare = word.trimmingCharacters(in: wordEdges)
+            let bare = trimmedEdges(word)
             let ends = word.last.map { ".,;:()!?".contains($0) } ?? false
             if bare.isEmpty { break }
             if name.isEmpty {
@@ -297,7 +283,8 @@ public enum IntroductionRules {
         if name.count >= 2, let last = name.last, Vocabulary.isCountry(last) { name.removeLast() }
         guard !name.isEmpty else { return nil }
         // "Rakuten/Kobo": one organisation written with a slash.
-        var organisation = name.joined(separator: " ").replacingOccurrences(of: "/", with: " ")
+        var organisation = name.joined(separator: " ")
+        if organisation.holdsByte(UInt8(ascii: "/")) { organisation = organisation.replacingOccurrences(of: "/", with: " ") }
         if let first = organisation.first, first.isLowercase { organisation = first.uppercased() + organisation.dropFirst() }
         guard !isGeneric(organisation) else { return nil }
         // dropFirst stops at the end of the text.
@@ -318,13 +305,13 @@ public enum IntroductionRules {
     /// of the participants (an introduction that names a colleague, not an employer). Nicks that begin with the
     /// phrase ("Wendy" for "wendyreid") and first names one letter off ("Jassica") count too.
     struct PersonKeys {
-        /// Each participant's folded name, folded first word and compact letters.
-        var keys: [(full: String, first: String, letters: String)]
+        /// Each participant's folded name, folded first word (and its length in characters) and compact letters.
+        var keys: [(full: String, first: String, firstLength: Int, letters: String)]
 
         init(_ participants: [Participant]) {
             keys = participants.map { person in
-                (TextRules.fold(person.name), TextRules.fold(String(person.name.split(separator: " ").first ?? "")),
-                 TextRules.compactLetters(person.name))
+                let first = TextRules.fold(String(person.name.splitOnSpaces().first ?? ""))
+                return (TextRules.fold(person.name), first, first.count, TextRules.compactLetters(person.name))
             }
         }
 
@@ -334,11 +321,13 @@ public enum IntroductionRules {
             let compact = TextRules.compactLetters(phrase)
             // What does not depend on the participant, worked out once.
             let longCompact = compact.count >= 4
-            let oneLongWord = !key.contains(" ") && key.count >= 5
+            let keyLength = key.count
+            let oneLongWord = !key.contains(" ") && keyLength >= 5
             return keys.contains { person in
                 if person.full == key || person.first == key { return true }
                 if longCompact, person.letters.hasPrefix(compact) { return true }
-                return oneLongWord && TextRules.editDistance(person.first, key, limit: 1) <= 1
+                // Names whose lengths differ by more than one are more than one edit apart (`editDistance` says so first).
+                return oneLongWord && abs(person.firstLength - keyLength) <= 1 && TextRules.editDistance(person.first, key, limit: 1) <= 1
             }
         }
     }
