@@ -258,8 +258,7 @@ public enum FindingExtractor {
         if !words.isDisjoint(with: Self.actionWords) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.containsASCII("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
-        if !words.isDisjoint(with: Self.decisionWords),
-           (lower.containsASCII("summary of ") ? lower.replacingOccurrences(of: "summary of ", with: "") : lower).split(separator: " ").count <= 3 {
+        if !words.isDisjoint(with: Self.decisionWords), wordCountWithoutSummaryOf(lower) <= 3 {
             return .decision
         }
         if !words.isDisjoint(with: Self.findingWords)
@@ -267,6 +266,34 @@ public enum FindingExtractor {
             return .finding
         }
         return nil
+    }
+
+    /// How many words `text.split(separator: " ")` gives once every "summary of " is taken out of `text` (as
+    /// `replacingOccurrences(of:with:)` takes them: from the left, without overlap). On the bytes of plain ASCII text,
+    /// where each byte is a character and Foundation's search compares bytes; any other text as written.
+    static func wordCountWithoutSummaryOf(_ text: String) -> Int {
+        let counted = text.withPlainASCIIBytes { bytes -> Int in
+            let phrase: StaticString = "summary of "
+            let pattern = UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
+            var count = 0, inWord = false, i = 0
+            while i < bytes.count {
+                // (The phrase cannot overlap itself: the first match from the left is the one taken out.)
+                if bytes[i] == pattern[0], i + pattern.count <= bytes.count, bytes[i..<i + pattern.count].elementsEqual(pattern) {
+                    i += pattern.count
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+                i += 1
+            }
+            return count
+        }
+        if let counted { return counted }
+        return (text.containsASCII("summary of ") ? text.replacingOccurrences(of: "summary of ", with: "") : text).split(separator: " ").count
     }
 
     /// Stems of every word of `actionWords`, `decisionWords` and `findingWords`, and "key points", as bytes.
@@ -751,9 +778,11 @@ extension FindingExtractor {
         // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
         let scan = line.findingsScan(ProseCue.needles)
         if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
+        // Without participants or nicknames no name resolves (see `resolve`), so no sentence names an assignee.
+        if !mayRecordAgreement, participants.isEmpty, nicknames.isEmpty { return [] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
-        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
         var found: [ProseFinding] = []
         for sentence in sentences(line, isPlainASCII: scan.isPlainASCII) {
             if mayRecordAgreement, isAgreementSentence(sentence) {
