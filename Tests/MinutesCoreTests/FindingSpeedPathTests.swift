@@ -16,4 +16,20 @@ struct FindingSpeedPathTests {
             #expect(FindingExtractor.wordCountWithoutSummaryOf(text) == expected, "\(Array(text.unicodeScalars))")
         }
     }
+
+    @Test func theProseCueCheckAnswersAsTheNeedleSet() {
+        let pieces = FindingFastPathTests.pieces + [" to ", " will ", "to", " ", "will", "onsensus", "gree", "voted", "onclude", " in favo",
+                                                    "\u{301}", "\u{600}", " TO "]
+        forRandomTexts(of: pieces, seed: 13, maxPieces: { _ in 24 }) { text in
+            #expect(FindingExtractor.ProseCue.mayApply(to: text) == FindingExtractor.ProseCue.anyRule.containsAny(in: text),
+                    "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func theSentenceSlicesAreTheSentences() {
+        forRandomTexts(of: FindingFastPathTests.pieces, seed: 14, maxPieces: { _ in 24 }) { text in
+            #expect(FindingExtractor.sentenceSlices(text).map { String($0) } == FindingExtractor.sentences(text, isPlainASCII: false),
+                    "\(Array(text.unicodeScalars))")
+        }
+    }
 }
