@@ -771,7 +771,8 @@ extension FindingExtractor {
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        guard ProseCue.mayApply(to: text) else { return [] }
+        let toOrWill = text.findingsHoldsSpacedToOrWill()
+        guard ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
         let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
@@ -779,8 +780,10 @@ extension FindingExtractor {
         let scan = line.findingsScan(ProseCue.needles)
         if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
         let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
-        // Without participants or nicknames no name resolves (see `resolve`), so no sentence names an assignee.
-        if !mayRecordAgreement, participants.isEmpty, nicknames.isEmpty { return [] }
+        // Without agreement words only an assignment can be found: it needs a name that resolves (none does without
+        // participants or nicknames, see `resolve`) and "to" or "will" between two words, which makes the bytes " to " or
+        // " will " (of the line, so of the text it is part of).
+        if !mayRecordAgreement, toOrWill == .absent || (participants.isEmpty && nicknames.isEmpty) { return [] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
         var found: [ProseFinding] = []
@@ -807,8 +810,9 @@ extension FindingExtractor {
 
         /// `anyRule.containsAny(in: text)`: " to " and " will " (in most lines that hold any of the words) are looked for
         /// at the spaces first, the other words only when neither is there.
-        static func mayApply(to text: String) -> Bool {
-            switch text.findingsHoldsSpacedToOrWill() {
+        /// `toOrWill` is `text.findingsHoldsSpacedToOrWill()` when known.
+        static func mayApply(to text: String, toOrWill: FindingsWordSearch? = nil) -> Bool {
+            switch toOrWill ?? text.findingsHoldsSpacedToOrWill() {
             case .found: return true
             case .absent: return rarerWords.containsAny(in: text)
             case .undecided: return anyRule.containsAny(in: text)
