@@ -258,8 +258,7 @@ public enum FindingExtractor {
         if !words.isDisjoint(with: Self.actionWords) && (lower.hasPrefix("action") || lower.hasPrefix("review outstanding action") || lower.containsASCII("summary of action") || lower.hasPrefix("new action")) {
             return .action
         }
-        if !words.isDisjoint(with: Self.decisionWords),
-           (lower.containsASCII("summary of ") ? lower.replacingOccurrences(of: "summary of ", with: "") : lower).split(separator: " ").count <= 3 {
+        if !words.isDisjoint(with: Self.decisionWords), wordCountWithoutSummaryOf(lower) <= 3 {
             return .decision
         }
         if !words.isDisjoint(with: Self.findingWords)
@@ -267,6 +266,34 @@ public enum FindingExtractor {
             return .finding
         }
         return nil
+    }
+
+    /// How many words `text.split(separator: " ")` gives once every "summary of " is taken out of `text` (as
+    /// `replacingOccurrences(of:with:)` takes them: from the left, without overlap). On the bytes of plain ASCII text,
+    /// where each byte is a character and Foundation's search compares bytes; any other text as written.
+    static func wordCountWithoutSummaryOf(_ text: String) -> Int {
+        let counted = text.withPlainASCIIBytes { bytes -> Int in
+            let phrase: StaticString = "summary of "
+            let pattern = UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
+            var count = 0, inWord = false, i = 0
+            while i < bytes.count {
+                // (The phrase cannot overlap itself: the first match from the left is the one taken out.)
+                if bytes[i] == pattern[0], i + pattern.count <= bytes.count, bytes[i..<i + pattern.count].elementsEqual(pattern) {
+                    i += pattern.count
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+                i += 1
+            }
+            return count
+        }
+        if let counted { return counted }
+        return (text.containsASCII("summary of ") ? text.replacingOccurrences(of: "summary of ", with: "") : text).split(separator: " ").count
     }
 
     /// Stems of every word of `actionWords`, `decisionWords` and `findingWords`, and "key points", as bytes.
@@ -744,18 +771,27 @@ extension FindingExtractor {
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        guard ProseCue.anyRule.containsAny(in: text) else { return [] }
+        let toOrWill = text.findingsHoldsSpacedToOrWill()
+        guard ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
         let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
         // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
         let scan = line.findingsScan(ProseCue.needles)
         if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
+        // Without agreement words only an assignment can be found: it needs a name that resolves (none does without
+        // participants or nicknames, see `resolve`) and "to" or "will" between two words, which makes the bytes " to " or
+        // " will " (of the line, so of the text it is part of).
+        if !mayRecordAgreement, toOrWill == .absent || (participants.isEmpty && nicknames.isEmpty) { return [] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
-        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
         var found: [ProseFinding] = []
-        for sentence in sentences(line, isPlainASCII: scan.isPlainASCII) {
+        for slice in sentenceSlices(line, isPlainASCII: scan.isPlainASCII) {
+            // A sentence that cannot record agreement can only name an assignee, and `assignee(of:)` takes none without "to"
+            // or "will" among its opening words or a " - " before a final step: other sentences are passed over uncopied.
+            guard mayRecordAgreement || slice.findingsMayNameAssignee() || slice.holdsSpacedHyphen() else { continue }
+            let sentence = String(slice)
             if mayRecordAgreement, isAgreementSentence(sentence) {
                 found.append(ProseFinding(text: sentence, kind: .decision))
             } else if let owner = assignee(of: sentence, participants: participants, nicknames: nicknames) {
@@ -769,6 +805,19 @@ extension FindingExtractor {
     enum ProseCue {
         /// Words one of the prose rules needs, looked for together before any rule runs.
         static let anyRule = ASCIINeedleSet([" to ", " will ", "onsensus", "gree", "voted", "onclude", " in favo"])
+        /// The words of `anyRule` but " to " and " will ", whose rarer letters let a scan pass over most bytes.
+        static let rarerWords = ASCIINeedleSet(["onsensus", "gree", "voted", "onclude", " in favo"])
+
+        /// `anyRule.containsAny(in: text)`: " to " and " will " (in most lines that hold any of the words) are looked for
+        /// at the spaces first, the other words only when neither is there.
+        /// `toOrWill` is `text.findingsHoldsSpacedToOrWill()` when known.
+        static func mayApply(to text: String, toOrWill: FindingsWordSearch? = nil) -> Bool {
+            switch toOrWill ?? text.findingsHoldsSpacedToOrWill() {
+            case .found: return true
+            case .absent: return rarerWords.containsAny(in: text)
+            case .undecided: return anyRule.containsAny(in: text)
+            }
+        }
         /// Words `isWholeLineDecision` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
         static let wholeLineWords = ["concluded", "consensus", "agreement", " favo"]
         /// Words `isAgreementSentence` cannot say yes without: each of its phrases holds one (none holds "i" or "k").
@@ -916,9 +965,18 @@ extension FindingExtractor {
     /// and abbreviations ("e.g.") inside their sentence.
     /// `isPlainASCII` may be given when known.
     static func sentences(_ text: String, isPlainASCII: Bool? = nil) -> [String] {
+        sentenceSlices(text, isPlainASCII: isPlainASCII).map { String($0) }
+    }
+
+    /// `sentences(_:isPlainASCII:)` as slices: of `text` itself, not copied, when it is plain ASCII.
+    static func sentenceSlices(_ text: String, isPlainASCII: Bool? = nil) -> [Substring] {
         // Plain ASCII is walked on its bytes in place (one a character), other text character by character.
-        if isPlainASCII ?? text.isPlainASCII, let found = text.utf8.withContiguousStorageIfAvailable(sentences(ofASCII:)) {
-            return found
+        if isPlainASCII ?? text.isPlainASCII, let found = text.utf8.withContiguousStorageIfAvailable(sentenceOffsets(ofASCII:)) {
+            let utf8 = text.utf8
+            return found.map { range in
+                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                return text[start..<utf8.index(start, offsetBy: range.count)]
+            }
         }
         // Other text: its characters are read once into what the rule asks of each (`SentenceCharacter`), with where each
         // starts, instead of being found again at every look; from the bytes when every scalar is a character by itself.
@@ -938,7 +996,7 @@ extension FindingExtractor {
         let ranges = sentenceRanges(in: units) { word in
             word.count <= 1 || sentenceAbbreviations.contains(text[starts[word.lowerBound]..<starts[word.upperBound]].lowercased())
         }
-        return ranges.map { text[starts[$0.lowerBound]..<starts[$0.upperBound]].trimmed() }.filter { !$0.isEmpty }
+        return ranges.map { Substring(text[starts[$0.lowerBound]..<starts[$0.upperBound]].trimmed()) }.filter { !$0.isEmpty }
     }
 
     /// The characters of UTF-8 `bytes` for `sentences(_:)`, with the offset where each starts (and the end), when every
@@ -966,8 +1024,8 @@ extension FindingExtractor {
         return (units, starts)
     }
 
-    /// `sentences(_:)` of plain ASCII bytes.
-    private static func sentences(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// Where the sentences of `sentences(_:)` are among plain ASCII bytes.
+    private static func sentenceOffsets(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let ranges = sentenceRanges(in: bytes) { word in
             word.count <= 1 || sentenceAbbreviations.contains(text(word).lowercased())
@@ -977,7 +1035,7 @@ extension FindingExtractor {
             var start = range.lowerBound, end = range.upperBound
             while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
             while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
-            return start < end ? text(start..<end) : nil
+            return start < end ? start..<end : nil
         }
     }
 

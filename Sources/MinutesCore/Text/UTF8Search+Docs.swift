@@ -59,12 +59,21 @@ struct ASCIIKeywords {
     let words: [String]
     /// The words' bytes, indexed by their first byte.
     private let byFirstByte: [[[UInt8]]]
+    /// The words' first bytes, one bit each (bit `b % 64` of word `b / 64`): most bytes of a text start no word and are
+    /// passed over on this bit alone, without a look at `byFirstByte` (whose inner array would be retained and released).
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ words: [String]) {
         self.words = words
         var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
-        for word in words { if let first = word.utf8.first { byFirstByte[Int(first)].append(Array(word.utf8)) } }
+        var firstBytes: [UInt64] = [0, 0, 0, 0]
+        for word in words {
+            guard let first = word.utf8.first else { continue }
+            byFirstByte[Int(first)].append(Array(word.utf8))
+            firstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63)
+        }
         self.byFirstByte = byFirstByte
+        self.firstBytes = (firstBytes[0], firstBytes[1], firstBytes[2], firstBytes[3])
     }
 
     /// Whether `text` contains one of the words as Foundation's `contains(_:)` finds them: on bytes when
@@ -78,8 +87,12 @@ struct ASCIIKeywords {
     /// for a regular expression that spells one of them out to match).
     func occur<S: StringProtocol>(inBytesOf text: S) -> Bool {
         func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let (bits0, bits1, bits2, bits3) = firstBytes
             for start in bytes.indices {
-                let candidates = byFirstByte[Int(bytes[start])]
+                let byte = bytes[start]
+                let bits = byte < 0x40 ? bits0 : byte < 0x80 ? bits1 : byte < 0xC0 ? bits2 : bits3
+                guard bits & (1 << UInt64(byte & 63)) != 0 else { continue }
+                let candidates = byFirstByte[Int(byte)]
                 if !candidates.isEmpty, candidates.contains(where: { ASCIIKeywords.occurs($0, in: bytes, at: start) }) { return true }
             }
             return false

@@ -305,3 +305,40 @@ enum UTF8Scalars {
         return scalar
     }
 }
+
+/// What a search of UTF-8 bytes for a few ASCII words tells (`String.findingsHoldsSpacedToOrWill()`).
+enum FindingsWordSearch {
+    /// A word is there, as `containsASCII` finds it.
+    case found
+    /// None of the words' bytes are there: `containsASCII` finds none of them.
+    case absent
+    /// The bytes cannot tell (a match before a non-ASCII byte, or bytes not stored contiguously).
+    case undecided
+}
+
+extension String {
+    /// Whether the text holds " to " or " will " as `containsASCII` finds each: the bytes are compared at each space in
+    /// one plain loop, which costs less than an anchored scan where nearly every eight bytes of English hold an "o" or
+    /// a "w". A match before ASCII (or the end) is found (as `containsASCII` takes a first match there); the first match
+    /// before a non-ASCII byte, which a combining mark may join, leaves the answer undecided.
+    func findingsHoldsSpacedToOrWill() -> FindingsWordSearch {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> FindingsWordSearch in
+            let count = bytes.count
+            guard count >= 4 else { return .absent }
+            for i in 0...(count - 4) where bytes[i] == UInt8(ascii: " ") {
+                let end: Int
+                if bytes[i + 1] == UInt8(ascii: "t"), bytes[i + 2] == UInt8(ascii: "o"), bytes[i + 3] == UInt8(ascii: " ") {
+                    end = i + 4
+                } else if i + 6 <= count, bytes[i + 1] == UInt8(ascii: "w"), bytes[i + 2] == UInt8(ascii: "i"),
+                          bytes[i + 3] == UInt8(ascii: "l"), bytes[i + 4] == UInt8(ascii: "l"), bytes[i + 5] == UInt8(ascii: " ") {
+                    end = i + 6
+                } else {
+                    continue
+                }
+                return end == count || bytes[end] < 0x80 ? .found : .undecided
+            }
+            return .absent
+        }
+        return answer ?? .undecided
+    }
+}
