@@ -35,9 +35,16 @@ public enum MeetingSplitter {
 
     /// The meetings of `document`, or `[document]` when it is one meeting.
     public static func split(_ document: BlockDocument) -> [BlockDocument] {
+        let blocks = document.blocks
+        // The headings that pass the byte shortcut of `headingDate(_:)`, by level: a level needs two dated
+        // headings, so the rule itself runs only on the levels with two such headings.
+        var candidates: [Int: [Int]] = [:]
+        for i in blocks.indices where blocks[i].kind == .heading && DateExtractor.mayHoldYear(blocks[i].text, atWordBoundaries: false) {
+            candidates[blocks[i].level, default: []].append(i)
+        }
         var byLevel: [Int: [Int]] = [:]
-        for (i, block) in document.blocks.enumerated() where block.kind == .heading && headingDate(block.text) != nil {
-            byLevel[block.level, default: []].append(i)
+        for (level, headings) in candidates where headings.count >= 2 {
+            byLevel[level] = headings.filter { headingDateByRule(blocks[$0].text) != nil }
         }
         // The highest level (smallest number) with at least two date headings.
         guard let level = byLevel.filter({ $0.value.count >= 2 }).keys.min(), let starts = byLevel[level] else { return [document] }

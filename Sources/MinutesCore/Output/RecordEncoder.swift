@@ -11,9 +11,12 @@ public enum RecordEncoder {
     }
 
     /// One record as UTF-8 JSON; `pretty` indents it, otherwise it is one line (for JSON Lines).
+    /// `.json` is written by `JSONByteEncoder`, which writes the text `JSONEncoder` writes with these options
+    /// (`JSONEncoder` itself is the fallback for what it does not cover).
     public static func encode(_ record: MeetingRecord, style: Style = .json, pretty: Bool = false) throws -> Data {
         switch style {
         case .json:
+            if let bytes = JSONByteEncoder(pretty: pretty).encode(record) { return Data(bytes) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(record)
