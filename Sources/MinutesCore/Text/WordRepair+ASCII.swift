@@ -239,7 +239,7 @@ struct DocumentWords {
     mutating func add(lower: String, capitalised: Bool) {
         if lower.isPlainASCII {
             var lower = lower
-            lower.withUTF8 { ascii.add($0, capitalised: capitalised) }
+            _ = lower.withUTF8 { ascii.add($0, capitalised: capitalised) }
             return
         }
         others[lower, default: 0] += 1
