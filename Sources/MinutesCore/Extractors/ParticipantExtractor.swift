@@ -45,7 +45,7 @@ public enum ParticipantExtractor {
     /// speaker labels ("Tantek: …") on line after line.
     struct LabelReadings {
         /// What one label means: its attendance meaning and whether it announces a membership change.
-        private struct Reading {
+        struct Reading {
             var meaning: (Attendance, MeetingRole?)?
             var isMembershipChange: Bool
         }
@@ -56,15 +56,10 @@ public enum ParticipantExtractor {
             reading(label).meaning
         }
 
-        /// `ParticipantExtractor.isMembershipChange(label)`.
-        mutating func isMembershipChange(_ label: String) -> Bool {
-            reading(label).isMembershipChange
-        }
-
         /// Both answers for `label`, kept for plain ASCII labels (which, as dictionary keys, equal only the same bytes:
         /// a canonically equivalent spelling may not count its bytes the same). Most labels hold no cue of either rule,
-        /// which one pass over their bytes tells.
-        private mutating func reading(_ label: String) -> Reading {
+        /// which one pass over their bytes tells. A caller asking both questions of one label reads it once here.
+        mutating func reading(_ label: String) -> Reading {
             let mentions = label.findingsScan(LabelReadings.cues).mentions
             if mentions == 0 { return Reading(meaning: nil, isMembershipChange: false) }
             let ascii = label.isPlainASCII
@@ -144,9 +139,11 @@ public enum ParticipantExtractor {
                     continue
                 }
                 let labelled = TextRules.labelParts(text)
+                // Both readings of the label, from one pass over its bytes.
+                let reading = labelled.map { labels.reading($0.label) }
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
-                if let label = labelled?.label, labels.isMembershipChange(label) { context = nil; continue }
-                if let parts = labelled, let meaning = labels.attendance(parts.label) {
+                if reading?.isMembershipChange == true { context = nil; continue }
+                if let parts = labelled, let meaning = reading?.meaning {
                     let value = parts.value
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
