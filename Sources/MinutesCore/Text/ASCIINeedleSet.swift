@@ -5,8 +5,7 @@ import Foundation
 /// ask such questions of every block).
 ///
 /// Each needle is looked for by its rarest byte in English text (its anchor: "k" in " aka "), so that few bytes of the
-/// text need a closer look, and eight bytes without an anchor are passed over at once. A needle made of common bytes
-/// only ("cannot") is anchored on a doubled byte ("nn") when it has one: only bytes followed by the same byte are looked at.
+/// text need a closer look, and eight bytes without an anchor are passed over at once.
 struct ASCIINeedleSet {
     /// The needles, as given.
     let needles: [String]
@@ -21,8 +20,6 @@ struct ASCIINeedleSet {
 
     /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
     private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
-    /// How many of `commonBytes` are too common to anchor a needle alone when it holds a doubled byte ("cannot": up to "c").
-    private static let pairWorthy = 13
 
     /// What one pass over the bytes found.
     private struct Scan {
@@ -38,19 +35,10 @@ struct ASCIINeedleSet {
         self.needles = needles
         var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
         var anchored = [UInt32](repeating: 0, count: 256)
-        // The bytes anchoring a needle alone, and those anchoring one only as the first of a doubled byte.
-        var singles = Set<UInt8>(), pairs = Set<UInt8>()
         for (bit, needle) in needles.enumerated() {
             let pattern = Array(needle.utf8)
             func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
-            var anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
-            if rarity(pattern[anchor]) < Self.pairWorthy,
-               let double = pattern.indices.dropLast().first(where: { pattern[$0] == pattern[$0 + 1] }) {
-                anchor = double
-                pairs.insert(pattern[anchor])
-            } else {
-                singles.insert(pattern[anchor])
-            }
+            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
             layout.append((bytes.count, pattern.count, anchor))
             bytes.append(contentsOf: pattern)
             anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)
@@ -58,7 +46,7 @@ struct ASCIINeedleSet {
         self.bytes = bytes
         self.layout = layout
         self.anchored = anchored
-        anchorWords = AnchorBytes(singles: singles, pairs: pairs.subtracting(singles))
+        anchorWords = AnchorBytes(anchored)
     }
 
     /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
@@ -139,19 +127,10 @@ struct ASCIINeedleSet {
 struct AnchorBytes {
     /// Each anchor byte repeated in all eight bytes of a word.
     private let words: [UInt64]
-    /// Each byte that is an anchor only where the next byte is the same, repeated in all eight bytes of a word.
-    private let pairWords: [UInt64]
 
     /// The bytes whose entry in `anchored` (indexed by byte) is not zero.
     init<Mask: BinaryInteger>(_ anchored: [Mask]) {
         words = anchored.indices.filter { anchored[$0] != 0 }.map { UInt64($0) &* 0x0101_0101_0101_0101 }
-        pairWords = []
-    }
-
-    /// The bytes `singles`, anchors wherever they stand, and `pairs`, anchors where the next byte is the same.
-    init(singles: Set<UInt8>, pairs: Set<UInt8>) {
-        words = singles.sorted().map { UInt64($0) &* 0x0101_0101_0101_0101 }
-        pairWords = pairs.sorted().map { UInt64($0) &* 0x0101_0101_0101_0101 }
     }
 
     /// Where the bytes of `text` from `start` on that must be looked at one by one end: `start + 8` when
@@ -160,7 +139,7 @@ struct AnchorBytes {
     func blockEnd(from start: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard start + 8 <= text.count, let base = text.baseAddress else { return text.count }
         let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
-        return words.contains(where: { Self.hasByte(word, $0) }) || pairWords.contains(where: { Self.hasByte(word, $0) }) ? start + 8 : nil
+        return words.contains(where: { Self.hasByte(word, $0) }) ? start + 8 : nil
     }
 
     /// The eight bytes of `text` from `start` on (there must be eight), as a mask with the top bit of byte `k` set
@@ -172,11 +151,6 @@ struct AnchorBytes {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
         var bits: UInt64 = 0
         for pattern in words { bits |= Self.zeroBytes(word ^ pattern) }
-        // A doubled byte's first: its bit and the next byte's bit both set; the last byte's next one is in the next word.
-        for pattern in pairWords {
-            let same = Self.zeroBytes(word ^ pattern)
-            bits |= same & (same >> 8 | 0x8000_0000_0000_0000)
-        }
         return bits
     }
 
