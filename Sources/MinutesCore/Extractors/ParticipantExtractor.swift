@@ -280,9 +280,12 @@ public enum ParticipantExtractor {
                   cues?.holdsScribeWord(position) ?? scribeCue.containsAny(in: blocks[position].text) else { continue }
             let block = blocks[position]
             let lower = block.text.lowercased()
-            guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
+            // No more characters than bytes: a short text is not counted; in plain ASCII a character is a byte.
+            let ascii = lower.isPlainASCII
+            guard lower.utf8.count <= 120 || (!ascii && lower.count <= 120), let range = lower.rangeOfASCII("scribe"),
+                  !lower.containsASCII("subscribe") else { continue }
             // Lower-casing may change the length of a rare character: the offset is clamped to the text.
-            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let offset = ascii ? lower.utf8.distance(from: lower.startIndex, to: range.upperBound) : lower.distance(from: lower.startIndex, to: range.upperBound)
             guard let cut = block.text.index(block.text.startIndex, offsetBy: offset, limitedBy: block.text.endIndex) else { continue }
             var rest = block.text[cut...]
             rest = rest.drop { $0.isLetter }.drop { " -–—:\\".contains($0) }
@@ -292,7 +295,7 @@ public enum ParticipantExtractor {
             }
             let parts = names.participantReplacing(" & ", with: ",").participantReplacing(" and ", with: ",")
                 .split(separator: ",").map { $0.trimmed(scribeNameEnds) }.filter { !$0.isEmpty }
-            guard (1...3).contains(parts.count), parts.allSatisfy({ $0.split(separator: " ").count <= 2 && TextRules.startsUppercase($0) }) else { continue }
+            guard (1...3).contains(parts.count), parts.allSatisfy({ TextRules.startsUppercase($0) && $0.split(separator: " ").count <= 2 }) else { continue }
             let folded = foldedNames ?? participants.map { TextRules.fold($0.name).split(separator: " ").map(String.init) }
             foldedNames = folded
             let indices = parts.compactMap { part -> Int? in
