@@ -45,7 +45,7 @@ public enum ParticipantExtractor {
     /// speaker labels ("Tantek: …") on line after line.
     struct LabelReadings {
         /// What one label means: its attendance meaning and whether it announces a membership change.
-        private struct Reading {
+        struct Reading {
             var meaning: (Attendance, MeetingRole?)?
             var isMembershipChange: Bool
         }
@@ -63,8 +63,8 @@ public enum ParticipantExtractor {
 
         /// Both answers for `label`, kept for plain ASCII labels (which, as dictionary keys, equal only the same bytes:
         /// a canonically equivalent spelling may not count its bytes the same). Most labels hold no cue of either rule,
-        /// which one pass over their bytes tells.
-        private mutating func reading(_ label: String) -> Reading {
+        /// which one pass over their bytes tells. A caller asking both questions of one label reads it once here.
+        mutating func reading(_ label: String) -> Reading {
             let mentions = label.findingsScan(LabelReadings.cues).mentions
             if mentions == 0 { return Reading(meaning: nil, isMembershipChange: false) }
             let ascii = label.isPlainASCII
@@ -144,9 +144,11 @@ public enum ParticipantExtractor {
                     continue
                 }
                 let labelled = TextRules.labelParts(text)
+                // Both readings of the label, from one pass over its bytes.
+                let reading = labelled.map { labels.reading($0.label) }
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
-                if let label = labelled?.label, labels.isMembershipChange(label) { context = nil; continue }
-                if let parts = labelled, let meaning = labels.attendance(parts.label) {
+                if reading?.isMembershipChange == true { context = nil; continue }
+                if let parts = labelled, let meaning = reading?.meaning {
                     let value = parts.value
                     if value.isEmpty {
                         context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
@@ -278,9 +280,12 @@ public enum ParticipantExtractor {
                   cues?.holdsScribeWord(position) ?? scribeCue.containsAny(in: blocks[position].text) else { continue }
             let block = blocks[position]
             let lower = block.text.lowercased()
-            guard lower.count <= 120, let range = lower.rangeOfASCII("scribe"), !lower.containsASCII("subscribe") else { continue }
+            // No more characters than bytes: a short text is not counted; in plain ASCII a character is a byte.
+            let ascii = lower.isPlainASCII
+            guard lower.utf8.count <= 120 || (!ascii && lower.count <= 120), let range = lower.rangeOfASCII("scribe"),
+                  !lower.containsASCII("subscribe") else { continue }
             // Lower-casing may change the length of a rare character: the offset is clamped to the text.
-            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let offset = ascii ? lower.utf8.distance(from: lower.startIndex, to: range.upperBound) : lower.distance(from: lower.startIndex, to: range.upperBound)
             guard let cut = block.text.index(block.text.startIndex, offsetBy: offset, limitedBy: block.text.endIndex) else { continue }
             var rest = block.text[cut...]
             rest = rest.drop { $0.isLetter }.drop { " -–—:\\".contains($0) }
@@ -290,7 +295,7 @@ public enum ParticipantExtractor {
             }
             let parts = names.participantReplacing(" & ", with: ",").participantReplacing(" and ", with: ",")
                 .split(separator: ",").map { $0.trimmed(scribeNameEnds) }.filter { !$0.isEmpty }
-            guard (1...3).contains(parts.count), parts.allSatisfy({ $0.split(separator: " ").count <= 2 && TextRules.startsUppercase($0) }) else { continue }
+            guard (1...3).contains(parts.count), parts.allSatisfy({ TextRules.startsUppercase($0) && $0.split(separator: " ").count <= 2 }) else { continue }
             let folded = foldedNames ?? participants.map { TextRules.fold($0.name).split(separator: " ").map(String.init) }
             foldedNames = folded
             let indices = parts.compactMap { part -> Int? in
