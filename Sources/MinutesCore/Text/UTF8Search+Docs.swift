@@ -147,3 +147,14 @@ extension StringProtocol {
         return answer
     }
 }
+
+extension String {
+    /// `lowercased()`, without a copy when every byte is ASCII and none is a capital letter (then lower-casing changes
+    /// nothing, and the text itself is the answer): most addresses and many link texts are already lower-case.
+    var lowercasedUnlessLower: String {
+        let unchanged = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
+        return unchanged == true ? self : lowercased()
+    }
+}
