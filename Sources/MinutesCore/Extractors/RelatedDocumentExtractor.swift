@@ -79,25 +79,33 @@ public enum RelatedDocumentExtractor {
             // Links in a list of people are their profiles.
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
-            if text.holdsByte(UInt8(ascii: ":")), labelMayMatter(text, hasLinks: !block.links.isEmpty),
-               let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
+            if text.holdsByte(UInt8(ascii: ":")), labelMayMatter(text, hasLinks: !block.links.isEmpty), let parts = TextRules.labelParts(text) {
+                let label = parts.label
                 // Every label of either list starts with one of "abcdefgimprs" once ":", "*", "#" and spaces are dropped
                 // (see `mayOpenWithLabel`): another label is looked up in neither.
                 let key = label.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: ":*# ") ? labelKey(label) : nil
-                if key.map(peopleLabels.contains) ?? false { continue }
-                if key.map(sectionLabels.contains) ?? false {
-                    if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
-                    for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
-                    continue
-                }
-                if isDocumentLabel(label), let link = block.links.first(where: { isDocumentLink($0, labelled: true) }) {
-                    add(title: label, url: link.href)
-                    continue
-                }
-                // "See: board_minutes_2014_01_15.txt" — a reference to a file by its name.
-                if isFileName(value) {
-                    add(title: value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
-                    continue
+                let listsPeople = key.map(peopleLabels.contains) ?? false
+                let listsDocuments = !listsPeople && (key.map(sectionLabels.contains) ?? false)
+                let namesDocument = !listsPeople && !listsDocuments && !block.links.isEmpty && isDocumentLabel(label)
+                // The value is made only when one of the rules may use it ("[1] https://…": the colon of the scheme
+                // is not a label's).
+                if listsPeople || listsDocuments || namesDocument || mayEndWithFileName(text), case let value = parts.value,
+                   !value.hasPrefix("//") {
+                    if listsPeople { continue }
+                    if listsDocuments {
+                        if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
+                        for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
+                        continue
+                    }
+                    if namesDocument, let link = block.links.first(where: { isDocumentLink($0, labelled: true) }) {
+                        add(title: label, url: link.href)
+                        continue
+                    }
+                    // "See: board_minutes_2014_01_15.txt" — a reference to a file by its name.
+                    if isFileName(value) {
+                        add(title: value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
+                        continue
+                    }
                 }
             }
             // Running text after a list of entries ends the part ("The meeting closed at 8.15 pm.").
@@ -136,16 +144,33 @@ public enum RelatedDocumentExtractor {
         return documents
     }
 
-    /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: a
-    /// block with links may give its label's document; in any other, the label must key a list of people or of documents
-    /// (each such label starts with one of "abcdefgimprs" once "*", "_", "#" and spaces are dropped, see
-    /// `mayOpenWithLabel`) or the value must name a file (each of `fileExtensions` ends with one of "fcxtspdvlm", which
-    /// must then be the last byte before the "*", "_", spaces and full stops trimmed from its end, unless that byte is
-    /// not ASCII). False is a sure no.
+    /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: the
+    /// label must key a list of people or of documents (each such label starts with one of "abcdefgimprs" once "*", "_",
+    /// "#" and spaces are dropped, see `mayOpenWithLabel`) or the value must name a file (each of `fileExtensions` ends
+    /// with one of "fcxtspdvlm", which must then be the last byte before the "*", "_", spaces and full stops trimmed from
+    /// its end, unless that byte is not ASCII); in a block with links, the label may also name a document of the meeting
+    /// (see `mayHoldDocumentLabelWord`). False is a sure no.
     static func labelMayMatter(_ text: String, hasLinks: Bool) -> Bool {
-        guard !hasLinks, !text.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: "*_ #") else { return true }
+        text.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: "*_ #") || mayEndWithFileName(text)
+            || (hasLinks && mayHoldDocumentLabelWord(text))
+    }
+
+    /// Whether the value `TextRules.labelled` may find in `text` may name a file (`isFileName`): each of
+    /// `fileExtensions` ends with one of "fcxtspdvlm", which must then be the last byte before the "*", "_", spaces and
+    /// full stops trimmed from the text's end, unless that byte is not ASCII. False is a sure no.
+    static func mayEndWithFileName(_ text: String) -> Bool {
         guard let last = text.utf8.last(where: { !$0.isOne(of: "*_ .") }), last < 0x80 else { return true }
         return last.asciiLowercased.isOne(of: "fcxtspdvlm")
+    }
+
+    /// Whether the label `TextRules.labelled` may find in `text` may hold one of `documentLabelWords` once lower-cased
+    /// (`isDocumentLabel`): false only for plain ASCII text whose bytes before the first colon, which hold the label,
+    /// hold none of the words in either case.
+    static func mayHoldDocumentLabelWord(_ text: String) -> Bool {
+        text.withPlainASCIIBytes { bytes in
+            let colon = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.endIndex
+            return documentLabelWords.occur(ignoringASCIICaseIn: UnsafeBufferPointer(rebasing: bytes[..<colon]))
+        } ?? true
     }
 
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings

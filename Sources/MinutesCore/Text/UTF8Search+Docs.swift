@@ -100,6 +100,24 @@ struct ASCIIKeywords {
         return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
 
+    /// Whether ASCII `bytes`, lower-cased, hold one of the words (`occur(inBytesOf:)` of their lower-cased copy, without
+    /// the copy).
+    func occur(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (bits0, bits1, bits2, bits3) = firstBytes
+        for start in bytes.indices {
+            let byte = bytes[start].asciiLowercased
+            let bits = byte < 0x40 ? bits0 : byte < 0x80 ? bits1 : byte < 0xC0 ? bits2 : bits3
+            guard bits & (1 << UInt64(byte & 63)) != 0 else { continue }
+            let candidates = byFirstByte[Int(byte)]
+            if candidates.contains(where: { word in
+                bytes.count - start >= word.count && zip(word, bytes[start...]).allSatisfy { $0 == $1.asciiLowercased }
+            }) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Whether `bytes` hold `pattern` at `start`.
     static func occurs<P: Collection<UInt8>>(_ pattern: P, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard bytes.count - start >= pattern.count else { return false }
