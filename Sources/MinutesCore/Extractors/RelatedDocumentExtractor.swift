@@ -79,25 +79,33 @@ public enum RelatedDocumentExtractor {
             // Links in a list of people are their profiles.
             if inPeopleList { continue }
             // "[1] https://…": the colon of the scheme is not a label's.
-            if text.holdsByte(UInt8(ascii: ":")), labelMayMatter(text, hasLinks: !block.links.isEmpty),
-               let (label, value) = TextRules.labelled(text), !value.hasPrefix("//") {
+            if text.holdsByte(UInt8(ascii: ":")), labelMayMatter(text, hasLinks: !block.links.isEmpty), let parts = TextRules.labelParts(text) {
+                let label = parts.label
                 // Every label of either list starts with one of "abcdefgimprs" once ":", "*", "#" and spaces are dropped
                 // (see `mayOpenWithLabel`): another label is looked up in neither.
                 let key = label.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: ":*# ") ? labelKey(label) : nil
-                if key.map(peopleLabels.contains) ?? false { continue }
-                if key.map(sectionLabels.contains) ?? false {
-                    if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
-                    for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
-                    continue
-                }
-                if isDocumentLabel(label), let link = block.links.first(where: { isDocumentLink($0, labelled: true) }) {
-                    add(title: label, url: link.href)
-                    continue
-                }
-                // "See: board_minutes_2014_01_15.txt" — a reference to a file by its name.
-                if isFileName(value) {
-                    add(title: value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
-                    continue
+                let listsPeople = key.map(peopleLabels.contains) ?? false
+                let listsDocuments = !listsPeople && (key.map(sectionLabels.contains) ?? false)
+                let namesDocument = !listsPeople && !listsDocuments && !block.links.isEmpty && isDocumentLabel(label)
+                // The value is made only when one of the rules may use it ("[1] https://…": the colon of the scheme
+                // is not a label's).
+                if listsPeople || listsDocuments || namesDocument || mayEndWithFileName(text), case let value = parts.value,
+                   !value.hasPrefix("//") {
+                    if listsPeople { continue }
+                    if listsDocuments {
+                        if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
+                        for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
+                        continue
+                    }
+                    if namesDocument, let link = block.links.first(where: { isDocumentLink($0, labelled: true) }) {
+                        add(title: label, url: link.href)
+                        continue
+                    }
+                    // "See: board_minutes_2014_01_15.txt" — a reference to a file by its name.
+                    if isFileName(value) {
+                        add(title: value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
+                        continue
+                    }
                 }
             }
             // Running text after a list of entries ends the part ("The meeting closed at 8.15 pm.").
@@ -136,16 +144,33 @@ public enum RelatedDocumentExtractor {
         return documents
     }
 
-    /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: a
-    /// block with links may give its label's document; in any other, the label must key a list of people or of documents
-    /// (each such label starts with one of "abcdefgimprs" once "*", "_", "#" and spaces are dropped, see
-    /// `mayOpenWithLabel`) or the value must name a file (each of `fileExtensions` ends with one of "fcxtspdvlm", which
-    /// must then be the last byte before the "*", "_", spaces and full stops trimmed from its end, unless that byte is
-    /// not ASCII). False is a sure no.
+    /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: the
+    /// label must key a list of people or of documents (each such label starts with one of "abcdefgimprs" once "*", "_",
+    /// "#" and spaces are dropped, see `mayOpenWithLabel`) or the value must name a file (each of `fileExtensions` ends
+    /// with one of "fcxtspdvlm", which must then be the last byte before the "*", "_", spaces and full stops trimmed from
+    /// its end, unless that byte is not ASCII); in a block with links, the label may also name a document of the meeting
+    /// (see `mayHoldDocumentLabelWord`). False is a sure no.
     static func labelMayMatter(_ text: String, hasLinks: Bool) -> Bool {
-        guard !hasLinks, !text.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: "*_ #") else { return true }
+        text.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: "*_ #") || mayEndWithFileName(text)
+            || (hasLinks && mayHoldDocumentLabelWord(text))
+    }
+
+    /// Whether the value `TextRules.labelled` may find in `text` may name a file (`isFileName`): each of
+    /// `fileExtensions` ends with one of "fcxtspdvlm", which must then be the last byte before the "*", "_", spaces and
+    /// full stops trimmed from the text's end, unless that byte is not ASCII. False is a sure no.
+    static func mayEndWithFileName(_ text: String) -> Bool {
         guard let last = text.utf8.last(where: { !$0.isOne(of: "*_ .") }), last < 0x80 else { return true }
         return last.asciiLowercased.isOne(of: "fcxtspdvlm")
+    }
+
+    /// Whether the label `TextRules.labelled` may find in `text` may hold one of `documentLabelWords` once lower-cased
+    /// (`isDocumentLabel`): false only for plain ASCII text whose bytes before the first colon, which hold the label,
+    /// hold none of the words in either case.
+    static func mayHoldDocumentLabelWord(_ text: String) -> Bool {
+        text.withPlainASCIIBytes { bytes in
+            let colon = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.endIndex
+            return documentLabelWords.occur(ignoringASCIICaseIn: UnsafeBufferPointer(rebasing: bytes[..<colon]))
+        } ?? true
     }
 
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
@@ -228,7 +253,7 @@ public enum RelatedDocumentExtractor {
     /// ("Meeting minutes: https://…/meetings", a listing without any number): the page itself and its
     /// site, not documents it refers to. "Previous minutes: …-01-28" stays.
     static func isSelfOrIndexLink(title: String, url: String) -> Bool {
-        let lower = title.lowercased()
+        let lower = title.lowercasedUnlessLower
         if selfLinkTitleWords.containsAny(in: lower) { return true }
         guard lower.containsASCII("minutes") else { return false }
         let path = addressParts(url).path
@@ -246,10 +271,18 @@ public enum RelatedDocumentExtractor {
     static func dedupeKey(_ url: String) -> String {
         var key = cleanURL(url)
         // "…/archive.html#189906358": a message inside one archived page is that page.
-        let characters = AddressCharacters(key)
-        if let hash = characters.bytes.lastIndex(of: UInt8(ascii: "#")),
-           (hash + 1..<characters.bytes.count).allSatisfy(characters.isNumber(at:)) {
-            key = characters.text(0..<hash)
+        // (Plain ASCII, nearly every address: its bytes are its characters, read in place.)
+        if let cut = key.withPlainASCIIBytes({ bytes -> String? in
+            guard let hash = bytes.lastIndex(of: UInt8(ascii: "#")), bytes[(hash + 1)...].allSatisfy(\.isASCIIDigit) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<hash]), as: UTF8.self)
+        }) {
+            key = cut ?? key
+        } else {
+            let characters = AddressCharacters(key)
+            if let hash = characters.bytes.lastIndex(of: UInt8(ascii: "#")),
+               (hash + 1..<characters.bytes.count).allSatisfy(characters.isNumber(at:)) {
+                key = characters.text(0..<hash)
+            }
         }
         if key.containsASCII("docs.google.com/"), let edit = key.rangeOfASCII("/edit") ?? key.rangeOfASCII("/view") ?? key.rangeOfASCII("?") {
             key = String(key[..<edit.lowerBound])
@@ -390,7 +423,7 @@ public enum RelatedDocumentExtractor {
 
     /// Labels whose link is a document of the meeting ("Agenda", "IRC log", "Slides").
     static func isDocumentLabel(_ label: String) -> Bool {
-        documentLabelWords.areContained(in: label.lowercased())
+        documentLabelWords.areContained(in: label.lowercasedUnlessLower)
     }
 
     /// Words of labels that name a document of the meeting.
@@ -399,7 +432,7 @@ public enum RelatedDocumentExtractor {
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
     static func isMeetingRecordLink(_ link: Link) -> Bool {
-        let text = link.text.lowercased()
+        let text = link.text.lowercasedUnlessLower
         return isDocumentLink(link, labelled: true) && (text.containsASCII("agenda") || text.containsASCII("log"))
     }
 
@@ -447,26 +480,31 @@ public enum RelatedDocumentExtractor {
     /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it; `parts` are `sharedParts(of: link)`
     /// when known.
     static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil, parts knownParts: AddressParts? = nil) -> Bool {
-        let href = link.href.lowercased()
+        let href = link.href.lowercasedUnlessLower
         guard !href.hasPrefixASCII("#"), !href.hasPrefixASCII("mailto:"), !href.hasPrefixASCII("javascript:"), !href.hasPrefixASCII("tel:"),
               !href.isEmpty else { return false }
         // The address without its fragment (the "#" is not its first character, checked above).
-        let characters = AddressCharacters(href)
-        let path = characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? href
+        let path = addressWithoutFragment(href)
         // (Each asset ending's last byte is one of "sgfo2": without one at the end of the bytes, none is there.)
         if path.utf8.last?.isOne(of: "sgfo2") == true, assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
-        if path.containsASCII("scribedoc") || (link.text.holdsByte(UInt8(ascii: ".")) && link.text.lowercased().containsASCII("scribe.perl")) {
+        if path.containsASCII("scribedoc") || (link.text.holdsByte(UInt8(ascii: ".")) && link.text.lowercasedUnlessLower.containsASCII("scribe.perl")) {
             return false
         }
         if labelled { return true }
         // Shared content is an absolute web address; relative links are the site's own pages, unless they name a file.
-        let cleaned = cleanURL(href)
-        guard cleaned.hasPrefixASCII("http://") || cleaned.hasPrefixASCII("https://") else {
-            let page = cleanURL(path)
-            return documentEndings.contains { page.hasSuffixASCII($0) }
+        // (Known parts are those of an absolute web address: `sharedParts` gives no others.)
+        let parts: AddressParts
+        if let knownParts {
+            parts = knownParts
+        } else {
+            let cleaned = cleanURL(href)
+            guard cleaned.hasPrefixASCII("http://") || cleaned.hasPrefixASCII("https://") else {
+                let page = cleanURL(path)
+                return documentEndings.contains { page.hasSuffixASCII($0) }
+            }
+            parts = addressParts(cleaned)
         }
-        let parts = knownParts ?? addressParts(cleaned)
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
         // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)
@@ -488,6 +526,17 @@ public enum RelatedDocumentExtractor {
         if parts.path.utf8.starts(with: "/g/".utf8), isGroupFrontPage(parts.path) { return false }
         if parts.path.hasPrefixASCII("/channel/") || parts.path.hasPrefixASCII("/@") { return false }
         return true
+    }
+
+    /// `address` up to its first "#" (by characters), the whole of it without one: on the bytes in place when plain ASCII.
+    static func addressWithoutFragment(_ address: String) -> String {
+        if let path = address.withPlainASCIIBytes({ bytes in
+            bytes.firstIndex(of: UInt8(ascii: "#")).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[..<$0]), as: UTF8.self) }
+        }) {
+            return path ?? address
+        }
+        let characters = AddressCharacters(address)
+        return characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? address
     }
 
     /// Whether `path` matches `^/[^/]+/[^/]+/(issues|pulls|discussions)$` (a repository's list of issues, pull requests
@@ -570,7 +619,7 @@ public enum RelatedDocumentExtractor {
 
     /// The parts of an absolute address.
     static func addressParts(_ url: String) -> AddressParts {
-        let lower = url.lowercased()
+        let lower = url.lowercasedUnlessLower
         let rest = lower.rangeOfASCII("://").map { lower[$0.upperBound...] } ?? lower[...]
         // Plain ASCII (nearly every address): its bytes are its characters, read in place.
         if let parts = rest.withPlainASCIIBytes({ bytes in
@@ -619,7 +668,7 @@ public enum RelatedDocumentExtractor {
     static func isJoinOrChatLink(_ link: Link, parts knownParts: AddressParts?) -> Bool {
         guard opensWithWebScheme(link.href) else { return false }
         let parts = knownParts ?? addressParts(cleanURL(link.href))
-        if mayNameJoining(link.text), case let text = link.text.lowercased().trimmed(joinTextEnds), text == "chat" || text.hasPrefixASCII("join ") {
+        if mayNameJoining(link.text), case let text = link.text.lowercasedUnlessLower.trimmed(joinTextEnds), text == "chat" || text.hasPrefixASCII("join ") {
             return true
         }
         if parts.fragment.containsASCII("chat") || parts.path.hasSuffixASCII("/join") { return true }
@@ -630,7 +679,9 @@ public enum RelatedDocumentExtractor {
             return true
         }
         // Shortened, tracked, ticketing and account-request links: logistics, not documents.
-        if shortenerHosts.contains(host) || host.hasSuffixASCII("list-manage.com")
+        // (No shortener host holds "K", ";" or "`", the ASCII characters with canonical equivalents: a host equal to one
+        // is made of its bytes, so a longer host is none.)
+        if (host.utf8.count <= longestShortenerHost && shortenerHosts.contains(host)) || host.hasSuffixASCII("list-manage.com")
             || host.hasSuffixASCII("eventbrite.com") || host.hasSuffixASCII("cvent.com") || parts.path.containsASCII("/track/click")
             || parts.path.hasSuffixASCII("/accounts/request")
             || (parts.path.holdsBytes("/milestone") && namesMilestone(parts.path)) {
@@ -656,6 +707,8 @@ public enum RelatedDocumentExtractor {
 
     /// Hosts of shortened links.
     static let shortenerHosts = ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"]
+    /// The length in bytes of the longest of `shortenerHosts`.
+    static let longestShortenerHost = shortenerHosts.map(\.utf8.count).max() ?? 0
 
     /// Hosts whose one-segment paths are accounts.
     static let profileHosts = ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"]

@@ -100,6 +100,24 @@ struct ASCIIKeywords {
         return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
 
+    /// Whether ASCII `bytes`, lower-cased, hold one of the words (`occur(inBytesOf:)` of their lower-cased copy, without
+    /// the copy).
+    func occur(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (bits0, bits1, bits2, bits3) = firstBytes
+        for start in bytes.indices {
+            let byte = bytes[start].asciiLowercased
+            let bits = byte < 0x40 ? bits0 : byte < 0x80 ? bits1 : byte < 0xC0 ? bits2 : bits3
+            guard bits & (1 << UInt64(byte & 63)) != 0 else { continue }
+            let candidates = byFirstByte[Int(byte)]
+            if candidates.contains(where: { word in
+                bytes.count - start >= word.count && zip(word, bytes[start...]).allSatisfy { $0 == $1.asciiLowercased }
+            }) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Whether `bytes` hold `pattern` at `start`.
     static func occurs<P: Collection<UInt8>>(_ pattern: P, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard bytes.count - start >= pattern.count else { return false }
@@ -145,5 +163,16 @@ extension StringProtocol {
         }
         guard let answer, let answer, let answer else { return hasSuffix(suffix) }
         return answer
+    }
+}
+
+extension String {
+    /// `lowercased()`, without a copy when every byte is ASCII and none is a capital letter (then lower-casing changes
+    /// nothing, and the text itself is the answer): most addresses and many link texts are already lower-case.
+    var lowercasedUnlessLower: String {
+        let unchanged = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
+        return unchanged == true ? self : lowercased()
     }
 }
