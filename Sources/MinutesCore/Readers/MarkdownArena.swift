@@ -46,11 +46,11 @@ final class MarkdownArena {
         allocator.initialize(to: cmark_mem(
             calloc: { count, size in
                 let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
-                guard !overflow, let memory = MarkdownArena.current?.allocate(bytes) else { return nil }
+                guard !overflow, let memory = MarkdownArena.withCurrent({ $0.allocate(bytes) }) else { return nil }
                 memset(memory, 0, bytes)
                 return memory
             },
-            realloc: { memory, size in MarkdownArena.current?.reallocate(memory, to: size) },
+            realloc: { memory, size in MarkdownArena.withCurrent { $0.reallocate(memory, to: size) } },
             free: { _ in }))
         return allocator
     }()
@@ -62,9 +62,12 @@ final class MarkdownArena {
         return key
     }()
 
-    /// The calling thread's arena, inside `withArena`.
-    private static var current: MarkdownArena? {
-        pthread_getspecific(threadKey).map { Unmanaged<MarkdownArena>.fromOpaque($0).takeUnretainedValue() }
+    /// `body` run on the calling thread's arena (nil outside `withArena`), which `withArena` keeps
+    /// alive: it is borrowed, not retained and released at each of cmark-gfm's allocations.
+    @inline(__always)
+    private static func withCurrent(_ body: (MarkdownArena) -> UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+        guard let arena = pthread_getspecific(threadKey) else { return nil }
+        return Unmanaged<MarkdownArena>.fromOpaque(arena)._withUnsafeGuaranteedRef(body)
     }
 
     /// `size` bytes plus their header, rounded up to 16.

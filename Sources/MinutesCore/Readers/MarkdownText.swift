@@ -28,16 +28,27 @@ enum MarkdownText {
             // A space is written at once for the first white space after a word, and taken back at the end.
             var end = base
             var next = start
+            // Whether the output so far is empty or ends with a space (kept here, not read back from it).
+            var afterSpace = true
             while next < stop {
                 // Eight bytes at a time while none is white space, a control or beyond ASCII
                 // (0x21…0x7F each): the lowest byte that is not is the first to look at.
                 if stop - next >= 8 {
                     let raw = UnsafeRawPointer(next).loadUnaligned(as: UInt64.self)
                     let word = UInt64(littleEndian: raw)
+                    // Eight ASCII bytes whose white space is single characters after a word: each made a space at once.
+                    if let spaced = spacedWord(word, afterSpace: afterSpace) {
+                        UnsafeMutableRawPointer(end).storeBytes(of: spaced.littleEndian, as: UInt64.self)
+                        afterSpace = spaced >> 56 == 0x20
+                        end += 8
+                        next += 8
+                        continue
+                    }
                     let special = (word | (word &- 0x2121_2121_2121_2121)) & 0x8080_8080_8080_8080
                     // The output never runs ahead of the input, so eight bytes fit at `end`.
                     UnsafeMutableRawPointer(end).storeBytes(of: raw, as: UInt64.self)
                     let plain = special == 0 ? 8 : special.trailingZeroBitCount / 8
+                    if plain > 0 { afterSpace = false }
                     end += plain
                     next += plain
                     if plain == 8 { continue }
@@ -50,21 +61,49 @@ enum MarkdownText {
                     }
                     end.pointee = byte
                     end += 1
+                    afterSpace = false
                 } else if byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 {
-                    if end != base, end[-1] != 0x20 {
+                    if !afterSpace {
                         end.pointee = 0x20
                         end += 1
+                        afterSpace = true
                     }
                 } else {
                     end.pointee = byte
                     end += 1
+                    afterSpace = false
                 }
                 next += 1
             }
-            if end != base, end[-1] == 0x20 { end -= 1 }
+            if afterSpace, end != base { end -= 1 }
             return end - base
         }
         return sawNonASCIISpace ? nil : text
+    }
+
+    /// Eight bytes (`word`, the first lowest) as `collapsedOnBytes` writes them when they are all ASCII
+    /// and every white space among them is a single character (none next to another, nor first when
+    /// `afterSpace`: the output so far is empty or ends with a space): each white space made a space.
+    /// Nil for other bytes (a control that is not white space, a byte beyond ASCII, white space in a
+    /// run or opening the output), which are written one at a time.
+    @inline(__always)
+    static func spacedWord(_ word: UInt64, afterSpace: Bool) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        guard word & high == 0 else { return nil }
+        // With each byte's high bit set first no subtraction borrows from the next byte:
+        // a byte's high bit is left set exactly when the byte is at least the one subtracted.
+        let lifted = word | high
+        let atLeast21 = (lifted &- 0x21 &* ones) & high
+        if atLeast21 == high { return word }
+        let atLeast20 = (lifted &- 0x20 &* ones) & high
+        let atLeast09 = (lifted &- 0x09 &* ones) & high
+        let atLeast0E = (lifted &- 0x0E &* ones) & high
+        // White space: 0x20, or 0x09…0x0D; every other byte below 0x21 is a control.
+        let space = (atLeast20 & ~atLeast21) | (atLeast09 & ~atLeast0E)
+        guard space | atLeast21 == high, space & (space << 8) == 0, !(afterSpace && space & 0x80 != 0) else { return nil }
+        let spaceBytes = (space >> 7) &* 0xFF
+        return (word & ~spaceBytes) | (0x2020_2020_2020_2020 & spaceBytes)
     }
 
     /// Whether the `count` bytes at `bytes` start with a white-space character beyond ASCII: U+0085,
