@@ -16,15 +16,18 @@ public struct WordRepair: Sendable {
     let lexicon: Lexicon
     /// For each text of `init(vocabularyFrom:lexicon:)`, the bytes outside which `repair` surely changes nothing
     /// (`window(ofTextAt:)`): empty for a text it returns as it is, nil where the whole text must be looked at.
-    private var windows: [Range<Int>?] = []
+    private var windows: [CompactRange] = []
 
     /// Builds a repairer that knows the words of `texts` (the whole document).
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
         var words = DocumentWords()
         // The tally entries of the letter runs of five letters or more, text after text, and for each plain-ASCII
-        // text where its runs are among them and whether it may glue sentences (nil for other texts).
-        var longRuns: [(entry: Int, bytes: Range<Int>)] = []
-        var plainTexts: [(runs: Range<Int>, mayGlue: Bool)?] = []
+        // text that glues no sentences where its runs are among them (`.none` for other texts). Four bytes a run and
+        // eight a text, since a long document has hundreds of thousands: where a run lies in its text is found again,
+        // for the few texts that need it, by the same scan.
+        var longRuns: [UInt32] = []
+        var plainTexts: [CompactRange] = []
+        plainTexts.reserveCapacity(texts.count)
         for text in texts {
             var text = text
             text.withUTF8 { bytes in
@@ -36,9 +39,7 @@ public struct WordRepair: Sendable {
                     guard !isPlainASCII else {
                         return Self.forEachASCIILetterRun(in: bytes, range) { run in
                             let entry = words.add(ascii: run)
-                            if run.count >= 5, let base = bytes.baseAddress, let start = run.baseAddress {
-                                longRuns.append((entry, (start - base)..<(start - base + run.count)))
-                            }
+                            if run.count >= 5 { longRuns.append(UInt32(truncatingIfNeeded: entry)) }
                         }
                     }
                     isPlain = false
@@ -46,7 +47,7 @@ public struct WordRepair: Sendable {
                         words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
                     }
                 }
-                plainTexts.append(isPlain ? (firstRun..<longRuns.count, Self.mayGlueSentences(bytes)) : nil)
+                plainTexts.append(isPlain && !Self.mayGlueSentences(bytes) ? CompactRange(firstRun..<longRuns.count) : .none)
             }
         }
         self.words = words
@@ -64,11 +65,29 @@ public struct WordRepair: Sendable {
         // text's letter runs, may be split (five letters or more) and is no known word.
         // Tokens that hold none of the others change in no text: only the bytes from the first such run to the last
         // one are looked at again.
-        windows = plainTexts.map { text in
-            guard let text, !text.mayGlue else { return nil }
-            let unknown = longRuns[text.runs].filter { self.words.knownMemo(entry: $0.entry) != true }
-            guard let first = unknown.first, let last = unknown.last else { return 0..<0 }
-            return first.bytes.lowerBound..<last.bytes.upperBound
+        windows = zip(texts, plainTexts).map { text, plain in
+            guard let runs = plain.range else { return .none }
+            let isUnknown = { (run: Int) in self.words.knownMemo(entry: Int(longRuns[run])) != true }
+            guard runs.contains(where: isUnknown) else { return CompactRange(0..<0) }
+            return Self.window(of: text, runs: runs, where: isUnknown).map(CompactRange.init) ?? .none
+        }
+    }
+
+    /// The bytes of plain-ASCII `text` from the first of its letter runs of five letters or more for which `isUnknown`
+    /// holds to the end of the last; the runs are numbered from `runs.lowerBound` in the order `init` tallied them.
+    private static func window(of text: String, runs: Range<Int>, where isUnknown: (Int) -> Bool) -> Range<Int>? {
+        var text = text
+        return text.withUTF8 { bytes -> Range<Int>? in
+            guard let base = bytes.baseAddress else { return nil }
+            var number = runs.lowerBound, first: Int?, last = 0
+            forEachASCIILetterRun(in: bytes, 0..<bytes.count) { run in
+                guard run.count >= 5, let start = run.baseAddress else { return }
+                defer { number += 1 }
+                guard isUnknown(number) else { return }
+                if first == nil { first = start - base }
+                last = start - base + run.count
+            }
+            return first.map { $0..<last }
         }
     }
 
@@ -77,7 +96,7 @@ public struct WordRepair: Sendable {
     /// capitalised word (`mayGlueSentences`), from its first word of five letters or more that is not known to the
     /// end of its last (empty when all are known); nil for other texts.
     func window(ofTextAt index: Int) -> Range<Int>? {
-        index < windows.count ? windows[index] : nil
+        index < windows.count ? windows[index].range : nil
     }
 
     /// Whether `repair` surely returns the text at `index` of those the repairer was built from as it is.
@@ -393,5 +412,30 @@ public struct WordRepair: Sendable {
     @inline(__always)
     static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+}
+
+/// A range of offsets in eight bytes (the repairer keeps one per text of a document), or `none`.
+struct CompactRange: Sendable {
+    private let lower: UInt32
+    private let upper: UInt32
+
+    /// No range (and any range whose bounds do not fit in 32 bits, which then stands for "unknown").
+    static let none = CompactRange(lower: .max, upper: .max)
+
+    private init(lower: UInt32, upper: UInt32) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// `range`, or `none` when a bound does not fit.
+    init(_ range: Range<Int>) {
+        guard range.upperBound < Int(UInt32.max) else { self = .none; return }
+        self.init(lower: UInt32(range.lowerBound), upper: UInt32(range.upperBound))
+    }
+
+    /// The range, nil for `none`.
+    var range: Range<Int>? {
+        lower == .max ? nil : Int(lower)..<Int(upper)
     }
 }
