@@ -45,7 +45,7 @@ struct ParticipantPassTests {
             for _ in 0..<2 {
                 let meaning = readings.attendance(label), expected = Vocabulary.attendanceLabel(label)
                 #expect(meaning?.0 == expected?.0 && meaning?.1 == expected?.1, "\(Array(label.unicodeScalars))")
-                #expect(readings.isMembershipChange(label) == ParticipantExtractor.isMembershipChange(label), "\(Array(label.unicodeScalars))")
+                #expect(readings.reading(label).isMembershipChange == ParticipantExtractor.isMembershipChange(label), "\(Array(label.unicodeScalars))")
             }
         }
     }

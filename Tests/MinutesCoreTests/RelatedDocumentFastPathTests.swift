@@ -49,17 +49,11 @@ struct RelatedDocumentFastPathTests {
             let characters = AddressCharacters(address)
             let path = characters.bytes.firstIndex(of: UInt8(ascii: "#")).map { characters.text(0..<$0) } ?? address
             #expect(RelatedDocumentExtractor.addressWithoutFragment(address) == path, "\(Array(address.unicodeScalars))")
-            // The dedupe key as written before its bytes were read in place.
-            var key = RelatedDocumentExtractor.cleanURL(address)
-            let keyCharacters = AddressCharacters(key)
-            if let hash = keyCharacters.bytes.lastIndex(of: UInt8(ascii: "#")),
-               (hash + 1..<keyCharacters.bytes.count).allSatisfy(keyCharacters.isNumber(at:)) {
-                key = keyCharacters.text(0..<hash)
+            // The dedupe key's message-number cut on bytes against the same rule by characters.
+            for key in [address, RelatedDocumentExtractor.cleanURL(address)] {
+                #expect(RelatedDocumentExtractor.withoutMessageNumber(key) == RelatedDocumentExtractor.withoutMessageNumberByCharacters(key),
+                        "\(Array(key.unicodeScalars))")
             }
-            if key.containsASCII("docs.google.com/"), let edit = key.rangeOfASCII("/edit") ?? key.rangeOfASCII("/view") ?? key.rangeOfASCII("?") {
-                key = String(key[..<edit.lowerBound])
-            }
-            #expect(RelatedDocumentExtractor.dedupeKey(address) == key, "\(Array(address.unicodeScalars))")
             // A host longer than every shortener's is none of them.
             let host = RelatedDocumentExtractor.addressParts(address).host
             if host.utf8.count > RelatedDocumentExtractor.longestShortenerHost {

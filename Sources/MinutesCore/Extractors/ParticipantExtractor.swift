@@ -56,11 +56,6 @@ public enum ParticipantExtractor {
             reading(label).meaning
         }
 
-        /// `ParticipantExtractor.isMembershipChange(label)`.
-        mutating func isMembershipChange(_ label: String) -> Bool {
-            reading(label).isMembershipChange
-        }
-
         /// Both answers for `label`, kept for plain ASCII labels (which, as dictionary keys, equal only the same bytes:
         /// a canonically equivalent spelling may not count its bytes the same). Most labels hold no cue of either rule,
         /// which one pass over their bytes tells. A caller asking both questions of one label reads it once here.

@@ -269,25 +269,30 @@ public enum RelatedDocumentExtractor {
     /// of one page cited separately are separate references), and a Google document without its
     /// view suffix ("…/edit?usp=sharing" and "…/edit" are one document).
     static func dedupeKey(_ url: String) -> String {
-        var key = cleanURL(url)
-        // "…/archive.html#189906358": a message inside one archived page is that page.
-        // (Plain ASCII, nearly every address: its bytes are its characters, read in place.)
-        if let cut = key.withPlainASCIIBytes({ bytes -> String? in
-            guard let hash = bytes.lastIndex(of: UInt8(ascii: "#")), bytes[(hash + 1)...].allSatisfy(\.isASCIIDigit) else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<hash]), as: UTF8.self)
-        }) {
-            key = cut ?? key
-        } else {
-            let characters = AddressCharacters(key)
-            if let hash = characters.bytes.lastIndex(of: UInt8(ascii: "#")),
-               (hash + 1..<characters.bytes.count).allSatisfy(characters.isNumber(at:)) {
-                key = characters.text(0..<hash)
-            }
-        }
+        var key = withoutMessageNumber(cleanURL(url))
         if key.containsASCII("docs.google.com/"), let edit = key.rangeOfASCII("/edit") ?? key.rangeOfASCII("/view") ?? key.rangeOfASCII("?") {
             key = String(key[..<edit.lowerBound])
         }
         return key
+    }
+
+    /// `address` without a trailing "#" and number: "…/archive.html#189906358", a message inside one archived
+    /// page, is that page. Plain ASCII (nearly every address) is read on its bytes, which are its characters.
+    static func withoutMessageNumber(_ address: String) -> String {
+        let cut = address.withPlainASCIIBytes { bytes -> String? in
+            guard let hash = bytes.lastIndex(of: UInt8(ascii: "#")), bytes[(hash + 1)...].allSatisfy(\.isASCIIDigit) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<hash]), as: UTF8.self)
+        }
+        guard let cut else { return withoutMessageNumberByCharacters(address) }
+        return cut ?? address
+    }
+
+    /// `withoutMessageNumber(_:)` by characters, for any address.
+    static func withoutMessageNumberByCharacters(_ address: String) -> String {
+        let characters = AddressCharacters(address)
+        guard let hash = characters.bytes.lastIndex(of: UInt8(ascii: "#")),
+              (hash + 1..<characters.bytes.count).allSatisfy(characters.isNumber(at:)) else { return address }
+        return characters.text(0..<hash)
     }
 
     /// A line drawn with one repeated punctuation character ("=====", "-----").
