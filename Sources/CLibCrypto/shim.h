@@ -3,5 +3,6 @@
 
 /* OpenSSL's libcrypto, for the SHA-256 of every input (provenance and the index's change detection). */
 #include <openssl/sha.h>
+#include <openssl/evp.h>
 
 #endif

@@ -166,8 +166,18 @@ public struct MinutesParser: Sendable {
     /// Lower-case hex SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        _ = bytes.withUnsafeBufferPointer { SHA256($0.baseAddress, $0.count, &digest) }
+        bytes.withUnsafeBufferPointer { input in
+            // One-shot digest with the algorithm fetched once: OpenSSL 3's `SHA256()` looks the algorithm up in the
+            // provider store on every call, which cost more than hashing a small document.
+            if let algorithm = sha256Algorithm, EVP_Digest(input.baseAddress, input.count, &digest, nil, algorithm, nil) == 1 {
+                return
+            }
+            _ = SHA256(input.baseAddress, input.count, &digest)
+        }
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         return String(decoding: digest.flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
+
+    /// OpenSSL's SHA-256 implementation, fetched once; an `EVP_MD` is read-only after fetching, so threads share it.
+    nonisolated(unsafe) private static let sha256Algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
 }
