@@ -77,66 +77,93 @@ func peakMemoryMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-/// Runs `body` over every file `rounds` times, after one untimed round (the first pass of a measurement ran up
-/// to half slower on this VM: caches, page faults, the CPU's clock); returns (MB/s, documents/s).
-func throughput(_ corpus: CorpusFiles, rounds: Int, _ body: (String, [UInt8]) -> Void) -> (Double, Double) {
-    for file in corpus.files { body(file.path, file.bytes) }
-    let clock = ContinuousClock()
-    let elapsed = clock.measure {
-        for _ in 0..<rounds { for file in corpus.files { body(file.path, file.bytes) } }
-    }
-    return rates(corpus, rounds: rounds, elapsed: elapsed)
+/// One pass over every file of `corpus` on this thread.
+func serialRound(_ corpus: CorpusFiles, _ body: @escaping (String, [UInt8]) -> Void) -> () -> Void {
+    { for file in corpus.files { body(file.path, file.bytes) } }
 }
 
-/// (MB/s, documents/s) of `rounds` passes over `corpus` that took `elapsed`.
-func rates(_ corpus: CorpusFiles, rounds: Int, elapsed: Duration) -> (Double, Double) {
-    let s = max(seconds(elapsed), 1e-9)
-    return (Double(corpus.totalBytes * rounds) / s / 1e6, Double(corpus.files.count * rounds) / s)
-}
-
-/// Like `throughput`, but the files of each round are parsed on every core through `OrderedPipeline`,
-/// as `minutes parse FILE…` does (results taken in file order on this thread).
-func parallelThroughput(_ corpus: CorpusFiles, rounds: Int, _ body: @escaping @Sendable (String, [UInt8]) -> Int) -> (Double, Double) {
+/// One pass over every file of `corpus` on every core through `OrderedPipeline`, as `minutes parse FILE…`
+/// does (results taken in file order on this thread).
+func parallelRound(_ corpus: CorpusFiles, _ body: @escaping @Sendable (String, [UInt8]) -> Int) -> () -> Void {
     let files = corpus.files
-    let clock = ContinuousClock()
-    let elapsed = clock.measure {
-        OrderedPipeline.run(count: files.count * rounds, makeJob: {
-            { number in body(files[number % files.count].path, files[number % files.count].bytes) }
-        }, deliver: { _, _ in })
+    return {
+        OrderedPipeline.run(count: files.count, makeJob: { { number in body(files[number].path, files[number].bytes) } },
+                            deliver: { _, _ in })
     }
-    return rates(corpus, rounds: rounds, elapsed: elapsed)
 }
 
-/// Prints the parse table.
+/// The median of `values` (the mean of the middle two for an even count).
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// A contender's measured rounds: the median MB/s and documents/s, and each round's seconds.
+struct RoundRates {
+    var megabytesPerSecond: Double
+    var documentsPerSecond: Double
+    var seconds: [Double]
+}
+
+/// Times `contenders` (each one pass over `corpus`) in turn, round after round, after one untimed round of each
+/// (the first pass of a measurement ran up to half slower on this VM: caches, page faults, the CPU's clock).
+/// Taking turns exposes all contenders to the same load; the median round resists the VM's bursts.
+func interleavedRates(_ corpus: CorpusFiles, rounds: Int, _ contenders: [() -> Void]) -> [RoundRates] {
+    for round in contenders { round() }
+    let clock = ContinuousClock()
+    var times = Array(repeating: [Double](), count: contenders.count)
+    for _ in 0..<max(1, rounds) {
+        for (index, round) in contenders.enumerated() { times[index].append(max(seconds(clock.measure(round)), 1e-9)) }
+    }
+    return times.map { seconds in
+        let typical = median(seconds)
+        return RoundRates(megabytesPerSecond: Double(corpus.totalBytes) / typical / 1e6,
+                          documentsPerSecond: Double(corpus.files.count) / typical, seconds: seconds)
+    }
+}
+
+/// The median over rounds of `bare`'s time over `full`'s time in the same round: the share of the bare library's
+/// speed that the full parse reaches.
+func medianRatio(full: RoundRates, bare: RoundRates) -> Double {
+    median(zip(full.seconds, bare.seconds).map { $1 / $0 })
+}
+
+/// Prints the parse table: each format's bare library and full parse measured in turn, on one core and then on every core.
 func runParseBenchmark(corpusDirectory: String, rounds: Int) throws {
     let parser = MinutesParser()
     /// One document's parse and extraction (the count of findings, so the result is used).
     let parse: @Sendable (String, [UInt8]) -> Int = { path, bytes in (try? parser.parse(bytes: bytes, path: path))?.findings.count ?? 0 }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     print("")
-    print("| parse (\(rounds) rounds over \(corpusDirectory)) | files | MB | MB/s | documents/s | vs bare library |")
+    print("| parse (\(rounds) rounds over \(corpusDirectory), bare library and minutes in turn; median round) | files | MB | MB/s | documents/s | vs bare library, median of rounds |")
     print("| --- | --- | --- | --- | --- | --- |")
-    func row(_ name: String, _ corpus: CorpusFiles, _ result: (Double, Double), baseline: Double?) {
-        let ratio = baseline.map { String(format: "%.0f %%", 100 * result.0 / $0) } ?? "—"
+    func row(_ name: String, _ corpus: CorpusFiles, _ result: RoundRates, ratio: Double?) {
+        let share = ratio.map { String(format: "%.0f %%", 100 * $0) } ?? "—"
         print(String(format: "| %@ | %d | %.2f | %.1f | %.0f | %@ |", name, corpus.files.count,
-                     Double(corpus.totalBytes) / 1e6, result.0, result.1, ratio))
+                     Double(corpus.totalBytes) / 1e6, result.megabytesPerSecond, result.documentsPerSecond, share))
+    }
+    /// Measures `bare` and the full parse in turn and prints both rows.
+    func compare(_ corpus: CorpusFiles, bareName: String, fullName: String, bare: @escaping () -> Void, full: @escaping () -> Void) {
+        let measured = interleavedRates(corpus, rounds: rounds, [bare, full])
+        row(bareName, corpus, measured[0], ratio: nil)
+        row(fullName, corpus, measured[1], ratio: medianRatio(full: measured[1], bare: measured[0]))
     }
     let html = CorpusFiles.load(corpusDirectory, format: .html)
     let markdown = CorpusFiles.load(corpusDirectory, format: .markdown)
     let text = CorpusFiles.load(corpusDirectory, format: .text)
-    let bareHTML = throughput(html, rounds: rounds) { _, bytes in _ = bareLibxml2(bytes) }
-    row("HTML, libxml2 alone", html, bareHTML, baseline: nil)
-    row("HTML, minutes parse", html, throughput(html, rounds: rounds) { _ = parse($0, $1) }, baseline: bareHTML.0)
+    compare(html, bareName: "HTML, libxml2 alone", fullName: "HTML, minutes parse",
+            bare: serialRound(html) { _, bytes in _ = bareLibxml2(bytes) }, full: serialRound(html) { _ = parse($0, $1) })
     // The same on every core: `minutes parse FILE…` parses its files through `OrderedPipeline`.
-    let bareHTMLAll = parallelThroughput(html, rounds: rounds) { _, bytes in bareLibxml2(bytes) }
-    row("HTML, libxml2 alone on \(cores) cores", html, bareHTMLAll, baseline: nil)
-    row("HTML, minutes parse on \(cores) cores (as `minutes parse FILE…`)", html, parallelThroughput(html, rounds: rounds, parse), baseline: bareHTMLAll.0)
-    let bareMarkdown = throughput(markdown, rounds: rounds) { _, bytes in _ = bareCmark(bytes) }
-    row("Markdown, cmark-gfm alone", markdown, bareMarkdown, baseline: nil)
-    row("Markdown, minutes parse", markdown, throughput(markdown, rounds: rounds) { _ = parse($0, $1) }, baseline: bareMarkdown.0)
-    let bareMarkdownAll = parallelThroughput(markdown, rounds: rounds) { _, bytes in bareCmark(bytes) }
-    row("Markdown, cmark-gfm alone on \(cores) cores", markdown, bareMarkdownAll, baseline: nil)
-    row("Markdown, minutes parse on \(cores) cores", markdown, parallelThroughput(markdown, rounds: rounds, parse), baseline: bareMarkdownAll.0)
-    row("Text, minutes parse", text, throughput(text, rounds: rounds) { _ = parse($0, $1) }, baseline: nil)
-    row("Text, minutes parse on \(cores) cores", text, parallelThroughput(text, rounds: rounds, parse), baseline: nil)
+    compare(html, bareName: "HTML, libxml2 alone on \(cores) cores",
+            fullName: "HTML, minutes parse on \(cores) cores (as `minutes parse FILE…`)",
+            bare: parallelRound(html) { _, bytes in bareLibxml2(bytes) }, full: parallelRound(html, parse))
+    compare(markdown, bareName: "Markdown, cmark-gfm alone", fullName: "Markdown, minutes parse",
+            bare: serialRound(markdown) { _, bytes in _ = bareCmark(bytes) }, full: serialRound(markdown) { _ = parse($0, $1) })
+    compare(markdown, bareName: "Markdown, cmark-gfm alone on \(cores) cores", fullName: "Markdown, minutes parse on \(cores) cores",
+            bare: parallelRound(markdown) { _, bytes in bareCmark(bytes) }, full: parallelRound(markdown, parse))
+    let textRates = interleavedRates(text, rounds: rounds, [serialRound(text) { _ = parse($0, $1) }, parallelRound(text, parse)])
+    row("Text, minutes parse", text, textRates[0], ratio: nil)
+    row("Text, minutes parse on \(cores) cores", text, textRates[1], ratio: nil)
 }

@@ -20,7 +20,7 @@ struct Settings {
     var queries = 200
     var findingsPerDocument = 20
     var corpus = "Corpus"
-    var parseRounds = 5
+    var parseRounds = 11
     var copies = 10
     /// Size of the one large document per format that the parse memory benchmark reads.
     var memoryBytes = 4_000_000
