@@ -124,15 +124,15 @@ public enum OrganisationExtractor {
     @discardableResult
     static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
         var trimmedText: Substring?   // worked out for the first run that needs it
-        /// Tries one capitalised run of the text; `isASCIIRun` tells that `asciiRun(in:from:to:)` worked it out.
-        func tryRun(_ run: String, isASCIIRun: Bool) {
+        /// Tries one capitalised run of the text, the run at `index` of the memo.
+        func tryRun(at index: Int) {
             // A run that changed nothing changes nothing again while the registry stays as it was.
-            let index = memo.runIndex(of: run, isASCIIRun: isASCIIRun)
             let revision = registry.revision
             if memo.runIdleAt(index) == revision { return }
             defer { if registry.revision == revision { memo.markRunIdle(index, at: revision) } }
             let facts = memo.run(at: index)
             if registry.find(key: facts.key) != nil { return }
+            let run = facts.text
             // A line that is only "The … Foundation" names the organisation with its article: the line is read only
             // when the whole run is added.
             let named = { () -> String in
@@ -150,16 +150,18 @@ public enum OrganisationExtractor {
             for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
         }
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
-        return forEachMentionSource(in: text) { source in
-            switch source {
+        return forEachMentionSpan(in: text) { span in
+            switch span {
+            case .runBytes(let run):
+                tryRun(at: memo.runIndex(ofBytes: run, isASCIIRun: true))
             case .run(let run):
-                tryRun(run, isASCIIRun: true)
+                tryRun(at: memo.runIndex(of: run, isASCIIRun: true))
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
                 let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
                 if memo.stretchIdleAt(index) == stretchRevision { return }
-                for run in memo.runs(inStretchAt: index) { tryRun(run, isASCIIRun: false) }
+                for run in memo.runs(inStretchAt: index) { tryRun(at: memo.runIndex(of: run, isASCIIRun: false)) }
                 if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }

@@ -12,6 +12,17 @@ extension OrganisationExtractor {
         case stretch(String)
     }
 
+    /// A `MentionSource` as `forEachMentionSpan` gives it: a run that stands as it is in the text comes as its bytes, in
+    /// place, so that a run seen before costs no string.
+    enum MentionSpan {
+        /// `MentionSource.run` of the run whose bytes these are (plain ASCII words one space apart).
+        case runBytes(UnsafeBufferPointer<UInt8>)
+        /// `MentionSource.run` of a run whose words are joined again (punctuation or more spaces between them in the text).
+        case run(String)
+        /// `MentionSource.stretch`.
+        case stretch(String)
+    }
+
     /// Calls `body` with the capitalised runs of `text`, in order: together (a stretch standing for its runs) they are
     /// `TextRules.capitalisedRuns(in: text, multiWordOnly: true)`.
     ///
@@ -25,6 +36,18 @@ extension OrganisationExtractor {
     /// Returns what the pass saw of the last words of the agent cues (`agentCueEndings`), found as words between spaces.
     @discardableResult
     static func forEachMentionSource(in text: String, _ body: (MentionSource) -> Void) -> CueEndingScan {
+        forEachMentionSpan(in: text) { span in
+            switch span {
+            case .runBytes(let run): body(.run(String(decoding: run, as: UTF8.self)))
+            case .run(let run): body(.run(run))
+            case .stretch(let stretch): body(.stretch(stretch))
+            }
+        }
+    }
+
+    /// `forEachMentionSource(in:_:)`, each run that stands as it is in the text given as its bytes in place.
+    @discardableResult
+    static func forEachMentionSpan(in text: String, _ body: (MentionSpan) -> Void) -> CueEndingScan {
         let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
@@ -37,7 +60,11 @@ extension OrganisationExtractor {
             func cut() {
                 if ends >= 2 {
                     if plainStretch {
-                        if let run = asciiRun(in: bytes, from: first, to: last) { body(.run(run)) }
+                        switch asciiRun(in: bytes, from: first, to: last) {
+                        case .inPlace(let run)?: body(.runBytes(UnsafeBufferPointer(rebasing: bytes[run])))
+                        case .joined(let run)?: body(.run(run))
+                        case nil: break
+                        }
                     } else {
                         body(.stretch(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)))
                     }
@@ -52,9 +79,13 @@ extension OrganisationExtractor {
                 let (end, plain) = wordEnd(in: bytes, from: start)
                 defer { start = end }
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
-                let (from, to) = trimmedWord(in: bytes, start, end)
-                let connector = plain && isConnector(bytes, from, to)
-                let canEnd = !plain || (!connector && isCapital(bytes, from, to))
+                // A plain word that opens with a lower-case letter no connector opens with is neither a connector nor
+                // capitalised (its first byte is no punctuation to trim), as most words are: told on that byte alone.
+                let opensPlainly = plain && bytes[start] &- UInt8(ascii: "a") < 26
+                    && asciiConnectorInitials >> (bytes[start] &- UInt8(ascii: "a")) & 1 == 0
+                let (from, to) = opensPlainly ? (start, end) : trimmedWord(in: bytes, start, end)
+                let connector = !opensPlainly && plain && isConnector(bytes, from, to)
+                let canEnd = !plain || (!opensPlainly && !connector && isCapital(bytes, from, to))
                 guard canEnd || connector else {
                     // Most words: without a stretch open there is nothing to cut.
                     if words > 0 { cut() }
@@ -173,7 +204,8 @@ extension OrganisationExtractor {
     /// and only its last can end a clause: `capitalisedRuns` skips the connectors before its first capitalised word
     /// and takes in every word from there, so it sees one run, which it trims of connectors and determiners at its
     /// front and of connectors at its back, and keeps when two words or more are left.
-    static func asciiRun(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String? {
+    /// The run comes as its range in `bytes` when its words stand one space apart there, unpunctuated between.
+    static func asciiRun(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> ASCIIRun? {
         var runFrom = -1, runTo = -1      // where the run's first word starts and its last word ends
         var words = 0, wordsToTail = 0    // words from the first: all of them, and up to the last that is no connector
         var single = true, singleToTail = true   // whether those words stand one space apart, unpunctuated between
@@ -192,14 +224,29 @@ extension OrganisationExtractor {
             if !connector { runTo = wordTo; wordsToTail = words; singleToTail = single }
         }
         guard wordsToTail >= 2 else { return nil }
-        if singleToTail { return String(decoding: UnsafeBufferPointer(rebasing: bytes[runFrom..<runTo]), as: UTF8.self) }
+        if singleToTail { return .inPlace(runFrom..<runTo) }
         // Punctuation or more spaces between words: the trimmed words joined by single spaces.
         var trimmedWords: [Range<Int>] = []
         forEachWord(in: bytes, from: runFrom, to: runTo) { start, end in
             let (wordFrom, wordTo) = trimmedWord(in: bytes, start, end)
             trimmedWords.append(wordFrom..<wordTo)
         }
-        return joined(trimmedWords[...], of: bytes)
+        return .joined(joined(trimmedWords[...], of: bytes))
+    }
+
+    /// A run that `asciiRun(in:from:to:)` works out.
+    enum ASCIIRun {
+        /// The run is these bytes of the text.
+        case inPlace(Range<Int>)
+        /// The run is the text's words joined by single spaces.
+        case joined(String)
+    }
+
+    /// The first letters of the ASCII connectors (`TextRules.connectors`) lower-cased, one bit each from "a" (any
+    /// connector that opens with no letter sets none).
+    static let asciiConnectorInitials: UInt32 = TextRules.connectors.reduce(0) { mask, connector in
+        guard let first = connector.utf8.first?.asciiLowercased, first &- UInt8(ascii: "a") < 26 else { return mask }
+        return mask | 1 << (first &- UInt8(ascii: "a"))
     }
 
     /// Calls `body` with the start and end of each word (bytes between ASCII spaces) between `from` and `to`.
