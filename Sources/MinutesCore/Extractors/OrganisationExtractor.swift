@@ -665,8 +665,8 @@ struct OrganisationRegistry {
     }
 
     /// `key(_:)` worked out on the bytes of a name written in ASCII (no CR); nil for any other name.
-    /// The key is written straight into the string's storage, which the bytes of the name size: each byte gives at most
-    /// itself and a space before it, "&" gives " and".
+    /// The key is written into a buffer that the bytes of the name size: each byte gives at most itself and a space
+    /// before it, "&" gives " and".
     private static func asciiKey(_ name: String) -> String? {
         var name = name
         return name.withUTF8 { bytes -> String? in
@@ -675,7 +675,8 @@ struct OrganisationRegistry {
                 guard byte < 0x80, byte != 0x0D else { return nil }
                 if byte == UInt8(ascii: "&") { ampersands += 1 }
             }
-            return String(unsafeUninitializedCapacity: 2 * bytes.count + 3 * ampersands) { out in
+            // Written on the stack: a key of up to 15 bytes then takes no allocation at all.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 3 * ampersands) { out -> String in
                 var count = 0
                 var pendingSpace = false
                 for byte in bytes {
@@ -699,11 +700,10 @@ struct OrganisationRegistry {
                     out[count] = lower
                     count += 1
                 }
-                // No leading "the ": the rest moves to the front.
-                guard count >= 4, out[0] == UInt8(ascii: "t"), out[1] == UInt8(ascii: "h"), out[2] == UInt8(ascii: "e"),
-                      out[3] == 0x20 else { return count }
-                for index in 4..<count { out[index - 4] = out[index] }
-                return count - 4
+                // No leading "the ".
+                let start = count >= 4 && out[0] == UInt8(ascii: "t") && out[1] == UInt8(ascii: "h") && out[2] == UInt8(ascii: "e")
+                    && out[3] == 0x20 ? 4 : 0
+                return String(decoding: UnsafeBufferPointer(rebasing: out[start..<count]), as: UTF8.self)
             }
         }
     }

@@ -30,7 +30,8 @@ extension OrganisationExtractor {
     /// connector, never goes on after a word that ends a clause and always stops before a word opening with "(" or
     /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
     /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes (or a CR) may be
-    /// anything: its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
+    /// anything, unless it opens with an ASCII lower-case letter that no connector opens with (then it breaks a run as
+    /// a plain lower-case word does): its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
     /// worked out here, as `capitalisedRuns` works them out for such words.
     ///
     /// Returns what the pass saw of the last words of the agent cues (`agentCueEndings`), found as words between spaces.
@@ -48,6 +49,7 @@ extension OrganisationExtractor {
     /// `forEachMentionSource(in:_:)`, each run that stands as it is in the text given as its bytes in place.
     @discardableResult
     static func forEachMentionSpan(in text: String, _ body: (MentionSpan) -> Void) -> CueEndingScan {
+        let connectorInitials = asciiConnectorInitials
         let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
@@ -79,13 +81,15 @@ extension OrganisationExtractor {
                 let (end, plain) = wordEnd(in: bytes, from: start)
                 defer { start = end }
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
-                // A plain word that opens with a lower-case letter no connector opens with is neither a connector nor
-                // capitalised (its first byte is no punctuation to trim), as most words are: told on that byte alone.
-                let opensPlainly = plain && bytes[start] &- UInt8(ascii: "a") < 26
-                    && asciiConnectorInitials >> (bytes[start] &- UInt8(ascii: "a")) & 1 == 0
-                let (from, to) = opensPlainly ? (start, end) : trimmedWord(in: bytes, start, end)
-                let connector = !opensPlainly && plain && isConnector(bytes, from, to)
-                let canEnd = !plain || (!opensPlainly && !connector && isCapital(bytes, from, to))
+                // A word that opens with an ASCII lower-case letter that no connector opens with is neither a connector
+                // nor capitalised, as most words are, told on that byte alone: nothing is trimmed before that letter, and
+                // `capitalisedRuns` tells a word that opens with an ASCII byte capitalised by that byte, plain ASCII or
+                // not (and no connector holds a non-ASCII byte but "–").
+                let initial = bytes[start] &- UInt8(ascii: "a")
+                let opensLowercase = initial < 26 && connectorInitials >> initial & 1 == 0
+                let (from, to) = opensLowercase ? (start, end) : trimmedWord(in: bytes, start, end)
+                let connector = !opensLowercase && plain && isConnector(bytes, from, to)
+                let canEnd = !opensLowercase && (!plain || (!connector && isCapital(bytes, from, to)))
                 guard canEnd || connector else {
                     // Most words: without a stretch open there is nothing to cut.
                     if words > 0 { cut() }
