@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import MinutesCore
 
-/// The byte-keyed run table numbers runs as a dictionary of their bytes would.
+/// The byte-keyed run table numbers runs as a dictionary of their bytes would, and the space search eight bytes at a
+/// time finds every space.
 @Suite("Organisation run table")
 struct OrganisationRunTableTests {
     @Test func numbersRunsInTheOrderFirstSeen() {
@@ -19,5 +20,14 @@ struct OrganisationRunTableTests {
             #expect(index == number && isNew == (number == next), "\(run)")
         }
         #expect(table.count == expected.count)
+    }
+
+    @Test func forEachSpaceFindsEverySpace() {
+        OrganisationFastPathTests.forRandomTexts(seed: 133) { text in
+            let bytes = Array(text.utf8)
+            var found: [Int] = []
+            bytes.withUnsafeBufferPointer { buffer in OrganisationExtractor.forEachSpace(in: buffer) { found.append($0) } }
+            #expect(found == bytes.indices.filter { bytes[$0] == UInt8(ascii: " ") }, "\(Array(text.unicodeScalars))")
+        }
     }
 }

@@ -427,13 +427,11 @@ extension OrganisationExtractor {
             return true
         }
         var found: [(cue: Int, start: Int)] = []
-        var space = 0
-        while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
-            space = next + 1
+        forEachSpace(in: bytes) { next in
             // Most words open with a letter that no ending has.
-            guard next + 1 < bytes.count else { break }
+            guard next + 1 < bytes.count else { return }
             let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
-            guard letter < 26, initials >> letter & 1 != 0 else { continue }
+            guard letter < 26, initials >> letter & 1 != 0 else { return }
             for (ending, group) in groups where matches(ending, at: next) {
                 for cue in group {
                     let start = next + ending.count - cues[cue].count
@@ -453,6 +451,30 @@ extension OrganisationExtractor {
             if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
         }
         return ends
+    }
+
+    /// Calls `body` with the offset of each ASCII space of `bytes`, left to right: eight bytes at a time, each space of
+    /// a chunk told exactly by its high bit.
+    @inline(__always)
+    static func forEachSpace(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var offset = 0
+        if let base = bytes.baseAddress {
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while offset + 8 <= bytes.count {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                // The high bit of each byte that is zero (a space before the XOR), and of no other byte.
+                var spaces = ~(((chunk & low) &+ low) | chunk | low)
+                while spaces != 0 {
+                    body(offset + spaces.trailingZeroBitCount / 8)
+                    spaces &= spaces &- 1
+                }
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: " ") { body(offset) }
+            offset += 1
+        }
     }
 
     /// The first letters of the agent cues' last words ("b" of " by "), one bit each from "a".
