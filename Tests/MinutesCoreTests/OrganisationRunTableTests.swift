@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import MinutesCore
 
-/// The byte-keyed run table numbers runs as a dictionary of their bytes would, and the space search eight bytes at a
-/// time finds every space.
+/// The byte-keyed run table numbers runs as a dictionary of their bytes would, the space search eight bytes at a time
+/// finds every space, and the mention scan's breaking words (lower-case, "…", "—", non-ASCII or not) break runs as
+/// `capitalisedRuns` breaks them.
 @Suite("Organisation run table")
 struct OrganisationRunTableTests {
     @Test func numbersRunsInTheOrderFirstSeen() {
@@ -28,6 +29,16 @@ struct OrganisationRunTableTests {
             var found: [Int] = []
             bytes.withUnsafeBufferPointer { buffer in OrganisationExtractor.forEachSpace(in: buffer) { found.append($0) } }
             #expect(found == bytes.indices.filter { bytes[$0] == UInt8(ascii: " ") }, "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func breakingWordsBreakRunsAsTheCharacterRuleDoes() {
+        let pieces = ["Apache", "Software", "Foundation", "The", "of", "Of", "and", "de", "du", "the", "in", "…", "—", "–",
+                      "-", "“", "”", "’", "'", "(", "\"", ",", ".", "é", "e\u{301}", "\u{301}", "É", "x", "y", "z", "q",
+                      "\r", "\r\n", "of…", "…Foo", "—The"]
+        forRandomTexts(of: pieces.flatMap { [$0, $0 + " "] }, seed: 134, maxPieces: { _ in 24 }) { text in
+            #expect(OrganisationFastPathTests.mentionRuns(in: text) == TextRules.capitalisedRuns(in: text, multiWordOnly: true),
+                    "\(Array(text.unicodeScalars))")
         }
     }
 }
