@@ -3,7 +3,7 @@ import Testing
 @testable import MinutesCore
 
 /// The byte-keyed run table numbers runs as a dictionary of their bytes would, the space search eight bytes at a time
-/// finds every space, and the mention scan's breaking words (lower-case, "…", "—", non-ASCII or not) break runs as
+/// finds every space, and the mention scan's breaking words (lower-case, "…", "—", "•", "·", no-break spaces; non-ASCII or not) break runs as
 /// `capitalisedRuns` breaks them.
 @Suite("Organisation run table")
 struct OrganisationRunTableTests {
@@ -35,7 +35,7 @@ struct OrganisationRunTableTests {
     @Test func breakingWordsBreakRunsAsTheCharacterRuleDoes() {
         let pieces = ["Apache", "Software", "Foundation", "The", "of", "Of", "and", "de", "du", "the", "in", "…", "—", "–",
                       "-", "“", "”", "’", "'", "(", "\"", ",", ".", "é", "e\u{301}", "\u{301}", "É", "x", "y", "z", "q",
-                      "\r", "\r\n", "of…", "…Foo", "—The"]
+                      "\r", "\r\n", "of…", "…Foo", "—The", "•", "·", "\u{A0}", "\u{A0}No", "•\u{301}", "·of", "\u{A0}\u{301}"]
         forRandomTexts(of: pieces.flatMap { [$0, $0 + " "] }, seed: 134, maxPieces: { _ in 24 }) { text in
             #expect(OrganisationFastPathTests.mentionRuns(in: text) == TextRules.capitalisedRuns(in: text, multiWordOnly: true),
                     "\(Array(text.unicodeScalars))")

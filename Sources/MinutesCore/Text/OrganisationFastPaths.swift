@@ -30,8 +30,8 @@ extension OrganisationExtractor {
     /// connector, never goes on after a word that ends a clause and always stops before a word opening with "(" or
     /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
     /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes (or a CR) may be
-    /// anything, unless it opens with an ASCII lower-case letter that no connector opens with, or with "…" or "—" (then it
-    /// breaks a run as a plain lower-case word does): its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
+    /// anything, unless it opens with an ASCII lower-case letter that no connector opens with, or with a mark such as
+    /// "…" (`opensWithBreakingMark`): then it breaks a run as a plain lower-case word does: its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
     /// worked out here, as `capitalisedRuns` works them out for such words.
     ///
     /// Returns what the pass saw of the last words of the agent cues (`agentCueEndings`), found as words between spaces.
@@ -453,12 +453,22 @@ extension OrganisationExtractor {
         return ends
     }
 
-    /// Whether the word between `start` and `end` opens with "…" or "—", which `capitalisedRuns` trims from no word, which
-    /// are no capitals and with which no connector opens: such a word breaks a run as a lower-case word does.
+    /// Whether the word between `start` and `end` opens with "…", "—", "•", "·" or a no-break space, which
+    /// `capitalisedRuns` trims from no word, which are no capitals and with which no connector opens: such a word
+    /// breaks a run as a lower-case word does.
     @inline(__always)
     static func opensWithBreakingMark(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        // U+2026 is E2 80 A6, U+2014 is E2 80 94 (U+2013 "–", a connector, is E2 80 93).
-        end - start >= 3 && bytes[start] == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0xA6 || bytes[start + 2] == 0x94)
+        switch bytes[start] {
+        case 0xE2:
+            // U+2026 "…" is E2 80 A6, U+2014 "—" E2 80 94, U+2022 "•" E2 80 A2 (U+2013 "–", a connector, is E2 80 93).
+            return end - start >= 3 && bytes[start + 1] == 0x80
+                && (bytes[start + 2] == 0xA6 || bytes[start + 2] == 0x94 || bytes[start + 2] == 0xA2)
+        case 0xC2:
+            // U+00A0 (no-break space) is C2 A0, U+00B7 "·" C2 B7.
+            return end - start >= 2 && (bytes[start + 1] == 0xA0 || bytes[start + 1] == 0xB7)
+        default:
+            return false
+        }
     }
 
     /// Calls `body` with the offset of each ASCII space of `bytes`, left to right: eight bytes at a time, each space of
