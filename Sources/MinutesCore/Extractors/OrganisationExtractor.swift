@@ -124,15 +124,15 @@ public enum OrganisationExtractor {
     @discardableResult
     static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
         var trimmedText: Substring?   // worked out for the first run that needs it
-        /// Tries one capitalised run of the text; `isASCIIRun` tells that `asciiRun(in:from:to:)` worked it out.
-        func tryRun(_ run: String, isASCIIRun: Bool) {
+        /// Tries one capitalised run of the text, the run at `index` of the memo.
+        func tryRun(at index: Int) {
             // A run that changed nothing changes nothing again while the registry stays as it was.
-            let index = memo.runIndex(of: run, isASCIIRun: isASCIIRun)
             let revision = registry.revision
             if memo.runIdleAt(index) == revision { return }
             defer { if registry.revision == revision { memo.markRunIdle(index, at: revision) } }
             let facts = memo.run(at: index)
             if registry.find(key: facts.key) != nil { return }
+            let run = facts.text
             // A line that is only "The … Foundation" names the organisation with its article: the line is read only
             // when the whole run is added.
             let named = { () -> String in
@@ -150,16 +150,18 @@ public enum OrganisationExtractor {
             for piece in facts.pieces { _ = consider(memo.facts(ofCandidate: piece), memo: &memo, in: &registry) }
         }
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
-        return forEachMentionSource(in: text) { source in
-            switch source {
+        return forEachMentionSpan(in: text) { span in
+            switch span {
+            case .runBytes(let run):
+                tryRun(at: memo.runIndex(ofBytes: run, isASCIIRun: true))
             case .run(let run):
-                tryRun(run, isASCIIRun: true)
+                tryRun(at: memo.runIndex(of: run, isASCIIRun: true))
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
                 let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
                 if memo.stretchIdleAt(index) == stretchRevision { return }
-                for run in memo.runs(inStretchAt: index) { tryRun(run, isASCIIRun: false) }
+                for run in memo.runs(inStretchAt: index) { tryRun(at: memo.runIndex(of: run, isASCIIRun: false)) }
                 if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }
@@ -663,8 +665,8 @@ struct OrganisationRegistry {
     }
 
     /// `key(_:)` worked out on the bytes of a name written in ASCII (no CR); nil for any other name.
-    /// The key is written straight into the string's storage, which the bytes of the name size: each byte gives at most
-    /// itself and a space before it, "&" gives " and".
+    /// The key is written into a buffer that the bytes of the name size: each byte gives at most itself and a space
+    /// before it, "&" gives " and".
     private static func asciiKey(_ name: String) -> String? {
         var name = name
         return name.withUTF8 { bytes -> String? in
@@ -673,7 +675,8 @@ struct OrganisationRegistry {
                 guard byte < 0x80, byte != 0x0D else { return nil }
                 if byte == UInt8(ascii: "&") { ampersands += 1 }
             }
-            return String(unsafeUninitializedCapacity: 2 * bytes.count + 3 * ampersands) { out in
+            // Written on the stack: a key of up to 15 bytes then takes no allocation at all.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * bytes.count + 3 * ampersands) { out -> String in
                 var count = 0
                 var pendingSpace = false
                 for byte in bytes {
@@ -697,11 +700,10 @@ struct OrganisationRegistry {
                     out[count] = lower
                     count += 1
                 }
-                // No leading "the ": the rest moves to the front.
-                guard count >= 4, out[0] == UInt8(ascii: "t"), out[1] == UInt8(ascii: "h"), out[2] == UInt8(ascii: "e"),
-                      out[3] == 0x20 else { return count }
-                for index in 4..<count { out[index - 4] = out[index] }
-                return count - 4
+                // No leading "the ".
+                let start = count >= 4 && out[0] == UInt8(ascii: "t") && out[1] == UInt8(ascii: "h") && out[2] == UInt8(ascii: "e")
+                    && out[3] == 0x20 ? 4 : 0
+                return String(decoding: UnsafeBufferPointer(rebasing: out[start..<count]), as: UTF8.self)
             }
         }
     }

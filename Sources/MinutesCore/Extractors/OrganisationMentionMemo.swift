@@ -63,6 +63,8 @@ struct MentionMemo {
 
     /// A capitalised run of the text.
     struct Run {
+        /// The run.
+        let text: String
         /// The registry key of the run.
         let key: String
         /// The run as a candidate.
@@ -76,6 +78,7 @@ struct MentionMemo {
 
         /// The facts of `run`; `isASCIIRun` tells that `OrganisationExtractor.asciiRun(in:from:to:)` worked it out.
         init(_ run: String, isASCIIRun: Bool) {
+            text = run
             key = OrganisationRegistry.key(run)
             whole = isASCIIRun ? Candidate(asciiRun: run, key: key) : Candidate(run, key: key)
             let separators = OrganisationExtractor.pieceSeparators(in: run)
@@ -97,8 +100,13 @@ struct MentionMemo {
     /// The stretches seen, in `stretchList` by their index in `stretchIndices`.
     private var stretchIndices: [String: Int] = [:]
     private var stretchList: [Stretch] = []
-    /// The runs seen, in `runList` by their index in `runIndices`.
+    /// The runs seen, in `runList` by their index in `runIndices` (runs given as strings, which a dictionary finds as
+    /// `String` equality does) or in `runTable` (runs given as bytes, which it finds by their bytes). A run given both
+    /// ways may have an entry of each: trying it through either changes what trying it through the other would.
     private var runIndices: [String: Int] = [:]
+    private var runTable = OrganisationRunTable()
+    /// The index in `runList` of each run of `runTable`, by its number there.
+    private var runsOfTable: [Int] = []
     private var runList: [Run] = []
     private var candidates: [String: Candidate] = [:]
     /// Trimmed phrase → whether it names an organisation not seen before.
@@ -108,7 +116,6 @@ struct MentionMemo {
     /// the memo grows past it as it must).
     init(context: MentionContext, expectedRuns: Int = 0) {
         self.context = context
-        runIndices.reserveCapacity(expectedRuns)
         runList.reserveCapacity(expectedRuns)
     }
 
@@ -138,6 +145,15 @@ struct MentionMemo {
     /// `isASCIIRun` tells that `OrganisationExtractor.asciiRun(in:from:to:)` worked it out.
     mutating func runIndex(of run: String, isASCIIRun: Bool = false) -> Int {
         Self.index(of: run, in: &runIndices, list: &runList) { Run(run, isASCIIRun: isASCIIRun) }
+    }
+
+    /// `runIndex(of:isASCIIRun:)` of the run whose UTF-8 bytes are `run`: its string is made only the first time.
+    mutating func runIndex(ofBytes run: UnsafeBufferPointer<UInt8>, isASCIIRun: Bool) -> Int {
+        let (entry, isNew) = runTable.insert(run)
+        guard isNew else { return runsOfTable[entry] }
+        runsOfTable.append(runList.count)
+        runList.append(Run(String(decoding: run, as: UTF8.self), isASCIIRun: isASCIIRun))
+        return runList.count - 1
     }
 
     /// What is known of the run at `index`.

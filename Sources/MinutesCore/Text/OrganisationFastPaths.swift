@@ -12,6 +12,17 @@ extension OrganisationExtractor {
         case stretch(String)
     }
 
+    /// A `MentionSource` as `forEachMentionSpan` gives it: a run that stands as it is in the text comes as its bytes, in
+    /// place, so that a run seen before costs no string.
+    enum MentionSpan {
+        /// `MentionSource.run` of the run whose bytes these are (plain ASCII words one space apart).
+        case runBytes(UnsafeBufferPointer<UInt8>)
+        /// `MentionSource.run` of a run whose words are joined again (punctuation or more spaces between them in the text).
+        case run(String)
+        /// `MentionSource.stretch`.
+        case stretch(String)
+    }
+
     /// Calls `body` with the capitalised runs of `text`, in order: together (a stretch standing for its runs) they are
     /// `TextRules.capitalisedRuns(in: text, multiWordOnly: true)`.
     ///
@@ -19,12 +30,26 @@ extension OrganisationExtractor {
     /// connector, never goes on after a word that ends a clause and always stops before a word opening with "(" or
     /// a quote; so the runs of the stretches between such breaks, in order, are the runs of the whole text. Only
     /// stretches of two words or more can hold a run of two words. A word with non-ASCII bytes (or a CR) may be
-    /// anything: its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
+    /// anything, unless it opens with an ASCII lower-case letter that no connector opens with, or with a mark such as
+    /// "…" (`opensWithBreakingMark`): then it breaks a run as a plain lower-case word does: its stretch goes whole to `capitalisedRuns`. The runs of a stretch of plain ASCII words are
     /// worked out here, as `capitalisedRuns` works them out for such words.
     ///
     /// Returns what the pass saw of the last words of the agent cues (`agentCueEndings`), found as words between spaces.
     @discardableResult
     static func forEachMentionSource(in text: String, _ body: (MentionSource) -> Void) -> CueEndingScan {
+        forEachMentionSpan(in: text) { span in
+            switch span {
+            case .runBytes(let run): body(.run(String(decoding: run, as: UTF8.self)))
+            case .run(let run): body(.run(run))
+            case .stretch(let stretch): body(.stretch(stretch))
+            }
+        }
+    }
+
+    /// `forEachMentionSource(in:_:)`, each run that stands as it is in the text given as its bytes in place.
+    @discardableResult
+    static func forEachMentionSpan(in text: String, _ body: (MentionSpan) -> Void) -> CueEndingScan {
+        let connectorInitials = asciiConnectorInitials
         let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
@@ -37,7 +62,11 @@ extension OrganisationExtractor {
             func cut() {
                 if ends >= 2 {
                     if plainStretch {
-                        if let run = asciiRun(in: bytes, from: first, to: last) { body(.run(run)) }
+                        switch asciiRun(in: bytes, from: first, to: last) {
+                        case .inPlace(let run)?: body(.runBytes(UnsafeBufferPointer(rebasing: bytes[run])))
+                        case .joined(let run)?: body(.run(run))
+                        case nil: break
+                        }
                     } else {
                         body(.stretch(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)))
                     }
@@ -52,9 +81,15 @@ extension OrganisationExtractor {
                 let (end, plain) = wordEnd(in: bytes, from: start)
                 defer { start = end }
                 if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
-                let (from, to) = trimmedWord(in: bytes, start, end)
-                let connector = plain && isConnector(bytes, from, to)
-                let canEnd = !plain || (!connector && isCapital(bytes, from, to))
+                // A word that opens with an ASCII lower-case letter that no connector opens with is neither a connector
+                // nor capitalised, as most words are, told on that byte alone: nothing is trimmed before that letter, and
+                // `capitalisedRuns` tells a word that opens with an ASCII byte capitalised by that byte, plain ASCII or
+                // not (and no connector holds a non-ASCII byte but "–").
+                let initial = bytes[start] &- UInt8(ascii: "a")
+                let opensLowercase = initial < 26 ? connectorInitials >> initial & 1 == 0 : opensWithBreakingMark(bytes, start, end)
+                let (from, to) = opensLowercase ? (start, end) : trimmedWord(in: bytes, start, end)
+                let connector = !opensLowercase && plain && isConnector(bytes, from, to)
+                let canEnd = !opensLowercase && (!plain || (!connector && isCapital(bytes, from, to)))
                 guard canEnd || connector else {
                     // Most words: without a stretch open there is nothing to cut.
                     if words > 0 { cut() }
@@ -173,7 +208,8 @@ extension OrganisationExtractor {
     /// and only its last can end a clause: `capitalisedRuns` skips the connectors before its first capitalised word
     /// and takes in every word from there, so it sees one run, which it trims of connectors and determiners at its
     /// front and of connectors at its back, and keeps when two words or more are left.
-    static func asciiRun(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> String? {
+    /// The run comes as its range in `bytes` when its words stand one space apart there, unpunctuated between.
+    static func asciiRun(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> ASCIIRun? {
         var runFrom = -1, runTo = -1      // where the run's first word starts and its last word ends
         var words = 0, wordsToTail = 0    // words from the first: all of them, and up to the last that is no connector
         var single = true, singleToTail = true   // whether those words stand one space apart, unpunctuated between
@@ -192,14 +228,29 @@ extension OrganisationExtractor {
             if !connector { runTo = wordTo; wordsToTail = words; singleToTail = single }
         }
         guard wordsToTail >= 2 else { return nil }
-        if singleToTail { return String(decoding: UnsafeBufferPointer(rebasing: bytes[runFrom..<runTo]), as: UTF8.self) }
+        if singleToTail { return .inPlace(runFrom..<runTo) }
         // Punctuation or more spaces between words: the trimmed words joined by single spaces.
         var trimmedWords: [Range<Int>] = []
         forEachWord(in: bytes, from: runFrom, to: runTo) { start, end in
             let (wordFrom, wordTo) = trimmedWord(in: bytes, start, end)
             trimmedWords.append(wordFrom..<wordTo)
         }
-        return joined(trimmedWords[...], of: bytes)
+        return .joined(joined(trimmedWords[...], of: bytes))
+    }
+
+    /// A run that `asciiRun(in:from:to:)` works out.
+    enum ASCIIRun {
+        /// The run is these bytes of the text.
+        case inPlace(Range<Int>)
+        /// The run is the text's words joined by single spaces.
+        case joined(String)
+    }
+
+    /// The first letters of the ASCII connectors (`TextRules.connectors`) lower-cased, one bit each from "a" (any
+    /// connector that opens with no letter sets none).
+    static let asciiConnectorInitials: UInt32 = TextRules.connectors.reduce(0) { mask, connector in
+        guard let first = connector.utf8.first?.asciiLowercased, first &- UInt8(ascii: "a") < 26 else { return mask }
+        return mask | 1 << (first &- UInt8(ascii: "a"))
     }
 
     /// Calls `body` with the start and end of each word (bytes between ASCII spaces) between `from` and `to`.
@@ -376,13 +427,11 @@ extension OrganisationExtractor {
             return true
         }
         var found: [(cue: Int, start: Int)] = []
-        var space = 0
-        while let next = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: space) {
-            space = next + 1
+        forEachSpace(in: bytes) { next in
             // Most words open with a letter that no ending has.
-            guard next + 1 < bytes.count else { break }
+            guard next + 1 < bytes.count else { return }
             let letter = bytes[next + 1].asciiLowercased &- UInt8(ascii: "a")
-            guard letter < 26, initials >> letter & 1 != 0 else { continue }
+            guard letter < 26, initials >> letter & 1 != 0 else { return }
             for (ending, group) in groups where matches(ending, at: next) {
                 for cue in group {
                     let start = next + ending.count - cues[cue].count
@@ -402,6 +451,48 @@ extension OrganisationExtractor {
             if match.start == 0 || bytes[match.start - 1] == UInt8(ascii: " ") { ends.append(searchStart) }
         }
         return ends
+    }
+
+    /// Whether the word between `start` and `end` opens with "…", "—", "•", "·" or a no-break space, which
+    /// `capitalisedRuns` trims from no word, which are no capitals and with which no connector opens: such a word
+    /// breaks a run as a lower-case word does.
+    @inline(__always)
+    static func opensWithBreakingMark(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        switch bytes[start] {
+        case 0xE2:
+            // U+2026 "…" is E2 80 A6, U+2014 "—" E2 80 94, U+2022 "•" E2 80 A2 (U+2013 "–", a connector, is E2 80 93).
+            return end - start >= 3 && bytes[start + 1] == 0x80
+                && (bytes[start + 2] == 0xA6 || bytes[start + 2] == 0x94 || bytes[start + 2] == 0xA2)
+        case 0xC2:
+            // U+00A0 (no-break space) is C2 A0, U+00B7 "·" C2 B7.
+            return end - start >= 2 && (bytes[start + 1] == 0xA0 || bytes[start + 1] == 0xB7)
+        default:
+            return false
+        }
+    }
+
+    /// Calls `body` with the offset of each ASCII space of `bytes`, left to right: eight bytes at a time, each space of
+    /// a chunk told exactly by its high bit.
+    @inline(__always)
+    static func forEachSpace(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var offset = 0
+        if let base = bytes.baseAddress {
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while offset + 8 <= bytes.count {
+                let chunk = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                // The high bit of each byte that is zero (a space before the XOR), and of no other byte.
+                var spaces = ~(((chunk & low) &+ low) | chunk | low)
+                while spaces != 0 {
+                    body(offset + spaces.trailingZeroBitCount / 8)
+                    spaces &= spaces &- 1
+                }
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: " ") { body(offset) }
+            offset += 1
+        }
     }
 
     /// The first letters of the agent cues' last words ("b" of " by "), one bit each from "a".
