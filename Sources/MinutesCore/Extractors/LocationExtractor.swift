@@ -32,7 +32,7 @@ public enum LocationExtractor {
                                                       "Hosted", "hosted", "Workshop", "workshop", "Summit", "summit", "Meetup", "meetup",
                                                       "Meet-up", "meet-up", "Conference", "conference", "F2F", "Face-to-face", "face-to-face"])
 
-    private static let eventPlacePattern = try! NSRegularExpression(pattern:
+    static let eventPlacePattern = try! NSRegularExpression(pattern:
         #"\b(?:Summit|Conference|TPAC|F2F|Meetup|Meet-up|Workshop|Hackathon|Face-to-[Ff]ace|Plenary)(?:\s*[,–—-]\s*|\s+)([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})"#)
 
     private static let notPlaceWords: Set<String> = [
@@ -45,6 +45,7 @@ public enum LocationExtractor {
     /// an event word ("… at Collab Summit Vancouver 2018-10-13" → "Vancouver", "F2F, Seville" → "Seville").
     static func placeInTitle(_ title: String) -> String? {
         if let place = placeInSentence(title) { return place }
+        guard mayNameEventPlace(title) else { return nil }
         let ns = title as NSString
         for match in eventPlacePattern.matches(in: title, range: NSRange(location: 0, length: ns.length)) {
             let words = ns.substring(with: match.range(at: 1)).split(separator: " ").map(String.init)
@@ -52,6 +53,16 @@ public enum LocationExtractor {
             if !kept.isEmpty { return kept.joined(separator: " ") }
         }
         return nil
+    }
+
+    /// The event words `eventPlacePattern` starts with, as it spells them ("Meet" for both "Meetup" and "Meet-up",
+    /// "Face-to-" for either case of "Face").
+    private static let eventWords = ASCIIKeywords(["Summit", "Conference", "TPAC", "F2F", "Meet", "Workshop", "Hackathon", "Face-to-", "Plenary"])
+
+    /// Whether `eventPlacePattern` may match `title`: false when its bytes hold none of the pattern's event words,
+    /// one of which every match spells out (a sure no).
+    static func mayNameEventPlace(_ title: String) -> Bool {
+        eventWords.occur(inBytesOf: title)
     }
 
     private static let monthsAndDays: Set<String> = ["January", "February", "March", "April", "May", "June", "July",
