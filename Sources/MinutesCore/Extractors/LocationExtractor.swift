@@ -95,6 +95,11 @@ public enum LocationExtractor {
         return nil
     }
 
+    /// Words that open no place after "in"/"at" in a sentence.
+    private static let notPlaces: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                                 "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                                 "Friday", "Saturday", "Sunday", "The", "This", "Order", "Person", "Attendance"]
+
     /// "… participated at the meeting in Copenhagen" → "Copenhagen".
     static func placeInSentence(_ text: String) -> String? {
         // The pattern needs "in"/"at" before a capital (looked for first, on bytes: few texts have it) and an event word.
@@ -104,9 +109,6 @@ public enum LocationExtractor {
         guard let match = sentencePattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let place = ns.substring(with: match.range(at: 1))
         let first = place.split(separator: " ").first.map(String.init) ?? place
-        let notPlaces: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                      "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-                                      "Friday", "Saturday", "Sunday", "The", "This", "Order", "Person", "Attendance"]
         if notPlaces.contains(first) { return nil }
         // "in the RLS", "at the W3C": an acronym names a project or body, not a place.
         let words = place.split(separator: " ").filter { $0.lowercased() != "the" }
