@@ -10,13 +10,13 @@ public enum DateExtractor {
     public static func meetingDate(in document: BlockDocument) -> String? {
         if let meta = document.metadata["date"], let date = firstDate(in: meta) { return date }
         if let title = document.title, let date = firstDate(in: title) ?? splitDate(in: title) { return date }
-        if let heading = document.blocks.first(where: { $0.kind == .heading }), let date = splitDate(in: heading.text) {
-            if !document.blocks.prefix(40).contains(where: { firstDate(in: $0.text) != nil }) { return date }
-        }
+        let headingDate = document.blocks.first(where: { $0.kind == .heading }).flatMap { splitDate(in: $0.text) }
+        // The first date of the opening blocks, looked for once (the heading's date stands only when there is none).
+        var blockDate: String?
         for block in document.blocks.prefix(40) {
-            if let date = firstDate(in: block.text) { return date }
+            if let date = firstDate(in: block.text) { blockDate = date; break }
         }
-        return nil
+        return blockDate ?? headingDate
     }
 
     static let months: [String: Int] = {

@@ -32,7 +32,7 @@ public enum LocationExtractor {
                                                       "Hosted", "hosted", "Workshop", "workshop", "Summit", "summit", "Meetup", "meetup",
                                                       "Meet-up", "meet-up", "Conference", "conference", "F2F", "Face-to-face", "face-to-face"])
 
-    private static let eventPlacePattern = try! NSRegularExpression(pattern:
+    static let eventPlacePattern = try! NSRegularExpression(pattern:
         #"\b(?:Summit|Conference|TPAC|F2F|Meetup|Meet-up|Workshop|Hackathon|Face-to-[Ff]ace|Plenary)(?:\s*[,–—-]\s*|\s+)([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})"#)
 
     private static let notPlaceWords: Set<String> = [
@@ -45,6 +45,7 @@ public enum LocationExtractor {
     /// an event word ("… at Collab Summit Vancouver 2018-10-13" → "Vancouver", "F2F, Seville" → "Seville").
     static func placeInTitle(_ title: String) -> String? {
         if let place = placeInSentence(title) { return place }
+        guard mayNameEventPlace(title) else { return nil }
         let ns = title as NSString
         for match in eventPlacePattern.matches(in: title, range: NSRange(location: 0, length: ns.length)) {
             let words = ns.substring(with: match.range(at: 1)).split(separator: " ").map(String.init)
@@ -52,6 +53,16 @@ public enum LocationExtractor {
             if !kept.isEmpty { return kept.joined(separator: " ") }
         }
         return nil
+    }
+
+    /// The event words `eventPlacePattern` starts with, as it spells them ("Meet" for both "Meetup" and "Meet-up",
+    /// "Face-to-" for either case of "Face").
+    private static let eventWords = ASCIIKeywords(["Summit", "Conference", "TPAC", "F2F", "Meet", "Workshop", "Hackathon", "Face-to-", "Plenary"])
+
+    /// Whether `eventPlacePattern` may match `title`: false when its bytes hold none of the pattern's event words,
+    /// one of which every match spells out (a sure no).
+    static func mayNameEventPlace(_ title: String) -> Bool {
+        eventWords.occur(inBytesOf: title)
     }
 
     private static let monthsAndDays: Set<String> = ["January", "February", "March", "April", "May", "June", "July",
@@ -84,6 +95,11 @@ public enum LocationExtractor {
         return nil
     }
 
+    /// Words that open no place after "in"/"at" in a sentence.
+    private static let notPlaces: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                                 "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                                 "Friday", "Saturday", "Sunday", "The", "This", "Order", "Person", "Attendance"]
+
     /// "… participated at the meeting in Copenhagen" → "Copenhagen".
     static func placeInSentence(_ text: String) -> String? {
         // The pattern needs "in"/"at" before a capital (looked for first, on bytes: few texts have it) and an event word.
@@ -93,9 +109,6 @@ public enum LocationExtractor {
         guard let match = sentencePattern.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let place = ns.substring(with: match.range(at: 1))
         let first = place.split(separator: " ").first.map(String.init) ?? place
-        let notPlaces: Set<String> = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                      "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-                                      "Friday", "Saturday", "Sunday", "The", "This", "Order", "Person", "Attendance"]
         if notPlaces.contains(first) { return nil }
         // "in the RLS", "at the W3C": an acronym names a project or body, not a place.
         let words = place.split(separator: " ").filter { $0.lowercased() != "the" }

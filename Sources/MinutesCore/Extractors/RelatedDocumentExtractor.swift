@@ -72,7 +72,7 @@ public enum RelatedDocumentExtractor {
                 nonEntries = 0
                 addHeadingLinks(of: block, add: add)
                 // "## Audio and transcripts" followed by the address alone: the heading is its title.
-                if !inSection, text.count <= 60, text.splitOnSpaces().count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
+                if !inSection, mayNameDocument(text), text.count <= 60, text.splitOnSpaces().count <= 5, isDocumentLabel(text) { pendingLeadIn = text }
                 continue
             }
             if block.kind == .paragraph { inPeopleList = inPeopleList && block.links.count > 0 }
@@ -139,7 +139,7 @@ public enum RelatedDocumentExtractor {
                 }
                 continue
             }
-            if text.hasColonSuffix, let lead = documentLeadIn(text) { pendingLeadIn = lead }
+            if text.hasColonSuffix, mayNameDocument(text), let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
     }
@@ -171,6 +171,13 @@ public enum RelatedDocumentExtractor {
             let colon = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.endIndex
             return documentLabelWords.occur(ignoringASCIICaseIn: UnsafeBufferPointer(rebasing: bytes[..<colon]))
         } ?? true
+    }
+
+    /// Whether `text`, or a part of it, may name a document (`isDocumentLabel`, which `documentLeadIn` also asks of a
+    /// part of the text): false only for plain ASCII text whose bytes hold none of `documentLabelWords` in either case
+    /// (lower-casing such text lower-cases its bytes, and a part of it holds a part of its bytes).
+    static func mayNameDocument(_ text: String) -> Bool {
+        text.withPlainASCIIBytes { documentLabelWords.occur(ignoringASCIICaseIn: $0) } ?? true
     }
 
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
@@ -450,8 +457,8 @@ public enum RelatedDocumentExtractor {
     /// Whether a class or id token is one of navigation, tables of contents and footers (compared as strings,
     /// without hashing each token for a set).
     static func isNavigationClass(_ token: String) -> Bool {
-        // Most tokens are refused on their first byte.
-        guard let first = token.firstUTF8Byte, first.isOne(of: "nmftbshc") else { return false }
+        // Most tokens are refused on their length (every name has 3 to 10 bytes) or their first byte.
+        guard (3...10).contains(token.utf8.count), let first = token.firstUTF8Byte, first.isOne(of: "nmftbshc") else { return false }
         // Each name is plain ASCII without a character that has a canonical equivalent: a token equal to one is made of
         // its bytes, compared in place instead of through String comparison.
         let answer = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in

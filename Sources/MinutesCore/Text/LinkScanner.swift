@@ -41,7 +41,9 @@ public enum LinkScanner {
 
     /// Calls `body` with each token of `tokens(of:)` that `mayBeAddress`, trimmed of `linkEnds`, in order. The tokens are
     /// cut on the bytes in place, without an array of them, when every separator byte is a character by itself (see
-    /// `tokenRanges(in:)`); the candidates of plain ASCII text are trimmed on their bytes too (each a character).
+    /// `tokenRanges(in:)`); the candidates of plain ASCII text are trimmed on their bytes too (each a character), and
+    /// only those that open with "http://", "https://" or "www." (the only ones `links(in:)` keeps, on bytes that are
+    /// the characters) are made into strings.
     static func forEachCandidate(in text: String, _ body: (String) -> Void) {
         let isPlainASCII = text.isPlainASCII
         let walked = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
@@ -52,6 +54,7 @@ public enum LinkScanner {
                 guard first < last, bytes[first] == UInt8(ascii: "h") || bytes[first] == UInt8(ascii: "w") else { return }
                 if isPlainASCII {
                     while last > first, isLinkEnd(bytes[last - 1]) { last -= 1 }
+                    guard opensAsAddress(UnsafeBufferPointer(rebasing: bytes[first..<last])) else { return }
                     body(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
                 } else {
                     let start = text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)
@@ -61,6 +64,11 @@ public enum LinkScanner {
         }
         guard walked != true else { return }
         for token in tokens(of: text) where mayBeAddress(token) { body(token.trimmed(.linkEnds)) }
+    }
+
+    /// Whether `bytes` open with "http://", "https://" or "www.".
+    private static func opensAsAddress(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.starts(with: "http://".utf8) || bytes.starts(with: "https://".utf8) || bytes.starts(with: "www.".utf8)
     }
 
     /// Calls `body` with the offsets of each token of `tokens(of:)` in `bytes` (a text's UTF-8), in order, and answers
