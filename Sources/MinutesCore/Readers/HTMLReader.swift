@@ -501,7 +501,7 @@ private struct HTMLWalker {
         case .tableRow:
             guard open.cells.contains(where: { !$0.isEmpty }) else { return }
             let header = open.isHeaderRow || open.headerCells == open.cells.count
-            document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
+            document.blocks.append(Block(.tableRow, TableRowText.joined(open.cells), cells: open.cells,
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
             for index in 0...open.lineBreaks.count {

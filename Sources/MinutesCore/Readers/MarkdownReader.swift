@@ -468,7 +468,7 @@ private struct MarkdownWalker {
         switch open.kind {
         case .tableRow:
             guard open.cells.contains(where: { !$0.isEmpty }) else { return }
-            document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
+            document.blocks.append(Block(.tableRow, TableRowText.joined(open.cells), cells: open.cells,
                                          isHeader: open.isHeader, links: links))
         case .paragraph:
             emitParagraph(open, links: links)
