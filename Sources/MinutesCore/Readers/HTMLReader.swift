@@ -341,7 +341,11 @@ private struct HTMLWalker {
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
-    var classStack: [ClassEntry] = []
+    /// Class and id tokens of the open elements that have some, outermost first.
+    var classStack: [ClassEntry] = [] { didSet { classesOfStack = nil } }
+    /// `collectClasses()` for the present `classStack`, kept until the stack changes (the blocks
+    /// inside one element ask for the same tokens).
+    var classesOfStack: [String]?
     var openLinks: [OpenLink] = []
     var cell: (owner: Int, text: [UInt8])?
     var classTokenCache = ClassTokenCache()
@@ -545,8 +549,16 @@ private struct HTMLWalker {
         return classes
     }
 
+    /// `collectClasses()`, made once for each state of `classStack`.
+    mutating func currentClasses() -> [String] {
+        if let known = classesOfStack { return known }
+        let classes = collectClasses()
+        classesOfStack = classes
+        return classes
+    }
+
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
-    func currentClasses() -> [String] {
+    func collectClasses() -> [String] {
         guard let innermost = classStack.last else { return [] }
         // One entry with class tokens only, none repeated: those tokens as they are.
         if classStack.count == 1, !innermost.addsNav, innermost.id == nil,

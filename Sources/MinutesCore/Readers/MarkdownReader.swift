@@ -515,7 +515,10 @@ private struct MarkdownWalker {
                 }
             }
             var labelled = 0
-            for index in 0..<kept where lines[index].startsStrong && MarkdownText.labelColonOpens(line(index)) { labelled += 1 }
+            for index in 0..<kept where lines[index].startsStrong {
+                let opens = MarkdownText.labelColonOpens(collapsing: all[lineRange(index)]) ?? MarkdownText.labelColonOpens(line(index))
+                if opens { labelled += 1 }
+            }
             if labelled >= 2 { return ((0..<kept).map(line), "", classes) }
             let body = all[0..<lineRange(kept - 1).upperBound]
             if let text = MarkdownText.collapsedOnBytes(body) { return (nil, text, classes) }
