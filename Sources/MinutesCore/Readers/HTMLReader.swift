@@ -152,6 +152,8 @@ private struct HTMLEventStream {
     var textIsCDATA = false
     /// The text of the `<title>` being read, if one is open.
     var title: [UInt8]?
+    /// The element-name lookup table, kept for the whole document.
+    let elementNames = HTMLElementNames.Table()
 
     /// libxml2's tree builder refused to open an element when this many were open.
     static let maximumDepth = 257
@@ -198,7 +200,7 @@ private struct HTMLEventStream {
             xmlStopParser(context)
             return
         }
-        let (role, tag) = HTMLElementNames.lookUp(fullName)
+        let (role, tag) = HTMLElementNames.lookUp(fullName, in: elementNames)
         let id = nextID
         nextID += 1
         if !documentHasNode {
