@@ -81,7 +81,7 @@ enum HTMLElementNames {
     }
 
     /// An entry of the lookup table.
-    private struct Entry {
+    fileprivate struct Entry {
         let key: Key
         let role: HTMLRole
         let tag: HTMLNameTag
@@ -119,6 +119,17 @@ enum HTMLElementNames {
     /// The role and tag of an element named `fullName` (NUL-terminated, as libxml2 sends it): those of its local name
     /// (after the first `:` that is neither its first nor its last byte, as libxml2's tree named the node), lower-cased.
     static func lookUp(_ fullName: UnsafePointer<UInt8>) -> (role: HTMLRole, tag: HTMLNameTag) {
+        lookUp(fullName, in: Table())
+    }
+
+    /// The lookup table, for a reader to keep while it reads a document: reaching the lazily made static
+    /// table costs a `swift_once` check for each element.
+    struct Table {
+        fileprivate let value = HTMLElementNames.lookupTable
+    }
+
+    /// `lookUp(_:)` with the lookup table at hand.
+    static func lookUp(_ fullName: UnsafePointer<UInt8>, in table: Table) -> (role: HTMLRole, tag: HTMLNameTag) {
         let bytes = UnsafeBufferPointer(start: fullName, count: strlen(UnsafeRawPointer(fullName).assumingMemoryBound(to: CChar.self)))
         var local = bytes[...]
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count {
@@ -126,7 +137,7 @@ enum HTMLElementNames {
         }
         // Only ASCII letters lower-case on bytes alike; others take String's rule (the Kelvin sign becomes "k").
         guard local.allSatisfy({ $0 < 0x80 }) else { return lookUp(lowercasedName: String(decoding: local, as: UTF8.self).lowercased()) }
-        return lookUp(key: Key(lowercasing: local))
+        return lookUp(key: Key(lowercasing: local), in: table)
     }
 
     /// `lookUp` for an already lower-cased name: the rule, `roles[name]`, that the byte lookup gives.
@@ -135,9 +146,9 @@ enum HTMLElementNames {
     }
 
     /// The entry of `lookupTable` for `key`.
-    private static func lookUp(key: Key?) -> (role: HTMLRole, tag: HTMLNameTag) {
+    private static func lookUp(key: Key?, in kept: Table) -> (role: HTMLRole, tag: HTMLNameTag) {
         guard let key else { return (.inline, .other) }
-        let table = lookupTable
+        let table = kept.value
         let index = Int(table.slots[slot(key, table.multiplier)])
         guard index > 0, table.entries[index - 1].key == key else { return (.inline, .other) }
         return (table.entries[index - 1].role, table.entries[index - 1].tag)

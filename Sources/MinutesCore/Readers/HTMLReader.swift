@@ -152,6 +152,8 @@ private struct HTMLEventStream {
     var textIsCDATA = false
     /// The text of the `<title>` being read, if one is open.
     var title: [UInt8]?
+    /// The element-name lookup table, kept for the whole document.
+    let elementNames = HTMLElementNames.Table()
 
     /// libxml2's tree builder refused to open an element when this many were open.
     static let maximumDepth = 257
@@ -198,7 +200,7 @@ private struct HTMLEventStream {
             xmlStopParser(context)
             return
         }
-        let (role, tag) = HTMLElementNames.lookUp(fullName)
+        let (role, tag) = HTMLElementNames.lookUp(fullName, in: elementNames)
         let id = nextID
         nextID += 1
         if !documentHasNode {
@@ -341,7 +343,11 @@ private struct HTMLWalker {
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
-    var classStack: [ClassEntry] = []
+    /// Class and id tokens of the open elements that have some, outermost first.
+    var classStack: [ClassEntry] = [] { didSet { classesOfStack = nil } }
+    /// `collectClasses()` for the present `classStack`, kept until the stack changes (the blocks
+    /// inside one element ask for the same tokens).
+    var classesOfStack: [String]?
     var openLinks: [OpenLink] = []
     var cell: (owner: Int, text: [UInt8])?
     var classTokenCache = ClassTokenCache()
@@ -501,7 +507,7 @@ private struct HTMLWalker {
         case .tableRow:
             guard open.cells.contains(where: { !$0.isEmpty }) else { return }
             let header = open.isHeaderRow || open.headerCells == open.cells.count
-            document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
+            document.blocks.append(Block(.tableRow, TableRowText.joined(open.cells), cells: open.cells,
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
             for index in 0...open.lineBreaks.count {
@@ -545,8 +551,16 @@ private struct HTMLWalker {
         return classes
     }
 
+    /// `collectClasses()`, made once for each state of `classStack`.
+    mutating func currentClasses() -> [String] {
+        if let known = classesOfStack { return known }
+        let classes = collectClasses()
+        classesOfStack = classes
+        return classes
+    }
+
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
-    func currentClasses() -> [String] {
+    func collectClasses() -> [String] {
         guard let innermost = classStack.last else { return [] }
         // One entry with class tokens only, none repeated: those tokens as they are.
         if classStack.count == 1, !innermost.addsNav, innermost.id == nil,

@@ -214,6 +214,18 @@ enum MarkdownNodeType: Equatable {
         }
     }
 
+    /// The type of `node` as far as its end matters to the walker: `.image` and the types that
+    /// `separatesText` as `init(_:)` tells them, `.other` for all others (`MarkdownWalker.leave` looks
+    /// at nothing else). Only nodes of cmark-gfm's core types image, paragraph, block quote and footnote
+    /// definition can be one of those: the extensions name their nodes otherwise (`table…`, `tasklist`,
+    /// `strikethrough`), so every other node is `.other` without asking its extension.
+    init(endOf node: OpaquePointer) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_IMAGE, CMARK_NODE_PARAGRAPH, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_FOOTNOTE_DEFINITION: self.init(node)
+        default: self = .other
+        }
+    }
+
     /// The type cmark-gfm names `name` (`.other` for a name not in `byName`), matched on its bytes.
     init(typeName name: UnsafePointer<CChar>) {
         let length = strlen(name)
@@ -300,8 +312,11 @@ private struct MarkdownWalker {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = MarkdownNodeType(node)
-            if event == CMARK_EVENT_ENTER { enter(node, type: type) } else if event == CMARK_EVENT_EXIT { leave(node, type: type) }
+            if event == CMARK_EVENT_ENTER {
+                enter(node, type: MarkdownNodeType(node))
+            } else if event == CMARK_EVENT_EXIT {
+                leave(node, type: MarkdownNodeType(endOf: node))
+            }
         }
         if let open = builder.take() { emit(open) }
     }
@@ -365,6 +380,7 @@ private struct MarkdownWalker {
         }
     }
 
+    /// The end of `node`, whose `type` is told by `MarkdownNodeType(endOf:)`.
     mutating func leave(_ node: OpaquePointer, type: MarkdownNodeType) {
         if openLinks.last?.owner == node {
             let link = openLinks.removeLast()
@@ -468,7 +484,7 @@ private struct MarkdownWalker {
         switch open.kind {
         case .tableRow:
             guard open.cells.contains(where: { !$0.isEmpty }) else { return }
-            document.blocks.append(Block(.tableRow, open.cells.joined(separator: " | "), cells: open.cells,
+            document.blocks.append(Block(.tableRow, TableRowText.joined(open.cells), cells: open.cells,
                                          isHeader: open.isHeader, links: links))
         case .paragraph:
             emitParagraph(open, links: links)
@@ -499,7 +515,10 @@ private struct MarkdownWalker {
                 }
             }
             var labelled = 0
-            for index in 0..<kept where lines[index].startsStrong && MarkdownText.labelColonOpens(line(index)) { labelled += 1 }
+            for index in 0..<kept where lines[index].startsStrong {
+                let opens = MarkdownText.labelColonOpens(collapsing: all[lineRange(index)]) ?? MarkdownText.labelColonOpens(line(index))
+                if opens { labelled += 1 }
+            }
             if labelled >= 2 { return ((0..<kept).map(line), "", classes) }
             let body = all[0..<lineRange(kept - 1).upperBound]
             if let text = MarkdownText.collapsedOnBytes(body) { return (nil, text, classes) }
