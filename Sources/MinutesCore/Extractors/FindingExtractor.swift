@@ -476,6 +476,13 @@ public enum FindingExtractor {
 
     /// Folded text used to recognise an item repeated in a summary.
     static func dedupeKey(_ text: String) -> String {
+        // Read on the bytes when every scalar is a character of its own (most findings), without folding first.
+        if let key = text.utf8.withContiguousStorageIfAvailable(dedupeKey(ofLoneScalars:)), let key { return key }
+        return dedupeKeyByCharacters(text)
+    }
+
+    /// `dedupeKey(_:)` as written: the letters and digits of the text folded.
+    static func dedupeKeyByCharacters(_ text: String) -> String {
         let folded = TextRules.fold(text)
         guard folded.isPlainASCII else { return folded.filter { $0.isLetter || $0.isNumber } }
         // ASCII letters and digits, on bytes.
@@ -789,8 +796,8 @@ extension FindingExtractor {
         var found: [ProseFinding] = []
         for slice in sentenceSlices(line, isPlainASCII: scan.isPlainASCII) {
             // A sentence that cannot record agreement can only name an assignee, and `assignee(of:)` takes none without "to"
-            // or "will" among its opening words or a " - " before a final step: other sentences are passed over uncopied.
-            guard mayRecordAgreement || slice.findingsMayNameAssignee() || slice.holdsSpacedHyphen() else { continue }
+            // or "will" after its opening name or a " - " before a final step: other sentences are passed over uncopied.
+            guard mayRecordAgreement || slice.findingsMayOpenAssignment(allowingWill: true) || slice.holdsSpacedHyphen() else { continue }
             let sentence = String(slice)
             if mayRecordAgreement, isAgreementSentence(sentence) {
                 found.append(ProseFinding(text: sentence, kind: .decision))
@@ -897,10 +904,12 @@ extension FindingExtractor {
     /// resolves to a participant and a lower-case verb follows.
     static func assignee(of sentence: String, participants: Roster, nicknames: [String: String] = [:]) -> String? {
         // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss"),
-        // each only when "to" or "will" is one of its opening words (read on bytes, without making the words).
+        // each only when its opening words may be a name, "to" or "will" and a verb (read on bytes, without making the words).
         var segments: [(text: String, markers: [String])] = []
-        if sentence.findingsMayNameAssignee() { segments.append((sentence, ["to", "will"])) }
-        if sentence.holdsSpacedHyphen(), let step = finalDashStep(of: sentence), step.findingsMayNameAssignee() { segments.append((step, ["to"])) }
+        if sentence.findingsMayOpenAssignment(allowingWill: true) { segments.append((sentence, ["to", "will"])) }
+        if sentence.holdsSpacedHyphen(), let step = finalDashStep(of: sentence), step.findingsMayOpenAssignment(allowingWill: false) {
+            segments.append((step, ["to"]))
+        }
         for (segment, markers) in segments {
             // Only the opening words can name the person and the verb: the tests below read at most the
             // seventh word, so seven words give the same answers as the whole sentence.
@@ -1026,9 +1035,8 @@ extension FindingExtractor {
 
     /// Where the sentences of `sentences(_:)` are among plain ASCII bytes.
     private static func sentenceOffsets(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let ranges = sentenceRanges(in: bytes) { word in
-            word.count <= 1 || sentenceAbbreviations.contains(text(word).lowercased())
+            word.count <= 1 || isSentenceAbbreviation(UnsafeBufferPointer(rebasing: bytes[word]))
         }
         return ranges.compactMap { range in
             // Trimmed of spaces and tabs, which are bytes of their own here.

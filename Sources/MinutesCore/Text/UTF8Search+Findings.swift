@@ -110,16 +110,35 @@ extension StringProtocol {
         return forEachFindingsLeadingWord(limit: limit) { _ in count += 1 } ? count : nil
     }
 
-    /// Whether one of the words at positions 1 to 4 of `split(separator: " ")` is "to" or "will" (the words
-    /// `FindingExtractor.assignee` looks for after a name); true when the bytes cannot tell (see
+    /// Whether the first seven words of `split(separator: " ")` open as `FindingExtractor.assignee` needs a segment to:
+    /// after a name of one or two words, "to" (or "will" when `allowingWill`), or "and", a word and then the marker,
+    /// followed by a word that may be a lower-case verb (its first byte is a–z or not ASCII, or a byte that is not ASCII
+    /// follows it: any other first character is one ASCII byte alone, or CR LF, neither lower-case). True when the bytes
+    /// cannot tell (see
     /// `findingsLeadingWords(limit:)`), so that false is a sure no.
-    func findingsMayNameAssignee() -> Bool {
-        var position = 0, marker = false
-        let decided = forEachFindingsLeadingWord(limit: 5) { word in
-            if position > 0, isAssignmentMarker(word) { marker = true }
-            position += 1
+    func findingsMayOpenAssignment(allowingWill: Bool) -> Bool {
+        // What each word is: 1 "to", 2 "will", 3 "and", 0 another; bit 2 set when it may be a lower-case verb.
+        var kinds: UInt64 = 0, count = 0
+        let decided = forEachFindingsLeadingWord(limit: 7) { word in
+            var kind: UInt64 = isAssignmentMarker(word) ? (word.count == 2 ? 1 : 2) : 0
+            if word.count == 3, word[0] == UInt8(ascii: "a"), word[1] == UInt8(ascii: "n"), word[2] == UInt8(ascii: "d") { kind = 3 }
+            if let first = word.first,
+               first >= 0x80 || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (word.count > 1 && word[1] >= 0x80) {
+                kind |= 4
+            }
+            kinds |= kind << UInt64(8 * count)
+            count += 1
         }
-        return marker || !decided
+        guard decided else { return true }
+        func kind(_ index: Int) -> UInt64 { (kinds >> UInt64(8 * index)) & 3 }
+        func mayBeVerb(_ index: Int) -> Bool { (kinds >> UInt64(8 * index)) & 4 != 0 }
+        // As `assignee` reads the words.
+        for nameLength in 1...2 where count > nameLength + 1 {
+            var next = nameLength
+            if kind(next) == 3, count > next + 3 { next += 2 }
+            if (kind(next) == 1 || (allowingWill && kind(next) == 2)) && mayBeVerb(next + 1) { return true }
+        }
+        return false
     }
 
     /// Whether `word` is the bytes of "to" or "will".
