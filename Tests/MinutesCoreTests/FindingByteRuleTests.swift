@@ -23,4 +23,25 @@ struct FindingByteRuleTests {
             #expect(answer == FindingExtractor.sentenceAbbreviations.contains(word.lowercased()), "\(word)")
         }
     }
+
+    @Test func aLineRefusedOnBytesHasNoSentenceThatMayOpenAnAssignment() {
+        let pieces = [" ", " ", "  ", ".", "!", "?", ". ", "to", "will", "and", "Kay", "David", "do", "Do", "-", " - ", "e.g", "Mr",
+                      "@", "[", "x", "\n", "\t", "é", "\u{301}"]
+        forRandomTexts(of: pieces, seed: 23, maxPieces: { _ in 24 }) { text in
+            guard !text.findingsSomeSentenceMayOpenAssignment(isPlainASCII: text.isPlainASCII) else { return }
+            for slice in FindingExtractor.sentenceSlices(text) {
+                #expect(!slice.findingsMayOpenAssignment(allowingWill: true) && !slice.holdsSpacedHyphen(), "\(Array(text.unicodeScalars))")
+            }
+        }
+        #expect("We met. Kay to send the notes.".findingsSomeSentenceMayOpenAssignment(isPlainASCII: true))
+        #expect("Kay. to do it".findingsSomeSentenceMayOpenAssignment(isPlainASCII: true))
+        #expect(!"The board discussed how best to send the notes.".findingsSomeSentenceMayOpenAssignment(isPlainASCII: true))
+    }
+
+    @Test func aResolvedNameIsTheSameTheSecondTime() {
+        let roster = FindingExtractor.Roster([Participant(name: "Lindsay Mays"), Participant(name: "Kay Williams")])
+        for candidate in ["Lindsey", "Kay", "KW", "The board", "Kay", "Lindsey", "Mays"] {
+            #expect(FindingExtractor.resolve(candidate, in: roster) == FindingExtractor.resolveByRules(candidate, in: roster))
+        }
+    }
 }

@@ -46,7 +46,7 @@ struct FindingFastPathTests {
 
     @Test func aSentenceRefusedOnBytesOpensNoAssignment() {
         let pieces = Self.pieces + ["do", "Do", "\u{345}", "1", "and ", " to ", " will "]
-        forRandomTexts(of: pieces, seed: 3, maxPieces: { _ in 16 }) { text in
+        MinutesCoreTests.forRandomTexts(of: pieces, seed: 3, maxPieces: { _ in 16 }) { text in
             let words = FindingExtractor.openingWords(of: text)
             for markers in [["to", "will"], ["to"]] where !text.findingsMayOpenAssignment(allowingWill: markers.count == 2) {
                 // As `assignee(of:)` reads the words up to the verb.

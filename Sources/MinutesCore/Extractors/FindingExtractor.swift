@@ -541,6 +541,14 @@ public enum FindingExtractor {
 
     /// Matches a name, first name, surname or nick to one participant's full name.
     static func resolve(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
+        // Without nicknames the answer depends on the candidate alone: each is resolved once per roster (the same
+        // words open many sentences of a document).
+        guard nicknames.isEmpty else { return resolveByRules(candidate, in: participants, nicknames: nicknames) }
+        return participants.memoized(candidate) { resolveByRules(candidate, in: participants) }
+    }
+
+    /// `resolve(_:in:nicknames:)` by its rules, every time.
+    static func resolveByRules(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
         if let person = nicknames[TextRules.fold(candidate)] { return person }
         let key = TextRules.fold(TextRules.nickToName(candidate))
         let compact = key.filter(\.isLetter)
@@ -791,6 +799,8 @@ extension FindingExtractor {
         // participants or nicknames, see `resolve`) and "to" or "will" between two words, which makes the bytes " to " or
         // " will " (of the line, so of the text it is part of).
         if !mayRecordAgreement, toOrWill == .absent || (participants.isEmpty && nicknames.isEmpty) { return [] }
+        // Nor without agreement words when no sentence opens with a name and "to" or "will" (read on the line's bytes).
+        if !mayRecordAgreement, !line.findingsSomeSentenceMayOpenAssignment(isPlainASCII: scan.isPlainASCII) { return [] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
         var found: [ProseFinding] = []
@@ -1210,6 +1220,14 @@ extension FindingExtractor {
         /// Whether there are no participants.
         var isEmpty: Bool { storage.participants.isEmpty }
 
+        /// The answer `resolve` gave `candidate` before, kept in the roster, else `resolution()`, kept for the next time.
+        func memoized(_ candidate: String, _ resolution: () -> String?) -> String? {
+            if let known = storage.resolved[candidate] { return known }
+            let answer = resolution()
+            storage.resolved[candidate] = answer
+            return answer
+        }
+
         /// The participants, and their entries once made.
         private let storage: Storage
 
@@ -1225,6 +1243,8 @@ extension FindingExtractor {
             let participants: [Participant]
             /// `participants` prepared, made on first use.
             lazy var entries: [Entry] = participants.map(Entry.init)
+            /// What `resolve` answered for each candidate without nicknames.
+            var resolved: [String: String?] = [:]
 
             init(_ participants: [Participant]) {
                 self.participants = participants

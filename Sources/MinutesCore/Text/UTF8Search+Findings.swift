@@ -141,6 +141,53 @@ extension StringProtocol {
         return false
     }
 
+    /// Whether a sentence of the text (`FindingExtractor.sentenceSlices`) may open an assignment or hold " - " (as
+    /// `findingsMayOpenAssignment(allowingWill: true)` or `holdsSpacedHyphen()` tells of it): some word "to" or "will"
+    /// comes after one to four words the first of which may open a sentence (`String.mayOpenSentence(at:in:)`). Read
+    /// on the bytes of plain ASCII text (`isPlainASCII`), where the words of a sentence are the runs of bytes other than
+    /// spaces; true for any other text, so that false is a sure no.
+    func findingsSomeSentenceMayOpenAssignment(isPlainASCII: Bool) -> Bool {
+        guard isPlainASCII else { return true }
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            guard count >= 4 else { return false }
+            // Each " to ", " will " and " - " is looked for at the spaces, in one plain loop.
+            for i in 0..<(count - 3) where bytes[i] == UInt8(ascii: " ") {
+                let next = bytes[i + 1]
+                if next == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: " ") { return true }
+                let isMarker = (next == UInt8(ascii: "t") && bytes[i + 2] == UInt8(ascii: "o") && bytes[i + 3] == UInt8(ascii: " "))
+                    || (next == UInt8(ascii: "w") && i + 5 < count && bytes[i + 2] == UInt8(ascii: "i") && bytes[i + 3] == UInt8(ascii: "l")
+                        && bytes[i + 4] == UInt8(ascii: "l") && bytes[i + 5] == UInt8(ascii: " "))
+                if isMarker, String.mayOpenSentence(withinFourWordsBefore: i, in: bytes) { return true }
+            }
+            return false
+        }
+        return answer ?? true
+    }
+
+    /// Whether one of the (at most) four words before `end` in plain ASCII `bytes` may be the first word of a sentence
+    /// of `FindingExtractor.sentenceSlices`: it is the first word of the text, or it opens with a capital, "@" or "[" one
+    /// space after a byte ".", "!" or "?" (where every sentence but the first starts, trimmed; more words may open a
+    /// sentence than do). True too when one of the words holds a tab (a sentence's opening blanks are trimmed, and a
+    /// word of tabs alone may be no word of it).
+    static func mayOpenSentence(withinFourWordsBefore end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = end
+        for word in 1...5 {
+            while position > 0, bytes[position - 1] == UInt8(ascii: " ") { position -= 1 }
+            // Only spaces before: the word before is the text's first (none when there is no word before `end`).
+            if position == 0 { return word > 1 }
+            guard word <= 4 else { return false }
+            var start = position
+            while start > 0, bytes[start - 1] != UInt8(ascii: " ") {
+                start -= 1
+                if bytes[start] == UInt8(ascii: "\t") { return true }
+            }
+            if start >= 2, bytes[start - 2].isSentenceEnd, bytes[start].opensSentence { return true }
+            position = start
+        }
+        return false
+    }
+
     /// Whether `word` is the bytes of "to" or "will".
     private func isAssignmentMarker(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         switch word.count {
