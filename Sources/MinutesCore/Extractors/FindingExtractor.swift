@@ -541,9 +541,9 @@ public enum FindingExtractor {
 
     /// Matches a name, first name, surname or nick to one participant's full name.
     static func resolve(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
-        // Without nicknames the answer depends on the candidate alone: each is resolved once per roster (the same
-        // words open many sentences of a document).
-        guard nicknames.isEmpty else { return resolveByRules(candidate, in: participants, nicknames: nicknames) }
+        // Only the nickname looked up first depends on the nicknames; past it the answer depends on the candidate
+        // alone: each is resolved (and folded for the nickname) once per roster (the same words open many sentences).
+        if !nicknames.isEmpty, let person = nicknames[participants.folded(candidate)] { return person }
         return participants.memoized(candidate) { resolveByRules(candidate, in: participants) }
     }
 
@@ -1228,6 +1228,14 @@ extension FindingExtractor {
             return answer
         }
 
+        /// `TextRules.fold(candidate)`, kept in the roster once made (`resolve` looks each candidate up in the nicknames).
+        func folded(_ candidate: String) -> String {
+            if let known = storage.folded[candidate] { return known }
+            let folded = TextRules.fold(candidate)
+            storage.folded[candidate] = folded
+            return folded
+        }
+
         /// The participants, and their entries once made.
         private let storage: Storage
 
@@ -1245,6 +1253,8 @@ extension FindingExtractor {
             lazy var entries: [Entry] = participants.map(Entry.init)
             /// What `resolve` answered for each candidate without nicknames.
             var resolved: [String: String?] = [:]
+            /// The candidates `resolve` looked up in nicknames, folded.
+            var folded: [String: String] = [:]
 
             init(_ participants: [Participant]) {
                 self.participants = participants
