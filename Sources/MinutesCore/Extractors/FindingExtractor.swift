@@ -786,8 +786,10 @@ extension FindingExtractor {
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        let toOrWill = text.findingsHoldsSpacedToOrWill()
-        guard ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
+        // One pass over the bytes answers both questions, unless they cannot tell.
+        let cues = text.findingsProseCues()
+        let toOrWill = cues?.toOrWill ?? text.findingsHoldsSpacedToOrWill()
+        guard cues?.mayApply ?? ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
         let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }

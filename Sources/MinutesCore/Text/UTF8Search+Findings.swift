@@ -408,3 +408,49 @@ extension String {
         return answer ?? .undecided
     }
 }
+
+extension String {
+    /// `findingsHoldsSpacedToOrWill()` and `FindingExtractor.ProseCue.mayApply(to:)` found in one pass over the bytes:
+    /// " to " and " will " at each space, and the rarer words ("onsensus", "gree", "voted", "onclude", " in favo",
+    /// `ProseCue.rarerWords`) at their rarest bytes, as `containsASCII` finds each (a match before ASCII or the end counts;
+    /// a first match before a non-ASCII byte leaves the answer to them). Nil when the bytes cannot tell.
+    func findingsProseCues() -> (toOrWill: FindingsWordSearch, mayApply: Bool)? {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> (toOrWill: FindingsWordSearch, mayApply: Bool)? in
+            let count = bytes.count
+            /// Where `pattern` ends when its bytes stand at `start`, nil when they do not.
+            func end(of pattern: StaticString, at start: Int) -> Int? {
+                let length = pattern.utf8CodeUnitCount
+                guard start >= 0, start + length <= count else { return nil }
+                let pattern = UnsafeBufferPointer(start: pattern.utf8Start, count: length)
+                for offset in 0..<length where bytes[start + offset] != pattern[offset] { return nil }
+                return start + length
+            }
+            // The bytes looked at: spaces, and the rarer words' anchors "u" (of "onsensus" and "onclude"), "g" and "v"
+            // while none of them is found (bit n of the mask for byte n - 64).
+            let u: UInt64 = 1 << UInt64(UInt8(ascii: "u") - 64), g: UInt64 = 1 << UInt64(UInt8(ascii: "g") - 64)
+            let anchors: UInt64 = u | g | 1 << UInt64(UInt8(ascii: "v") - 64)
+            var rarer = false
+            for i in 0..<count {
+                let byte = bytes[i]
+                var rarerEnd: Int?
+                if byte == UInt8(ascii: " ") {
+                    if let end = end(of: " to ", at: i) ?? end(of: " will ", at: i) {
+                        return end == count || bytes[end] < 0x80 ? (.found, true) : nil
+                    }
+                    if !rarer { rarerEnd = end(of: " in favo", at: i) }
+                } else if byte >= 64, byte < 128, (anchors >> UInt64(byte - 64)) & 1 != 0, !rarer {
+                    switch byte {
+                    case UInt8(ascii: "u"): rarerEnd = end(of: "onsensus", at: i - 6) ?? end(of: "onclude", at: i - 4)
+                    case UInt8(ascii: "g"): rarerEnd = end(of: "gree", at: i)
+                    default: rarerEnd = end(of: "voted", at: i)
+                    }
+                }
+                guard let rarerEnd else { continue }
+                guard rarerEnd == count || bytes[rarerEnd] < 0x80 else { return nil }
+                rarer = true
+            }
+            return (.absent, rarer)
+        }
+        return answer ?? nil
+    }
+}
