@@ -476,6 +476,13 @@ public enum FindingExtractor {
 
     /// Folded text used to recognise an item repeated in a summary.
     static func dedupeKey(_ text: String) -> String {
+        // Read on the bytes when every scalar is a character of its own (most findings), without folding first.
+        if let key = text.utf8.withContiguousStorageIfAvailable(dedupeKey(ofLoneScalars:)), let key { return key }
+        return dedupeKeyByCharacters(text)
+    }
+
+    /// `dedupeKey(_:)` as written: the letters and digits of the text folded.
+    static func dedupeKeyByCharacters(_ text: String) -> String {
         let folded = TextRules.fold(text)
         guard folded.isPlainASCII else { return folded.filter { $0.isLetter || $0.isNumber } }
         // ASCII letters and digits, on bytes.
@@ -534,6 +541,14 @@ public enum FindingExtractor {
 
     /// Matches a name, first name, surname or nick to one participant's full name.
     static func resolve(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
+        // Only the nickname looked up first depends on the nicknames; past it the answer depends on the candidate
+        // alone: each is resolved (and folded for the nickname) once per roster (the same words open many sentences).
+        if !nicknames.isEmpty, let person = nicknames[participants.folded(candidate)] { return person }
+        return participants.memoized(candidate) { resolveByRules(candidate, in: participants) }
+    }
+
+    /// `resolve(_:in:nicknames:)` by its rules, every time.
+    static func resolveByRules(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
         if let person = nicknames[TextRules.fold(candidate)] { return person }
         let key = TextRules.fold(TextRules.nickToName(candidate))
         let compact = key.filter(\.isLetter)
@@ -771,8 +786,10 @@ extension FindingExtractor {
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        let toOrWill = text.findingsHoldsSpacedToOrWill()
-        guard ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
+        // One pass over the bytes answers both questions, unless they cannot tell.
+        let cues = text.findingsProseCues()
+        let toOrWill = cues?.toOrWill ?? text.findingsHoldsSpacedToOrWill()
+        guard cues?.mayApply ?? ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
         let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
@@ -784,13 +801,15 @@ extension FindingExtractor {
         // participants or nicknames, see `resolve`) and "to" or "will" between two words, which makes the bytes " to " or
         // " will " (of the line, so of the text it is part of).
         if !mayRecordAgreement, toOrWill == .absent || (participants.isEmpty && nicknames.isEmpty) { return [] }
+        // Nor without agreement words when no sentence opens with a name and "to" or "will" (read on the line's bytes).
+        if !mayRecordAgreement, !line.findingsSomeSentenceMayOpenAssignment(isPlainASCII: scan.isPlainASCII) { return [] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
         var found: [ProseFinding] = []
         for slice in sentenceSlices(line, isPlainASCII: scan.isPlainASCII) {
             // A sentence that cannot record agreement can only name an assignee, and `assignee(of:)` takes none without "to"
-            // or "will" among its opening words or a " - " before a final step: other sentences are passed over uncopied.
-            guard mayRecordAgreement || slice.findingsMayNameAssignee() || slice.holdsSpacedHyphen() else { continue }
+            // or "will" after its opening name or a " - " before a final step: other sentences are passed over uncopied.
+            guard mayRecordAgreement || slice.findingsMayOpenAssignment(allowingWill: true) || slice.holdsSpacedHyphen() else { continue }
             let sentence = String(slice)
             if mayRecordAgreement, isAgreementSentence(sentence) {
                 found.append(ProseFinding(text: sentence, kind: .decision))
@@ -897,10 +916,12 @@ extension FindingExtractor {
     /// resolves to a participant and a lower-case verb follows.
     static func assignee(of sentence: String, participants: Roster, nicknames: [String: String] = [:]) -> String? {
         // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss"),
-        // each only when "to" or "will" is one of its opening words (read on bytes, without making the words).
+        // each only when its opening words may be a name, "to" or "will" and a verb (read on bytes, without making the words).
         var segments: [(text: String, markers: [String])] = []
-        if sentence.findingsMayNameAssignee() { segments.append((sentence, ["to", "will"])) }
-        if sentence.holdsSpacedHyphen(), let step = finalDashStep(of: sentence), step.findingsMayNameAssignee() { segments.append((step, ["to"])) }
+        if sentence.findingsMayOpenAssignment(allowingWill: true) { segments.append((sentence, ["to", "will"])) }
+        if sentence.holdsSpacedHyphen(), let step = finalDashStep(of: sentence), step.findingsMayOpenAssignment(allowingWill: false) {
+            segments.append((step, ["to"]))
+        }
         for (segment, markers) in segments {
             // Only the opening words can name the person and the verb: the tests below read at most the
             // seventh word, so seven words give the same answers as the whole sentence.
@@ -1026,9 +1047,8 @@ extension FindingExtractor {
 
     /// Where the sentences of `sentences(_:)` are among plain ASCII bytes.
     private static func sentenceOffsets(ofASCII bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let ranges = sentenceRanges(in: bytes) { word in
-            word.count <= 1 || sentenceAbbreviations.contains(text(word).lowercased())
+            word.count <= 1 || isSentenceAbbreviation(UnsafeBufferPointer(rebasing: bytes[word]))
         }
         return ranges.compactMap { range in
             // Trimmed of spaces and tabs, which are bytes of their own here.
@@ -1202,6 +1222,22 @@ extension FindingExtractor {
         /// Whether there are no participants.
         var isEmpty: Bool { storage.participants.isEmpty }
 
+        /// The answer `resolve` gave `candidate` before, kept in the roster, else `resolution()`, kept for the next time.
+        func memoized(_ candidate: String, _ resolution: () -> String?) -> String? {
+            if let known = storage.resolved[candidate] { return known }
+            let answer = resolution()
+            storage.resolved[candidate] = answer
+            return answer
+        }
+
+        /// `TextRules.fold(candidate)`, kept in the roster once made (`resolve` looks each candidate up in the nicknames).
+        func folded(_ candidate: String) -> String {
+            if let known = storage.folded[candidate] { return known }
+            let folded = TextRules.fold(candidate)
+            storage.folded[candidate] = folded
+            return folded
+        }
+
         /// The participants, and their entries once made.
         private let storage: Storage
 
@@ -1217,6 +1253,10 @@ extension FindingExtractor {
             let participants: [Participant]
             /// `participants` prepared, made on first use.
             lazy var entries: [Entry] = participants.map(Entry.init)
+            /// What `resolve` answered for each candidate without nicknames.
+            var resolved: [String: String?] = [:]
+            /// The candidates `resolve` looked up in nicknames, folded.
+            var folded: [String: String] = [:]
 
             init(_ participants: [Participant]) {
                 self.participants = participants

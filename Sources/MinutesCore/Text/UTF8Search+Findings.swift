@@ -110,16 +110,82 @@ extension StringProtocol {
         return forEachFindingsLeadingWord(limit: limit) { _ in count += 1 } ? count : nil
     }
 
-    /// Whether one of the words at positions 1 to 4 of `split(separator: " ")` is "to" or "will" (the words
-    /// `FindingExtractor.assignee` looks for after a name); true when the bytes cannot tell (see
+    /// Whether the first seven words of `split(separator: " ")` open as `FindingExtractor.assignee` needs a segment to:
+    /// after a name of one or two words, "to" (or "will" when `allowingWill`), or "and", a word and then the marker,
+    /// followed by a word that may be a lower-case verb (its first byte is a–z or not ASCII, or a byte that is not ASCII
+    /// follows it: any other first character is one ASCII byte alone, or CR LF, neither lower-case). True when the bytes
+    /// cannot tell (see
     /// `findingsLeadingWords(limit:)`), so that false is a sure no.
-    func findingsMayNameAssignee() -> Bool {
-        var position = 0, marker = false
-        let decided = forEachFindingsLeadingWord(limit: 5) { word in
-            if position > 0, isAssignmentMarker(word) { marker = true }
-            position += 1
+    func findingsMayOpenAssignment(allowingWill: Bool) -> Bool {
+        // What each word is: 1 "to", 2 "will", 3 "and", 0 another; bit 2 set when it may be a lower-case verb.
+        var kinds: UInt64 = 0, count = 0
+        let decided = forEachFindingsLeadingWord(limit: 7) { word in
+            var kind: UInt64 = isAssignmentMarker(word) ? (word.count == 2 ? 1 : 2) : 0
+            if word.count == 3, word[0] == UInt8(ascii: "a"), word[1] == UInt8(ascii: "n"), word[2] == UInt8(ascii: "d") { kind = 3 }
+            if let first = word.first,
+               first >= 0x80 || (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (word.count > 1 && word[1] >= 0x80) {
+                kind |= 4
+            }
+            kinds |= kind << UInt64(8 * count)
+            count += 1
         }
-        return marker || !decided
+        guard decided else { return true }
+        func kind(_ index: Int) -> UInt64 { (kinds >> UInt64(8 * index)) & 3 }
+        func mayBeVerb(_ index: Int) -> Bool { (kinds >> UInt64(8 * index)) & 4 != 0 }
+        // As `assignee` reads the words.
+        for nameLength in 1...2 where count > nameLength + 1 {
+            var next = nameLength
+            if kind(next) == 3, count > next + 3 { next += 2 }
+            if (kind(next) == 1 || (allowingWill && kind(next) == 2)) && mayBeVerb(next + 1) { return true }
+        }
+        return false
+    }
+
+    /// Whether a sentence of the text (`FindingExtractor.sentenceSlices`) may open an assignment or hold " - " (as
+    /// `findingsMayOpenAssignment(allowingWill: true)` or `holdsSpacedHyphen()` tells of it): some word "to" or "will"
+    /// comes after one to four words the first of which may open a sentence (`String.mayOpenSentence(at:in:)`). Read
+    /// on the bytes of plain ASCII text (`isPlainASCII`), where the words of a sentence are the runs of bytes other than
+    /// spaces; true for any other text, so that false is a sure no.
+    func findingsSomeSentenceMayOpenAssignment(isPlainASCII: Bool) -> Bool {
+        guard isPlainASCII else { return true }
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            guard count >= 4 else { return false }
+            // Each " to ", " will " and " - " is looked for at the spaces, in one plain loop.
+            for i in 0..<(count - 3) where bytes[i] == UInt8(ascii: " ") {
+                let next = bytes[i + 1]
+                if next == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: " ") { return true }
+                let isMarker = (next == UInt8(ascii: "t") && bytes[i + 2] == UInt8(ascii: "o") && bytes[i + 3] == UInt8(ascii: " "))
+                    || (next == UInt8(ascii: "w") && i + 5 < count && bytes[i + 2] == UInt8(ascii: "i") && bytes[i + 3] == UInt8(ascii: "l")
+                        && bytes[i + 4] == UInt8(ascii: "l") && bytes[i + 5] == UInt8(ascii: " "))
+                if isMarker, String.mayOpenSentence(withinFourWordsBefore: i, in: bytes) { return true }
+            }
+            return false
+        }
+        return answer ?? true
+    }
+
+    /// Whether one of the (at most) four words before `end` in plain ASCII `bytes` may be the first word of a sentence
+    /// of `FindingExtractor.sentenceSlices`: it is the first word of the text, or it opens with a capital, "@" or "[" one
+    /// space after a byte ".", "!" or "?" (where every sentence but the first starts, trimmed; more words may open a
+    /// sentence than do). True too when one of the words holds a tab (a sentence's opening blanks are trimmed, and a
+    /// word of tabs alone may be no word of it).
+    static func mayOpenSentence(withinFourWordsBefore end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = end
+        for word in 1...5 {
+            while position > 0, bytes[position - 1] == UInt8(ascii: " ") { position -= 1 }
+            // Only spaces before: the word before is the text's first (none when there is no word before `end`).
+            if position == 0 { return word > 1 }
+            guard word <= 4 else { return false }
+            var start = position
+            while start > 0, bytes[start - 1] != UInt8(ascii: " ") {
+                start -= 1
+                if bytes[start] == UInt8(ascii: "\t") { return true }
+            }
+            if start >= 2, bytes[start - 2].isSentenceEnd, bytes[start].opensSentence { return true }
+            position = start
+        }
+        return false
     }
 
     /// Whether `word` is the bytes of "to" or "will".
@@ -340,5 +406,51 @@ extension String {
             return .absent
         }
         return answer ?? .undecided
+    }
+}
+
+extension String {
+    /// `findingsHoldsSpacedToOrWill()` and `FindingExtractor.ProseCue.mayApply(to:)` found in one pass over the bytes:
+    /// " to " and " will " at each space, and the rarer words ("onsensus", "gree", "voted", "onclude", " in favo",
+    /// `ProseCue.rarerWords`) at their rarest bytes, as `containsASCII` finds each (a match before ASCII or the end counts;
+    /// a first match before a non-ASCII byte leaves the answer to them). Nil when the bytes cannot tell.
+    func findingsProseCues() -> (toOrWill: FindingsWordSearch, mayApply: Bool)? {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> (toOrWill: FindingsWordSearch, mayApply: Bool)? in
+            let count = bytes.count
+            /// Where `pattern` ends when its bytes stand at `start`, nil when they do not.
+            func end(of pattern: StaticString, at start: Int) -> Int? {
+                let length = pattern.utf8CodeUnitCount
+                guard start >= 0, start + length <= count else { return nil }
+                let pattern = UnsafeBufferPointer(start: pattern.utf8Start, count: length)
+                for offset in 0..<length where bytes[start + offset] != pattern[offset] { return nil }
+                return start + length
+            }
+            // The bytes looked at: spaces, and the rarer words' anchors "u" (of "onsensus" and "onclude"), "g" and "v"
+            // while none of them is found (bit n of the mask for byte n - 64).
+            let u: UInt64 = 1 << UInt64(UInt8(ascii: "u") - 64), g: UInt64 = 1 << UInt64(UInt8(ascii: "g") - 64)
+            let anchors: UInt64 = u | g | 1 << UInt64(UInt8(ascii: "v") - 64)
+            var rarer = false
+            for i in 0..<count {
+                let byte = bytes[i]
+                var rarerEnd: Int?
+                if byte == UInt8(ascii: " ") {
+                    if let end = end(of: " to ", at: i) ?? end(of: " will ", at: i) {
+                        return end == count || bytes[end] < 0x80 ? (.found, true) : nil
+                    }
+                    if !rarer { rarerEnd = end(of: " in favo", at: i) }
+                } else if byte >= 64, byte < 128, (anchors >> UInt64(byte - 64)) & 1 != 0, !rarer {
+                    switch byte {
+                    case UInt8(ascii: "u"): rarerEnd = end(of: "onsensus", at: i - 6) ?? end(of: "onclude", at: i - 4)
+                    case UInt8(ascii: "g"): rarerEnd = end(of: "gree", at: i)
+                    default: rarerEnd = end(of: "voted", at: i)
+                    }
+                }
+                guard let rarerEnd else { continue }
+                guard rarerEnd == count || bytes[rarerEnd] < 0x80 else { return nil }
+                rarer = true
+            }
+            return (.absent, rarer)
+        }
+        return answer ?? nil
     }
 }
