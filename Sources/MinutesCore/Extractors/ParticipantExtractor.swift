@@ -158,10 +158,10 @@ public enum ParticipantExtractor {
                 // "Councillors B, C and D" — a list of names, or names under a plural office.
                 if let carried = continuation, block.kind == .paragraph {
                     continuation = nil
-                    let lower = text.lowercased()
-                    let items = TextRules.splitList(text)
-                    let pluralOffice = ["councillors ", "cllrs ", "directors ", "members "].contains { lower.hasPrefix($0) }
-                    if pluralOffice || (items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }) {
+                    // The opening bytes tell the office (the whole text is lower-cased where they cannot); the list is
+                    // split only for a text that opens with none.
+                    let pluralOffice = Self.pluralOffices.contains { ParticipantFastPaths.lowercasedHasPrefix(text, $0) ?? text.lowercased().hasPrefix($0) }
+                    if pluralOffice || isListOfNames(text) {
                         add(entries(inList: text, attendance: carried.attendance, role: nil))
                         continue
                     }
@@ -340,6 +340,15 @@ public enum ParticipantExtractor {
         return names
     }
 
+    /// Plural offices that open a list of names ("Councillors B, C and D"), lower-cased.
+    static let pluralOffices = ["councillors ", "cllrs ", "directors ", "members "]
+
+    /// Whether `text` is a list of two or more names, each perhaps with notes ("B, C (Chair) and D").
+    static func isListOfNames(_ text: String) -> Bool {
+        let items = TextRules.splitList(text)
+        return items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }
+    }
+
     /// A paragraph under an attendance heading that lists two or more people, each perhaps with a note:
     /// "Ms H. Green (Town Clerk), Mr D. Fox (Planning Officer, Westbrook District Council)."
     static func isListOfPeople(_ text: String) -> Bool {
@@ -447,13 +456,17 @@ public enum ParticipantExtractor {
         var carriedOffice: String?
         var out: [Entry] = []
         for item in items {
-            let lowered = item.lowercased()
-            if lowered.hasPrefix("councillors ") || lowered.hasPrefix("cllrs ") { carriedOffice = "Councillor" }
+            if opensWithCouncillors(item) { carriedOffice = "Councillor" }
             guard var found = entry(item, attendance: attendance, role: role, checked: nil, listItem: false) else { continue }
             if found.participant.jobTitle == nil, let office = carriedOffice { found.participant.jobTitle = office }
             out.append(found)
         }
         return out
+    }
+
+    /// Whether `text`, lower-cased, opens with "councillors " or "cllrs " (told on the opening bytes where they can tell).
+    static func opensWithCouncillors(_ text: String) -> Bool {
+        ["councillors ", "cllrs "].contains { ParticipantFastPaths.lowercasedHasPrefix(text, $0) ?? text.lowercased().hasPrefix($0) }
     }
 
     /// Task-list markers and whether each means present.
@@ -530,7 +543,7 @@ public enum ParticipantExtractor {
         fields = TextRules.joiningCorporateSuffixes(fields)
         guard let first = fields.first else { return nil }
         // "Councillors A, B and C" is a list of people, not one entry.
-        if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
+        if listItem, fields.count > 1, opensWithCouncillors(first) { return nil }
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
@@ -653,8 +666,11 @@ public enum ParticipantExtractor {
 
     /// Name particles written in lower case ("van", "de").
     static func isParticle(_ word: String) -> Bool {
-        ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"].contains(word.lowercased())
+        particles.contains(word.isPlainASCII ? Vocabulary.lowercasedASCII(word) : word.lowercased())
     }
+
+    /// The particles `isParticle(_:)` knows, lower-cased.
+    private static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
 
     /// Merges a person listed both by nick and by name: "billk" and "Bill Kasdorf" (the nick's letters
     /// begin the name's), "pchampin" and "Pierre-Antoine Champin" (initial + surname), "rubensworks" and
