@@ -633,7 +633,8 @@ public enum ParticipantExtractor {
         var camelCase = [Bool?](repeating: nil, count: words.count)
         func isCamelCase(_ index: Int) -> Bool {
             if let known = camelCase[index] { return known }
-            let answer = TextRules.nickToName(words[index]).containsASCII(" ")
+            // Most words show on their bytes that they hold no second word.
+            let answer = ParticipantFastPaths.mayNameTwoWords(words[index]) && TextRules.nickToName(words[index]).containsASCII(" ")
             camelCase[index] = answer
             return answer
         }
@@ -838,7 +839,7 @@ public enum ParticipantExtractor {
             }
             guard close.count == 1, let j = close.first else { i += 1; continue }
             func uses(_ name: String) -> Int {
-                let spellings = [name, name.replacingOccurrences(of: " ", with: "_")]
+                let spellings = [name, name.participantReplacing(" ", with: "_")]
                 return texts.reduce(0) { count, text in count + spellings.reduce(0) { $0 + text.participantOccurrences(of: $1) } }
             }
             // The spelling used more often wins; on a tie the longer one (typing drops letters more often than it adds them).

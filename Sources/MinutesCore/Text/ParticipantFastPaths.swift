@@ -120,6 +120,20 @@ enum ParticipantFastPaths {
         return kept.map(TextRules.collapseWhitespace) ?? TextRules.withoutParentheticals(text)
     }
 
+    /// Whether `TextRules.nickToName(word)` may hold a space: false, told on the bytes of a plain ASCII word, where it
+    /// cannot (no space, no "_", and no lower-case letter followed by a capital and a lower-case letter, where alone
+    /// `nickToName` puts a space; trimming its ends only takes bytes away); true for any other word.
+    static func mayNameTwoWords(_ word: String) -> Bool {
+        word.withPlainASCIIBytes { bytes -> Bool in
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x20 || byte == UInt8(ascii: "_") { return true }
+                if byte.isASCIIUppercase, index >= 1, index + 1 < bytes.count, bytes[index - 1].isASCIILowercase,
+                   bytes[index + 1].isASCIILowercase { return true }
+            }
+            return false
+        } ?? true
+    }
+
     /// `text.lowercased().hasPrefix(prefix)` for a `prefix` of lower-case ASCII letters and spaces that ends with a space,
     /// told on the bytes where they can tell; nil where they cannot. An ASCII byte lower-cases to one ASCII byte, and no
     /// other character lower-cases to an ASCII letter but KELVIN SIGN (to "k") and "İ" (to "i" and a combining mark): so
