@@ -547,10 +547,10 @@ public enum ParticipantExtractor {
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
-        // The word-list tests, cheap on bytes, come before the shape of the name.
-        guard !hasOrganisationCue(name), !isJobTitle(name),
-              TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
-              !isPhrase(name) else { return nil }
+        // The shape of the name comes first: it refuses a long text (a paragraph read as one entry) on its first words,
+        // where the word lists would lower-case it whole.
+        guard TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
+              !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
         if !listItem && fields.count > 1 && !raw.containsASCII(" / ") { return nil }
 
         var location: String?

@@ -237,6 +237,8 @@ public enum TextRules {
 
     /// `looksLikeName(_:)` as the rule is written, for any text.
     static func looksLikeNameRule(_ text: String) -> Bool {
+        // More than five words are told without making them (a long text is a sentence, not a name).
+        guard text.participantWordCount(atMost: 6) <= 5 else { return false }
         let words = text.splitOnSpaces()
         let isASCII = text.isPlainASCII
         guard (1...5).contains(words.count), (isASCII ? text.utf8.count : text.count) <= 60 else { return false }
