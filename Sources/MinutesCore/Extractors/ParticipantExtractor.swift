@@ -839,7 +839,10 @@ public enum ParticipantExtractor {
             }
             guard close.count == 1, let j = close.first else { i += 1; continue }
             func uses(_ name: String) -> Int {
-                let spellings = [name, name.participantReplacing(" ", with: "_")]
+                let underscored = name.participantReplacing(" ", with: "_")
+                // A name without a space is its own underscored spelling: its occurrences count twice, counted once.
+                guard !underscored.utf8.elementsEqual(name.utf8) else { return 2 * texts.reduce(0) { $0 + $1.participantOccurrences(of: name) } }
+                let spellings = [name, underscored]
                 return texts.reduce(0) { count, text in count + spellings.reduce(0) { $0 + text.participantOccurrences(of: $1) } }
             }
             // The spelling used more often wins; on a tie the longer one (typing drops letters more often than it adds them).
