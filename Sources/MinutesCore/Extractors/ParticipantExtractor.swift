@@ -600,13 +600,16 @@ public enum ParticipantExtractor {
         var text = raw.trimmed()
         if let nickSeparator = text.rangeOfASCII(" // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
         var words = text.splitOnSpaces().map(String.init)
-        // Each word lower-cased once, for the four markers.
-        var lowered = words.map { $0.lowercased() }
-        for marker in ["left", "joined", "arrived", "departed"] {
-            if let index = lowered.firstIndex(of: marker), index >= 1, index + 1 < lowered.count,
-               ["at", "after", "before", "during"].contains(lowered[index + 1]) {
-                words = Array(words[..<index])
-                lowered = Array(lowered[..<index])
+        // A marker cuts only with a word before it and one after it: fewer than three words (most nicks) are not lower-cased.
+        if words.count >= 3 {
+            // Each word lower-cased once, for the four markers.
+            var lowered = words.map { $0.lowercased() }
+            for marker in ["left", "joined", "arrived", "departed"] {
+                if let index = lowered.firstIndex(of: marker), index >= 1, index + 1 < lowered.count,
+                   ["at", "after", "before", "during"].contains(lowered[index + 1]) {
+                    words = Array(words[..<index])
+                    lowered = Array(lowered[..<index])
+                }
             }
         }
         words = words.compactMap { word in
@@ -768,8 +771,10 @@ public enum ParticipantExtractor {
             return texts.contains { $0.hasPrefix(tag) }
         }
         func splits(_ person: Participant) -> Bool {
+            // A name without an organisation and with a space byte may split (most are single names): tested before the words are made.
+            guard person.organisation == nil, person.name.holdsByte(0x20) else { return false }
             let words = person.name.split(separator: " ").map(String.init)
-            return words.count == 2 && person.organisation == nil
+            return words.count == 2
                 && words.allSatisfy({ TextRules.startsUppercase($0) && $0.count >= 3 && !isParticle($0) }) && words.allSatisfy(usedAlone)
         }
         // The people are keyed apart already (one `ParticipantSet`): where no entry splits, they stay as they are.
@@ -1088,14 +1093,21 @@ struct ParticipantSet {
             participants.append(person)
             return
         }
-        var existing = participants[i]
-        existing.jobTitle = existing.jobTitle ?? person.jobTitle
-        existing.organisation = existing.organisation ?? person.organisation
-        existing.location = existing.location ?? person.location
+        Self.merge(person, into: &participants[i])
+    }
+
+    /// Completes `existing` with what `person` (the same folded name) adds, in place in the list.
+    private static func merge(_ person: Participant, into existing: inout Participant) {
+        if existing.jobTitle == nil { existing.jobTitle = person.jobTitle }
+        if existing.organisation == nil { existing.organisation = person.organisation }
+        if existing.location == nil { existing.location = person.location }
         // Listed as present anywhere wins over a role-only or regrets entry.
         if person.attendance == .present, person.meetingRoles.isEmpty { existing.attendance = .present }
-        existing.meetingRoles = (existing.meetingRoles + person.meetingRoles).uniqued()
-        participants[i] = existing
+        if person.meetingRoles.isEmpty {
+            existing.meetingRoles = existing.meetingRoles.uniqued()
+        } else {
+            existing.meetingRoles = (existing.meetingRoles + person.meetingRoles).uniqued()
+        }
     }
 }
 
