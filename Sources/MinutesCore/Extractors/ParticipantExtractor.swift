@@ -1025,6 +1025,8 @@ public enum ParticipantExtractor {
 
     /// Three or more words that are all common English words ("Quorum NOT Achieved") are a remark, not a name.
     static func isPhrase(_ text: String) -> Bool {
+        // Fewer than three words (most names) are counted on the bytes, without making them.
+        guard text.participantWordCount(atMost: 3) >= 3 else { return false }
         let words = text.splitOnSpaces()
         return words.count >= 3 && words.allSatisfy { Lexicon.shared.contains(String($0)) || Lexicon.functionWords.contains($0.lowercased()) }
     }
