@@ -158,10 +158,10 @@ public enum ParticipantExtractor {
                 // "Councillors B, C and D" — a list of names, or names under a plural office.
                 if let carried = continuation, block.kind == .paragraph {
                     continuation = nil
-                    let lower = text.lowercased()
-                    let items = TextRules.splitList(text)
-                    let pluralOffice = ["councillors ", "cllrs ", "directors ", "members "].contains { lower.hasPrefix($0) }
-                    if pluralOffice || (items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }) {
+                    // The opening bytes tell the office (the whole text is lower-cased where they cannot); the list is
+                    // split only for a text that opens with none.
+                    let pluralOffice = Self.pluralOffices.contains { ParticipantFastPaths.lowercasedHasPrefix(text, $0) ?? text.lowercased().hasPrefix($0) }
+                    if pluralOffice || isListOfNames(text) {
                         add(entries(inList: text, attendance: carried.attendance, role: nil))
                         continue
                     }
@@ -340,6 +340,15 @@ public enum ParticipantExtractor {
         return names
     }
 
+    /// Plural offices that open a list of names ("Councillors B, C and D"), lower-cased.
+    static let pluralOffices = ["councillors ", "cllrs ", "directors ", "members "]
+
+    /// Whether `text` is a list of two or more names, each perhaps with notes ("B, C (Chair) and D").
+    static func isListOfNames(_ text: String) -> Bool {
+        let items = TextRules.splitList(text)
+        return items.count >= 2 && items.allSatisfy { TextRules.looksLikeName(ParticipantFastPaths.withoutParentheticals($0)) }
+    }
+
     /// A paragraph under an attendance heading that lists two or more people, each perhaps with a note:
     /// "Ms H. Green (Town Clerk), Mr D. Fox (Planning Officer, Westbrook District Council)."
     static func isListOfPeople(_ text: String) -> Bool {
@@ -447,13 +456,17 @@ public enum ParticipantExtractor {
         var carriedOffice: String?
         var out: [Entry] = []
         for item in items {
-            let lowered = item.lowercased()
-            if lowered.hasPrefix("councillors ") || lowered.hasPrefix("cllrs ") { carriedOffice = "Councillor" }
+            if opensWithCouncillors(item) { carriedOffice = "Councillor" }
             guard var found = entry(item, attendance: attendance, role: role, checked: nil, listItem: false) else { continue }
             if found.participant.jobTitle == nil, let office = carriedOffice { found.participant.jobTitle = office }
             out.append(found)
         }
         return out
+    }
+
+    /// Whether `text`, lower-cased, opens with "councillors " or "cllrs " (told on the opening bytes where they can tell).
+    static func opensWithCouncillors(_ text: String) -> Bool {
+        ["councillors ", "cllrs "].contains { ParticipantFastPaths.lowercasedHasPrefix(text, $0) ?? text.lowercased().hasPrefix($0) }
     }
 
     /// Task-list markers and whether each means present.
@@ -530,14 +543,14 @@ public enum ParticipantExtractor {
         fields = TextRules.joiningCorporateSuffixes(fields)
         guard let first = fields.first else { return nil }
         // "Councillors A, B and C" is a list of people, not one entry.
-        if listItem, fields.count > 1, ["councillors ", "cllrs "].contains(where: { first.lowercased().hasPrefix($0) }) { return nil }
+        if listItem, fields.count > 1, opensWithCouncillors(first) { return nil }
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
         if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
-        // The word-list tests, cheap on bytes, come before the shape of the name.
-        guard !hasOrganisationCue(name), !isJobTitle(name),
-              TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
-              !isPhrase(name) else { return nil }
+        // The shape of the name comes first: it refuses a long text (a paragraph read as one entry) on its first words,
+        // where the word lists would lower-case it whole.
+        guard TextRules.looksLikeName(name) || (!listItem && fields.count == 1 && TextRules.isNick(first) && !nonNames.contains(first.lowercased())),
+              !hasOrganisationCue(name), !isJobTitle(name), !isPhrase(name) else { return nil }
         if !listItem && fields.count > 1 && !raw.containsASCII(" / ") { return nil }
 
         var location: String?
@@ -587,13 +600,16 @@ public enum ParticipantExtractor {
         var text = raw.trimmed()
         if let nickSeparator = text.rangeOfASCII(" // ") { text = String(text[nickSeparator.upperBound...]).trimmed() }
         var words = text.splitOnSpaces().map(String.init)
-        // Each word lower-cased once, for the four markers.
-        var lowered = words.map { $0.lowercased() }
-        for marker in ["left", "joined", "arrived", "departed"] {
-            if let index = lowered.firstIndex(of: marker), index >= 1, index + 1 < lowered.count,
-               ["at", "after", "before", "during"].contains(lowered[index + 1]) {
-                words = Array(words[..<index])
-                lowered = Array(lowered[..<index])
+        // A marker cuts only with a word before it and one after it: fewer than three words (most nicks) are not lower-cased.
+        if words.count >= 3 {
+            // Each word lower-cased once, for the four markers.
+            var lowered = words.map { $0.lowercased() }
+            for marker in ["left", "joined", "arrived", "departed"] {
+                if let index = lowered.firstIndex(of: marker), index >= 1, index + 1 < lowered.count,
+                   ["at", "after", "before", "during"].contains(lowered[index + 1]) {
+                    words = Array(words[..<index])
+                    lowered = Array(lowered[..<index])
+                }
             }
         }
         words = words.compactMap { word in
@@ -620,7 +636,8 @@ public enum ParticipantExtractor {
         var camelCase = [Bool?](repeating: nil, count: words.count)
         func isCamelCase(_ index: Int) -> Bool {
             if let known = camelCase[index] { return known }
-            let answer = TextRules.nickToName(words[index]).containsASCII(" ")
+            // Most words show on their bytes that they hold no second word.
+            let answer = ParticipantFastPaths.mayNameTwoWords(words[index]) && TextRules.nickToName(words[index]).containsASCII(" ")
             camelCase[index] = answer
             return answer
         }
@@ -653,8 +670,11 @@ public enum ParticipantExtractor {
 
     /// Name particles written in lower case ("van", "de").
     static func isParticle(_ word: String) -> Bool {
-        ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"].contains(word.lowercased())
+        particles.contains(word.isPlainASCII ? Vocabulary.lowercasedASCII(word) : word.lowercased())
     }
+
+    /// The particles `isParticle(_:)` knows, lower-cased.
+    private static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "ten", "y"]
 
     /// Merges a person listed both by nick and by name: "billk" and "Bill Kasdorf" (the nick's letters
     /// begin the name's), "pchampin" and "Pierre-Antoine Champin" (initial + surname), "rubensworks" and
@@ -751,8 +771,10 @@ public enum ParticipantExtractor {
             return texts.contains { $0.hasPrefix(tag) }
         }
         func splits(_ person: Participant) -> Bool {
+            // A name without an organisation and with a space byte may split (most are single names): tested before the words are made.
+            guard person.organisation == nil, person.name.holdsByte(0x20) else { return false }
             let words = person.name.split(separator: " ").map(String.init)
-            return words.count == 2 && person.organisation == nil
+            return words.count == 2
                 && words.allSatisfy({ TextRules.startsUppercase($0) && $0.count >= 3 && !isParticle($0) }) && words.allSatisfy(usedAlone)
         }
         // The people are keyed apart already (one `ParticipantSet`): where no entry splits, they stay as they are.
@@ -822,7 +844,10 @@ public enum ParticipantExtractor {
             }
             guard close.count == 1, let j = close.first else { i += 1; continue }
             func uses(_ name: String) -> Int {
-                let spellings = [name, name.replacingOccurrences(of: " ", with: "_")]
+                let underscored = name.participantReplacing(" ", with: "_")
+                // A name without a space is its own underscored spelling: its occurrences count twice, counted once.
+                guard !underscored.utf8.elementsEqual(name.utf8) else { return 2 * texts.reduce(0) { $0 + $1.participantOccurrences(of: name) } }
+                let spellings = [name, underscored]
                 return texts.reduce(0) { count, text in count + spellings.reduce(0) { $0 + text.participantOccurrences(of: $1) } }
             }
             // The spelling used more often wins; on a tie the longer one (typing drops letters more often than it adds them).
@@ -1000,6 +1025,8 @@ public enum ParticipantExtractor {
 
     /// Three or more words that are all common English words ("Quorum NOT Achieved") are a remark, not a name.
     static func isPhrase(_ text: String) -> Bool {
+        // Fewer than three words (most names) are counted on the bytes, without making them.
+        guard text.participantWordCount(atMost: 3) >= 3 else { return false }
         let words = text.splitOnSpaces()
         return words.count >= 3 && words.allSatisfy { Lexicon.shared.contains(String($0)) || Lexicon.functionWords.contains($0.lowercased()) }
     }
@@ -1068,14 +1095,21 @@ struct ParticipantSet {
             participants.append(person)
             return
         }
-        var existing = participants[i]
-        existing.jobTitle = existing.jobTitle ?? person.jobTitle
-        existing.organisation = existing.organisation ?? person.organisation
-        existing.location = existing.location ?? person.location
+        Self.merge(person, into: &participants[i])
+    }
+
+    /// Completes `existing` with what `person` (the same folded name) adds, in place in the list.
+    private static func merge(_ person: Participant, into existing: inout Participant) {
+        if existing.jobTitle == nil { existing.jobTitle = person.jobTitle }
+        if existing.organisation == nil { existing.organisation = person.organisation }
+        if existing.location == nil { existing.location = person.location }
         // Listed as present anywhere wins over a role-only or regrets entry.
         if person.attendance == .present, person.meetingRoles.isEmpty { existing.attendance = .present }
-        existing.meetingRoles = (existing.meetingRoles + person.meetingRoles).uniqued()
-        participants[i] = existing
+        if person.meetingRoles.isEmpty {
+            existing.meetingRoles = existing.meetingRoles.uniqued()
+        } else {
+            existing.meetingRoles = (existing.meetingRoles + person.meetingRoles).uniqued()
+        }
     }
 }
 

@@ -21,6 +21,9 @@ struct ASCIINeedleSet {
     /// Bytes from the most to the least common in English text; bytes not listed count as rarer still.
     private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
 
+    /// The rank in `commonBytes` of "c": a byte this rare or rarer may anchor a needle in place of its own rarest byte.
+    private static let sharedAnchorRarity = commonBytes.firstIndex(of: UInt8(ascii: "c")) ?? 0
+
     /// What one pass over the bytes found.
     private struct Scan {
         /// The needles (one bit each) whose first match is followed by ASCII or the end: matches.
@@ -35,10 +38,22 @@ struct ASCIINeedleSet {
         self.needles = needles
         var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
         var anchored = [UInt32](repeating: 0, count: 256)
-        for (bit, needle) in needles.enumerated() {
-            let pattern = Array(needle.utf8)
-            func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
-            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
+        let patterns = needles.map { Array($0.utf8) }
+        func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
+        var anchors = patterns.map { pattern in pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0 }
+        // Every anchor byte costs a test of each eight bytes: a needle alone on its anchor moves to the rarest byte it
+        // holds that anchors another needle, where that byte is no commoner than "c" (its few extra looks cost less).
+        var uses = [Int](repeating: 0, count: 256)
+        for (pattern, anchor) in zip(patterns, anchors) { uses[Int(pattern[anchor])] += 1 }
+        for (index, pattern) in patterns.enumerated() where uses[Int(pattern[anchors[index]])] == 1 {
+            let shared = pattern.indices.filter { uses[Int(pattern[$0])] > 0 && pattern[$0] != pattern[anchors[index]] && rarity(pattern[$0]) >= Self.sharedAnchorRarity }
+            guard let anchor = shared.max(by: { rarity(pattern[$0]) < rarity(pattern[$1]) }) else { continue }
+            uses[Int(pattern[anchors[index]])] -= 1
+            uses[Int(pattern[anchor])] += 1
+            anchors[index] = anchor
+        }
+        for (bit, pattern) in patterns.enumerated() {
+            let anchor = anchors[bit]
             layout.append((bytes.count, pattern.count, anchor))
             bytes.append(contentsOf: pattern)
             anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)

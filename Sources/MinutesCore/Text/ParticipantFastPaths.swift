@@ -98,19 +98,60 @@ enum ParticipantFastPaths {
 
     /// `TextRules.withoutParentheticals(text)`: a text without "(" and ")" bytes has no bracket character, so nothing
     /// is left out and only its white space is folded.
-    /// Plain ASCII text with brackets loses its notes on its bytes (each byte a character), as the rule walks them.
+    /// Text whose bracket bytes all stand between ASCII bytes (or an end) loses its notes on its bytes: each such byte is
+    /// a character of its own (a combining mark after it, or a prepended mark before it, would make one character of
+    /// both, and either is non-ASCII), so the notes left out are whole characters, as the rule walks them.
     static func withoutParentheticals(_ text: String) -> String {
         guard text.holdsByte(UInt8(ascii: "(")) || text.holdsByte(UInt8(ascii: ")")) else { return TextRules.collapseWhitespace(text) }
-        let kept = text.withPlainASCIIBytes { bytes -> String in
+        let kept = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var depth = 0
-            for byte in bytes {
-                if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) } else if depth == 0 { out.append(byte) }
+            for (index, byte) in bytes.enumerated() {
+                guard byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") else {
+                    if depth == 0 { out.append(byte) }
+                    continue
+                }
+                guard index == 0 || bytes[index - 1] < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80 else { return nil }
+                depth = byte == UInt8(ascii: "(") ? depth + 1 : max(0, depth - 1)
             }
             return String(decoding: out, as: UTF8.self)
-        }
+        } ?? nil
         return kept.map(TextRules.collapseWhitespace) ?? TextRules.withoutParentheticals(text)
+    }
+
+    /// Whether `TextRules.nickToName(word)` may hold a space: false, told on the bytes of a plain ASCII word, where it
+    /// cannot (no space, no "_", and no lower-case letter followed by a capital and a lower-case letter, where alone
+    /// `nickToName` puts a space; trimming its ends only takes bytes away); true for any other word.
+    static func mayNameTwoWords(_ word: String) -> Bool {
+        word.withPlainASCIIBytes { bytes -> Bool in
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x20 || byte == UInt8(ascii: "_") { return true }
+                if byte.isASCIIUppercase, index >= 1, index + 1 < bytes.count, bytes[index - 1].isASCIILowercase,
+                   bytes[index + 1].isASCIILowercase { return true }
+            }
+            return false
+        } ?? true
+    }
+
+    /// `text.lowercased().hasPrefix(prefix)` for a `prefix` of lower-case ASCII letters and spaces that ends with a space,
+    /// told on the bytes where they can tell; nil where they cannot. An ASCII byte lower-cases to one ASCII byte, and no
+    /// other character lower-cases to an ASCII letter but KELVIN SIGN (to "k") and "İ" (to "i" and a combining mark): so
+    /// an ASCII byte other than the prefix's, before any non-ASCII byte, refuses; the prefix's bytes, followed by the
+    /// end or an ASCII byte (no combining mark to join the space), match; a non-ASCII byte among or after them is nil.
+    static func lowercasedHasPrefix(_ text: some StringProtocol, _ prefix: String) -> Bool? {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var index = 0
+            for expected in prefix.utf8 {
+                guard index < bytes.count else { return false }
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if byte.asciiLowercased != expected { return false }
+                index += 1
+            }
+            return index == bytes.count || bytes[index] < 0x80 ? true : nil
+        }
+        return answer ?? nil
     }
 
     /// The first word of plain ASCII `text` (`splitOnSpaces().first`, or "" when it has none); nil for other text.

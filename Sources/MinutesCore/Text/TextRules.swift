@@ -237,6 +237,8 @@ public enum TextRules {
 
     /// `looksLikeName(_:)` as the rule is written, for any text.
     static func looksLikeNameRule(_ text: String) -> Bool {
+        // More than five words are told without making them (a long text is a sentence, not a name).
+        guard text.participantWordCount(atMost: 6) <= 5 else { return false }
         let words = text.splitOnSpaces()
         let isASCII = text.isPlainASCII
         guard (1...5).contains(words.count), (isASCII ? text.utf8.count : text.count) <= 60 else { return false }
@@ -390,17 +392,22 @@ public enum TextRules {
     public static func splitList(_ text: String) -> [String] {
         (listItemsOnBytes(text) ?? listItems(text)).flatMap { item -> [String] in
             let trimmed = item.trimmed()
-            let lowered = trimmed.lowercased()
-            if lowered.hasPrefix("and ") { return [String(trimmed.dropFirst(4))] }
-            // "A and B and C": every part a name.
-            let parts = trimmed.componentsASCII(separatedBy: " and ")
-            if parts.count > 2, !trimmed.contains("("), parts.allSatisfy({ looksLikeName($0) }) { return parts }
+            // Only the opening bytes tell the prefix, in most items (the whole item is lower-cased where they cannot).
+            if ParticipantFastPaths.lowercasedHasPrefix(trimmed, "and ") ?? trimmed.lowercased().hasPrefix("and ") {
+                return [String(trimmed.dropFirst(4))]
+            }
+            // An item without " and " is one part (Foundation's `components` splits where `range(of:)` finds the separator).
             if let range = trimmed.rangeOfASCII(" and ") {
+                // "A and B and C": every part a name.
+                let parts = trimmed.componentsASCII(separatedBy: " and ")
+                if parts.count > 2, !trimmed.containsASCII("("), parts.allSatisfy({ looksLikeName($0) }) { return parts }
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
                 // "A and B", also "A (Role) and B (Role)" when each side is a name once its notes are removed.
-                if looksLikeName(withoutParentheticals(left)), looksLikeName(withoutParentheticals(right)) { return [left, right] }
+                if looksLikeName(ParticipantFastPaths.withoutParentheticals(left)), looksLikeName(ParticipantFastPaths.withoutParentheticals(right)) {
+                    return [left, right]
+                }
             }
-            if let range = trimmed.rangeOfASCII(" & "), !trimmed.contains("(") {
+            if let range = trimmed.rangeOfASCII(" & "), !trimmed.containsASCII("(") {
                 let left = String(trimmed[..<range.lowerBound]), right = String(trimmed[range.upperBound...])
                 if looksLikeName(left), looksLikeName(right), left.contains(" "), right.contains(" ") { return [left, right] }
             }

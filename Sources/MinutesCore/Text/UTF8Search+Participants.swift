@@ -81,6 +81,8 @@ extension String {
     func trimmingPlaceholderMarks() -> String {
         let bytes = utf8
         func isMark(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "?") || byte == UInt8(ascii: "_") }
+        // Neither end a mark (most words): the text itself, not a copy of its bytes.
+        if let head = bytes.first, let tail = bytes.last, !isMark(head), !isMark(tail) { return self }
         guard let first = bytes.firstIndex(where: { !isMark($0) }), let last = bytes.lastIndex(where: { !isMark($0) }) else { return "" }
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
