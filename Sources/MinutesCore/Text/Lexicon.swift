@@ -238,12 +238,30 @@ public struct WordSet: Sendable {
                 offset += 8
             }
         }
-        if offset < bytes.count {
-            var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
+        if offset < bytes.count, let base = bytes.baseAddress {
+            let tail = tailBytes(base, from: offset, count: bytes.count)
             hash = mix(hash, lowerCasing ? asciiLowercased(tail) : tail)
         }
         return finish(hash, length: bytes.count)
+    }
+
+    /// The bytes of `base` from `offset` to `count` (fewer than eight) as a little-endian word, zero bytes above them.
+    /// Read with a few loads rather than a byte at a time: the last eight bytes shifted down when the buffer holds eight
+    /// or more; else two overlapping four-byte loads, or the first, middle and last byte (overlaps OR the same byte).
+    @inline(__always)
+    static func tailBytes(_ base: UnsafePointer<UInt8>, from offset: Int, count: Int) -> UInt64 {
+        let length = count - offset
+        let raw = UnsafeRawPointer(base)
+        if count >= 8 {
+            return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) >> UInt64(8 * (8 - length))
+        }
+        if length >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high << UInt64(8 * (length - 4))
+        }
+        let middle = length / 2
+        return UInt64(base[offset]) | UInt64(base[offset + middle]) << UInt64(8 * middle) | UInt64(base[count - 1]) << UInt64(8 * (length - 1))
     }
 
     /// The eight bytes of `chunk` with A–Z lower-cased (`UInt8.asciiLowercased` of each): a byte's low seven bits plus
@@ -258,13 +276,13 @@ public struct WordSet: Sendable {
 
     /// One step of `hash(_:)`: eight bytes mixed in.
     @inline(__always)
-    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+    static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
         ((hash ^ word) &* 0x9E37_79B9_7F4A_7C15) ^ (hash >> 31)
     }
 
     /// The last step of `hash(_:)`: the length mixed in, and the high bits folded into the low ones.
     @inline(__always)
-    private static func finish(_ hash: UInt64, length: Int) -> UInt64 {
+    static func finish(_ hash: UInt64, length: Int) -> UInt64 {
         var hash = (hash ^ UInt64(truncatingIfNeeded: length)) &* 0xBF58_476D_1CE4_E5B9
         hash ^= hash >> 31
         hash = hash &* 0x94D0_49BB_1331_11EB

@@ -235,6 +235,12 @@ struct DocumentWords {
         ascii.add(word, capitalised: word.first?.isASCIIUppercase ?? false)
     }
 
+    /// Counts the letter runs of the plain-ASCII `bytes[range]` (`ASCIIWordTally.addLetterRuns`): appends the entries
+    /// of those of five letters or more to `longRuns` and returns whether the runs glue sentences.
+    mutating func addLetterRuns(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, longRuns: inout [UInt32]) -> Bool {
+        ascii.addLetterRuns(of: bytes, in: range, longRuns: &longRuns)
+    }
+
     /// Counts one lower-cased word of any script.
     mutating func add(lower: String, capitalised: Bool) {
         if lower.isPlainASCII {
@@ -295,134 +301,5 @@ struct DocumentWords {
     /// Whether the document capitalises the lower-cased ASCII word `bytes` somewhere.
     func isCapitalised(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         ascii.entry(for: bytes)?.capitalised ?? false
-    }
-}
-
-/// Counts ASCII words by their lower-cased bytes: one byte arena and an open-addressing table over it, so
-/// a word used a hundred times is hashed as bytes a hundred times and never becomes a `String`. Words are
-/// lower-cased as they are hashed and compared (A–Z as a–z), so no lower-cased copy is made of them either.
-struct ASCIIWordTally {
-    /// One distinct word: where its lower-cased bytes start in `arena`, how many there are, how often it was counted,
-    /// and whether it was ever capitalised.
-    private struct Entry {
-        var start: Int32
-        var length: Int32
-        var count: Int32
-        var capitalised: Bool
-        /// A remembered answer about the word (`setKnown`), nil when none is.
-        var known: Bool?
-    }
-
-    /// The distinct lower-cased words, one after another.
-    private var arena: [UInt8] = []
-    /// The distinct words.
-    private var entries: [Entry] = []
-    /// Index + 1 into `entries`; 0 for an empty slot. The count is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1024)
-
-    /// Counts one ASCII word (lower-cased here), capitalised or not where it stood; returns the index of its entry
-    /// (-1 only for a full table, which never happens).
-    @discardableResult
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>, capitalised: Bool) -> Int {
-        if entries.count * 2 >= slots.count { grow() }
-        let hash = Self.hash(word)
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                entries.withUnsafeBufferPointer { entries in
-                    Self.probe(for: word, hash: hash, slots: slots, arena: arena, entries: entries)
-                }
-            }
-        }
-        switch found {
-        case let index? where index >= 0:
-            entries.withUnsafeMutableBufferPointer { entries in
-                entries[index].count += 1
-                if capitalised { entries[index].capitalised = true }
-            }
-            return index
-        case let empty?:
-            slots[-1 - empty] = Int32(entries.count + 1)
-            entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised, known: nil))
-            for byte in word { arena.append(byte.asciiLowercased) }
-            return entries.count - 1
-        case nil:
-            return -1
-        }
-    }
-
-    /// The answer remembered for the word of entry `index` (`setKnown`); nil when none is or there is no such entry.
-    func known(entry index: Int) -> Bool? {
-        entries.indices.contains(index) ? entries[index].known : nil
-    }
-
-    /// Calls `body` with the lower-cased bytes of each distinct word, in the order the words were first counted.
-    func withWords<R>(_ body: ([UnsafeBufferPointer<UInt8>]) -> R) -> R {
-        arena.withUnsafeBufferPointer { all in
-            body(entries.map { UnsafeBufferPointer(rebasing: all[Int($0.start)..<Int($0.start + $0.length)]) })
-        }
-    }
-
-    /// Stores one remembered answer for each distinct word, in the order of `withWords`.
-    mutating func setKnown(_ known: [Bool?]) {
-        for (index, answer) in known.enumerated() where index < entries.count { entries[index].known = answer }
-    }
-
-    /// The count of the lower-cased word `lower`, whether it was ever capitalised, and the answer remembered for it;
-    /// nil for a word never counted.
-    func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool, known: Bool?)? {
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                entries.withUnsafeBufferPointer { entries in
-                    Self.probe(for: lower, hash: Self.hash(lower), slots: slots, arena: arena, entries: entries)
-                }
-            }
-        }
-        guard let index = found, index >= 0 else { return nil }
-        return (Int(entries[index].count), entries[index].capitalised, entries[index].known)
-    }
-
-    /// Looks for `word` (compared lower-cased) from its hash's slot on: the index of its entry, or -1 - the empty slot
-    /// where it would go (nil only for a table with no empty slot, which `add` never lets happen).
-    @inline(__always)
-    private static func probe(for word: UnsafeBufferPointer<UInt8>, hash: UInt64, slots: UnsafeBufferPointer<Int32>,
-                              arena: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<Entry>) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        for _ in 0..<slots.count {
-            let stored = Int(slots[slot])
-            if stored == 0 { return -1 - slot }
-            let entry = entries[stored - 1]
-            if Int(entry.length) == word.count {
-                var offset = Int(entry.start), equal = true
-                for byte in word {
-                    if arena[offset] != byte.asciiLowercased { equal = false; break }
-                    offset += 1
-                }
-                if equal { return stored - 1 }
-            }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// Doubles the table and places every entry again.
-    private mutating func grow() {
-        var slots = [Int32](repeating: 0, count: self.slots.count * 2)
-        let mask = slots.count - 1
-        arena.withUnsafeBufferPointer { all in
-            for (index, entry) in entries.enumerated() {
-                let word = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)])
-                var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index + 1)
-            }
-        }
-        self.slots = slots
-    }
-
-    /// The hash of the lower-cased `bytes`, eight at a time (`WordSet.hash(_:lowerCasing:)`).
-    @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        WordSet.hash(bytes, lowerCasing: true)
     }
 }
