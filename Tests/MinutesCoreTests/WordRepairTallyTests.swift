@@ -106,6 +106,18 @@ struct WordRepairTallyTests {
         }
     }
 
+    @Test func packedFunctionWordsAnswerAsTheSet() {
+        var random = SplitMix64(seed: 223)
+        let letters = Array("abdefhinorstuwy".utf8)
+        var pieces = Lexicon.functionWords.map { Array($0.utf8) }
+        pieces += pieces.map { Array($0.dropLast()) } + pieces.map { $0 + [UInt8(ascii: "s")] } + [[], Array("withthat".utf8), Array("fromthe".utf8)]
+        for _ in 0..<20_000 { pieces.append((0..<Int(random.next() % 6)).map { _ in letters[Int(random.next() % UInt64(letters.count))] }) }
+        for piece in pieces {
+            let expected = Lexicon.functionWords.contains(String(decoding: piece, as: UTF8.self))
+            #expect(piece.withUnsafeBufferPointer(WordRepair.isFunctionWord) == expected, "\(String(decoding: piece, as: UTF8.self))")
+        }
+    }
+
     @Test func hashTailLoadsAnswerAsAByteLoop() {
         var random = SplitMix64(seed: 219)
         for _ in 0..<20_000 {

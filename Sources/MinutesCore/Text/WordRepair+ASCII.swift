@@ -155,17 +155,35 @@ extension WordRepair {
     /// `pieceScore(_:isFirst:)` for the lower-cased bytes of an ASCII piece; `startsUppercase` tells the piece's own case.
     private func pieceScoreASCII(_ lower: UnsafeBufferPointer<UInt8>, startsUppercase: Bool, isFirst: Bool) -> Int? {
         let length = lower.count
-        let isFunctionWord = length <= Self.functionWordMaxLength && Lexicon.functionWords.contains(String(decoding: lower, as: UTF8.self))
+        let isFunctionWord = Self.isFunctionWord(lower)
         // Short pieces must be function words (the guards below refuse any other piece under three letters).
         guard isFunctionWord || length >= 3 else { return nil }
+        // The piece's count and capitalisation in the document, looked up once.
+        let used = words.entry(ascii: lower)
         // A capitalised word splits only after a capitalised word the document uses elsewhere
         // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
-        if isFirst, startsUppercase, !isFunctionWord, !words.isCapitalised(ascii: lower) { return nil }
-        let inDocument = words.count(ascii: lower) >= 1
+        if isFirst, startsUppercase, !isFunctionWord, used?.capitalised != true { return nil }
+        let inDocument = (used?.count ?? 0) >= 1
         guard length >= 4 || isFunctionWord || (inDocument && isFirst) else { return nil }
         guard isFunctionWord || inDocument || lexicon.words.contains(asciiBytes: lower) else { return nil }
         return (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(length, 8) / 4
     }
+
+    /// Whether the lower-cased ASCII `piece` is one of `Lexicon.functionWords` (`Lexicon.functionWords.contains`), without
+    /// a `String`: a piece of up to eight bytes is packed into a word (zero bytes above it) and looked for among the
+    /// function words packed the same way; longer pieces, which no function word is, are looked up as strings.
+    static func isFunctionWord(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard piece.count <= 8, let base = piece.baseAddress else {
+            return piece.count > functionWordMaxLength ? false : Lexicon.functionWords.contains(String(decoding: piece, as: UTF8.self))
+        }
+        return packedFunctionWords.contains(ASCIILetterRuns.load(base, at: 0, limit: piece.count))
+    }
+
+    /// The function words of up to eight bytes, packed as `isFunctionWord` packs a piece.
+    private static let packedFunctionWords: Set<UInt64> = Set(Lexicon.functionWords.compactMap { word in
+        var word = word
+        return word.withUTF8 { bytes in bytes.count <= 8 ? bytes.baseAddress.map { ASCIILetterRuns.load($0, at: 0, limit: bytes.count) } : nil }
+    })
 
     /// The length of the longest function word: longer pieces need not be looked up among them.
     private static let functionWordMaxLength = Lexicon.functionWords.map(\.utf8.count).max() ?? 0
@@ -186,10 +204,11 @@ extension WordRepair {
         byte < 0x80 ? asciiSuffixesByLastByte[Int(byte)] : []
     }
 
-    /// `suffixes` as bytes, by their last byte (0–127).
-    private static let asciiSuffixesByLastByte: [[[UInt8]]] = (0..<128).map { last in
-        suffixes.map { Array($0.utf8) }.filter { $0.last == UInt8(last) }
-    }
+    /// `suffixes` as bytes, by their last byte (0–127); the suffixes are turned into bytes once, not once a last byte.
+    private static let asciiSuffixesByLastByte: [[[UInt8]]] = {
+        let all = suffixes.map { Array($0.utf8) }
+        return (0..<128).map { last in all.filter { $0.last == UInt8(last) } }
+    }()
 
     /// Calls `body` with `bytes` and an "e" after them ("stem" + "e").
     @inline(__always)
@@ -284,6 +303,12 @@ struct DocumentWords {
     /// Whether the ASCII word `bytes` (in any case: the tally compares lower-cased) is known, when remembered by `memoKnown`.
     func knownMemo(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         ascii.entry(for: bytes)?.known
+    }
+
+    /// How often the document uses the ASCII word `bytes` (compared lower-cased) and whether it capitalises it somewhere;
+    /// nil for a word it does not use.
+    func entry(ascii bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool)? {
+        ascii.entry(for: bytes).map { ($0.count, $0.capitalised) }
     }
 
     /// How often the document uses the lower-cased ASCII word `bytes`.
