@@ -118,6 +118,32 @@ struct WordRepairTallyTests {
         }
     }
 
+    @Test func batchedLookupsWithHashesAnswerAsASet() {
+        var random = SplitMix64(seed: 227)
+        let letters = Array("abcdeinorstAEST".utf8)
+        for _ in 0..<100 {
+            let members = Set((0..<Int(random.next() % 300)).map { _ in
+                String(decoding: (0..<Int(random.next() % 9 + 1)).map { _ in letters[Int(random.next() % 10)] }, as: UTF8.self)
+            })
+            let set = Lexicon(words: members).words
+            let queries = (0..<200).map { index -> [UInt8] in
+                index % 3 == 0 ? Array((members.randomElement(using: &random) ?? "a").utf8)
+                    : (0..<Int(random.next() % 9)).map { _ in letters[Int(random.next() % UInt64(letters.count))] }
+            }
+            let pointers = queries.map { query -> UnsafeMutableBufferPointer<UInt8> in
+                let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(query.count, 1))
+                _ = buffer.initialize(from: query)
+                return UnsafeMutableBufferPointer(rebasing: buffer[..<query.count])
+            }
+            defer { pointers.forEach { UnsafeMutableBufferPointer(start: $0.baseAddress, count: max($0.count, 1)).deallocate() } }
+            let buffers = pointers.map { UnsafeBufferPointer($0) }
+            let answers = set.contains(asciiBatch: buffers, hashes: buffers.map { WordSet.hash($0) })
+            for (query, answer) in zip(queries, answers) {
+                #expect(answer == members.contains(String(decoding: query, as: UTF8.self)), "\(String(decoding: query, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test func hashTailLoadsAnswerAsAByteLoop() {
         var random = SplitMix64(seed: 219)
         for _ in 0..<20_000 {

@@ -211,12 +211,19 @@ public struct WordSet: Sendable {
     /// first slot of every query is read in one pass, then the word it points to in another, so the processor waits
     /// for many of these cache misses at once instead of one after the other (a query whose word is further along its
     /// probe sequence is then looked up alone).
-    func contains(asciiBatch queries: [UnsafeBufferPointer<UInt8>]) -> [Bool] {
+    /// `hashes`, when given, are `hash(_:)` of each query, worked out before; the Bloom filter turns most absent words
+    /// away before their slot is read.
+    func contains(asciiBatch queries: [UnsafeBufferPointer<UInt8>], hashes: [UInt64]? = nil) -> [Bool] {
         slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { all in
                 let mask = slots.count - 1
-                let firstSlots = queries.map { query in
-                    query.isEmpty || query.contains(0x0A) ? -1 : Int(truncatingIfNeeded: Self.hash(query)) & mask
+                // -1: a query the table cannot hold, or one the filter turns away.
+                let firstSlots = queries.indices.map { index -> Int in
+                    let query = queries[index]
+                    guard !query.isEmpty, !query.contains(0x0A) else { return -1 }
+                    let hash = hashes?[index] ?? Self.hash(query)
+                    let (word, bits) = Self.filterBits(hash, wordCount: filter.count)
+                    return filter[word] & bits == bits ? Int(truncatingIfNeeded: hash) & mask : -1
                 }
                 let stored = firstSlots.map { $0 < 0 ? 0 : Int(slots[$0]) }
                 return queries.indices.map { index in

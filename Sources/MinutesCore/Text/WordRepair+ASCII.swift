@@ -133,9 +133,10 @@ extension WordRepair {
         isKnownASCII(lower: lower, inLexicon: lexicon.words.contains(asciiBytes: lower))
     }
 
-    /// `isKnownASCII(lower:)` worked out, given whether the dictionary holds the word.
-    func isKnownASCII(lower: UnsafeBufferPointer<UInt8>, inLexicon: Bool) -> Bool {
-        if inLexicon || words.count(ascii: lower) >= 2 { return true }
+    /// `isKnownASCII(lower:)` worked out, given whether the dictionary holds the word (and how often the document uses
+    /// it, when the caller knows).
+    func isKnownASCII(lower: UnsafeBufferPointer<UInt8>, inLexicon: Bool, count: Int? = nil) -> Bool {
+        if inLexicon || (count ?? words.count(ascii: lower)) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
         let length = lower.count
         guard let last = lower.last else { return false }
@@ -280,12 +281,11 @@ struct DocumentWords {
 
     /// The answers of `isKnown` for the lower-cased ASCII words of the document it is remembered for, in the order
     /// `memoKnown` takes: those of five letters or more (`WordRepair.maySplit` splits no shorter one), all passed
-    /// to `isKnown` at once, which answers each of them in order.
-    func asciiWordsToMemo(_ isKnown: ([UnsafeBufferPointer<UInt8>]) -> [Bool]) -> [Bool?] {
-        ascii.withWords { words in
-            let memoed = words.indices.filter { words[$0].count >= 5 }
-            var known = [Bool?](repeating: nil, count: words.count)
-            for (index, answer) in zip(memoed, isKnown(memoed.map { words[$0] })) { known[index] = answer }
+    /// to `isKnown` at once with their hashes (`WordSet.hash`) and counts, which answers each of them in order.
+    func asciiWordsToMemo(_ isKnown: (_ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> [Bool]) -> [Bool?] {
+        ascii.withWords(minimumLength: 5) { entries, words, hashes, counts in
+            var known = [Bool?](repeating: nil, count: ascii.distinctCount)
+            for (index, answer) in zip(entries, isKnown(words, hashes, counts)) { known[index] = answer }
             return known
         }
     }

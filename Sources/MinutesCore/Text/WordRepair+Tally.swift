@@ -118,13 +118,23 @@ struct ASCIIWordTally {
         index >= 0 && index < storage.entryCount ? storage.entries[index].known : nil
     }
 
-    /// Calls `body` with the lower-cased bytes of each distinct word, in the order the words were first counted.
-    func withWords<R>(_ body: ([UnsafeBufferPointer<UInt8>]) -> R) -> R {
+    /// How many distinct words the tally holds.
+    var distinctCount: Int { storage.entryCount }
+
+    /// Calls `body` with the distinct words of `minimumLength` letters or more, in the order they were first counted:
+    /// their entries, lower-cased bytes, hashes (`WordSet.hash` of those bytes) and counts.
+    func withWords<R>(minimumLength: Int,
+                      _ body: (_ entries: [Int], _ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> R) -> R {
         let storage = self.storage
-        return body((0..<storage.entryCount).map { index in
+        var indices: [Int] = [], words: [UnsafeBufferPointer<UInt8>] = [], hashes: [UInt64] = [], counts: [Int] = []
+        for index in 0..<storage.entryCount where Int(storage.entries[index].length) >= minimumLength {
             let entry = storage.entries[index]
-            return UnsafeBufferPointer(start: storage.arena + Int(entry.start), count: Int(entry.length))
-        })
+            indices.append(index)
+            words.append(UnsafeBufferPointer(start: storage.arena + Int(entry.start), count: Int(entry.length)))
+            hashes.append(entry.hash)
+            counts.append(Int(entry.count))
+        }
+        return body(indices, words, hashes, counts)
     }
 
     /// Stores one remembered answer for each distinct word, in the order of `withWords`.
@@ -148,11 +158,13 @@ struct ASCIIWordTally {
 /// The tables of an `ASCIIWordTally` in memory of their own, so that a text's words are counted with plain pointers
 /// (no array uniqueness or bounds checks a word). Only a uniquely referenced tally changes them.
 final class ASCIIWordStorage: @unchecked Sendable {
-    /// One distinct word: its first eight lower-cased bytes (zero bytes after a shorter word), where all its
+    /// One distinct word: its first eight lower-cased bytes (zero bytes after a shorter word), its hash, where all its
     /// lower-cased bytes start in `arena` and how many there are, how often it was counted, whether it was ever
     /// capitalised, and a remembered answer about it.
     struct Entry {
         var head: UInt64
+        /// `WordSet.hash` of the word's lower-cased bytes.
+        var hash: UInt64
         var start: Int32
         var length: Int32
         var count: Int32
@@ -260,7 +272,7 @@ final class ASCIIWordStorage: @unchecked Sendable {
         }
         for offset in 0..<length { arena[arenaCount + offset] = word[offset].asciiLowercased }
         let index = entryCount
-        (entries + index).initialize(to: Entry(head: head, start: Int32(truncatingIfNeeded: arenaCount),
+        (entries + index).initialize(to: Entry(head: head, hash: hash, start: Int32(truncatingIfNeeded: arenaCount),
                                                length: Int32(truncatingIfNeeded: length), count: 1, flags: capitalised ? 1 : 0))
         entryCount += 1
         arenaCount += length
@@ -275,9 +287,7 @@ final class ASCIIWordStorage: @unchecked Sendable {
         slots.initialize(repeating: 0, count: slotCount)
         let mask = slotCount - 1
         for index in 0..<entryCount {
-            let entry = entries[index]
-            let word = UnsafeBufferPointer(start: arena + Int(entry.start), count: Int(entry.length))
-            var slot = Int(truncatingIfNeeded: WordSet.hash(word)) & mask
+            var slot = Int(truncatingIfNeeded: entries[index].hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt32(truncatingIfNeeded: index + 1)
         }

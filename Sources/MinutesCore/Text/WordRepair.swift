@@ -56,9 +56,9 @@ public struct WordRepair: Sendable {
         // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
         // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
         // Their dictionary lookups, nearly all cache misses, are made together (`WordSet.contains(asciiBatch:)`).
-        let known = self.words.asciiWordsToMemo { words in
-            let inLexicon = lexicon.words.contains(asciiBatch: words)
-            return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0]) }
+        let known = self.words.asciiWordsToMemo { words, hashes, counts in
+            let inLexicon = lexicon.words.contains(asciiBatch: words, hashes: hashes)
+            return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0], count: counts[$0]) }
         }
         self.words.memoKnown(known)
         // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
