@@ -18,24 +18,34 @@ enum IRCLineMatcher {
     private static let noticeMarkers: [[UInt8]] = ["-!-", "-->", "<--", "--", "=-="].map { Array($0.utf8) }
 
     /// Answers for `line` as the message pattern, then the notice pattern, would.
-    static func answer(for line: String) -> Answer {
-        var line = line
-        return line.withUTF8 { bytes in
-            guard isAnswerable(bytes) else { return .unanswered }
-            return .answered(shape(of: bytes).map { shape in
-                func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-                return IRCLogReader.Message(timestamp: shape.timestamp.map(string) ?? "", nick: shape.nick.map(string),
-                                            text: shape.text.map { string($0).trimmed() } ?? "")
-            })
-        }
+    static func answer<Line: StringProtocol>(for line: Line) -> Answer {
+        line.utf8.withContiguousStorageIfAvailable(answer(forBytes:)) ?? answer(forBytes: Array(line.utf8))
+    }
+
+    /// `answer(for:)` of the line whose UTF-8 bytes are `bytes`.
+    static func answer(forBytes bytes: UnsafeBufferPointer<UInt8>) -> Answer {
+        guard isAnswerable(bytes) else { return .unanswered }
+        return .answered(shape(of: bytes).map { shape in
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            return IRCLogReader.Message(timestamp: shape.timestamp.map(string) ?? "", nick: shape.nick.map(string),
+                                        text: shape.text.map { string($0).trimmed() } ?? "")
+        })
+    }
+
+    /// `answer(forBytes:)` of an array of bytes.
+    private static func answer(forBytes bytes: [UInt8]) -> Answer {
+        bytes.withUnsafeBufferPointer(answer(forBytes:))
     }
 
     /// Whether `line` has a log line shape (`answer(for:)` gives a message), told without making the message's
     /// strings; nil where the regular expressions must answer.
     static func hasShape(_ line: Substring) -> Bool? {
-        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            isAnswerable(bytes) ? shape(of: bytes) != nil : nil
-        } ?? nil
+        line.utf8.withContiguousStorageIfAvailable(hasShape(bytes:)) ?? nil
+    }
+
+    /// `hasShape(_:)` of the line whose UTF-8 bytes are `bytes`.
+    static func hasShape(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        isAnswerable(bytes) ? shape(of: bytes) != nil : nil
     }
 
     /// Plain ASCII with no LF, VT, FF or CR: the lines the byte scan answers for.

@@ -66,7 +66,12 @@ public struct IRCLogReader: DocumentReader {
 
     /// Parses one line of a log, or nil when it has none of the log shapes.
     static func message(_ line: String) -> Message? {
-        switch IRCLineMatcher.answer(for: line) {
+        message(line, answer: IRCLineMatcher.answer(for: line))
+    }
+
+    /// `message(_:)` of `line` where `IRCLineMatcher` gave `answer` for it.
+    static func message(_ line: String, answer: IRCLineMatcher.Answer) -> Message? {
+        switch answer {
         case .answered(let message): return message
         case .unanswered: return mayBeLogLine(line) ? messageByPatterns(line) : nil
         }
@@ -91,11 +96,31 @@ public struct IRCLogReader: DocumentReader {
     /// Whether `text` is an IRC log: most of its first non-empty lines have a log line shape.
     public static func looksLikeIRCLog(_ text: String) -> Bool {
         // The first 64 KB decide; a long document is not split whole just to be classified.
+        var text = text
+        text.makeContiguousUTF8()
         let head = Substring(text.utf8.prefix(65_536))
-        var sample: [Substring] = []
-        // Lines are taken as they are read, up to the sample's size (slices of the text, no String each).
-        for line in ReaderLines(head, omittingEmpty: true) {
-            let trimmed = line.readersTrimmingBlanks()
+        return head.utf8.withContiguousStorageIfAvailable { sampleIsLog(head, bytes: $0) } ?? false
+    }
+
+    /// `looksLikeIRCLog(_:)` of `head`, whose UTF-8 bytes are `bytes`: lines are byte ranges, and a line becomes a
+    /// `Substring` only where its characters must be looked at.
+    private static func sampleIsLog(_ head: Substring, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = head.utf8
+        func slice(_ range: Range<Int>) -> Substring {
+            let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return head[from..<utf8.index(from, offsetBy: range.count)]
+        }
+        var sample: [Range<Int>] = []
+        // Lines are taken as they are read, up to the sample's size.
+        for line in PlainTextLineRanges(bytes, omittingEmpty: true) {
+            let trimmed: Range<Int>
+            if let kept = PlainTextLines.trimmedBlanks(in: bytes, line) {
+                trimmed = kept
+            } else {
+                let kept = slice(line).trimming(.blanks)
+                let start = utf8.distance(from: utf8.startIndex, to: kept.startIndex)
+                trimmed = start..<start + kept.utf8.count
+            }
             if trimmed.isEmpty { continue }
             sample.append(trimmed)
             if sample.count >= 400 { break }
@@ -104,7 +129,7 @@ public struct IRCLogReader: DocumentReader {
         let needed = max(3, (sample.count * 6 + 9) / 10)
         var matching = 0
         for (index, line) in sample.enumerated() {
-            if IRCLineMatcher.hasShape(line) ?? (message(String(line)) != nil) { matching += 1 }
+            if IRCLineMatcher.hasShape(bytes: UnsafeBufferPointer(rebasing: bytes[line])) ?? (message(String(slice(line))) != nil) { matching += 1 }
             if matching >= needed { return true }
             if matching + (sample.count - index - 1) < needed { return false }
         }
@@ -261,9 +286,17 @@ public struct IRCLogReader: DocumentReader {
         }
 
         for raw in text.readersLines(omittingEmpty: true) {
-            let line = String(raw)
-            if line.trimmed().isEmpty { continue }
-            guard let message = Self.message(line) else { unparsed += 1; continue }
+            // A line with a log shape is never blank: its String is made only for the others.
+            let answer = IRCLineMatcher.answer(for: raw)
+            let message: Message
+            if case .answered(let found?) = answer {
+                message = found
+            } else {
+                let line = String(raw)
+                if line.trimmed().isEmpty { continue }
+                guard let found = Self.message(line, answer: answer) else { unparsed += 1; continue }
+                message = found
+            }
             if firstDate == nil, Self.mayStartWithYear(message.timestamp), let m = Self.isoDate.firstMatch(in: message.timestamp, range: NSRange(location: 0, length: (message.timestamp as NSString).length)) {
                 firstDate = (message.timestamp as NSString).substring(with: m.range(at: 1))
             }

@@ -17,76 +17,7 @@ public struct PlainTextReader: DocumentReader {
 
     /// Reads `text` into paragraphs, list items and headings.
     public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
-        var blocks: [Block] = []
-        var pending: [Substring] = []
-        var pendingKind: Block.Kind = .paragraph
-        var pendingLevel = 0
-        var pendingOrdered = false
-        // Whether the open paragraph began with a bare label line ("Present:"), whose value is indented below it.
-        var pendingLabel = false
-
-        func flush() {
-            guard !pending.isEmpty else { return }
-            // A column of short lines under a bare label ("Directors Present:" then one name a line) is a list.
-            if pendingKind == .paragraph, !pendingLabel, let last = blocks.last, last.kind == .paragraph,
-               Self.isBareLabel(last.text), Self.isNameColumn(pending) {
-                for line in pending { blocks.append(Block(.listItem, String(line))) }
-                pending = []
-                pendingLevel = 0
-                pendingOrdered = false
-                return
-            }
-            let joined = Self.joinLines(pending)
-            if !joined.isEmpty {
-                blocks.append(Block(pendingKind, joined, level: pendingLevel, ordered: pendingOrdered,
-                                    links: LinkScanner.links(in: joined)))
-            }
-            pending = []
-            pendingKind = .paragraph
-            pendingLevel = 0
-            pendingOrdered = false
-            pendingLabel = false
-        }
-
-        // Lines are slices of the text (no String per line); the blocks get Strings of their own.
-        for line in text.readersLines(omittingEmpty: false) {
-            let trimmed = line.readersTrimmingBlanks()
-            if trimmed.isEmpty { flush(); continue }
-            let indent = Self.indentation(of: line)
-            // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
-            // the next unindented line starts a new block.
-            if indent == 0, pendingLabel { flush() }
-            if indent == 0, Self.isBareLabel(trimmed) {
-                flush()
-                pending = [trimmed]
-                pendingLabel = true
-                continue
-            }
-            // A short "Label: value" line ("PRESENT: Councillor A (Chair)") is complete: an unindented
-            // capitalised line after it starts a new block rather than wrapping it.
-            if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first,
-               first.utf8.count < 50 || first.count < 50, TextRules.startsUppercase(trimmed), TextRules.labelled(String(first)) != nil {
-                flush()
-            }
-            // "In attendance: …", "RESOLVED: That …", "ACTION: X to …" open a block of their own even where
-            // the minutes put no blank line before them.
-            if indent == 0, !pending.isEmpty, Self.startsLabelledLine(trimmed) {
-                flush()
-            }
-            if let item = Self.listItem(trimmed) {
-                flush()
-                pending = [item.text]
-                pendingKind = .listItem
-                pendingLevel = min(indent / 2, 6)
-                pendingOrdered = item.ordered
-            } else if Self.isHeading(trimmed), pending.isEmpty || pendingKind != .listItem {
-                flush()
-                blocks.append(Block(.heading, String(trimmed), level: 2))
-            } else {
-                pending.append(trimmed)
-            }
-        }
-        flush()
+        var blocks = Self.blocks(of: text)
         // The blocks hold copies of the lines: the text goes before word repair's tallies come.
         _ = consume text
         if repairsWords {
@@ -99,17 +30,127 @@ public struct PlainTextReader: DocumentReader {
         return BlockDocument(blocks: blocks)
     }
 
+    /// The paragraphs, list items and headings of `text`, before word repair.
+    static func blocks(of text: String) -> [Block] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { blocks(of: text, bytes: $0) } ?? []
+    }
+
+    /// `blocks(of:)` with the text's UTF-8 bytes at hand: lines are byte ranges of `bytes`; a line becomes a
+    /// `Substring` only where a rule must look at its characters, and a block's String is made once from the bytes.
+    private static func blocks(of text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
+        let utf8 = text.utf8
+        /// The characters at byte offsets `range` (scalar boundaries: line ends, ASCII bytes or a character rule's ends).
+        func slice(_ range: Range<Int>) -> Substring {
+            let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[from..<utf8.index(from, offsetBy: range.count)]
+        }
+        /// The byte offsets of a slice of `text`.
+        func offsets(_ part: Substring) -> Range<Int> {
+            let start = utf8.distance(from: utf8.startIndex, to: part.startIndex)
+            return start..<start + part.utf8.count
+        }
+        func bytesOf(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[range]) }
+        /// `listItem(_:)` of the line at `range`: where its text starts and whether it is numbered.
+        func listItem(at range: Range<Int>) -> (text: Range<Int>, ordered: Bool)? {
+            let line = bytesOf(range)
+            if UTF8Search.isPlainASCII(line) { return listItemASCII(line).map { (range.lowerBound + $0.textStart..<range.upperBound, $0.ordered) } }
+            return Self.listItem(slice(range)).map { (offsets($0.text), $0.ordered) }
+        }
+
+        var blocks: [Block] = []
+        var pending: [Range<Int>] = []
+        var pendingKind: Block.Kind = .paragraph
+        var pendingLevel = 0
+        var pendingOrdered = false
+        // Whether the open paragraph began with a bare label line ("Present:"), whose value is indented below it.
+        var pendingLabel = false
+
+        func flush() {
+            guard !pending.isEmpty else { return }
+            // A column of short lines under a bare label ("Directors Present:" then one name a line) is a list.
+            if pendingKind == .paragraph, !pendingLabel, let last = blocks.last, last.kind == .paragraph,
+               Self.isBareLabel(last.text), Self.isNameColumn(pending.map(slice)) {
+                for line in pending { blocks.append(Block(.listItem, String(decoding: bytesOf(line), as: UTF8.self))) }
+                pending = []
+                pendingLevel = 0
+                pendingOrdered = false
+                return
+            }
+            let joined = Self.joinLines(pending, in: bytes, slice: slice)
+            if !joined.isEmpty {
+                blocks.append(Block(pendingKind, joined, level: pendingLevel, ordered: pendingOrdered,
+                                    links: LinkScanner.links(in: joined)))
+            }
+            pending = []
+            pendingKind = .paragraph
+            pendingLevel = 0
+            pendingOrdered = false
+            pendingLabel = false
+        }
+
+        for line in PlainTextLineRanges(bytes, omittingEmpty: false) {
+            let trimmed = PlainTextLines.trimmedBlanks(in: bytes, line) ?? offsets(slice(line).trimming(.blanks))
+            if trimmed.isEmpty { flush(); continue }
+            let indent = indentationASCII(bytesOf(line)) ?? indentation(of: slice(line))
+            let firstByte = bytes[trimmed.lowerBound]
+            // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
+            // the next unindented line starts a new block.
+            if indent == 0, pendingLabel { flush() }
+            if indent == 0, bytes[trimmed.upperBound - 1] == UInt8(ascii: ":"), Self.isBareLabel(slice(trimmed)) {
+                flush()
+                pending = [trimmed]
+                pendingLabel = true
+                continue
+            }
+            // A short "Label: value" line ("PRESENT: Councillor A (Chair)") is complete: an unindented
+            // capitalised line after it starts a new block rather than wrapping it.
+            if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first,
+               first.count < 50 || slice(first).count < 50, TextRules.startsUppercase(slice(trimmed)),
+               TextRules.labelled(String(decoding: bytesOf(first), as: UTF8.self)) != nil {
+                flush()
+            }
+            // "In attendance: …", "RESOLVED: That …", "ACTION: X to …" open a block of their own even where
+            // the minutes put no blank line before them.
+            if indent == 0, !pending.isEmpty, firstByte.isASCIIUppercase, Self.startsLabelledLine(slice(trimmed)) {
+                flush()
+            }
+            let second = trimmed.count > 1 ? bytes[trimmed.lowerBound + 1] : 0
+            if Self.mayStartListItem(firstByte, second), let item = listItem(at: trimmed) {
+                flush()
+                pending = [item.text]
+                pendingKind = .listItem
+                pendingLevel = min(indent / 2, 6)
+                pendingOrdered = item.ordered
+            } else if trimmed.count <= 320, !bytesOf(trimmed).contains(where: { $0.isASCIILowercase }), Self.isHeading(slice(trimmed)),
+                      pending.isEmpty || pendingKind != .listItem {
+                flush()
+                blocks.append(Block(.heading, String(decoding: bytesOf(trimmed), as: UTF8.self), level: 2))
+            } else {
+                pending.append(trimmed)
+            }
+        }
+        flush()
+        return blocks
+    }
+
     /// The width of the spaces and tabs that start `line` (a tab counts four).
     static func indentation(of line: Substring) -> Int {
+        if let width = line.utf8.withContiguousStorageIfAvailable(indentationASCII), let width { return width }
+        let blanks: Substring = line.prefix { $0 == " " || $0 == "\t" }
+        return blanks.reduce(0) { (width: Int, blank: Character) in width + (blank == "\t" ? 4 : 1) }
+    }
+
+    /// `indentation(of:)` on a line's bytes, or nil when a non-ASCII scalar (a combining mark) follows the blanks:
+    /// it may join the last blank into a character that is no blank.
+    static func indentationASCII(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var width = 0
-        for byte in line.utf8 {
+        for byte in line {
             switch byte {
             case 0x20: width += 1
             case 0x09: width += 4
-            default:
-                // A non-ASCII scalar (a combining mark) may join the last blank into a character that is no blank.
-                guard byte >= 0x80, width > 0 else { return width }
-                return line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+            default: return byte >= 0x80 && width > 0 ? nil : width
             }
         }
         return width
@@ -118,7 +159,7 @@ public struct PlainTextReader: DocumentReader {
     /// A line that starts with a bullet or a list number; returns the text after the marker.
     static func listItem(_ line: Substring) -> (text: Substring, ordered: Bool)? {
         // Most lines start with an ASCII character that begins no marker; it is a whole character when ASCII follows.
-        if let byte = line.utf8.first, byte < 0x80, !isMarkerStart(byte), (line.utf8.dropFirst().first ?? 0) < 0x80 { return nil }
+        if let byte = line.utf8.first, !mayStartListItem(byte, line.utf8.dropFirst().first ?? 0) { return nil }
         if let answer = line.withPlainASCIIBytes(listItemASCII) {
             return answer.map { (line[line.utf8.index(line.utf8.startIndex, offsetBy: $0.textStart)...], $0.ordered) }
         }
@@ -168,6 +209,12 @@ public struct PlainTextReader: DocumentReader {
         guard let space = rest.first, space == " " || space == "\t" else { return nil }
         let text = rest.drop { $0 == " " || $0 == "\t" }
         return text.isEmpty ? nil : (text, true)
+    }
+
+    /// Whether a line whose first two bytes are `first` and `second` (0 for none) may start with a list marker: not
+    /// when it starts with an ASCII character that begins no marker (a whole character when ASCII follows).
+    static func mayStartListItem(_ first: UInt8, _ second: UInt8) -> Bool {
+        first >= 0x80 || isMarkerStart(first) || second >= 0x80
     }
 
     /// A line that starts with an attendance or findings label ("Apologies:", "In attendance:", "RESOLVED:",
@@ -286,25 +333,47 @@ public struct PlainTextReader: DocumentReader {
     /// Joins wrapped lines with spaces; a line ending in a hyphen after a letter joins
     /// the next without a space ("busi-" + "ness"), which `WordRepair` later judges.
     static func joinLines(_ lines: [Substring]) -> String {
-        guard lines.count > 1 else { return lines.first.map(String.init) ?? "" }
-        // Written straight into a String sized once (a separator takes at most 3 bytes), a line at a time.
-        return String(unsafeUninitializedCapacity: lines.reduce(0) { $0 + $1.utf8.count + 3 }) { buffer -> Int in
+        // The lines copied into one text, so the byte version answers.
+        var text = lines.joined(separator: "\n")
+        var ranges: [Range<Int>] = [], start = 0
+        for line in lines {
+            ranges.append(start..<start + line.utf8.count)
+            start += line.utf8.count + 1
+        }
+        let source = text
+        return text.withUTF8 { bytes in
+            joinLines(ranges, in: bytes) { range in
+                let from = source.utf8.index(source.startIndex, offsetBy: range.lowerBound)
+                return source[from..<source.utf8.index(from, offsetBy: range.count)]
+            }
+        }
+    }
+
+    /// `joinLines(_:)` of the lines at byte ranges `lines` of `bytes`, written straight into a String sized once;
+    /// `slice` gives a line's characters where the hyphen rule must look at them.
+    static func joinLines(_ lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, slice: (Range<Int>) -> Substring) -> String {
+        guard lines.count > 1 else { return lines.first.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) } ?? "" }
+        // A separator takes at most 3 bytes.
+        return String(unsafeUninitializedCapacity: lines.reduce(0) { $0 + $1.count + 3 }) { buffer -> Int in
             var written = 0
             for line in lines {
                 if written > 0 {
                     // Only a text whose last byte is "-" can end in the character "-" (no other is canonically
                     // equivalent to it): only then are the characters looked at.
                     let joins = buffer[written - 1] == UInt8(ascii: "-")
-                        && joinsAtHyphen(String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<written]), as: UTF8.self), line)
+                        && joinsAtHyphen(String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[..<written]), as: UTF8.self), slice(line))
                     // A word joiner (E2 81 A0) marks a line-break hyphen for WordRepair.
-                    for byte in joins ? [0xE2, 0x81, 0xA0] : [UInt8(ascii: " ")] {
-                        buffer[written] = byte
+                    if joins {
+                        buffer[written] = 0xE2
+                        buffer[written + 1] = 0x81
+                        buffer[written + 2] = 0xA0
+                        written += 3
+                    } else {
+                        buffer[written] = UInt8(ascii: " ")
                         written += 1
                     }
                 }
-                written += line.utf8.withContiguousStorageIfAvailable { bytes in
-                    UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: bytes)
-                } ?? UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: line.utf8)
+                written += UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: bytes[line])
             }
             return written
         }

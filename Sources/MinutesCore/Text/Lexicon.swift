@@ -38,17 +38,51 @@ public struct Lexicon: Sendable {
 
     static func loadSystemWordLists() -> Lexicon {
         var paths = ["/usr/share/dict/american-english", "/usr/share/dict/british-english", "/usr/share/dict/words"]
-        if let custom = ProcessInfo.processInfo.environment["MINUTES_WORDLIST"] { paths.insert(custom, at: 0) }
+        // (`getenv` reads the one variable; `ProcessInfo.environment` would build a dictionary of all of them.)
+        if let custom = getenv("MINUTES_WORDLIST") { paths.insert(String(cString: custom), at: 0) }
         var lines: [UInt8] = []
         // `words` is usually a link to one of the others: a file read twice adds no word.
         var read = Set<String>()
         for path in paths {
-            guard read.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted,
-                  let data = FileManager.default.contents(atPath: path) else { continue }
-            data.withUnsafeBytes { lines.append(contentsOf: $0) }
+            guard read.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted else { continue }
+            guard readFile(path, appendingTo: &lines) else {
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                lines.append(contentsOf: data)
+                if lines.last != 0x0A { lines.append(0x0A) }
+                continue
+            }
             if lines.last != 0x0A { lines.append(0x0A) }
         }
         return Lexicon(words: WordSet(lines: lines, lowerCaseOnly: true))
+    }
+
+    /// Reads the regular file at `path` straight into the end of `lines` (no `Data` in between); false, with `lines` as
+    /// they were, for a path that is no readable regular file with bytes in it (which `FileManager` then reads).
+    private static func readFile(_ path: String, appendingTo lines: inout [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & 0o170000 == 0o100000, info.st_size > 0 else { return false }
+        let start = lines.count
+        let size = Int(info.st_size)
+        lines.reserveCapacity(start + size + 1)
+        var failed = false
+        lines.append(contentsOf: repeatElement(0, count: size))
+        let filled = lines.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var filled = 0
+            while filled < size {
+                let count = Glibc.read(descriptor, base + start + filled, size - filled)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { failed = count < 0; break }
+                filled += count
+            }
+            return filled
+        }
+        lines.removeSubrange((start + filled)...)
+        if failed { lines.removeSubrange(start...) }
+        return !failed
     }
 }
 
@@ -76,10 +110,13 @@ public struct WordSet: Sendable {
     /// lower-case entries (first byte a–z) without possessives ("hub's") are kept, as from a system word list.
     init(lines: [UInt8], lowerCaseOnly: Bool) {
         let lineCount = lines.withUnsafeBufferPointer(Self.lineFeedCount)
+        // A system word list keeps under a third of its lines as distinct words (only lower-case ones, of which the
+        // American and British lists share most): a table with a slot a line stays under half full. The filter keeps
+        // as many bits a line either way.
         var capacity = 16
-        while capacity < lineCount * 2 { capacity <<= 1 }
+        while capacity < (lowerCaseOnly ? lineCount + 1 : lineCount * 2) { capacity <<= 1 }
         var slots = [UInt32](repeating: 0, count: capacity)
-        var filter = [UInt64](repeating: 0, count: max(1, capacity >> 5))
+        var filter = [UInt64](repeating: 0, count: max(1, capacity >> (lowerCaseOnly ? 4 : 5)))
         var others = Set<String>()
         var othersMatchASCII = false
         // Plain pointers inside the loop: no copy-on-write or exclusivity checks per probe.
@@ -90,7 +127,7 @@ public struct WordSet: Sendable {
                     while start < all.count {
                         // A line not kept for its first byte is passed over with memchr.
                         if lowerCaseOnly, !(0x61...0x7A).contains(all[start]) {
-                            start = Self.offset(of: 0x0A, in: all, from: start) + 1
+                            start = Self.lineEnd(in: all, from: start) + 1
                             continue
                         }
                         // The kept lines are read once, eight bytes at a time: where each ends, its hash, and whether it holds an
@@ -174,12 +211,19 @@ public struct WordSet: Sendable {
     /// first slot of every query is read in one pass, then the word it points to in another, so the processor waits
     /// for many of these cache misses at once instead of one after the other (a query whose word is further along its
     /// probe sequence is then looked up alone).
-    func contains(asciiBatch queries: [UnsafeBufferPointer<UInt8>]) -> [Bool] {
+    /// `hashes`, when given, are `hash(_:)` of each query, worked out before; the Bloom filter turns most absent words
+    /// away before their slot is read.
+    func contains(asciiBatch queries: [UnsafeBufferPointer<UInt8>], hashes: [UInt64]? = nil) -> [Bool] {
         slots.withUnsafeBufferPointer { slots in
             bytes.withUnsafeBufferPointer { all in
                 let mask = slots.count - 1
-                let firstSlots = queries.map { query in
-                    query.isEmpty || query.contains(0x0A) ? -1 : Int(truncatingIfNeeded: Self.hash(query)) & mask
+                // -1: a query the table cannot hold, or one the filter turns away.
+                let firstSlots = queries.indices.map { index -> Int in
+                    let query = queries[index]
+                    guard !query.isEmpty, !query.contains(0x0A) else { return -1 }
+                    let hash = hashes?[index] ?? Self.hash(query)
+                    let (word, bits) = Self.filterBits(hash, wordCount: filter.count)
+                    return filter[word] & bits == bits ? Int(truncatingIfNeeded: hash) & mask : -1
                 }
                 let stored = firstSlots.map { $0 < 0 ? 0 : Int(slots[$0]) }
                 return queries.indices.map { index in
@@ -212,16 +256,38 @@ public struct WordSet: Sendable {
         }
     }
 
-    /// Whether the word starting at `offset` of `all` (ended by a line feed) is `query`.
+    /// Whether the word starting at `offset` of `all` (ended by a line feed) is `query`: compared eight bytes at a time
+    /// (words are short: no `memcmp` call), the last bytes with `tailBytes`, all read inside the two buffers.
     private static func word(at offset: Int, in all: UnsafeBufferPointer<UInt8>, equals query: UnsafeBufferPointer<UInt8>) -> Bool {
         let end = offset + query.count
         guard end < all.count, all[end] == 0x0A, let base = all.baseAddress, let queryBase = query.baseAddress else { return false }
-        return memcmp(base + offset, queryBase, query.count) == 0
+        let stored = UnsafeRawPointer(base + offset), asked = UnsafeRawPointer(queryBase)
+        var index = 0
+        while index + 8 <= query.count {
+            if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self) != asked.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
+            index += 8
+        }
+        return index == query.count
+            || tailBytes(base + offset, from: index, count: query.count) == tailBytes(queryBase, from: index, count: query.count)
     }
 
-    /// The offset of the first `byte` in `all` at or after `start`, or `all.count` when there is none.
-    private static func offset(of byte: UInt8, in all: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        UTF8Search.offset(of: byte, in: all, from: start) ?? all.count
+    /// The offset of the first line feed in `all` at or after `start`, or `all.count` when there is none: eight bytes
+    /// at a time (a byte of the word XOR line feeds is zero where the word holds one; the lowest flagged byte is the
+    /// first zero byte), since the lines are short.
+    private static func lineEnd(in all: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = all.baseAddress else { return all.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = start
+        while offset + 8 <= all.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) ^ (ones &* 0x0A)
+            let zeros = (word &- ones) & ~word & 0x8080_8080_8080_8080
+            if zeros != 0 { return offset + zeros.trailingZeroBitCount >> 3 }
+            offset += 8
+        }
+        while offset < all.count, all[offset] != 0x0A { offset += 1 }
+        return offset
     }
 
     /// The hash of a word: its bytes taken eight at a time as little-endian words (the last one filled up with zero
@@ -238,12 +304,30 @@ public struct WordSet: Sendable {
                 offset += 8
             }
         }
-        if offset < bytes.count {
-            var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
+        if offset < bytes.count, let base = bytes.baseAddress {
+            let tail = tailBytes(base, from: offset, count: bytes.count)
             hash = mix(hash, lowerCasing ? asciiLowercased(tail) : tail)
         }
         return finish(hash, length: bytes.count)
+    }
+
+    /// The bytes of `base` from `offset` to `count` (fewer than eight) as a little-endian word, zero bytes above them.
+    /// Read with a few loads rather than a byte at a time: the last eight bytes shifted down when the buffer holds eight
+    /// or more; else two overlapping four-byte loads, or the first, middle and last byte (overlaps OR the same byte).
+    @inline(__always)
+    static func tailBytes(_ base: UnsafePointer<UInt8>, from offset: Int, count: Int) -> UInt64 {
+        let length = count - offset
+        let raw = UnsafeRawPointer(base)
+        if count >= 8 {
+            return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) >> UInt64(8 * (8 - length))
+        }
+        if length >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high << UInt64(8 * (length - 4))
+        }
+        let middle = length / 2
+        return UInt64(base[offset]) | UInt64(base[offset + middle]) << UInt64(8 * middle) | UInt64(base[count - 1]) << UInt64(8 * (length - 1))
     }
 
     /// The eight bytes of `chunk` with A–Z lower-cased (`UInt8.asciiLowercased` of each): a byte's low seven bits plus
@@ -258,13 +342,13 @@ public struct WordSet: Sendable {
 
     /// One step of `hash(_:)`: eight bytes mixed in.
     @inline(__always)
-    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+    static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
         ((hash ^ word) &* 0x9E37_79B9_7F4A_7C15) ^ (hash >> 31)
     }
 
     /// The last step of `hash(_:)`: the length mixed in, and the high bits folded into the low ones.
     @inline(__always)
-    private static func finish(_ hash: UInt64, length: Int) -> UInt64 {
+    static func finish(_ hash: UInt64, length: Int) -> UInt64 {
         var hash = (hash ^ UInt64(truncatingIfNeeded: length)) &* 0xBF58_476D_1CE4_E5B9
         hash ^= hash >> 31
         hash = hash &* 0x94D0_49BB_1331_11EB

@@ -133,9 +133,10 @@ extension WordRepair {
         isKnownASCII(lower: lower, inLexicon: lexicon.words.contains(asciiBytes: lower))
     }
 
-    /// `isKnownASCII(lower:)` worked out, given whether the dictionary holds the word.
-    func isKnownASCII(lower: UnsafeBufferPointer<UInt8>, inLexicon: Bool) -> Bool {
-        if inLexicon || words.count(ascii: lower) >= 2 { return true }
+    /// `isKnownASCII(lower:)` worked out, given whether the dictionary holds the word (and how often the document uses
+    /// it, when the caller knows).
+    func isKnownASCII(lower: UnsafeBufferPointer<UInt8>, inLexicon: Bool, count: Int? = nil) -> Bool {
+        if inLexicon || (count ?? words.count(ascii: lower)) >= 2 { return true }
         // A known word with a derivational ending ("benchmark|ing", "entrepreneur|ship").
         let length = lower.count
         guard let last = lower.last else { return false }
@@ -155,17 +156,35 @@ extension WordRepair {
     /// `pieceScore(_:isFirst:)` for the lower-cased bytes of an ASCII piece; `startsUppercase` tells the piece's own case.
     private func pieceScoreASCII(_ lower: UnsafeBufferPointer<UInt8>, startsUppercase: Bool, isFirst: Bool) -> Int? {
         let length = lower.count
-        let isFunctionWord = length <= Self.functionWordMaxLength && Lexicon.functionWords.contains(String(decoding: lower, as: UTF8.self))
+        let isFunctionWord = Self.isFunctionWord(lower)
         // Short pieces must be function words (the guards below refuse any other piece under three letters).
         guard isFunctionWord || length >= 3 else { return nil }
+        // The piece's count and capitalisation in the document, looked up once.
+        let used = words.entry(ascii: lower)
         // A capitalised word splits only after a capitalised word the document uses elsewhere
         // ("Hub|and"), so proper nouns ("Colorado", "Johansen") stay whole.
-        if isFirst, startsUppercase, !isFunctionWord, !words.isCapitalised(ascii: lower) { return nil }
-        let inDocument = words.count(ascii: lower) >= 1
+        if isFirst, startsUppercase, !isFunctionWord, used?.capitalised != true { return nil }
+        let inDocument = (used?.count ?? 0) >= 1
         guard length >= 4 || isFunctionWord || (inDocument && isFirst) else { return nil }
         guard isFunctionWord || inDocument || lexicon.words.contains(asciiBytes: lower) else { return nil }
         return (inDocument ? 2 : 0) + (isFunctionWord ? 1 : 0) + min(length, 8) / 4
     }
+
+    /// Whether the lower-cased ASCII `piece` is one of `Lexicon.functionWords` (`Lexicon.functionWords.contains`), without
+    /// a `String`: a piece of up to eight bytes is packed into a word (zero bytes above it) and looked for among the
+    /// function words packed the same way; longer pieces, which no function word is, are looked up as strings.
+    static func isFunctionWord(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard piece.count <= 8, let base = piece.baseAddress else {
+            return piece.count > functionWordMaxLength ? false : Lexicon.functionWords.contains(String(decoding: piece, as: UTF8.self))
+        }
+        return packedFunctionWords.contains(ASCIILetterRuns.load(base, at: 0, limit: piece.count))
+    }
+
+    /// The function words of up to eight bytes, packed as `isFunctionWord` packs a piece.
+    private static let packedFunctionWords: Set<UInt64> = Set(Lexicon.functionWords.compactMap { word in
+        var word = word
+        return word.withUTF8 { bytes in bytes.count <= 8 ? bytes.baseAddress.map { ASCIILetterRuns.load($0, at: 0, limit: bytes.count) } : nil }
+    })
 
     /// The length of the longest function word: longer pieces need not be looked up among them.
     private static let functionWordMaxLength = Lexicon.functionWords.map(\.utf8.count).max() ?? 0
@@ -186,10 +205,11 @@ extension WordRepair {
         byte < 0x80 ? asciiSuffixesByLastByte[Int(byte)] : []
     }
 
-    /// `suffixes` as bytes, by their last byte (0–127).
-    private static let asciiSuffixesByLastByte: [[[UInt8]]] = (0..<128).map { last in
-        suffixes.map { Array($0.utf8) }.filter { $0.last == UInt8(last) }
-    }
+    /// `suffixes` as bytes, by their last byte (0–127); the suffixes are turned into bytes once, not once a last byte.
+    private static let asciiSuffixesByLastByte: [[[UInt8]]] = {
+        let all = suffixes.map { Array($0.utf8) }
+        return (0..<128).map { last in all.filter { $0.last == UInt8(last) } }
+    }()
 
     /// Calls `body` with `bytes` and an "e" after them ("stem" + "e").
     @inline(__always)
@@ -235,6 +255,12 @@ struct DocumentWords {
         ascii.add(word, capitalised: word.first?.isASCIIUppercase ?? false)
     }
 
+    /// Counts the letter runs of the plain-ASCII `bytes[range]` (`ASCIIWordTally.addLetterRuns`): appends the entries
+    /// of those of five letters or more to `longRuns` and returns whether the runs glue sentences.
+    mutating func addLetterRuns(of bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, longRuns: inout [UInt32]) -> Bool {
+        ascii.addLetterRuns(of: bytes, in: range, longRuns: &longRuns)
+    }
+
     /// Counts one lower-cased word of any script.
     mutating func add(lower: String, capitalised: Bool) {
         if lower.isPlainASCII {
@@ -255,12 +281,11 @@ struct DocumentWords {
 
     /// The answers of `isKnown` for the lower-cased ASCII words of the document it is remembered for, in the order
     /// `memoKnown` takes: those of five letters or more (`WordRepair.maySplit` splits no shorter one), all passed
-    /// to `isKnown` at once, which answers each of them in order.
-    func asciiWordsToMemo(_ isKnown: ([UnsafeBufferPointer<UInt8>]) -> [Bool]) -> [Bool?] {
-        ascii.withWords { words in
-            let memoed = words.indices.filter { words[$0].count >= 5 }
-            var known = [Bool?](repeating: nil, count: words.count)
-            for (index, answer) in zip(memoed, isKnown(memoed.map { words[$0] })) { known[index] = answer }
+    /// to `isKnown` at once with their hashes (`WordSet.hash`) and counts, which answers each of them in order.
+    func asciiWordsToMemo(_ isKnown: (_ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> [Bool]) -> [Bool?] {
+        ascii.withWords(minimumLength: 5) { entries, words, hashes, counts in
+            var known = [Bool?](repeating: nil, count: ascii.distinctCount)
+            for (index, answer) in zip(entries, isKnown(words, hashes, counts)) { known[index] = answer }
             return known
         }
     }
@@ -280,6 +305,12 @@ struct DocumentWords {
         ascii.entry(for: bytes)?.known
     }
 
+    /// How often the document uses the ASCII word `bytes` (compared lower-cased) and whether it capitalises it somewhere;
+    /// nil for a word it does not use.
+    func entry(ascii bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool)? {
+        ascii.entry(for: bytes).map { ($0.count, $0.capitalised) }
+    }
+
     /// How often the document uses the lower-cased ASCII word `bytes`.
     func count(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int {
         ascii.entry(for: bytes)?.count ?? 0
@@ -295,134 +326,5 @@ struct DocumentWords {
     /// Whether the document capitalises the lower-cased ASCII word `bytes` somewhere.
     func isCapitalised(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         ascii.entry(for: bytes)?.capitalised ?? false
-    }
-}
-
-/// Counts ASCII words by their lower-cased bytes: one byte arena and an open-addressing table over it, so
-/// a word used a hundred times is hashed as bytes a hundred times and never becomes a `String`. Words are
-/// lower-cased as they are hashed and compared (A–Z as a–z), so no lower-cased copy is made of them either.
-struct ASCIIWordTally {
-    /// One distinct word: where its lower-cased bytes start in `arena`, how many there are, how often it was counted,
-    /// and whether it was ever capitalised.
-    private struct Entry {
-        var start: Int32
-        var length: Int32
-        var count: Int32
-        var capitalised: Bool
-        /// A remembered answer about the word (`setKnown`), nil when none is.
-        var known: Bool?
-    }
-
-    /// The distinct lower-cased words, one after another.
-    private var arena: [UInt8] = []
-    /// The distinct words.
-    private var entries: [Entry] = []
-    /// Index + 1 into `entries`; 0 for an empty slot. The count is a power of two.
-    private var slots = [Int32](repeating: 0, count: 1024)
-
-    /// Counts one ASCII word (lower-cased here), capitalised or not where it stood; returns the index of its entry
-    /// (-1 only for a full table, which never happens).
-    @discardableResult
-    mutating func add(_ word: UnsafeBufferPointer<UInt8>, capitalised: Bool) -> Int {
-        if entries.count * 2 >= slots.count { grow() }
-        let hash = Self.hash(word)
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                entries.withUnsafeBufferPointer { entries in
-                    Self.probe(for: word, hash: hash, slots: slots, arena: arena, entries: entries)
-                }
-            }
-        }
-        switch found {
-        case let index? where index >= 0:
-            entries.withUnsafeMutableBufferPointer { entries in
-                entries[index].count += 1
-                if capitalised { entries[index].capitalised = true }
-            }
-            return index
-        case let empty?:
-            slots[-1 - empty] = Int32(entries.count + 1)
-            entries.append(Entry(start: Int32(arena.count), length: Int32(word.count), count: 1, capitalised: capitalised, known: nil))
-            for byte in word { arena.append(byte.asciiLowercased) }
-            return entries.count - 1
-        case nil:
-            return -1
-        }
-    }
-
-    /// The answer remembered for the word of entry `index` (`setKnown`); nil when none is or there is no such entry.
-    func known(entry index: Int) -> Bool? {
-        entries.indices.contains(index) ? entries[index].known : nil
-    }
-
-    /// Calls `body` with the lower-cased bytes of each distinct word, in the order the words were first counted.
-    func withWords<R>(_ body: ([UnsafeBufferPointer<UInt8>]) -> R) -> R {
-        arena.withUnsafeBufferPointer { all in
-            body(entries.map { UnsafeBufferPointer(rebasing: all[Int($0.start)..<Int($0.start + $0.length)]) })
-        }
-    }
-
-    /// Stores one remembered answer for each distinct word, in the order of `withWords`.
-    mutating func setKnown(_ known: [Bool?]) {
-        for (index, answer) in known.enumerated() where index < entries.count { entries[index].known = answer }
-    }
-
-    /// The count of the lower-cased word `lower`, whether it was ever capitalised, and the answer remembered for it;
-    /// nil for a word never counted.
-    func entry(for lower: UnsafeBufferPointer<UInt8>) -> (count: Int, capitalised: Bool, known: Bool?)? {
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                entries.withUnsafeBufferPointer { entries in
-                    Self.probe(for: lower, hash: Self.hash(lower), slots: slots, arena: arena, entries: entries)
-                }
-            }
-        }
-        guard let index = found, index >= 0 else { return nil }
-        return (Int(entries[index].count), entries[index].capitalised, entries[index].known)
-    }
-
-    /// Looks for `word` (compared lower-cased) from its hash's slot on: the index of its entry, or -1 - the empty slot
-    /// where it would go (nil only for a table with no empty slot, which `add` never lets happen).
-    @inline(__always)
-    private static func probe(for word: UnsafeBufferPointer<UInt8>, hash: UInt64, slots: UnsafeBufferPointer<Int32>,
-                              arena: UnsafeBufferPointer<UInt8>, entries: UnsafeBufferPointer<Entry>) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        for _ in 0..<slots.count {
-            let stored = Int(slots[slot])
-            if stored == 0 { return -1 - slot }
-            let entry = entries[stored - 1]
-            if Int(entry.length) == word.count {
-                var offset = Int(entry.start), equal = true
-                for byte in word {
-                    if arena[offset] != byte.asciiLowercased { equal = false; break }
-                    offset += 1
-                }
-                if equal { return stored - 1 }
-            }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// Doubles the table and places every entry again.
-    private mutating func grow() {
-        var slots = [Int32](repeating: 0, count: self.slots.count * 2)
-        let mask = slots.count - 1
-        arena.withUnsafeBufferPointer { all in
-            for (index, entry) in entries.enumerated() {
-                let word = UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)])
-                var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index + 1)
-            }
-        }
-        self.slots = slots
-    }
-
-    /// The hash of the lower-cased `bytes`, eight at a time (`WordSet.hash(_:lowerCasing:)`).
-    @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        WordSet.hash(bytes, lowerCasing: true)
     }
 }

@@ -32,22 +32,23 @@ public struct WordRepair: Sendable {
             var text = text
             text.withUTF8 { bytes in
                 let firstRun = longRuns.count
-                var isPlain = true
-                // Letter runs of plain-ASCII stretches are tallied on their bytes, with no String per word;
-                // stretches with other characters are split by characters.
-                Self.forEachStretch(of: bytes) { range, isPlainASCII in
-                    guard !isPlainASCII else {
-                        return Self.forEachASCIILetterRun(in: bytes, range) { run in
-                            let entry = words.add(ascii: run)
-                            if run.count >= 5 { longRuns.append(UInt32(truncatingIfNeeded: entry)) }
+                // Letter runs of plain-ASCII texts and stretches are tallied on their bytes, with no String per word, in
+                // the same pass that finds the long runs and sentences glued together; stretches with other characters
+                // are split by characters.
+                if UTF8Search.isPlainASCII(bytes) {
+                    let glues = words.addLetterRuns(of: bytes, in: 0..<bytes.count, longRuns: &longRuns)
+                    if !glues { return plainTexts.append(CompactRange(firstRun..<longRuns.count)) }
+                } else {
+                    Self.forEachStretch(of: bytes) { range, isPlainASCII in
+                        guard !isPlainASCII else { return _ = words.addLetterRuns(of: bytes, in: range, longRuns: &longRuns) }
+                        for word in Self.words(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) {
+                            words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
                         }
                     }
-                    isPlain = false
-                    for word in Self.words(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) {
-                        words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
-                    }
                 }
-                plainTexts.append(isPlain && !Self.mayGlueSentences(bytes) ? CompactRange(firstRun..<longRuns.count) : .none)
+                // Only the runs of the texts looked at by their windows are kept.
+                longRuns.removeSubrange(firstRun...)
+                plainTexts.append(.none)
             }
         }
         self.words = words
@@ -55,9 +56,9 @@ public struct WordRepair: Sendable {
         // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
         // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
         // Their dictionary lookups, nearly all cache misses, are made together (`WordSet.contains(asciiBatch:)`).
-        let known = self.words.asciiWordsToMemo { words in
-            let inLexicon = lexicon.words.contains(asciiBatch: words)
-            return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0]) }
+        let known = self.words.asciiWordsToMemo { words, hashes, counts in
+            let inLexicon = lexicon.words.contains(asciiBatch: words, hashes: hashes)
+            return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0], count: counts[$0]) }
         }
         self.words.memoKnown(known)
         // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
@@ -65,12 +66,20 @@ public struct WordRepair: Sendable {
         // text's letter runs, may be split (five letters or more) and is no known word.
         // Tokens that hold none of the others change in no text: only the bytes from the first such run to the last
         // one are looked at again.
-        windows = zip(texts, plainTexts).map { text, plain in
-            guard let runs = plain.range else { return .none }
-            let isUnknown = { (run: Int) in self.words.knownMemo(entry: Int(longRuns[run])) != true }
-            guard runs.contains(where: isUnknown) else { return CompactRange(0..<0) }
-            return Self.window(of: text, runs: runs, where: isUnknown).map(CompactRange.init) ?? .none
+        // The tally is read through a local copy: a closure that read `self` would copy the whole repairer each call.
+        let tally = self.words
+        var windows: [CompactRange] = []
+        windows.reserveCapacity(texts.count)
+        for (text, plain) in zip(texts, plainTexts) {
+            guard let runs = plain.range else { windows.append(.none); continue }
+            guard runs.contains(where: { tally.knownMemo(entry: Int(longRuns[$0])) != true }) else {
+                windows.append(CompactRange(0..<0))
+                continue
+            }
+            let window = Self.window(of: text, runs: runs) { tally.knownMemo(entry: Int(longRuns[$0])) != true }
+            windows.append(window.map(CompactRange.init) ?? .none)
         }
+        self.windows = windows
     }
 
     /// The bytes of plain-ASCII `text` from the first of its letter runs of five letters or more for which `isUnknown`
@@ -78,14 +87,13 @@ public struct WordRepair: Sendable {
     private static func window(of text: String, runs: Range<Int>, where isUnknown: (Int) -> Bool) -> Range<Int>? {
         var text = text
         return text.withUTF8 { bytes -> Range<Int>? in
-            guard let base = bytes.baseAddress else { return nil }
             var number = runs.lowerBound, first: Int?, last = 0
-            forEachASCIILetterRun(in: bytes, 0..<bytes.count) { run in
-                guard run.count >= 5, let start = run.baseAddress else { return }
+            ASCIILetterRuns.forEach(in: bytes, 0..<bytes.count, hashing: false) { start, length, _, _ in
+                guard length >= 5 else { return }
                 defer { number += 1 }
                 guard isUnknown(number) else { return }
-                if first == nil { first = start - base }
-                last = start - base + run.count
+                if first == nil { first = start }
+                last = start + length
             }
             return first.map { $0..<last }
         }
@@ -143,20 +151,6 @@ public struct WordRepair: Sendable {
             }
             body(start..<end, isPlainASCII)
             start = end + 1
-        }
-    }
-
-    /// Calls `body` with each run of ASCII letters in `bytes[range]`.
-    @inline(__always)
-    private static func forEachASCIILetterRun(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                              _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var start = range.lowerBound
-        while start < range.upperBound {
-            guard Self.isASCIILetter(bytes[start]) else { start += 1; continue }
-            var end = start + 1
-            while end < range.upperBound, Self.isASCIILetter(bytes[end]) { end += 1 }
-            body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            start = end
         }
     }
 
