@@ -310,8 +310,8 @@ public enum OrganisationExtractor {
 
     /// "Vincent Gros and Julietta Murata from Hachette": a person's full name, then "from" and a proper name.
     /// The two words before "from" must look like a name, not a phrase of common words ("Credit Cards from …").
-    /// The words (as `splitOnSpaces()` cuts them) around each "from" of a text whose spaces border ASCII bytes are found
-    /// on its bytes, with no split of the whole text; `onBytes` is there for tests, which compare both ways.
+    /// The words (as `splitOnSpaces()` cuts them) around each "from" are found in place, with no split of the whole
+    /// text; `onBytes` is there for tests, which compare both ways.
     /// `holdsFrom` is whether the text holds " from ", when the caller knows.
     static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
                                       onBytes: Bool = true, holdsFrom: Bool? = nil) {
@@ -349,55 +349,72 @@ public enum OrganisationExtractor {
     }
 
     /// Calls `body`, left to right, with the words around each word "from" of `text` that has two words before it and
-    /// one after: those two, "from" and up to four words after it, cut at spaces as `splitOnSpaces()` cuts them when
-    /// every space byte borders ASCII bytes (`UTF8Search.standaloneSpaceCount`). False, having done nothing, for any
-    /// other text or without contiguous bytes.
+    /// one after: those two, "from" and up to four words after it, cut at spaces as `splitOnSpaces()` cuts them. A text
+    /// whose space bytes all border ASCII bytes (`UTF8Search.standaloneSpaceCount`) is walked on its bytes, any other
+    /// on its characters around each "from" only. False, having done nothing, without contiguous bytes.
     private static func forEachFromWord(in text: String, _ body: (ArraySlice<Substring>) -> Void) -> Bool {
         let pattern: [UInt8] = Array("from".utf8), anchor = UTF8Search.rarestByteIndex(of: pattern)
         let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard UTF8Search.standaloneSpaceCount(bytes) != nil else { return false }
+            let onBytes = UTF8Search.standaloneSpaceCount(bytes) != nil
             let utf8 = text.utf8
-            let substring = { (range: Range<Int>) -> Substring in
-                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-                return text[start..<utf8.index(start, offsetBy: range.count)]
-            }
-            /// The word that ends at `end` (after any spaces before `end`), nil at the start.
-            func word(endingBefore end: Int) -> Range<Int>? {
-                var to = end
-                while to > 0, bytes[to - 1] == UInt8(ascii: " ") { to -= 1 }
-                guard to > 0 else { return nil }
-                var from = to - 1
-                while from > 0, bytes[from - 1] != UInt8(ascii: " ") { from -= 1 }
-                return from..<to
-            }
-            /// The word that starts at or after `start` (after any spaces), nil at the end.
-            func word(startingFrom start: Int) -> Range<Int>? {
-                var from = start
-                while from < bytes.count, bytes[from] == UInt8(ascii: " ") { from += 1 }
-                guard from < bytes.count else { return nil }
-                var to = from + 1
-                while to < bytes.count, bytes[to] != UInt8(ascii: " ") { to += 1 }
-                return from..<to
-            }
+            let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
             pattern.withUnsafeBufferPointer { needle in
                 var from = 0
                 while let start = UTF8Search.offset(of: needle, anchor: anchor, in: bytes, from: from) {
                     let end = start + needle.count
                     from = end
-                    guard start > 0, bytes[start - 1] == UInt8(ascii: " "), end < bytes.count, bytes[end] == UInt8(ascii: " "),
-                          let family = word(endingBefore: start), let given = word(endingBefore: family.lowerBound),
-                          var next = word(startingFrom: end) else { continue }
-                    var words = [substring(given), substring(family), substring(start..<end), substring(next)]
-                    while words.count < 7, let after = word(startingFrom: next.upperBound) {
-                        words.append(substring(after))
-                        next = after
+                    guard start > 0, bytes[start - 1] == UInt8(ascii: " "), end < bytes.count, bytes[end] == UInt8(ascii: " ")
+                    else { continue }
+                    if onBytes {
+                        guard let words = wordsAroundFrom(in: bytes, space: UInt8(ascii: " "), from: start..<end) else { continue }
+                        body(words.map { text[index($0.lowerBound)..<index($0.upperBound)] }[...])
+                        continue
                     }
-                    body(words[...])
+                    // "from" is a word of its own when a space character ends where it starts and another starts
+                    // where it ends (its ASCII letters are one character each).
+                    guard let first = String.Index(index(start), within: text), first > text.startIndex,
+                          text[text.index(before: first)] == " ", let last = String.Index(index(end), within: text),
+                          text[last] == " ", let words = wordsAroundFrom(in: text, space: " ", from: first..<last)
+                    else { continue }
+                    body(words.map { text[$0] }[...])
                 }
             }
             return true
         }
         return done == true
+    }
+
+    /// The ranges of the two words before the word at `from` in `text`, that word and up to four words after it (at
+    /// least one), words being cut at each `space` element as `split(separator:)` cuts them; nil without them.
+    private static func wordsAroundFrom<Text: BidirectionalCollection>(in text: Text, space: Text.Element,
+                                                                       from: Range<Text.Index>) -> [Range<Text.Index>]?
+    where Text.Element: Equatable {
+        /// The word that ends at `end` (after any spaces before `end`), nil at the start.
+        func word(endingBefore end: Text.Index) -> Range<Text.Index>? {
+            var to = end
+            while to > text.startIndex, text[text.index(before: to)] == space { to = text.index(before: to) }
+            guard to > text.startIndex else { return nil }
+            var start = text.index(before: to)
+            while start > text.startIndex, text[text.index(before: start)] != space { start = text.index(before: start) }
+            return start..<to
+        }
+        /// The word that starts at or after `start` (after any spaces), nil at the end.
+        func word(startingFrom start: Text.Index) -> Range<Text.Index>? {
+            var first = start
+            while first < text.endIndex, text[first] == space { first = text.index(after: first) }
+            guard first < text.endIndex else { return nil }
+            var to = text.index(after: first)
+            while to < text.endIndex, text[to] != space { to = text.index(after: to) }
+            return first..<to
+        }
+        guard let family = word(endingBefore: from.lowerBound), let given = word(endingBefore: family.lowerBound),
+              var next = word(startingFrom: from.upperBound) else { return nil }
+        var words = [given, family, from, next]
+        while words.count < 7, let after = word(startingFrom: next.upperBound) {
+            words.append(after)
+            next = after
+        }
+        return words
     }
 
     /// A capitalised or upper-case word that is not a common word, a person of the meeting, a country or a month.
