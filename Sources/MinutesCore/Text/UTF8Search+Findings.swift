@@ -47,31 +47,57 @@ struct FindingsNeedles {
         all = needles.isEmpty ? 0 : UInt.max >> UInt(UInt.bitWidth - needles.count)
     }
 
-    /// Which needles `text` holds at some offset, its ASCII letters compared in either case.
-    fileprivate func mentions(in text: UnsafeBufferPointer<UInt8>) -> UInt {
+    /// Which needles `text` holds at some offset, its ASCII letters compared in either case, and whether `text` is
+    /// plain ASCII (`UTF8Search.isPlainASCII`), both read in one pass: each eight bytes are loaded once for the two
+    /// questions, and only the bytes that may be anchors among them are looked at one by one.
+    fileprivate func scan(_ text: UnsafeBufferPointer<UInt8>) -> FindingsByteScan {
         bytes.withUnsafeBufferPointer { needleBytes in
             anchored.withUnsafeBufferPointer { anchored in
                 var found: UInt = 0
-                var i = 0
-                while i < text.count, found != all {
-                    // The next eight bytes are passed over without an anchor among them, else looked at one by one.
-                    guard let blockEnd = anchorWords.blockEnd(from: i, in: text) else { i += 8; continue }
-                    for position in i..<blockEnd {
-                        var candidates = anchored[Int(text[position])] & ~found
-                        while candidates != 0 {
-                            let bit = candidates.trailingZeroBitCount
-                            candidates &= candidates - 1
-                            let (start, count, anchor) = layout[bit]
-                            let first = position - anchor
-                            guard first >= 0, first + count <= text.count else { continue }
-                            var j = 0
-                            while j < count && text[first + j].asciiLowercased == needleBytes[start + j] { j += 1 }
-                            if j == count { found |= 1 << UInt(bit) }
-                        }
+                /// Looks for the needles anchored on the byte at `position`.
+                func lookAt(_ position: Int) {
+                    var candidates = anchored[Int(text[position])] & ~found
+                    while candidates != 0 {
+                        let bit = candidates.trailingZeroBitCount
+                        candidates &= candidates - 1
+                        let (start, count, anchor) = layout[bit]
+                        let first = position - anchor
+                        guard first >= 0, first + count <= text.count else { continue }
+                        var j = 0
+                        while j < count && text[first + j].asciiLowercased == needleBytes[start + j] { j += 1 }
+                        if j == count { found |= 1 << UInt(bit) }
                     }
-                    i = blockEnd
                 }
-                return found
+                guard let base = text.baseAddress else { return FindingsByteScan(mentions: 0, isPlainASCII: true) }
+                let raw = UnsafeRawPointer(base)
+                let highBits: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+                var isPlainASCII = true
+                var i = 0
+                while i + 8 <= text.count {
+                    if found == all {
+                        // Every needle is found: only the plain ASCII question is left for the remaining bytes.
+                        if isPlainASCII { isPlainASCII = UTF8Search.isPlainASCII(UnsafeBufferPointer(rebasing: text[i...])) }
+                        return FindingsByteScan(mentions: found, isPlainASCII: isPlainASCII)
+                    }
+                    if isPlainASCII {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let crs = word ^ (ones &* 0x0D)
+                        if word & highBits != 0 || (crs &- ones) & ~crs & highBits != 0 { isPlainASCII = false }
+                    }
+                    // The top bit of each byte that may be an anchor (perhaps another byte too, which `anchored` refuses).
+                    var mayAnchor = anchorWords.anchorBits(from: i, in: text)
+                    while mayAnchor != 0 {
+                        lookAt(i + mayAnchor.trailingZeroBitCount / 8)
+                        mayAnchor &= mayAnchor - 1
+                    }
+                    i += 8
+                }
+                while i < text.count {
+                    if text[i] >= 0x80 || text[i] == 0x0D { isPlainASCII = false }
+                    if found != all { lookAt(i) }
+                    i += 1
+                }
+                return FindingsByteScan(mentions: found, isPlainASCII: isPlainASCII)
             }
         }
     }
@@ -86,7 +112,7 @@ extension String {
     /// not already hold in either case but "k", from KELVIN SIGN, and "i", from "İ", followed by a combining dot).
     func findingsScan(_ needles: FindingsNeedles) -> FindingsByteScan {
         let scan = utf8.withContiguousStorageIfAvailable { bytes in
-            FindingsByteScan(mentions: needles.mentions(in: bytes), isPlainASCII: UTF8Search.isPlainASCII(bytes))
+            needles.scan(bytes)
         }
         // Bytes not stored contiguously cannot be read here: every needle may be there.
         return scan ?? FindingsByteScan(mentions: ~0, isPlainASCII: isPlainASCII)
