@@ -91,10 +91,26 @@ struct TextPathFastPathTests {
             }
             return out
         }
+        /// `PlainTextReader.joinLines` of `lines`, copied into one text to give it byte ranges.
+        func joinedOnBytes(_ lines: [Substring]) -> String {
+            var text = lines.joined(separator: "\n")
+            var ranges: [Range<Int>] = [], start = 0
+            for line in lines {
+                ranges.append(start..<start + line.utf8.count)
+                start += line.utf8.count + 1
+            }
+            let source = text
+            return text.withUTF8 { bytes in
+                PlainTextReader.joinLines(ranges, in: bytes) { range in
+                    let from = source.utf8.index(source.startIndex, offsetBy: range.lowerBound)
+                    return source[from..<source.utf8.index(from, offsetBy: range.count)]
+                }
+            }
+        }
         var random = SplitMix64(seed: 83)
         for _ in 0..<2000 {
             let lines = (0..<Int(random.next() % 4 + 1)).map { _ in Substring(Self.text(&random, count: 3)) }
-            #expect(PlainTextReader.joinLines(lines) == joinedByCharacters(lines), "\(lines)")
+            #expect(joinedOnBytes(lines) == joinedByCharacters(lines), "\(lines)")
         }
     }
 

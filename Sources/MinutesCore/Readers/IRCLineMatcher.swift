@@ -60,7 +60,6 @@ enum IRCLineMatcher {
         var text: Range<Int>?
     }
 
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// The parts of the line the patterns would match, or nil when neither matches.
@@ -97,8 +96,8 @@ enum IRCLineMatcher {
             let open = byte(start) == UInt8(ascii: "[") ? start + 1 : start
             guard let end = timestamp(from: open) else { return nil }
             var index = byte(end) == UInt8(ascii: "]") ? end + 1 : end
-            guard let blank = byte(index), isBlank(blank) else { return nil }
-            while let next = byte(index), isBlank(next) { index += 1 }
+            guard let blank = byte(index), PlainTextLines.isBlank(blank) else { return nil }
+            while let next = byte(index), PlainTextLines.isBlank(next) { index += 1 }
             return (open..<end, index)
         }
 
@@ -107,7 +106,7 @@ enum IRCLineMatcher {
             guard byte(start) == UInt8(ascii: "<") else { return nil }
             func nick(from first: Int) -> Range<Int>? {
                 var index = first
-                while let next = byte(index), next != UInt8(ascii: ">"), !isBlank(next) { index += 1 }
+                while let next = byte(index), next != UInt8(ascii: ">"), !PlainTextLines.isBlank(next) { index += 1 }
                 return index > first && byte(index) == UInt8(ascii: ">") ? first..<index : nil
             }
             var found: Range<Int>?
@@ -115,12 +114,12 @@ enum IRCLineMatcher {
             if found == nil { found = nick(from: start + 1) }
             guard let name = found else { return nil }
             var text = name.upperBound + 1
-            if let next = byte(text), isBlank(next) { text += 1 }
+            if let next = byte(text), PlainTextLines.isBlank(next) { text += 1 }
             return (name, text..<bytes.count)
         }
 
         var start = 0
-        while let next = byte(start), isBlank(next) { start += 1 }
+        while let next = byte(start), PlainTextLines.isBlank(next) { start += 1 }
         let stamped = stamp(from: start)
         if let stamped, let said = speaker(from: stamped.next) {
             return Shape(timestamp: stamped.range, nick: said.nick, text: said.text)
@@ -130,7 +129,7 @@ enum IRCLineMatcher {
         }
         guard let stamped else { return nil }
         let index = stamped.next
-        func blank(at index: Int) -> Bool { byte(index).map(isBlank) ?? false }
+        func blank(at index: Int) -> Bool { byte(index).map(PlainTextLines.isBlank) ?? false }
         var stars = 0
         while byte(index + stars) == UInt8(ascii: "*") { stars += 1 }
         let isNotice = ((1...3).contains(stars) && blank(at: index + stars))

@@ -13,6 +13,18 @@ enum PlainTextLines {
         return bytes.count
     }
 
+    /// The byte range of the line that starts at `offset`, with `offset` moved to the next line's start (nil after the
+    /// last line); empty lines are passed over when `omittingEmpty`. Nil when no line is left.
+    static func nextLine(in bytes: UnsafeBufferPointer<UInt8>, offset: inout Int?, omittingEmpty: Bool) -> Range<Int>? {
+        while let start = offset {
+            let end = lineEnd(in: bytes, from: start)
+            offset = end < bytes.count ? end + 1 : nil
+            if omittingEmpty && end == start { continue }
+            return start..<end
+        }
+        return nil
+    }
+
     /// The offsets `trimming(.blanks)` keeps of the line at `range`, or nil when a non-ASCII byte borders a trimmed
     /// blank (a combining mark after it or a prepended mark before it may join the blank into a larger character):
     /// then the characters must be compared.
@@ -32,7 +44,7 @@ enum PlainTextLines {
     }
 }
 
-/// The lines of a text's bytes as byte ranges, one at a time (`PlainTextLines.lineEnd`).
+/// The lines of a text's bytes as byte ranges, one at a time (`PlainTextLines.nextLine`).
 struct PlainTextLineRanges: Sequence, IteratorProtocol {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let omittingEmpty: Bool
@@ -47,12 +59,6 @@ struct PlainTextLineRanges: Sequence, IteratorProtocol {
 
     /// The next line's byte range.
     mutating func next() -> Range<Int>? {
-        while let start = offset {
-            let end = PlainTextLines.lineEnd(in: bytes, from: start)
-            offset = end < bytes.count ? end + 1 : nil
-            if omittingEmpty && end == start { continue }
-            return start..<end
-        }
-        return nil
+        PlainTextLines.nextLine(in: bytes, offset: &offset, omittingEmpty: omittingEmpty)
     }
 }

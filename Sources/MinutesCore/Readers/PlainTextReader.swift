@@ -330,27 +330,9 @@ public struct PlainTextReader: DocumentReader {
         return letters.allSatisfy { $0.isUppercase || !$0.isCased } && !line.contains(",")
     }
 
-    /// Joins wrapped lines with spaces; a line ending in a hyphen after a letter joins
-    /// the next without a space ("busi-" + "ness"), which `WordRepair` later judges.
-    static func joinLines(_ lines: [Substring]) -> String {
-        // The lines copied into one text, so the byte version answers.
-        var text = lines.joined(separator: "\n")
-        var ranges: [Range<Int>] = [], start = 0
-        for line in lines {
-            ranges.append(start..<start + line.utf8.count)
-            start += line.utf8.count + 1
-        }
-        let source = text
-        return text.withUTF8 { bytes in
-            joinLines(ranges, in: bytes) { range in
-                let from = source.utf8.index(source.startIndex, offsetBy: range.lowerBound)
-                return source[from..<source.utf8.index(from, offsetBy: range.count)]
-            }
-        }
-    }
-
-    /// `joinLines(_:)` of the lines at byte ranges `lines` of `bytes`, written straight into a String sized once;
-    /// `slice` gives a line's characters where the hyphen rule must look at them.
+    /// Joins the wrapped lines at byte ranges `lines` of `bytes` with spaces, written straight into a String sized
+    /// once; a line ending in a hyphen after a letter joins the next without a space ("busi-" + "ness"), which
+    /// `WordRepair` later judges. `slice` gives a line's characters where the hyphen rule must look at them.
     static func joinLines(_ lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, slice: (Range<Int>) -> Substring) -> String {
         guard lines.count > 1 else { return lines.first.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) } ?? "" }
         // A separator takes at most 3 bytes.

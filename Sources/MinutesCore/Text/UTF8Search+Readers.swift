@@ -33,7 +33,7 @@ extension String {
     }
 }
 
-/// The lines of a text between the LF characters (`PlainTextLines.lineEnd`), found one at a time, so a long text's
+/// The lines of a text between the LF characters (`PlainTextLines.nextLine`), found one at a time, so a long text's
 /// lines are never all held at once.
 struct ReaderLines: Sequence, IteratorProtocol {
     private var text: Substring
@@ -49,14 +49,12 @@ struct ReaderLines: Sequence, IteratorProtocol {
 
     /// The next line.
     mutating func next() -> Substring? {
-        while let start = offset {
-            let count = text.utf8.count
-            let end = text.withUTF8 { PlainTextLines.lineEnd(in: $0, from: start) }
-            offset = end < count ? end + 1 : nil
-            if omittingEmpty && end == start { continue }
-            let from = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-            return text[from..<text.utf8.index(from, offsetBy: end - start)]
-        }
-        return nil
+        var offset = self.offset
+        let omittingEmpty = self.omittingEmpty
+        let line = text.withUTF8 { PlainTextLines.nextLine(in: $0, offset: &offset, omittingEmpty: omittingEmpty) }
+        self.offset = offset
+        guard let line else { return nil }
+        let from = text.utf8.index(text.utf8.startIndex, offsetBy: line.lowerBound)
+        return text[from..<text.utf8.index(from, offsetBy: line.count)]
     }
 }
