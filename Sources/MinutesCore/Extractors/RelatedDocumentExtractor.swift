@@ -314,7 +314,7 @@ public enum RelatedDocumentExtractor {
             return false
         }
         // Any other ASCII byte but white space is a character unlike the first ("* item", "# Heading").
-        guard text.utf8.allSatisfy({ $0 == firstByte || $0 == 0x20 || (0x09...0x0D).contains($0) || $0 >= 0x80 }) else { return false }
+        guard text.utf8.allSatisfy({ $0 == firstByte || UTF8Search.isASCIIWhitespace($0) || $0 >= 0x80 }) else { return false }
         let t = text.filter { !$0.isWhitespace }
         guard t.count >= 3, let first = t.first, "=-_*~#.+".contains(first) else { return false }
         return t.allSatisfy { $0 == first }

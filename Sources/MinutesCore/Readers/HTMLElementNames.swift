@@ -176,9 +176,9 @@ enum HTMLByteRules {
         var tokens: [String] = []
         var start = 0
         while start < bytes.count {
-            while start < bytes.count, isASCIIWhitespace(bytes[start]) { start += 1 }
+            while start < bytes.count, UTF8Search.isASCIIWhitespace(bytes[start]) { start += 1 }
             var end = start
-            while end < bytes.count, !isASCIIWhitespace(bytes[end]) { end += 1 }
+            while end < bytes.count, !UTF8Search.isASCIIWhitespace(bytes[end]) { end += 1 }
             if end > start { tokens.append(UTF8Search.lowercasedASCII(bytes[start..<end])) }
             start = end
         }
@@ -210,7 +210,7 @@ enum HTMLByteRules {
     /// character that is not white space; anything else (controls, non-ASCII) takes the rule itself.
     static func isBlank<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         var undecided = false
-        for byte in bytes where !isASCIIWhitespace(byte) {
+        for byte in bytes where !UTF8Search.isASCIIWhitespace(byte) {
             if byte > 0x20, byte < 0x7F { return false }
             undecided = true
         }
@@ -231,7 +231,7 @@ enum HTMLByteRules {
             var read = 0, count = 0
             while true {
                 // White space before a word: one space between words, none at either end.
-                while read < end, isASCIIWhitespace(source[read]) { read += 1 }
+                while read < end, UTF8Search.isASCIIWhitespace(source[read]) { read += 1 }
                 guard read < end else { break }
                 if count > 0 { target[count] = 0x20; count += 1 }
                 // The word, and what follows it unchanged, eight bytes at a time where it can.
@@ -246,7 +246,7 @@ enum HTMLByteRules {
                         }
                     }
                     let byte = source[read]
-                    if isASCIIWhitespace(byte) { break }
+                    if UTF8Search.isASCIIWhitespace(byte) { break }
                     if byte >= 0xC2 {
                         if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 { mayHoldUnicodeSpace = true }
                         if !holdsUnicodeSpace, unicodeSpaceLength(UnsafeBufferPointer(rebasing: bytes[read...])) > 0 { holdsUnicodeSpace = true }
@@ -293,8 +293,4 @@ enum HTMLByteRules {
         let isSpace = ~(((difference & low) &+ low) | difference | low)
         return isSpace & (isSpace << 8) == 0 && isSpace >> 56 == 0
     }
-
-    /// Bytes 09–0D and 20.
-    @inline(__always)
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 }

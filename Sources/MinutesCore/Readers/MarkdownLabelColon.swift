@@ -8,9 +8,8 @@ extension MarkdownText {
         var spacePending = false
         var sawColon = false
         for byte in bytes {
-            // ASCII white space (tab, line feed, vertical tab, form feed, carriage return, space): one space
-            // between words, none before the first.
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            // ASCII white space: one space between words, none before the first.
+            if UTF8Search.isASCIIWhitespace(byte) {
                 spacePending = written > 0
                 continue
             }

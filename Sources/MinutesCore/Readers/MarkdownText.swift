@@ -62,7 +62,7 @@ enum MarkdownText {
                     end.pointee = byte
                     end += 1
                     afterSpace = false
-                } else if byte == 0x20 || byte &- 0x09 <= 0x0D - 0x09 {
+                } else if UTF8Search.isASCIIWhitespace(byte) {
                     if !afterSpace {
                         end.pointee = 0x20
                         end += 1
@@ -128,7 +128,7 @@ enum MarkdownText {
     /// character that is not white space.
     static func isBlank(_ bytes: Bytes) -> Bool {
         var sawNonASCII = false
-        for byte in bytes where byte != 0x20 && (byte < 0x09 || byte > 0x0D) {
+        for byte in bytes where !UTF8Search.isASCIIWhitespace(byte) {
             if byte < 0x80 { return false }
             sawNonASCII = true
         }

@@ -54,6 +54,10 @@ extension StringProtocol {
 
 /// The byte-level search behind `containsASCII(_:)` and `rangeOfASCII(_:)`.
 enum UTF8Search {
+    /// ASCII white space: bytes 09–0D (tab, line feed, vertical tab, form feed, carriage return) and 20 (space).
+    @inline(__always)
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
     /// What the bytes say about a needle.
     enum Answer {
         /// The first match starts at this byte offset.
