@@ -68,17 +68,27 @@ public struct MinutesParser: Sendable {
             throw MinutesError.tooLarge(path: path, bytes: bytes.count, limit: options.maxBytes)
         }
         let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
-        let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
-        var decoded = try TextDecoder.decode(bytes, path: path, declaredCharset: charset)
         let (digest, count) = (Self.sha256(bytes), bytes.count)
-        bytes = []
-        let reader = Self.reader(for: format, text: decoded.text)
-        // The reader gets the only reference to the text, so it can free it as soon as it is read.
-        let text = decoded.text
-        decoded.text = ""
-        let document = reader.read(consume text, baseURL: nil)
-        let source = Source(path: path, format: format, encoding: decoded.encoding, sha256: digest, bytes: count)
-        return (document, source, decoded.warnings)
+        let document: BlockDocument, encoding: String, warnings: [String]
+        if format == .html {
+            // libxml2 reads UTF-8 bytes: the decoded text stays bytes (normalised in place when they are UTF-8).
+            let charset = FormatSniffer.declaredCharset(html: bytes)
+            var decoded = try TextDecoder.decodeUTF8(consume bytes, path: path, declaredCharset: charset)
+            (encoding, warnings) = (decoded.encoding, decoded.warnings)
+            // The reader gets the only reference to the text, so it can free it as soon as it is read.
+            let utf8 = decoded.utf8
+            decoded.utf8 = []
+            document = HTMLReader().read(utf8: consume utf8, baseURL: nil)
+        } else {
+            var decoded = try TextDecoder.decode(bytes, path: path)
+            bytes = []
+            (encoding, warnings) = (decoded.encoding, decoded.warnings)
+            let reader = Self.reader(for: format, text: decoded.text)
+            let text = decoded.text
+            decoded.text = ""
+            document = reader.read(consume text, baseURL: nil)
+        }
+        return (document, Source(path: path, format: format, encoding: encoding, sha256: digest, bytes: count), warnings)
     }
 
     /// Runs the extractors over one meeting's blocks.
@@ -134,26 +144,42 @@ public struct MinutesParser: Sendable {
 
     /// Reads `fileDescriptor` to its end (standard input, a file), refusing more than `maxBytes`
     /// with `MinutesError.tooLarge` as soon as the limit is passed, so memory stays bounded.
+    /// The first `sizeHint` bytes (a file's size) and one more are read straight into the result, which keeps that
+    /// one byte of room (a reader may end the bytes with a NUL without a copy); only a longer input is read on in chunks.
     public static func read(fileDescriptor: Int32, path: String, maxBytes: Int, sizeHint: Int = 0) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(sizeHint, 0), maxBytes) + 1)
-        let chunk = 1 << 16
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(fileDescriptor, $0.baseAddress, chunk) }
-            if count == 0 { break }
-            if count < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                if code == EAGAIN { usleep(1000); continue }
-                throw MinutesError.unreadable(path: path, reason: describe(errno: code))
-            }
-            bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > maxBytes {
-                throw MinutesError.tooLarge(path: path, bytes: bytes.count, limit: maxBytes)
+        let capacity = min(max(sizeHint, 0), maxBytes) + 1
+        var bytes = try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while count < buffer.count {
+                let got = try readSome(fileDescriptor, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...])), path: path)
+                if got == 0 { return }
+                count += got
             }
         }
+        guard bytes.count == capacity else { return bytes }
+        // Longer than the hint said (standard input, a file that grew): read on a chunk at a time.
+        let chunk = 1 << 16
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while bytes.count <= maxBytes {
+            let count = try buffer.withUnsafeMutableBytes { try readSome(fileDescriptor, into: $0, path: path) }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        if bytes.count > maxBytes {
+            throw MinutesError.tooLarge(path: path, bytes: bytes.count, limit: maxBytes)
+        }
         return bytes
+    }
+
+    /// One `read(2)` into `buffer`, tried again when interrupted or not ready: the byte count, 0 at the end.
+    private static func readSome(_ fileDescriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+        while true {
+            let count = Glibc.read(fileDescriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            let code = errno
+            if code == EINTR { continue }
+            if code == EAGAIN { usleep(1000); continue }
+            throw MinutesError.unreadable(path: path, reason: describe(errno: code))
+        }
     }
 
     /// `strerror(3)` in lower case ("permission denied", "too many levels of symbolic links").

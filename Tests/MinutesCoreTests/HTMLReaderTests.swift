@@ -1,8 +1,24 @@
+import Foundation
 import Testing
 @testable import MinutesCore
 
+/// Reads `html` through the reader's `String` entry, checking that its byte entry (`read(utf8:)`, which the parser uses)
+/// reads the same.
 private func read(_ html: String, baseURL: String? = nil) -> BlockDocument {
-    HTMLReader().read(html, baseURL: baseURL)
+    let document = HTMLReader().read(html, baseURL: baseURL)
+    #expect(HTMLReader().read(utf8: Array(html.utf8), baseURL: baseURL) == document)
+    return document
+}
+
+@Test func htmlByteEntryReadsTheCorpusAsTheStringEntry() throws {
+    let files = FileManager.default.enumerator(at: repositoryRoot.appendingPathComponent("Corpus"), includingPropertiesForKeys: nil)?
+        .compactMap { $0 as? URL }.filter { $0.pathExtension == "html" } ?? []
+    #expect(files.count >= 10)
+    for file in files {
+        let decoded = try TextDecoder.decodeUTF8(Array(try Data(contentsOf: file)), path: file.path)
+        let text = String(decoding: decoded.utf8, as: UTF8.self)
+        #expect(HTMLReader().read(utf8: decoded.utf8, baseURL: nil) == HTMLReader().read(text, baseURL: nil), "\(file.lastPathComponent)")
+    }
 }
 
 @Test func htmlHeadingsCarryTheirLevel() {

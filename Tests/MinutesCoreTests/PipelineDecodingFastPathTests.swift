@@ -51,4 +51,37 @@ struct PipelineDecodingFastPathTests {
         }
         #expect(failures == 0)
     }
+
+    /// `decodeUTF8` (bytes normalised in place, for the HTML reader) gives the bytes of `decode`'s text, its encoding and
+    /// warnings, and throws where it throws: valid UTF-8 with and without a byte-order mark, invalid UTF-8 (Windows-1252),
+    /// UTF-16 with and without a mark, NULs, binary signatures.
+    @Test func decodingToUTF8BytesMatchesDecodingToText() {
+        let pieces = ["a", " ", "\r", "\n", "\r\n", "\u{0}", "\u{A0}", "\u{202F}", "\u{FEFF}", "é", "e\u{301}", "\u{301}",
+                      "\u{212B}", "A\u{30A}", "\u{1100}\u{1161}", "ü", "😀", "\u{2060}", "©", "Ω", "\u{338}", "<p>"]
+        let prefixes: [[UInt8]] = [[], [0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0x25, 0x50, 0x44, 0x46]]
+        var compared = 0, failures = 0
+        forRandomTexts(of: pieces, seed: 3030, count: 6_000, maxPieces: { _ in 24 }) { text in
+            let utf8 = Array(text.utf8)
+            // The text as UTF-8, behind each mark or signature, and with a stray Windows-1252 byte (invalid UTF-8).
+            for bytes in prefixes.map({ $0 + utf8 }) + [utf8 + [0x93], [0x41, 0x00] + utf8] where !bytes.isEmpty {
+                let text = Result { try TextDecoder.decode(bytes, path: "x.html") }
+                let bytesOut = Result { try TextDecoder.decodeUTF8(bytes, path: "x.html") }
+                compared += 1
+                switch (text, bytesOut) {
+                case (.success(let a), .success(let b)):
+                    if Array(a.text.utf8) != b.utf8 || a.encoding != b.encoding || a.warnings != b.warnings {
+                        failures += 1
+                        Issue.record("\(bytes)")
+                    }
+                case (.failure(let a), .failure(let b)):
+                    #expect("\(a)" == "\(b)")
+                default:
+                    failures += 1
+                    Issue.record("one throws, the other not: \(bytes)")
+                }
+            }
+        }
+        #expect(compared > 30_000)
+        #expect(failures == 0)
+    }
 }

@@ -115,7 +115,7 @@ public enum TextDecoder {
     }
 
     /// Names well-known binary formats by their magic numbers.
-    private static func binarySignature(_ bytes: [UInt8]) -> String? {
+    static func binarySignature(_ bytes: [UInt8]) -> String? {
         let signatures: [([UInt8], String)] = [
             ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
             ([0x47, 0x49, 0x46, 0x38], "GIF image"), ([0x25, 0x50, 0x44, 0x46], "PDF file; extract its text first"),
@@ -126,7 +126,7 @@ public enum TextDecoder {
     }
 
     /// Recognises BOM-less UTF-16 by zero bytes in every other position; returns `true` for little-endian.
-    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
         let sample = bytes.prefix(4096)
         guard sample.count >= 4, sample.count % 2 == 0 else { return nil }
         var evenZeros = 0, oddZeros = 0
@@ -272,58 +272,60 @@ public enum TextDecoder {
     /// (which they may combine with) and everything else is copied as it is.
     static func composedCanonically(_ text: String) -> String {
         var text = text
-        let composed = text.withUTF8 { bytes -> String? in
-            /// The scalar value starting at byte `i` of the (valid) UTF-8, and its length in bytes.
-            func scalar(at i: Int) -> (value: UInt32, length: Int) {
-                let lead = UInt32(bytes[i])
-                if lead < 0x80 { return (lead, 1) }
-                if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
-                if lead < 0xF0 {
-                    return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-                }
-                return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F), 4)
+        return text.withUTF8(composed).map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// The NFC form of valid UTF-8 `bytes` (see `composedCanonically(_:)`), or nil when NFC changes nothing.
+    static func composed(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        /// The scalar value starting at byte `i` of the (valid) UTF-8, and its length in bytes.
+        func scalar(at i: Int) -> (value: UInt32, length: Int) {
+            let lead = UInt32(bytes[i])
+            if lead < 0x80 { return (lead, 1) }
+            if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+            if lead < 0xF0 {
+                return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
             }
-            var out: [UInt8] = []   // filled from the first stretch that NFC changes
-            var copied = 0     // bytes before this are in `out`
-            var boundary = 0   // the latest place where NFC may split the text
-            var i = 0
-            while i < bytes.count {
-                // ASCII (most of any text) is NFC-stable: a run of it is passed eight bytes at a time.
-                if bytes[i] < 0x80 {
-                    i = UTF8Search.firstNonASCII(in: bytes, from: i)
-                    boundary = i - 1
-                    continue
-                }
-                let (value, length) = scalar(at: i)
-                if isNFCStable(value) {
-                    boundary = i
-                    i += length
-                    continue
-                }
-                var end = i + length
-                while end < bytes.count {
-                    let (next, nextLength) = scalar(at: end)
-                    if isNFCStable(next) { break }
-                    end += nextLength
-                }
-                let stretch = UnsafeBufferPointer(rebasing: bytes[boundary..<end])
-                let composed = String(decoding: stretch, as: UTF8.self).precomposedStringWithCanonicalMapping
-                // A stretch already in NFC stays where it is (most text is NFC already).
-                if !composed.utf8.elementsEqual(stretch) {
-                    if copied == 0 { out.reserveCapacity(bytes.count) }
-                    out.append(contentsOf: bytes[copied..<boundary])
-                    out.append(contentsOf: composed.utf8)
-                    copied = end
-                }
-                boundary = end
-                i = end
-            }
-            // Nothing NFC changed: the text itself, not a copy of it.
-            if copied == 0 { return nil }
-            out.append(contentsOf: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
+            return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), 4)
         }
-        return composed ?? text
+        var out: [UInt8] = []   // filled from the first stretch that NFC changes
+        var copied = 0     // bytes before this are in `out`
+        var boundary = 0   // the latest place where NFC may split the text
+        var i = 0
+        while i < bytes.count {
+            // ASCII (most of any text) is NFC-stable: a run of it is passed eight bytes at a time.
+            if bytes[i] < 0x80 {
+                i = UTF8Search.firstNonASCII(in: bytes, from: i)
+                boundary = i - 1
+                continue
+            }
+            let (value, length) = scalar(at: i)
+            if isNFCStable(value) {
+                boundary = i
+                i += length
+                continue
+            }
+            var end = i + length
+            while end < bytes.count {
+                let (next, nextLength) = scalar(at: end)
+                if isNFCStable(next) { break }
+                end += nextLength
+            }
+            let stretch = UnsafeBufferPointer(rebasing: bytes[boundary..<end])
+            let composed = String(decoding: stretch, as: UTF8.self).precomposedStringWithCanonicalMapping
+            // A stretch already in NFC stays where it is (most text is NFC already).
+            if !composed.utf8.elementsEqual(stretch) {
+                if copied == 0 { out.reserveCapacity(bytes.count) }
+                out.append(contentsOf: bytes[copied..<boundary])
+                out.append(contentsOf: composed.utf8)
+                copied = end
+            }
+            boundary = end
+            i = end
+        }
+        // Nothing NFC changed: the text itself, not a copy of it.
+        if copied == 0 { return nil }
+        out.append(contentsOf: bytes[copied...])
+        return out
     }
 }

@@ -16,24 +16,44 @@ public struct HTMLReader: DocumentReader {
 
     /// Parses `text` as HTML and returns its title, `<meta>` values and blocks.
     public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
+        let count = text.utf8.count
+        guard count > 0, count < Int(Int32.max) else { return Self.unparsed(text) }
+        // withCString hands over the string's own NUL-terminated storage (a copy only for short strings).
+        let document = text.withCString { Self.parse($0, count: count, baseURL: baseURL) }
+        return document ?? Self.unparsed(text)
+    }
+
+    /// `read(_:baseURL:)` for text given as its UTF-8 bytes, as `TextDecoder.decodeUTF8` leaves them (no NUL in
+    /// them): libxml2 reads them where they lie, so no `String` of the whole document is made.
+    public func read(utf8 bytes: consuming [UInt8], baseURL: String?) -> BlockDocument {
+        var bytes = bytes
+        let count = bytes.count
+        guard count > 0, count < Int(Int32.max) else { return Self.unparsed(String(decoding: bytes, as: UTF8.self)) }
+        bytes.append(0)   // libxml2 reads up to a NUL terminator
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { Self.parse($0, count: count, baseURL: baseURL) }
+            }
+        }
+        return document ?? Self.unparsed(String(decoding: bytes.dropLast(), as: UTF8.self))
+    }
+
+    /// Runs libxml2's HTML parser over the `count` bytes of UTF-8 at `text` (NUL-terminated after them) and
+    /// walks its events into a document; nil when libxml2 did not start one.
+    private static func parse(_ text: UnsafePointer<CChar>, count: Int, baseURL: String?) -> BlockDocument? {
         minutes_xml_silence_errors()
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         guard let context = htmlNewParserCtxt() else { return BlockDocument(warnings: ["libxml2 is out of memory"]) }
         defer { htmlFreeParserCtxt(context) }
-        let count = text.utf8.count
-        guard count > 0, count < Int(Int32.max) else { return Self.unparsed(text) }
         // The stream lives behind a plain pointer (the callbacks' user data): a class would pay
         // run-time exclusivity checks on every access to its state.
         let stream = UnsafeMutablePointer<HTMLEventStream>.allocate(capacity: 1)
         stream.initialize(to: HTMLEventStream(context: context, baseURL: baseURL))
         defer { stream.deinitialize(count: 1); stream.deallocate() }
         var handler = HTMLEventStream.handler()
-        // withCString hands over the string's own NUL-terminated storage (a copy only for short strings).
-        text.withCString {
-            minutes_htmlSAXParseUTF8(context, $0, Int32(count), options, &handler, UnsafeMutableRawPointer(stream))
-        }
-        guard stream.pointee.startedDocument else { return Self.unparsed(text) }
+        minutes_htmlSAXParseUTF8(context, text, Int32(count), options, &handler, UnsafeMutableRawPointer(stream))
+        guard stream.pointee.startedDocument else { return nil }
         return stream.pointee.finish()
     }
 
