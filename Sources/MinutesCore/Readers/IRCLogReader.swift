@@ -236,12 +236,35 @@ public struct IRCLogReader: DocumentReader {
         return value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { name(String($0)) }.filter { !$0.isEmpty }
     }
 
+    /// The keywords of scribe.perl commands, in the order they are tried ("regrets" before "regret").
+    private static let commandKeywords = ["present", "regrets", "regret", "chairs", "chair", "scribenick", "scribe", "meeting", "date",
+                                          "topic", "resolution", "resolved", "action", "agenda"]
+    /// `commandKeywords` as bytes.
+    private static let commandKeywordBytes = commandKeywords.map { Array($0.utf8) }
+
     /// A scribe.perl command: its keyword (lower-cased), operator (`+`, `-`, `:`) and value.
     static func command(_ text: String) -> (word: String, op: Character, value: String)? {
-        let keywords = ["present", "regrets", "regret", "chairs", "chair", "scribenick", "scribe", "meeting", "date",
-                        "topic", "resolution", "resolved", "action", "agenda"]
+        text.withPlainASCIIBytes { commandASCII(text, bytes: $0) } ?? commandByCharacters(text)
+    }
+
+    /// `command(_:)` of plain ASCII `text` (no CR: each byte is a character), whose bytes are `bytes`: the keyword is
+    /// compared in place instead of lower-casing the whole line.
+    static func commandASCII(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> (word: String, op: Character, value: String)? {
+        for (word, keyword) in zip(commandKeywords, commandKeywordBytes) {
+            let count = keyword.count
+            guard count < bytes.count, keyword.indices.allSatisfy({ bytes[$0].asciiLowercased == keyword[$0] }) else { continue }
+            let op = bytes[count]
+            guard op == UInt8(ascii: "+") || op == UInt8(ascii: "-") || op == UInt8(ascii: ":") else { continue }
+            if op != UInt8(ascii: ":"), count + 1 < bytes.count, bytes[count + 1] != UInt8(ascii: " ") { continue }
+            return (word, Character(Unicode.Scalar(op)), String(decoding: UnsafeBufferPointer(rebasing: bytes[(count + 1)...]), as: UTF8.self).trimmed())
+        }
+        return nil
+    }
+
+    /// `command(_:)` as the rule is written, for any text.
+    static func commandByCharacters(_ text: String) -> (word: String, op: Character, value: String)? {
         let lower = text.lowercased()
-        for word in keywords where lower.hasPrefix(word) {
+        for word in commandKeywords where lower.hasPrefix(word) {
             let rest = text.dropFirst(word.count)
             guard let op = rest.first, op == "+" || op == "-" || op == ":" else { continue }
             if op != ":", let next = rest.dropFirst().first, next != " " { continue }
@@ -312,18 +335,19 @@ public struct IRCLogReader: DocumentReader {
                 loggedDate = "\(ns.substring(with: m.range(at: 1)))-\(ns.substring(with: m.range(at: 2)))-\(ns.substring(with: m.range(at: 3)))"
             }
             // RRSAgent names the meeting's IRC log and the minutes it generates.
-            if Self.isBot(nick) { Self.recordBotDocument(said, in: &recordLinks) }
+            let isBot = Self.isBot(nick)
+            if isBot { Self.recordBotDocument(said, in: &recordLinks) }
             // The tracker's confirmation names an action's owner and due date: kept for the findings.
-            if nick.lowercased() == "trackbot", said.hasPrefix("Created ACTION-") {
+            if isBot, nick.lowercased() == "trackbot", said.hasPrefix("Created ACTION-") {
                 body.append(paragraph(said, classes: ["tracker"]))
                 continue
             }
-            if Self.isBot(nick) || Self.isNoise(said) { continue }
+            if isBot || Self.isNoise(said) { continue }
             let speaker = nick.trimmed(.nickPrefixes)
 
             // Corrections: applied to the latest transcript line that holds the old text.
-            let ns = said as NSString
-            if Self.mayBeSubstitution(said), let m = Self.substitution.firstMatch(in: said, range: NSRange(location: 0, length: ns.length)) {
+            if Self.mayBeSubstitution(said), case let ns = said as NSString,
+               let m = Self.substitution.firstMatch(in: said, range: NSRange(location: 0, length: ns.length)) {
                 let old = ns.substring(with: m.range(at: 2)), new = ns.substring(with: m.range(at: 3))
                 if let i = body.indices.reversed().prefix(40).first(where: { body[$0].kind != .heading && body[$0].text.readersContainsCharacters(old) }) {
                     if let r = body[i].text.range(of: old) { body[i].text.replaceSubrange(r, with: new) }
