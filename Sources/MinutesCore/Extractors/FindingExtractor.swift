@@ -200,31 +200,26 @@ public enum FindingExtractor {
         private(set) var isResolution = false
         /// A class is "action".
         private(set) var isAction = false
-        /// A class is one of transcript lines (`isTranscriptClass`).
+        /// A class is one of transcript lines ("irc", "phone", "transcript"), which report what was said rather than
+        /// record findings.
         private(set) var isTranscript = false
 
         init(_ classes: [String]) {
+            // Each class is told by its first byte, then compared as a string (without hashing it for a set).
             for token in classes {
                 switch token.firstUTF8Byte {
-                case UInt8(ascii: "p"): if token.hasPrefix("proposed") || token == "proposal" { isProposal = true }
+                case UInt8(ascii: "p"):
+                    if token.hasPrefix("proposed") || token == "proposal" { isProposal = true }
+                    if token == "phone" { isTranscript = true }
                 case UInt8(ascii: "s"): if token == "summary" { isSummary = true }
                 case UInt8(ascii: "r"): if token == "resolution" { isResolution = true }
                 case UInt8(ascii: "a"): if token == "action" { isAction = true }
+                case UInt8(ascii: "i"): if token == "irc" { isTranscript = true }
+                case UInt8(ascii: "t"): if token == "transcript" { isTranscript = true }
                 default: break
                 }
-                if FindingExtractor.isTranscriptClass(token) { isTranscript = true }
             }
         }
-    }
-
-    /// Whether `htmlClass` is one of transcript lines ("irc", "phone", "transcript"), which report what was said
-    /// rather than record findings (compared as strings, without hashing them for a set).
-    static func isTranscriptClass(_ htmlClass: String) -> Bool {
-        // Most classes are refused on their first byte.
-        guard let first = htmlClass.firstUTF8Byte, first == UInt8(ascii: "i") || first == UInt8(ascii: "p") || first == UInt8(ascii: "t") else {
-            return false
-        }
-        return htmlClass == "irc" || htmlClass == "phone" || htmlClass == "transcript"
     }
 
     /// `TextRules.labelled(text)`, refused without a call when no byte of `text` is a colon (which every label ends with).
