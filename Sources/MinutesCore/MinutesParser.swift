@@ -70,15 +70,15 @@ public struct MinutesParser: Sendable {
         let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
         let (digest, count) = (Self.sha256(bytes), bytes.count)
         let document: BlockDocument, encoding: String, warnings: [String]
-        if format == .html {
-            // libxml2 reads UTF-8 bytes: the decoded text stays bytes (normalised in place when they are UTF-8).
-            let charset = FormatSniffer.declaredCharset(html: bytes)
+        if let reader = Self.reader(for: format) as? any UTF8DocumentReader, bytes.withUnsafeBufferPointer(reader.readsAsUTF8) {
+            // libxml2 and cmark-gfm read UTF-8 bytes: the decoded text stays bytes (normalised in place when they are UTF-8).
+            let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
             var decoded = try TextDecoder.decodeUTF8(consume bytes, path: path, declaredCharset: charset)
             (encoding, warnings) = (decoded.encoding, decoded.warnings)
             // The reader gets the only reference to the text, so it can free it as soon as it is read.
             let utf8 = decoded.utf8
             decoded.utf8 = []
-            document = HTMLReader().read(utf8: consume utf8, baseURL: nil)
+            document = reader.read(utf8: consume utf8, baseURL: nil)
         } else {
             var decoded = try TextDecoder.decode(bytes, path: path)
             bytes = []

@@ -246,7 +246,12 @@ struct FindingFastPathTests {
             #expect(text.hasColonSuffix == text.hasSuffix(":"))
         }
         #expect(RelatedDocumentExtractor.isNavigationClass("breadcrumb") && !RelatedDocumentExtractor.isNavigationClass("content"))
-        #expect(FindingExtractor.isTranscriptClass("irc") && !FindingExtractor.isTranscriptClass("summary"))
+        for (classes, transcript) in [(["irc"], true), (["speaker", "phone"], true), (["transcript"], true), (["summary"], false),
+                                      (["ircx", "phones", "Transcript"], false)] {
+            #expect(FindingExtractor.ClassHints(classes).isTranscript == transcript, "\(classes)")
+        }
+        let hints = FindingExtractor.ClassHints(["proposed-resolution", "summary", "resolution", "action"])
+        #expect(hints.isProposal && hints.isSummary && hints.isResolution && hints.isAction && !hints.isTranscript)
     }
 
     @Test func lastByteMatchIsFoundationsBackwardSearch() {

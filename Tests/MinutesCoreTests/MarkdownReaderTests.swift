@@ -1,8 +1,35 @@
 import Testing
 @testable import MinutesCore
 
+/// Reads `markdown` through the reader's `String` entry, checking that its byte entry (`read(utf8:)`, which the parser
+/// uses) reads the same.
 private func read(_ markdown: String, baseURL: String? = nil) -> BlockDocument {
-    MarkdownReader().read(markdown, baseURL: baseURL)
+    let document = MarkdownReader().read(markdown, baseURL: baseURL)
+    #expect(MarkdownReader().read(utf8: Array(markdown.utf8), baseURL: baseURL) == document)
+    return document
+}
+
+@Test func markdownByteEntryReadsTheCorpusAsTheStringEntry() {
+    for (name, text) in MarkdownSectionsTests.corpusMarkdown {
+        for reader in [MarkdownReader(), MarkdownReader(sectionBytes: 1)] {
+            #expect(reader.read(utf8: Array(text.utf8), baseURL: nil) == reader.read(text, baseURL: nil), "\(name)")
+        }
+    }
+}
+
+/// `MarkdownPreamble.mayOpenWithPreamble` is a sure no: where it says no, `strip` takes nothing off and records nothing.
+@Test func markdownPreambleCheckOnBytesIsASureNo() {
+    let pieces = ["---\n", "+++\n", "---", "...\n", "title: X\n", "<!--", "-->", "{\"title\": \"T\"}", "% ", "%", "\n", " ", "\t",
+                  "\u{B}", "\u{FEFF}", "\r\n", "\r", "é", "\u{301}", "\u{3000}", "\u{85}", "\u{A0}", "# H", "text", "\u{0}"]
+    var refused = 0
+    forRandomTexts(of: pieces, seed: 5050, count: 20_000, maxPieces: { _ in 8 }) { text in
+        guard !Array(text.utf8).withUnsafeBufferPointer(MarkdownPreamble.mayOpenWithPreamble) else { return }
+        refused += 1
+        var document = BlockDocument()
+        let body = MarkdownPreamble.strip(text, into: &document)
+        #expect(String(body) == text && document == BlockDocument(), "\(text.debugDescription)")
+    }
+    #expect(refused > 3_000)
 }
 
 @Test func markdownHeadingsCarryTheirLevel() {

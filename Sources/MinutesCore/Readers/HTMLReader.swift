@@ -10,7 +10,7 @@ import Foundation
 /// Text directly inside a container (`<div>`, `<section>`, `<body>`) becomes its own paragraph.
 /// libxml2's HTML parser sends its events (SAX) straight to the reader, so no tree is built: the
 /// reader keeps its own stack of open elements and sees exactly what a walk over libxml2's tree saw.
-public struct HTMLReader: DocumentReader {
+public struct HTMLReader: UTF8DocumentReader {
     /// Creates a reader.
     public init() {}
 

@@ -8,7 +8,7 @@ import Foundation
 /// (with depth, numbering and task state), table rows and code blocks become blocks; inline
 /// markup is folded to plain text. A paragraph of several `**Label:** value` lines is split
 /// into one paragraph per line.
-public struct MarkdownReader: DocumentReader {
+public struct MarkdownReader: UTF8DocumentReader {
     /// The syntax extensions attached to every parser: table, tasklist, autolink, strikethrough.
     /// Registered once (cmark-gfm's own registration is not safe to run on two threads at once).
     /// (`nonisolated(unsafe)`: cmark-gfm only reads the extension objects once they are registered.)
@@ -40,14 +40,41 @@ public struct MarkdownReader: DocumentReader {
     /// Parses `text` as Markdown and returns its front-matter title, metadata and blocks.
     public func read(_ text: consuming String, baseURL: String?) -> BlockDocument {
         var document = BlockDocument()
-        let body = MarkdownPreamble.strip(text, into: &document)
+        var body = MarkdownPreamble.strip(text, into: &document)
         var walker = MarkdownWalker(baseURL: baseURL, document: document)
-        let extensions = Self.syntaxExtensions
-        let (sections, definitions) = MarkdownSections.split(body, targetBytes: sectionBytes)
-        for section in sections {
-            guard Self.parse(section, definitions: definitions, extensions: extensions, into: &walker) else { break }
-        }
+        body.withUTF8 { read($0, into: &walker) }
         return walker.document
+    }
+
+    /// `read(_:baseURL:)` for text given as its UTF-8 bytes, as `TextDecoder.decodeUTF8` leaves them: cmark-gfm reads
+    /// them where they lie, so no `String` of the whole document is made. A text that may open with front matter, a
+    /// JSON comment or a `%` title line (`MarkdownPreamble.mayOpenWithPreamble`) is read as a `String`.
+    public func read(utf8 bytes: consuming [UInt8], baseURL: String?) -> BlockDocument {
+        var bytes = bytes
+        guard !bytes.withUnsafeBufferPointer(MarkdownPreamble.mayOpenWithPreamble) else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            bytes = []   // not held beside the text
+            return read(text, baseURL: baseURL)
+        }
+        var walker = MarkdownWalker(baseURL: baseURL, document: BlockDocument())
+        bytes.withUnsafeBufferPointer { read($0, into: &walker) }
+        return walker.document
+    }
+
+    /// Whether the raw bytes, once decoded, surely open without a preamble (`MarkdownPreamble.mayOpenWithPreamble`):
+    /// decoding drops NULs, which could bring a preamble to the front, so raw bytes holding one are read as a `String`.
+    public func readsAsUTF8(raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Search.offset(of: 0x00, in: raw) == nil && !MarkdownPreamble.mayOpenWithPreamble(raw)
+    }
+
+    /// Parses the Markdown whose UTF-8 bytes are `text` (past any preamble) section by section into `walker`.
+    private func read(_ text: UnsafeBufferPointer<UInt8>, into walker: inout MarkdownWalker) {
+        let extensions = Self.syntaxExtensions
+        let (sections, definitions) = MarkdownSections.split(text, targetBytes: sectionBytes)
+        for section in sections {
+            guard Self.parse(UnsafeBufferPointer(rebasing: text[section]), definitions: definitions, extensions: extensions,
+                             into: &walker) else { break }
+        }
     }
 
     /// Parses one section, then the document's link reference `definitions`, with a parser of its
@@ -55,9 +82,9 @@ public struct MarkdownReader: DocumentReader {
     /// cmark-gfm's memory comes from an arena (`MarkdownArena`) released when the section is walked,
     /// unless the section is one of the rare long ones that could not be cut (the arena keeps what
     /// cmark-gfm frees, about twenty times the text), which take the system's allocator.
-    private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
+    private static func parse(_ section: UnsafeBufferPointer<UInt8>, definitions: String, extensions: [OpaquePointer],
                               into walker: inout MarkdownWalker) -> Bool {
-        guard section.utf8.count + definitions.utf8.count <= MarkdownArena.longestText else {
+        guard section.count + definitions.utf8.count <= MarkdownArena.longestText else {
             return parse(section, definitions: definitions, extensions: extensions, memory: nil, into: &walker)
         }
         return MarkdownArena.withArena {
@@ -67,7 +94,7 @@ public struct MarkdownReader: DocumentReader {
 
     /// `parse(_:definitions:extensions:into:)` with cmark-gfm's memory from `memory` (the arena's
     /// allocator, which owns the tree), or from the system (nil; the tree is freed).
-    private static func parse(_ section: Substring, definitions: String, extensions: [OpaquePointer],
+    private static func parse(_ section: UnsafeBufferPointer<UInt8>, definitions: String, extensions: [OpaquePointer],
                               memory: UnsafeMutablePointer<cmark_mem>?, into walker: inout MarkdownWalker) -> Bool {
         guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES, memory ?? cmark_get_default_mem_allocator()) else {
             walker.document.warnings.append("cmark-gfm could not create a parser")
@@ -75,18 +102,18 @@ public struct MarkdownReader: DocumentReader {
         }
         defer { cmark_parser_free(parser) }
         for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
-        func feed(_ text: Substring) {
-            var text = text
-            text.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
-                }
+        func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
         let finished = Self.parsing.withLock {
             feed(section)
             // Feeding nothing changes nothing that `cmark_parser_finish` reads.
-            if !definitions.isEmpty { feed(definitions[...]) }
+            if !definitions.isEmpty {
+                var definitions = definitions
+                definitions.withUTF8(feed)
+            }
             return cmark_parser_finish(parser)
         }
         guard let root = finished else {
@@ -102,6 +129,26 @@ public struct MarkdownReader: DocumentReader {
 
 /// Front matter, a leading JSON comment and a Pandoc `%` title line, taken off the text before cmark sees it.
 enum MarkdownPreamble {
+    /// Whether `strip` may take anything off the text whose UTF-8 bytes are `bytes`; false is a sure no (then `strip`
+    /// returns the text as it is). Each part `strip` reads opens with bytes the text must open with: a CR anywhere (CR LF
+    /// line ends), a byte-order mark, a "---" or "+++" fence line, "<!--" after white space, "% " after line ends and
+    /// spaces. Up to the first byte that is not ASCII white space (or a line end or space), each byte is a character of
+    /// its own when that byte is ASCII; when it is not, the answer is true.
+    static func mayOpenWithPreamble(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func opens(_ prefix: String, at start: Int) -> Bool {
+            bytes[start...].starts(with: prefix.utf8)
+        }
+        if UTF8Search.offset(of: 0x0D, in: bytes) != nil || opens("\u{FEFF}", at: 0) || opens("---\n", at: 0) || opens("+++\n", at: 0) {
+            return true
+        }
+        var afterSpace = 0
+        while afterSpace < bytes.count, UTF8Search.isASCIIWhitespace(bytes[afterSpace]) { afterSpace += 1 }
+        if afterSpace < bytes.count, bytes[afterSpace] >= 0x80 || opens("<!--", at: afterSpace) { return true }
+        var body = 0
+        while body < bytes.count, bytes[body] == 0x0A || bytes[body] == 0x20 { body += 1 }
+        return body < bytes.count && (bytes[body] >= 0x80 || opens("% ", at: body))
+    }
+
     /// Returns `text` without its front matter or leading JSON comment, recording what they say.
     static func strip(_ text: String, into document: inout BlockDocument) -> Substring {
         // A CR LF needs a CR byte; decoded text has none, so the whole text is rarely searched.

@@ -21,34 +21,42 @@ enum MarkdownSections {
     static func split(_ text: Substring, targetBytes: Int) -> (sections: [Substring], definitions: String) {
         guard text.utf8.count > targetBytes else { return ([text], "") }
         var bytes = text
-        let scan: (cuts: [Int], definitions: [String])? = bytes.withUTF8 { all in
-            var cuts: [Int] = []
-            var scanner = Scanner()
-            var sectionStart = 0, lineStart = 0
-            while lineStart < all.count {
-                let lineEnd = UTF8Search.offset(of: 0x0A, in: all, from: lineStart) ?? all.count
-                let line = all[lineStart..<lineEnd]
-                if scanner.mayCut(before: line), lineStart - sectionStart >= targetBytes {
-                    cuts.append(lineStart)
-                    sectionStart = lineStart
-                }
-                guard scanner.advance(over: line) else { return nil }
-                lineStart = lineEnd + 1
+        let (ranges, definitions) = bytes.withUTF8 { split($0, targetBytes: targetBytes) }
+        let sections = ranges.map { range in
+            let start = text.utf8.index(text.startIndex, offsetBy: range.lowerBound)
+            return text[start..<text.utf8.index(start, offsetBy: range.count)]
+        }
+        return (sections, definitions)
+    }
+
+    /// `split(_:targetBytes:)` of the text whose UTF-8 bytes are `all`: the sections as byte ranges.
+    static func split(_ all: UnsafeBufferPointer<UInt8>, targetBytes: Int) -> (sections: [Range<Int>], definitions: String) {
+        guard all.count > targetBytes, let (cuts, definitions) = cuts(in: all, targetBytes: targetBytes), !cuts.isEmpty else {
+            return ([0..<all.count], "")
+        }
+        let sections = zip([0] + cuts, cuts + [all.count]).map { $0..<$1 }
+        return (sections, definitions.isEmpty ? "" : "\n\n" + definitions.joined(separator: "\n") + "\n")
+    }
+
+    /// Where `split` cuts the text whose UTF-8 bytes are `all` (byte offsets), and the link reference definitions it
+    /// saw; nil when the text may not be cut.
+    private static func cuts(in all: UnsafeBufferPointer<UInt8>, targetBytes: Int) -> (cuts: [Int], definitions: [String])? {
+        var cuts: [Int] = []
+        var scanner = Scanner()
+        var sectionStart = 0, lineStart = 0
+        while lineStart < all.count {
+            let lineEnd = UTF8Search.offset(of: 0x0A, in: all, from: lineStart) ?? all.count
+            let line = all[lineStart..<lineEnd]
+            if scanner.mayCut(before: line), lineStart - sectionStart >= targetBytes {
+                cuts.append(lineStart)
+                sectionStart = lineStart
             }
-            // Definitions follow the last section too, which must not end inside a code fence.
-            guard scanner.definitions.isEmpty || scanner.fence == nil else { return nil }
-            return (cuts, scanner.definitions)
+            guard scanner.advance(over: line) else { return nil }
+            lineStart = lineEnd + 1
         }
-        guard let scan, !scan.cuts.isEmpty else { return ([text], "") }
-        var sections: [Substring] = []
-        var start = text.startIndex
-        for cut in scan.cuts {
-            let index = text.utf8.index(text.startIndex, offsetBy: cut)
-            sections.append(text[start..<index])
-            start = index
-        }
-        sections.append(text[start...])
-        return (sections, scan.definitions.isEmpty ? "" : "\n\n" + scan.definitions.joined(separator: "\n") + "\n")
+        // Definitions follow the last section too, which must not end inside a code fence.
+        guard scanner.definitions.isEmpty || scanner.fence == nil else { return nil }
+        return (cuts, scanner.definitions)
     }
 
     /// A line's bytes, or part of them.
