@@ -79,5 +79,9 @@ let package = Package(
             name: "MinutesIndexTests",
             dependencies: ["MinutesIndex", "MinutesCore"]
         ),
+        .testTarget(
+            name: "MinutesCLITests",
+            dependencies: ["minutes"]
+        ),
     ]
 )
