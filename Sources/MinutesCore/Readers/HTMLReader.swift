@@ -260,6 +260,11 @@ private struct HTMLEventStream {
             return
         }
         guard mode == .visited else { return }
+        // With a block open the walker's blank test does not look at the node: its pieces go straight in.
+        if text.isEmpty, walker.builder != nil {
+            walker.append(bytes)
+            return
+        }
         if isCDATA != textIsCDATA { endTextNode() }
         textIsCDATA = isCDATA
         text.append(contentsOf: bytes)
@@ -309,20 +314,18 @@ private struct BlockBuilder {
     var ordered = false
     var checked: Bool?
     var classes: [String] = []
-    /// The text so far, as UTF-8 bytes (made a string once, when the block is emitted).
-    var text: [UInt8] = []
-    /// Where each `<br>` started a new line in `text` (only paragraphs keep lines apart).
+    /// Where each `<br>` started a new line in the walker's `blockText` (only paragraphs keep lines apart).
     var lineBreaks: [Int] = []
     var links: [(line: Int, link: Link)] = []
     var cells: [String] = []
     var headerCells = 0
     var isHeaderRow = false
 
-    /// The bytes of line `index` (0 up to and including `lineBreaks.count`).
-    func line(_ index: Int) -> ArraySlice<UInt8> {
+    /// The range of line `index` (0 up to and including `lineBreaks.count`) in `text`, the block's text.
+    func line(_ index: Int, of text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? 0 : lineBreaks[index - 1]
         let end = index < lineBreaks.count ? lineBreaks[index] : text.count
-        return text[start..<end]
+        return UnsafeBufferPointer(rebasing: text[start..<end])
     }
 }
 
@@ -340,6 +343,9 @@ private struct HTMLWalker {
     let givenBase: String?
     var documentBase: String?
     var builder: BlockBuilder?
+    /// The open block's text so far, as UTF-8 bytes (made a string once, when the block is emitted); empty
+    /// while no block is open. One buffer serves every block: a suspended block's text is emitted before it waits.
+    var blockText: [UInt8] = []
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
@@ -349,7 +355,10 @@ private struct HTMLWalker {
     /// inside one element ask for the same tokens).
     var classesOfStack: [String]?
     var openLinks: [OpenLink] = []
-    var cell: (owner: Int, text: [UInt8])?
+    /// The element of the table cell being collected, if any.
+    var cellOwner: Int?
+    /// The text of that cell so far (empty while no cell is open).
+    var cellText: [UInt8] = []
     var classTokenCache = ClassTokenCache()
 
     init(baseURL: String?) { givenBase = baseURL }
@@ -394,7 +403,7 @@ private struct HTMLWalker {
         case .definitionList, .table: _ = startBlockLevel(node, splits: true)
         case .cell:
             if builder?.kind == .tableRow {
-                if cell == nil { cell = (node, []) }
+                if cellOwner == nil { cellOwner = node }
             } else {
                 _ = startBlockLevel(node, splits: false)
             }
@@ -429,8 +438,10 @@ private struct HTMLWalker {
                 builder?.links.append((line, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
             }
         }
-        if cell?.owner == node, let open = cell.take() {
-            builder?.cells.append(open.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString))
+        if cellOwner == node {
+            cellOwner = nil
+            builder?.cells.append(cellText.withUnsafeBufferPointer(HTMLByteRules.collapsedString))
+            cellText.removeAll(keepingCapacity: true)
             if element.tag == .th { builder?.headerCells += 1 }
         }
         if builder?.owner == node, let open = builder.take() {
@@ -463,7 +474,6 @@ private struct HTMLWalker {
         }
         guard var rest = builder.take() else { return true }
         emit(rest)
-        rest.text.removeAll(keepingCapacity: true)
         rest.lineBreaks = []; rest.links = []; rest.checked = nil
         suspended.append((node, rest))
         return true
@@ -477,29 +487,30 @@ private struct HTMLWalker {
         }
         for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
         if builder?.kind == .tableRow {
-            cell?.text.appendText(text)
+            if cellOwner != nil { cellText.appendText(text) }
         } else {
-            builder?.text.appendText(text)
+            blockText.appendText(text)
         }
     }
 
     mutating func lineBreak() {
         switch builder?.kind {
         case .paragraph?:
-            let offset = builder?.text.count ?? 0
-            builder?.lineBreaks.append(offset)
+            builder?.lineBreaks.append(blockText.count)
         case .preformatted?: append(CollectionOfOne(0x0A))
         case nil: break
         default: append(CollectionOfOne(0x20))
         }
     }
 
+    /// Adds the blocks `open` (the block just taken from `builder`) and `blockText` make, and empties `blockText`.
     mutating func emit(_ open: BlockBuilder) {
+        defer { blockText.removeAll(keepingCapacity: true) }
         let links = open.links.map(\.link)
         switch open.kind {
         case .preformatted:
             // One line: only paragraphs keep `<br>` lines apart.
-            let text = String(decoding: open.text, as: UTF8.self)
+            let text = String(decoding: blockText, as: UTF8.self)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let kept = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()
             guard !kept.isEmpty else { return }
@@ -511,13 +522,13 @@ private struct HTMLWalker {
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
             for index in 0...open.lineBreaks.count {
-                let text = open.line(index).withUnsafeBufferPointer(HTMLByteRules.collapsedString)
+                let text = blockText.withUnsafeBufferPointer { HTMLByteRules.collapsedString(open.line(index, of: $0)) }
                 guard !text.isEmpty else { continue }
                 let lineLinks = open.lineBreaks.isEmpty ? links : open.links.filter { $0.line == index }.map(\.link)
                 document.blocks.append(Block(.paragraph, text, links: lineLinks, classes: open.classes))
             }
         default:
-            let text = open.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
+            let text = blockText.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links, classes: open.classes))
@@ -568,13 +579,26 @@ private struct HTMLWalker {
             return innermost.classes
         }
         let deepest = max(classStack.count - 32, 0)
+        var capacity = 0
+        for index in deepest..<classStack.count { capacity += classStack[index].count }
         var result: [String] = []
-        result.reserveCapacity(classStack[deepest...].reduce(0) { $0 + $1.count })
-        for index in stride(from: classStack.count - 1, through: deepest, by: -1) {
-            classStack[index].forEachToken { token in if !result.contains(token) { result.append(token) } }
+        result.reserveCapacity(capacity)
+        var index = classStack.count - 1
+        while index >= deepest {
+            for token in classStack[index].classes { Self.appendNew(token, to: &result) }
+            if classStack[index].addsNav { Self.appendNew("nav", to: &result) }
+            if let id = classStack[index].id { Self.appendNew(id, to: &result) }
             if result.count >= 16 { break }
+            index -= 1
         }
         return result
+    }
+
+    /// Appends `token` to `tokens` unless it is there already.
+    @inline(__always)
+    private static func appendNew(_ token: String, to tokens: inout [String]) {
+        for known in tokens where known == token { return }
+        tokens.append(token)
     }
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
@@ -597,13 +621,6 @@ private struct ClassEntry {
 
     /// How many tokens (with any repeats).
     var count: Int { classes.count + (addsNav ? 1 : 0) + (id == nil ? 0 : 1) }
-
-    /// Calls `body` with each token in order.
-    func forEachToken(_ body: (String) -> Void) {
-        for token in classes { body(token) }
-        if addsNav { body("nav") }
-        if let id { body(id) }
-    }
 }
 
 /// The class tokens of the last few distinct `class` values (a document repeats a few values on most elements).
