@@ -148,7 +148,7 @@ private struct HTMLEventStream {
     var stopped = false
     var startedDocument = false
     /// The text node being collected (bytes of adjacent character or CDATA events).
-    var text: [UInt8] = []
+    var text = HTMLByteBuffer()
     var textIsCDATA = false
     /// The text of the `<title>` being read, if one is open.
     var title: [UInt8]?
@@ -267,7 +267,7 @@ private struct HTMLEventStream {
         }
         if isCDATA != textIsCDATA { endTextNode() }
         textIsCDATA = isCDATA
-        text.append(contentsOf: bytes)
+        text.append(bytes)
     }
 
     /// Hands the collected text node to the walker (another node follows or its element ends).
@@ -275,8 +275,8 @@ private struct HTMLEventStream {
     /// nodes' bytes before making strings of them.
     mutating func endTextNode() {
         guard !text.isEmpty else { return }
-        walker.append(text)
-        text.removeAll(keepingCapacity: true)
+        walker.append(text.bytes)
+        text.removeAll()
     }
 
     /// Ends what `element` started for the walker.
@@ -345,7 +345,7 @@ private struct HTMLWalker {
     var builder: BlockBuilder?
     /// The open block's text so far, as UTF-8 bytes (made a string once, when the block is emitted); empty
     /// while no block is open. One buffer serves every block: a suspended block's text is emitted before it waits.
-    var blockText: [UInt8] = []
+    var blockText = HTMLByteBuffer()
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
@@ -358,7 +358,7 @@ private struct HTMLWalker {
     /// The element of the table cell being collected, if any.
     var cellOwner: Int?
     /// The text of that cell so far (empty while no cell is open).
-    var cellText: [UInt8] = []
+    var cellText = HTMLByteBuffer()
     var classTokenCache = ClassTokenCache()
 
     init(baseURL: String?) { givenBase = baseURL }
@@ -432,7 +432,8 @@ private struct HTMLWalker {
             if text.isEmpty, builder == nil, !TextRules.collapseWhitespace(link.alt).isEmpty {
                 // An image-only link (scribe2's nav icons): its alt text stands for the link text.
                 text = TextRules.collapseWhitespace(link.alt)
-                append(text.utf8)
+                var bytes = text
+                bytes.withUTF8 { append($0) }
             }
             if let line = builder?.lineBreaks.count {
                 builder?.links.append((line, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
@@ -440,14 +441,14 @@ private struct HTMLWalker {
         }
         if cellOwner == node {
             cellOwner = nil
-            builder?.cells.append(cellText.withUnsafeBufferPointer(HTMLByteRules.collapsedString))
-            cellText.removeAll(keepingCapacity: true)
+            builder?.cells.append(HTMLByteRules.collapsedString(cellText.bytes))
+            cellText.removeAll()
             if element.tag == .th { builder?.headerCells += 1 }
         }
         if builder?.owner == node, let open = builder.take() {
             emit(open)
         } else if element.role.isBlockLevel, builder != nil {
-            if builder?.owner == nil, let open = builder.take() { emit(open) } else { append(CollectionOfOne(0x20)) }
+            if builder?.owner == nil, let open = builder.take() { emit(open) } else { append(byte: 0x20) }
         }
         if suspended.last?.by == node, let last = suspended.popLast() {
             if let open = builder.take() { emit(open) }
@@ -469,7 +470,7 @@ private struct HTMLWalker {
         default: absorbs = !splits
         }
         if absorbs {
-            if kind != .preformatted { append(CollectionOfOne(0x20)) }
+            if kind != .preformatted { append(byte: 0x20) }
             return false
         }
         guard var rest = builder.take() else { return true }
@@ -480,37 +481,42 @@ private struct HTMLWalker {
     }
 
     /// Adds text (UTF-8 bytes) to the open block (opening a loose paragraph for non-blank text) and open links.
-    mutating func append<Bytes: Collection<UInt8>>(_ text: Bytes) {
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         if builder == nil {
             guard !HTMLByteRules.isBlank(text) else { return }
             builder = BlockBuilder(kind: .paragraph, classes: currentClasses())
         }
         for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
         if builder?.kind == .tableRow {
-            if cellOwner != nil { cellText.appendText(text) }
+            if cellOwner != nil { cellText.append(text) }
         } else {
-            blockText.appendText(text)
+            blockText.append(text)
         }
+    }
+
+    /// `append` of the one byte `byte`.
+    mutating func append(byte: UInt8) {
+        withUnsafePointer(to: byte) { append(UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     mutating func lineBreak() {
         switch builder?.kind {
         case .paragraph?:
             builder?.lineBreaks.append(blockText.count)
-        case .preformatted?: append(CollectionOfOne(0x0A))
+        case .preformatted?: append(byte: 0x0A)
         case nil: break
-        default: append(CollectionOfOne(0x20))
+        default: append(byte: 0x20)
         }
     }
 
     /// Adds the blocks `open` (the block just taken from `builder`) and `blockText` make, and empties `blockText`.
     mutating func emit(_ open: BlockBuilder) {
-        defer { blockText.removeAll(keepingCapacity: true) }
+        defer { blockText.removeAll() }
         let links = open.links.map(\.link)
         switch open.kind {
         case .preformatted:
             // One line: only paragraphs keep `<br>` lines apart.
-            let text = String(decoding: blockText, as: UTF8.self)
+            let text = String(decoding: blockText.bytes, as: UTF8.self)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let kept = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()
             guard !kept.isEmpty else { return }
@@ -522,13 +528,13 @@ private struct HTMLWalker {
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
             for index in 0...open.lineBreaks.count {
-                let text = blockText.withUnsafeBufferPointer { HTMLByteRules.collapsedString(open.line(index, of: $0)) }
+                let text = HTMLByteRules.collapsedString(open.line(index, of: blockText.bytes))
                 guard !text.isEmpty else { continue }
                 let lineLinks = open.lineBreaks.isEmpty ? links : open.links.filter { $0.line == index }.map(\.link)
                 document.blocks.append(Block(.paragraph, text, links: lineLinks, classes: open.classes))
             }
         default:
-            let text = blockText.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
+            let text = HTMLByteRules.collapsedString(blockText.bytes)
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links, classes: open.classes))
@@ -572,33 +578,33 @@ private struct HTMLWalker {
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
     func collectClasses() -> [String] {
-        guard let innermost = classStack.last else { return [] }
-        // One entry with class tokens only, none repeated: those tokens as they are.
-        if classStack.count == 1, !innermost.addsNav, innermost.id == nil,
-           !innermost.classes.indices.contains(where: { innermost.classes[..<$0].contains(innermost.classes[$0]) }) {
-            return innermost.classes
+        classStack.withUnsafeBufferPointer { stack in
+            guard let innermost = stack.last else { return [] }
+            // One entry with class tokens only, none repeated: those tokens as they are.
+            if stack.count == 1, !innermost.addsNav, innermost.id == nil,
+               !innermost.classes.indices.contains(where: { innermost.classes[..<$0].contains(innermost.classes[$0]) }) {
+                return innermost.classes
+            }
+            let deepest = max(stack.count - 32, 0)
+            var capacity = 0
+            for index in deepest..<stack.count { capacity += stack[index].count }
+            return [String](unsafeUninitializedCapacity: capacity) { tokens, count in
+                /// Adds `token` unless it is there already.
+                func add(_ token: String) {
+                    for index in 0..<count where tokens[index] == token { return }
+                    tokens.initializeElement(at: count, to: token)
+                    count += 1
+                }
+                var index = stack.count - 1
+                while index >= deepest {
+                    for token in stack[index].classes { add(token) }
+                    if stack[index].addsNav { add("nav") }
+                    if let id = stack[index].id { add(id) }
+                    if count >= 16 { break }
+                    index -= 1
+                }
+            }
         }
-        let deepest = max(classStack.count - 32, 0)
-        var capacity = 0
-        for index in deepest..<classStack.count { capacity += classStack[index].count }
-        var result: [String] = []
-        result.reserveCapacity(capacity)
-        var index = classStack.count - 1
-        while index >= deepest {
-            for token in classStack[index].classes { Self.appendNew(token, to: &result) }
-            if classStack[index].addsNav { Self.appendNew("nav", to: &result) }
-            if let id = classStack[index].id { Self.appendNew(id, to: &result) }
-            if result.count >= 16 { break }
-            index -= 1
-        }
-        return result
-    }
-
-    /// Appends `token` to `tokens` unless it is there already.
-    @inline(__always)
-    private static func appendNew(_ token: String, to tokens: inout [String]) {
-        for known in tokens where known == token { return }
-        tokens.append(token)
     }
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
@@ -623,7 +629,7 @@ private struct ClassEntry {
     var count: Int { classes.count + (addsNav ? 1 : 0) + (id == nil ? 0 : 1) }
 }
 
-/// The class tokens of the last few distinct `class` values (a document repeats a few values on most elements).
+/// The class tokens of recent distinct `class` values (a document repeats a few values on most elements).
 private struct ClassTokenCache {
     /// A value, told apart from others by its length and its first and last eight bytes before its bytes are compared.
     private struct Entry {
@@ -634,31 +640,29 @@ private struct ClassTokenCache {
         let tokens: [String]
     }
 
-    private var entries: [Entry] = []
-    /// The entry the next new value replaces once the cache is full.
-    private var next = 0
-    /// How many values are kept.
-    static let capacity = 32
+    /// The kept values, each in the slot its length and ends pick (a new value replaces the one in its slot);
+    /// empty until the first value comes.
+    private var slots: [Entry?] = []
+    /// The number of slots, a power of two.
+    static let slotCount = 64
 
     /// `HTMLByteRules.classTokens(bytes)`, from the cache when the value was seen lately.
     mutating func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
         let (head, tail) = Self.ends(bytes)
-        for index in entries.indices where entries[index].count == bytes.count && entries[index].head == head && entries[index].tail == tail {
-            let same = entries[index].value.withUnsafeBytes { kept in
+        let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail &+ UInt64(bytes.count)) &* 0xC2B2_AE3D_27D4_EB4F)
+        let slot = Int(truncatingIfNeeded: mixed >> UInt64(64 - Self.slotCount.trailingZeroBitCount))
+        if slots.isEmpty { slots = Array(repeating: nil, count: Self.slotCount) }
+        if let entry = slots[slot], entry.count == bytes.count, entry.head == head, entry.tail == tail {
+            let same = entry.value.withUnsafeBytes { kept in
                 guard let kept = kept.baseAddress else { return false }
                 return memcmp(kept, base, bytes.count) == 0
             }
-            if same { return entries[index].tokens }
+            if same { return entry.tokens }
         }
-        let entry = Entry(count: bytes.count, head: head, tail: tail, value: Array(bytes), tokens: HTMLByteRules.classTokens(bytes))
-        if entries.count < Self.capacity {
-            entries.append(entry)
-        } else {
-            entries[next] = entry
-            next = (next + 1) % Self.capacity
-        }
-        return entry.tokens
+        let tokens = HTMLByteRules.classTokens(bytes)
+        slots[slot] = Entry(count: bytes.count, head: head, tail: tail, value: Array(bytes), tokens: tokens)
+        return tokens
     }
 
     /// The first and the last eight bytes of `bytes` (for fewer bytes, all of them, twice).
@@ -671,14 +675,5 @@ private struct ClassTokenCache {
         var packed: UInt64 = 0
         for byte in bytes { packed = packed << 8 | UInt64(byte) }
         return (packed, packed)
-    }
-}
-
-private extension Array where Element == UInt8 {
-    /// Appends a text node's bytes to a block's or cell's text, with room for more at the first (a block's text
-    /// comes in several nodes: growing from a few bytes would copy it again and again).
-    mutating func appendText<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-        if capacity == 0 { reserveCapacity(Swift.max(bytes.count, 240)) }
-        append(contentsOf: bytes)
     }
 }
