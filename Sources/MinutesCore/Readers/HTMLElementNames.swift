@@ -228,6 +228,18 @@ enum HTMLByteRules {
         return start < end ? UTF8Search.lowercasedASCII(bytes[start..<end]) : nil
     }
 
+    /// `String(decoding: bytes, as: UTF8.self).trimmed(.blanksAndNewlines)` (a link target as written) when all
+    /// bytes are ASCII, nil otherwise. On ASCII the trimmed characters are exactly the bytes 09, 0A, 0D and 20
+    /// (CR LF, one character, is two of them).
+    static func trimmedLinkTarget(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = 0, end = bytes.count
+        while start < end, isTrimmed(bytes[start]) { start += 1 }
+        while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
     /// The rule for `idToken`.
     static func idToken(_ value: String) -> String? {
         let id = value.trimmed()

@@ -65,19 +65,24 @@ private struct OpenElement {
     var mode = ContentMode.hidden
 }
 
-/// An attribute value as libxml2 sent it (nil for a name without value, which reads as ""); valid
-/// during the start-element callback only.
+/// An attribute value as libxml2 sent it (a name without value reads as ""); valid during the
+/// start-element callback only. One pointer, so that an absent attribute is a null pointer.
 private struct HTMLAttributeValue {
-    let pointer: UnsafePointer<xmlChar>?
+    /// The NUL-terminated value.
+    let pointer: UnsafePointer<xmlChar>
 
-    /// The value's bytes (none without value).
+    /// The value libxml2 sent (nil, for a name without value, reads as "").
+    init(_ value: UnsafePointer<xmlChar>?) {
+        pointer = value ?? ("" as StaticString).utf8Start
+    }
+
+    /// The value's bytes.
     var bytes: UnsafeBufferPointer<UInt8> {
-        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
     /// The value as a string, as `xmlGetProp` read it.
-    var string: String { pointer.map { String(cString: $0) } ?? "" }
+    var string: String { String(cString: pointer) }
 }
 
 /// The attributes the reader looks at, from libxml2's name/value array (first occurrence of a
@@ -122,7 +127,7 @@ private struct HTMLAttributes {
     /// Sets `field` to `value` unless an earlier attribute of the same name set it.
     private static func keep(_ field: inout HTMLAttributeValue?, _ value: UnsafePointer<xmlChar>?) {
         guard field == nil else { return }
-        field = HTMLAttributeValue(pointer: value)
+        field = HTMLAttributeValue(value)
     }
 }
 
@@ -389,7 +394,7 @@ private struct HTMLWalker {
         switch role {
         case .lineBreak: lineBreak()
         case .link:
-            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href.string))) }
+            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href))) }
         case .image:
             if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt.string }
         case .input:
@@ -588,28 +593,28 @@ private struct HTMLWalker {
             let deepest = max(stack.count - 32, 0)
             var capacity = 0
             for index in deepest..<stack.count { capacity += stack[index].count }
-            return [String](unsafeUninitializedCapacity: capacity) { tokens, count in
-                /// Adds `token` unless it is there already.
-                func add(_ token: String) {
-                    for index in 0..<count where tokens[index] == token { return }
-                    tokens.initializeElement(at: count, to: token)
-                    count += 1
-                }
-                var index = stack.count - 1
-                while index >= deepest {
-                    for token in stack[index].classes { add(token) }
-                    if stack[index].addsNav { add("nav") }
-                    if let id = stack[index].id { add(id) }
-                    if count >= 16 { break }
-                    index -= 1
-                }
+            var tokens: [String] = []
+            tokens.reserveCapacity(capacity)
+            /// Adds `token` unless it is there already.
+            func add(_ token: String) {
+                for known in tokens where known == token { return }
+                tokens.append(token)
             }
+            var index = stack.count - 1
+            while index >= deepest {
+                for token in stack[index].classes { add(token) }
+                if stack[index].addsNav { add("nav") }
+                if let id = stack[index].id { add(id) }
+                if tokens.count >= 16 { break }
+                index -= 1
+            }
+            return tokens
         }
     }
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
-    func resolve(_ href: String) -> String {
-        let trimmed = href.trimmed(.blanksAndNewlines)
+    func resolve(_ href: HTMLAttributeValue) -> String {
+        let trimmed = HTMLByteRules.trimmedLinkTarget(href.bytes) ?? href.string.trimmed(.blanksAndNewlines)
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
@@ -631,37 +636,44 @@ private struct ClassEntry {
 
 /// The class tokens of recent distinct `class` values (a document repeats a few values on most elements).
 private struct ClassTokenCache {
-    /// A value, told apart from others by its length and its first and last eight bytes before its bytes are compared.
-    private struct Entry {
-        let count: Int
-        let head: UInt64
-        let tail: UInt64
-        let value: [UInt8]
-        let tokens: [String]
+    /// What tells a value apart before its bytes are compared: its length and its first and last eight bytes.
+    private struct Key: Equatable {
+        var count = 0
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
     }
 
-    /// The kept values, each in the slot its length and ends pick (a new value replaces the one in its slot);
-    /// empty until the first value comes.
-    private var slots: [Entry?] = []
+    /// The kept values, each in the slot its key picks (a new value replaces the one in its slot): the keys
+    /// (count 0 for an empty slot), the values' bytes and their tokens. Empty until the first value comes.
+    private var keys: [Key] = []
+    private var values: [[UInt8]] = []
+    private var tokenLists: [[String]] = []
     /// The number of slots, a power of two.
-    static let slotCount = 64
+    static let slotCount = 128
 
     /// `HTMLByteRules.classTokens(bytes)`, from the cache when the value was seen lately.
     mutating func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
         let (head, tail) = Self.ends(bytes)
+        let key = Key(count: bytes.count, head: head, tail: tail)
         let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail &+ UInt64(bytes.count)) &* 0xC2B2_AE3D_27D4_EB4F)
         let slot = Int(truncatingIfNeeded: mixed >> UInt64(64 - Self.slotCount.trailingZeroBitCount))
-        if slots.isEmpty { slots = Array(repeating: nil, count: Self.slotCount) }
-        if let entry = slots[slot], entry.count == bytes.count, entry.head == head, entry.tail == tail {
-            let same = entry.value.withUnsafeBytes { kept in
+        if keys.isEmpty {
+            keys = Array(repeating: Key(), count: Self.slotCount)
+            values = Array(repeating: [], count: Self.slotCount)
+            tokenLists = Array(repeating: [], count: Self.slotCount)
+        }
+        if keys[slot] == key {
+            let same = values[slot].withUnsafeBytes { kept in
                 guard let kept = kept.baseAddress else { return false }
                 return memcmp(kept, base, bytes.count) == 0
             }
-            if same { return entry.tokens }
+            if same { return tokenLists[slot] }
         }
         let tokens = HTMLByteRules.classTokens(bytes)
-        slots[slot] = Entry(count: bytes.count, head: head, tail: tail, value: Array(bytes), tokens: tokens)
+        keys[slot] = key
+        values[slot] = Array(bytes)
+        tokenLists[slot] = tokens
         return tokens
     }
 
