@@ -319,19 +319,9 @@ private struct BlockBuilder {
     var ordered = false
     var checked: Bool?
     var classes: [String] = []
-    /// Where each `<br>` started a new line in the walker's `blockText` (only paragraphs keep lines apart).
-    var lineBreaks: [Int] = []
-    var links: [(line: Int, link: Link)] = []
     var cells: [String] = []
     var headerCells = 0
     var isHeaderRow = false
-
-    /// The range of line `index` (0 up to and including `lineBreaks.count`) in `text`, the block's text.
-    func line(_ index: Int, of text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        let start = index == 0 ? 0 : lineBreaks[index - 1]
-        let end = index < lineBreaks.count ? lineBreaks[index] : text.count
-        return UnsafeBufferPointer(rebasing: text[start..<end])
-    }
 }
 
 /// A link being collected: the element that opened it, its address, and its text and images' alt text so far.
@@ -351,6 +341,10 @@ private struct HTMLWalker {
     /// The open block's text so far, as UTF-8 bytes (made a string once, when the block is emitted); empty
     /// while no block is open. One buffer serves every block: a suspended block's text is emitted before it waits.
     var blockText = HTMLByteBuffer()
+    /// Where each `<br>` started a new line in `blockText` (only paragraphs keep lines apart), and the open
+    /// block's links with the line each is on; kept beside `blockText` and emptied with it.
+    var blockLineBreaks: [Int] = []
+    var blockLinks: [(line: Int, link: Link)] = []
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
@@ -440,8 +434,8 @@ private struct HTMLWalker {
                 var bytes = text
                 bytes.withUTF8 { append($0) }
             }
-            if let line = builder?.lineBreaks.count {
-                builder?.links.append((line, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
+            if builder != nil {
+                blockLinks.append((blockLineBreaks.count, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
             }
         }
         if cellOwner == node {
@@ -480,7 +474,7 @@ private struct HTMLWalker {
         }
         guard var rest = builder.take() else { return true }
         emit(rest)
-        rest.lineBreaks = []; rest.links = []; rest.checked = nil
+        rest.checked = nil
         suspended.append((node, rest))
         return true
     }
@@ -507,17 +501,30 @@ private struct HTMLWalker {
     mutating func lineBreak() {
         switch builder?.kind {
         case .paragraph?:
-            builder?.lineBreaks.append(blockText.count)
+            blockLineBreaks.append(blockText.count)
         case .preformatted?: append(byte: 0x0A)
         case nil: break
         default: append(byte: 0x20)
         }
     }
 
-    /// Adds the blocks `open` (the block just taken from `builder`) and `blockText` make, and empties `blockText`.
+    /// The bytes of line `index` (0 up to and including `blockLineBreaks.count`) of the open block's text.
+    func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let text = blockText.bytes
+        let start = index == 0 ? 0 : blockLineBreaks[index - 1]
+        let end = index < blockLineBreaks.count ? blockLineBreaks[index] : text.count
+        return UnsafeBufferPointer(rebasing: text[start..<end])
+    }
+
+    /// Adds the blocks `open` (the block just taken from `builder`), `blockText`, `blockLineBreaks` and
+    /// `blockLinks` make, and empties those three.
     mutating func emit(_ open: BlockBuilder) {
-        defer { blockText.removeAll() }
-        let links = open.links.map(\.link)
+        defer {
+            blockText.removeAll()
+            if !blockLineBreaks.isEmpty { blockLineBreaks.removeAll(keepingCapacity: true) }
+            if !blockLinks.isEmpty { blockLinks.removeAll(keepingCapacity: true) }
+        }
+        let links = blockLinks.isEmpty ? [] : blockLinks.map(\.link)
         switch open.kind {
         case .preformatted:
             // One line: only paragraphs keep `<br>` lines apart.
@@ -532,10 +539,10 @@ private struct HTMLWalker {
             document.blocks.append(Block(.tableRow, TableRowText.joined(open.cells), cells: open.cells,
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
-            for index in 0...open.lineBreaks.count {
-                let text = HTMLByteRules.collapsedString(open.line(index, of: blockText.bytes))
+            for index in 0...blockLineBreaks.count {
+                let text = HTMLByteRules.collapsedString(line(index))
                 guard !text.isEmpty else { continue }
-                let lineLinks = open.lineBreaks.isEmpty ? links : open.links.filter { $0.line == index }.map(\.link)
+                let lineLinks = blockLineBreaks.isEmpty ? links : blockLinks.filter { $0.line == index }.map(\.link)
                 document.blocks.append(Block(.paragraph, text, links: lineLinks, classes: open.classes))
             }
         default:
