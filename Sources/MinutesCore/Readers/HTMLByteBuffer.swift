@@ -51,9 +51,15 @@ struct HTMLByteBuffer {
     /// Empties the buffer, keeping its storage.
     mutating func removeAll() { count = 0 }
 
-    /// Makes room for `needed` bytes in all, at least doubling the storage when it grows.
+    /// Makes room for `needed` bytes in all.
+    @inline(__always)
     private mutating func reserve(_ needed: Int) {
-        guard needed > storage.capacity else { return }
+        if needed > storage.capacity { grow(to: needed) }
+    }
+
+    /// Moves the bytes to new storage for at least `needed` bytes, at least twice the old size.
+    @inline(never)
+    private mutating func grow(to needed: Int) {
         let grown = Storage(capacity: Swift.max(needed, 2 * storage.capacity))
         grown.base.initialize(from: storage.base, count: count)
         storage = grown
