@@ -99,27 +99,50 @@ private struct HTMLAttributes {
     var content: HTMLAttributeValue?
     var checked = false
 
-    /// Picks the known names out of `list` (NULL-terminated name, value pairs; nil when there are none).
-    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    /// The names the reader looks at.
+    enum Name {
+        case role, classValue, content, checked, id, href, alt, type, name, property, other
+
+        /// The name `key` (NUL-terminated) is.
+        init(_ key: UnsafePointer<xmlChar>) {
+            self = key.withMemoryRebound(to: CChar.self, capacity: 1) { key -> Name in
+                switch key.pointee {
+                case 0x72 /* r */: return strcmp(key, "role") == 0 ? .role : .other
+                case 0x63 /* c */:
+                    if strcmp(key, "class") == 0 { return .classValue }
+                    if strcmp(key, "content") == 0 { return .content }
+                    return strcmp(key, "checked") == 0 ? .checked : .other
+                case 0x69 /* i */: return strcmp(key, "id") == 0 ? .id : .other
+                case 0x68 /* h */: return strcmp(key, "href") == 0 ? .href : .other
+                case 0x61 /* a */: return strcmp(key, "alt") == 0 ? .alt : .other
+                case 0x74 /* t */: return strcmp(key, "type") == 0 ? .type : .other
+                case 0x6E /* n */: return strcmp(key, "name") == 0 ? .name : .other
+                case 0x70 /* p */: return strcmp(key, "property") == 0 ? .property : .other
+                default: return .other
+                }
+            }
+        }
+    }
+
+    /// Picks the known names out of `list` (NULL-terminated name, value pairs; nil when there are none), telling
+    /// names apart through `memo`.
+    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, memo: inout HTMLNameMemo<Name>) {
         guard var cursor = list else { return }
         while let key = cursor.pointee {
             let value = (cursor + 1).pointee
             cursor += 2
-            key.withMemoryRebound(to: CChar.self, capacity: 1) { key in
-                switch key.pointee {
-                case 0x72 /* r */: if strcmp(key, "role") == 0 { Self.keep(&role, value) }
-                case 0x63 /* c */:
-                    if strcmp(key, "class") == 0 { Self.keep(&classValue, value) }
-                    else if strcmp(key, "content") == 0 { Self.keep(&content, value) }
-                    else if strcmp(key, "checked") == 0 { checked = true }
-                case 0x69 /* i */: if strcmp(key, "id") == 0 { Self.keep(&id, value) }
-                case 0x68 /* h */: if strcmp(key, "href") == 0 { Self.keep(&href, value) }
-                case 0x61 /* a */: if strcmp(key, "alt") == 0 { Self.keep(&alt, value) }
-                case 0x74 /* t */: if strcmp(key, "type") == 0 { Self.keep(&type, value) }
-                case 0x6E /* n */: if strcmp(key, "name") == 0 { Self.keep(&name, value) }
-                case 0x70 /* p */: if strcmp(key, "property") == 0 { Self.keep(&property, value) }
-                default: break
-                }
+            switch memo.answer(key, Name.init) {
+            case .role: Self.keep(&role, value)
+            case .classValue: Self.keep(&classValue, value)
+            case .content: Self.keep(&content, value)
+            case .checked: checked = true
+            case .id: Self.keep(&id, value)
+            case .href: Self.keep(&href, value)
+            case .alt: Self.keep(&alt, value)
+            case .type: Self.keep(&type, value)
+            case .name: Self.keep(&name, value)
+            case .property: Self.keep(&property, value)
+            case .other: break
             }
         }
     }
@@ -159,6 +182,9 @@ private struct HTMLEventStream {
     var title: [UInt8]?
     /// The element-name lookup table, kept for the whole document.
     let elementNames = HTMLElementNames.Table()
+    /// The roles of this document's element names and the meaning of its attribute names, by address.
+    var elementMemo = HTMLNameMemo<(role: HTMLRole, tag: HTMLNameTag)>()
+    var attributeMemo = HTMLNameMemo<HTMLAttributes.Name>()
 
     /// libxml2's tree builder refused to open an element when this many were open.
     static let maximumDepth = 257
@@ -205,7 +231,8 @@ private struct HTMLEventStream {
             xmlStopParser(context)
             return
         }
-        let (role, tag) = HTMLElementNames.lookUp(fullName, in: elementNames)
+        let table = elementNames
+        let (role, tag) = elementMemo.answer(fullName) { HTMLElementNames.lookUp($0, in: table) }
         let id = nextID
         nextID += 1
         if !documentHasNode {
@@ -218,11 +245,11 @@ private struct HTMLEventStream {
         var element = OpenElement(id: id, tag: tag, role: role)
         switch parent?.mode ?? .visited {
         case .visited:
-            element.mode = walker.enter(element, HTMLAttributes(attributes), parentTag: parent?.tag ?? .other)
+            element.mode = walker.enter(element, HTMLAttributes(attributes, memo: &attributeMemo), parentTag: parent?.tag ?? .other)
         case .head:
             switch role {
             case .title: element.mode = .title
-            case .meta, .base: walker.readHeadElement(role, HTMLAttributes(attributes))
+            case .meta, .base: walker.readHeadElement(role, HTMLAttributes(attributes, memo: &attributeMemo))
             default: break
             }
         case .hidden, .title: break
