@@ -77,6 +77,12 @@ enum HTMLElementNames {
             }
         }
 
+        /// The key whose packed words are `low` and `high`.
+        init(low: UInt64, high: UInt64) {
+            self.low = low
+            self.high = high
+        }
+
         static func < (a: Key, b: Key) -> Bool { (a.high, a.low) < (b.high, b.low) }
     }
 
@@ -128,8 +134,30 @@ enum HTMLElementNames {
         fileprivate let value = HTMLElementNames.lookupTable
     }
 
-    /// `lookUp(_:)` with the lookup table at hand.
+    /// `lookUp(_:)` with the lookup table at hand. A name of ASCII bytes without a colon (nearly all) is packed
+    /// into its key as it is read; others take `lookUpSplitting`.
     static func lookUp(_ fullName: UnsafePointer<UInt8>, in table: Table) -> (role: HTMLRole, tag: HTMLNameTag) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var count = 0
+        while true {
+            let byte = fullName[count]
+            if byte == 0 { break }
+            if byte >= 0x80 || byte == UInt8(ascii: ":") { return lookUpSplitting(fullName, in: table) }
+            if count < 8 {
+                low |= UInt64(byte.asciiLowercased) << UInt64(8 * count)
+            } else if count < 16 {
+                high |= UInt64(byte.asciiLowercased) << UInt64(8 * (count - 8))
+            }
+            count += 1
+        }
+        // A name longer than 16 bytes has no key (no known name is that long).
+        guard count <= 16 else { return (.inline, .other) }
+        return lookUp(key: Key(low: low, high: high), in: table)
+    }
+
+    /// `lookUp(_:in:)` for any name: its local name (after a colon) is found, and a name with bytes above
+    /// ASCII is lower-cased by String's rule.
+    private static func lookUpSplitting(_ fullName: UnsafePointer<UInt8>, in table: Table) -> (role: HTMLRole, tag: HTMLNameTag) {
         let bytes = UnsafeBufferPointer(start: fullName, count: strlen(UnsafeRawPointer(fullName).assumingMemoryBound(to: CChar.self)))
         var local = bytes[...]
         if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count {
@@ -198,6 +226,18 @@ enum HTMLByteRules {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         return start < end ? UTF8Search.lowercasedASCII(bytes[start..<end]) : nil
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self).trimmed(.blanksAndNewlines)` (a link target as written) when all
+    /// bytes are ASCII, nil otherwise. On ASCII the trimmed characters are exactly the bytes 09, 0A, 0D and 20
+    /// (CR LF, one character, is two of them).
+    static func trimmedLinkTarget(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = 0, end = bytes.count
+        while start < end, isTrimmed(bytes[start]) { start += 1 }
+        while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// The rule for `idToken`.

@@ -85,19 +85,24 @@ private struct OpenElement {
     var mode = ContentMode.hidden
 }
 
-/// An attribute value as libxml2 sent it (nil for a name without value, which reads as ""); valid
-/// during the start-element callback only.
+/// An attribute value as libxml2 sent it (a name without value reads as ""); valid during the
+/// start-element callback only. One pointer, so that an absent attribute is a null pointer.
 private struct HTMLAttributeValue {
-    let pointer: UnsafePointer<xmlChar>?
+    /// The NUL-terminated value.
+    let pointer: UnsafePointer<xmlChar>
 
-    /// The value's bytes (none without value).
+    /// The value libxml2 sent (nil, for a name without value, reads as "").
+    init(_ value: UnsafePointer<xmlChar>?) {
+        pointer = value ?? ("" as StaticString).utf8Start
+    }
+
+    /// The value's bytes.
     var bytes: UnsafeBufferPointer<UInt8> {
-        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
     /// The value as a string, as `xmlGetProp` read it.
-    var string: String { pointer.map { String(cString: $0) } ?? "" }
+    var string: String { String(cString: pointer) }
 }
 
 /// The attributes the reader looks at, from libxml2's name/value array (first occurrence of a
@@ -114,27 +119,50 @@ private struct HTMLAttributes {
     var content: HTMLAttributeValue?
     var checked = false
 
-    /// Picks the known names out of `list` (NULL-terminated name, value pairs; nil when there are none).
-    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    /// The names the reader looks at.
+    enum Name {
+        case role, classValue, content, checked, id, href, alt, type, name, property, other
+
+        /// The name `key` (NUL-terminated) is.
+        init(_ key: UnsafePointer<xmlChar>) {
+            self = key.withMemoryRebound(to: CChar.self, capacity: 1) { key -> Name in
+                switch key.pointee {
+                case 0x72 /* r */: return strcmp(key, "role") == 0 ? .role : .other
+                case 0x63 /* c */:
+                    if strcmp(key, "class") == 0 { return .classValue }
+                    if strcmp(key, "content") == 0 { return .content }
+                    return strcmp(key, "checked") == 0 ? .checked : .other
+                case 0x69 /* i */: return strcmp(key, "id") == 0 ? .id : .other
+                case 0x68 /* h */: return strcmp(key, "href") == 0 ? .href : .other
+                case 0x61 /* a */: return strcmp(key, "alt") == 0 ? .alt : .other
+                case 0x74 /* t */: return strcmp(key, "type") == 0 ? .type : .other
+                case 0x6E /* n */: return strcmp(key, "name") == 0 ? .name : .other
+                case 0x70 /* p */: return strcmp(key, "property") == 0 ? .property : .other
+                default: return .other
+                }
+            }
+        }
+    }
+
+    /// Picks the known names out of `list` (NULL-terminated name, value pairs; nil when there are none), telling
+    /// names apart through `memo`.
+    init(_ list: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, memo: inout HTMLNameMemo<Name>) {
         guard var cursor = list else { return }
         while let key = cursor.pointee {
             let value = (cursor + 1).pointee
             cursor += 2
-            key.withMemoryRebound(to: CChar.self, capacity: 1) { key in
-                switch key.pointee {
-                case 0x72 /* r */: if strcmp(key, "role") == 0 { Self.keep(&role, value) }
-                case 0x63 /* c */:
-                    if strcmp(key, "class") == 0 { Self.keep(&classValue, value) }
-                    else if strcmp(key, "content") == 0 { Self.keep(&content, value) }
-                    else if strcmp(key, "checked") == 0 { checked = true }
-                case 0x69 /* i */: if strcmp(key, "id") == 0 { Self.keep(&id, value) }
-                case 0x68 /* h */: if strcmp(key, "href") == 0 { Self.keep(&href, value) }
-                case 0x61 /* a */: if strcmp(key, "alt") == 0 { Self.keep(&alt, value) }
-                case 0x74 /* t */: if strcmp(key, "type") == 0 { Self.keep(&type, value) }
-                case 0x6E /* n */: if strcmp(key, "name") == 0 { Self.keep(&name, value) }
-                case 0x70 /* p */: if strcmp(key, "property") == 0 { Self.keep(&property, value) }
-                default: break
-                }
+            switch memo.answer(key, Name.init) {
+            case .role: Self.keep(&role, value)
+            case .classValue: Self.keep(&classValue, value)
+            case .content: Self.keep(&content, value)
+            case .checked: checked = true
+            case .id: Self.keep(&id, value)
+            case .href: Self.keep(&href, value)
+            case .alt: Self.keep(&alt, value)
+            case .type: Self.keep(&type, value)
+            case .name: Self.keep(&name, value)
+            case .property: Self.keep(&property, value)
+            case .other: break
             }
         }
     }
@@ -142,7 +170,7 @@ private struct HTMLAttributes {
     /// Sets `field` to `value` unless an earlier attribute of the same name set it.
     private static func keep(_ field: inout HTMLAttributeValue?, _ value: UnsafePointer<xmlChar>?) {
         guard field == nil else { return }
-        field = HTMLAttributeValue(pointer: value)
+        field = HTMLAttributeValue(value)
     }
 }
 
@@ -168,12 +196,15 @@ private struct HTMLEventStream {
     var stopped = false
     var startedDocument = false
     /// The text node being collected (bytes of adjacent character or CDATA events).
-    var text: [UInt8] = []
+    var text = HTMLByteBuffer()
     var textIsCDATA = false
     /// The text of the `<title>` being read, if one is open.
     var title: [UInt8]?
     /// The element-name lookup table, kept for the whole document.
     let elementNames = HTMLElementNames.Table()
+    /// The roles of this document's element names and the meaning of its attribute names, by address.
+    var elementMemo = HTMLNameMemo<(role: HTMLRole, tag: HTMLNameTag)>()
+    var attributeMemo = HTMLNameMemo<HTMLAttributes.Name>()
 
     /// libxml2's tree builder refused to open an element when this many were open.
     static let maximumDepth = 257
@@ -220,7 +251,8 @@ private struct HTMLEventStream {
             xmlStopParser(context)
             return
         }
-        let (role, tag) = HTMLElementNames.lookUp(fullName, in: elementNames)
+        let table = elementNames
+        let (role, tag) = elementMemo.answer(fullName) { HTMLElementNames.lookUp($0, in: table) }
         let id = nextID
         nextID += 1
         if !documentHasNode {
@@ -233,11 +265,11 @@ private struct HTMLEventStream {
         var element = OpenElement(id: id, tag: tag, role: role)
         switch parent?.mode ?? .visited {
         case .visited:
-            element.mode = walker.enter(element, HTMLAttributes(attributes), parentTag: parent?.tag ?? .other)
+            element.mode = walker.enter(element, HTMLAttributes(attributes, memo: &attributeMemo), parentTag: parent?.tag ?? .other)
         case .head:
             switch role {
             case .title: element.mode = .title
-            case .meta, .base: walker.readHeadElement(role, HTMLAttributes(attributes))
+            case .meta, .base: walker.readHeadElement(role, HTMLAttributes(attributes, memo: &attributeMemo))
             default: break
             }
         case .hidden, .title: break
@@ -280,9 +312,14 @@ private struct HTMLEventStream {
             return
         }
         guard mode == .visited else { return }
+        // With a block open the walker's blank test does not look at the node: its pieces go straight in.
+        if text.isEmpty, walker.builder != nil {
+            walker.append(bytes)
+            return
+        }
         if isCDATA != textIsCDATA { endTextNode() }
         textIsCDATA = isCDATA
-        text.append(contentsOf: bytes)
+        text.append(bytes)
     }
 
     /// Hands the collected text node to the walker (another node follows or its element ends).
@@ -290,8 +327,8 @@ private struct HTMLEventStream {
     /// nodes' bytes before making strings of them.
     mutating func endTextNode() {
         guard !text.isEmpty else { return }
-        walker.append(text)
-        text.removeAll(keepingCapacity: true)
+        walker.append(text.bytes)
+        text.removeAll()
     }
 
     /// Ends what `element` started for the walker.
@@ -329,21 +366,9 @@ private struct BlockBuilder {
     var ordered = false
     var checked: Bool?
     var classes: [String] = []
-    /// The text so far, as UTF-8 bytes (made a string once, when the block is emitted).
-    var text: [UInt8] = []
-    /// Where each `<br>` started a new line in `text` (only paragraphs keep lines apart).
-    var lineBreaks: [Int] = []
-    var links: [(line: Int, link: Link)] = []
     var cells: [String] = []
     var headerCells = 0
     var isHeaderRow = false
-
-    /// The bytes of line `index` (0 up to and including `lineBreaks.count`).
-    func line(_ index: Int) -> ArraySlice<UInt8> {
-        let start = index == 0 ? 0 : lineBreaks[index - 1]
-        let end = index < lineBreaks.count ? lineBreaks[index] : text.count
-        return text[start..<end]
-    }
 }
 
 /// A link being collected: the element that opened it, its address, and its text and images' alt text so far.
@@ -360,6 +385,13 @@ private struct HTMLWalker {
     let givenBase: String?
     var documentBase: String?
     var builder: BlockBuilder?
+    /// The open block's text so far, as UTF-8 bytes (made a string once, when the block is emitted); empty
+    /// while no block is open. One buffer serves every block: a suspended block's text is emitted before it waits.
+    var blockText = HTMLByteBuffer()
+    /// Where each `<br>` started a new line in `blockText` (only paragraphs keep lines apart), and the open
+    /// block's links with the line each is on; kept beside `blockText` and emptied with it.
+    var blockLineBreaks: [Int] = []
+    var blockLinks: [(line: Int, link: Link)] = []
     /// Blocks interrupted by a nested list or table, with the element that interrupted them.
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
@@ -369,7 +401,10 @@ private struct HTMLWalker {
     /// inside one element ask for the same tokens).
     var classesOfStack: [String]?
     var openLinks: [OpenLink] = []
-    var cell: (owner: Int, text: [UInt8])?
+    /// The element of the table cell being collected, if any.
+    var cellOwner: Int?
+    /// The text of that cell so far (empty while no cell is open).
+    var cellText = HTMLByteBuffer()
     var classTokenCache = ClassTokenCache()
 
     init(baseURL: String?) { givenBase = baseURL }
@@ -400,7 +435,7 @@ private struct HTMLWalker {
         switch role {
         case .lineBreak: lineBreak()
         case .link:
-            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href.string))) }
+            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href))) }
         case .image:
             if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt.string }
         case .input:
@@ -414,7 +449,7 @@ private struct HTMLWalker {
         case .definitionList, .table: _ = startBlockLevel(node, splits: true)
         case .cell:
             if builder?.kind == .tableRow {
-                if cell == nil { cell = (node, []) }
+                if cellOwner == nil { cellOwner = node }
             } else {
                 _ = startBlockLevel(node, splits: false)
             }
@@ -443,20 +478,23 @@ private struct HTMLWalker {
             if text.isEmpty, builder == nil, !TextRules.collapseWhitespace(link.alt).isEmpty {
                 // An image-only link (scribe2's nav icons): its alt text stands for the link text.
                 text = TextRules.collapseWhitespace(link.alt)
-                append(text.utf8)
+                var bytes = text
+                bytes.withUTF8 { append($0) }
             }
-            if let line = builder?.lineBreaks.count {
-                builder?.links.append((line, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
+            if builder != nil {
+                blockLinks.append((blockLineBreaks.count, Link(text: text.isEmpty ? TextRules.collapseWhitespace(link.alt) : text, href: link.href)))
             }
         }
-        if cell?.owner == node, let open = cell.take() {
-            builder?.cells.append(open.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString))
+        if cellOwner == node {
+            cellOwner = nil
+            builder?.cells.append(HTMLByteRules.collapsedString(cellText.bytes))
+            cellText.removeAll()
             if element.tag == .th { builder?.headerCells += 1 }
         }
         if builder?.owner == node, let open = builder.take() {
             emit(open)
         } else if element.role.isBlockLevel, builder != nil {
-            if builder?.owner == nil, let open = builder.take() { emit(open) } else { append(CollectionOfOne(0x20)) }
+            if builder?.owner == nil, let open = builder.take() { emit(open) } else { append(byte: 0x20) }
         }
         if suspended.last?.by == node, let last = suspended.popLast() {
             if let open = builder.take() { emit(open) }
@@ -478,48 +516,66 @@ private struct HTMLWalker {
         default: absorbs = !splits
         }
         if absorbs {
-            if kind != .preformatted { append(CollectionOfOne(0x20)) }
+            if kind != .preformatted { append(byte: 0x20) }
             return false
         }
         guard var rest = builder.take() else { return true }
         emit(rest)
-        rest.text.removeAll(keepingCapacity: true)
-        rest.lineBreaks = []; rest.links = []; rest.checked = nil
+        rest.checked = nil
         suspended.append((node, rest))
         return true
     }
 
     /// Adds text (UTF-8 bytes) to the open block (opening a loose paragraph for non-blank text) and open links.
-    mutating func append<Bytes: Collection<UInt8>>(_ text: Bytes) {
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         if builder == nil {
             guard !HTMLByteRules.isBlank(text) else { return }
             builder = BlockBuilder(kind: .paragraph, classes: currentClasses())
         }
         for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
         if builder?.kind == .tableRow {
-            cell?.text.appendText(text)
+            if cellOwner != nil { cellText.append(text) }
         } else {
-            builder?.text.appendText(text)
+            blockText.append(text)
         }
+    }
+
+    /// `append` of the one byte `byte`.
+    mutating func append(byte: UInt8) {
+        withUnsafePointer(to: byte) { append(UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     mutating func lineBreak() {
         switch builder?.kind {
         case .paragraph?:
-            let offset = builder?.text.count ?? 0
-            builder?.lineBreaks.append(offset)
-        case .preformatted?: append(CollectionOfOne(0x0A))
+            blockLineBreaks.append(blockText.count)
+        case .preformatted?: append(byte: 0x0A)
         case nil: break
-        default: append(CollectionOfOne(0x20))
+        default: append(byte: 0x20)
         }
     }
 
+    /// The bytes of line `index` (0 up to and including `blockLineBreaks.count`) of the open block's text.
+    func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let text = blockText.bytes
+        let start = index == 0 ? 0 : blockLineBreaks[index - 1]
+        let end = index < blockLineBreaks.count ? blockLineBreaks[index] : text.count
+        return UnsafeBufferPointer(rebasing: text[start..<end])
+    }
+
+    /// Adds the blocks `open` (the block just taken from `builder`), `blockText`, `blockLineBreaks` and
+    /// `blockLinks` make, and empties those three.
     mutating func emit(_ open: BlockBuilder) {
-        let links = open.links.map(\.link)
+        defer {
+            blockText.removeAll()
+            if !blockLineBreaks.isEmpty { blockLineBreaks.removeAll(keepingCapacity: true) }
+            if !blockLinks.isEmpty { blockLinks.removeAll(keepingCapacity: true) }
+        }
+        let links = blockLinks.isEmpty ? [] : blockLinks.map(\.link)
         switch open.kind {
         case .preformatted:
             // One line: only paragraphs keep `<br>` lines apart.
-            let text = String(decoding: open.text, as: UTF8.self)
+            let text = String(decoding: blockText.bytes, as: UTF8.self)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let kept = lines.drop { $0.allSatisfy(\.isWhitespace) }.reversed().drop { $0.allSatisfy(\.isWhitespace) }.reversed()
             guard !kept.isEmpty else { return }
@@ -530,14 +586,14 @@ private struct HTMLWalker {
             document.blocks.append(Block(.tableRow, TableRowText.joined(open.cells), cells: open.cells,
                                          isHeader: header, links: links, classes: open.classes))
         case .paragraph:
-            for index in 0...open.lineBreaks.count {
-                let text = open.line(index).withUnsafeBufferPointer(HTMLByteRules.collapsedString)
+            for index in 0...blockLineBreaks.count {
+                let text = HTMLByteRules.collapsedString(line(index))
                 guard !text.isEmpty else { continue }
-                let lineLinks = open.lineBreaks.isEmpty ? links : open.links.filter { $0.line == index }.map(\.link)
+                let lineLinks = blockLineBreaks.isEmpty ? links : blockLinks.filter { $0.line == index }.map(\.link)
                 document.blocks.append(Block(.paragraph, text, links: lineLinks, classes: open.classes))
             }
         default:
-            let text = open.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
+            let text = HTMLByteRules.collapsedString(blockText.bytes)
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links, classes: open.classes))
@@ -581,25 +637,38 @@ private struct HTMLWalker {
 
     /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
     func collectClasses() -> [String] {
-        guard let innermost = classStack.last else { return [] }
-        // One entry with class tokens only, none repeated: those tokens as they are.
-        if classStack.count == 1, !innermost.addsNav, innermost.id == nil,
-           !innermost.classes.indices.contains(where: { innermost.classes[..<$0].contains(innermost.classes[$0]) }) {
-            return innermost.classes
+        classStack.withUnsafeBufferPointer { stack in
+            guard let innermost = stack.last else { return [] }
+            // One entry with class tokens only, none repeated: those tokens as they are.
+            if stack.count == 1, !innermost.addsNav, innermost.id == nil,
+               !innermost.classes.indices.contains(where: { innermost.classes[..<$0].contains(innermost.classes[$0]) }) {
+                return innermost.classes
+            }
+            let deepest = max(stack.count - 32, 0)
+            var capacity = 0
+            for index in deepest..<stack.count { capacity += stack[index].count }
+            var tokens: [String] = []
+            tokens.reserveCapacity(capacity)
+            /// Adds `token` unless it is there already.
+            func add(_ token: String) {
+                for known in tokens where known == token { return }
+                tokens.append(token)
+            }
+            var index = stack.count - 1
+            while index >= deepest {
+                for token in stack[index].classes { add(token) }
+                if stack[index].addsNav { add("nav") }
+                if let id = stack[index].id { add(id) }
+                if tokens.count >= 16 { break }
+                index -= 1
+            }
+            return tokens
         }
-        let deepest = max(classStack.count - 32, 0)
-        var result: [String] = []
-        result.reserveCapacity(classStack[deepest...].reduce(0) { $0 + $1.count })
-        for index in stride(from: classStack.count - 1, through: deepest, by: -1) {
-            classStack[index].forEachToken { token in if !result.contains(token) { result.append(token) } }
-            if result.count >= 16 { break }
-        }
-        return result
     }
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
-    func resolve(_ href: String) -> String {
-        let trimmed = href.trimmed(.blanksAndNewlines)
+    func resolve(_ href: HTMLAttributeValue) -> String {
+        let trimmed = HTMLByteRules.trimmedLinkTarget(href.bytes) ?? href.string.trimmed(.blanksAndNewlines)
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
@@ -617,51 +686,49 @@ private struct ClassEntry {
 
     /// How many tokens (with any repeats).
     var count: Int { classes.count + (addsNav ? 1 : 0) + (id == nil ? 0 : 1) }
-
-    /// Calls `body` with each token in order.
-    func forEachToken(_ body: (String) -> Void) {
-        for token in classes { body(token) }
-        if addsNav { body("nav") }
-        if let id { body(id) }
-    }
 }
 
-/// The class tokens of the last few distinct `class` values (a document repeats a few values on most elements).
+/// The class tokens of recent distinct `class` values (a document repeats a few values on most elements).
 private struct ClassTokenCache {
-    /// A value, told apart from others by its length and its first and last eight bytes before its bytes are compared.
-    private struct Entry {
-        let count: Int
-        let head: UInt64
-        let tail: UInt64
-        let value: [UInt8]
-        let tokens: [String]
+    /// What tells a value apart before its bytes are compared: its length and its first and last eight bytes.
+    private struct Key: Equatable {
+        var count = 0
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
     }
 
-    private var entries: [Entry] = []
-    /// The entry the next new value replaces once the cache is full.
-    private var next = 0
-    /// How many values are kept.
-    static let capacity = 32
+    /// The kept values, each in the slot its key picks (a new value replaces the one in its slot): the keys
+    /// (count 0 for an empty slot), the values' bytes and their tokens. Empty until the first value comes.
+    private var keys: [Key] = []
+    private var values: [[UInt8]] = []
+    private var tokenLists: [[String]] = []
+    /// The number of slots, a power of two.
+    static let slotCount = 128
 
     /// `HTMLByteRules.classTokens(bytes)`, from the cache when the value was seen lately.
     mutating func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
         let (head, tail) = Self.ends(bytes)
-        for index in entries.indices where entries[index].count == bytes.count && entries[index].head == head && entries[index].tail == tail {
-            let same = entries[index].value.withUnsafeBytes { kept in
+        let key = Key(count: bytes.count, head: head, tail: tail)
+        let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail &+ UInt64(bytes.count)) &* 0xC2B2_AE3D_27D4_EB4F)
+        let slot = Int(truncatingIfNeeded: mixed >> UInt64(64 - Self.slotCount.trailingZeroBitCount))
+        if keys.isEmpty {
+            keys = Array(repeating: Key(), count: Self.slotCount)
+            values = Array(repeating: [], count: Self.slotCount)
+            tokenLists = Array(repeating: [], count: Self.slotCount)
+        }
+        if keys[slot] == key {
+            let same = values[slot].withUnsafeBytes { kept in
                 guard let kept = kept.baseAddress else { return false }
                 return memcmp(kept, base, bytes.count) == 0
             }
-            if same { return entries[index].tokens }
+            if same { return tokenLists[slot] }
         }
-        let entry = Entry(count: bytes.count, head: head, tail: tail, value: Array(bytes), tokens: HTMLByteRules.classTokens(bytes))
-        if entries.count < Self.capacity {
-            entries.append(entry)
-        } else {
-            entries[next] = entry
-            next = (next + 1) % Self.capacity
-        }
-        return entry.tokens
+        let tokens = HTMLByteRules.classTokens(bytes)
+        keys[slot] = key
+        values[slot] = Array(bytes)
+        tokenLists[slot] = tokens
+        return tokens
     }
 
     /// The first and the last eight bytes of `bytes` (for fewer bytes, all of them, twice).
@@ -674,14 +741,5 @@ private struct ClassTokenCache {
         var packed: UInt64 = 0
         for byte in bytes { packed = packed << 8 | UInt64(byte) }
         return (packed, packed)
-    }
-}
-
-private extension Array where Element == UInt8 {
-    /// Appends a text node's bytes to a block's or cell's text, with room for more at the first (a block's text
-    /// comes in several nodes: growing from a few bytes would copy it again and again).
-    mutating func appendText<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-        if capacity == 0 { reserveCapacity(Swift.max(bytes.count, 240)) }
-        append(contentsOf: bytes)
     }
 }

@@ -1,0 +1,28 @@
+/// Answers about the element and attribute names of one document, kept by the name's address.
+///
+/// libxml2's HTML parser sends every element and attribute name from its dictionary (or, for the elements it
+/// implies, from a constant), and neither changes nor frees them while it parses: within one parse, one address
+/// is one name. A reader keeps a memo for one document only; the next parse has another dictionary.
+struct HTMLNameMemo<Answer> {
+    /// The names seen lately, each in the slot its address picks, and what `answer` said for them.
+    private var names: [UnsafePointer<UInt8>?] = []
+    private var answers: [Answer] = []
+    /// The number of slots, a power of two.
+    private static var slotCount: Int { 64 }
+
+    /// `answer(name)`, from the memo when `name` was asked about lately.
+    @inline(__always)
+    mutating func answer(_ name: UnsafePointer<UInt8>, _ answer: (UnsafePointer<UInt8>) -> Answer) -> Answer {
+        let address = UInt(bitPattern: name)
+        let slot = Int(truncatingIfNeeded: (address >> 3) ^ (address >> 9)) & (Self.slotCount - 1)
+        if !names.isEmpty, names[slot] == name { return answers[slot] }
+        let found = answer(name)
+        if names.isEmpty {
+            names = Array(repeating: nil, count: Self.slotCount)
+            answers = Array(repeating: found, count: Self.slotCount)
+        }
+        names[slot] = name
+        answers[slot] = found
+        return found
+    }
+}
