@@ -1010,7 +1010,7 @@ public enum ParticipantExtractor {
 
     /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
     static func rosterEntry(_ text: String) -> Entry? {
-        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.lastIndex(of: "(") else { return nil }
+        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.participantLastIndex(of: "(") else { return nil }
         let initials = text[text.index(after: open)..<text.index(before: text.endIndex)]
         guard (2...4).contains(initials.count), initials.allSatisfy({ $0.isUppercase }) else { return nil }
         let head = text[..<open].trimmed()

@@ -27,14 +27,25 @@ extension String {
         return dropFirst(limit).isEmpty
     }
 
+    /// `lastIndex(of: character)` for an ASCII `character`, found on the bytes in plain ASCII text (where every byte is
+    /// a character of its own) without walking characters back from the end.
+    func participantLastIndex(of character: Character) -> Index? {
+        // "\r\n" has an ASCII value too, of its last byte: only a one-byte character is looked for as a byte.
+        if character.utf8.count == 1, let byte = character.asciiValue, isPlainASCII { return utf8.lastIndex(of: byte) }
+        return lastIndex(of: character)
+    }
+
     /// `min(splitOnSpaces().count, limit)`: the words counted on the bytes, without making them, and no further than
-    /// `limit`, when every space byte stands alone (then each is a space character, as `splitOnSpaces` splits them).
+    /// `limit`, when every space byte read stands alone (then each is a space character, as `splitOnSpaces` splits them).
+    /// The count stops at the byte opening word `limit`: every space before it stood alone, so the characters hold at
+    /// least as many words, and the bytes after it (a long paragraph's) are not read.
     func participantWordCount(atMost limit: Int) -> Int {
         let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            guard UTF8Search.standaloneSpaceCount(bytes) != nil else { return nil }
             var words = 0, inWord = false
-            for byte in bytes {
-                if byte == 0x20 {
+            for i in bytes.indices {
+                if bytes[i] == 0x20 {
+                    // A space next to a byte over 0x7F may be part of a larger character: the characters decide.
+                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
                     inWord = false
                 } else if !inWord {
                     inWord = true
@@ -45,7 +56,18 @@ extension String {
             return words
         }
         if let counted = counted ?? nil { return counted }
-        return Swift.min(splitOnSpaces().count, limit)
+        // `splitOnSpaces()` splits on space characters: the same count on characters, stopping at word `limit` too.
+        var words = 0, inWord = false
+        for character in self {
+            if character == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words >= limit { return limit }
+            }
+        }
+        return words
     }
 
     /// Foundation's `replacingOccurrences(of: needle, with: replacement)`, on bytes when the text and both strings
