@@ -71,8 +71,12 @@ public enum ParticipantExtractor {
             return new
         }
 
-        /// The cues of both rules in one set: `Vocabulary.attendanceCueWords`, then `membershipChangeWords`.
-        private static let cues = FindingsNeedles(Vocabulary.attendanceCueWords + Array(ParticipantExtractor.membershipChangeWords))
+        /// The cue words of both rules: `Vocabulary.attendanceCueWords`, then `membershipChangeWords`.
+        static let cueWords = Vocabulary.attendanceCueWords + Array(ParticipantExtractor.membershipChangeWords)
+        /// The cues of both rules in one set.
+        private static let cues = FindingsNeedles(cueWords)
+        /// The refusal on bytes of the texts whose label cannot hold any of the cues.
+        static let labelCues = ParticipantLabelCues(cueWords)
         /// The bits of the attendance cues.
         private static let attendanceBits: UInt = (0..<Vocabulary.attendanceCueWords.count).reduce(0) { $0 | 1 << UInt($1) }
     }
@@ -89,6 +93,7 @@ public enum ParticipantExtractor {
         // The header of the attendance table being read, if it names its columns.
         var tableColumns: TableColumns?
         var labels = LabelReadings()
+        let labelCues = LabelReadings.labelCues
 
         func add(_ entries: [Entry]) {
             for entry in entries {
@@ -138,7 +143,8 @@ public enum ParticipantExtractor {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
-                let labelled = TextRules.labelParts(text)
+                // A text whose bytes before its colon hold no cue has no label worth reading (most lines of a transcript).
+                let labelled = labelCues.mayLabelCue(text) ? TextRules.labelParts(text) : nil
                 // Both readings of the label, from one pass over its bytes.
                 let reading = labelled.map { labels.reading($0.label) }
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
