@@ -319,7 +319,10 @@ public enum ParticipantExtractor {
 
     /// What every phrase of a regrets note opens with (" is not able…", " can't…", " sends…"): a text holding none
     /// holds no phrase.
-    private static let regretPhraseOpenings = ASCIINeedleSet([" is ", " can", " sen"])
+    private static let regretPhraseOpenings = ASCIINeedleSet(regretOpenings)
+
+    /// The openings of the regrets phrases, each the first bytes of some of them.
+    private static let regretOpenings = [" is ", " can", " sen"]
 
     /// "Note: Luke is not able to join due to a conflict", "Maria sends her regrets": a person the minutes
     /// say is away, written as a sentence rather than in a "Regrets:" list.
@@ -333,7 +336,9 @@ public enum ParticipantExtractor {
             guard cues?.holdsRegretWord(index) ?? regretCues.containsAny(in: text), regretPhraseOpenings.containsAny(in: text) else { continue }
             var line = Substring(text)
             if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
-            for phrase in phrases {
+            // A phrase is found only where its opening is: the phrases of openings the line lacks are not looked for.
+            let openings = regretOpenings.filter { line.containsASCII($0) }
+            for phrase in phrases where openings.contains(where: { phrase.hasPrefix($0) }) {
                 guard let range = line.rangeOfASCII(phrase) else { continue }
                 let name = line[..<range.lowerBound].trimmed(Set(" *-•"))
                 if (1...3).contains(name.split(separator: " ").count), TextRules.looksLikeName(name), !isPhrase(name),
@@ -832,6 +837,8 @@ public enum ParticipantExtractor {
     static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
         var people = people
         func parts(_ name: String) -> (first: String, last: String)? {
+            // Plain ASCII without a white-space byte (09–0D, 20) folds to one word: most nicks are refused unfolded.
+            if !name.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }), name.isPlainASCII { return nil }
             let folded = TextRules.fold(name)
             // Without a space byte the folded name is one word.
             guard folded.holdsByte(0x20) else { return nil }
@@ -1096,13 +1103,18 @@ struct ParticipantSet {
 
     mutating func add(_ person: Participant) {
         let key = TextRules.fold(person.name)
-        guard let i = index[key] else {
-            index[key] = participants.count
+        // The key is looked up once: a new one is given the next place as it is read.
+        let next = participants.count
+        let i = Self.place(&index[key, default: next])
+        guard i != next else {
             participants.append(person)
             return
         }
         Self.merge(person, into: &participants[i])
     }
+
+    /// The place stored for a key, the default one stored when it was missing (passing the entry in-out stores it).
+    private static func place(_ stored: inout Int) -> Int { stored }
 
     /// Completes `existing` with what `person` (the same folded name) adds, in place in the list.
     private static func merge(_ person: Participant, into existing: inout Participant) {

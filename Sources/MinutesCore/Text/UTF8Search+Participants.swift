@@ -18,12 +18,22 @@ extension String {
 
     /// `count <= limit`, without counting more characters than needed: every character is at least one byte,
     /// and when the first `limit + 1` bytes are plain ASCII, each is a character of its own.
+    /// Where a byte over 0x7F comes early, the ASCII bytes with ASCII (or nothing) on both sides, CR before LF aside,
+    /// are counted: each is a character of its own, so more than `limit` of them answer false without walking characters.
     func participantHasAtMost(_ limit: Int) -> Bool {
         if utf8.count <= limit { return true }
-        let plainPrefix = utf8.withContiguousStorageIfAvailable { bytes in
-            UTF8Search.isPlainASCII(UnsafeBufferPointer(rebasing: bytes.prefix(limit + 1)))
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            if UTF8Search.isPlainASCII(UnsafeBufferPointer(rebasing: bytes.prefix(limit + 1))) { return false }
+            var alone = 0
+            for i in bytes.indices where bytes[i] < 0x80 && (i == 0 || bytes[i - 1] < 0x80) {
+                let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+                guard next < 0x80, !(bytes[i] == 0x0D && next == 0x0A) else { continue }
+                alone += 1
+                if alone > limit { return false }
+            }
+            return nil
         }
-        if plainPrefix == true { return false }
+        if let answer = answer ?? nil { return answer }
         return dropFirst(limit).isEmpty
     }
 
