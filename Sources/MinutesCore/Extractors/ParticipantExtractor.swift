@@ -38,6 +38,17 @@ public enum ParticipantExtractor {
         return Vocabulary.attendanceLabel(ParticipantFastPaths.withoutParentheticals(text).trimmed(.labelMarks))
     }
 
+    /// Whether a block's class is "warning" or "diagnostics". A string equal to either (lower-case ASCII letters, none
+    /// of them canonically equivalent to anything else) has its bytes, so most classes ("irc", "phone") are told apart
+    /// by their length before they are compared.
+    static func isDiagnosticsClass(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 7: return name == "warning"
+        case 11: return name == "diagnostics"
+        default: return false
+        }
+    }
+
     /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
     private static let headMarks: Set<Character> = Set("*:_ ")
 
@@ -120,7 +131,7 @@ public enum ParticipantExtractor {
                 }
             case .paragraph, .definition, .listItem, .tableRow:
                 // The generator's diagnostics ("Maybe present: …") guess; they are not the minutes' list.
-                if block.classes.contains(where: { $0 == "warning" || $0 == "diagnostics" }) { continue }
+                if block.classes.contains(where: isDiagnosticsClass) { continue }
                 // A bare section word ("**Agenda**") after a list of names ends it.
                 if block.kind == .paragraph, !block.text.containsASCII(" "), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
                     context = nil; continue
@@ -294,6 +305,9 @@ public enum ParticipantExtractor {
             if names.isEmpty, position + 1 < blocks.count, blocks[position + 1].kind == .listItem, blocks[position + 1].level > block.level {
                 names = blocks[position + 1].text
             }
+            // Names opening with a lower-case ASCII letter ("described the …", "scribe: ora") open a first part that does
+            // not start upper-case (no separator begins with a letter, and trimming keeps a letter): refused unsplit.
+            if let first = names.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") { continue }
             let parts = names.participantReplacing(" & ", with: ",").participantReplacing(" and ", with: ",")
                 .split(separator: ",").map { $0.trimmed(scribeNameEnds) }.filter { !$0.isEmpty }
             guard (1...3).contains(parts.count), parts.allSatisfy({ TextRules.startsUppercase($0) && $0.split(separator: " ").count <= 2 }) else { continue }
