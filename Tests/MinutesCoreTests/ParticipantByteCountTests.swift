@@ -24,4 +24,12 @@ struct ParticipantByteCountTests {
             }
         }
     }
+
+    @Test func oneByteIsFoundAsContainsFindsIt() {
+        forRandomTexts(of: Self.pieces + [":", ",", ":\u{301}", ",\u{301}", " \u{301}"], seed: 15_303, maxPieces: { _ in 12 }) { text in
+            for byte in [UInt8(0x20), UInt8(ascii: ":"), UInt8(ascii: ",")] {
+                #expect(text.participantContainsASCII(byte) == text.containsASCII(String(UnicodeScalar(byte))), "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
 }

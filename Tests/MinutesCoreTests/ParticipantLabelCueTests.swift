@@ -25,6 +25,15 @@ struct ParticipantLabelCueTests {
         #expect(refused > 1_000)
     }
 
+    @Test func textsRefusedWholeHoldNoAttendanceLabel() {
+        let cues = ParticipantExtractor.LabelReadings.labelCues
+        forRandomTexts(of: Self.pieces, seed: 9_152, maxPieces: { _ in 8 }) { text in
+            guard !cues.mayHoldCue(text) else { return }
+            #expect(Vocabulary.attendanceLabel(text) == nil, "\(Array(text.unicodeScalars))")
+            #expect(!ParticipantExtractor.mayBeMembershipChange(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func textsWithoutAColonAreRefused() {
         #expect(!ParticipantExtractor.LabelReadings.labelCues.mayLabelCue("Present today were many people"))
         #expect(ParticipantExtractor.LabelReadings.labelCues.mayLabelCue("**Present:** Tantek, ora"))

@@ -38,17 +38,6 @@ public enum ParticipantExtractor {
         return Vocabulary.attendanceLabel(ParticipantFastPaths.withoutParentheticals(text).trimmed(.labelMarks))
     }
 
-    /// Whether a block's class is "warning" or "diagnostics". A string equal to either (lower-case ASCII letters, none
-    /// of them canonically equivalent to anything else) has its bytes, so most classes ("irc", "phone") are told apart
-    /// by their length before they are compared.
-    static func isDiagnosticsClass(_ name: String) -> Bool {
-        switch name.utf8.count {
-        case 7: return name == "warning"
-        case 11: return name == "diagnostics"
-        default: return false
-        }
-    }
-
     /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
     private static let headMarks: Set<Character> = Set("*:_ ")
 
@@ -131,9 +120,9 @@ public enum ParticipantExtractor {
                 }
             case .paragraph, .definition, .listItem, .tableRow:
                 // The generator's diagnostics ("Maybe present: …") guess; they are not the minutes' list.
-                if block.classes.contains(where: isDiagnosticsClass) { continue }
+                if block.classes.contains(where: { $0 == "warning" || $0 == "diagnostics" }) { continue }
                 // A bare section word ("**Agenda**") after a list of names ends it.
-                if block.kind == .paragraph, !block.text.containsASCII(" "), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
+                if block.kind == .paragraph, !block.text.participantContainsASCII(0x20), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
                     context = nil; continue
                 }
                 // Attendance tables: one person a row, a mark ("x", "✓") in another cell.
@@ -149,8 +138,10 @@ public enum ParticipantExtractor {
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 // (`attendanceLabel` answers nil for more than 60 bytes, which is told before the characters are counted.)
-                if block.kind == .paragraph, text.utf8.count <= 60, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
-                   text.participantWordCount(atMost: 4) <= 3, let meaning = Vocabulary.attendanceLabel(text) {
+                // (`attendanceLabel` refuses a text holding no cue word, which the letter triples refuse first.)
+                if block.kind == .paragraph, text.utf8.count <= 60, text.participantHasAtMost(30), !text.participantContainsASCII(UInt8(ascii: ":")),
+                   !text.participantContainsASCII(UInt8(ascii: ",")), text.participantWordCount(atMost: 4) <= 3, labelCues.mayHoldCue(text),
+                   let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }

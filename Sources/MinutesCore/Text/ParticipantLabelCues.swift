@@ -37,15 +37,25 @@ struct ParticipantLabelCues {
             // The colon found with `memchr`; without one (most lines of prose), no label.
             guard let colon = UTF8Search.offset(of: UInt8(ascii: ":"), in: bytes) else { return false }
             if colon > Self.window { return true }
-            var run: UInt32 = 0, letters = 0
-            for index in 0..<colon {
-                let code = Self.letterCode(bytes[index])
-                guard code != 0 else { letters = 0; continue }
-                run = (run << 5 | code) & 0x7FFF
-                letters += 1
-                if letters >= 3, openings[Int(run / 64)] & 1 << UInt64(run % 64) != 0 { return true }
-            }
-            return false
+            return holdsOpening(UnsafeBufferPointer(rebasing: bytes[..<colon]))
         } ?? true
+    }
+
+    /// False only where `text` surely holds no cue word anywhere (no three letters in a row that open one).
+    func mayHoldCue(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(holdsOpening) ?? true
+    }
+
+    /// Whether `bytes` hold three letters in a row (either case) that open a cue word.
+    private func holdsOpening(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run: UInt32 = 0, letters = 0
+        for byte in bytes {
+            let code = Self.letterCode(byte)
+            guard code != 0 else { letters = 0; continue }
+            run = (run << 5 | code) & 0x7FFF
+            letters += 1
+            if letters >= 3, openings[Int(run / 64)] & 1 << UInt64(run % 64) != 0 { return true }
+        }
+        return false
     }
 }

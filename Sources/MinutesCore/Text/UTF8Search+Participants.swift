@@ -37,6 +37,18 @@ extension String {
         return dropFirst(limit).isEmpty
     }
 
+    /// `containsASCII(String(UnicodeScalar(byte)))` for an ASCII `byte` without canonical equivalents (not "K", ";"
+    /// or "`"): its first occurrence found with `memchr`, followed by ASCII or the end, is a match, as `UTF8Search.firstMatch`
+    /// finds it; `containsASCII` decides the rest. One byte needs none of the pattern's set-up.
+    func participantContainsASCII(_ byte: UInt8) -> Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let first = UTF8Search.offset(of: byte, in: bytes) else { return false }
+            return first + 1 == bytes.count || bytes[first + 1] < 0x80 ? true : nil
+        }
+        if let answer = answer ?? nil { return answer }
+        return containsASCII(String(UnicodeScalar(byte)))
+    }
+
     /// `lastIndex(of: character)` for an ASCII `character`, found on the bytes in plain ASCII text (where every byte is
     /// a character of its own) without walking characters back from the end.
     func participantLastIndex(of character: Character) -> Index? {
