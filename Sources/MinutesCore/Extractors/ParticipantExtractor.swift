@@ -180,7 +180,7 @@ public enum ParticipantExtractor {
                     continue
                 }
                 // Another bare label ("People who left the committee:") ends an attendance list.
-                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.participantHasAtMost(60) { context = nil; continue }
+                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffixASCII(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
                 if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
@@ -738,7 +738,7 @@ public enum ParticipantExtractor {
     /// "[on Axel Polleres - due 2019-04-11]") is that person: the full name replaces the nick.
     /// `cues`, the cues of `texts`, stand for the test of each text for "[on ".
     static func fullNamesForNicks(_ people: [Participant], texts: [String], cues: ParticipantCues? = nil) -> [Participant] {
-        let nicks = people.indices.filter { !people[$0].name.containsASCII(" ") && people[$0].name.count >= 6 }
+        let nicks = people.indices.filter { !people[$0].name.containsASCII(" ") && !people[$0].name.participantHasAtMost(5) }
         guard !nicks.isEmpty else { return people }
         var names: [String: String] = [:]
         for (index, text) in texts.enumerated() where cues?.holdsOwnerWord(index) ?? text.containsASCII("[on ") {
@@ -1028,7 +1028,7 @@ public enum ParticipantExtractor {
 
     /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
     static func rosterEntry(_ text: String) -> Entry? {
-        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.participantLastIndex(of: "(") else { return nil }
+        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffixASCII(")"), text.participantHasAtMost(80), let open = text.participantLastIndex(of: "(") else { return nil }
         let initials = text[text.index(after: open)..<text.index(before: text.endIndex)]
         guard (2...4).contains(initials.count), initials.allSatisfy({ $0.isUppercase }) else { return nil }
         let head = text[..<open].trimmed()
