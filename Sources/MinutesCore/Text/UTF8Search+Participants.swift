@@ -62,26 +62,27 @@ extension String {
     /// The count stops at the byte opening word `limit`: every space before it stood alone, so the characters hold at
     /// least as many words, and the bytes after it (a long paragraph's) are not read.
     func participantWordCount(atMost limit: Int) -> Int {
-        let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            var words = 0, inWord = false
-            for i in bytes.indices {
-                if bytes[i] == 0x20 {
-                    // A space next to a byte over 0x7F may be part of a larger character: the characters decide.
-                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    words += 1
-                    if words >= limit { return limit }
-                }
+        let counted = utf8.withContiguousStorageIfAvailable { bytes in
+            String.participantWords(in: bytes.indices, atMost: limit) { i in
+                guard bytes[i] == 0x20 else { return false }
+                // A space next to a byte over 0x7F may be part of a larger character: the characters decide.
+                return (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) ? nil : true
             }
-            return words
         }
         if let counted = counted ?? nil { return counted }
         // `splitOnSpaces()` splits on space characters: the same count on characters, stopping at word `limit` too.
+        return String.participantWords(in: self, atMost: limit) { $0 == " " } ?? 0
+    }
+
+    /// The words of `elements` (runs of elements that are not spaces), counted no further than `limit`; nil as soon as
+    /// `isSpace` cannot tell an element (answers nil).
+    @inline(__always)
+    private static func participantWords<Elements: Sequence>(in elements: Elements, atMost limit: Int,
+                                                             isSpace: (Elements.Element) -> Bool?) -> Int? {
         var words = 0, inWord = false
-        for character in self {
-            if character == " " {
+        for element in elements {
+            guard let space = isSpace(element) else { return nil }
+            if space {
                 inWord = false
             } else if !inWord {
                 inWord = true
