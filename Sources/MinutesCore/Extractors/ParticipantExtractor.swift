@@ -71,8 +71,12 @@ public enum ParticipantExtractor {
             return new
         }
 
-        /// The cues of both rules in one set: `Vocabulary.attendanceCueWords`, then `membershipChangeWords`.
-        private static let cues = FindingsNeedles(Vocabulary.attendanceCueWords + Array(ParticipantExtractor.membershipChangeWords))
+        /// The cue words of both rules: `Vocabulary.attendanceCueWords`, then `membershipChangeWords`.
+        static let cueWords = Vocabulary.attendanceCueWords + Array(ParticipantExtractor.membershipChangeWords)
+        /// The cues of both rules in one set.
+        private static let cues = FindingsNeedles(cueWords)
+        /// The refusal on bytes of the texts whose label cannot hold any of the cues.
+        static let labelCues = ParticipantLabelCues(cueWords)
         /// The bits of the attendance cues.
         private static let attendanceBits: UInt = (0..<Vocabulary.attendanceCueWords.count).reduce(0) { $0 | 1 << UInt($1) }
     }
@@ -89,6 +93,7 @@ public enum ParticipantExtractor {
         // The header of the attendance table being read, if it names its columns.
         var tableColumns: TableColumns?
         var labels = LabelReadings()
+        let labelCues = LabelReadings.labelCues
 
         func add(_ entries: [Entry]) {
             for entry in entries {
@@ -117,7 +122,7 @@ public enum ParticipantExtractor {
                 // The generator's diagnostics ("Maybe present: …") guess; they are not the minutes' list.
                 if block.classes.contains(where: { $0 == "warning" || $0 == "diagnostics" }) { continue }
                 // A bare section word ("**Agenda**") after a list of names ends it.
-                if block.kind == .paragraph, !block.text.containsASCII(" "), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
+                if block.kind == .paragraph, !block.text.participantContainsASCII(0x20), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
                     context = nil; continue
                 }
                 // Attendance tables: one person a row, a mark ("x", "✓") in another cell.
@@ -133,12 +138,15 @@ public enum ParticipantExtractor {
                 let text = block.kind == .tableRow ? block.cells.joined(separator: ", ") : block.text
                 // A paragraph that is only a label ("**Attendance**", "Other Attendees") acts as a heading.
                 // (`attendanceLabel` answers nil for more than 60 bytes, which is told before the characters are counted.)
-                if block.kind == .paragraph, text.utf8.count <= 60, text.participantHasAtMost(30), !text.containsASCII(":"), !text.containsASCII(","),
-                   text.participantWordCount(atMost: 4) <= 3, let meaning = Vocabulary.attendanceLabel(text) {
+                // (`attendanceLabel` refuses a text holding no cue word, which the letter triples refuse first.)
+                if block.kind == .paragraph, text.utf8.count <= 60, text.participantHasAtMost(30), !text.participantContainsASCII(UInt8(ascii: ":")),
+                   !text.participantContainsASCII(UInt8(ascii: ",")), text.participantWordCount(atMost: 4) <= 3, labelCues.mayHoldCue(text),
+                   let meaning = Vocabulary.attendanceLabel(text) {
                     context = Context(attendance: meaning.0, role: meaning.1, fromLabel: false)
                     continue
                 }
-                let labelled = TextRules.labelParts(text)
+                // A text whose bytes before its colon hold no cue has no label worth reading (most lines of a transcript).
+                let labelled = labelCues.mayLabelCue(text) ? TextRules.labelParts(text) : nil
                 // Both readings of the label, from one pass over its bytes.
                 let reading = labelled.map { labels.reading($0.label) }
                 // "New IPMC members:", "Added new TSC members:" announce membership changes, not attendance.
@@ -172,7 +180,7 @@ public enum ParticipantExtractor {
                     continue
                 }
                 // Another bare label ("People who left the committee:") ends an attendance list.
-                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffix(":"), text.participantHasAtMost(60) { context = nil; continue }
+                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffixASCII(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
                 if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
@@ -288,6 +296,9 @@ public enum ParticipantExtractor {
             if names.isEmpty, position + 1 < blocks.count, blocks[position + 1].kind == .listItem, blocks[position + 1].level > block.level {
                 names = blocks[position + 1].text
             }
+            // Names opening with a lower-case ASCII letter ("described the …", "scribe: ora") open a first part that does
+            // not start upper-case (no separator begins with a letter, and trimming keeps a letter): refused unsplit.
+            if let first = names.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") { continue }
             let parts = names.participantReplacing(" & ", with: ",").participantReplacing(" and ", with: ",")
                 .split(separator: ",").map { $0.trimmed(scribeNameEnds) }.filter { !$0.isEmpty }
             guard (1...3).contains(parts.count), parts.allSatisfy({ TextRules.startsUppercase($0) && $0.split(separator: " ").count <= 2 }) else { continue }
@@ -313,7 +324,10 @@ public enum ParticipantExtractor {
 
     /// What every phrase of a regrets note opens with (" is not able…", " can't…", " sends…"): a text holding none
     /// holds no phrase.
-    private static let regretPhraseOpenings = ASCIINeedleSet([" is ", " can", " sen"])
+    private static let regretPhraseOpenings = ASCIINeedleSet(regretOpenings)
+
+    /// The openings of the regrets phrases, each the first bytes of some of them.
+    private static let regretOpenings = [" is ", " can", " sen"]
 
     /// "Note: Luke is not able to join due to a conflict", "Maria sends her regrets": a person the minutes
     /// say is away, written as a sentence rather than in a "Regrets:" list.
@@ -327,7 +341,9 @@ public enum ParticipantExtractor {
             guard cues?.holdsRegretWord(index) ?? regretCues.containsAny(in: text), regretPhraseOpenings.containsAny(in: text) else { continue }
             var line = Substring(text)
             if let (label, value) = TextRules.labelled(text), ["note", "notes", "nb", "n.b"].contains(label.lowercased()) { line = Substring(value) }
-            for phrase in phrases {
+            // A phrase is found only where its opening is: the phrases of openings the line lacks are not looked for.
+            let openings = regretOpenings.filter { line.containsASCII($0) }
+            for phrase in phrases where openings.contains(where: { phrase.hasPrefix($0) }) {
                 guard let range = line.rangeOfASCII(phrase) else { continue }
                 let name = line[..<range.lowerBound].trimmed(Set(" *-•"))
                 if (1...3).contains(name.split(separator: " ").count), TextRules.looksLikeName(name), !isPhrase(name),
@@ -722,7 +738,7 @@ public enum ParticipantExtractor {
     /// "[on Axel Polleres - due 2019-04-11]") is that person: the full name replaces the nick.
     /// `cues`, the cues of `texts`, stand for the test of each text for "[on ".
     static func fullNamesForNicks(_ people: [Participant], texts: [String], cues: ParticipantCues? = nil) -> [Participant] {
-        let nicks = people.indices.filter { !people[$0].name.containsASCII(" ") && people[$0].name.count >= 6 }
+        let nicks = people.indices.filter { !people[$0].name.containsASCII(" ") && !people[$0].name.participantHasAtMost(5) }
         guard !nicks.isEmpty else { return people }
         var names: [String: String] = [:]
         for (index, text) in texts.enumerated() where cues?.holdsOwnerWord(index) ?? text.containsASCII("[on ") {
@@ -826,6 +842,8 @@ public enum ParticipantExtractor {
     static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
         var people = people
         func parts(_ name: String) -> (first: String, last: String)? {
+            // Plain ASCII without a white-space byte (09–0D, 20) folds to one word: most nicks are refused unfolded.
+            if !name.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }), name.isPlainASCII { return nil }
             let folded = TextRules.fold(name)
             // Without a space byte the folded name is one word.
             guard folded.holdsByte(0x20) else { return nil }
@@ -1010,7 +1028,7 @@ public enum ParticipantExtractor {
 
     /// "Name, Organisation (NI)" where NI are the name's initials; nil for any other line.
     static func rosterEntry(_ text: String) -> Entry? {
-        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffix(")"), text.participantHasAtMost(80), let open = text.lastIndex(of: "(") else { return nil }
+        guard text.utf8.last == UInt8(ascii: ")"), text.hasSuffixASCII(")"), text.participantHasAtMost(80), let open = text.participantLastIndex(of: "(") else { return nil }
         let initials = text[text.index(after: open)..<text.index(before: text.endIndex)]
         guard (2...4).contains(initials.count), initials.allSatisfy({ $0.isUppercase }) else { return nil }
         let head = text[..<open].trimmed()
@@ -1090,13 +1108,18 @@ struct ParticipantSet {
 
     mutating func add(_ person: Participant) {
         let key = TextRules.fold(person.name)
-        guard let i = index[key] else {
-            index[key] = participants.count
+        // The key is looked up once: a new one is given the next place as it is read.
+        let next = participants.count
+        let i = Self.place(&index[key, default: next])
+        guard i != next else {
             participants.append(person)
             return
         }
         Self.merge(person, into: &participants[i])
     }
+
+    /// The place stored for a key, the default one stored when it was missing (passing the entry in-out stores it).
+    private static func place(_ stored: inout Int) -> Int { stored }
 
     /// Completes `existing` with what `person` (the same folded name) adds, in place in the list.
     private static func merge(_ person: Participant, into existing: inout Participant) {

@@ -14,6 +14,9 @@ struct ParticipantCues {
     private static let all = ASCIINeedleSet(regretWords + nickWords + scribeWords + ownerWords)
     /// The words looked for in texts too long for the regrets and scribe rules: the nick words, then the owner words.
     private static let longTextWords = ASCIINeedleSet(nickWords + ownerWords)
+    /// `all` and `longTextWords`, each scanned with its anchors held in registers.
+    private static let allScan = CueWordScan(regretWords + nickWords + scribeWords + ownerWords)
+    private static let longTextScan = CueWordScan(nickWords + ownerWords)
     /// The bits of each group.
     private static let regretBits = bits(0, regretWords.count)
     private static let nickBits = bits(regretWords.count, nickWords.count)
@@ -38,8 +41,8 @@ struct ParticipantCues {
     /// The cues of each of `texts`.
     init(_ texts: [String]) {
         masks = texts.map { text in
-            guard text.utf8.count > Self.longestRead else { return Self.all.matches(in: text) }
-            let found = Self.longTextWords.matches(in: text)
+            guard text.utf8.count > Self.longestRead else { return Self.allScan.matches(in: text) ?? Self.all.matches(in: text) }
+            let found = Self.longTextScan.matches(in: text) ?? Self.longTextWords.matches(in: text)
             return (found & Self.longTextNickBits != 0 ? Self.nickBits : 0) | (found & Self.longTextOwnerBits != 0 ? Self.ownerBits : 0)
         }
     }
@@ -52,4 +55,117 @@ struct ParticipantCues {
     func holdsScribeWord(_ index: Int) -> Bool { masks[index] & Self.scribeBits != 0 }
     /// Whether text `index` holds an owner word (`ASCIINeedleSet(ownerWords).containsAny`).
     func holdsOwnerWord(_ index: Int) -> Bool { masks[index] & Self.ownerBits != 0 }
+}
+
+/// `ASCIINeedleSet.matches(in:)` for the few cue words of `ParticipantCues`, read over every text of a document: the
+/// same search (each needle found by its rarest byte, eight bytes at a time), with at most six anchor bytes held in
+/// a fixed group of words instead of an array, so that each eight bytes are tested against them without a loop.
+/// It answers only where the bytes decide: nil when a needle's first match is followed by a byte over 0x7F (a
+/// combining mark there would change the character, for the needle set to decide), or when the bytes are not stored
+/// in one piece.
+struct CueWordScan {
+    /// All the needles' bytes, one after the other.
+    private let bytes: [UInt8]
+    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
+    private let layout: [(start: Int, count: Int, anchor: Int)]
+    /// For each byte value, the needles (one bit each) anchored on it.
+    private let anchored: [UInt32]
+    /// Each anchor byte repeated in the eight bytes of a word; 0xFF (never a byte of UTF-8) in the unused places.
+    private let anchors: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+    /// Whether more than two anchors are used (a text is then tested against all six words, else against two).
+    private let wide: Bool
+
+    /// Bytes from the most to the least common in English text (as `ASCIINeedleSet` ranks them); bytes not listed
+    /// count as rarer still.
+    private static let commonBytes = Array(" etaoinsrhldcumfpgwybv,.kxjqz".utf8)
+
+    /// Needles of ASCII bytes without canonical equivalents, at most 32, on at most six distinct rarest bytes.
+    init(_ needles: [String]) {
+        precondition(needles.count <= 32 && needles.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent) })
+        func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
+        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
+        var anchored = [UInt32](repeating: 0, count: 256)
+        var anchorBytes: [UInt8] = []
+        for (bit, needle) in needles.enumerated() {
+            let pattern = Array(needle.utf8)
+            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
+            layout.append((bytes.count, pattern.count, anchor))
+            bytes.append(contentsOf: pattern)
+            anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)
+            if !anchorBytes.contains(pattern[anchor]) { anchorBytes.append(pattern[anchor]) }
+        }
+        precondition(anchorBytes.count <= 6)
+        let words = (anchorBytes + Array(repeating: 0xFF, count: 6 - anchorBytes.count)).map { UInt64($0) &* 0x0101_0101_0101_0101 }
+        self.bytes = bytes
+        self.layout = layout
+        self.anchored = anchored
+        anchors = (words[0], words[1], words[2], words[3], words[4], words[5])
+        wide = anchorBytes.count > 2
+    }
+
+    /// The needles (bit `i` for needle `i`) that `text` holds, as `ASCIINeedleSet.matches(in:)` finds them; nil where
+    /// the bytes alone cannot tell.
+    func matches(in text: String) -> UInt32? {
+        let answer = text.utf8.withContiguousStorageIfAvailable { text -> UInt32? in
+            bytes.withUnsafeBufferPointer { needles in anchored.withUnsafeBufferPointer { anchored in layout.withUnsafeBufferPointer { layout in
+                if wide {
+                    let (a, b, c, d, e, f) = anchors
+                    return Self.scan(text, needles, anchored, layout) { word in
+                        Self.zeroBytes(word ^ a) | Self.zeroBytes(word ^ b) | Self.zeroBytes(word ^ c)
+                            | Self.zeroBytes(word ^ d) | Self.zeroBytes(word ^ e) | Self.zeroBytes(word ^ f)
+                    }
+                }
+                let (a, b, _, _, _, _) = anchors
+                return Self.scan(text, needles, anchored, layout) { word in Self.zeroBytes(word ^ a) | Self.zeroBytes(word ^ b) }
+            } } }
+        }
+        return answer ?? nil
+    }
+
+    /// The scan of `text`, eight bytes at a time: `anchorBits` marks (top bit of each byte) the bytes of a word that
+    /// may be anchors; those are looked at one by one, as are the last bytes.
+    @inline(__always)
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>, _ needles: UnsafeBufferPointer<UInt8>, _ anchored: UnsafeBufferPointer<UInt32>,
+                             _ layout: UnsafeBufferPointer<(start: Int, count: Int, anchor: Int)>, anchorBits: (UInt64) -> UInt64) -> UInt32? {
+        var found: UInt32 = 0, seen: UInt32 = 0
+        var undecided = false
+        /// Looks at the needles anchored on the byte at `position` (a needle's matches come up in the order of
+        /// their anchors, so its first one is its leftmost, the only one that counts).
+        func examine(_ position: Int) {
+            var candidates = anchored[Int(text[position])] & ~seen
+            while candidates != 0 {
+                let bit = UInt32(candidates.trailingZeroBitCount)
+                candidates &= candidates - 1
+                let (start, count, anchor) = layout[Int(bit)]
+                let first = position - anchor, end = first + count
+                guard first >= 0, end <= text.count else { continue }
+                var j = 0
+                while j < count && text[first + j] == needles[start + j] { j += 1 }
+                guard j == count else { continue }
+                seen |= 1 << bit
+                if end == text.count || text[end] < 0x80 { found |= 1 << bit } else { undecided = true }
+            }
+        }
+        guard let base = text.baseAddress else { return 0 }
+        var i = 0
+        while i + 8 <= text.count {
+            var hits = anchorBits(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            while hits != 0 {
+                examine(i + hits.trailingZeroBitCount / 8)
+                hits &= hits - 1
+            }
+            i += 8
+        }
+        while i < text.count {
+            examine(i)
+            i += 1
+        }
+        return undecided ? nil : found
+    }
+
+    /// The top bit of each byte of `x` that may be zero: every zero byte's, and perhaps a 0x01 byte's above one.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
 }
