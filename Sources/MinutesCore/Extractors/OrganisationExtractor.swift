@@ -18,8 +18,13 @@ public enum OrganisationExtractor {
         for name in affiliations {
             if TextRules.isAcronym(name) { bareAcronyms.append(name) } else { registry.add(name) }
         }
-        let context = MentionContext(texts: texts)
-        for text in texts { addExpandedAcronyms(in: text, to: &registry) }
+        // (The size of the texts joined comes with the first pass, so that the context need not measure it.)
+        var joinedSize = -1
+        for text in texts {
+            joinedSize += text.utf8.count + 1
+            addExpandedAcronyms(in: text, to: &registry)
+        }
+        let context = MentionContext(texts: texts, joinedSize: max(0, joinedSize))
         // Documents of the corpus have about one distinct capitalised run for every two texts.
         var memo = MentionMemo(context: context, expectedRuns: texts.count / 2)
         // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.

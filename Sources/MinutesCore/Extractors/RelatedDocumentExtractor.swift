@@ -91,10 +91,10 @@ public enum RelatedDocumentExtractor {
                 let namesDocument = !listsPeople && !listsDocuments && !block.links.isEmpty && isDocumentLabel(label)
                 // The value is made only when one of the rules may use it ("[1] https://…": the colon of the scheme
                 // is not a label's).
-                if listsPeople || listsDocuments || namesDocument || mayEndWithFileName(text), case let value = parts.value,
-                   !value.hasPrefix("//") {
+                if listsPeople || listsDocuments || namesDocument || mayEndWithFileName(text), !valueOpensWithSlashes(parts) {
                     if listsPeople { continue }
                     if listsDocuments {
+                        let value = parts.value
                         if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
                         for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
                         continue
@@ -104,8 +104,8 @@ public enum RelatedDocumentExtractor {
                         continue
                     }
                     // "See: board_minutes_2014_01_15.txt" — a reference to a file by its name.
-                    if isFileName(value) {
-                        add(title: value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
+                    if valueIsFileName(parts) {
+                        add(title: parts.value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
                         continue
                     }
                 }
@@ -138,6 +138,28 @@ public enum RelatedDocumentExtractor {
             if text.hasColonSuffix, mayNameDocument(text), let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
+    }
+
+    /// `body` applied to the bytes of the value of `parts` where `TextRules` left it in the text, when they are plain ASCII
+    /// (then each byte is a character of the value); nil for any other value, which is made.
+    static func withPlainValueBytes<Answer>(_ parts: TextRules.LabelParts, _ body: (UnsafeBufferPointer<UInt8>) -> Answer) -> Answer? {
+        guard case .bytes(let range) = parts.valueSource else { return nil }
+        let answer = parts.text.utf8.withContiguousStorageIfAvailable { bytes -> Answer? in
+            let value = UnsafeBufferPointer(rebasing: bytes[range])
+            return UTF8Search.isPlainASCII(value) ? body(value) : nil
+        }
+        return answer ?? nil
+    }
+
+    /// `parts.value.hasPrefix("//")` ("[1] https://…": the colon was the scheme's), on the value's bytes in the text when
+    /// they are plain ASCII.
+    static func valueOpensWithSlashes(_ parts: TextRules.LabelParts) -> Bool {
+        withPlainValueBytes(parts) { $0.starts(with: "//".utf8) } ?? parts.value.hasPrefix("//")
+    }
+
+    /// `isFileName(parts.value)`, on the value's bytes in the text when they are plain ASCII.
+    static func valueIsFileName(_ parts: TextRules.LabelParts) -> Bool {
+        withPlainValueBytes(parts, isFileName(ascii:)) ?? isFileName(parts.value)
     }
 
     /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: the
@@ -179,6 +201,7 @@ public enum RelatedDocumentExtractor {
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
     /// ("### Start talks about https://…") share their links like any content.
     static func addHeadingLinks(of block: Block, add: (String, String?) -> Void) {
+        guard !block.links.isEmpty else { return }
         let agenda = opensWithAgenda(block.text)
         for link in block.links where isDocumentLink(link, labelled: agenda) && !isJoinOrChatLink(link) {
             add(agenda ? "Agenda" : link.text, link.href)
@@ -376,7 +399,7 @@ public enum RelatedDocumentExtractor {
     }
 
     /// `isFileName(_:)` of plain ASCII bytes (one a character, lower-cased and trimmed as bytes).
-    private static func isFileName(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isFileName(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let isEnd = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
         var start = 0, end = bytes.count
         while start < end, isEnd(bytes[start]) { start += 1 }
@@ -394,8 +417,14 @@ public enum RelatedDocumentExtractor {
 
     /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
     static func isAttachmentsBanner(_ text: String) -> Bool {
-        text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A")
-            && text.trimmed(bannerEnds) == "ATTACHMENTS"
+        // (Told on the first byte in place when it is neither a space nor a colon, as nearly always.)
+        let opensWithA = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let first = bytes.first else { return false }
+            return first == UInt8(ascii: " ") || first == UInt8(ascii: ":") ? nil : first == UInt8(ascii: "A")
+        }
+        guard opensWithA.flatMap({ $0 }) ?? (text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A"))
+        else { return false }
+        return text.trimmed(bannerEnds) == "ATTACHMENTS"
     }
 
     /// Spaces and colons around a banner.
