@@ -73,6 +73,33 @@ struct RelatedDocumentLinkAddressTests {
         #expect(RelatedDocumentExtractor.isSelfOrIndexLink(title: "Permalink", url: "https://example.org/x"))
     }
 
+    @Test func innerSpacesAreInsideTheTrimmedFileName() {
+        let pieces = ["a", "b.pdf", " ", ".", "  ", "é", "\u{301}", "\u{600}", "\r", "\n", "report", ".txt", "x y"]
+        forRandomTexts(of: pieces, seed: 1504, maxPieces: { _ in 8 }) { text in
+            if RelatedDocumentExtractor.holdsInnerSpace(text) {
+                #expect(text.trimmed(.fileNameEnds).containsASCII(" "), "\(Array(text.unicodeScalars))")
+            }
+        }
+        // Addresses cleaned with the parentheses counted only at a closing one: as counted up front.
+        forRandomTexts(of: Self.addressPieces + ["((", "))", "x)", "(y)"], seed: 1505, maxPieces: { _ in 8 }) { address in
+            let bytes = Array(address.utf8)
+            var start = 0, end = bytes.count
+            let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A }
+            while start < end, isBlank(bytes[start]) { start += 1 }
+            while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+            let opened = bytes[start..<end].filter { $0 == UInt8(ascii: "(") }.count
+            var closed = bytes[start..<end].filter { $0 == UInt8(ascii: ")") }.count
+            trailing: while end > start {
+                switch bytes[end - 1] {
+                case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): end -= 1
+                case UInt8(ascii: ")") where opened < closed: end -= 1; closed -= 1
+                default: break trailing
+                }
+            }
+            #expect(RelatedDocumentExtractor.cleanedRange(of: bytes) == start..<end, "\(Array(address.unicodeScalars))")
+        }
+    }
+
     @Test func knownAddresses() {
         let join = ["https://zoom.us/j/123", "https://meet.google.com", "https://x.org/a#joining-chat", "https://bit.ly",
                     "https://github.com/w3c/x/milestone/3"]

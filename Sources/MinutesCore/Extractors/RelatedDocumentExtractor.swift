@@ -257,17 +257,26 @@ public enum RelatedDocumentExtractor {
         var start = 0, end = bytes.count
         while start < end, isBlank(bytes[start]) { start += 1 }
         while end > start, isBlank(bytes[end - 1]) { end -= 1 }
-        var opened = 0, closed = 0
-        for byte in bytes[start..<end] {
-            if byte == UInt8(ascii: "(") { opened += 1 } else if byte == UInt8(ascii: ")") { closed += 1 }
+        // The parentheses of the address within its white space, counted only when a ")" ends it (few addresses).
+        var counts: (opened: Int, closed: Int)?
+        let trimmed = start..<end
+        func parentheses() -> (opened: Int, closed: Int) {
+            if let counts { return counts }
+            var opened = 0, closed = 0
+            for byte in bytes[trimmed] {
+                if byte == UInt8(ascii: "(") { opened += 1 } else if byte == UInt8(ascii: ")") { closed += 1 }
+            }
+            return (opened, closed)
         }
         trailing: while end > start {
             switch bytes[end - 1] {
             case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
                 end -= 1
-            case UInt8(ascii: ")") where opened < closed:
+            case UInt8(ascii: ")"):
+                let (opened, closed) = parentheses()
+                guard opened < closed else { break trailing }
+                counts = (opened, closed - 1)
                 end -= 1
-                closed -= 1
             default:
                 break trailing
             }
@@ -286,11 +295,33 @@ public enum RelatedDocumentExtractor {
     /// lower-cased, hold none of `selfLinkTitleCues` (each of `selfLinkTitleWords` holds one, as does "minutes", which
     /// the index rule needs). False is a sure no.
     static func mayNameSelfOrIndex(_ title: String) -> Bool {
-        title.withPlainASCIIBytes(selfLinkTitleCues.occur(ignoringASCIICaseIn:)) ?? true
+        title.withPlainASCIIBytes(holdsSelfLinkTitleCue(ignoringASCIICaseIn:)) ?? true
     }
 
     /// Words one of which any title `isSelfOrIndexLink` accepts holds, in either case.
-    static let selfLinkTitleCues = ASCIIKeywords(["minutes", "this page", "permalink", "persistent id", "this document"])
+    static let selfLinkTitleCues: [StaticString] = ["minutes", "this page", "permalink", "persistent id", "this document"]
+
+    /// The first four bytes of each of `selfLinkTitleCues`, read as a little-endian number.
+    static let selfLinkTitleCueHeads: [UInt32] = selfLinkTitleCues.map { cue in
+        (0..<4).reduce(UInt32(0)) { $0 | UInt32(cue.utf8Start[$1]) << (8 * UInt32($1)) }
+    }
+
+    /// Whether plain ASCII `bytes`, lower-cased, hold one of `selfLinkTitleCues`: four bytes at each offset are compared
+    /// at once with the cues' first four (each a letter, which "| 0x20" lower-cases and no other byte turns into), and
+    /// a cue's whole is compared only where they match.
+    static func holdsSelfLinkTitleCue(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 7 else { return false }
+        let heads = selfLinkTitleCueHeads
+        for offset in 0...(bytes.count - 4) {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self).littleEndian | 0x2020_2020
+            for (index, head) in heads.enumerated() where head == word {
+                let cue = selfLinkTitleCues[index]
+                guard offset + cue.utf8CodeUnitCount <= bytes.count else { continue }
+                if (4..<cue.utf8CodeUnitCount).allSatisfy({ bytes[offset + $0].asciiLowercased == cue.utf8Start[$0] }) { return true }
+            }
+        }
+        return false
+    }
 
     /// The rule of `isSelfOrIndexLink`.
     static func isSelfOrIndexLinkRule(title: String, url: String) -> Bool {
@@ -392,10 +423,26 @@ public enum RelatedDocumentExtractor {
         // Every extension holds a full stop (which neither lower-casing nor trimming makes).
         guard text.holdsByte(UInt8(ascii: ".")) else { return false }
         if let answer = text.withPlainASCIIBytes(isFileName(ascii:)) { return answer }
+        if holdsInnerSpace(text) { return false }
         let t = text.trimmed(.fileNameEnds)
         guard !t.isEmpty, !t.containsASCII(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
         return fileExtensions.contains { lower.hasSuffix($0) && lower.count > $0.count }
+    }
+
+    /// Whether `text` trimmed of `fileNameEnds` surely holds a space, told on its bytes: a space byte between two ASCII
+    /// bytes that are neither spaces nor full stops (each starts a character that is not trimmed, so the space is inside
+    /// the trimmed text, and a space between ASCII bytes is a character of its own). False is no answer.
+    static func holdsInnerSpace(_ text: String) -> Bool {
+        let isKept = { (byte: UInt8) in byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: ".") }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var from = 1
+            while let space = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: from) {
+                if space + 1 < bytes.count, isKept(bytes[space - 1]), isKept(bytes[space + 1]) { return true }
+                from = space + 1
+            }
+            return false
+        } ?? false
     }
 
     /// `isFileName(_:)` of plain ASCII bytes (one a character, lower-cased and trimmed as bytes).
@@ -417,14 +464,12 @@ public enum RelatedDocumentExtractor {
 
     /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
     static func isAttachmentsBanner(_ text: String) -> Bool {
-        // (Told on the first byte in place when it is neither a space nor a colon, as nearly always.)
-        let opensWithA = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard let first = bytes.first else { return false }
-            return first == UInt8(ascii: " ") || first == UInt8(ascii: ":") ? nil : first == UInt8(ascii: "A")
-        }
-        guard opensWithA.flatMap({ $0 }) ?? (text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A"))
-        else { return false }
-        return text.trimmed(bannerEnds) == "ATTACHMENTS"
+        // (Told on the first byte when it is neither a space nor a colon, as nearly always.)
+        guard let first = text.utf8.first else { return false }
+        let opensWithA = first == UInt8(ascii: " ") || first == UInt8(ascii: ":")
+            ? text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A")
+            : first == UInt8(ascii: "A")
+        return opensWithA && text.trimmed(bannerEnds) == "ATTACHMENTS"
     }
 
     /// Spaces and colons around a banner.
