@@ -25,3 +25,21 @@ struct OrganisationAffiliationAcronymTests {
         #expect(literal.contains("gros") && !literal.contains("vincent"))
     }
 }
+
+/// A text in which the mentions' pass saw no agent cue's last two words holds no agent cue.
+@Suite("Organisation agent cue refusals")
+struct OrganisationAgentCueRefusalTests {
+    /// Pieces of running text: the cues' words in either case, single and double spaces, punctuation, non-ASCII, CR.
+    static let pieces = ["developed", "Developed", "BY", "by", " ", "  ", "such", "as", "As", "companies", "like", "LIKE", "people", "at",
+                         "referred", "to", "joined", "IDPF", ",", ".", "x", "é", "\u{212A}", "\u{130}", "\r", "works", "from"]
+
+    @Test func refusedTextsHoldNoCue() {
+        forRandomTexts(of: Self.pieces, seed: 1602, maxPieces: { $0 % 3 == 0 ? 6 : 14 }) { text in
+            let scan = OrganisationExtractor.forEachMentionSpan(in: text) { _ in }
+            guard scan.mayHoldAgentCue == false else { return }
+            #expect(OrganisationExtractor.agentCueEnds(in: text, onBytes: false).isEmpty, "\(Array(text.unicodeScalars))")
+        }
+        #expect(OrganisationExtractor.forEachMentionSpan(in: "it was developed by IDPF and others") { _ in }.mayHoldAgentCue == true)
+        #expect(OrganisationExtractor.forEachMentionSpan(in: "it was made by IDPF and others") { _ in }.mayHoldAgentCue == false)
+    }
+}

@@ -32,7 +32,7 @@ public enum OrganisationExtractor {
         let people = OrganisationPeopleNames(participants)
         for (text, cueEnding) in zip(texts, cueEndings) {
             addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding,
-                             holdsFrom: cueEnding.holdsFrom)
+                             holdsFrom: cueEnding.holdsFrom, mayHoldAgentCue: cueEnding.mayHoldAgentCue)
         }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
@@ -245,9 +245,10 @@ public enum OrganisationExtractor {
     /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, and `holdsFrom` whether it holds " from ",
     /// when the caller knows.
     static func addAgentMentions(in text: String, excluding people: OrganisationPeopleNames, to registry: inout OrganisationRegistry,
-                                 holdsCueEnding: Bool? = nil, holdsFrom: Bool? = nil) {
+                                 holdsCueEnding: Bool? = nil, holdsFrom: Bool? = nil, mayHoldAgentCue: Bool? = nil) {
         guard holdsCueEnding ?? agentCueEndings.containsAny(in: text) else { return }
-        for offset in agentCueEnds(in: text) {
+        // (A text the mentions' pass saw no cue's last two words in holds no cue: it is not searched for cues.)
+        for offset in mayHoldAgentCue == false ? [] : agentCueEnds(in: text) {
             let tail = text.dropFirst(offset)
             var names: [String] = []
             // "created by IDPF and Readium", "companies like Ebsco, VitalSource": a short list of names.
