@@ -16,26 +16,48 @@ public enum OrganisationExtractor {
         var registry = OrganisationRegistry()
         var bareAcronyms: [String] = []
         for name in affiliations {
-            if TextRules.isAcronym(name) { bareAcronyms.append(name) } else { registry.add(name) }
+            if isAcronymAffiliation(name) { bareAcronyms.append(name) } else { registry.add(name) }
         }
-        let context = MentionContext(texts: texts)
-        for text in texts { addExpandedAcronyms(in: text, to: &registry) }
+        // (The size of the texts joined comes with the first pass, so that the context need not measure it.)
+        var joinedSize = -1
+        for text in texts {
+            joinedSize += text.utf8.count + 1
+            addExpandedAcronyms(in: text, to: &registry)
+        }
+        let context = MentionContext(texts: texts, joinedSize: max(0, joinedSize))
         // Documents of the corpus have about one distinct capitalised run for every two texts.
         var memo = MentionMemo(context: context, expectedRuns: texts.count / 2)
         // The mentions' pass over each text's words also tells whether it holds an agent cue's last word.
         let cueEndings = texts.map { text in addMentions(in: text, memo: &memo, to: &registry) }
-        let people = Set(participants.flatMap { person in
-            [TextRules.fold(person.name)] + person.name.splitOnSpaces().map { TextRules.fold(String($0)) }
-        })
+        let people = OrganisationPeopleNames(participants)
         for (text, cueEnding) in zip(texts, cueEndings) {
             addAgentMentions(in: text, excluding: people, to: &registry, holdsCueEnding: cueEnding.holdsCueEnding,
-                             holdsFrom: cueEnding.holdsFrom)
+                             holdsFrom: cueEnding.holdsFrom, mayHoldAgentCue: cueEnding.mayHoldAgentCue)
         }
         for acronym in bareAcronyms where !registry.attachAcronym(acronym) {
             registry.add(acronym)
         }
         registry.attachInitialisms(usedIn: context)
         return registry.organisations
+    }
+
+    /// `TextRules.isAcronym(name)`, on the bytes of a plain ASCII name (where a letter is A–Z or a–z, an upper-case one
+    /// A–Z, a number 0–9, and one byte one character): 2 to 8 bytes, each a capital, a digit, "&" or "-", at least two
+    /// of them letters, the first a letter.
+    static func isAcronymAffiliation(_ name: String) -> Bool {
+        let answer = name.withPlainASCIIBytes { bytes -> Bool in
+            guard (2...8).contains(bytes.count), let first = bytes.first, first.isASCIIUppercase else { return false }
+            var letters = 0
+            for byte in bytes {
+                if byte.isASCIIUppercase {
+                    letters += 1
+                } else if !(byte.isASCIIDigit || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "-")) {
+                    return false
+                }
+            }
+            return letters >= 2
+        }
+        return answer ?? TextRules.isAcronym(name)
     }
 
     /// "Global Cleantech Cluster Association (GCCA)" and "GCCA (Global Cleantech Cluster Association)".
@@ -222,10 +244,11 @@ public enum OrganisationExtractor {
     /// A lone proper name right after an agent cue; names of participants, places and common words are skipped.
     /// `holdsCueEnding` is whether the text holds one of `agentCueEndings`, and `holdsFrom` whether it holds " from ",
     /// when the caller knows.
-    static func addAgentMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
-                                 holdsCueEnding: Bool? = nil, holdsFrom: Bool? = nil) {
+    static func addAgentMentions(in text: String, excluding people: OrganisationPeopleNames, to registry: inout OrganisationRegistry,
+                                 holdsCueEnding: Bool? = nil, holdsFrom: Bool? = nil, mayHoldAgentCue: Bool? = nil) {
         guard holdsCueEnding ?? agentCueEndings.containsAny(in: text) else { return }
-        for offset in agentCueEnds(in: text) {
+        // (A text the mentions' pass saw no cue's last two words in holds no cue: it is not searched for cues.)
+        for offset in mayHoldAgentCue == false ? [] : agentCueEnds(in: text) {
             let tail = text.dropFirst(offset)
             var names: [String] = []
             // "created by IDPF and Readium", "companies like Ebsco, VitalSource": a short list of names.
@@ -313,7 +336,7 @@ public enum OrganisationExtractor {
     /// The words (as `splitOnSpaces()` cuts them) around each "from" are found in place, with no split of the whole
     /// text; `onBytes` is there for tests, which compare both ways.
     /// `holdsFrom` is whether the text holds " from ", when the caller knows.
-    static func addPersonFromMentions(in text: String, excluding people: Set<String>, to registry: inout OrganisationRegistry,
+    static func addPersonFromMentions(in text: String, excluding people: OrganisationPeopleNames, to registry: inout OrganisationRegistry,
                                       onBytes: Bool = true, holdsFrom: Bool? = nil) {
         guard holdsFrom ?? text.containsASCII(" from ") else { return }
         if onBytes, forEachFromWord(in: text, { words in addPersonFrom(words, excluding: people, to: &registry) }) {
@@ -327,7 +350,7 @@ public enum OrganisationExtractor {
 
     /// The rule of `addPersonFromMentions` for one "from": `words` are the two words before it, "from" and up to four
     /// words after it (at least one).
-    private static func addPersonFrom(_ words: ArraySlice<Substring>, excluding people: Set<String>, to registry: inout OrganisationRegistry) {
+    private static func addPersonFrom(_ words: ArraySlice<Substring>, excluding people: OrganisationPeopleNames, to registry: inout OrganisationRegistry) {
         let index = words.startIndex + 2
         let given = String(words[index - 2]), family = String(words[index - 1])
         guard given.count >= 2, family.count >= 2, TextRules.startsUppercase(given), TextRules.startsUppercase(family),
@@ -418,7 +441,7 @@ public enum OrganisationExtractor {
     }
 
     /// A capitalised or upper-case word that is not a common word, a person of the meeting, a country or a month.
-    static func isLoneProperName(_ word: String, excluding people: Set<String>) -> Bool {
+    static func isLoneProperName(_ word: String, excluding people: OrganisationPeopleNames) -> Bool {
         guard word.count >= 3, word.count <= 30, TextRules.startsUppercase(word),
               word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "&" }) else { return false }
         let key = TextRules.fold(word)

@@ -15,6 +15,8 @@ public enum RelatedDocumentExtractor {
     static func extract(from document: BlockDocument, running: RunningTexts?) -> [RelatedDocument] {
         var documents: [RelatedDocument] = []
         var seenURLs = Set<String>()
+        // (Room for the links of most documents at once, instead of growing and hashing the keys again on the way.)
+        seenURLs.reserveCapacity(16)
         var seenTitles = Set<String>()
         var inSection = false
         var sawListEntry = false
@@ -65,9 +67,9 @@ public enum RelatedDocumentExtractor {
             }
             if block.kind == .heading || block.kind == .term {
                 // (The heading is lower-cased and trimmed once for both lists.)
-                let key = labelKey(text)
-                inSection = key.map(sectionLabels.contains) ?? false
-                inPeopleList = key.map(peopleLabels.contains) ?? false
+                let list = labelList(text)
+                inSection = list == .documents
+                inPeopleList = list == .people
                 sawListEntry = false
                 nonEntries = 0
                 addHeadingLinks(of: block, add: add)
@@ -83,16 +85,16 @@ public enum RelatedDocumentExtractor {
                 let label = parts.label
                 // Every label of either list starts with one of "abcdefgimprs" once ":", "*", "#" and spaces are dropped
                 // (see `mayOpenWithLabel`): another label is looked up in neither.
-                let key = label.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: ":*# ") ? labelKey(label) : nil
-                let listsPeople = key.map(peopleLabels.contains) ?? false
-                let listsDocuments = !listsPeople && (key.map(sectionLabels.contains) ?? false)
+                let list = label.mayOpenWithLabel(startingWithOneOf: "abcdefgimprs", after: ":*# ") ? labelList(label) : nil
+                let listsPeople = list == .people
+                let listsDocuments = list == .documents
                 let namesDocument = !listsPeople && !listsDocuments && !block.links.isEmpty && isDocumentLabel(label)
                 // The value is made only when one of the rules may use it ("[1] https://…": the colon of the scheme
                 // is not a label's).
-                if listsPeople || listsDocuments || namesDocument || mayEndWithFileName(text), case let value = parts.value,
-                   !value.hasPrefix("//") {
+                if listsPeople || listsDocuments || namesDocument || mayEndWithFileName(text), !valueOpensWithSlashes(parts) {
                     if listsPeople { continue }
                     if listsDocuments {
+                        let value = parts.value
                         if value.isEmpty { inSection = true; nonEntries = 0; sawListEntry = false; continue }
                         for item in value.split(separator: ";") { add(title: String(item), url: block.links.first?.href) }
                         continue
@@ -102,8 +104,8 @@ public enum RelatedDocumentExtractor {
                         continue
                     }
                     // "See: board_minutes_2014_01_15.txt" — a reference to a file by its name.
-                    if isFileName(value) {
-                        add(title: value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
+                    if valueIsFileName(parts) {
+                        add(title: parts.value, url: block.links.first { isDocumentLink($0, labelled: true) }?.href)
                         continue
                     }
                 }
@@ -111,7 +113,7 @@ public enum RelatedDocumentExtractor {
             // Running text after a list of entries ends the part ("The meeting closed at 8.15 pm.").
             if inSection, block.kind == .paragraph, sawListEntry { inSection = false }
             if inSection {
-                if block.kind == .paragraph, text.hasColonSuffix { inSection = isSectionLabel(text); continue }
+                if block.kind == .paragraph, text.hasColonSuffix { inSection = labelList(text) == .documents; continue }
                 if block.kind == .listItem || block.kind == .paragraph || block.kind == .definition {
                     guard looksLikeEntry(text) else {
                         nonEntries += 1
@@ -130,18 +132,34 @@ public enum RelatedDocumentExtractor {
             // A block that gives the call's join details is logistics: its other links are too.
             let links = block.links
             guard links.isEmpty else {
-                // Each link's address is taken apart once for both rules (see `sharedParts(of:)`).
-                let parts = links.map(sharedParts(of:))
-                guard !links.indices.contains(where: { isJoinOrChatLink(links[$0], parts: parts[$0]) }) else { continue }
-                // (No link of the block is a join or chat link: that answer is not looked for again.)
-                for (link, parts) in zip(links, parts) where isDocumentLink(link, labelled: false, isJoinOrChat: false, parts: parts) {
-                    add(title: link.text, url: link.href)
-                }
+                forEachSharedDocumentLink(links) { add(title: $0.text, url: $0.href) }
                 continue
             }
             if text.hasColonSuffix, mayNameDocument(text), let lead = documentLeadIn(text) { pendingLeadIn = lead }
         }
         return documents
+    }
+
+    /// `body` applied to the bytes of the value of `parts` where `TextRules` left it in the text, when they are plain ASCII
+    /// (then each byte is a character of the value); nil for any other value, which is made.
+    static func withPlainValueBytes<Answer>(_ parts: TextRules.LabelParts, _ body: (UnsafeBufferPointer<UInt8>) -> Answer) -> Answer? {
+        guard case .bytes(let range) = parts.valueSource else { return nil }
+        let answer = parts.text.utf8.withContiguousStorageIfAvailable { bytes -> Answer? in
+            let value = UnsafeBufferPointer(rebasing: bytes[range])
+            return UTF8Search.isPlainASCII(value) ? body(value) : nil
+        }
+        return answer ?? nil
+    }
+
+    /// `parts.value.hasPrefix("//")` ("[1] https://…": the colon was the scheme's), on the value's bytes in the text when
+    /// they are plain ASCII.
+    static func valueOpensWithSlashes(_ parts: TextRules.LabelParts) -> Bool {
+        withPlainValueBytes(parts) { $0.starts(with: "//".utf8) } ?? parts.value.hasPrefix("//")
+    }
+
+    /// `isFileName(parts.value)`, on the value's bytes in the text when they are plain ASCII.
+    static func valueIsFileName(_ parts: TextRules.LabelParts) -> Bool {
+        withPlainValueBytes(parts, isFileName(ascii:)) ?? isFileName(parts.value)
     }
 
     /// Whether the label and value `TextRules.labelled` finds in `text` may matter to the rules of labelled lines: the
@@ -183,6 +201,7 @@ public enum RelatedDocumentExtractor {
     /// The links of a heading: "## Agenda: [github issues](…)" gives the agenda; other headings
     /// ("### Start talks about https://…") share their links like any content.
     static func addHeadingLinks(of block: Block, add: (String, String?) -> Void) {
+        guard !block.links.isEmpty else { return }
         let agenda = opensWithAgenda(block.text)
         for link in block.links where isDocumentLink(link, labelled: agenda) && !isJoinOrChatLink(link) {
             add(agenda ? "Agenda" : link.text, link.href)
@@ -232,23 +251,32 @@ public enum RelatedDocumentExtractor {
     }
 
     /// The offsets of the address among `bytes` (one a character, see `AddressCharacters`) that `cleanURL` keeps.
-    private static func cleanedRange<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes) -> Range<Int> where Bytes.Index == Int {
+    static func cleanedRange<Bytes: RandomAccessCollection<UInt8>>(of bytes: Bytes) -> Range<Int> where Bytes.Index == Int {
         // White space around the address.
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") }
         var start = 0, end = bytes.count
         while start < end, isBlank(bytes[start]) { start += 1 }
         while end > start, isBlank(bytes[end - 1]) { end -= 1 }
-        var opened = 0, closed = 0
-        for byte in bytes[start..<end] {
-            if byte == UInt8(ascii: "(") { opened += 1 } else if byte == UInt8(ascii: ")") { closed += 1 }
+        // The parentheses of the address within its white space, counted only when a ")" ends it (few addresses).
+        var counts: (opened: Int, closed: Int)?
+        let trimmed = start..<end
+        func parentheses() -> (opened: Int, closed: Int) {
+            if let counts { return counts }
+            var opened = 0, closed = 0
+            for byte in bytes[trimmed] {
+                if byte == UInt8(ascii: "(") { opened += 1 } else if byte == UInt8(ascii: ")") { closed += 1 }
+            }
+            return (opened, closed)
         }
         trailing: while end > start {
             switch bytes[end - 1] {
             case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"):
                 end -= 1
-            case UInt8(ascii: ")") where opened < closed:
+            case UInt8(ascii: ")"):
+                let (opened, closed) = parentheses()
+                guard opened < closed else { break trailing }
+                counts = (opened, closed - 1)
                 end -= 1
-                closed -= 1
             default:
                 break trailing
             }
@@ -260,6 +288,43 @@ public enum RelatedDocumentExtractor {
     /// ("Meeting minutes: https://…/meetings", a listing without any number): the page itself and its
     /// site, not documents it refers to. "Previous minutes: …-01-28" stays.
     static func isSelfOrIndexLink(title: String, url: String) -> Bool {
+        mayNameSelfOrIndex(title) && isSelfOrIndexLinkRule(title: title, url: url)
+    }
+
+    /// Whether `isSelfOrIndexLink` may hold for a link titled `title`: false only for a plain ASCII title whose bytes,
+    /// lower-cased, hold none of `selfLinkTitleCues` (each of `selfLinkTitleWords` holds one, as does "minutes", which
+    /// the index rule needs). False is a sure no.
+    static func mayNameSelfOrIndex(_ title: String) -> Bool {
+        title.withPlainASCIIBytes(holdsSelfLinkTitleCue(ignoringASCIICaseIn:)) ?? true
+    }
+
+    /// Words one of which any title `isSelfOrIndexLink` accepts holds, in either case.
+    static let selfLinkTitleCues: [StaticString] = ["minutes", "this page", "permalink", "persistent id", "this document"]
+
+    /// The first four bytes of each of `selfLinkTitleCues`, read as a little-endian number.
+    static let selfLinkTitleCueHeads: [UInt32] = selfLinkTitleCues.map { cue in
+        (0..<4).reduce(UInt32(0)) { $0 | UInt32(cue.utf8Start[$1]) << (8 * UInt32($1)) }
+    }
+
+    /// Whether plain ASCII `bytes`, lower-cased, hold one of `selfLinkTitleCues`: four bytes at each offset are compared
+    /// at once with the cues' first four (each a letter, which "| 0x20" lower-cases and no other byte turns into), and
+    /// a cue's whole is compared only where they match.
+    static func holdsSelfLinkTitleCue(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 7 else { return false }
+        let heads = selfLinkTitleCueHeads
+        for offset in 0...(bytes.count - 4) {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self).littleEndian | 0x2020_2020
+            for (index, head) in heads.enumerated() where head == word {
+                let cue = selfLinkTitleCues[index]
+                guard offset + cue.utf8CodeUnitCount <= bytes.count else { continue }
+                if (4..<cue.utf8CodeUnitCount).allSatisfy({ bytes[offset + $0].asciiLowercased == cue.utf8Start[$0] }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The rule of `isSelfOrIndexLink`.
+    static func isSelfOrIndexLinkRule(title: String, url: String) -> Bool {
         let lower = title.lowercasedUnlessLower
         if selfLinkTitleWords.containsAny(in: lower) { return true }
         guard lower.containsASCII("minutes") else { return false }
@@ -358,14 +423,30 @@ public enum RelatedDocumentExtractor {
         // Every extension holds a full stop (which neither lower-casing nor trimming makes).
         guard text.holdsByte(UInt8(ascii: ".")) else { return false }
         if let answer = text.withPlainASCIIBytes(isFileName(ascii:)) { return answer }
+        if holdsInnerSpace(text) { return false }
         let t = text.trimmed(.fileNameEnds)
         guard !t.isEmpty, !t.containsASCII(" "), t.count <= 120 else { return false }
         let lower = t.lowercased()
         return fileExtensions.contains { lower.hasSuffix($0) && lower.count > $0.count }
     }
 
+    /// Whether `text` trimmed of `fileNameEnds` surely holds a space, told on its bytes: a space byte between two ASCII
+    /// bytes that are neither spaces nor full stops (each starts a character that is not trimmed, so the space is inside
+    /// the trimmed text, and a space between ASCII bytes is a character of its own). False is no answer.
+    static func holdsInnerSpace(_ text: String) -> Bool {
+        let isKept = { (byte: UInt8) in byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: ".") }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var from = 1
+            while let space = UTF8Search.offset(of: UInt8(ascii: " "), in: bytes, from: from) {
+                if space + 1 < bytes.count, isKept(bytes[space - 1]), isKept(bytes[space + 1]) { return true }
+                from = space + 1
+            }
+            return false
+        } ?? false
+    }
+
     /// `isFileName(_:)` of plain ASCII bytes (one a character, lower-cased and trimmed as bytes).
-    private static func isFileName(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isFileName(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let isEnd = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
         var start = 0, end = bytes.count
         while start < end, isEnd(bytes[start]) { start += 1 }
@@ -383,8 +464,12 @@ public enum RelatedDocumentExtractor {
 
     /// The all-capitals "ATTACHMENTS:" banner of board minutes, after which the attached reports follow.
     static func isAttachmentsBanner(_ text: String) -> Bool {
-        text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A")
-            && text.trimmed(bannerEnds) == "ATTACHMENTS"
+        // (Told on the first byte when it is neither a space nor a colon, as nearly always.)
+        guard let first = text.utf8.first else { return false }
+        let opensWithA = first == UInt8(ascii: " ") || first == UInt8(ascii: ":")
+            ? text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }) == UInt8(ascii: "A")
+            : first == UInt8(ascii: "A")
+        return opensWithA && text.trimmed(bannerEnds) == "ATTACHMENTS"
     }
 
     /// Spaces and colons around a banner.
@@ -407,16 +492,55 @@ public enum RelatedDocumentExtractor {
 
     /// `labelKey(_:)` of plain ASCII bytes: trimmed and lower-cased as bytes, into a string only when short enough.
     private static func labelKey(ascii bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let key = labelKeyRange(ascii: bytes)
+        guard key.count <= longestLabel else { return nil }
+        return UTF8Search.lowercasedASCII(bytes[key])
+    }
+
+    /// The offsets of plain ASCII `bytes` without the label marks (":", "*", "#", " ") around them.
+    private static func labelKeyRange(ascii bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let isMark = { (byte: UInt8) in
             byte == UInt8(ascii: ":") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: " ")
         }
         var start = 0, end = bytes.count
         while start < end, isMark(bytes[start]) { start += 1 }
         while end > start, isMark(bytes[end - 1]) { end -= 1 }
-        let length = end - start
-        guard length <= longestLabel else { return nil }
-        return UTF8Search.lowercasedASCII(bytes[start..<end])
+        return start..<end
     }
+
+    /// The two lists of labels (`peopleLabels`, `sectionLabels`, which share no label).
+    enum LabelList {
+        /// `peopleLabels`.
+        case people
+        /// `sectionLabels`.
+        case documents
+    }
+
+    /// The list whose label `text` is (`isLabel(text, in:)` of either list): for plain ASCII text, its bytes without the
+    /// label marks are compared, lower-cased, with the labels of the same length in place (`labelsByLength`), with no key
+    /// made or hashed.
+    static func labelList(_ text: String) -> LabelList? {
+        if let list = text.withPlainASCIIBytes({ bytes -> LabelList? in
+            let key = labelKeyRange(ascii: bytes)
+            guard key.count <= longestLabel else { return nil }
+            for (label, list) in labelsByLength[key.count] where zip(label, bytes[key]).allSatisfy({ $0 == $1.asciiLowercased }) {
+                return list
+            }
+            return nil
+        }) {
+            return list
+        }
+        guard let key = labelKey(text) else { return nil }
+        return peopleLabels.contains(key) ? .people : sectionLabels.contains(key) ? .documents : nil
+    }
+
+    /// The labels of both lists as bytes, by their length in bytes (up to `longestLabel`).
+    static let labelsByLength: [[(label: [UInt8], list: LabelList)]] = {
+        var labels = [[(label: [UInt8], list: LabelList)]](repeating: [], count: longestLabel + 1)
+        for label in peopleLabels { labels[label.utf8.count].append((Array(label.utf8), .people)) }
+        for label in sectionLabels { labels[label.utf8.count].append((Array(label.utf8), .documents)) }
+        return labels
+    }()
 
     /// Labels of lists of people.
     static let peopleLabels: Set<String> = ["present", "attendees", "attendance", "participants", "regrets", "apologies", "absent", "chair",
@@ -427,11 +551,6 @@ public enum RelatedDocumentExtractor {
                                              "related materials", "papers", "enclosures", "annexes", "appendices", "further reading"]
     /// The length in bytes of the longest label of either list.
     static let longestLabel = peopleLabels.union(sectionLabels).map(\.utf8.count).max() ?? 0
-
-    /// "Related documents", "See also", "Attachments", "Background papers", "References".
-    static func isSectionLabel(_ text: String) -> Bool {
-        isLabel(text, in: sectionLabels)
-    }
 
     /// Labels whose link is a document of the meeting ("Agenda", "IRC log", "Slides").
     static func isDocumentLabel(_ label: String) -> Bool {
@@ -488,10 +607,71 @@ public enum RelatedDocumentExtractor {
         return addressParts(cleaned)
     }
 
-    /// Whether a link points to a document rather than to navigation, an anchor or an asset.
-    /// `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already knows it; `parts` are `sharedParts(of: link)`
-    /// when known.
-    static func isDocumentLink(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil, parts knownParts: AddressParts? = nil) -> Bool {
+    /// Whether a link points to a document rather than to navigation, an anchor or an asset: on the address's bytes taken
+    /// apart once (`LinkAddress`) when it is ASCII, else by `isDocumentLinkByParts`.
+    static func isDocumentLink(_ link: Link, labelled: Bool) -> Bool {
+        withLinkAddress(link.href) { $0.isDocument(linkText: link.text, labelled: labelled, isJoinOrChat: nil) }
+            ?? isDocumentLinkByParts(link, labelled: labelled)
+    }
+
+    /// What the two link rules say of a link in a block of content (see `sharedLinkVerdict(_:)`).
+    enum SharedLinkVerdict {
+        /// A join or chat link (`isJoinOrChatLink`): the block gives a call's details.
+        case joinOrChat
+        /// A document (`isDocumentLink(labelled: false)`), and no join or chat link.
+        case document
+        /// Neither.
+        case other
+    }
+
+    /// `isJoinOrChatLink(link)` and, when false, `isDocumentLink(link, labelled: false)`, with the address taken apart
+    /// once for both rules.
+    static func sharedLinkVerdict(_ link: Link) -> SharedLinkVerdict {
+        func verdict(isJoinOrChat: Bool, isDocument: () -> Bool) -> SharedLinkVerdict {
+            isJoinOrChat ? .joinOrChat : isDocument() ? .document : .other
+        }
+        if let answer = withLinkAddress(link.href, { address in
+            verdict(isJoinOrChat: address.isJoinOrChat(linkText: link.text)) {
+                address.isDocument(linkText: link.text, labelled: false, isJoinOrChat: false)
+            }
+        }) {
+            return answer
+        }
+        let parts = sharedParts(of: link)
+        return verdict(isJoinOrChat: isJoinOrChatLinkByParts(link, parts: parts)) {
+            isDocumentLinkByParts(link, labelled: false, isJoinOrChat: false, parts: parts)
+        }
+    }
+
+    /// The links of a block of content that are documents (`sharedLinkVerdict` is `.document`), in order, given to
+    /// `body`; none when one of the links is a join or chat link (the block gives a call's details). The verdicts wait
+    /// on the stack.
+    static func forEachSharedDocumentLink(_ links: [Link], _ body: (Link) -> Void) {
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: links.count) { isDocument in
+            for (index, link) in links.enumerated() {
+                switch sharedLinkVerdict(link) {
+                case .joinOrChat: return
+                case .document: isDocument[index] = true
+                case .other: isDocument[index] = false
+                }
+            }
+            for (index, link) in links.enumerated() where isDocument[index] { body(link) }
+        }
+    }
+
+    /// Whether a link's text names the minutes generator: it holds "scribe.perl" once lower-cased (on the bytes, lower-cased
+    /// as they are read, when plain ASCII).
+    static func namesScribeTool(_ text: String) -> Bool {
+        guard text.holdsByte(UInt8(ascii: ".")) else { return false }
+        return text.withPlainASCIIBytes(scribeToolName.occur(ignoringASCIICaseIn:)) ?? text.lowercasedUnlessLower.containsASCII("scribe.perl")
+    }
+
+    /// The minutes generator's name, looked for in link texts.
+    static let scribeToolName = ASCIIKeywords(["scribe.perl"])
+
+    /// The rule of `isDocumentLink` on part strings. `isJoinOrChat` is `isJoinOrChatLink(link)` when the caller already
+    /// knows it; `parts` are `sharedParts(of: link)` when known.
+    static func isDocumentLinkByParts(_ link: Link, labelled: Bool, isJoinOrChat: Bool? = nil, parts knownParts: AddressParts? = nil) -> Bool {
         let href = link.href.lowercasedUnlessLower
         guard !href.hasPrefixASCII("#"), !href.hasPrefixASCII("mailto:"), !href.hasPrefixASCII("javascript:"), !href.hasPrefixASCII("tel:"),
               !href.isEmpty else { return false }
@@ -500,7 +680,7 @@ public enum RelatedDocumentExtractor {
         // (Each asset ending's last byte is one of "sgfo2": without one at the end of the bytes, none is there.)
         if path.utf8.last?.isOne(of: "sgfo2") == true, assetEndings.contains(where: { path.hasSuffixASCII($0) }) { return false }
         // The minutes generator's own documentation ("formatted by scribe.perl").
-        if path.containsASCII("scribedoc") || (link.text.holdsByte(UInt8(ascii: ".")) && link.text.lowercasedUnlessLower.containsASCII("scribe.perl")) {
+        if path.containsASCII("scribedoc") || namesScribeTool(link.text) {
             return false
         }
         if labelled { return true }
@@ -520,7 +700,7 @@ public enum RelatedDocumentExtractor {
         // A site's home page (the W3C logo, the group's front page) is navigation; "/#narrow/…" is a page of an app.
         if parts.path.isEmpty && parts.query.isEmpty && parts.fragment.isEmpty { return false }
         // (For a plain-ASCII address, lower-casing before cleaning changes none of the parts, which are reused.)
-        if isJoinOrChat ?? isJoinOrChatLink(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
+        if isJoinOrChat ?? isJoinOrChatLinkByParts(link, parts: link.href.isPlainASCII ? parts : nil) || isProfileLink(parts) { return false }
         // Logos, fonts, the trackers' help and user lists, a log's timestamp anchors, actions exported as RDF.
         // (Each regular expression runs only on the few texts that hold its literal part.)
         // (So are standing policies read out at every meeting: "antitrust", "code-of-conduct".)
@@ -615,9 +795,9 @@ public enum RelatedDocumentExtractor {
     static let ignoredPathWords = ASCIINeedleSet(["cvsweb/2002/scribe", "/tracker/irc", "antitrust", "code-of-conduct"])
 
     /// Endings of style sheets, scripts, images and fonts.
-    static let assetEndings = [".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".woff", ".woff2"]
+    static let assetEndings = assetEndingLiterals.map(\.description)
     /// Endings of document files a relative link may name.
-    static let documentEndings = [".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".odt", ".ods", ".odp", ".rtf", ".txt", ".md", ".csv"]
+    static let documentEndings = documentEndingLiterals.map(\.description)
 
     /// Whether `path` may match a regular expression ending in "s$": its last byte is "s", a line terminator or
     /// part of a non-ASCII character ("$" also matches before a final line break, and U+0085, U+2028 and U+2029 are ones).
@@ -671,18 +851,24 @@ public enum RelatedDocumentExtractor {
         return first >= 0x80 || first.asciiLowercased == UInt8(ascii: "c") || first.asciiLowercased == UInt8(ascii: "j")
     }
 
-    /// Chat rooms, calendars and join-the-call links ("[chat](…#joining-chat)", Zoom, Webex, Slack invites).
+    /// Chat rooms, calendars and join-the-call links ("[chat](…#joining-chat)", Zoom, Webex, Slack invites): on the
+    /// address's bytes taken apart once (`LinkAddress`) when it is ASCII, else by `isJoinOrChatLinkByParts`.
     static func isJoinOrChatLink(_ link: Link) -> Bool {
-        isJoinOrChatLink(link, parts: nil)
+        withLinkAddress(link.href) { $0.isJoinOrChat(linkText: link.text) } ?? isJoinOrChatLinkByParts(link, parts: nil)
     }
 
-    /// `isJoinOrChatLink(link)`, given `addressParts(cleanURL(link.href))` when already known.
-    static func isJoinOrChatLink(_ link: Link, parts knownParts: AddressParts?) -> Bool {
+    /// Whether a link's text reads "chat" or "join …" once lower-cased and trimmed of `joinTextEnds`.
+    static func namesJoining(_ text: String) -> Bool {
+        guard mayNameJoining(text) else { return false }
+        let trimmed = text.lowercasedUnlessLower.trimmed(joinTextEnds)
+        return trimmed == "chat" || trimmed.hasPrefixASCII("join ")
+    }
+
+    /// The rule of `isJoinOrChatLink(link)` on part strings, given `addressParts(cleanURL(link.href))` when already known.
+    static func isJoinOrChatLinkByParts(_ link: Link, parts knownParts: AddressParts?) -> Bool {
         guard opensWithWebScheme(link.href) else { return false }
         let parts = knownParts ?? addressParts(cleanURL(link.href))
-        if mayNameJoining(link.text), case let text = link.text.lowercasedUnlessLower.trimmed(joinTextEnds), text == "chat" || text.hasPrefixASCII("join ") {
-            return true
-        }
+        if namesJoining(link.text) { return true }
         if parts.fragment.containsASCII("chat") || parts.path.hasSuffixASCII("/join") { return true }
         let host = parts.host
         if host.hasPrefixASCII("chat.") || host.hasPrefixASCII("calendar.") || host.hasSuffixASCII("slack.com") || host.hasSuffixASCII("gitter.im")
@@ -718,14 +904,14 @@ public enum RelatedDocumentExtractor {
     }
 
     /// Hosts of shortened links.
-    static let shortenerHosts = ["j.mp", "bit.ly", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "buff.ly"]
+    static let shortenerHosts = shortenerHostLiterals.map(\.description)
     /// The length in bytes of the longest of `shortenerHosts`.
     static let longestShortenerHost = shortenerHosts.map(\.utf8.count).max() ?? 0
 
     /// Hosts whose one-segment paths are accounts.
-    static let profileHosts = ["github.com", "twitter.com", "x.com", "gitlab.com", "mastodon.social"]
+    static let profileHosts = profileHostLiterals.map(\.description)
     /// Last path segments of biography pages.
-    static let profilePages = ["bio", "about-me", "profile"]
+    static let profilePages = profilePageLiterals.map(\.description)
 
     /// A person's profile page: a GitHub, Twitter or LinkedIn account, or a biography page.
     static func isProfileLink(_ parts: AddressParts) -> Bool {

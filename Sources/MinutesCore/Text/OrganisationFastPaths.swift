@@ -49,7 +49,7 @@ extension OrganisationExtractor {
     /// `forEachMentionSource(in:_:)`, each run that stands as it is in the text given as its bytes in place.
     @discardableResult
     static func forEachMentionSpan(in text: String, _ body: (MentionSpan) -> Void) -> CueEndingScan {
-        let connectorInitials = asciiConnectorInitials
+        let connectorInitials = asciiConnectorInitials, cueWords = agentCueWords
         let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
@@ -76,11 +76,19 @@ extension OrganisationExtractor {
                 plainStretch = true
             }
             var start = 0
+            var previousStart = -1, previousEnd = -1   // where the word before starts and ends
             while start < bytes.count {
                 guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
                 let (end, plain) = wordEnd(in: bytes, from: start)
-                defer { start = end }
-                if start > 0, end < bytes.count { cueEndings.see(bytes, start, end) }
+                defer { previousEnd = end; start = end }
+                if !plain { cueEndings.seeWordNotPlain() }
+                if start > 0, end < bytes.count {
+                    cueEndings.see(bytes, start, end)
+                    if previousEnd == start - 1 {
+                        cueEndings.seeAgentCueEnd(bytes, previousStart: previousStart, start, end, cueWords: cueWords)
+                    }
+                }
+                previousStart = start
                 // A word that opens with an ASCII lower-case letter that no connector opens with is neither a connector
                 // nor capitalised, as most words are, told on that byte alone: nothing is trimmed before that letter, and
                 // `capitalisedRuns` tells a word that opens with an ASCII byte capitalised by that byte, plain ASCII or
@@ -160,6 +168,11 @@ extension OrganisationExtractor {
         private var fromFollowedByASCII: Bool?
         /// Whether the text was not scanned.
         private let unscanned: Bool
+        /// Whether some word (between spaces) holds a non-ASCII byte or a CR.
+        private var sawWordNotPlain = false
+        /// Whether two words one space apart, the second followed by a space, read in lower case as the last two words
+        /// of an agent cue (`agentCueWordPairs`).
+        private var sawAgentCueEnd = false
 
         init(undecided: Bool = false) {
             self.undecided = undecided
@@ -169,6 +182,49 @@ extension OrganisationExtractor {
         /// Whether the text holds one of the needles (as `agentCueEndings.containsAny`), nil when Foundation must tell.
         var holdsCueEnding: Bool? {
             found ? true : undecided ? nil : false
+        }
+
+        /// Whether `agentCueEnds(in:)` may find a cue in the text: false only for a scanned plain ASCII text where no two
+        /// words one space apart read as the last two words of a cue (each cue found starts a word, so its last two
+        /// words are two words of the text, one space apart, a space after them). Nil when the pass cannot tell.
+        var mayHoldAgentCue: Bool? {
+            unscanned || sawWordNotPlain ? nil : sawAgentCueEnd
+        }
+
+        /// Notes a word with a non-ASCII byte or a CR.
+        mutating func seeWordNotPlain() {
+            sawWordNotPlain = true
+        }
+
+        /// Looks at the word between `start` and `end` of `bytes`, a space after it, one space after the word that
+        /// starts at `previousStart`.
+        @inline(__always)
+        mutating func seeAgentCueEnd(_ bytes: UnsafeBufferPointer<UInt8>, previousStart: Int, _ start: Int, _ end: Int,
+                                     cueWords: AgentCueWords) {
+            guard !sawAgentCueEnd else { return }
+            // Most words are none of the cues' last words, told on their length and letters ("| 0x20" lower-cases an
+            // ASCII letter, and no other byte turns into one).
+            let last: Int
+            switch end - start {
+            case 2:
+                let first = bytes[start] | 0x20, second = bytes[start + 1] | 0x20
+                if first == UInt8(ascii: "b") && second == UInt8(ascii: "y") {
+                    last = 0
+                } else if first == UInt8(ascii: "a") && second == UInt8(ascii: "t") {
+                    last = 1
+                } else if first == UInt8(ascii: "a") && second == UInt8(ascii: "s") {
+                    last = 2
+                } else {
+                    return
+                }
+            case 4:
+                guard bytes[start] | 0x20 == UInt8(ascii: "l"), bytes[start + 1] | 0x20 == UInt8(ascii: "i"),
+                      bytes[start + 2] | 0x20 == UInt8(ascii: "k"), bytes[start + 3] | 0x20 == UInt8(ascii: "e") else { return }
+                last = 3
+            default:
+                return
+            }
+            sawAgentCueEnd = cueWords.mayPrecede(last, UnsafeBufferPointer(rebasing: bytes[previousStart..<(start - 1)]))
         }
 
         /// Whether the text holds " from " (as `containsASCII(" from ")`), nil when Foundation must tell.
@@ -415,6 +471,45 @@ extension OrganisationExtractor {
         guard text.isPlainASCII else { return nil }
         return text.utf8.withContiguousStorageIfAvailable(agentCueEnds(inBytes:))
     }
+
+    /// The words before the agent cues' last words ("developed" before "by", "such" before "as"), for
+    /// `CueEndingScan.seeAgentCueEnd`.
+    struct AgentCueWords {
+        /// The last words, in the order `seeAgentCueEnd` numbers them.
+        static let lastWords = ["by", "at", "as", "like"].map { Array($0.utf8) }
+        /// For each last word, the lengths (one bit each) of the words before it.
+        private let lengths: [UInt64]
+        /// For each last word, the words before it, lower case.
+        private let previous: [[[UInt8]]]
+
+        init(cues: [[UInt8]]) {
+            var lengths = [UInt64](repeating: 0, count: Self.lastWords.count)
+            var previous = [[[UInt8]]](repeating: [], count: Self.lastWords.count)
+            for cue in cues {
+                let words = cue.split(separator: UInt8(ascii: " ")).map(Array.init)
+                guard words.count >= 2, let last = Self.lastWords.firstIndex(of: words[words.count - 1]) else {
+                    preconditionFailure("every agent cue ends with one of \(Self.lastWords) after another word")
+                }
+                let word = words[words.count - 2]
+                lengths[last] |= 1 << UInt64(min(word.count, 63))
+                previous[last].append(word)
+            }
+            self.lengths = lengths
+            self.previous = previous
+        }
+
+        /// Whether `word`, lower-cased, is a word that comes before the last word numbered `last` in some cue.
+        @inline(__always)
+        func mayPrecede(_ last: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard word.count < 64, lengths[last] >> UInt64(word.count) & 1 != 0 else { return false }
+            return previous[last].contains { candidate in
+                candidate.count == word.count && candidate.indices.allSatisfy { word[$0].asciiLowercased == candidate[$0] }
+            }
+        }
+    }
+
+    /// The words before the agent cues' last words.
+    static let agentCueWords = AgentCueWords(cues: agentCueBytes)
 
     /// The agent cues' ends in `bytes`, in bytes, found as `asciiAgentCueEnds(in:)` finds them (for a text that is not
     /// plain ASCII: those found on its bytes with ASCII letters lower-cased).

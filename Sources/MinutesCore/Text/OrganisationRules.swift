@@ -8,6 +8,8 @@ import Foundation
 /// texts costs some 300 instructions a text, a search of the joined bytes a `memchr` over all. The joined buffer
 /// is one more copy of the text, so a document over `smallJoin` bytes keeps searching in place for longer
 /// (`searchesInPlaceWhenLarge`): its parse memory stays under three times its size.
+/// When the caller tells the joined size up front (`OrganisationExtractor.extract` adds it up on its first pass), a
+/// document of up to `smallJoin` bytes is joined for its first search instead.
 /// Either way the answers are those of the joined text (a needle holding a line break, which could match
 /// across two texts, is always looked for in the joined bytes).
 struct MentionContext {
@@ -56,14 +58,18 @@ struct MentionContext {
     private let storage: Storage
 
     /// Creates a context over `texts` joined by line breaks, without building the joined string.
-    /// `searchesInPlace` is there for tests, which compare both ways of searching.
-    init<Texts: Collection<String>>(texts: Texts, searchesInPlace: Int = MentionContext.searchesInPlace) {
-        storage = Storage(searchesInPlace: searchesInPlace) { body in
+    /// `searchesInPlace` is there for tests, which compare both ways of searching. `joinedSize`, the size of the joined
+    /// bytes when the caller knows it, spares the search in place that would measure it: texts of up to `smallJoin`
+    /// bytes are then joined for their first search (a visit of every text in place costs more than the copy).
+    init<Texts: Collection<String>>(texts: Texts, searchesInPlace: Int = MentionContext.searchesInPlace, joinedSize: Int? = nil) {
+        let inPlace = joinedSize.map { $0 <= Self.smallJoin ? 0 : searchesInPlace } ?? searchesInPlace
+        storage = Storage(searchesInPlace: inPlace) { body in
             for text in texts {
                 var text = text
                 if !text.withUTF8(body) { return }
             }
         }
+        storage.joinedSize = joinedSize
     }
 
     /// Calls `body` with the bytes to search for `patterns`: each text in turn, or the joined text once.
