@@ -33,7 +33,8 @@ struct PipelineDecodingFastPathTests {
 
     @Test func decodingValidUTF8MatchesNormalisingTheValidatedText() throws {
         let pieces = ["a", " ", "\r", "\n", "\r\n", "\u{0}", "\u{A0}", "\u{202F}", "\u{FEFF}", "é", "e\u{301}", "\u{301}",
-                      "\u{212B}", "A\u{30A}", "\u{1100}\u{1161}", "ü", "😀", "\u{2060}", "©", "Ω", "\u{338}", "="]
+                      "\u{212B}", "A\u{30A}", "\u{1100}\u{1161}", "ü", "😀", "\u{2060}", "©", "Ω", "\u{338}", "=",
+                      "\u{201C}", "\u{2014}", "\u{2001}", "\u{20D0}", "\u{20CF}", "<\u{338}", "\u{E2}\u{80}", "\u{C2}"]
         var failures = 0
         forRandomTexts(of: pieces, seed: 2020, count: 10_000, maxPieces: { _ in 24 }) { text in
             for bytes in [Array(text.utf8), [0xEF, 0xBB, 0xBF] + Array(text.utf8)] {

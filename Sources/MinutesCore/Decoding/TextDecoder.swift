@@ -202,21 +202,48 @@ public enum TextDecoder {
         return needsNFC ? composedCanonically(out) : out
     }
 
-    /// What `normalise` must do to `bytes`: rewrite them (they hold CR, NUL, NBSP, narrow NBSP or BOM bytes; see
-    /// `rewrite(_:into:nuls:)`), and compose them (NFC could change a scalar from U+0300 on; every scalar below U+0300 is
-    /// stable).
+    /// What `normalise` must do to `bytes`: rewrite them (they hold a CR, a NUL, or the bytes of NBSP, narrow NBSP or
+    /// BOM; the sequences `rewrite(_:into:nuls:)` changes), and compose them (they hold a scalar that is not NFC-stable,
+    /// `isNFCStable`; bytes that are not UTF-8 there count as such a scalar). When neither is needed, `normalise` leaves
+    /// the text as it is.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (needsRewrite: Bool, needsNFC: Bool) {
         var needsRewrite = false, needsNFC = false
+        /// Whether the bytes after `i` are `second` and `third`.
+        func follows(_ i: Int, _ second: UInt8, _ third: UInt8? = nil) -> Bool {
+            i + 1 < bytes.count && bytes[i + 1] == second && (third.map { i + 2 < bytes.count && bytes[i + 2] == $0 } ?? true)
+        }
         // Only CR, NUL and bytes from 0xC2 can set a flag: runs of other ASCII are passed eight bytes at a time.
         var i = UTF8Search.firstNonASCII(in: bytes, from: 0, orCRNUL: true)
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == 0x0D || byte == 0x00 || byte == 0xC2 || byte == 0xE2 || byte == 0xEF { needsRewrite = true }
-            if byte >= 0xCC { needsNFC = true }
+            switch byte {
+            case 0x0D, 0x00: needsRewrite = true
+            case 0xC2: if follows(i, 0xA0) { needsRewrite = true }
+            case 0xE2: if follows(i, 0x80, 0xAF) { needsRewrite = true }
+            case 0xEF: if follows(i, 0xBB, 0xBF) { needsRewrite = true }
+            default: break
+            }
+            // A lead byte from 0xCC starts a scalar from U+0300; most such scalars in running text (punctuation,
+            // CJK, Hangul, emoji) are NFC-stable and ask for no composing.
+            if byte >= 0xCC, !needsNFC, !startsNFCStableScalar(at: i, in: bytes) { needsNFC = true }
             if needsRewrite && needsNFC { break }
             i = UTF8Search.firstNonASCII(in: bytes, from: i + 1, orCRNUL: true)
         }
         return (needsRewrite, needsNFC)
+    }
+
+    /// Whether the bytes at `i` (a lead byte from 0xCC) start a well-formed scalar that is NFC-stable (`isNFCStable`).
+    private static func startsNFCStableScalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lead = UInt32(bytes[i])
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard lead < 0xF5, i + length <= bytes.count else { return false }
+        var value = lead & (lead < 0xE0 ? 0x1F : lead < 0xF0 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let next = bytes[i + offset]
+            guard next & 0xC0 == 0x80 else { return false }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        return isNFCStable(value)
     }
 
     /// Writes `input` into `output` (at least as large) rewritten: CR LF and CR → LF, NUL dropped (and counted in
