@@ -57,7 +57,9 @@ public enum FindingExtractor {
 
         let blocks = document.blocks
 
-        for (index, block) in blocks.enumerated() {
+        // Indexed rather than enumerated, so that each block is read in place instead of copied out of the array.
+        for index in blocks.indices {
+            let block = blocks[index]
             let text = block.text
             if let (owner, due) = trackerAssignment(text) {
                 if let i = lastAction {
@@ -733,8 +735,9 @@ extension FindingExtractor {
     static func isBareSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 80 else { return false }
         // Counted up to four, which already refuses the text.
-        // The cheap byte checks go first: most short paragraphs are refused by them before their words are counted.
-        guard !text.containsASCII("."), !text.hasSuffix("?"), (1...3).contains(spaceSeparatedWordCount(text, upTo: 4)) else { return false }
+        // The cheap byte checks go first: most short paragraphs are refused by them before their words are counted
+        // (`containsASCII(".")` finds no dot where `memchr` finds no dot byte).
+        guard !text.holdsByte(UInt8(ascii: ".")) || !text.containsASCII("."), !text.hasSuffix("?"), (1...3).contains(spaceSeparatedWordCount(text, upTo: 4)) else { return false }
         return sectionKind(text) != nil
     }
 
