@@ -34,7 +34,7 @@ public enum FindingExtractor {
             for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"] where text.hasPrefix(marker) {
                 text = text.dropFirst(marker.count).trimmed()
             }
-            if let (label, value) = TextRules.labelled(text), labelKind(label) != nil { text = value }
+            if mayOpenWithKnownLabel(text), let (label, value) = labelledIfColon(text), labelKind(label) != nil { text = value }
             // Reviewed action items carry their status after the action: "Greg: email PMCs. Status: done".
             if kind == .action, let status = text.rangeOfASCII(" Status:") { text = String(text[..<status.lowerBound]).trimmed() }
             // "Proposed resolution: … (Wendy Reid)": the proposer's name is an attribution, not part of the decision.
@@ -57,7 +57,9 @@ public enum FindingExtractor {
 
         let blocks = document.blocks
 
-        for (index, block) in blocks.enumerated() {
+        // Indexed rather than enumerated, so that each block is read in place instead of copied out of the array.
+        for index in blocks.indices {
+            let block = blocks[index]
             let text = block.text
             if let (owner, due) = trackerAssignment(text) {
                 if let i = lastAction {
@@ -699,7 +701,8 @@ extension FindingExtractor {
     /// "Created ACTION-42 - Look into … [on Eva Schlehahn - due 2018-12-10]."
     static func trackerAssignment(_ text: String) -> (owner: String, due: String?)? {
         // Every block passes here: the tracker's phrase is looked for on bytes first.
-        guard text.holdsBytes("Created ACTION-"), let created = text.rangeOfASCII("Created ACTION-"), let open = text.lastRangeOfASCII("[on ", from: created.upperBound),
+        // A dash is looked for with `memchr` first: most blocks hold none and skip the longer search.
+        guard text.holdsByte(UInt8(ascii: "-")), text.holdsBytes("Created ACTION-"), let created = text.rangeOfASCII("Created ACTION-"), let open = text.lastRangeOfASCII("[on ", from: created.upperBound),
               let close = text[open.upperBound...].firstIndex(of: "]") else { return nil }
         let inner = String(text[open.upperBound..<close])
         let parts = inner.components(separatedBy: " - due ")
@@ -732,8 +735,9 @@ extension FindingExtractor {
     static func isBareSectionLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 80 else { return false }
         // Counted up to four, which already refuses the text.
-        let wordCount = spaceSeparatedWordCount(text, upTo: 4)
-        guard (1...3).contains(wordCount), !text.containsASCII("."), !text.hasSuffix("?") else { return false }
+        // The cheap byte checks go first: most short paragraphs are refused by them before their words are counted
+        // (`containsASCII(".")` finds no dot where `memchr` finds no dot byte).
+        guard !text.holdsByte(UInt8(ascii: ".")) || !text.containsASCII("."), !text.hasSuffix("?"), (1...3).contains(spaceSeparatedWordCount(text, upTo: 4)) else { return false }
         return sectionKind(text) != nil
     }
 
