@@ -563,14 +563,16 @@ struct OrganisationRegistry {
     /// Adds an organisation or merges it into the entry it names.
     mutating func add(_ name: String, acronym: String? = nil) {
         let name = name.trimmed(.organisationNameEnds)
+        // The name's key, worked out once for the lookups, its words and its registration.
+        let nameKey = Self.key(name)
         if let acronym, let i = organisations.firstIndex(where: { $0.acronym == acronym }) {
-            if Self.key(organisations[i].name) != Self.key(name), !organisations[i].aliases.contains(name) {
+            if Self.key(organisations[i].name) != nameKey, !organisations[i].aliases.contains(name) {
                 organisations[i].aliases.append(name)
-                register(name, at: i)
+                register(key: nameKey, at: i)
             }
             return
         }
-        if let i = find(name) {
+        if let i = find(key: nameKey) {
             if let acronym, organisations[i].acronym == nil {
                 organisations[i].acronym = acronym
                 register(acronym, at: i)
@@ -583,15 +585,15 @@ struct OrganisationRegistry {
             organisations[i].name = name
             organisations[i].acronym = acronym
             organisations[i].aliases.removeAll { $0 == bare }
-            nameWords[i] = Self.words(name)
+            nameWords[i] = Self.words(key: nameKey)
             addNameWords(nameWords[i])
-            register(name, at: i)
+            register(key: nameKey, at: i)
             return
         }
         organisations.append(Organisation(name: name, acronym: acronym))
-        nameWords.append(Self.words(name))
+        nameWords.append(Self.words(key: nameKey))
         addNameWords(nameWords[nameWords.count - 1])
-        register(name, at: organisations.count - 1)
+        register(key: nameKey, at: organisations.count - 1)
         if let acronym { register(acronym, at: organisations.count - 1) }
     }
 
@@ -668,8 +670,12 @@ struct OrganisationRegistry {
     }
 
     private mutating func register(_ name: String, at index: Int) {
+        register(key: Self.key(name), at: index)
+    }
+
+    /// Registers the name whose key is `key` (`Self.key`) for the entry at `index`.
+    private mutating func register(key: String, at index: Int) {
         revision += 1
-        let key = Self.key(name)
         if lookup[key] == nil { lookup[key] = index }
     }
 
@@ -755,6 +761,6 @@ struct OrganisationRegistry {
 
     /// The significant words of the name whose key is `key`.
     static func words(key: String) -> Set<String> {
-        Set(key.splitOnSpaces().map(String.init).filter { !TextRules.isConnector($0) })
+        Set(key.splitOnSpaces().map(String.init).filter { !OrganisationExtractor.isASCIIConnector($0) })
     }
 }

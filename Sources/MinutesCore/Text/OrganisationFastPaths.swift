@@ -80,9 +80,12 @@ extension OrganisationExtractor {
             while start < bytes.count {
                 guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
                 let (end, plain) = wordEnd(in: bytes, from: start)
-                defer { previousEnd = end; start = end }
+                // The byte at `end` (if any) is a space: the next word starts after it at the earliest.
+                defer { previousEnd = end; start = end + 1 }
                 if !plain { cueEndings.seeWordNotPlain() }
-                if start > 0, end < bytes.count {
+                // Only words of two or four bytes can be the cues' last words or " from " (`see`, `seeAgentCueEnd`).
+                let length = end - start
+                if length == 2 || length == 4, start > 0, end < bytes.count {
                     cueEndings.see(bytes, start, end)
                     if previousEnd == start - 1 {
                         cueEndings.seeAgentCueEnd(bytes, previousStart: previousStart, start, end, cueWords: cueWords)
