@@ -9,12 +9,8 @@ import Foundation
 struct ASCIINeedleSet {
     /// The needles, as given.
     let needles: [String]
-    /// All the needles' bytes, one after the other.
-    private let bytes: [UInt8]
-    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
-    private let layout: [(start: Int, count: Int, anchor: Int)]
-    /// For each byte value, the needles (one bit each) anchored on it.
-    private let anchored: [UInt32]
+    /// The needles' bytes and anchors.
+    private let anchoredNeedles: AnchoredNeedles
     /// Each anchor byte repeated in the eight bytes of a word.
     private let anchorWords: AnchorBytes
 
@@ -24,20 +20,10 @@ struct ASCIINeedleSet {
     /// The rank in `commonBytes` of "c": a byte this rare or rarer may anchor a needle in place of its own rarest byte.
     private static let sharedAnchorRarity = commonBytes.firstIndex(of: UInt8(ascii: "c")) ?? 0
 
-    /// What one pass over the bytes found.
-    private struct Scan {
-        /// The needles (one bit each) whose first match is followed by ASCII or the end: matches.
-        var found: UInt32 = 0
-        /// The needles (one bit each) whose first match is followed by a non-ASCII byte, for Foundation to decide.
-        var undecided: UInt32 = 0
-    }
-
     /// Needles without canonical equivalents (see `UTF8Search`); at most 32 of them.
     init(_ needles: [String]) {
         precondition(needles.count <= 32 && needles.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent) })
         self.needles = needles
-        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
-        var anchored = [UInt32](repeating: 0, count: 256)
         let patterns = needles.map { Array($0.utf8) }
         func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
         var anchors = patterns.map { pattern in pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0 }
@@ -52,16 +38,8 @@ struct ASCIINeedleSet {
             uses[Int(pattern[anchor])] += 1
             anchors[index] = anchor
         }
-        for (bit, pattern) in patterns.enumerated() {
-            let anchor = anchors[bit]
-            layout.append((bytes.count, pattern.count, anchor))
-            bytes.append(contentsOf: pattern)
-            anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)
-        }
-        self.bytes = bytes
-        self.layout = layout
-        self.anchored = anchored
-        anchorWords = AnchorBytes(anchored)
+        anchoredNeedles = AnchoredNeedles(patterns, anchors: anchors)
+        anchorWords = AnchorBytes(anchoredNeedles.anchored)
     }
 
     /// Whether `text` holds any of the needles, as `containsASCII` (Foundation's `contains`) finds them.
@@ -87,59 +65,107 @@ struct ASCIINeedleSet {
 
     /// One pass over the bytes of `text` (nil when they are not contiguous); with `stoppingAtFirst`, it ends at the first match.
     @inline(__always)
-    private func scan<S: StringProtocol>(_ text: S, stoppingAtFirst: Bool) -> Scan? {
+    private func scan<S: StringProtocol>(_ text: S, stoppingAtFirst: Bool) -> AnchoredNeedles.Scan? {
         text.utf8.withContiguousStorageIfAvailable { text in
-            bytes.withUnsafeBufferPointer { bytes in anchored.withUnsafeBufferPointer { anchored -> Scan in
-                // A needle's matches come up in the order of their anchors, so its first one is its leftmost.
-                var result = Scan()
-                var seen: UInt32 = 0
-                /// Looks at the needles anchored on the byte at `position`; true when the scan is to end there.
-                func examine(_ position: Int) -> Bool {
-                    var candidates = anchored[Int(text[position])] & ~seen
-                    while candidates != 0 {
-                        let bit = UInt32(candidates.trailingZeroBitCount)
-                        candidates &= candidates - 1
-                        let (start, count, anchor) = layout[Int(bit)]
-                        let first = position - anchor, end = first + count
-                        guard first >= 0, end <= text.count else { continue }
-                        var j = 0
-                        while j < count && text[first + j] == bytes[start + j] { j += 1 }
-                        guard j == count else { continue }
-                        // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
-                        seen |= 1 << bit
-                        if end == text.count || text[end] < 0x80 {
-                            result.found |= 1 << bit
-                            if stoppingAtFirst { return true }
-                        } else {
-                            result.undecided |= 1 << bit
-                        }
-                    }
-                    return false
-                }
-                var i = 0
-                // Eight bytes at a time: only the bytes that may be anchors are looked at, left to right.
-                while i + 8 <= text.count {
-                    var hits = anchorWords.anchorBits(from: i, in: text)
-                    while hits != 0 {
-                        let position = i + hits.trailingZeroBitCount / 8
-                        hits &= hits - 1
-                        if examine(position) { return result }
-                    }
-                    i += 8
-                }
-                while i < text.count {
-                    if examine(i) { return result }
-                    i += 1
-                }
-                return result
-            } }
+            anchoredNeedles.scan(text, stoppingAtFirst: stoppingAtFirst, anchors: anchorWords)
         }
     }
 }
 
+/// Needles laid out for a search by anchor bytes (shared by `ASCIINeedleSet` and `CueWordScan`): each needle is
+/// looked at only where its anchor byte (one of its bytes) stands in the text.
+struct AnchoredNeedles {
+    /// All the needles' bytes, one after the other.
+    private let bytes: [UInt8]
+    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
+    private let layout: [(start: Int, count: Int, anchor: Int)]
+    /// For each byte value, the needles (one bit each) anchored on it.
+    let anchored: [UInt32]
+
+    /// What one pass over the bytes found.
+    struct Scan {
+        /// The needles (one bit each) whose first match is followed by ASCII or the end: matches.
+        var found: UInt32 = 0
+        /// The needles (one bit each) whose first match is followed by a non-ASCII byte, for Foundation to decide.
+        var undecided: UInt32 = 0
+    }
+
+    /// The needles' bytes (at most 32 needles), each anchored on its byte at offset `anchors[i]`.
+    init(_ patterns: [[UInt8]], anchors: [Int]) {
+        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
+        var anchored = [UInt32](repeating: 0, count: 256)
+        for (bit, (pattern, anchor)) in zip(patterns, anchors).enumerated() {
+            layout.append((bytes.count, pattern.count, anchor))
+            bytes.append(contentsOf: pattern)
+            anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)
+        }
+        self.bytes = bytes
+        self.layout = layout
+        self.anchored = anchored
+    }
+
+    /// One pass over `text`, eight bytes at a time: `anchors` marks (top bit of each byte) the bytes of a word
+    /// (read little-endian) that may be anchors; those are looked at one by one, as are the last bytes. With
+    /// `stoppingAtFirst`, it ends at the first match.
+    @inline(__always)
+    func scan<Anchors: AnchorTest>(_ text: UnsafeBufferPointer<UInt8>, stoppingAtFirst: Bool, anchors: Anchors) -> Scan {
+        bytes.withUnsafeBufferPointer { bytes in anchored.withUnsafeBufferPointer { anchored in layout.withUnsafeBufferPointer { layout -> Scan in
+            // A needle's matches come up in the order of their anchors, so its first one is its leftmost.
+            var result = Scan()
+            var seen: UInt32 = 0
+            /// Looks at the needles anchored on the byte at `position`; true when the scan is to end there.
+            func examine(_ position: Int) -> Bool {
+                var candidates = anchored[Int(text[position])] & ~seen
+                while candidates != 0 {
+                    let bit = UInt32(candidates.trailingZeroBitCount)
+                    candidates &= candidates - 1
+                    let (start, count, anchor) = layout[Int(bit)]
+                    let first = position - anchor, end = first + count
+                    guard first >= 0, end <= text.count else { continue }
+                    var j = 0
+                    while j < count && text[first + j] == bytes[start + j] { j += 1 }
+                    guard j == count else { continue }
+                    // Only a needle's first match counts (as in `UTF8Search.firstMatch`).
+                    seen |= 1 << bit
+                    if end == text.count || text[end] < 0x80 {
+                        result.found |= 1 << bit
+                        if stoppingAtFirst { return true }
+                    } else {
+                        result.undecided |= 1 << bit
+                    }
+                }
+                return false
+            }
+            guard let base = text.baseAddress else { return result }
+            var i = 0
+            while i + 8 <= text.count {
+                var hits = anchors.anchorBits(of: UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                while hits != 0 {
+                    let position = i + hits.trailingZeroBitCount / 8
+                    hits &= hits - 1
+                    if examine(position) { return result }
+                }
+                i += 8
+            }
+            while i < text.count {
+                if examine(i) { return result }
+                i += 1
+            }
+            return result
+        } } }
+    }
+}
+
+/// A test of eight bytes for the anchor bytes of a search (see `AnchoredNeedles.scan`).
+protocol AnchorTest {
+    /// The eight bytes read (little-endian) into `word`, as a mask with the top bit of byte `k` set where byte `k`
+    /// may be an anchor (every anchor's bit is set; a set bit may also stand for another byte).
+    func anchorBits(of word: UInt64) -> UInt64
+}
+
 /// The bytes a scan must stop at, tested eight at a time: a block of eight bytes without any of them is
 /// passed over whole (the has-a-zero-byte test on the XOR of the block with each byte repeated).
-struct AnchorBytes {
+struct AnchorBytes: AnchorTest {
     /// Each anchor byte repeated in all eight bytes of a word.
     private let words: [UInt64]
 
@@ -163,7 +189,12 @@ struct AnchorBytes {
     @inline(__always)
     func anchorBits(from start: Int, in text: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let base = text.baseAddress else { return 0 }
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+        return anchorBits(of: UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)))
+    }
+
+    /// `anchorBits(from:in:)` for eight bytes read (little-endian) into `word`.
+    @inline(__always)
+    func anchorBits(of word: UInt64) -> UInt64 {
         var bits: UInt64 = 0
         for pattern in words { bits |= Self.zeroBytes(word ^ pattern) }
         return bits
@@ -171,7 +202,7 @@ struct AnchorBytes {
 
     /// The top bit of each byte of `x` that may be zero: every zero byte's, and perhaps a 0x01 byte's above one.
     @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
         (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 

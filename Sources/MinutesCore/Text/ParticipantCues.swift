@@ -64,12 +64,8 @@ struct ParticipantCues {
 /// combining mark there would change the character, for the needle set to decide), or when the bytes are not stored
 /// in one piece.
 struct CueWordScan {
-    /// All the needles' bytes, one after the other.
-    private let bytes: [UInt8]
-    /// Where each needle's bytes start in `bytes`, how many there are, and the offset of its anchor among them.
-    private let layout: [(start: Int, count: Int, anchor: Int)]
-    /// For each byte value, the needles (one bit each) anchored on it.
-    private let anchored: [UInt32]
+    /// The needles' bytes and anchors.
+    private let needles: AnchoredNeedles
     /// Each anchor byte repeated in the eight bytes of a word; 0xFF (never a byte of UTF-8) in the unused places.
     private let anchors: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
     /// Whether more than two anchors are used (a text is then tested against all six words, else against two).
@@ -83,89 +79,43 @@ struct CueWordScan {
     init(_ needles: [String]) {
         precondition(needles.count <= 32 && needles.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(UTF8Search.hasNoCanonicalEquivalent) })
         func rarity(_ byte: UInt8) -> Int { Self.commonBytes.firstIndex(of: byte) ?? Self.commonBytes.count }
-        var bytes: [UInt8] = [], layout: [(start: Int, count: Int, anchor: Int)] = []
-        var anchored = [UInt32](repeating: 0, count: 256)
+        let patterns = needles.map { Array($0.utf8) }
+        let anchors = patterns.map { pattern in pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0 }
         var anchorBytes: [UInt8] = []
-        for (bit, needle) in needles.enumerated() {
-            let pattern = Array(needle.utf8)
-            let anchor = pattern.indices.max { rarity(pattern[$0]) < rarity(pattern[$1]) } ?? 0
-            layout.append((bytes.count, pattern.count, anchor))
-            bytes.append(contentsOf: pattern)
-            anchored[Int(pattern[anchor])] |= 1 << UInt32(bit)
-            if !anchorBytes.contains(pattern[anchor]) { anchorBytes.append(pattern[anchor]) }
-        }
+        for (pattern, anchor) in zip(patterns, anchors) where !anchorBytes.contains(pattern[anchor]) { anchorBytes.append(pattern[anchor]) }
         precondition(anchorBytes.count <= 6)
         let words = (anchorBytes + Array(repeating: 0xFF, count: 6 - anchorBytes.count)).map { UInt64($0) &* 0x0101_0101_0101_0101 }
-        self.bytes = bytes
-        self.layout = layout
-        self.anchored = anchored
-        anchors = (words[0], words[1], words[2], words[3], words[4], words[5])
+        self.needles = AnchoredNeedles(patterns, anchors: anchors)
+        self.anchors = (words[0], words[1], words[2], words[3], words[4], words[5])
         wide = anchorBytes.count > 2
     }
 
     /// The needles (bit `i` for needle `i`) that `text` holds, as `ASCIINeedleSet.matches(in:)` finds them; nil where
     /// the bytes alone cannot tell.
     func matches(in text: String) -> UInt32? {
-        let answer = text.utf8.withContiguousStorageIfAvailable { text -> UInt32? in
-            bytes.withUnsafeBufferPointer { needles in anchored.withUnsafeBufferPointer { anchored in layout.withUnsafeBufferPointer { layout in
-                if wide {
-                    let (a, b, c, d, e, f) = anchors
-                    return Self.scan(text, needles, anchored, layout) { word in
-                        Self.zeroBytes(word ^ a) | Self.zeroBytes(word ^ b) | Self.zeroBytes(word ^ c)
-                            | Self.zeroBytes(word ^ d) | Self.zeroBytes(word ^ e) | Self.zeroBytes(word ^ f)
-                    }
-                }
-                let (a, b, _, _, _, _) = anchors
-                return Self.scan(text, needles, anchored, layout) { word in Self.zeroBytes(word ^ a) | Self.zeroBytes(word ^ b) }
-            } } }
+        let scan = text.utf8.withContiguousStorageIfAvailable { text -> AnchoredNeedles.Scan in
+            wide ? needles.scan(text, stoppingAtFirst: false, anchors: SixAnchors(words: anchors))
+                : needles.scan(text, stoppingAtFirst: false, anchors: TwoAnchors(a: anchors.0, b: anchors.1))
         }
-        return answer ?? nil
+        guard let scan, scan.undecided == 0 else { return nil }
+        return scan.found
     }
 
-    /// The scan of `text`, eight bytes at a time: `anchorBits` marks (top bit of each byte) the bytes of a word that
-    /// may be anchors; those are looked at one by one, as are the last bytes.
-    @inline(__always)
-    private static func scan(_ text: UnsafeBufferPointer<UInt8>, _ needles: UnsafeBufferPointer<UInt8>, _ anchored: UnsafeBufferPointer<UInt32>,
-                             _ layout: UnsafeBufferPointer<(start: Int, count: Int, anchor: Int)>, anchorBits: (UInt64) -> UInt64) -> UInt32? {
-        var found: UInt32 = 0, seen: UInt32 = 0
-        var undecided = false
-        /// Looks at the needles anchored on the byte at `position` (a needle's matches come up in the order of
-        /// their anchors, so its first one is its leftmost, the only one that counts).
-        func examine(_ position: Int) {
-            var candidates = anchored[Int(text[position])] & ~seen
-            while candidates != 0 {
-                let bit = UInt32(candidates.trailingZeroBitCount)
-                candidates &= candidates - 1
-                let (start, count, anchor) = layout[Int(bit)]
-                let first = position - anchor, end = first + count
-                guard first >= 0, end <= text.count else { continue }
-                var j = 0
-                while j < count && text[first + j] == needles[start + j] { j += 1 }
-                guard j == count else { continue }
-                seen |= 1 << bit
-                if end == text.count || text[end] < 0x80 { found |= 1 << bit } else { undecided = true }
-            }
-        }
-        guard let base = text.baseAddress else { return 0 }
-        var i = 0
-        while i + 8 <= text.count {
-            var hits = anchorBits(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-            while hits != 0 {
-                examine(i + hits.trailingZeroBitCount / 8)
-                hits &= hits - 1
-            }
-            i += 8
-        }
-        while i < text.count {
-            examine(i)
-            i += 1
-        }
-        return undecided ? nil : found
+    /// Two anchor bytes, each repeated in the eight bytes of a word, held in registers.
+    private struct TwoAnchors: AnchorTest {
+        let a: UInt64, b: UInt64
+        @inline(__always)
+        func anchorBits(of word: UInt64) -> UInt64 { AnchorBytes.zeroBytes(word ^ a) | AnchorBytes.zeroBytes(word ^ b) }
     }
 
-    /// The top bit of each byte of `x` that may be zero: every zero byte's, and perhaps a 0x01 byte's above one.
-    @inline(__always)
-    private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    /// Six anchor bytes, each repeated in the eight bytes of a word, held in registers.
+    private struct SixAnchors: AnchorTest {
+        let words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+        @inline(__always)
+        func anchorBits(of word: UInt64) -> UInt64 {
+            let (a, b, c, d, e, f) = words
+            return AnchorBytes.zeroBytes(word ^ a) | AnchorBytes.zeroBytes(word ^ b) | AnchorBytes.zeroBytes(word ^ c)
+                | AnchorBytes.zeroBytes(word ^ d) | AnchorBytes.zeroBytes(word ^ e) | AnchorBytes.zeroBytes(word ^ f)
+        }
     }
 }
