@@ -743,19 +743,7 @@ extension FindingExtractor {
 
     /// How many words `text.split(separator: " ")` gives, counted no further than `limit`.
     static func spaceSeparatedWordCount(_ text: String, upTo limit: Int) -> Int {
-        if let count = text.findingsLeadingWordCount(limit: limit) { return count }
-        var count = 0
-        var inWord = false
-        for character in text {
-            if character == " " {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-                if count == limit { break }
-            }
-        }
-        return count
+        text.findingsLeadingWordCount(limit: limit) ?? text.runCount(upTo: limit) { $0 == " " }
     }
 
     /// Whether an item introducing nested points says they were agreed ("consensus from folks in the meeting:").

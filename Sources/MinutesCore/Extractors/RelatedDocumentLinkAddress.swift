@@ -210,17 +210,7 @@ struct LinkAddress {
 
     /// The number of non-empty segments of the path between "/" bytes, counted up to `limit`.
     private func segmentCount(upTo limit: Int) -> Int {
-        var count = 0, inSegment = false
-        for offset in path {
-            if bytes[offset] == UInt8(ascii: "/") {
-                inSegment = false
-            } else if !inSegment {
-                inSegment = true
-                count += 1
-                if count == limit { break }
-            }
-        }
-        return count
+        UnsafeBufferPointer(rebasing: bytes[path]).runCount(upTo: limit) { $0 == UInt8(ascii: "/") }
     }
 
     /// The first non-empty segment of the path between "/" bytes.

@@ -298,3 +298,21 @@ extension String {
         return parts
     }
 }
+
+extension Sequence {
+    /// How many runs of elements lie between the elements `isSeparator` picks (the pieces of
+    /// `split(whereSeparator:)`, empty ones left out), counted no further than `limit`.
+    func runCount(upTo limit: Int, separatedBy isSeparator: (Element) -> Bool) -> Int {
+        var count = 0, inRun = false
+        for element in self {
+            if isSeparator(element) {
+                inRun = false
+            } else if !inRun {
+                inRun = true
+                count += 1
+                if count == limit { break }
+            }
+        }
+        return count
+    }
+}
