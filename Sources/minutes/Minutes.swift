@@ -21,7 +21,7 @@ struct Minutes: ParsableCommand {
     /// "minutes: <description>" and exit 1; usage errors exit 2; help exits 0.
     static func main() {
         do {
-            var command = try parse(Array(CommandLine.arguments.dropFirst()))
+            var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
             try command.run()
         } catch let error as IndexError {
             Console.fail(error.description)
@@ -40,7 +40,7 @@ struct Minutes: ParsableCommand {
 extension Minutes {
     /// The command for `arguments` (without the program name), as `parseAsRoot` reads them, with long lists of files
     /// split off before the parser sees them and given back to `parse` and `ingest` after (see `FileArguments`).
-    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+    static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
         let (kept, files) = FileArguments.split(arguments)
         let command = try parseAsRoot(kept)
         guard !files.isEmpty else { return command }

@@ -52,7 +52,7 @@ struct FileArgumentsTests {
         for command in ["parse", "ingest"] {
             for line in Self.commandLines(for: command, seed: command == "parse" ? 1 : 2) {
                 let whole = try Minutes.parseAsRoot(line)
-                let split = try Minutes.parse(line)
+                let split = try Minutes.parseCommand(line)
                 if let whole = whole as? ParseCommand, let split = split as? ParseCommand {
                     #expect(split.files == whole.files && split.jsonl == whole.jsonl && split.split == whole.split
                             && split.pretty == whole.pretty && split.format == whole.format && split.inputFormat == whole.inputFormat
