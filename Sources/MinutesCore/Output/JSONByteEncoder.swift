@@ -80,12 +80,6 @@ struct JSONText {
         self.pretty = pretty
     }
 
-    /// Frees the buffers; the text is not used after.
-    mutating func deallocate() {
-        bytes.deallocate()
-        scratch.deallocate()
-    }
-
     /// Marks the slot as holding `kind`; false (and the encoding unsupported) when it already holds a container.
     mutating func open(_ kind: Kind) -> Bool {
         guard slot.kind == .nothing, !unsupported else {
@@ -320,7 +314,6 @@ final class JSONByteWriter: Encoder {
     }
 
     deinit {
-        text.pointee.deallocate()
         text.deinitialize(count: 1)
         text.deallocate()
     }
@@ -507,76 +500,5 @@ struct JSONByteSingleValueContainer: SingleValueEncodingContainer {
     func encode<T: Encodable>(_ value: T) throws {
         let depth = depth
         try self.value { try writer.encodeValue(value, depth: depth) }
-    }
-}
-
-/// A growable byte buffer with its own memory, so that appending a byte or a run of bytes is a store or a copy
-/// and a count update (no copy-on-write check); `deallocate()` frees it.
-struct ByteBuffer {
-    /// The bytes; `count` of them are written.
-    private var base: UnsafeMutablePointer<UInt8>
-    /// Bytes written.
-    private(set) var count = 0
-    /// Bytes `base` holds.
-    private var capacity: Int
-
-    /// An empty buffer with room for `capacity` bytes.
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    /// Frees the memory; the buffer is not used after.
-    func deallocate() {
-        base.deallocate()
-    }
-
-    /// Makes room for `extra` more bytes.
-    private mutating func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
-        let grown = max(capacity * 2, count + extra)
-        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        new.update(from: base, count: count)
-        base.deallocate()
-        base = new
-        capacity = grown
-    }
-
-    /// Appends `byte`.
-    mutating func append(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    /// Appends `byte` `repeats` times.
-    mutating func append(_ byte: UInt8, count repeats: Int) {
-        reserve(repeats)
-        (base + count).update(repeating: byte, count: repeats)
-        count += repeats
-    }
-
-    /// Appends `bytes`.
-    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
-    }
-
-    /// The bytes from `start` to `end` (valid until the next append).
-    func bytes(from start: Int, to end: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + start, count: end - start)
-    }
-
-    /// Forgets the bytes from `start` on.
-    mutating func removeAll(from start: Int = 0) {
-        count = start
-    }
-
-    /// Reverses the order of the bytes from `start` on.
-    mutating func reverse(from start: Int) {
-        var reversed = UnsafeMutableBufferPointer(start: base + start, count: count - start)
-        reversed.reverse()
     }
 }

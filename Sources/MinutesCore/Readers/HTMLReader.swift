@@ -196,7 +196,7 @@ private struct HTMLEventStream {
     var stopped = false
     var startedDocument = false
     /// The text node being collected (bytes of adjacent character or CDATA events).
-    var text = HTMLByteBuffer()
+    var text = ByteBuffer()
     var textIsCDATA = false
     /// The text of the `<title>` being read, if one is open.
     var title: [UInt8]?
@@ -319,7 +319,7 @@ private struct HTMLEventStream {
         }
         if isCDATA != textIsCDATA { endTextNode() }
         textIsCDATA = isCDATA
-        text.append(bytes)
+        text.append(contentsOf: bytes)
     }
 
     /// Hands the collected text node to the walker (another node follows or its element ends).
@@ -387,7 +387,7 @@ private struct HTMLWalker {
     var builder: BlockBuilder?
     /// The open block's text so far, as UTF-8 bytes (made a string once, when the block is emitted); empty
     /// while no block is open. One buffer serves every block: a suspended block's text is emitted before it waits.
-    var blockText = HTMLByteBuffer()
+    var blockText = ByteBuffer()
     /// Where each `<br>` started a new line in `blockText` (only paragraphs keep lines apart), and the open
     /// block's links with the line each is on; kept beside `blockText` and emptied with it.
     var blockLineBreaks: [Int] = []
@@ -404,7 +404,7 @@ private struct HTMLWalker {
     /// The element of the table cell being collected, if any.
     var cellOwner: Int?
     /// The text of that cell so far (empty while no cell is open).
-    var cellText = HTMLByteBuffer()
+    var cellText = ByteBuffer()
     var classTokenCache = ClassTokenCache()
 
     init(baseURL: String?) { givenBase = baseURL }
@@ -534,9 +534,9 @@ private struct HTMLWalker {
         }
         for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
         if builder?.kind == .tableRow {
-            if cellOwner != nil { cellText.append(text) }
+            if cellOwner != nil { cellText.append(contentsOf: text) }
         } else {
-            blockText.append(text)
+            blockText.append(contentsOf: text)
         }
     }
 
