@@ -208,21 +208,11 @@ public enum TextDecoder {
     /// the text as it is.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (needsRewrite: Bool, needsNFC: Bool) {
         var needsRewrite = false, needsNFC = false
-        /// Whether the bytes after `i` are `second` and `third`.
-        func follows(_ i: Int, _ second: UInt8, _ third: UInt8? = nil) -> Bool {
-            i + 1 < bytes.count && bytes[i + 1] == second && (third.map { i + 2 < bytes.count && bytes[i + 2] == $0 } ?? true)
-        }
         // Only CR, NUL and bytes from 0xC2 can set a flag: runs of other ASCII are passed eight bytes at a time.
         var i = UTF8Search.firstNonASCII(in: bytes, from: 0, orCRNUL: true)
         while i < bytes.count {
             let byte = bytes[i]
-            switch byte {
-            case 0x0D, 0x00: needsRewrite = true
-            case 0xC2: if follows(i, 0xA0) { needsRewrite = true }
-            case 0xE2: if follows(i, 0x80, 0xAF) { needsRewrite = true }
-            case 0xEF: if follows(i, 0xBB, 0xBF) { needsRewrite = true }
-            default: break
-            }
+            if !needsRewrite, rewritten(at: i, in: bytes) != nil { needsRewrite = true }
             // A lead byte from 0xCC starts a scalar from U+0300; most such scalars in running text (punctuation,
             // CJK, Hangul, emoji) are NFC-stable and ask for no composing.
             if byte >= 0xCC, !needsNFC, !startsNFCStableScalar(at: i, in: bytes) { needsNFC = true }
@@ -260,25 +250,11 @@ public enum TextDecoder {
         var copied = 0   // bytes before this are in the output or dropped
         var i = UTF8Search.firstNonASCII(in: input, from: 0, orCRNUL: true)
         while i < input.count {
-            let byte = input[i]
-            let replacement: UInt8?, length: Int
-            switch byte {
-            case 0x0D:
-                replacement = 0x0A
-                length = i + 1 < input.count && input[i + 1] == 0x0A ? 2 : 1
-            case 0x00:
-                nuls += 1
-                (replacement, length) = (nil, 1)
-            case 0xC2 where i + 1 < input.count && input[i + 1] == 0xA0:
-                (replacement, length) = (0x20, 2)
-            case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0xAF:
-                (replacement, length) = (0x20, 3)
-            case 0xEF where i + 2 < input.count && input[i + 1] == 0xBB && input[i + 2] == 0xBF:
-                (replacement, length) = (nil, 3)
-            default:
+            guard let (replacement, length) = rewritten(at: i, in: input) else {
                 i = UTF8Search.firstNonASCII(in: input, from: i + 1, orCRNUL: true)
                 continue
             }
+            if input[i] == 0x00 { nuls += 1 }
             copy(copied..<i)
             if let replacement {
                 output[written] = replacement
@@ -290,6 +266,25 @@ public enum TextDecoder {
         }
         copy(copied..<input.count)
         return written
+    }
+
+    /// What `rewrite` makes of the sequence starting at byte `i`: the byte written in its place (nil: none) and its
+    /// length, or nil when the sequence stays. CR LF and CR → LF, NUL dropped, U+00A0 (C2 A0) and U+202F (E2 80 AF) →
+    /// space, U+FEFF (EF BB BF) dropped.
+    @inline(__always)
+    static func rewritten(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (replacement: UInt8?, length: Int)? {
+        /// Whether the bytes after `i` are `second` (and `third`).
+        func follows(_ second: UInt8, _ third: UInt8? = nil) -> Bool {
+            i + 1 < bytes.count && bytes[i + 1] == second && (third.map { i + 2 < bytes.count && bytes[i + 2] == $0 } ?? true)
+        }
+        switch bytes[i] {
+        case 0x0D: return (0x0A, follows(0x0A) ? 2 : 1)
+        case 0x00: return (nil, 1)
+        case 0xC2 where follows(0xA0): return (0x20, 2)
+        case 0xE2 where follows(0x80, 0xAF): return (0x20, 3)
+        case 0xEF where follows(0xBB, 0xBF): return (nil, 3)
+        default: return nil
+        }
     }
 
     /// `text.precomposedStringWithCanonicalMapping` (NFC), normalising only the stretches that NFC could change.
