@@ -42,36 +42,40 @@ public struct MarkdownReader: UTF8DocumentReader {
         var document = BlockDocument()
         var body = MarkdownPreamble.strip(text, into: &document)
         var walker = MarkdownWalker(baseURL: baseURL, document: document)
-        body.withUTF8 { read($0, into: &walker) }
+        body.withUTF8 { read($0, into: &walker, whenRead: nil) }
         return walker.document
     }
 
     /// `read(_:baseURL:)` for text given as its UTF-8 bytes, as `TextDecoder.decodeUTF8` leaves them: cmark-gfm reads
-    /// them where they lie, so no `String` of the whole document is made. A text that may open with front matter, a
-    /// JSON comment or a `%` title line (`MarkdownPreamble.mayOpenWithPreamble`) is read as a `String`.
+    /// them where they lie, so no `String` of the whole document is made. The preamble is taken off on the bytes too
+    /// (`MarkdownPreamble.strip(utf8:into:)`); only a text whose bytes cannot tell (it holds a CR, or non-ASCII where
+    /// a preamble part could start or end) is read as a `String`. So every document is read as bytes
+    /// (`readsAsUTF8(raw:)` is always true): what decoding changes at the front (CR LF, NUL, byte-order mark) is seen here.
     public func read(utf8 bytes: consuming [UInt8], baseURL: String?) -> BlockDocument {
         var bytes = bytes
-        guard !bytes.withUnsafeBufferPointer(MarkdownPreamble.mayOpenWithPreamble) else {
+        var document = BlockDocument()
+        guard let bodyStart = bytes.withUnsafeBufferPointer({ MarkdownPreamble.strip(utf8: $0, into: &document) }) else {
             let text = String(decoding: bytes, as: UTF8.self)
             bytes = []   // not held beside the text
             return read(text, baseURL: baseURL)
         }
-        var walker = MarkdownWalker(baseURL: baseURL, document: BlockDocument())
-        bytes.withUnsafeBufferPointer { read($0, into: &walker) }
+        var walker = MarkdownWalker(baseURL: baseURL, document: document)
+        // The bytes are this reader's alone (the mutable buffer is a copy if they were shared), and read once, front to
+        // back: the pages of each section read are released while the blocks of the next ones are made.
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var pages = MarkdownReadPages(buffer)
+            read(UnsafeBufferPointer(rebasing: buffer[bodyStart...]), into: &walker) { pages.release(before: bodyStart + $0) }
+        }
         return walker.document
     }
 
-    /// Whether the raw bytes, once decoded, surely open without a preamble (`MarkdownPreamble.mayOpenWithPreamble`):
-    /// decoding drops NULs, which could bring a preamble to the front, so raw bytes holding one are read as a `String`.
-    public func readsAsUTF8(raw: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Search.offset(of: 0x00, in: raw) == nil && !MarkdownPreamble.mayOpenWithPreamble(raw)
-    }
-
-    /// Parses the Markdown whose UTF-8 bytes are `text` (past any preamble) section by section into `walker`.
-    private func read(_ text: UnsafeBufferPointer<UInt8>, into walker: inout MarkdownWalker) {
+    /// Parses the Markdown whose UTF-8 bytes are `text` (past any preamble) section by section into `walker`;
+    /// `whenRead` is told, before each section after the first, the offset in `text` up to which it is read.
+    private func read(_ text: UnsafeBufferPointer<UInt8>, into walker: inout MarkdownWalker, whenRead: ((Int) -> Void)?) {
         let extensions = Self.syntaxExtensions
         let (sections, definitions) = MarkdownSections.split(text, targetBytes: sectionBytes)
         for section in sections {
+            if section.lowerBound > 0 { whenRead?(section.lowerBound) }
             guard Self.parse(UnsafeBufferPointer(rebasing: text[section]), definitions: definitions, extensions: extensions,
                              into: &walker) else { break }
         }
@@ -175,8 +179,9 @@ enum MarkdownPreamble {
         }
         let leading = rest.prefix { $0.isWhitespace }
         let afterSpace = rest.dropFirst(leading.count)
-        if afterSpace.hasPrefix("<!--"), let end = afterSpace.rangeOfASCII("-->") {
-            let inner = afterSpace[afterSpace.index(afterSpace.startIndex, offsetBy: 4)..<end.lowerBound]
+        // The closing "-->" is looked for past the opening "<!--" (in "<!-->" it would overlap it).
+        if afterSpace.hasPrefix("<!--"), case let opened = afterSpace.dropFirst(4), let end = opened.rangeOfASCII("-->") {
+            let inner = opened[..<end.lowerBound]
                 .drop { $0 == "-" || $0.isWhitespace }
             if inner.first == "{" || inner.first == "[", readJSON(String(inner), into: &document) {
                 rest = afterSpace[end.upperBound...]
