@@ -42,6 +42,8 @@ final class MarkdownArena {
 
     /// The allocator to hand cmark-gfm inside `withArena`: memory from the thread's arena.
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
+        // Every use of the allocator comes after this, on any thread (a lazy `static let` is initialised once, before it is read).
+        allocatorKey = threadKey
         let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         allocator.initialize(to: cmark_mem(
             calloc: { count, size in
@@ -62,11 +64,15 @@ final class MarkdownArena {
         return key
     }()
 
+    /// `threadKey` as the allocator's functions read it: set when `allocator` is made, never changed after. A variable
+    /// with a constant initial value is read without the check of a lazy `static let` at each of cmark-gfm's allocations.
+    nonisolated(unsafe) private static var allocatorKey: pthread_key_t = 0
+
     /// `body` run on the calling thread's arena (nil outside `withArena`), which `withArena` keeps
     /// alive: it is borrowed, not retained and released at each of cmark-gfm's allocations.
     @inline(__always)
     private static func withCurrent(_ body: (MarkdownArena) -> UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-        guard let arena = pthread_getspecific(threadKey) else { return nil }
+        guard let arena = pthread_getspecific(allocatorKey) else { return nil }
         return Unmanaged<MarkdownArena>.fromOpaque(arena)._withUnsafeGuaranteedRef(body)
     }
 
