@@ -44,3 +44,12 @@ struct MarkdownSpeed17Tests {
         }
     }
 }
+
+/// A long document read as bytes, whose pages are released section by section (`MarkdownReadPages`), reads as its text.
+@Test func longDocumentReadAsBytesReadsAsItsText() {
+    var text = "---\ntitle: Long\n---\n"
+    for (name, corpus) in MarkdownSectionsTests.corpusMarkdown { text += "\n# \(name)\n\n" + corpus + "\n" }
+    while text.utf8.count < 1 << 20 { text += text }
+    let reader = MarkdownReader(sectionBytes: 16 << 10)
+    #expect(reader.read(utf8: Array(text.utf8), baseURL: nil) == reader.read(text, baseURL: nil))
+}

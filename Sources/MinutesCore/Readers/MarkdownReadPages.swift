@@ -13,8 +13,8 @@ import Glibc
 struct MarkdownReadPages {
     /// The bytes whose pages are released as they are read.
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    /// Bytes before this offset are released (as far as they fill whole pages).
-    private var released = 0
+    /// The address up to which the pages are released (a page boundary); nil before the first release.
+    private var releasedEnd: Int?
 
     /// Releases, as they are read, the pages of `bytes`: a buffer owned by the caller alone, not read after the parse.
     init(_ bytes: UnsafeMutableBufferPointer<UInt8>) {
@@ -27,11 +27,12 @@ struct MarkdownReadPages {
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         guard let base = bytes.baseAddress, pageSize > 0, offset <= bytes.count else { return }
         let address = Int(bitPattern: base)
-        let start = (address + released + pageSize - 1) / pageSize * pageSize
+        // The page that holds the first byte may hold what lies before the bytes (the array's header): it is kept.
+        let start = releasedEnd ?? (address + pageSize - 1) / pageSize * pageSize
         let end = (address + offset) / pageSize * pageSize
         guard end > start, let page = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(page, end - start, Int32(MADV_DONTNEED))
-        released = offset
+        releasedEnd = end
         #endif
     }
 }
