@@ -335,7 +335,7 @@ private struct MarkdownWalker {
     var document: BlockDocument
     var builder: MarkdownBuilder?
     /// The open block's text (for a table row, the open cell's), its lines (`lines`) separated by a line feed.
-    var text: [UInt8] = []
+    var text = ByteBuffer()
     /// The open block's lines, at least one.
     var lines = [MarkdownLine(start: 0)]
     /// Blocks suspended by a nested block that splits them; their text was emitted before.
@@ -344,7 +344,7 @@ private struct MarkdownWalker {
     /// Open links, innermost last, with where their text starts in `linkText`.
     var openLinks: [(owner: OpaquePointer, href: String, start: Int)] = []
     /// The text appended since the outermost open link opened (each link's text is a suffix of it).
-    var linkText: [UInt8] = []
+    var linkText = ByteBuffer()
     /// The open table cell.
     var cell: OpaquePointer?
     /// The index of the open block's line that is known to hold more than white space.
@@ -385,7 +385,7 @@ private struct MarkdownWalker {
             // Only a paragraph splits at labels, so only a paragraph's lines keep `startsStrong`.
             if builder?.kind == .paragraph, lastLineIsBlank() { lines[lines.count - 1].startsStrong = true }
         case .link:
-            if openLinks.isEmpty { linkText.removeAll(keepingCapacity: true) }
+            if openLinks.isEmpty { linkText.removeAll() }
             openLinks.append((node, resolve(literalURL(node)), linkText.count))
         case .image: imageDepth += 1
         case .paragraph:
@@ -412,7 +412,7 @@ private struct MarkdownWalker {
         case .tableCell:
             if builder?.kind == .tableRow {
                 cell = node
-                text.removeAll(keepingCapacity: true)
+                text.removeAll()
             }
         case .codeBlock:
             var code = literal(node)
@@ -437,14 +437,13 @@ private struct MarkdownWalker {
         if openLinks.last?.owner == node {
             let link = openLinks.removeLast()
             if builder != nil {
-                let text = linkText.withUnsafeBufferPointer { MarkdownText.collapsed($0[link.start...]) }
+                let text = MarkdownText.collapsed(linkText.bytes[link.start...])
                 builder?.links.append((lines.count - 1, Link(text: text, href: link.href)))
             }
         }
         if type == .image { imageDepth = max(imageDepth - 1, 0) }
         if cell == node {
-            let text = text.withUnsafeBufferPointer { MarkdownText.collapsed($0[...]) }
-            builder?.cells.append(text)
+            builder?.cells.append(MarkdownText.collapsed(text.bytes[...]))
             cell = nil
         }
         if builder?.owner == node, let open = builder.take() {
@@ -477,7 +476,7 @@ private struct MarkdownWalker {
     mutating func open(_ block: MarkdownBuilder) {
         builder = block
         nonBlankLine = nil
-        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
+        text.removeAll()
         if lines.count > 1 || lines[0].startsStrong {
             lines.removeAll(keepingCapacity: true)
             lines.append(MarkdownLine(start: 0))
@@ -521,7 +520,7 @@ private struct MarkdownWalker {
     mutating func lastLineIsBlank() -> Bool {
         let last = lines.count - 1
         if nonBlankLine == last { return false }
-        let blank = text.withUnsafeBufferPointer { MarkdownText.isBlank($0[lines[last].start...]) }
+        let blank = MarkdownText.isBlank(text.bytes[lines[last].start...])
         if !blank { nonBlankLine = last }
         return blank
     }
@@ -542,7 +541,7 @@ private struct MarkdownWalker {
             emitParagraph(open, links: links)
         default:
             // Only a paragraph has more than one line.
-            let text = text.withUnsafeBufferPointer { MarkdownText.collapsed($0[...]) }
+            let text = MarkdownText.collapsed(text.bytes[...])
             guard !text.isEmpty || open.checked != nil else { return }
             document.blocks.append(Block(open.kind, text, level: open.level, checked: open.checked,
                                          ordered: open.ordered, links: links))
@@ -553,7 +552,7 @@ private struct MarkdownWalker {
     /// `Label:`. Each line's text is white space collapsed, and the paragraph's is its lines' joined
     /// with a space, collapsed again (on the bytes at once when no line holds white space beyond ASCII).
     mutating func emitParagraph(_ open: MarkdownBuilder, links: [Link]) {
-        let (lineTexts, joined, classes) = text.withUnsafeBufferPointer { all -> ([String]?, String, [String]) in
+        let (lineTexts, joined, classes) = { (all: UnsafeBufferPointer<UInt8>) -> ([String]?, String, [String]) in
             func line(_ index: Int) -> String { MarkdownText.collapsed(all[lineRange(index)]) }
             var kept = lines.count
             // A kramdown attribute list on the paragraph's last line ("{: #resolution4 .resolution}")
@@ -575,7 +574,7 @@ private struct MarkdownWalker {
             let body = all[0..<lineRange(kept - 1).upperBound]
             if let text = MarkdownText.collapsedOnBytes(body) { return (nil, text, classes) }
             return (nil, TextRules.collapseWhitespace((0..<kept).map(line).joined(separator: " ")), classes)
-        }
+        }(text.bytes)
         if let lineTexts {
             for (index, line) in lineTexts.enumerated() where !line.isEmpty {
                 let lineLinks = open.links.filter { $0.line == index }.map(\.link)
