@@ -13,6 +13,10 @@ import Glibc
 struct MarkdownReadPages {
     /// The bytes whose pages are released as they are read.
     let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// The fewest bytes released at once: each release is a system call that changes the mappings of every thread of
+    /// the process (tens of microseconds), so a document shorter than this releases nothing, and a long one releases
+    /// a run of pages every four sections or so and keeps less than this unreleased.
+    static let minimumBytes = 256 << 10
     /// The address up to which the pages are released (a page boundary); nil before the first release.
     private var releasedEnd: Int?
 
@@ -30,7 +34,7 @@ struct MarkdownReadPages {
         // The page that holds the first byte may hold what lies before the bytes (the array's header): it is kept.
         let start = releasedEnd ?? (address + pageSize - 1) / pageSize * pageSize
         let end = (address + offset) / pageSize * pageSize
-        guard end > start, let page = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        guard end - start >= Self.minimumBytes, let page = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(page, end - start, Int32(MADV_DONTNEED))
         releasedEnd = end
         #endif
