@@ -1,0 +1,113 @@
+/// A set of words kept as a Bloom filter of their `OrganisationWordFilter.hash`es: a word whose bits are not all set
+/// was never inserted (a word whose bits are set may still not have been).
+struct OrganisationWordFilter {
+    /// 4,096 bits, two of them set for each word inserted.
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    /// A filter of the `hash`es of `words`.
+    init(_ words: some Sequence<String> = [String]()) {
+        for word in words { insert(word.utf8) }
+    }
+
+    /// Records `word` (its `hash`).
+    mutating func insert(_ word: some Sequence<UInt8>) {
+        let (first, second) = Self.bitIndices(Self.hash(word))
+        for bit in [first, second] { bits[bit >> 6] |= 1 << UInt64(bit & 63) }
+    }
+
+    /// Whether a word whose `hash` is `hash` may have been inserted; false means it was not.
+    @inline(__always)
+    func mayHold(_ hash: UInt64) -> Bool {
+        let (first, second) = Self.bitIndices(hash)
+        return bits[first >> 6] >> UInt64(first & 63) & bits[second >> 6] >> UInt64(second & 63) & 1 != 0
+    }
+
+    /// The two bits of a hash.
+    @inline(__always)
+    private static func bitIndices(_ hash: UInt64) -> (Int, Int) {
+        (Int(truncatingIfNeeded: hash >> 52), Int(truncatingIfNeeded: hash >> 40) & 4095)
+    }
+
+    /// The hash of a word's ASCII letters and digits, letters lower-cased, its other bytes left out ("Foo-Bar," and
+    /// "foobar" hash alike): `start`, then `step` for each of them.
+    static func hash(_ word: some Sequence<UInt8>) -> UInt64 {
+        var hash = start
+        for byte in word where isLetterOrDigit(byte) { hash = step(hash, byte | 0x20) }
+        return hash
+    }
+
+    /// The hash of no byte.
+    static let start: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// `hash` taking in the lower-cased letter or digit `lower` (FNV-1a).
+    @inline(__always)
+    static func step(_ hash: UInt64, _ lower: UInt8) -> UInt64 {
+        (hash ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Whether `byte` is an ASCII letter or digit (`byte | 0x20` lower-cases a letter and keeps a digit).
+    @inline(__always)
+    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+    }
+}
+
+extension OrganisationRegistry {
+    /// The organisation words (`Vocabulary.organisationCues`), for `mayChange(trying:nameWords:)`.
+    static let cueWordFilter = OrganisationWordFilter(Vocabulary.organisationCues)
+
+    /// Whether trying the capitalised run `run` (the bytes of a run that `OrganisationExtractor.asciiRun(in:from:to:)`
+    /// worked out: plain ASCII words one space apart) in `OrganisationExtractor.addMentions` may change the registry
+    /// whose `nameWordFilter` is `names`; false when it surely changes nothing, told on the run's bytes, before any
+    /// string is made of it.
+    ///
+    /// Trying a run changes the registry only through a candidate, the whole run or a piece of it (the words between
+    /// its " and ", " in " or " - "), trimmed of connectors and determiners at its ends:
+    /// - as an alias (`addAliasIfReordered`): two significant words of the candidate's key or more, every one a word
+    ///   of `everyNameWord`. The key's words are the run's words' ASCII letters and digits, lower-cased (a run with
+    ///   "&", a tab or a line break, where keys cut words differently, is not screened): no word between two words
+    ///   that are neither connectors nor name words holds two name words, or no candidate does;
+    /// - as a new organisation (`MentionMemo.namesNewOrganisation`): the candidate's head word, lower-cased, is an
+    ///   organisation word. The head is the word before its first "of" or "for", or its last word: a word that a
+    ///   connector follows in the run, or the run's last word.
+    static func mayChange(trying run: UnsafeBufferPointer<UInt8>, nameWords names: OrganisationWordFilter) -> Bool {
+        let cues = cueWordFilter, connectors = OrganisationExtractor.asciiConnectorCodes
+        var previousIsCue = false   // whether the word before is an organisation word, on its letters and digits
+        var nameWords = 0           // name words since the last word that is neither a connector nor a name word
+        var start = 0               // where the current word starts
+        var hash = OrganisationWordFilter.start, letters = 0, code: UInt32 = 0   // the current word's letters and digits
+        for index in 0...run.count {
+            let byte = index < run.count ? run[index] : UInt8(ascii: " ")
+            if OrganisationWordFilter.isLetterOrDigit(byte) {
+                hash = OrganisationWordFilter.step(hash, byte | 0x20)
+                code = code << 8 | UInt32(byte | 0x20)
+                letters += 1
+                continue
+            }
+            guard byte == UInt8(ascii: " ") else {
+                if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") { return true }
+                continue
+            }
+            // The end of a word (or of spaces).
+            defer { start = index + 1; hash = OrganisationWordFilter.start; letters = 0; code = 0 }
+            guard index > start else { continue }
+            // A head that a connector follows.
+            if previousIsCue, index - start <= 3,
+               connectors.contains(OrganisationExtractor.shortWordCode(UnsafeBufferPointer(rebasing: run[start..<index]))) {
+                return true
+            }
+            // A word without letters or digits is no word of a key, and no organisation word.
+            guard letters > 0 else { previousIsCue = false; continue }
+            previousIsCue = cues.mayHold(hash)
+            if letters <= 3, connectors.contains(code << 2 | UInt32(letters)) { continue }
+            if names.mayHold(hash) {
+                nameWords += 1
+                if nameWords >= 2 { return true }
+            } else {
+                nameWords = 0
+            }
+        }
+        // The run's last word as a head.
+        return previousIsCue
+    }
+}
