@@ -12,6 +12,8 @@ struct OrganisationSpeed17Tests {
         "Corp", "Corp.", "Inc.", "A/S", "Co.", "Labs", "Systems", "Apache-Software", "APACHE", "SOFTWARE", "For", "FOR",
         "In", "AND", "Des", "The Apache", "of the", " and ", " in ", " - ", "R&D", "Green\tIsland", "Island\nBornholm",
         "Cleantech", "Association", "Cluster", "Finnish", "Center", "Business", "Hub", "Forum", "Office", "x7", "7x",
+        "Ärzte", "Zoë", "Green\u{A0}Island", "\u{A0}", "Bornholm\u{2009}", "Island\u{600}", "\u{600}", "Foundation’s",
+        "\u{212A}", "\u{130}", "–", "Bright–Green", "Ståhl", "É",
     ]
 
     /// A registry that already knows some organisations, so that runs can be its aliases and name it again.
@@ -20,6 +22,7 @@ struct OrganisationSpeed17Tests {
         registry.add("Apache Software Foundation")
         registry.add("Bright Green Island – Business Center Bornholm")
         registry.add("Global Cleantech Cluster Association", acronym: "GCCA")
+        registry.add("Ärzte Ståhl Zoë Foundation")
         return registry
     }
 
@@ -54,16 +57,16 @@ struct OrganisationSpeed17Tests {
         var refused = 0, passed = 0
         for _ in 0..<20_000 {
             let text = (0..<Int(generator.next() % 9)).map { _ in generator.pick(Self.pieces) }.joined(separator: " ")
-            OrganisationExtractor.forEachMentionSpan(in: text) { span in
-                let run: String
-                switch span {
-                case .runBytes(let bytes): run = String(decoding: bytes, as: UTF8.self)
-                case .run(let joined): run = joined
-                case .stretch: return
-                }
+            /// Tries `run` alone against the seeded registry.
+            func check(_ run: String) {
                 // The run read alone is that run again: trying it alone is what `addMentions` does with it.
                 var again: [String] = []
-                OrganisationExtractor.forEachMentionSource(in: run) { if case .run(let found) = $0 { again.append(found) } }
+                OrganisationExtractor.forEachMentionSource(in: run) { source in
+                    switch source {
+                    case .run(let found): again.append(found)
+                    case .stretch(let stretch): again += TextRules.capitalisedRuns(in: stretch, multiWordOnly: true)
+                    }
+                }
                 guard again == [run] else { return }
                 var registry = Self.seededRegistry()
                 let mayChange = run.utf8.withContiguousStorageIfAvailable {
@@ -78,6 +81,17 @@ struct OrganisationSpeed17Tests {
                 } else {
                     passed += 1
                 }
+            }
+            OrganisationExtractor.forEachMentionSpan(in: text) { span in
+                let run: String
+                switch span {
+                case .runBytes(let bytes): run = String(decoding: bytes, as: UTF8.self)
+                case .run(let joined): run = joined
+                case .stretch(let stretch):
+                    for run in TextRules.capitalisedRuns(in: stretch, multiWordOnly: true) { check(run) }
+                    return
+                }
+                check(run)
             }
         }
         #expect(refused > 1_000 && passed > 500)

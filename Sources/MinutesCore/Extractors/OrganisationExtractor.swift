@@ -189,7 +189,10 @@ public enum OrganisationExtractor {
                 let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
                 if memo.stretchIdleAt(index) == stretchRevision { return }
-                for run in memo.runs(inStretchAt: index) { tryRun(at: memo.runIndex(of: run, isASCIIRun: false)) }
+                for var run in memo.runs(inStretchAt: index)
+                where !screensRuns || run.withUTF8({ OrganisationRegistry.mayChange(trying: $0, nameWords: registry.nameWordFilter) }) {
+                    tryRun(at: memo.runIndex(of: run, isASCIIRun: false))
+                }
                 if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }

@@ -56,26 +56,28 @@ extension OrganisationRegistry {
     /// The organisation words (`Vocabulary.organisationCues`), for `mayChange(trying:nameWords:)`.
     static let cueWordFilter = OrganisationWordFilter(Vocabulary.organisationCues)
 
-    /// Whether trying the capitalised run `run` (the bytes of a run that `OrganisationExtractor.asciiRun(in:from:to:)`
-    /// worked out: plain ASCII words one space apart) in `OrganisationExtractor.addMentions` may change the registry
-    /// whose `nameWordFilter` is `names`; false when it surely changes nothing, told on the run's bytes, before any
-    /// string is made of it.
+    /// Whether trying the capitalised run `run` (its UTF-8 bytes: a run that `OrganisationExtractor.asciiRun(in:from:to:)`
+    /// worked out, or one of `TextRules.capitalisedRuns(in:multiWordOnly: true)`) in `OrganisationExtractor.addMentions`
+    /// may change the registry whose `nameWordFilter` is `names`; false when it surely changes nothing, told on the
+    /// run's bytes, before any string is made of it.
     ///
     /// Trying a run changes the registry only through a candidate, the whole run or a piece of it (the words between
-    /// its " and ", " in " or " - "), trimmed of connectors and determiners at its ends:
+    /// its " and ", " in ", " – " or " - "), trimmed of connectors and determiners at its ends:
     /// - as an alias (`addAliasIfReordered`): two significant words of the candidate's key or more, every one a word
-    ///   of `everyNameWord`. The key's words are the run's words' ASCII letters and digits, lower-cased (a run with
-    ///   "&", a tab or a line break, where keys cut words differently, is not screened): no word between two words
-    ///   that are neither connectors nor name words holds two name words, or no candidate does;
+    ///   of `everyNameWord`. The key of a run's word between spaces hashes as its ASCII letters and digits lower-cased,
+    ///   as the name word's does, unless keys read the run otherwise (`keyReadsOtherwise`; "&", a tab, a line break):
+    ///   such a run is not screened. So no word between two words that are neither connectors nor name words holds two
+    ///   name words, or no candidate does (a word with non-ASCII bytes never breaks the count);
     /// - as a new organisation (`MentionMemo.namesNewOrganisation`): the candidate's head word, lower-cased, is an
-    ///   organisation word. The head is the word before its first "of" or "for", or its last word: a word that a
-    ///   connector follows in the run, or the run's last word.
+    ///   organisation word (plain ASCII). The head is the word before its first "of" or "for", or its last word: a word
+    ///   that a connector follows in the run, or the run's last word.
     static func mayChange(trying run: UnsafeBufferPointer<UInt8>, nameWords names: OrganisationWordFilter) -> Bool {
         let cues = cueWordFilter, connectors = OrganisationExtractor.asciiConnectorCodes
         var previousIsCue = false   // whether the word before is an organisation word, on its letters and digits
         var nameWords = 0           // name words since the last word that is neither a connector nor a name word
         var start = 0               // where the current word starts
         var hash = OrganisationWordFilter.start, letters = 0, code: UInt32 = 0   // the current word's letters and digits
+        var plain = true            // whether the current word is plain ASCII
         for index in 0...run.count {
             let byte = index < run.count ? run[index] : UInt8(ascii: " ")
             if OrganisationWordFilter.isLetterOrDigit(byte) {
@@ -86,20 +88,32 @@ extension OrganisationRegistry {
             }
             guard byte == UInt8(ascii: " ") else {
                 if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") { return true }
+                if byte >= 0x80 {
+                    plain = false
+                    if byte >= 0xC2, keyReadsOtherwise(run, at: index) { return true }
+                }
                 continue
             }
             // The end of a word (or of spaces).
-            defer { start = index + 1; hash = OrganisationWordFilter.start; letters = 0; code = 0 }
+            defer { start = index + 1; hash = OrganisationWordFilter.start; letters = 0; code = 0; plain = true }
             guard index > start else { continue }
+            let word = UnsafeBufferPointer(rebasing: run[start..<index])
             // A head that a connector follows.
-            if previousIsCue, index - start <= 3,
-               connectors.contains(OrganisationExtractor.shortWordCode(UnsafeBufferPointer(rebasing: run[start..<index]))) {
+            if previousIsCue, word.count <= 3,
+               plain ? connectors.contains(OrganisationExtractor.shortWordCode(word)) : word.elementsEqual(enDash) {
                 return true
             }
-            // A word without letters or digits is no word of a key, and no organisation word.
-            guard letters > 0 else { previousIsCue = false; continue }
-            previousIsCue = cues.mayHold(hash)
-            if letters <= 3, connectors.contains(code << 2 | UInt32(letters)) { continue }
+            if plain {
+                // A word without letters or digits is no word of a key, and no organisation word.
+                guard letters > 0 else { previousIsCue = false; continue }
+                previousIsCue = cues.mayHold(hash)
+                if letters <= 3, connectors.contains(code << 2 | UInt32(letters)) { continue }
+            } else {
+                // No organisation word. Its key word may be a connector ("“of”"), a word of other letters (whose hash is
+                // `start`) or none at all ("–"): it counts when it may be a name word, and never breaks a count.
+                previousIsCue = false
+                if !names.mayHold(hash) { continue }
+            }
             if names.mayHold(hash) {
                 nameWords += 1
                 if nameWords >= 2 { return true }
@@ -109,5 +123,33 @@ extension OrganisationRegistry {
         }
         // The run's last word as a head.
         return previousIsCue
+    }
+
+    /// The bytes of "–", the one connector that is not plain ASCII.
+    private static let enDash = Array("–".utf8)
+
+    /// Whether the character whose UTF-8 bytes start at `index` of `run` may make a registry key read the run's words
+    /// otherwise than its bytes do: whitespace, where a key cuts words (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+    /// U+2029, U+202F, U+205F, U+3000); "İ" U+0130 and KELVIN SIGN U+212A, which lower-case into ASCII; and the scripts
+    /// with prepended marks (U+0600–U+073F, U+0880–U+0DFF, and every character beyond U+FFFF), which join the space
+    /// or the ASCII letter after them into one character.
+    private static func keyReadsOtherwise(_ run: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let second = index + 1 < run.count ? run[index + 1] : 0, third = index + 2 < run.count ? run[index + 2] : 0
+        switch run[index] {
+        case 0xC2: return second == 0x85 || second == 0xA0
+        case 0xC4: return second == 0xB0
+        case 0xD8...0xDC, 0xF0...0xFF: return true
+        case 0xE0: return (0xA2...0xB7).contains(second)
+        case 0xE1: return second == 0x9A && third == 0x80
+        case 0xE2:
+            switch second {
+            case 0x80: return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF
+            case 0x81: return third == 0x9F
+            case 0x84: return third == 0xAA
+            default: return false
+            }
+        case 0xE3: return second == 0x80 && third == 0x80
+        default: return false
+        }
     }
 }
