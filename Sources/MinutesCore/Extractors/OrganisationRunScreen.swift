@@ -12,7 +12,8 @@ struct OrganisationWordFilter {
     /// Records `word` (its `hash`).
     mutating func insert(_ word: some Sequence<UInt8>) {
         let (first, second) = Self.bitIndices(Self.hash(word))
-        for bit in [first, second] { bits[bit >> 6] |= 1 << UInt64(bit & 63) }
+        bits[first >> 6] |= 1 << UInt64(first & 63)
+        bits[second >> 6] |= 1 << UInt64(second & 63)
     }
 
     /// Whether a word whose `hash` is `hash` may have been inserted; false means it was not.
