@@ -57,8 +57,8 @@ struct OrganisationSpeed17Tests {
         var refused = 0, passed = 0
         for _ in 0..<20_000 {
             let text = (0..<Int(generator.next() % 9)).map { _ in generator.pick(Self.pieces) }.joined(separator: " ")
-            /// Tries `run` alone against the seeded registry.
-            func check(_ run: String) {
+            /// Tries `run` alone against the seeded registry, which the screen reads as `screened`.
+            func check(_ run: String, screened: UnsafeBufferPointer<UInt8>) {
                 // The run read alone is that run again: trying it alone is what `addMentions` does with it.
                 var again: [String] = []
                 OrganisationExtractor.forEachMentionSource(in: run) { source in
@@ -69,9 +69,7 @@ struct OrganisationSpeed17Tests {
                 }
                 guard again == [run] else { return }
                 var registry = Self.seededRegistry()
-                let mayChange = run.utf8.withContiguousStorageIfAvailable {
-                    OrganisationRegistry.mayChange(trying: $0, nameWords: registry.nameWordFilter)
-                }
+                let mayChange = OrganisationRegistry.mayChange(trying: screened, nameWords: registry.nameWordFilter)
                 var memo = MentionMemo(context: MentionContext(texts: [text]))
                 let before = registry.revision
                 OrganisationExtractor.addMentions(in: run, memo: &memo, to: &registry, screensRuns: false)
@@ -83,15 +81,22 @@ struct OrganisationSpeed17Tests {
                 }
             }
             OrganisationExtractor.forEachMentionSpan(in: text) { span in
-                let run: String
                 switch span {
-                case .runBytes(let bytes): run = String(decoding: bytes, as: UTF8.self)
-                case .run(let joined): run = joined
+                case .plainStretch(let stretch):
+                    // The stretch is screened for its run.
+                    let run: String
+                    switch OrganisationExtractor.asciiRun(in: stretch, from: 0, to: stretch.count) {
+                    case .inPlace(let range)?: run = String(decoding: UnsafeBufferPointer(rebasing: stretch[range]), as: UTF8.self)
+                    case .joined(let joined)?: run = joined
+                    case nil: return
+                    }
+                    check(run, screened: stretch)
                 case .stretch(let stretch):
-                    for run in TextRules.capitalisedRuns(in: stretch, multiWordOnly: true) { check(run) }
-                    return
+                    for run in TextRules.capitalisedRuns(in: stretch, multiWordOnly: true) {
+                        var bytes = run
+                        bytes.withUTF8 { check(run, screened: $0) }
+                    }
                 }
-                check(run)
             }
         }
         #expect(refused > 1_000 && passed > 500)

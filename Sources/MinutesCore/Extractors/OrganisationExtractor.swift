@@ -177,13 +177,15 @@ public enum OrganisationExtractor {
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
         return forEachMentionSpan(in: text) { span in
             switch span {
-            case .runBytes(let run):
-                guard !screensRuns || OrganisationRegistry.mayChange(trying: run, nameWords: registry.nameWordFilter) else { return }
-                tryRun(at: memo.runIndex(ofBytes: run, isASCIIRun: true))
-            case .run(let run):
-                var bytes = run
-                guard !screensRuns || bytes.withUTF8({ OrganisationRegistry.mayChange(trying: $0, nameWords: registry.nameWordFilter) }) else { return }
-                tryRun(at: memo.runIndex(of: run, isASCIIRun: true))
+            case .plainStretch(let stretch):
+                // Screened before its run is worked out: the run's words are the stretch's, trimmed of punctuation,
+                // and of connectors and determiners at its ends (`mayChange(trying:nameWords:)` holds for both).
+                guard !screensRuns || OrganisationRegistry.mayChange(trying: stretch, nameWords: registry.nameWordFilter) else { return }
+                switch asciiRun(in: stretch, from: 0, to: stretch.count) {
+                case .inPlace(let run)?: tryRun(at: memo.runIndex(ofBytes: UnsafeBufferPointer(rebasing: stretch[run]), isASCIIRun: true))
+                case .joined(let run)?: tryRun(at: memo.runIndex(of: run, isASCIIRun: true))
+                case nil: break
+                }
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
                 let index = memo.stretchIndex(of: stretch)

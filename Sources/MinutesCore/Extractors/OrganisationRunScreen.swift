@@ -57,10 +57,11 @@ extension OrganisationRegistry {
     /// The organisation words (`Vocabulary.organisationCues`), for `mayChange(trying:nameWords:)`.
     static let cueWordFilter = OrganisationWordFilter(Vocabulary.organisationCues)
 
-    /// Whether trying the capitalised run `run` (its UTF-8 bytes: a run that `OrganisationExtractor.asciiRun(in:from:to:)`
-    /// worked out, or one of `TextRules.capitalisedRuns(in:multiWordOnly: true)`) in `OrganisationExtractor.addMentions`
-    /// may change the registry whose `nameWordFilter` is `names`; false when it surely changes nothing, told on the
-    /// run's bytes, before any string is made of it.
+    /// Whether trying the capitalised run `run` (its UTF-8 bytes: one of `TextRules.capitalisedRuns(in:multiWordOnly:
+    /// true)`, or a stretch of plain ASCII words whose run `OrganisationExtractor.asciiRun(in:from:to:)` works out) in
+    /// `OrganisationExtractor.addMentions` may change the registry whose `nameWordFilter` is `names`; false when it
+    /// surely changes nothing, told on the run's bytes, before any string is made of it. (A stretch holds its run's
+    /// words, with punctuation, which no rule here reads, and with more words at its ends only.)
     ///
     /// Trying a run changes the registry only through a candidate, the whole run or a piece of it (the words between
     /// its " and ", " in ", " – " or " - "), trimmed of connectors and determiners at its ends:
@@ -98,10 +99,9 @@ extension OrganisationRegistry {
             // The end of a word (or of spaces).
             defer { start = index + 1; hash = OrganisationWordFilter.start; letters = 0; code = 0; plain = true }
             guard index > start else { continue }
-            let word = UnsafeBufferPointer(rebasing: run[start..<index])
-            // A head that a connector follows.
-            if previousIsCue, word.count <= 3,
-               plain ? connectors.contains(OrganisationExtractor.shortWordCode(word)) : word.elementsEqual(enDash) {
+            // A head that a connector follows: a word whose letters and digits spell one ("of", "(of)"), or that has
+            // none ("-", "–").
+            if previousIsCue, letters == 0 || (letters <= 3 && connectors.contains(code << 2 | UInt32(letters))) {
                 return true
             }
             if plain {
@@ -125,9 +125,6 @@ extension OrganisationRegistry {
         // The run's last word as a head.
         return previousIsCue
     }
-
-    /// The bytes of "–", the one connector that is not plain ASCII.
-    private static let enDash = Array("–".utf8)
 
     /// Whether the character whose UTF-8 bytes start at `index` of `run` may make a registry key read the run's words
     /// otherwise than its bytes do: whitespace, where a key cuts words (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,

@@ -12,13 +12,13 @@ extension OrganisationExtractor {
         case stretch(String)
     }
 
-    /// A `MentionSource` as `forEachMentionSpan` gives it: a run that stands as it is in the text comes as its bytes, in
-    /// place, so that a run seen before costs no string.
+    /// A `MentionSource` as `forEachMentionSpan` gives it: a stretch of plain ASCII words comes as its bytes, in place,
+    /// for the caller to work out its run (`asciiRun(in:from:to:)`, which may find none) only when it wants it, and a
+    /// run that stands as it is in the text as its bytes too, so that a run seen before costs no string.
     enum MentionSpan {
-        /// `MentionSource.run` of the run whose bytes these are (plain ASCII words one space apart).
-        case runBytes(UnsafeBufferPointer<UInt8>)
-        /// `MentionSource.run` of a run whose words are joined again (punctuation or more spaces between them in the text).
-        case run(String)
+        /// A stretch of plain ASCII words (no byte above 0x7F, no CR) with two words or more that can start or end a
+        /// run: its run, if any, is `MentionSource.run`.
+        case plainStretch(UnsafeBufferPointer<UInt8>)
         /// `MentionSource.stretch`.
         case stretch(String)
     }
@@ -39,14 +39,18 @@ extension OrganisationExtractor {
     static func forEachMentionSource(in text: String, _ body: (MentionSource) -> Void) -> CueEndingScan {
         forEachMentionSpan(in: text) { span in
             switch span {
-            case .runBytes(let run): body(.run(String(decoding: run, as: UTF8.self)))
-            case .run(let run): body(.run(run))
+            case .plainStretch(let stretch):
+                switch asciiRun(in: stretch, from: 0, to: stretch.count) {
+                case .inPlace(let run)?: body(.run(String(decoding: UnsafeBufferPointer(rebasing: stretch[run]), as: UTF8.self)))
+                case .joined(let run)?: body(.run(run))
+                case nil: break
+                }
             case .stretch(let stretch): body(.stretch(stretch))
             }
         }
     }
 
-    /// `forEachMentionSource(in:_:)`, each run that stands as it is in the text given as its bytes in place.
+    /// `forEachMentionSource(in:_:)`, each stretch of plain ASCII words given as its bytes in place (`MentionSpan`).
     @discardableResult
     static func forEachMentionSpan(in text: String, _ body: (MentionSpan) -> Void) -> CueEndingScan {
         let connectorInitials = asciiConnectorInitials, cueWords = agentCueWords, quietInitials = quietWordInitials
@@ -62,11 +66,7 @@ extension OrganisationExtractor {
             func cut() {
                 if ends >= 2 {
                     if plainStretch {
-                        switch asciiRun(in: bytes, from: first, to: last) {
-                        case .inPlace(let run)?: body(.runBytes(UnsafeBufferPointer(rebasing: bytes[run])))
-                        case .joined(let run)?: body(.run(run))
-                        case nil: break
-                        }
+                        body(.plainStretch(UnsafeBufferPointer(rebasing: bytes[first..<last])))
                     } else {
                         body(.stretch(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)))
                     }
