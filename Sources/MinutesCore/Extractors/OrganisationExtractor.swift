@@ -143,8 +143,11 @@ public enum OrganisationExtractor {
 
     /// Capitalised phrases that are, or abbreviate, or reorder an organisation.
     /// Returns what the pass over the text's words saw of the agent cues' last words (`addAgentMentions`).
+    /// `screensRuns` is there for tests, which compare the runs screened on their bytes (`mayChange(trying:nameWords:)`) with
+    /// all runs tried.
     @discardableResult
-    static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry) -> CueEndingScan {
+    static func addMentions(in text: String, memo: inout MentionMemo, to registry: inout OrganisationRegistry,
+                            screensRuns: Bool = true) -> CueEndingScan {
         var trimmedText: Substring?   // worked out for the first run that needs it
         /// Tries one capitalised run of the text, the run at `index` of the memo.
         func tryRun(at index: Int) {
@@ -174,16 +177,24 @@ public enum OrganisationExtractor {
         // A lone capitalised word is a name, a place or the start of a sentence: only longer runs count.
         return forEachMentionSpan(in: text) { span in
             switch span {
-            case .runBytes(let run):
-                tryRun(at: memo.runIndex(ofBytes: run, isASCIIRun: true))
-            case .run(let run):
-                tryRun(at: memo.runIndex(of: run, isASCIIRun: true))
+            case .plainStretch(let stretch):
+                // Screened before its run is worked out: the run's words are the stretch's, trimmed of punctuation,
+                // and of connectors and determiners at its ends (`mayChange(trying:nameWords:)` holds for both).
+                guard !screensRuns || OrganisationRegistry.mayChange(trying: stretch, nameWords: registry.nameWordFilter) else { return }
+                switch asciiRun(in: stretch, from: 0, to: stretch.count) {
+                case .inPlace(let run)?: tryRun(at: memo.runIndex(ofBytes: UnsafeBufferPointer(rebasing: stretch[run]), isASCIIRun: true))
+                case .joined(let run)?: tryRun(at: memo.runIndex(of: run, isASCIIRun: true))
+                case nil: break
+                }
             case .stretch(let stretch):
                 // A stretch that changed nothing changes nothing again while the registry stays as it was.
                 let index = memo.stretchIndex(of: stretch)
                 let stretchRevision = registry.revision
                 if memo.stretchIdleAt(index) == stretchRevision { return }
-                for run in memo.runs(inStretchAt: index) { tryRun(at: memo.runIndex(of: run, isASCIIRun: false)) }
+                for var run in memo.runs(inStretchAt: index)
+                where !screensRuns || run.withUTF8({ OrganisationRegistry.mayChange(trying: $0, nameWords: registry.nameWordFilter) }) {
+                    tryRun(at: memo.runIndex(of: run, isASCIIRun: false))
+                }
                 if registry.revision == stretchRevision { memo.markStretchIdle(index, at: stretchRevision) }
             }
         }
@@ -546,6 +557,8 @@ struct OrganisationRegistry {
     /// The shapes of the words of `everyNameWord` (`NameWordShapes`): most words of a phrase are refused on their bytes,
     /// before a string is made to look them up.
     private var everyNameWordShape = NameWordShapes()
+    /// The words of `everyNameWord` as a filter, for `mayChange(trying:nameWords:)`.
+    private(set) var nameWordFilter = OrganisationWordFilter()
     /// How many changes the registry has seen (every change registers a name), for callers that remember
     /// what changed nothing.
     private(set) var revision = 0
@@ -600,7 +613,10 @@ struct OrganisationRegistry {
     /// Adds `words` to `everyNameWord` and their shapes to `everyNameWordShape`.
     private mutating func addNameWords(_ words: Set<String>) {
         everyNameWord.formUnion(words)
-        for word in words { everyNameWordShape.insert(word.utf8) }
+        for word in words {
+            everyNameWordShape.insert(word.utf8)
+            nameWordFilter.insert(word.utf8)
+        }
     }
 
     /// Attaches a bare acronym to the organisation whose initials it spells; false when none does.

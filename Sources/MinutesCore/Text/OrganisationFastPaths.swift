@@ -12,13 +12,13 @@ extension OrganisationExtractor {
         case stretch(String)
     }
 
-    /// A `MentionSource` as `forEachMentionSpan` gives it: a run that stands as it is in the text comes as its bytes, in
-    /// place, so that a run seen before costs no string.
+    /// A `MentionSource` as `forEachMentionSpan` gives it: a stretch of plain ASCII words comes as its bytes, in place,
+    /// for the caller to work out its run (`asciiRun(in:from:to:)`, which may find none) only when it wants it, and a
+    /// run that stands as it is in the text as its bytes too, so that a run seen before costs no string.
     enum MentionSpan {
-        /// `MentionSource.run` of the run whose bytes these are (plain ASCII words one space apart).
-        case runBytes(UnsafeBufferPointer<UInt8>)
-        /// `MentionSource.run` of a run whose words are joined again (punctuation or more spaces between them in the text).
-        case run(String)
+        /// A stretch of plain ASCII words (no byte above 0x7F, no CR) with two words or more that can start or end a
+        /// run: its run, if any, is `MentionSource.run`.
+        case plainStretch(UnsafeBufferPointer<UInt8>)
         /// `MentionSource.stretch`.
         case stretch(String)
     }
@@ -39,17 +39,21 @@ extension OrganisationExtractor {
     static func forEachMentionSource(in text: String, _ body: (MentionSource) -> Void) -> CueEndingScan {
         forEachMentionSpan(in: text) { span in
             switch span {
-            case .runBytes(let run): body(.run(String(decoding: run, as: UTF8.self)))
-            case .run(let run): body(.run(run))
+            case .plainStretch(let stretch):
+                switch asciiRun(in: stretch, from: 0, to: stretch.count) {
+                case .inPlace(let run)?: body(.run(String(decoding: UnsafeBufferPointer(rebasing: stretch[run]), as: UTF8.self)))
+                case .joined(let run)?: body(.run(run))
+                case nil: break
+                }
             case .stretch(let stretch): body(.stretch(stretch))
             }
         }
     }
 
-    /// `forEachMentionSource(in:_:)`, each run that stands as it is in the text given as its bytes in place.
+    /// `forEachMentionSource(in:_:)`, each stretch of plain ASCII words given as its bytes in place (`MentionSpan`).
     @discardableResult
     static func forEachMentionSpan(in text: String, _ body: (MentionSpan) -> Void) -> CueEndingScan {
-        let connectorInitials = asciiConnectorInitials, cueWords = agentCueWords
+        let connectorInitials = asciiConnectorInitials, cueWords = agentCueWords, quietInitials = quietWordInitials
         let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
@@ -62,11 +66,7 @@ extension OrganisationExtractor {
             func cut() {
                 if ends >= 2 {
                     if plainStretch {
-                        switch asciiRun(in: bytes, from: first, to: last) {
-                        case .inPlace(let run)?: body(.runBytes(UnsafeBufferPointer(rebasing: bytes[run])))
-                        case .joined(let run)?: body(.run(run))
-                        case nil: break
-                        }
+                        body(.plainStretch(UnsafeBufferPointer(rebasing: bytes[first..<last])))
                     } else {
                         body(.stretch(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)))
                     }
@@ -79,6 +79,18 @@ extension OrganisationExtractor {
             var previousStart = -1, previousEnd = -1   // where the word before starts and ends
             while start < bytes.count {
                 guard bytes[start] != UInt8(ascii: " ") else { start += 1; continue }
+                let initial = bytes[start] &- UInt8(ascii: "a")
+                // Most words open with a quiet letter (`quietWordInitials`): such a word only breaks a stretch, and
+                // tells the cue scan whether it is plain.
+                if initial < 26, quietInitials >> initial & 1 != 0 {
+                    let (end, plain) = wordEnd(in: bytes, from: start)
+                    if !plain { cueEndings.seeWordNotPlain() }
+                    if words > 0 { cut() }
+                    previousStart = start
+                    previousEnd = end
+                    start = end + 1
+                    continue
+                }
                 let (end, plain) = wordEnd(in: bytes, from: start)
                 // The byte at `end` (if any) is a space: the next word starts after it at the earliest.
                 defer { previousEnd = end; start = end + 1 }
@@ -96,7 +108,6 @@ extension OrganisationExtractor {
                 // nor capitalised, as most words are, told on that byte alone: nothing is trimmed before that letter, and
                 // `capitalisedRuns` tells a word that opens with an ASCII byte capitalised by that byte, plain ASCII or
                 // not (and no connector holds a non-ASCII byte but "–").
-                let initial = bytes[start] &- UInt8(ascii: "a")
                 let opensLowercase = initial < 26 ? connectorInitials >> initial & 1 == 0 : opensWithBreakingMark(bytes, start, end)
                 let (from, to) = opensLowercase ? (start, end) : trimmedWord(in: bytes, start, end)
                 let connector = !opensLowercase && plain && isConnector(bytes, from, to)
@@ -310,6 +321,13 @@ extension OrganisationExtractor {
     static let asciiConnectorInitials: UInt32 = TextRules.connectors.reduce(0) { mask, connector in
         guard let first = connector.utf8.first?.asciiLowercased, first &- UInt8(ascii: "a") < 26 else { return mask }
         return mask | 1 << (first &- UInt8(ascii: "a"))
+    }
+
+    /// The ASCII lower-case letters, one bit each from "a", that open no connector (`asciiConnectorInitials`) and none
+    /// of the words that `CueEndingScan` looks at ("by", "at", "as", "like", "from", in any case): a word that opens
+    /// with one is neither capitalised nor a connector, and the cue scan learns nothing from it but whether it is plain.
+    static let quietWordInitials: UInt32 = "abfl".utf8.reduce(~asciiConnectorInitials & ((1 << 26) - 1)) { mask, letter in
+        mask & ~(1 << (letter - UInt8(ascii: "a")))
     }
 
     /// Calls `body` with the start and end of each word (bytes between ASCII spaces) between `from` and `to`.

@@ -26,10 +26,15 @@ extension UTF8Search {
         guard let patternBase = pattern.baseAddress, pattern.indices.contains(anchor) else { return offset(of: pattern, in: bytes, from: start) }
         guard let base = bytes.baseAddress, pattern.count <= bytes.count else { return nil }
         let last = bytes.count - pattern.count   // the last offset where the pattern can start
+        let head = pattern[0], tail = pattern[pattern.count - 1]
         var from = start
         while from <= last, let hit = memchr(base + from + anchor, Int32(pattern[anchor]), last - from + 1) {
             let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - anchor
-            if memcmp(base + position, patternBase, pattern.count) == 0 { return position }
+            // The pattern's first and last bytes, told here, spare most calls to `memcmp` where the pattern is not.
+            if base[position] == head, base[position + pattern.count - 1] == tail,
+               memcmp(base + position, patternBase, pattern.count) == 0 {
+                return position
+            }
             from = position + 1
         }
         return nil
