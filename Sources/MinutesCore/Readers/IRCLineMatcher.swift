@@ -27,8 +27,13 @@ enum IRCLineMatcher {
         guard isAnswerable(bytes) else { return .unanswered }
         return .answered(shape(of: bytes).map { shape in
             func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            /// `string(range).trimmed()`: in a line `isAnswerable` (plain ASCII, no CR) each byte is a character, so the
+            /// blanks it trims are bytes, dropped before the String is made.
+            func trimmedString(_ range: Range<Int>) -> String {
+                PlainTextLines.trimmedBlanks(in: bytes, range).map(string) ?? string(range).trimmed()
+            }
             return IRCLogReader.Message(timestamp: shape.timestamp.map(string) ?? "", nick: shape.nick.map(string),
-                                        text: shape.text.map { string($0).trimmed() } ?? "")
+                                        text: shape.text.map(trimmedString) ?? "")
         })
     }
 
