@@ -62,6 +62,20 @@ struct TextReaderSpeed17Tests {
         }
     }
 
+    @Test func bareLabelAndHeadingOnBytesAreTheCharacterRules() {
+        let pieces = Self.pieces + ["Present:", "AGENDA", "MINUTES OF THE MEETING", "(s)", "Directors Present", ":"]
+        var generator = SplitMix64(seed: 22)
+        for _ in 0..<20_000 {
+            var text = generator.text(of: pieces, maxPieces: 8)
+            let line = Substring(text)
+            let (bareLabel, heading) = text.withUTF8 { bytes in
+                (PlainTextReader.isBareLabel(bytes: bytes, line), PlainTextReader.isHeading(bytes: bytes, line))
+            }
+            #expect(bareLabel == (line.hasSuffix(":") && PlainTextReader.isBareLabelByCharacters(line)), "\(line)")
+            #expect(heading == PlainTextReader.isHeadingByCharacters(line), "\(line)")
+        }
+    }
+
     /// `startsLabelledLine(_:)` as it was written before its colon shortcut.
     static func startsLabelledLineAsWritten(_ line: Substring) -> Bool {
         guard let firstByte = line.utf8.first, firstByte >= 0x41, firstByte <= 0x5A, let (label, _) = TextRules.labelled(String(line)) else { return false }
@@ -87,9 +101,9 @@ struct WordRepairFunctionWordTests {
         let letters = ["a", "n", "s", "t", "o", "f", "h", "e", "w", "i", "d", "b", "r", "u", "y", "c", "x"]
         var checked = 0
         forRandomTexts(of: letters, seed: 21, count: 50_000, maxPieces: { $0 % 2 == 0 ? 5 : 11 }) { piece in
-            var piece = piece
+            var bytes = piece
             let expected = Lexicon.functionWords.contains(piece)
-            piece.withUTF8 { #expect(WordRepair.isFunctionWord($0) == expected, "\(piece)") }
+            bytes.withUTF8 { #expect(WordRepair.isFunctionWord($0) == expected, "\(piece)") }
             if expected { checked += 1 }
         }
         for word in Lexicon.functionWords {
@@ -97,5 +111,24 @@ struct WordRepairFunctionWordTests {
             word.withUTF8 { #expect(WordRepair.isFunctionWord($0)) }
         }
         #expect(checked > 0)
+    }
+}
+
+/// The IRC sniffer's shortcut: a line `mayBeLogLine` turns away is no log line, by the byte scan or the patterns.
+@Suite("IRC sniffer shortcut")
+struct IRCSnifferShortcutTests {
+    @Test func linesThatMayNotBeLogLinesHaveNoShape() {
+        let pieces = ["[", "]", "12:30", "9:05:33", "2024-01-05 ", ".123", "Z", " ", "\t", "<", ">", "@", "nick", "***", "-!-", "-->",
+                      "text", ":", "1", "x", "\u{661}", "\u{662}", "é", "\u{301}", "\r", "\u{A0}", "\u{FF1C}"]
+        var checked = 0
+        forRandomTexts(of: pieces, seed: 23, maxPieces: { _ in 10 }) { line in
+            var bytes = line
+            guard !bytes.withUTF8({ IRCLogReader.mayBeLogLine($0) }) else { return }
+            checked += 1
+            #expect(IRCLogReader.message(line) == nil, "\(line.debugDescription)")
+            #expect(IRCLogReader.messageByPatterns(line) == nil, "\(line.debugDescription)")
+            #expect(IRCLogReader.mayBeLogLine(line) == false)
+        }
+        #expect(checked > 1_000)
     }
 }

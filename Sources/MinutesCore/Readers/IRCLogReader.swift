@@ -38,8 +38,9 @@ public struct IRCLogReader: DocumentReader {
 
     /// Whether `timestamp` may match `isoDate`: only one that starts with the bytes "19" or "20" can.
     static func mayStartWithYear(_ timestamp: String) -> Bool {
-        let bytes = timestamp.utf8.prefix(2)
-        return bytes.elementsEqual("19".utf8) || bytes.elementsEqual("20".utf8)
+        var bytes = timestamp.utf8.makeIterator()
+        guard let first = bytes.next(), let second = bytes.next() else { return false }
+        return (first == UInt8(ascii: "1") && second == UInt8(ascii: "9")) || (first == UInt8(ascii: "2") && second == UInt8(ascii: "0"))
     }
 
     /// Whether `said` may match `substitution`: only a text whose first bytes are "s/" or "s|" can (the pattern's
@@ -53,9 +54,14 @@ public struct IRCLogReader: DocumentReader {
     /// Whether `line` holds what either log shape needs: a "<" (before a nick), or a ":" between digits (a time,
     /// `\d:\d`; `\d` is any Unicode digit, so a non-ASCII byte may stand for one). Other lines skip the regex.
     static func mayBeLogLine(_ line: String) -> Bool {
+        mayBeLogLine(line.utf8)
+    }
+
+    /// `mayBeLogLine(_:)` of a line's UTF-8 bytes.
+    static func mayBeLogLine<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         func mayBeDigit(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in line.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "<") { return true }
             if previous == UInt8(ascii: ":"), mayBeDigit(beforePrevious), mayBeDigit(byte) { return true }
             beforePrevious = previous
@@ -129,7 +135,10 @@ public struct IRCLogReader: DocumentReader {
         let needed = max(3, (sample.count * 6 + 9) / 10)
         var matching = 0
         for (index, line) in sample.enumerated() {
-            if IRCLineMatcher.hasShape(bytes: UnsafeBufferPointer(rebasing: bytes[line])) ?? (message(String(slice(line))) != nil) { matching += 1 }
+            // A line with neither a "<" nor a ":" between digits has no log shape (`mayBeLogLine`): the byte scan, which
+            // needs one of them, and the patterns, which `message` asks only for lines that hold one, find none.
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[line])
+            if Self.mayBeLogLine(lineBytes), IRCLineMatcher.hasShape(bytes: lineBytes) ?? (message(String(slice(line))) != nil) { matching += 1 }
             if matching >= needed { return true }
             if matching + (sample.count - index - 1) < needed { return false }
         }
@@ -252,7 +261,9 @@ public struct IRCLogReader: DocumentReader {
     static func commandASCII(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> (word: String, op: Character, value: String)? {
         for (word, keyword) in zip(commandKeywords, commandKeywordBytes) {
             let count = keyword.count
-            guard count < bytes.count, keyword.indices.allSatisfy({ bytes[$0].asciiLowercased == keyword[$0] }) else { continue }
+            // (The first letters are compared first: most lines start with none of the keywords'.)
+            guard count < bytes.count, bytes[0].asciiLowercased == keyword[0],
+                  keyword.indices.allSatisfy({ bytes[$0].asciiLowercased == keyword[$0] }) else { continue }
             let op = bytes[count]
             guard op == UInt8(ascii: "+") || op == UInt8(ascii: "-") || op == UInt8(ascii: ":") else { continue }
             if op != UInt8(ascii: ":"), count + 1 < bytes.count, bytes[count + 1] != UInt8(ascii: " ") { continue }
@@ -302,7 +313,14 @@ public struct IRCLogReader: DocumentReader {
         var recordLinks: [String: String] = [:]
 
         func addNames(_ new: [String], to list: inout [String]) {
-            for n in new where !list.contains(where: { TextRules.fold($0) == TextRules.fold(n) }) { list.append(n) }
+            // Each name is folded once a call, not once for each name it is compared with.
+            var folded = list.map(TextRules.fold)
+            for n in new {
+                let key = TextRules.fold(n)
+                guard !folded.contains(key) else { continue }
+                list.append(n)
+                folded.append(key)
+            }
         }
         func paragraph(_ text: String, classes: [String] = []) -> Block {
             Block(.paragraph, text, links: LinkScanner.links(in: text), classes: classes)

@@ -100,7 +100,7 @@ public struct PlainTextReader: DocumentReader {
             // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
             // the next unindented line starts a new block.
             if indent == 0, pendingLabel { flush() }
-            if indent == 0, bytes[trimmed.upperBound - 1] == UInt8(ascii: ":"), Self.isBareLabel(slice(trimmed)) {
+            if indent == 0, bytes[trimmed.upperBound - 1] == UInt8(ascii: ":"), Self.isBareLabel(bytes: bytesOf(trimmed), slice(trimmed)) {
                 flush()
                 pending.append(trimmed)
                 pendingLabel = true
@@ -109,13 +109,14 @@ public struct PlainTextReader: DocumentReader {
             // A short "Label: value" line ("PRESENT: Councillor A (Chair)") is complete: an unindented
             // capitalised line after it starts a new block rather than wrapping it.
             if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first,
-               first.count < 50 || Self.hasFewerThan50Characters(bytesOf(first), slice(first)), TextRules.startsUppercase(slice(trimmed)),
+               first.count < 50 || Self.hasFewerThan50Characters(bytesOf(first), slice(first)),
+               firstByte < 0x80 ? firstByte.isASCIIUppercase : TextRules.startsUppercase(slice(trimmed)),
                bytes[first].contains(UInt8(ascii: ":")), TextRules.labelled(String(decoding: bytesOf(first), as: UTF8.self)) != nil {
                 flush()
             }
             // "In attendance: …", "RESOLVED: That …", "ACTION: X to …" open a block of their own even where
             // the minutes put no blank line before them.
-            if indent == 0, !pending.isEmpty, firstByte.isASCIIUppercase, Self.startsLabelledLine(slice(trimmed)) {
+            if indent == 0, !pending.isEmpty, firstByte.isASCIIUppercase, Self.startsLabelledLine(bytes: bytesOf(trimmed), slice(trimmed)) {
                 flush()
             }
             let second = trimmed.count > 1 ? bytes[trimmed.lowerBound + 1] : 0
@@ -125,7 +126,7 @@ public struct PlainTextReader: DocumentReader {
                 pendingKind = .listItem
                 pendingLevel = min(indent / 2, 6)
                 pendingOrdered = item.ordered
-            } else if trimmed.count <= 320, !bytesOf(trimmed).contains(where: { $0.isASCIILowercase }), Self.isHeading(slice(trimmed)),
+            } else if trimmed.count <= 320, !bytesOf(trimmed).contains(where: { $0.isASCIILowercase }), Self.isHeading(bytes: bytesOf(trimmed), slice(trimmed)),
                       pending.isEmpty || pendingKind != .listItem {
                 flush()
                 blocks.append(Block(.heading, String(decoding: bytesOf(trimmed), as: UTF8.self), level: 2))
@@ -222,10 +223,21 @@ public struct PlainTextReader: DocumentReader {
     /// A line that starts with an attendance or findings label ("Apologies:", "In attendance:", "RESOLVED:",
     /// "ACTION:", "MOTION:") or with any upper-case label of one or two words.
     static func startsLabelledLine(_ line: Substring) -> Bool {
-        // A label's colon is among the first 64 bytes after the emphasis `labelled` skips, and a line that starts with
-        // A–Z starts with none: a line with no colon there is no label, and no String is made of it.
-        guard let firstByte = line.utf8.first, firstByte >= 0x41, firstByte <= 0x5A, line.utf8.prefix(64).contains(UInt8(ascii: ":")),
-              let (label, _) = TextRules.labelled(String(line)) else { return false }
+        line.utf8.withContiguousStorageIfAvailable { startsLabelledLine(bytes: $0, line) } ?? startsLabelledLineByLabel(line)
+    }
+
+    /// `startsLabelledLine(_:)` of `line`, whose UTF-8 is `bytes`. A label's colon is among the first 64 bytes after the
+    /// emphasis `TextRules.labelled` skips, and a line that starts with A–Z starts with none: a line with no colon there
+    /// is no label, and neither the line nor a String of it is made.
+    static func startsLabelledLine(bytes: UnsafeBufferPointer<UInt8>, _ line: @autoclosure () -> Substring) -> Bool {
+        guard let firstByte = bytes.first, firstByte >= 0x41, firstByte <= 0x5A,
+              UnsafeBufferPointer(rebasing: bytes.prefix(64)).contains(UInt8(ascii: ":")) else { return false }
+        return startsLabelledLineByLabel(line())
+    }
+
+    /// The rule of `startsLabelledLine(_:)`, with the label found by `TextRules.labelled`.
+    private static func startsLabelledLineByLabel(_ line: Substring) -> Bool {
+        guard let firstByte = line.utf8.first, firstByte >= 0x41, firstByte <= 0x5A, let (label, _) = TextRules.labelled(String(line)) else { return false }
         let lower = label.lowercased()
         // A "TODO:" inside pasted report text is a note in that report, not a line of the minutes.
         if lower == "todo" || lower == "to do" { return false }
@@ -270,6 +282,13 @@ public struct PlainTextReader: DocumentReader {
 
     /// Characters that mark a bulleted list item.
     private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
+
+    /// `isBareLabel(_:)` of `line`, whose UTF-8 is `bytes`: a plain-ASCII line (see `UTF8Search.isPlainASCII`) is judged
+    /// on its bytes, with no `Substring` made.
+    static func isBareLabel(bytes: UnsafeBufferPointer<UInt8>, _ line: @autoclosure () -> Substring) -> Bool {
+        guard bytes.last == UInt8(ascii: ":") else { return false }
+        return UTF8Search.isPlainASCII(bytes) ? isBareLabelASCII(bytes) : isBareLabelByCharacters(line())
+    }
 
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
     static func isBareLabel<Line: StringProtocol>(_ line: Line) -> Bool where Line.UTF8View: BidirectionalCollection {
@@ -349,8 +368,14 @@ public struct PlainTextReader: DocumentReader {
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".
     static func isHeading(_ line: Substring) -> Bool {
-        guard line.utf8.count <= 320, !line.utf8.contains(where: \.isASCIILowercase) else { return false }
-        return line.withPlainASCIIBytes(isHeadingASCII) ?? isHeadingByCharacters(line)
+        line.utf8.withContiguousStorageIfAvailable { isHeading(bytes: $0, line) } ?? isHeadingByCharacters(line)
+    }
+
+    /// `isHeading(_:)` of `line`, whose UTF-8 is `bytes`: a plain-ASCII line (see `UTF8Search.isPlainASCII`) is judged
+    /// on its bytes (`isHeadingASCII`), with no `Substring` made.
+    static func isHeading(bytes: UnsafeBufferPointer<UInt8>, _ line: @autoclosure () -> Substring) -> Bool {
+        guard bytes.count <= 320, !bytes.contains(where: \.isASCIILowercase) else { return false }
+        return UTF8Search.isPlainASCII(bytes) ? isHeadingASCII(bytes) : isHeadingByCharacters(line())
     }
 
     /// `isHeadingByCharacters(_:)` on the bytes of a plain-ASCII line, where the letters are A–Z and a–z.

@@ -32,30 +32,54 @@ enum ASCIILetterRuns {
     @inline(__always)
     static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hashing: Bool,
                         _ body: (_ start: Int, _ length: Int, _ head: UInt64, _ hash: UInt64) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        let limit = range.upperBound
-        var offset = range.lowerBound
-        while offset < limit {
-            let found = letters(load(base, at: offset, limit: limit))
-            guard found != 0 else { offset += 8; continue }
-            let start = offset + found.trailingZeroBitCount >> 3
-            var end = start, head: UInt64 = 0, hash: UInt64 = 0
-            while true {
-                let chunk = load(base, at: end, limit: limit)
-                let isLetter = letters(chunk)
-                let others = ~isLetter & 0x8080_8080_8080_8080
-                let count = others == 0 ? 8 : others.trailingZeroBitCount >> 3
-                if count > 0 {
-                    // The run's bytes lower-cased (each letter gets 0x20), the bytes after it cleared.
-                    let lower = (chunk | (isLetter >> 2)) & (count == 8 ? ~0 : (1 << UInt64(8 * count)) &- 1)
-                    if end == start { head = lower }
-                    if hashing { hash = WordSet.mix(hash, lower) }
-                    end += count
+        var runs = Runs(in: bytes, range, hashing: hashing)
+        while let run = runs.next() { body(run.start, run.length, run.head, run.hash) }
+    }
+
+    /// The runs `forEach` passes on, one at a time, for a loop that works on each in place (no closure called a run).
+    struct Runs {
+        private let base: UnsafePointer<UInt8>?
+        private let limit: Int
+        private let hashing: Bool
+        /// Where the search for the next run goes on.
+        private var offset: Int
+
+        /// The runs of `bytes[range]`, hashed when `hashing`.
+        @inline(__always)
+        init(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hashing: Bool) {
+            base = bytes.baseAddress
+            limit = range.upperBound
+            self.hashing = hashing
+            offset = range.lowerBound
+        }
+
+        /// The next run: where it starts, its length, its first eight bytes lower-cased and its hash (see `forEach`).
+        @inline(__always)
+        mutating func next() -> (start: Int, length: Int, head: UInt64, hash: UInt64)? {
+            guard let base else { return nil }
+            while offset < limit {
+                let found = letters(load(base, at: offset, limit: limit))
+                guard found != 0 else { offset += 8; continue }
+                let start = offset + found.trailingZeroBitCount >> 3
+                var end = start, head: UInt64 = 0, hash: UInt64 = 0
+                while true {
+                    let chunk = load(base, at: end, limit: limit)
+                    let isLetter = letters(chunk)
+                    let others = ~isLetter & 0x8080_8080_8080_8080
+                    let count = others == 0 ? 8 : others.trailingZeroBitCount >> 3
+                    if count > 0 {
+                        // The run's bytes lower-cased (each letter gets 0x20), the bytes after it cleared.
+                        let lower = (chunk | (isLetter >> 2)) & (count == 8 ? ~0 : (1 << UInt64(8 * count)) &- 1)
+                        if end == start { head = lower }
+                        if hashing { hash = WordSet.mix(hash, lower) }
+                        end += count
+                    }
+                    if count < 8 { break }
                 }
-                if count < 8 { break }
+                offset = end
+                return (start, end - start, head, hashing ? WordSet.finish(hash, length: end - start) : 0)
             }
-            body(start, end - start, head, hashing ? WordSet.finish(hash, length: end - start) : 0)
-            offset = end
+            return nil
         }
     }
 
@@ -101,7 +125,9 @@ struct ASCIIWordTally {
         let storage = self.storage
         let count = bytes.count
         var glues = false
-        ASCIILetterRuns.forEach(in: bytes, range, hashing: true) { start, length, head, hash in
+        // The runs are taken in this loop (no closure a run): counting one is a few instructions.
+        var runs = ASCIILetterRuns.Runs(in: bytes, range, hashing: true)
+        while let (start, length, head, hash) = runs.next() {
             let entry = storage.count(base + start, length: length, head: head, hash: hash, capitalised: base[start] & 0x20 == 0)
             if length >= 5 { longRuns.append(UInt32(truncatingIfNeeded: entry)) }
             let end = start + length
