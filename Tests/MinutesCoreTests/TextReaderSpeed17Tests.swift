@@ -28,13 +28,15 @@ struct TextReaderSpeed17Tests {
             let count = Int(generator.next() % 4)
             let lines = (0..<count).map { _ in generator.text(of: pieces, maxPieces: 14).replacingOccurrences(of: "\n", with: " ") }
             guard !lines.contains(where: { $0.utf8.last == 0x0D }) else { continue }
-            var text = lines.joined(separator: "\n")
+            let text = lines.joined(separator: "\n")
             let utf8 = text.utf8
             func slice(_ range: Range<Int>) -> Substring {
                 let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
                 return text[from..<utf8.index(from, offsetBy: range.count)]
             }
-            text.withUTF8 { bytes in body(ranges(of: lines), bytes, slice) }
+            // The bytes are read from a copy: `slice` reads `text` while they are at hand.
+            var copy = text
+            copy.withUTF8 { bytes in body(ranges(of: lines), bytes, slice) }
         }
     }
 
@@ -74,6 +76,19 @@ struct TextReaderSpeed17Tests {
             #expect(bareLabel == (line.hasSuffix(":") && PlainTextReader.isBareLabelByCharacters(line)), "\(line)")
             #expect(heading == PlainTextReader.isHeadingByCharacters(line), "\(line)")
         }
+    }
+
+    @Test func listItemMarkersMatchTheCharacterRule() {
+        let pieces = ["-", "*", "o", "•", "a", "b", "z", "A", "1", "12", "(", ")", ".", " ", "\t", "x", "\u{301}", "é", "٣", "\r\n",
+                      "item", "ok", "3"]
+        var items = 0
+        forRandomTexts(of: pieces, seed: 24, maxPieces: { _ in 7 }) { text in
+            let line = Substring(text)
+            let item = PlainTextReader.listItem(line), expected = PlainTextReader.listItemByCharacters(line)
+            #expect(item?.text == expected?.text && item?.ordered == expected?.ordered, "\(line.debugDescription)")
+            if expected != nil { items += 1 }
+        }
+        #expect(items > 100)
     }
 
     /// `startsLabelledLine(_:)` as it was written before its colon shortcut.

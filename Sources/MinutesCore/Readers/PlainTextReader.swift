@@ -215,9 +215,21 @@ public struct PlainTextReader: DocumentReader {
     }
 
     /// Whether a line whose first two bytes are `first` and `second` (0 for none) may start with a list marker: not
-    /// when it starts with an ASCII character that begins no marker (a whole character when ASCII follows).
+    /// when it starts with an ASCII character that begins no marker (a whole character when ASCII follows), nor when
+    /// an ASCII second byte starts a character no marker of that shape has second: a blank after a bullet ("-", "*",
+    /// "o"), "." or ")" after a letter, a digit, "(", "." or ")" after a digit or "(". (Lower-case letters begin most
+    /// wrapped lines, which the marker test then skips.)
     static func mayStartListItem(_ first: UInt8, _ second: UInt8) -> Bool {
-        first >= 0x80 || isMarkerStart(first) || second >= 0x80
+        if first >= 0x80 || second >= 0x80 { return true }
+        guard isMarkerStart(first) else { return false }
+        switch first {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "o"):
+            return second == 0x20 || second == 0x09
+        case UInt8(ascii: "a")...UInt8(ascii: "z"):
+            return second == UInt8(ascii: ".") || second == UInt8(ascii: ")")
+        default:
+            return second.isASCIIDigit || second == UInt8(ascii: "(") || second == UInt8(ascii: ".") || second == UInt8(ascii: ")")
+        }
     }
 
     /// A line that starts with an attendance or findings label ("Apologies:", "In attendance:", "RESOLVED:",
@@ -241,8 +253,8 @@ public struct PlainTextReader: DocumentReader {
         let lower = label.lowercased()
         // A "TODO:" inside pasted report text is a note in that report, not a line of the minutes.
         if lower == "todo" || lower == "to do" { return false }
-        if Vocabulary.attendanceLabel(label) != nil || FindingExtractor.labelKind(label) != nil { return true }
-        return isShortCapitalLabel(label)
+        // (The byte test first: the vocabularies are asked only about the other labels.)
+        return isShortCapitalLabel(label) || Vocabulary.attendanceLabel(label) != nil || FindingExtractor.labelKind(label) != nil
     }
 
     /// A label of one or two words in capitals, with three letters or more ("AOB", "NEXT STEPS").

@@ -58,7 +58,10 @@ extension WordRepair {
                 consider([i], score: head + tail)
             }
             if best == nil {
-                for i in 1..<count - 1 {
+                // A split in three needs a last piece that scores: a head that ends at or after the start of the last
+                // such piece leaves none, so it is not scored at all.
+                let lastTail = lastScores.lastIndex { $0 != nil } ?? 0
+                for i in 1..<max(1, min(count - 1, lastTail)) {
                     guard let head = score(0..<i) else { continue }
                     for j in (i + 1)..<count {
                         guard let tail = lastScores[j], let middle = score(i..<j) else { continue }
