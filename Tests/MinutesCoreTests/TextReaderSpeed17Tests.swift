@@ -146,4 +146,15 @@ struct IRCSnifferShortcutTests {
         }
         #expect(checked > 1_000)
     }
+
+    @Test func namesWithoutTwoUnderscoresHaveNoBridgeSuffix() {
+        let pieces = ["_", "__", "a", "Bob", "W3C", "X", "&", "1", " ", "é", "\u{301}", "\u{FF3F}", "-", "Z_"]
+        var matched = 0
+        forRandomTexts(of: pieces, seed: 26, maxPieces: { _ in 8 }) { text in
+            let match = IRCLogReader.bridgeSuffix.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length))
+            if match != nil { matched += 1 }
+            #expect(IRCLogReader.mayHaveBridgeSuffix(text) || match == nil, "\(text.debugDescription)")
+        }
+        #expect(matched > 100)
+    }
 }

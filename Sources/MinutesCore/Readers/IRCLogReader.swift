@@ -34,7 +34,18 @@ public struct IRCLogReader: DocumentReader {
     private static let isoDate = try! NSRegularExpression(pattern: #"^((?:19|20)\d\d-\d\d-\d\d)"#)
     private static let substitution = try! NSRegularExpression(pattern: #"^s([/|])(.+?)\1(.*?)(?:\1[gG]?)?\s*$"#)
     private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
-    private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
+    static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
+
+    /// Whether `text` may match `bridgeSuffix`: only a text that holds two "_" in a row can (the pattern's `_{2,}`; "_"
+    /// is one byte and one UTF-16 unit, and the pattern compares code points). Other names skip the regex.
+    static func mayHaveBridgeSuffix(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "_"), previous == UInt8(ascii: "_") { return true }
+            previous = byte
+        }
+        return false
+    }
 
     /// Whether `timestamp` may match `isoDate`: only one that starts with the bytes "19" or "20" can.
     static func mayStartWithYear(_ timestamp: String) -> Bool {
@@ -231,9 +242,11 @@ public struct IRCLogReader: DocumentReader {
             if text == text.lowercased() { text = text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
             return text
         }
-        let ns = text as NSString
-        if let m = bridgeSuffix.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
-            text = ns.substring(with: m.range(at: 1))
+        if mayHaveBridgeSuffix(text) {
+            let ns = text as NSString
+            if let m = bridgeSuffix.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+                text = ns.substring(with: m.range(at: 1))
+            }
         }
         return TextRules.nickToName(text)
     }
@@ -311,6 +324,8 @@ public struct IRCLogReader: DocumentReader {
         var channel: String?
         var unparsed = 0
         var recordLinks: [String: String] = [:]
+        /// `isBot` of the nicks seen so far.
+        var botNicks: [String: Bool] = [:]
 
         func addNames(_ new: [String], to list: inout [String]) {
             // Each name is folded once a call, not once for each name it is compared with.
@@ -353,7 +368,14 @@ public struct IRCLogReader: DocumentReader {
                 loggedDate = "\(ns.substring(with: m.range(at: 1)))-\(ns.substring(with: m.range(at: 2)))-\(ns.substring(with: m.range(at: 3)))"
             }
             // RRSAgent names the meeting's IRC log and the minutes it generates.
-            let isBot = Self.isBot(nick)
+            // (Each nick is judged once a log: a log's lines come from a few nicks.)
+            let isBot: Bool
+            if let known = botNicks[nick] {
+                isBot = known
+            } else {
+                isBot = Self.isBot(nick)
+                botNicks[nick] = isBot
+            }
             if isBot { Self.recordBotDocument(said, in: &recordLinks) }
             // The tracker's confirmation names an action's owner and due date: kept for the findings.
             if isBot, nick.lowercased() == "trackbot", said.hasPrefix("Created ACTION-") {
