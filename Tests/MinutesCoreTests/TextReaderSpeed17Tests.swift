@@ -158,3 +158,21 @@ struct IRCSnifferShortcutTests {
         #expect(matched > 100)
     }
 }
+
+/// The IRC line matcher's eight-bytes-at-a-time test for line-break bytes must answer as a byte loop.
+@Suite("IRC line-break bytes")
+struct IRCLineBreakBytesTests {
+    @Test func wordTestIsTheByteLoop() {
+        var generator = SplitMix64(seed: 27)
+        for _ in 0..<50_000 {
+            let count = Int(generator.next() % 40)
+            // ASCII bytes, most of them near the line breaks (0x08–0x0F) so that every neighbour of the range is met.
+            let bytes: [UInt8] = (0..<count).map { _ in
+                let value = generator.next()
+                return value % 3 == 0 ? UInt8(0x08 + (value >> 8) % 8) : UInt8((value >> 8) % 128)
+            }
+            let expected = bytes.contains { $0 >= 0x0A && $0 <= 0x0D }
+            bytes.withUnsafeBufferPointer { #expect(IRCLineMatcher.holdsLineBreakASCII($0) == expected, "\(bytes)") }
+        }
+    }
+}

@@ -54,8 +54,28 @@ enum IRCLineMatcher {
     }
 
     /// Plain ASCII with no LF, VT, FF or CR: the lines the byte scan answers for.
-    private static func isAnswerable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Search.isPlainASCII(bytes) && !bytes.contains(where: { $0 >= 0x0A && $0 <= 0x0D })
+    static func isAnswerable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Search.isPlainASCII(bytes) && !holdsLineBreakASCII(bytes)
+    }
+
+    /// Whether the ASCII `bytes` (none over 0x7F) hold a byte 0x0A–0x0D, eight at a time: with every byte's high bit
+    /// clear, a byte b has 127 + 0x0E − b and b + 127 − 0x09 both reach the high bit, with b's own high bit clear, only
+    /// where 0x09 < b < 0x0E, and no sum carries into the next byte.
+    static func holdsLineBreakASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, low = ones &* 127, high = ones &* 0x80
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            let masked = word & low
+            if (ones &* (127 + 0x0E) &- masked) & ~word & (masked &+ ones &* (127 - 0x09)) & high != 0 { return true }
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] >= 0x0A, bytes[offset] <= 0x0D { return true }
+            offset += 1
+        }
+        return false
     }
 
     /// Where a line's parts stand: the timestamp, the nick (nil for a server notice) and the text (nil for a notice).
