@@ -43,6 +43,9 @@ enum ASCIILetterRuns {
         private let hashing: Bool
         /// Where the search for the next run goes on.
         private var offset: Int
+        /// Where the next run starts when the last run's final load already showed it (the first letter after its end in
+        /// those eight bytes); -1 when the search from `offset` must find it.
+        private var nextStart = -1
 
         /// The runs of `bytes[range]`, hashed when `hashing`.
         @inline(__always)
@@ -57,29 +60,37 @@ enum ASCIILetterRuns {
         @inline(__always)
         mutating func next() -> (start: Int, length: Int, head: UInt64, hash: UInt64)? {
             guard let base else { return nil }
-            while offset < limit {
+            var start = nextStart
+            nextStart = -1
+            while start < 0 {
+                guard offset < limit else { return nil }
                 let found = letters(load(base, at: offset, limit: limit))
-                guard found != 0 else { offset += 8; continue }
-                let start = offset + found.trailingZeroBitCount >> 3
-                var end = start, head: UInt64 = 0, hash: UInt64 = 0
-                while true {
-                    let chunk = load(base, at: end, limit: limit)
-                    let isLetter = letters(chunk)
-                    let others = ~isLetter & 0x8080_8080_8080_8080
-                    let count = others == 0 ? 8 : others.trailingZeroBitCount >> 3
-                    if count > 0 {
-                        // The run's bytes lower-cased (each letter gets 0x20), the bytes after it cleared.
-                        let lower = (chunk | (isLetter >> 2)) & (count == 8 ? ~0 : (1 << UInt64(8 * count)) &- 1)
-                        if end == start { head = lower }
-                        if hashing { hash = WordSet.mix(hash, lower) }
-                        end += count
-                    }
-                    if count < 8 { break }
-                }
-                offset = end
-                return (start, end - start, head, hashing ? WordSet.finish(hash, length: end - start) : 0)
+                if found != 0 { start = offset + found.trailingZeroBitCount >> 3 } else { offset += 8 }
             }
-            return nil
+            var end = start, head: UInt64 = 0, hash: UInt64 = 0
+            while true {
+                let chunk = load(base, at: end, limit: limit)
+                let isLetter = letters(chunk)
+                let others = ~isLetter & 0x8080_8080_8080_8080
+                let count = others == 0 ? 8 : others.trailingZeroBitCount >> 3
+                if count > 0 {
+                    // The run's bytes lower-cased (each letter gets 0x20), the bytes after it cleared.
+                    let lower = (chunk | (isLetter >> 2)) & (count == 8 ? ~0 : (1 << UInt64(8 * count)) &- 1)
+                    if end == start { head = lower }
+                    if hashing { hash = WordSet.mix(hash, lower) }
+                }
+                if count < 8 {
+                    // The letters of these eight bytes after the byte that ends the run (none past `limit`, which loads
+                    // as zero): the first starts the next run. (A shift by 64 gives 0: no byte is kept.)
+                    let after = isLetter & ~((1 << UInt64(8 * count + 8)) &- 1)
+                    if after != 0 { nextStart = end + after.trailingZeroBitCount >> 3 }
+                    end += count
+                    break
+                }
+                end += count
+            }
+            offset = end
+            return (start, end - start, head, hashing ? WordSet.finish(hash, length: end - start) : 0)
         }
     }
 
