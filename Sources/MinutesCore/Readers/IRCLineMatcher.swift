@@ -27,8 +27,13 @@ enum IRCLineMatcher {
         guard isAnswerable(bytes) else { return .unanswered }
         return .answered(shape(of: bytes).map { shape in
             func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            /// `string(range).trimmed()`: in a line `isAnswerable` (plain ASCII, no CR) each byte is a character, so the
+            /// blanks it trims are bytes, dropped before the String is made.
+            func trimmedString(_ range: Range<Int>) -> String {
+                PlainTextLines.trimmedBlanks(in: bytes, range).map(string) ?? string(range).trimmed()
+            }
             return IRCLogReader.Message(timestamp: shape.timestamp.map(string) ?? "", nick: shape.nick.map(string),
-                                        text: shape.text.map { string($0).trimmed() } ?? "")
+                                        text: shape.text.map(trimmedString) ?? "")
         })
     }
 
@@ -49,8 +54,28 @@ enum IRCLineMatcher {
     }
 
     /// Plain ASCII with no LF, VT, FF or CR: the lines the byte scan answers for.
-    private static func isAnswerable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Search.isPlainASCII(bytes) && !bytes.contains(where: { $0 >= 0x0A && $0 <= 0x0D })
+    static func isAnswerable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        UTF8Search.isPlainASCII(bytes) && !holdsLineBreakASCII(bytes)
+    }
+
+    /// Whether the ASCII `bytes` (none over 0x7F) hold a byte 0x0A–0x0D, eight at a time: with every byte's high bit
+    /// clear, a byte b has 127 + 0x0E − b and b + 127 − 0x09 both reach the high bit, with b's own high bit clear, only
+    /// where 0x09 < b < 0x0E, and no sum carries into the next byte.
+    static func holdsLineBreakASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, low = ones &* 127, high = ones &* 0x80
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            let masked = word & low
+            if (ones &* (127 + 0x0E) &- masked) & ~word & (masked &+ ones &* (127 - 0x09)) & high != 0 { return true }
+            offset += 8
+        }
+        while offset < bytes.count {
+            if bytes[offset] >= 0x0A, bytes[offset] <= 0x0D { return true }
+            offset += 1
+        }
+        return false
     }
 
     /// Where a line's parts stand: the timestamp, the nick (nil for a server notice) and the text (nil for a notice).

@@ -34,12 +34,24 @@ public struct IRCLogReader: DocumentReader {
     private static let isoDate = try! NSRegularExpression(pattern: #"^((?:19|20)\d\d-\d\d-\d\d)"#)
     private static let substitution = try! NSRegularExpression(pattern: #"^s([/|])(.+?)\1(.*?)(?:\1[gG]?)?\s*$"#)
     private static let loggingURL = try! NSRegularExpression(pattern: #"/((?:19|20)\d\d)/(\d\d)/(\d\d)-"#)
-    private static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
+    static let bridgeSuffix = try! NSRegularExpression(pattern: #"^(.+?)_{2,}[A-Z][A-Za-z0-9&]*_*$"#)
+
+    /// Whether `text` may match `bridgeSuffix`: only a text that holds two "_" in a row can (the pattern's `_{2,}`; "_"
+    /// is one byte and one UTF-16 unit, and the pattern compares code points). Other names skip the regex.
+    static func mayHaveBridgeSuffix(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "_"), previous == UInt8(ascii: "_") { return true }
+            previous = byte
+        }
+        return false
+    }
 
     /// Whether `timestamp` may match `isoDate`: only one that starts with the bytes "19" or "20" can.
     static func mayStartWithYear(_ timestamp: String) -> Bool {
-        let bytes = timestamp.utf8.prefix(2)
-        return bytes.elementsEqual("19".utf8) || bytes.elementsEqual("20".utf8)
+        var bytes = timestamp.utf8.makeIterator()
+        guard let first = bytes.next(), let second = bytes.next() else { return false }
+        return (first == UInt8(ascii: "1") && second == UInt8(ascii: "9")) || (first == UInt8(ascii: "2") && second == UInt8(ascii: "0"))
     }
 
     /// Whether `said` may match `substitution`: only a text whose first bytes are "s/" or "s|" can (the pattern's
@@ -53,9 +65,14 @@ public struct IRCLogReader: DocumentReader {
     /// Whether `line` holds what either log shape needs: a "<" (before a nick), or a ":" between digits (a time,
     /// `\d:\d`; `\d` is any Unicode digit, so a non-ASCII byte may stand for one). Other lines skip the regex.
     static func mayBeLogLine(_ line: String) -> Bool {
+        mayBeLogLine(line.utf8)
+    }
+
+    /// `mayBeLogLine(_:)` of a line's UTF-8 bytes.
+    static func mayBeLogLine<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         func mayBeDigit(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in line.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "<") { return true }
             if previous == UInt8(ascii: ":"), mayBeDigit(beforePrevious), mayBeDigit(byte) { return true }
             beforePrevious = previous
@@ -129,7 +146,10 @@ public struct IRCLogReader: DocumentReader {
         let needed = max(3, (sample.count * 6 + 9) / 10)
         var matching = 0
         for (index, line) in sample.enumerated() {
-            if IRCLineMatcher.hasShape(bytes: UnsafeBufferPointer(rebasing: bytes[line])) ?? (message(String(slice(line))) != nil) { matching += 1 }
+            // A line with neither a "<" nor a ":" between digits has no log shape (`mayBeLogLine`): the byte scan, which
+            // needs one of them, and the patterns, which `message` asks only for lines that hold one, find none.
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[line])
+            if Self.mayBeLogLine(lineBytes), IRCLineMatcher.hasShape(bytes: lineBytes) ?? (message(String(slice(line))) != nil) { matching += 1 }
             if matching >= needed { return true }
             if matching + (sample.count - index - 1) < needed { return false }
         }
@@ -222,9 +242,11 @@ public struct IRCLogReader: DocumentReader {
             if text == text.lowercased() { text = text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
             return text
         }
-        let ns = text as NSString
-        if let m = bridgeSuffix.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
-            text = ns.substring(with: m.range(at: 1))
+        if mayHaveBridgeSuffix(text) {
+            let ns = text as NSString
+            if let m = bridgeSuffix.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+                text = ns.substring(with: m.range(at: 1))
+            }
         }
         return TextRules.nickToName(text)
     }
@@ -252,7 +274,9 @@ public struct IRCLogReader: DocumentReader {
     static func commandASCII(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> (word: String, op: Character, value: String)? {
         for (word, keyword) in zip(commandKeywords, commandKeywordBytes) {
             let count = keyword.count
-            guard count < bytes.count, keyword.indices.allSatisfy({ bytes[$0].asciiLowercased == keyword[$0] }) else { continue }
+            // (The first letters are compared first: most lines start with none of the keywords'.)
+            guard count < bytes.count, bytes[0].asciiLowercased == keyword[0],
+                  keyword.indices.allSatisfy({ bytes[$0].asciiLowercased == keyword[$0] }) else { continue }
             let op = bytes[count]
             guard op == UInt8(ascii: "+") || op == UInt8(ascii: "-") || op == UInt8(ascii: ":") else { continue }
             if op != UInt8(ascii: ":"), count + 1 < bytes.count, bytes[count + 1] != UInt8(ascii: " ") { continue }
@@ -300,9 +324,18 @@ public struct IRCLogReader: DocumentReader {
         var channel: String?
         var unparsed = 0
         var recordLinks: [String: String] = [:]
+        /// `isBot` of the nicks seen so far.
+        var botNicks: [String: Bool] = [:]
 
         func addNames(_ new: [String], to list: inout [String]) {
-            for n in new where !list.contains(where: { TextRules.fold($0) == TextRules.fold(n) }) { list.append(n) }
+            // Each name is folded once a call, not once for each name it is compared with.
+            var folded = list.map(TextRules.fold)
+            for n in new {
+                let key = TextRules.fold(n)
+                guard !folded.contains(key) else { continue }
+                list.append(n)
+                folded.append(key)
+            }
         }
         func paragraph(_ text: String, classes: [String] = []) -> Block {
             Block(.paragraph, text, links: LinkScanner.links(in: text), classes: classes)
@@ -335,7 +368,14 @@ public struct IRCLogReader: DocumentReader {
                 loggedDate = "\(ns.substring(with: m.range(at: 1)))-\(ns.substring(with: m.range(at: 2)))-\(ns.substring(with: m.range(at: 3)))"
             }
             // RRSAgent names the meeting's IRC log and the minutes it generates.
-            let isBot = Self.isBot(nick)
+            // (Each nick is judged once a log: a log's lines come from a few nicks.)
+            let isBot: Bool
+            if let known = botNicks[nick] {
+                isBot = known
+            } else {
+                isBot = Self.isBot(nick)
+                botNicks[nick] = isBot
+            }
             if isBot { Self.recordBotDocument(said, in: &recordLinks) }
             // The tracker's confirmation names an action's owner and due date: kept for the findings.
             if isBot, nick.lowercased() == "trackbot", said.hasPrefix("Created ACTION-") {

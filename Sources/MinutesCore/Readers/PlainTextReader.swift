@@ -70,10 +70,11 @@ public struct PlainTextReader: DocumentReader {
         func flush() {
             guard !pending.isEmpty else { return }
             // A column of short lines under a bare label ("Directors Present:" then one name a line) is a list.
-            if pendingKind == .paragraph, !pendingLabel, let last = blocks.last, last.kind == .paragraph,
-               Self.isBareLabel(last.text), Self.isNameColumn(pending.map(slice)) {
+            // (The last block is read in place: a copy of it would retain its parts.)
+            if pendingKind == .paragraph, !pendingLabel, let last = blocks.indices.last, blocks[last].kind == .paragraph,
+               Self.isBareLabel(blocks[last].text), Self.isNameColumn(pending, in: bytes, slice: slice) {
                 for line in pending { blocks.append(Block(.listItem, String(decoding: bytesOf(line), as: UTF8.self))) }
-                pending = []
+                pending.removeAll(keepingCapacity: true)
                 pendingLevel = 0
                 pendingOrdered = false
                 return
@@ -83,7 +84,8 @@ public struct PlainTextReader: DocumentReader {
                 blocks.append(Block(pendingKind, joined, level: pendingLevel, ordered: pendingOrdered,
                                     links: LinkScanner.links(in: joined)))
             }
-            pending = []
+            // The line list keeps its room for the next block.
+            pending.removeAll(keepingCapacity: true)
             pendingKind = .paragraph
             pendingLevel = 0
             pendingOrdered = false
@@ -98,32 +100,33 @@ public struct PlainTextReader: DocumentReader {
             // E-mailed minutes: "Present:" alone on a line, its value on indented lines below;
             // the next unindented line starts a new block.
             if indent == 0, pendingLabel { flush() }
-            if indent == 0, bytes[trimmed.upperBound - 1] == UInt8(ascii: ":"), Self.isBareLabel(slice(trimmed)) {
+            if indent == 0, bytes[trimmed.upperBound - 1] == UInt8(ascii: ":"), Self.isBareLabel(bytes: bytesOf(trimmed), slice(trimmed)) {
                 flush()
-                pending = [trimmed]
+                pending.append(trimmed)
                 pendingLabel = true
                 continue
             }
             // A short "Label: value" line ("PRESENT: Councillor A (Chair)") is complete: an unindented
             // capitalised line after it starts a new block rather than wrapping it.
             if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first,
-               first.count < 50 || slice(first).count < 50, TextRules.startsUppercase(slice(trimmed)),
-               TextRules.labelled(String(decoding: bytesOf(first), as: UTF8.self)) != nil {
+               first.count < 50 || Self.hasFewerThan50Characters(bytesOf(first), slice(first)),
+               firstByte < 0x80 ? firstByte.isASCIIUppercase : TextRules.startsUppercase(slice(trimmed)),
+               bytes[first].contains(UInt8(ascii: ":")), TextRules.labelled(String(decoding: bytesOf(first), as: UTF8.self)) != nil {
                 flush()
             }
             // "In attendance: …", "RESOLVED: That …", "ACTION: X to …" open a block of their own even where
             // the minutes put no blank line before them.
-            if indent == 0, !pending.isEmpty, firstByte.isASCIIUppercase, Self.startsLabelledLine(slice(trimmed)) {
+            if indent == 0, !pending.isEmpty, firstByte.isASCIIUppercase, Self.startsLabelledLine(bytes: bytesOf(trimmed), slice(trimmed)) {
                 flush()
             }
             let second = trimmed.count > 1 ? bytes[trimmed.lowerBound + 1] : 0
             if Self.mayStartListItem(firstByte, second), let item = listItem(at: trimmed) {
                 flush()
-                pending = [item.text]
+                pending.append(item.text)
                 pendingKind = .listItem
                 pendingLevel = min(indent / 2, 6)
                 pendingOrdered = item.ordered
-            } else if trimmed.count <= 320, !bytesOf(trimmed).contains(where: { $0.isASCIILowercase }), Self.isHeading(slice(trimmed)),
+            } else if trimmed.count <= 320, !bytesOf(trimmed).contains(where: { $0.isASCIILowercase }), Self.isHeading(bytes: bytesOf(trimmed), slice(trimmed)),
                       pending.isEmpty || pendingKind != .listItem {
                 flush()
                 blocks.append(Block(.heading, String(decoding: bytesOf(trimmed), as: UTF8.self), level: 2))
@@ -212,20 +215,46 @@ public struct PlainTextReader: DocumentReader {
     }
 
     /// Whether a line whose first two bytes are `first` and `second` (0 for none) may start with a list marker: not
-    /// when it starts with an ASCII character that begins no marker (a whole character when ASCII follows).
+    /// when it starts with an ASCII character that begins no marker (a whole character when ASCII follows), nor when
+    /// an ASCII second byte starts a character no marker of that shape has second: a blank after a bullet ("-", "*",
+    /// "o"), "." or ")" after a letter, a digit, "(", "." or ")" after a digit or "(". (Lower-case letters begin most
+    /// wrapped lines, which the marker test then skips.)
     static func mayStartListItem(_ first: UInt8, _ second: UInt8) -> Bool {
-        first >= 0x80 || isMarkerStart(first) || second >= 0x80
+        if first >= 0x80 || second >= 0x80 { return true }
+        guard isMarkerStart(first) else { return false }
+        switch first {
+        case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "o"):
+            return second == 0x20 || second == 0x09
+        case UInt8(ascii: "a")...UInt8(ascii: "z"):
+            return second == UInt8(ascii: ".") || second == UInt8(ascii: ")")
+        default:
+            return second.isASCIIDigit || second == UInt8(ascii: "(") || second == UInt8(ascii: ".") || second == UInt8(ascii: ")")
+        }
     }
 
     /// A line that starts with an attendance or findings label ("Apologies:", "In attendance:", "RESOLVED:",
     /// "ACTION:", "MOTION:") or with any upper-case label of one or two words.
     static func startsLabelledLine(_ line: Substring) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { startsLabelledLine(bytes: $0, line) } ?? startsLabelledLineByLabel(line)
+    }
+
+    /// `startsLabelledLine(_:)` of `line`, whose UTF-8 is `bytes`. A label's colon is among the first 64 bytes after the
+    /// emphasis `TextRules.labelled` skips, and a line that starts with A–Z starts with none: a line with no colon there
+    /// is no label, and neither the line nor a String of it is made.
+    static func startsLabelledLine(bytes: UnsafeBufferPointer<UInt8>, _ line: @autoclosure () -> Substring) -> Bool {
+        guard let firstByte = bytes.first, firstByte >= 0x41, firstByte <= 0x5A,
+              UnsafeBufferPointer(rebasing: bytes.prefix(64)).contains(UInt8(ascii: ":")) else { return false }
+        return startsLabelledLineByLabel(line())
+    }
+
+    /// The rule of `startsLabelledLine(_:)`, with the label found by `TextRules.labelled`.
+    private static func startsLabelledLineByLabel(_ line: Substring) -> Bool {
         guard let firstByte = line.utf8.first, firstByte >= 0x41, firstByte <= 0x5A, let (label, _) = TextRules.labelled(String(line)) else { return false }
         let lower = label.lowercased()
         // A "TODO:" inside pasted report text is a note in that report, not a line of the minutes.
         if lower == "todo" || lower == "to do" { return false }
-        if Vocabulary.attendanceLabel(label) != nil || FindingExtractor.labelKind(label) != nil { return true }
-        return isShortCapitalLabel(label)
+        // (The byte test first: the vocabularies are asked only about the other labels.)
+        return isShortCapitalLabel(label) || Vocabulary.attendanceLabel(label) != nil || FindingExtractor.labelKind(label) != nil
     }
 
     /// A label of one or two words in capitals, with three letters or more ("AOB", "NEXT STEPS").
@@ -266,6 +295,13 @@ public struct PlainTextReader: DocumentReader {
     /// Characters that mark a bulleted list item.
     private static let bullets: Set<Character> = ["•", "·", "▪", "◦", "‣", "-", "*", "–", "—", "o", "■", "□", "●", "\u{F0B7}", "➢", "►"]
 
+    /// `isBareLabel(_:)` of `line`, whose UTF-8 is `bytes`: a plain-ASCII line (see `UTF8Search.isPlainASCII`) is judged
+    /// on its bytes, with no `Substring` made.
+    static func isBareLabel(bytes: UnsafeBufferPointer<UInt8>, _ line: @autoclosure () -> Substring) -> Bool {
+        guard bytes.last == UInt8(ascii: ":") else { return false }
+        return UTF8Search.isPlainASCII(bytes) ? isBareLabelASCII(bytes) : isBareLabelByCharacters(line())
+    }
+
     /// A line that is only a short label: "Present:", "Agenda:", "Scribe:".
     static func isBareLabel<Line: StringProtocol>(_ line: Line) -> Bool where Line.UTF8View: BidirectionalCollection {
         // The last character is ":" only where the last byte is (no other character is canonically equivalent to it).
@@ -289,17 +325,54 @@ public struct PlainTextReader: DocumentReader {
 
     /// Short lines (≤ 80 characters), none ending like a sentence: a column of names or items.
     static func isNameColumn(_ lines: [Substring]) -> Bool {
-        (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy { line in
-            (line.utf8.count <= 80 || line.dropFirst(80).isEmpty) && wordCount(line) <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
-                && line.first?.isUppercase == true
+        (lines.count >= 2 || (lines.count == 1 && !lines[0].contains(","))) && lines.allSatisfy(isColumnLine)
+    }
+
+    /// A line of `isNameColumn(_:)`: at most 80 characters and 12 words, starting upper-case, not ending in "." or ",".
+    static func isColumnLine(_ line: Substring) -> Bool {
+        (line.utf8.count <= 80 || line.dropFirst(80).isEmpty) && wordCount(line) <= 12 && !line.hasSuffix(".") && !line.hasSuffix(",")
+            && line.first?.isUppercase == true
+    }
+
+    /// `isNameColumn(_:)` of the lines at byte ranges `lines` of `bytes`; `slice` gives a line's characters. A plain-ASCII
+    /// line (see `UTF8Search.isPlainASCII`: one byte a character) is judged on its bytes (`isColumnLineASCII`).
+    static func isNameColumn(_ lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, slice: (Range<Int>) -> Substring) -> Bool {
+        func isPlainASCII(_ range: Range<Int>) -> Bool { UTF8Search.isPlainASCII(UnsafeBufferPointer(rebasing: bytes[range])) }
+        if lines.count == 1 {
+            // Only a "," byte can be (or belong to a character that holds) a ",".
+            let hasComma = bytes[lines[0]].contains(UInt8(ascii: ",")) && (isPlainASCII(lines[0]) || slice(lines[0]).contains(","))
+            if hasComma { return false }
         }
+        return !lines.isEmpty && lines.allSatisfy { line in
+            isPlainASCII(line) ? isColumnLineASCII(UnsafeBufferPointer(rebasing: bytes[line])) : isColumnLine(slice(line))
+        }
+    }
+
+    /// `isColumnLine(_:)` of a plain-ASCII line's bytes, each a character: at most 80 bytes and 12 runs of non-space
+    /// bytes, an upper-case first byte (A–Z, the only upper-case ASCII characters), a last byte other than "." and ",".
+    static func isColumnLineASCII(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 80, let first = line.first, let last = line.last, first.isASCIIUppercase,
+              last != UInt8(ascii: "."), last != UInt8(ascii: ",") else { return false }
+        return wordCountASCII(line) <= 12
+    }
+
+    /// Whether the line at `bytes` (`line`'s UTF-8) has fewer than 50 characters: in plain ASCII (see
+    /// `UTF8Search.isPlainASCII`) each byte is one; otherwise the characters are counted up to the 50th.
+    static func hasFewerThan50Characters(_ bytes: UnsafeBufferPointer<UInt8>, _ line: @autoclosure () -> Substring) -> Bool {
+        if bytes.count < 50 { return true }
+        return UTF8Search.isPlainASCII(bytes) ? false : line().dropFirst(49).isEmpty
     }
 
     /// The number of words between spaces (`split(separator: " ").count`), counted on bytes in ASCII lines.
     static func wordCount(_ line: Substring) -> Int {
         guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.split(separator: " ").count }
+        return line.utf8.withContiguousStorageIfAvailable(wordCountASCII) ?? Array(line.utf8).withUnsafeBufferPointer(wordCountASCII)
+    }
+
+    /// `wordCount(_:)` of an ASCII line's bytes: the runs of bytes other than space.
+    static func wordCountASCII(_ line: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0, inWord = false
-        for byte in line.utf8 {
+        for byte in line {
             if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
         }
         return count
@@ -307,8 +380,14 @@ public struct PlainTextReader: DocumentReader {
 
     /// A short line written in capitals, such as "PRESENT:" or "MINUTES OF THE MEETING".
     static func isHeading(_ line: Substring) -> Bool {
-        guard line.utf8.count <= 320, !line.utf8.contains(where: \.isASCIILowercase) else { return false }
-        return line.withPlainASCIIBytes(isHeadingASCII) ?? isHeadingByCharacters(line)
+        line.utf8.withContiguousStorageIfAvailable { isHeading(bytes: $0, line) } ?? isHeadingByCharacters(line)
+    }
+
+    /// `isHeading(_:)` of `line`, whose UTF-8 is `bytes`: a plain-ASCII line (see `UTF8Search.isPlainASCII`) is judged
+    /// on its bytes (`isHeadingASCII`), with no `Substring` made.
+    static func isHeading(bytes: UnsafeBufferPointer<UInt8>, _ line: @autoclosure () -> Substring) -> Bool {
+        guard bytes.count <= 320, !bytes.contains(where: \.isASCIILowercase) else { return false }
+        return UTF8Search.isPlainASCII(bytes) ? isHeadingASCII(bytes) : isHeadingByCharacters(line())
     }
 
     /// `isHeadingByCharacters(_:)` on the bytes of a plain-ASCII line, where the letters are A–Z and a–z.

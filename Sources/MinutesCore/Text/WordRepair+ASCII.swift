@@ -58,7 +58,10 @@ extension WordRepair {
                 consider([i], score: head + tail)
             }
             if best == nil {
-                for i in 1..<count - 1 {
+                // A split in three needs a last piece that scores: a head that ends at or after the start of the last
+                // such piece leaves none, so it is not scored at all.
+                let lastTail = lastScores.lastIndex { $0 != nil } ?? 0
+                for i in 1..<max(1, min(count - 1, lastTail)) {
                     guard let head = score(0..<i) else { continue }
                     for j in (i + 1)..<count {
                         guard let tail = lastScores[j], let middle = score(i..<j) else { continue }
@@ -159,6 +162,9 @@ extension WordRepair {
         let isFunctionWord = Self.isFunctionWord(lower)
         // Short pieces must be function words (the guards below refuse any other piece under three letters).
         guard isFunctionWord || length >= 3 else { return nil }
+        // (A piece of three letters that is neither first nor a function word is refused below whatever the document
+        // says: it is turned away before the lookup.)
+        guard isFunctionWord || length >= 4 || isFirst else { return nil }
         // The piece's count and capitalisation in the document, looked up once.
         let used = words.entry(ascii: lower)
         // A capitalised word splits only after a capitalised word the document uses elsewhere
@@ -174,14 +180,14 @@ extension WordRepair {
     /// a `String`: a piece of up to eight bytes is packed into a word (zero bytes above it) and looked for among the
     /// function words packed the same way; longer pieces, which no function word is, are looked up as strings.
     static func isFunctionWord(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard piece.count <= 8, let base = piece.baseAddress else {
-            return piece.count > functionWordMaxLength ? false : Lexicon.functionWords.contains(String(decoding: piece, as: UTF8.self))
-        }
+        // Longer pieces, which no function word is, are turned away first (most pieces are).
+        if piece.count > functionWordMaxLength { return false }
+        guard piece.count <= 8, let base = piece.baseAddress else { return Lexicon.functionWords.contains(String(decoding: piece, as: UTF8.self)) }
         return packedFunctionWords.contains(ASCIILetterRuns.load(base, at: 0, limit: piece.count))
     }
 
     /// The function words of up to eight bytes, packed as `isFunctionWord` packs a piece.
-    private static let packedFunctionWords: Set<UInt64> = Set(Lexicon.functionWords.compactMap { word in
+    private static let packedFunctionWords = PackedWordTable(Lexicon.functionWords.compactMap { word in
         var word = word
         return word.withUTF8 { bytes in bytes.count <= 8 ? bytes.baseAddress.map { ASCIILetterRuns.load($0, at: 0, limit: bytes.count) } : nil }
     })

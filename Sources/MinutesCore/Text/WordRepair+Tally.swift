@@ -32,13 +32,41 @@ enum ASCIILetterRuns {
     @inline(__always)
     static func forEach(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hashing: Bool,
                         _ body: (_ start: Int, _ length: Int, _ head: UInt64, _ hash: UInt64) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        let limit = range.upperBound
-        var offset = range.lowerBound
-        while offset < limit {
-            let found = letters(load(base, at: offset, limit: limit))
-            guard found != 0 else { offset += 8; continue }
-            let start = offset + found.trailingZeroBitCount >> 3
+        var runs = Runs(in: bytes, range, hashing: hashing)
+        while let run = runs.next() { body(run.start, run.length, run.head, run.hash) }
+    }
+
+    /// The runs `forEach` passes on, one at a time, for a loop that works on each in place (no closure called a run).
+    struct Runs {
+        private let base: UnsafePointer<UInt8>?
+        private let limit: Int
+        private let hashing: Bool
+        /// Where the search for the next run goes on.
+        private var offset: Int
+        /// Where the next run starts when the last run's final load already showed it (the first letter after its end in
+        /// those eight bytes); -1 when the search from `offset` must find it.
+        private var nextStart = -1
+
+        /// The runs of `bytes[range]`, hashed when `hashing`.
+        @inline(__always)
+        init(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hashing: Bool) {
+            base = bytes.baseAddress
+            limit = range.upperBound
+            self.hashing = hashing
+            offset = range.lowerBound
+        }
+
+        /// The next run: where it starts, its length, its first eight bytes lower-cased and its hash (see `forEach`).
+        @inline(__always)
+        mutating func next() -> (start: Int, length: Int, head: UInt64, hash: UInt64)? {
+            guard let base else { return nil }
+            var start = nextStart
+            nextStart = -1
+            while start < 0 {
+                guard offset < limit else { return nil }
+                let found = letters(load(base, at: offset, limit: limit))
+                if found != 0 { start = offset + found.trailingZeroBitCount >> 3 } else { offset += 8 }
+            }
             var end = start, head: UInt64 = 0, hash: UInt64 = 0
             while true {
                 let chunk = load(base, at: end, limit: limit)
@@ -50,12 +78,19 @@ enum ASCIILetterRuns {
                     let lower = (chunk | (isLetter >> 2)) & (count == 8 ? ~0 : (1 << UInt64(8 * count)) &- 1)
                     if end == start { head = lower }
                     if hashing { hash = WordSet.mix(hash, lower) }
-                    end += count
                 }
-                if count < 8 { break }
+                if count < 8 {
+                    // The letters of these eight bytes after the byte that ends the run (none past `limit`, which loads
+                    // as zero): the first starts the next run. (A shift by 64 gives 0: no byte is kept.)
+                    let after = isLetter & ~((1 << UInt64(8 * count + 8)) &- 1)
+                    if after != 0 { nextStart = end + after.trailingZeroBitCount >> 3 }
+                    end += count
+                    break
+                }
+                end += count
             }
-            body(start, end - start, head, hashing ? WordSet.finish(hash, length: end - start) : 0)
             offset = end
+            return (start, end - start, head, hashing ? WordSet.finish(hash, length: end - start) : 0)
         }
     }
 
@@ -101,7 +136,9 @@ struct ASCIIWordTally {
         let storage = self.storage
         let count = bytes.count
         var glues = false
-        ASCIILetterRuns.forEach(in: bytes, range, hashing: true) { start, length, head, hash in
+        // The runs are taken in this loop (no closure a run): counting one is a few instructions.
+        var runs = ASCIILetterRuns.Runs(in: bytes, range, hashing: true)
+        while let (start, length, head, hash) = runs.next() {
             let entry = storage.count(base + start, length: length, head: head, hash: hash, capitalised: base[start] & 0x20 == 0)
             if length >= 5 { longRuns.append(UInt32(truncatingIfNeeded: entry)) }
             let end = start + length

@@ -56,10 +56,21 @@ public struct WordRepair: Sendable {
         // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
         // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
         // Their dictionary lookups, nearly all cache misses, are made together (`WordSet.contains(asciiBatch:)`).
-        let known = self.words.asciiWordsToMemo { words, hashes, counts in
-            let inLexicon = lexicon.words.contains(asciiBatch: words, hashes: hashes)
-            return words.indices.map { isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0], count: counts[$0]) }
-        }
+        // A word the document uses twice is known whatever the dictionary says: only the others are looked up.
+        // The repairer is read through one copy made here (a closure that read `self` in an initialiser copies it each
+        // call); the copy ends with the closure, before the tally is changed.
+        let known: [Bool?] = {
+            let repairer = self
+            return repairer.words.asciiWordsToMemo { words, hashes, counts in
+                let rare = words.indices.filter { counts[$0] < 2 }
+                let inLexicon = lexicon.words.contains(asciiBatch: rare.map { words[$0] }, hashes: rare.map { hashes[$0] })
+                var answers = [Bool](repeating: true, count: words.count)
+                for (position, index) in rare.enumerated() {
+                    answers[index] = repairer.isKnownASCII(lower: words[index], inLexicon: inLexicon[position], count: counts[index])
+                }
+                return answers
+            }
+        }()
         self.words.memoKnown(known)
         // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
         // end is glued to a capitalised word, or where a part between hyphens and full stops, which is one of the
