@@ -561,7 +561,8 @@ public enum ParticipantExtractor {
         // "Councillors A, B and C" is a list of people, not one entry.
         if listItem, fields.count > 1, opensWithCouncillors(first) { return nil }
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
-        if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
+        // Most nicks are kept as they are, which their bytes show.
+        if !name.containsASCII(" ") || name.containsASCII("_"), !ParticipantFastPaths.nickToNameKeeps(name) { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
         // The shape of the name comes first: it refuses a long text (a paragraph read as one entry) on its first words,
         // where the word lists would lower-case it whole.
@@ -841,21 +842,16 @@ public enum ParticipantExtractor {
     /// no other participant as close. The spelling the document uses more often is kept.
     static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
         var people = people
-        func parts(_ name: String) -> (first: String, last: String)? {
-            // Plain ASCII without a white-space byte (09–0D, 20) folds to one word: most nicks are refused unfolded.
-            if !name.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }), name.isPlainASCII { return nil }
-            let folded = TextRules.fold(name)
-            // Without a space byte the folded name is one word.
-            guard folded.holdsByte(0x20) else { return nil }
-            let words = folded.splitOnSpaces().map(String.init)
-            guard words.count == 2, let first = words.first, let last = words.last, last.count >= 5 else { return nil }
-            return (first, last)
-        }
         // Each name's parts, worked out once: every name is compared with every other after each merge.
-        var shapes = people.map { parts($0.name) }
+        var shapes = people.map { misspellingParts($0.name) }
+        // How many names have each first name: a name whose first name no other has is close to none.
+        func firstNameCounts() -> [String: Int] {
+            shapes.reduce(into: [:]) { counts, shape in if let shape { counts[shape.first, default: 0] += 1 } }
+        }
+        var firstCounts = firstNameCounts()
         var i = 0
         while i < people.count {
-            guard let a = shapes[i] else { i += 1; continue }
+            guard let a = shapes[i], firstCounts[a.first, default: 0] > 1 else { i += 1; continue }
             let close = people.indices.filter { j in
                 guard j != i, let b = shapes[j], b.first == a.first, b.last != a.last else { return false }
                 return TextRules.editDistance(a.last, b.last, limit: 2) <= 2
@@ -874,9 +870,10 @@ public enum ParticipantExtractor {
             if dropUses > keepUses || (dropUses == keepUses && drop.name.count > keep.name.count) { swap(&keep, &drop) }
             keep.absorb(drop)
             people[min(i, j)] = keep
-            shapes[min(i, j)] = parts(keep.name)
+            shapes[min(i, j)] = misspellingParts(keep.name)
             people.remove(at: max(i, j))
             shapes.remove(at: max(i, j))
+            firstCounts = firstNameCounts()
             i = 0
         }
         return people

@@ -327,7 +327,8 @@ public enum IntroductionRules {
                 if person.full == key || person.first == key { return true }
                 if longCompact, person.letters.hasPrefix(compact) { return true }
                 // Names whose lengths differ by more than one are more than one edit apart (`editDistance` says so first).
-                return oneLongWord && abs(person.firstLength - keyLength) <= 1 && TextRules.editDistance(person.first, key, limit: 1) <= 1
+                return oneLongWord && abs(person.firstLength - keyLength) <= 1
+                    && (ParticipantEditDistance.withinOneEdit(person.first, key) ?? (TextRules.editDistance(person.first, key, limit: 1) <= 1))
             }
         }
     }

@@ -134,6 +134,15 @@ enum ParticipantFastPaths {
         } ?? true
     }
 
+    /// Whether `TextRules.nickToName(word)` is `word` itself, told on its bytes: a plain ASCII word that names no two
+    /// words (`mayNameTwoWords(_:)`: no space, no "_", no CamelCase) and neither opens nor ends with "-" or "+" (which
+    /// `nickToName` trims, with "_" and spaces) is neither cut nor trimmed. False when unsure.
+    static func nickToNameKeeps(_ word: String) -> Bool {
+        guard let first = word.utf8.first, let last = word.utf8.last else { return false }
+        let trimmed: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        return !trimmed(first) && !trimmed(last) && !mayNameTwoWords(word)
+    }
+
     /// `text.lowercased().hasPrefix(prefix)` for a `prefix` of lower-case ASCII letters and spaces that ends with a space,
     /// told on the bytes where they can tell; nil where they cannot. An ASCII byte lower-cases to one ASCII byte, and no
     /// other character lower-cases to an ASCII letter but KELVIN SIGN (to "k") and "İ" (to "i" and a combining mark): so
