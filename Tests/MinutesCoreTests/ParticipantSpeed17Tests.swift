@@ -51,4 +51,34 @@ struct ParticipantSpeed17Tests {
         #expect(!ParticipantFastPaths.nickToNameKeeps("DaleRogers"))
         #expect(!ParticipantFastPaths.nickToNameKeeps("Bill_Kasdorf_"))
     }
+
+    @Test func countriesRefusedOnBytesAreNoCountries() {
+        let countries = Vocabulary.countries.sorted()
+        for country in countries {
+            for spelling in [country, country.uppercased(), " " + country.capitalized + "\t"] {
+                #expect(ParticipantCountries.mayBeCountry(spelling), "\(spelling)")
+            }
+        }
+        let pieces = Self.pieces + countries.prefix(40).map { $0.capitalized } + ["\u{1F1EB}\u{1F1F7}", "K", "\u{212A}"]
+        var refused = 0
+        forRandomTexts(of: pieces, seed: 1720, maxPieces: { _ in 4 }) { text in
+            if !ParticipantCountries.mayBeCountry(text) {
+                refused += 1
+                #expect(!Vocabulary.isCountry(text), "\(Array(text.unicodeScalars))")
+            }
+            #expect(ParticipantCountries.isCountry(text) == Vocabulary.isCountry(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(refused > 5_000)
+    }
+
+    @Test func cueOpeningsOnBytesAreTheRule() {
+        let pieces = ["I work for ", "i WORK at ", "also ", "PhD ", "phd", "working at ", "Working with ", "representing ", "I'm from ",
+                      "With ", "from", "at ", "@ ", "now ", "W3C", "e\u{301}", "\u{212A}", "\r\n", " ", "x", "I\u{307}", "\u{130}"]
+        forRandomTexts(of: pieces, seed: 1721, maxPieces: { _ in 6 }) { text in
+            for start in [0, 1, 2] where start <= text.count {
+                let rest = text.dropFirst(start)
+                #expect(IntroductionRules.opensWithCue(rest) == IntroductionRules.opensWithCueRule(rest), "\(Array(rest.unicodeScalars))")
+            }
+        }
+    }
 }
