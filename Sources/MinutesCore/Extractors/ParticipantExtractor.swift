@@ -38,6 +38,17 @@ public enum ParticipantExtractor {
         return Vocabulary.attendanceLabel(ParticipantFastPaths.withoutParentheticals(text).trimmed(.labelMarks))
     }
 
+    /// Whether an HTML class marks the generator's diagnostics: "warning" or "diagnostics". Neither has a canonical
+    /// equivalent of other bytes (no "K", ";" or "`"), so a class of another byte count is neither, told before the strings
+    /// are compared.
+    static func isDiagnosticsClass(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 7: name == "warning"
+        case 11: name == "diagnostics"
+        default: false
+        }
+    }
+
     /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
     private static let headMarks: Set<Character> = Set("*:_ ")
 
@@ -120,7 +131,7 @@ public enum ParticipantExtractor {
                 }
             case .paragraph, .definition, .listItem, .tableRow:
                 // The generator's diagnostics ("Maybe present: …") guess; they are not the minutes' list.
-                if block.classes.contains(where: { $0 == "warning" || $0 == "diagnostics" }) { continue }
+                if block.classes.contains(where: isDiagnosticsClass) { continue }
                 // A bare section word ("**Agenda**") after a list of names ends it.
                 if block.kind == .paragraph, !block.text.participantContainsASCII(0x20), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
                     context = nil; continue
@@ -183,7 +194,8 @@ public enum ParticipantExtractor {
                 if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffixASCII(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
-                if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
+                // (`rosterEntry` refuses a text that does not end with ")", told here before the call.)
+                if context == nil, block.kind == .paragraph, text.utf8.last == UInt8(ascii: ")"), let rostered = rosterEntry(text) {
                     add([rostered])
                     continue
                 }
@@ -282,7 +294,14 @@ public enum ParticipantExtractor {
             guard blocks[position].text.utf8.count <= ParticipantCues.longestRead,
                   cues?.holdsScribeWord(position) ?? scribeCue.containsAny(in: blocks[position].text) else { continue }
             let block = blocks[position]
-            let lower = block.text.lowercased()
+            // Plain ASCII text is lower-cased on its bytes, to as many bytes: one over 120 bytes is refused unlowered.
+            let lower: String
+            if block.text.isPlainASCII {
+                guard block.text.utf8.count <= 120 else { continue }
+                lower = Vocabulary.lowercasedASCII(block.text)
+            } else {
+                lower = block.text.lowercased()
+            }
             // No more characters than bytes: a short text is not counted; in plain ASCII a character is a byte.
             let ascii = lower.isPlainASCII
             guard lower.utf8.count <= 120 || (!ascii && lower.count <= 120), let range = lower.rangeOfASCII("scribe"),
@@ -1018,8 +1037,8 @@ public enum ParticipantExtractor {
     /// Nil unless the links cover most of the block's text.
     static func linkedEntries(_ block: Block, attendance: Attendance, role: MeetingRole?) -> [Entry]? {
         guard block.links.count >= 2 else { return nil }
-        let covered = block.links.reduce(0) { $0 + $1.text.count }
-        guard covered * 10 >= block.text.count * 6 else { return nil }
+        let covered = block.links.reduce(0) { $0 + ParticipantFastPaths.characterCount($1.text) }
+        guard covered * 10 >= ParticipantFastPaths.characterCount(block.text) * 6 else { return nil }
         return block.links.compactMap { entry($0.text, attendance: attendance, role: role, checked: nil) }
     }
 
@@ -1101,7 +1120,8 @@ extension Participant {
 /// Participants keyed by folded name; a person listed twice is merged.
 struct ParticipantSet {
     private(set) var participants: [Participant] = []
-    private var index: [String: Int] = [:]
+    /// Each folded name's place, room made for a list of some size at once (the keys are hashed again at each growth).
+    private var index: [String: Int] = Dictionary(minimumCapacity: 48)
 
     mutating func add(_ person: Participant) {
         let key = TextRules.fold(person.name)

@@ -134,6 +134,11 @@ enum ParticipantFastPaths {
         } ?? true
     }
 
+    /// `text.count`: the bytes of plain ASCII text (no CR: every byte a character of its own), else the characters counted.
+    static func characterCount(_ text: String) -> Int {
+        text.isPlainASCII ? text.utf8.count : text.count
+    }
+
     /// Whether `TextRules.nickToName(word)` is `word` itself, told on its bytes: a plain ASCII word that names no two
     /// words (`mayNameTwoWords(_:)`: no space, no "_", no CamelCase) and neither opens nor ends with "-" or "+" (which
     /// `nickToName` trims, with "_" and spaces) is neither cut nor trimmed. False when unsure.
