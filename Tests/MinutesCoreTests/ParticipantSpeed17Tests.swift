@@ -81,4 +81,19 @@ struct ParticipantSpeed17Tests {
             }
         }
     }
+
+    @Test func placeShapesAndMarksOnBytesAreTheRules() {
+        let pieces = Self.pieces + ["Paris", "New York", "USA", "x", "X", "yes", "YES", "Present", "[x]", "[X]", "\u{2713}", "\u{2705}",
+                                    "2024", "(", ")", "\u{212A}", "1a", "Z"]
+        forRandomTexts(of: pieces, seed: 1722, maxPieces: { _ in 5 }) { text in
+            if let fast = ParticipantFastPaths.isPlaceShaped(text) {
+                #expect(fast == ParticipantExtractor.placeShapeRule(text), "\(Array(text.unicodeScalars))")
+            }
+            #expect(ParticipantFastPaths.isPresenceMark(text) == ParticipantExtractor.marks.contains(text.lowercased()), "\(Array(text.unicodeScalars))")
+            #expect(ParticipantFastPaths.characterCount(text) == text.count, "\(Array(text.unicodeScalars))")
+            #expect(ParticipantExtractor.isDiagnosticsClass(text) == (text == "warning" || text == "diagnostics"))
+        }
+        for mark in ParticipantExtractor.marks { #expect(ParticipantFastPaths.isPresenceMark(mark.uppercased())) }
+        #expect(ParticipantExtractor.isDiagnosticsClass("warning") && ParticipantExtractor.isDiagnosticsClass("diagnostics"))
+    }
 }

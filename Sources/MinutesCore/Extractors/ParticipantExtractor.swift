@@ -1020,12 +1020,12 @@ public enum ParticipantExtractor {
 
     /// The person in a row of trimmed cells, ignoring what the header says.
     private static func rowEntry(_ trimmed: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
-        let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
+        let hasMark = trimmed.contains(where: ParticipantFastPaths.isPresenceMark)
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = ParticipantFastPaths.withoutParentheticals(cell)
             // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
             let shaped = bare.containsASCII(" ") || (hasMark && cell.containsASCII("(") && TextRules.isNick(bare))
-            return shaped && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())
+            return shaped && TextRules.looksLikeName(bare) && !ParticipantFastPaths.isPresenceMark(cell)
         }) else { return nil }
         var attendance = attendance
         if !hasMark, nameIndex > 0, trimmed[..<nameIndex].allSatisfy(\.isEmpty) { attendance = .absent }
@@ -1099,9 +1099,14 @@ public enum ParticipantExtractor {
 
     /// A short capitalised phrase without organisation or job words: a city or country.
     static func looksLikePlace(_ text: String) -> Bool {
+        (ParticipantFastPaths.isPlaceShaped(text) ?? placeShapeRule(text))
+            && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
+    }
+
+    /// Whether `text` has the shape of a place, as the rule is written: one to three words, each opening with a capital.
+    static func placeShapeRule(_ text: String) -> Bool {
         let words = text.splitOnSpaces()
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
-            && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
     }
 }
 

@@ -134,6 +134,34 @@ enum ParticipantFastPaths {
         } ?? true
     }
 
+    /// `ParticipantExtractor.placeShapeRule(text)` on the bytes of plain ASCII text (every byte a character; only "A"–"Z"
+    /// are upper-case): one to three words between spaces, each opening with a capital. Nil for other text.
+    static func isPlaceShaped(_ text: String) -> Bool? {
+        text.withPlainASCIIBytes { bytes -> Bool in
+            var words = 0, index = 0
+            while index < bytes.count {
+                guard bytes[index] != 0x20 else { index += 1; continue }
+                // A word opens here.
+                words += 1
+                guard words <= 3, bytes[index] >= UInt8(ascii: "A"), bytes[index] <= UInt8(ascii: "Z") else { return false }
+                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            }
+            return words >= 1
+        }
+    }
+
+    /// The most bytes a presence mark of `ParticipantExtractor.marks` has.
+    private static let longestMark = ParticipantExtractor.marks.map(\.utf8.count).max() ?? 0
+
+    /// `ParticipantExtractor.marks.contains(cell.lowercased())`. A plain ASCII cell lower-cases on its bytes, to as many:
+    /// one longer than every mark is none of them (no mark that is not ASCII equals ASCII text).
+    static func isPresenceMark(_ cell: String) -> Bool {
+        if cell.isPlainASCII {
+            return cell.utf8.count <= longestMark && ParticipantExtractor.marks.contains(Vocabulary.lowercasedASCII(cell))
+        }
+        return ParticipantExtractor.marks.contains(cell.lowercased())
+    }
+
     /// `text.count`: the bytes of plain ASCII text (no CR: every byte a character of its own), else the characters counted.
     static func characterCount(_ text: String) -> Int {
         text.isPlainASCII ? text.utf8.count : text.count
