@@ -96,4 +96,18 @@ struct ParticipantSpeed17Tests {
         for mark in ParticipantExtractor.marks { #expect(ParticipantFastPaths.isPresenceMark(mark.uppercased())) }
         #expect(ParticipantExtractor.isDiagnosticsClass("warning") && ParticipantExtractor.isDiagnosticsClass("diagnostics"))
     }
+
+    @Test func itemsRefusedOnBytesAreNotSplit() {
+        let pieces = Self.pieces + ["Avneesh Singh ", "Bill_Kasdorf_", "DaleRogers ", "duga ", "Ann Lee Bob Ray", "(", "@", "van "]
+        var refused = 0
+        forRandomTexts(of: pieces, seed: 1723, maxPieces: { _ in 6 }) { item in
+            if !ParticipantFastPaths.mayRunTogether(item) {
+                refused += 1
+                #expect(ParticipantExtractor.splitRunTogetherRule(item) == [item], "\(Array(item.unicodeScalars))")
+            }
+        }
+        #expect(refused > 2_000)
+        #expect(ParticipantFastPaths.mayRunTogether("DaleRogers duga"))
+        #expect(!ParticipantFastPaths.mayRunTogether("Dale Rogers"))
+    }
 }

@@ -666,6 +666,12 @@ public enum ParticipantExtractor {
     /// a nick with an underscore, a lower-case nick or a run-together CamelCase nick is its own person,
     /// and four capitalised words with no particle are two two-word names.
     static func splitRunTogether(_ item: String) -> [String] {
+        // Most items show on their bytes that they hold no nick to split off and are not four words.
+        ParticipantFastPaths.mayRunTogether(item) ? splitRunTogetherRule(item) : [item]
+    }
+
+    /// `splitRunTogether(_:)` as the rule is written, for any item.
+    static func splitRunTogetherRule(_ item: String) -> [String] {
         let words = item.splitOnSpaces().map(String.init)
         guard words.count >= 2, !item.containsASCII("("), !item.containsASCII("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
         // Whether each word is a run-together CamelCase nick ("DaleRogers"), worked out once a word when first asked.

@@ -162,6 +162,22 @@ enum ParticipantFastPaths {
         return ParticipantExtractor.marks.contains(cell.lowercased())
     }
 
+    /// Whether `ParticipantExtractor.splitRunTogether(item)` may split `item`: false, told on the bytes of plain ASCII text,
+    /// where no word is marked as a nick (no "_", no lower-case letter followed by a capital and a lower-case letter, so no
+    /// word `mayNameTwoWords(_:)`) and the words between spaces are not four (the two-names rule); true otherwise.
+    static func mayRunTogether(_ item: String) -> Bool {
+        item.withPlainASCIIBytes { bytes -> Bool in
+            var words = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "_") { return true }
+                if byte != 0x20, index == 0 || bytes[index - 1] == 0x20 { words += 1 }
+                if byte.isASCIIUppercase, index >= 1, index + 1 < bytes.count, bytes[index - 1].isASCIILowercase,
+                   bytes[index + 1].isASCIILowercase { return true }
+            }
+            return words == 4
+        } ?? true
+    }
+
     /// `text.count`: the bytes of plain ASCII text (no CR: every byte a character of its own), else the characters counted.
     static func characterCount(_ text: String) -> Int {
         text.isPlainASCII ? text.utf8.count : text.count
