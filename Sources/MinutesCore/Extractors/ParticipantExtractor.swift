@@ -190,12 +190,14 @@ public enum ParticipantExtractor {
                     context = Context(attendance: .present, role: nil, fromLabel: false)
                     continue
                 }
+                // The last byte of a paragraph, read once for the two rules below that look at it first.
+                let lastByte = block.kind == .paragraph ? text.utf8.last : nil
                 // Another bare label ("People who left the committee:") ends an attendance list.
-                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffixASCII(":"), text.participantHasAtMost(60) { context = nil; continue }
+                if block.kind == .paragraph, lastByte == UInt8(ascii: ":"), text.hasSuffixASCII(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
                 // (`rosterEntry` refuses a text that does not end with ")", told here before the call.)
-                if context == nil, block.kind == .paragraph, text.utf8.last == UInt8(ascii: ")"), let rostered = rosterEntry(text) {
+                if context == nil, block.kind == .paragraph, lastByte == UInt8(ascii: ")"), let rostered = rosterEntry(text) {
                     add([rostered])
                     continue
                 }
