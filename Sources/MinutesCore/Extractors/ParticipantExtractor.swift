@@ -847,11 +847,15 @@ public enum ParticipantExtractor {
     /// bytes; nil when a text's bytes are not stored in place.
     private static func tagKeys(in texts: [String]) -> Set<UInt64>? {
         var keys = Set<UInt64>()
+        // The key last put in: a speaker's lines often follow one another, and their key is in already.
+        var last: UInt64?
         for text in texts {
             let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
                 let window = UnsafeBufferPointer(rebasing: bytes.prefix(tagWindow))
                 if let colon = UTF8Search.offset(of: UInt8(ascii: ":"), in: window) {
-                    keys.insert(tagKey(UnsafeBufferPointer(rebasing: window[..<colon])))
+                    let key = tagKey(UnsafeBufferPointer(rebasing: window[..<colon]))
+                    if key != last { keys.insert(key) }
+                    last = key
                 }
             }
             if read == nil { return nil }
