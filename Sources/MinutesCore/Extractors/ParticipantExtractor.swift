@@ -38,6 +38,17 @@ public enum ParticipantExtractor {
         return Vocabulary.attendanceLabel(ParticipantFastPaths.withoutParentheticals(text).trimmed(.labelMarks))
     }
 
+    /// Whether an HTML class marks the generator's diagnostics: "warning" or "diagnostics". Neither has a canonical
+    /// equivalent of other bytes (no "K", ";" or "`"), so a class of another byte count is neither, told before the strings
+    /// are compared.
+    static func isDiagnosticsClass(_ name: String) -> Bool {
+        switch name.utf8.count {
+        case 7: name == "warning"
+        case 11: name == "diagnostics"
+        default: false
+        }
+    }
+
     /// Asterisks, colons, underscores and spaces around a bare section word ("**Agenda:**").
     private static let headMarks: Set<Character> = Set("*:_ ")
 
@@ -120,7 +131,7 @@ public enum ParticipantExtractor {
                 }
             case .paragraph, .definition, .listItem, .tableRow:
                 // The generator's diagnostics ("Maybe present: …") guess; they are not the minutes' list.
-                if block.classes.contains(where: { $0 == "warning" || $0 == "diagnostics" }) { continue }
+                if block.classes.contains(where: isDiagnosticsClass) { continue }
                 // A bare section word ("**Agenda**") after a list of names ends it.
                 if block.kind == .paragraph, !block.text.participantContainsASCII(0x20), Vocabulary.genericHeads.contains(block.text.lowercased().trimmed(headMarks)) {
                     context = nil; continue
@@ -179,11 +190,14 @@ public enum ParticipantExtractor {
                     context = Context(attendance: .present, role: nil, fromLabel: false)
                     continue
                 }
+                // The last byte of a paragraph, read once for the two rules below that look at it first.
+                let lastByte = block.kind == .paragraph ? text.utf8.last : nil
                 // Another bare label ("People who left the committee:") ends an attendance list.
-                if block.kind == .paragraph, text.utf8.last == UInt8(ascii: ":"), text.hasSuffixASCII(":"), text.participantHasAtMost(60) { context = nil; continue }
+                if block.kind == .paragraph, lastByte == UInt8(ascii: ":"), text.hasSuffixASCII(":"), text.participantHasAtMost(60) { context = nil; continue }
                 // "John Mertic, Linux Foundation (JM)": a roster line whose initials the minutes then use as
                 // speaker tags names an attendee even without a list label.
-                if context == nil, block.kind == .paragraph, let rostered = rosterEntry(text) {
+                // (`rosterEntry` refuses a text that does not end with ")", told here before the call.)
+                if context == nil, block.kind == .paragraph, lastByte == UInt8(ascii: ")"), let rostered = rosterEntry(text) {
                     add([rostered])
                     continue
                 }
@@ -282,7 +296,14 @@ public enum ParticipantExtractor {
             guard blocks[position].text.utf8.count <= ParticipantCues.longestRead,
                   cues?.holdsScribeWord(position) ?? scribeCue.containsAny(in: blocks[position].text) else { continue }
             let block = blocks[position]
-            let lower = block.text.lowercased()
+            // Plain ASCII text is lower-cased on its bytes, to as many bytes: one over 120 bytes is refused unlowered.
+            let lower: String
+            if block.text.isPlainASCII {
+                guard block.text.utf8.count <= 120 else { continue }
+                lower = Vocabulary.lowercasedASCII(block.text)
+            } else {
+                lower = block.text.lowercased()
+            }
             // No more characters than bytes: a short text is not counted; in plain ASCII a character is a byte.
             let ascii = lower.isPlainASCII
             guard lower.utf8.count <= 120 || (!ascii && lower.count <= 120), let range = lower.rangeOfASCII("scribe"),
@@ -437,7 +458,7 @@ public enum ParticipantExtractor {
         let items = TextRules.splitList(text).flatMap(splitRunTogether)
         // "Don Presant, Learning Agents, Canada, Sheela Kiiskila": a country closes one person's
         // "Name, Organisation, Country" entry inside a list of names.
-        if items.count >= 3, items.contains(where: Vocabulary.isCountry) {
+        if items.count >= 3, items.contains(where: ParticipantCountries.isCountry) {
             var out: [Entry] = []
             var pending: [String] = []
             func flushPending() {
@@ -445,7 +466,7 @@ public enum ParticipantExtractor {
                 pending = []
             }
             for item in items {
-                if Vocabulary.isCountry(item), let last = pending.popLast() {
+                if ParticipantCountries.isCountry(item), let last = pending.popLast() {
                     var fields = [last]
                     if let name = pending.last, TextRules.looksLikeName(name), !hasOrganisationCue(name) {
                         pending.removeLast()
@@ -561,7 +582,8 @@ public enum ParticipantExtractor {
         // "Councillors A, B and C" is a list of people, not one entry.
         if listItem, fields.count > 1, opensWithCouncillors(first) { return nil }
         var (name, office) = TextRules.stripTitles(first.trimmed(.namePunctuation))
-        if !name.containsASCII(" ") || name.containsASCII("_") { name = TextRules.nickToName(name) }
+        // Most nicks are kept as they are, which their bytes show.
+        if !name.containsASCII(" ") || name.containsASCII("_"), !ParticipantFastPaths.nickToNameKeeps(name) { name = TextRules.nickToName(name) }
         // In a list after a label, IRC nicks ("gpellegrino", "duga") stand for people too.
         // The shape of the name comes first: it refuses a long text (a paragraph read as one entry) on its first words,
         // where the word lists would lower-case it whole.
@@ -646,6 +668,12 @@ public enum ParticipantExtractor {
     /// a nick with an underscore, a lower-case nick or a run-together CamelCase nick is its own person,
     /// and four capitalised words with no particle are two two-word names.
     static func splitRunTogether(_ item: String) -> [String] {
+        // Most items show on their bytes that they hold no nick to split off and are not four words.
+        ParticipantFastPaths.mayRunTogether(item) ? splitRunTogetherRule(item) : [item]
+    }
+
+    /// `splitRunTogether(_:)` as the rule is written, for any item.
+    static func splitRunTogetherRule(_ item: String) -> [String] {
         let words = item.splitOnSpaces().map(String.init)
         guard words.count >= 2, !item.containsASCII("("), !item.containsASCII("@"), words.allSatisfy(TextRules.isNick) else { return [item] }
         // Whether each word is a run-together CamelCase nick ("DaleRogers"), worked out once a word when first asked.
@@ -819,11 +847,15 @@ public enum ParticipantExtractor {
     /// bytes; nil when a text's bytes are not stored in place.
     private static func tagKeys(in texts: [String]) -> Set<UInt64>? {
         var keys = Set<UInt64>()
+        // The key last put in: a speaker's lines often follow one another, and their key is in already.
+        var last: UInt64?
         for text in texts {
             let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
                 let window = UnsafeBufferPointer(rebasing: bytes.prefix(tagWindow))
                 if let colon = UTF8Search.offset(of: UInt8(ascii: ":"), in: window) {
-                    keys.insert(tagKey(UnsafeBufferPointer(rebasing: window[..<colon])))
+                    let key = tagKey(UnsafeBufferPointer(rebasing: window[..<colon]))
+                    if key != last { keys.insert(key) }
+                    last = key
                 }
             }
             if read == nil { return nil }
@@ -841,21 +873,16 @@ public enum ParticipantExtractor {
     /// no other participant as close. The spelling the document uses more often is kept.
     static func mergeMisspellings(_ people: [Participant], texts: [String]) -> [Participant] {
         var people = people
-        func parts(_ name: String) -> (first: String, last: String)? {
-            // Plain ASCII without a white-space byte (09–0D, 20) folds to one word: most nicks are refused unfolded.
-            if !name.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }), name.isPlainASCII { return nil }
-            let folded = TextRules.fold(name)
-            // Without a space byte the folded name is one word.
-            guard folded.holdsByte(0x20) else { return nil }
-            let words = folded.splitOnSpaces().map(String.init)
-            guard words.count == 2, let first = words.first, let last = words.last, last.count >= 5 else { return nil }
-            return (first, last)
-        }
         // Each name's parts, worked out once: every name is compared with every other after each merge.
-        var shapes = people.map { parts($0.name) }
+        var shapes = people.map { misspellingParts($0.name) }
+        // How many names have each first name: a name whose first name no other has is close to none.
+        func firstNameCounts() -> [String: Int] {
+            shapes.reduce(into: [:]) { counts, shape in if let shape { counts[shape.first, default: 0] += 1 } }
+        }
+        var firstCounts = firstNameCounts()
         var i = 0
         while i < people.count {
-            guard let a = shapes[i] else { i += 1; continue }
+            guard let a = shapes[i], firstCounts[a.first, default: 0] > 1 else { i += 1; continue }
             let close = people.indices.filter { j in
                 guard j != i, let b = shapes[j], b.first == a.first, b.last != a.last else { return false }
                 return TextRules.editDistance(a.last, b.last, limit: 2) <= 2
@@ -874,9 +901,10 @@ public enum ParticipantExtractor {
             if dropUses > keepUses || (dropUses == keepUses && drop.name.count > keep.name.count) { swap(&keep, &drop) }
             keep.absorb(drop)
             people[min(i, j)] = keep
-            shapes[min(i, j)] = parts(keep.name)
+            shapes[min(i, j)] = misspellingParts(keep.name)
             people.remove(at: max(i, j))
             shapes.remove(at: max(i, j))
+            firstCounts = firstNameCounts()
             i = 0
         }
         return people
@@ -1004,12 +1032,12 @@ public enum ParticipantExtractor {
 
     /// The person in a row of trimmed cells, ignoring what the header says.
     private static func rowEntry(_ trimmed: [String], attendance: Attendance, role: MeetingRole?) -> Entry? {
-        let hasMark = trimmed.contains { marks.contains($0.lowercased()) }
+        let hasMark = trimmed.contains(where: ParticipantFastPaths.isPresenceMark)
         guard let nameIndex = trimmed.firstIndex(where: { cell in
             let bare = ParticipantFastPaths.withoutParentheticals(cell)
             // A one-word name ("CRob (LF)") counts when it carries an affiliation note in a marked row.
             let shaped = bare.containsASCII(" ") || (hasMark && cell.containsASCII("(") && TextRules.isNick(bare))
-            return shaped && TextRules.looksLikeName(bare) && !marks.contains(cell.lowercased())
+            return shaped && TextRules.looksLikeName(bare) && !ParticipantFastPaths.isPresenceMark(cell)
         }) else { return nil }
         var attendance = attendance
         if !hasMark, nameIndex > 0, trimmed[..<nameIndex].allSatisfy(\.isEmpty) { attendance = .absent }
@@ -1021,8 +1049,8 @@ public enum ParticipantExtractor {
     /// Nil unless the links cover most of the block's text.
     static func linkedEntries(_ block: Block, attendance: Attendance, role: MeetingRole?) -> [Entry]? {
         guard block.links.count >= 2 else { return nil }
-        let covered = block.links.reduce(0) { $0 + $1.text.count }
-        guard covered * 10 >= block.text.count * 6 else { return nil }
+        let covered = block.links.reduce(0) { $0 + ParticipantFastPaths.characterCount($1.text) }
+        guard covered * 10 >= ParticipantFastPaths.characterCount(block.text) * 6 else { return nil }
         return block.links.compactMap { entry($0.text, attendance: attendance, role: role, checked: nil) }
     }
 
@@ -1083,9 +1111,14 @@ public enum ParticipantExtractor {
 
     /// A short capitalised phrase without organisation or job words: a city or country.
     static func looksLikePlace(_ text: String) -> Bool {
+        (ParticipantFastPaths.isPlaceShaped(text) ?? placeShapeRule(text))
+            && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
+    }
+
+    /// Whether `text` has the shape of a place, as the rule is written: one to three words, each opening with a capital.
+    static func placeShapeRule(_ text: String) -> Bool {
         let words = text.splitOnSpaces()
         return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
-            && !hasOrganisationCue(text) && !isJobTitle(text) && !TextRules.isAcronym(text)
     }
 }
 
@@ -1104,7 +1137,8 @@ extension Participant {
 /// Participants keyed by folded name; a person listed twice is merged.
 struct ParticipantSet {
     private(set) var participants: [Participant] = []
-    private var index: [String: Int] = [:]
+    /// Each folded name's place, room made for a list of some size at once (the keys are hashed again at each growth).
+    private var index: [String: Int] = Dictionary(minimumCapacity: 48)
 
     mutating func add(_ person: Participant) {
         let key = TextRules.fold(person.name)

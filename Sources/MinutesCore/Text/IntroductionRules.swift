@@ -191,8 +191,7 @@ public enum IntroductionRules {
                 let after = line.dropFirst(length)
                 guard let next = after.first, [":", ",", " ", "*", "]", ">"].contains(next) else { continue }
                 let rest = after.drop { ":,*]> ".contains($0) }
-                let lower = rest.prefix(24).lowercased()
-                if cues.contains(where: { lower.hasPrefix($0) }) || lower.hasPrefix("also ") || lower.hasPrefix("phd ") {
+                if opensWithCue(rest) {
                     return (index, String(rest))
                 }
                 // "Javier: Eva from ULD" — look once more behind the speaker tag.
@@ -202,6 +201,28 @@ public enum IntroductionRules {
             line = rest
         }
         return nil
+    }
+
+    /// Whether `rest`, its first 24 characters lower-cased, opens with one of `cues`, "also " or "phd ". Where its first 25
+    /// bytes (or all, if fewer) are plain ASCII, the 24 characters are its first 24 bytes (no CR, no combining mark after
+    /// them), lower-cased and compared on bytes.
+    static func opensWithCue(_ rest: Substring) -> Bool {
+        let onBytes = rest.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            let window = UnsafeBufferPointer(rebasing: bytes.prefix(25))
+            guard UTF8Search.isPlainASCII(window) else { return nil }
+            let lower = UTF8Search.lowercasedASCII(window.prefix(24))
+            return openingCues.contains { lower.utf8.starts(with: $0.utf8) }
+        } ?? nil
+        return onBytes ?? opensWithCueRule(rest)
+    }
+
+    /// The words `opensWithCue(_:)` looks for: `cues`, "also ", "phd ".
+    private static let openingCues = cues + ["also ", "phd "]
+
+    /// `opensWithCue(_:)` as the rule is written, for any text.
+    static func opensWithCueRule(_ rest: Substring) -> Bool {
+        let lower = rest.prefix(24).lowercased()
+        return cues.contains(where: { lower.hasPrefix($0) }) || lower.hasPrefix("also ") || lower.hasPrefix("phd ")
     }
 
     /// `word.trimmingCharacters(in: wordEdges)`, on the bytes of a plain ASCII word (every scalar one byte).
@@ -225,7 +246,8 @@ public enum IntroductionRules {
     /// (after "also", "PhD", "a researcher"); later ones follow "&", "and", ",". With `searchingEveryCue`, the first
     /// cue is found as the later ones are, as the rule was first written (for tests).
     static func nextAffiliation(in text: Substring, first: Bool, searchingEveryCue: Bool = false) -> (String, Substring)? {
-        var lower = text.lowercased()
+        // Plain ASCII text is lower-cased on its bytes.
+        var lower = text.isPlainASCII ? UTF8Search.lowercasedASCII(text.utf8) : text.lowercased()
         var offset = 0
         var opening: String?
         if first {
@@ -327,7 +349,8 @@ public enum IntroductionRules {
                 if person.full == key || person.first == key { return true }
                 if longCompact, person.letters.hasPrefix(compact) { return true }
                 // Names whose lengths differ by more than one are more than one edit apart (`editDistance` says so first).
-                return oneLongWord && abs(person.firstLength - keyLength) <= 1 && TextRules.editDistance(person.first, key, limit: 1) <= 1
+                return oneLongWord && abs(person.firstLength - keyLength) <= 1
+                    && (ParticipantEditDistance.withinOneEdit(person.first, key) ?? (TextRules.editDistance(person.first, key, limit: 1) <= 1))
             }
         }
     }

@@ -134,6 +134,64 @@ enum ParticipantFastPaths {
         } ?? true
     }
 
+    /// `ParticipantExtractor.placeShapeRule(text)` on the bytes of plain ASCII text (every byte a character; only "A"–"Z"
+    /// are upper-case): one to three words between spaces, each opening with a capital. Nil for other text.
+    static func isPlaceShaped(_ text: String) -> Bool? {
+        text.withPlainASCIIBytes { bytes -> Bool in
+            var words = 0, index = 0
+            while index < bytes.count {
+                guard bytes[index] != 0x20 else { index += 1; continue }
+                // A word opens here.
+                words += 1
+                guard words <= 3, bytes[index] >= UInt8(ascii: "A"), bytes[index] <= UInt8(ascii: "Z") else { return false }
+                while index < bytes.count, bytes[index] != 0x20 { index += 1 }
+            }
+            return words >= 1
+        }
+    }
+
+    /// The most bytes a presence mark of `ParticipantExtractor.marks` has.
+    private static let longestMark = ParticipantExtractor.marks.map(\.utf8.count).max() ?? 0
+
+    /// `ParticipantExtractor.marks.contains(cell.lowercased())`. A plain ASCII cell lower-cases on its bytes, to as many:
+    /// one longer than every mark is none of them (no mark that is not ASCII equals ASCII text).
+    static func isPresenceMark(_ cell: String) -> Bool {
+        if cell.isPlainASCII {
+            return cell.utf8.count <= longestMark && ParticipantExtractor.marks.contains(Vocabulary.lowercasedASCII(cell))
+        }
+        return ParticipantExtractor.marks.contains(cell.lowercased())
+    }
+
+    /// Whether `ParticipantExtractor.splitRunTogether(item)` may split `item`: false, told on the bytes of plain ASCII text,
+    /// where no word is marked as a nick (no "_", no lower-case letter followed by a capital and a lower-case letter, so no
+    /// word `mayNameTwoWords(_:)`) and the words between spaces are not four (the two-names rule); true otherwise.
+    static func mayRunTogether(_ item: String) -> Bool {
+        item.withPlainASCIIBytes { bytes -> Bool in
+            var words = 0
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "_") { return true }
+                if byte != 0x20, index == 0 || bytes[index - 1] == 0x20 { words += 1 }
+                if byte.isASCIIUppercase, index >= 1, index + 1 < bytes.count, bytes[index - 1].isASCIILowercase,
+                   bytes[index + 1].isASCIILowercase { return true }
+            }
+            return words == 4
+        } ?? true
+    }
+
+    /// `text.count`: the bytes of plain ASCII text (no CR: every byte a character of its own), else the characters counted.
+    static func characterCount(_ text: String) -> Int {
+        text.isPlainASCII ? text.utf8.count : text.count
+    }
+
+    /// Whether `TextRules.nickToName(word)` is `word` itself, told on its bytes: a plain ASCII word that names no two
+    /// words (`mayNameTwoWords(_:)`: no space, no "_", no CamelCase) and neither opens nor ends with "-" or "+" (which
+    /// `nickToName` trims, with "_" and spaces) is neither cut nor trimmed. False when unsure.
+    static func nickToNameKeeps(_ word: String) -> Bool {
+        guard let first = word.utf8.first, let last = word.utf8.last else { return false }
+        let trimmed: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        return !trimmed(first) && !trimmed(last) && !mayNameTwoWords(word)
+    }
+
     /// `text.lowercased().hasPrefix(prefix)` for a `prefix` of lower-case ASCII letters and spaces that ends with a space,
     /// told on the bytes where they can tell; nil where they cannot. An ASCII byte lower-cases to one ASCII byte, and no
     /// other character lower-cases to an ASCII letter but KELVIN SIGN (to "k") and "İ" (to "i" and a combining mark): so
