@@ -70,7 +70,7 @@ public struct MinutesParser: Sendable {
         let format = options.format ?? FormatSniffer.format(forPath: path) ?? FormatSniffer.format(forContent: bytes)
         let (digest, count) = (Self.sha256(bytes), bytes.count)
         let document: BlockDocument, encoding: String, warnings: [String]
-        if let reader = Self.reader(for: format) as? any UTF8DocumentReader, bytes.withUnsafeBufferPointer(reader.readsAsUTF8) {
+        if let reader = Self.reader(for: format) as? any UTF8DocumentReader {
             // libxml2 and cmark-gfm read UTF-8 bytes: the decoded text stays bytes (normalised in place when they are UTF-8).
             let charset = format == .html ? FormatSniffer.declaredCharset(html: bytes) : nil
             var decoded = try TextDecoder.decodeUTF8(consume bytes, path: path, declaredCharset: charset)

@@ -12,13 +12,4 @@ public protocol DocumentReader: Sendable {
 public protocol UTF8DocumentReader: DocumentReader {
     /// Reads the decoded text given as its UTF-8 bytes (normalised as `DecodedText.text` is, no NUL terminator).
     func read(utf8 bytes: consuming [UInt8], baseURL: String?) -> BlockDocument
-
-    /// Whether the document whose raw bytes (before decoding) are `raw` is better read as bytes; false when the reader
-    /// would make a `String` of it anyway (the parse then decodes it to a `String` once, not to bytes first).
-    func readsAsUTF8(raw: UnsafeBufferPointer<UInt8>) -> Bool
-}
-
-extension UTF8DocumentReader {
-    /// Every document is read as bytes.
-    public func readsAsUTF8(raw: UnsafeBufferPointer<UInt8>) -> Bool { true }
 }

@@ -49,8 +49,8 @@ public struct MarkdownReader: UTF8DocumentReader {
     /// `read(_:baseURL:)` for text given as its UTF-8 bytes, as `TextDecoder.decodeUTF8` leaves them: cmark-gfm reads
     /// them where they lie, so no `String` of the whole document is made. The preamble is taken off on the bytes too
     /// (`MarkdownPreamble.strip(utf8:into:)`); only a text whose bytes cannot tell (it holds a CR, or non-ASCII where
-    /// a preamble part could start or end) is read as a `String`. So every document is read as bytes
-    /// (`readsAsUTF8(raw:)` is always true): what decoding changes at the front (CR LF, NUL, byte-order mark) is seen here.
+    /// a preamble part could start or end) is read as a `String`. The preamble is looked for in the decoded bytes, so
+    /// what decoding changes at the front (CR LF, NUL, byte-order mark) is seen here.
     public func read(utf8 bytes: consuming [UInt8], baseURL: String?) -> BlockDocument {
         var bytes = bytes
         var document = BlockDocument()
