@@ -371,11 +371,12 @@ private struct BlockBuilder {
     var isHeaderRow = false
 }
 
-/// A link being collected: the element that opened it, its address, and its text and images' alt text so far.
+/// A link being collected: the element that opened it, its address, where its text starts in the walker's
+/// `linkText`, and its images' alt text so far.
 private struct OpenLink {
     let owner: Int
     let href: String
-    var text: [UInt8] = []
+    let textStart: Int
     var alt = ""
 }
 
@@ -401,6 +402,9 @@ private struct HTMLWalker {
     /// inside one element ask for the same tokens).
     var classesOfStack: [String]?
     var openLinks: [OpenLink] = []
+    /// The text given to the open links, in one buffer (emptied when the last one closes): every open link gets
+    /// each piece of text, and links close innermost first, so a link's text is the buffer from its `textStart` on.
+    var linkText = ByteBuffer()
     /// The element of the table cell being collected, if any.
     var cellOwner: Int?
     /// The text of that cell so far (empty while no cell is open).
@@ -435,7 +439,7 @@ private struct HTMLWalker {
         switch role {
         case .lineBreak: lineBreak()
         case .link:
-            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href))) }
+            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href), textStart: linkText.count)) }
         case .image:
             if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt.string }
         case .input:
@@ -474,7 +478,8 @@ private struct HTMLWalker {
     mutating func leave(_ element: OpenElement) {
         let node = element.id
         if openLinks.last?.owner == node, let link = openLinks.popLast() {
-            var text = link.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
+            var text = HTMLByteRules.collapsedString(linkText.bytes(from: link.textStart, to: linkText.count))
+            if openLinks.isEmpty { linkText.removeAll() }
             if text.isEmpty, builder == nil, !TextRules.collapseWhitespace(link.alt).isEmpty {
                 // An image-only link (scribe2's nav icons): its alt text stands for the link text.
                 text = TextRules.collapseWhitespace(link.alt)
@@ -532,7 +537,7 @@ private struct HTMLWalker {
             guard !HTMLByteRules.isBlank(text) else { return }
             builder = BlockBuilder(kind: .paragraph, classes: currentClasses())
         }
-        for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
+        if !openLinks.isEmpty { linkText.append(contentsOf: text) }
         if builder?.kind == .tableRow {
             if cellOwner != nil { cellText.append(contentsOf: text) }
         } else {
@@ -649,9 +654,10 @@ private struct HTMLWalker {
             for index in deepest..<stack.count { capacity += stack[index].count }
             var tokens: [String] = []
             tokens.reserveCapacity(capacity)
-            /// Adds `token` unless it is there already.
+            /// Adds `token` unless it is there already (tokens of another length are told apart without comparing them).
             func add(_ token: String) {
-                for known in tokens where known == token { return }
+                let length = token.utf8.count
+                for known in tokens where known.utf8.count == length && known == token { return }
                 tokens.append(token)
             }
             var index = stack.count - 1
