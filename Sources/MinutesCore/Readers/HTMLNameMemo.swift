@@ -8,13 +8,16 @@ struct HTMLNameMemo<Answer> {
     private var names: [UnsafePointer<UInt8>?] = []
     private var answers: [Answer] = []
     /// The number of slots, a power of two.
-    private static var slotCount: Int { 64 }
+    private static var slotCount: Int { 1 << slotBits }
+    private static var slotBits: Int { 6 }
 
     /// `answer(name)`, from the memo when `name` was asked about lately.
     @inline(__always)
     mutating func answer(_ name: UnsafePointer<UInt8>, _ answer: (UnsafePointer<UInt8>) -> Answer) -> Answer {
-        let address = UInt(bitPattern: name)
-        let slot = Int(truncatingIfNeeded: (address >> 3) ^ (address >> 9)) & (Self.slotCount - 1)
+        // libxml2's dictionary packs its names side by side (a few bytes apart), so the slot comes from all the
+        // address's bits (Fibonacci hashing), not from its bits above the third.
+        let address = UInt64(UInt(bitPattern: name))
+        let slot = Int(truncatingIfNeeded: (address &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.slotBits))
         if !names.isEmpty, names[slot] == name { return answers[slot] }
         let found = answer(name)
         if names.isEmpty {

@@ -371,11 +371,12 @@ private struct BlockBuilder {
     var isHeaderRow = false
 }
 
-/// A link being collected: the element that opened it, its address, and its text and images' alt text so far.
+/// A link being collected: the element that opened it, its address, where its text starts in the walker's
+/// `linkText`, and its images' alt text so far.
 private struct OpenLink {
     let owner: Int
     let href: String
-    var text: [UInt8] = []
+    let textStart: Int
     var alt = ""
 }
 
@@ -396,16 +397,19 @@ private struct HTMLWalker {
     var suspended: [(by: Int, builder: BlockBuilder)] = []
     var lists: [(owner: Int, ordered: Bool)] = []
     /// Class and id tokens of the open elements that have some, outermost first.
-    var classStack: [ClassEntry] = [] { didSet { classesOfStack = nil } }
-    /// `collectClasses()` for the present `classStack`, kept until the stack changes (the blocks
-    /// inside one element ask for the same tokens).
-    var classesOfStack: [String]?
+    var classStack: [HTMLClassEntry] = []
+    /// `HTMLClassTokens.collect` of `classStack` up to and including each of its entries, once asked for (kept beside
+    /// it: the blocks inside one element ask for the same tokens, and an entry's answer holds until it is popped).
+    var collectedClasses: [[String]?] = []
     var openLinks: [OpenLink] = []
+    /// The text given to the open links, in one buffer (emptied when the last one closes): every open link gets
+    /// each piece of text, and links close innermost first, so a link's text is the buffer from its `textStart` on.
+    var linkText = ByteBuffer()
     /// The element of the table cell being collected, if any.
     var cellOwner: Int?
     /// The text of that cell so far (empty while no cell is open).
     var cellText = ByteBuffer()
-    var classTokenCache = ClassTokenCache()
+    var classTokenCache = HTMLClassTokenCache()
 
     init(baseURL: String?) { givenBase = baseURL }
 
@@ -435,7 +439,7 @@ private struct HTMLWalker {
         switch role {
         case .lineBreak: lineBreak()
         case .link:
-            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href))) }
+            if let href = attributes.href { openLinks.append(OpenLink(owner: node, href: resolve(href), textStart: linkText.count)) }
         case .image:
             if !openLinks.isEmpty, let alt = attributes.alt { openLinks[openLinks.count - 1].alt += alt.string }
         case .input:
@@ -474,7 +478,8 @@ private struct HTMLWalker {
     mutating func leave(_ element: OpenElement) {
         let node = element.id
         if openLinks.last?.owner == node, let link = openLinks.popLast() {
-            var text = link.text.withUnsafeBufferPointer(HTMLByteRules.collapsedString)
+            var text = HTMLByteRules.collapsedString(linkText.bytes(from: link.textStart, to: linkText.count))
+            if openLinks.isEmpty { linkText.removeAll() }
             if text.isEmpty, builder == nil, !TextRules.collapseWhitespace(link.alt).isEmpty {
                 // An image-only link (scribe2's nav icons): its alt text stands for the link text.
                 text = TextRules.collapseWhitespace(link.alt)
@@ -501,7 +506,10 @@ private struct HTMLWalker {
             builder = last.builder
         }
         if lists.last?.owner == node { lists.removeLast() }
-        if classStack.last?.owner == node { classStack.removeLast() }
+        if classStack.last?.owner == node {
+            classStack.removeLast()
+            collectedClasses.removeLast()
+        }
     }
 
     /// Prepares for a block-level element: closes loose text, absorbs the element into an open
@@ -532,7 +540,7 @@ private struct HTMLWalker {
             guard !HTMLByteRules.isBlank(text) else { return }
             builder = BlockBuilder(kind: .paragraph, classes: currentClasses())
         }
-        for index in openLinks.indices { openLinks[index].text.append(contentsOf: text) }
+        if !openLinks.isEmpty { linkText.append(contentsOf: text) }
         if builder?.kind == .tableRow {
             if cellOwner != nil { cellText.append(contentsOf: text) }
         } else {
@@ -622,48 +630,25 @@ private struct HTMLWalker {
         let addsNav = element.tag == .nav && !classes.contains("nav")
         let id = attributes.id.flatMap { HTMLByteRules.idToken($0.bytes) }
         if !classes.isEmpty || addsNav || id != nil {
-            classStack.append(ClassEntry(owner: element.id, classes: classes, addsNav: addsNav, id: id))
+            classStack.append(HTMLClassEntry(owner: element.id, classes: classes, addsNav: addsNav, id: id))
+            collectedClasses.append(nil)
         }
         return classes
     }
 
-    /// `collectClasses()`, made once for each state of `classStack`.
-    mutating func currentClasses() -> [String] {
-        if let known = classesOfStack { return known }
-        let classes = collectClasses()
-        classesOfStack = classes
-        return classes
-    }
+    /// The class tokens of the blocks opening now: `HTMLClassTokens.collect` of `classStack`.
+    mutating func currentClasses() -> [String] { classes(ofFirst: classStack.count) }
 
-    /// Class and id tokens of the open elements, innermost first, without repeats (at most 16).
-    func collectClasses() -> [String] {
-        classStack.withUnsafeBufferPointer { stack in
-            guard let innermost = stack.last else { return [] }
-            // One entry with class tokens only, none repeated: those tokens as they are.
-            if stack.count == 1, !innermost.addsNav, innermost.id == nil,
-               !innermost.classes.indices.contains(where: { innermost.classes[..<$0].contains(innermost.classes[$0]) }) {
-                return innermost.classes
-            }
-            let deepest = max(stack.count - 32, 0)
-            var capacity = 0
-            for index in deepest..<stack.count { capacity += stack[index].count }
-            var tokens: [String] = []
-            tokens.reserveCapacity(capacity)
-            /// Adds `token` unless it is there already.
-            func add(_ token: String) {
-                for known in tokens where known == token { return }
-                tokens.append(token)
-            }
-            var index = stack.count - 1
-            while index >= deepest {
-                for token in stack[index].classes { add(token) }
-                if stack[index].addsNav { add("nav") }
-                if let id = stack[index].id { add(id) }
-                if tokens.count >= 16 { break }
-                index -= 1
-            }
-            return tokens
-        }
+    /// `HTMLClassTokens.collect` of the first `count` entries of `classStack`, from what the entries below the last
+    /// make where `HTMLClassTokens.merging` can, and kept in `collectedClasses`.
+    mutating func classes(ofFirst count: Int) -> [String] {
+        guard count > 0 else { return [] }
+        if let known = collectedClasses[count - 1] { return known }
+        var merged: [String]?
+        if count > 1, count <= 32 { merged = HTMLClassTokens.merging(classStack[count - 1], over: classes(ofFirst: count - 1), stackCount: count) }
+        let answer = merged ?? classStack.withUnsafeBufferPointer { HTMLClassTokens.collect(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        collectedClasses[count - 1] = answer
+        return answer
     }
 
     /// `href` resolved against the given or `<base>` address; fragments and unparsable links stay as written.
@@ -672,74 +657,5 @@ private struct HTMLWalker {
         guard !trimmed.hasPrefix("#"), let base = (givenBase ?? documentBase).flatMap({ URL(string: $0) }),
               let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
-    }
-}
-
-/// The class and id tokens an open element gives the blocks inside it: its class tokens, then "nav" for a
-/// `<nav>` whose classes lack it, then its id token.
-private struct ClassEntry {
-    let owner: Int
-    /// The class tokens, as `ClassTokenCache` shares them.
-    let classes: [String]
-    let addsNav: Bool
-    let id: String?
-
-    /// How many tokens (with any repeats).
-    var count: Int { classes.count + (addsNav ? 1 : 0) + (id == nil ? 0 : 1) }
-}
-
-/// The class tokens of recent distinct `class` values (a document repeats a few values on most elements).
-private struct ClassTokenCache {
-    /// What tells a value apart before its bytes are compared: its length and its first and last eight bytes.
-    private struct Key: Equatable {
-        var count = 0
-        var head: UInt64 = 0
-        var tail: UInt64 = 0
-    }
-
-    /// The kept values, each in the slot its key picks (a new value replaces the one in its slot): the keys
-    /// (count 0 for an empty slot), the values' bytes and their tokens. Empty until the first value comes.
-    private var keys: [Key] = []
-    private var values: [[UInt8]] = []
-    private var tokenLists: [[String]] = []
-    /// The number of slots, a power of two.
-    static let slotCount = 128
-
-    /// `HTMLByteRules.classTokens(bytes)`, from the cache when the value was seen lately.
-    mutating func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return [] }
-        let (head, tail) = Self.ends(bytes)
-        let key = Key(count: bytes.count, head: head, tail: tail)
-        let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ ((tail &+ UInt64(bytes.count)) &* 0xC2B2_AE3D_27D4_EB4F)
-        let slot = Int(truncatingIfNeeded: mixed >> UInt64(64 - Self.slotCount.trailingZeroBitCount))
-        if keys.isEmpty {
-            keys = Array(repeating: Key(), count: Self.slotCount)
-            values = Array(repeating: [], count: Self.slotCount)
-            tokenLists = Array(repeating: [], count: Self.slotCount)
-        }
-        if keys[slot] == key {
-            let same = values[slot].withUnsafeBytes { kept in
-                guard let kept = kept.baseAddress else { return false }
-                return memcmp(kept, base, bytes.count) == 0
-            }
-            if same { return tokenLists[slot] }
-        }
-        let tokens = HTMLByteRules.classTokens(bytes)
-        keys[slot] = key
-        values[slot] = Array(bytes)
-        tokenLists[slot] = tokens
-        return tokens
-    }
-
-    /// The first and the last eight bytes of `bytes` (for fewer bytes, all of them, twice).
-    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>) -> (head: UInt64, tail: UInt64) {
-        guard let base = bytes.baseAddress else { return (0, 0) }
-        if bytes.count >= 8 {
-            let raw = UnsafeRawPointer(base)
-            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-        }
-        var packed: UInt64 = 0
-        for byte in bytes { packed = packed << 8 | UInt64(byte) }
-        return (packed, packed)
     }
 }
