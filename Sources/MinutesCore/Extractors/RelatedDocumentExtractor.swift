@@ -177,7 +177,8 @@ public enum RelatedDocumentExtractor {
     /// `fileExtensions` ends with one of "fcxtspdvlm", which must then be the last byte before the "*", "_", spaces and
     /// full stops trimmed from the text's end, unless that byte is not ASCII. False is a sure no.
     static func mayEndWithFileName(_ text: String) -> Bool {
-        guard let last = text.utf8.last(where: { !$0.isOne(of: "*_ .") }), last < 0x80 else { return true }
+        let isEnd = { (byte: UInt8) in byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+        guard let last = lastUTF8Byte(of: text, skipping: isEnd), last < 0x80 else { return true }
         return last.asciiLowercased.isOne(of: "fcxtspdvlm")
     }
 
@@ -370,7 +371,7 @@ public enum RelatedDocumentExtractor {
     /// A line drawn with one repeated punctuation character ("=====", "-----").
     static func isSeparator(_ text: String) -> Bool {
         // Cheap refusal first: a separator starts with one of its characters.
-        guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        guard let firstByte = firstUTF8Byte(of: text, skipping: { $0 == 0x20 || $0 == 0x09 }) else { return false }
         switch firstByte {
         case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: "#"),
              UInt8(ascii: "."), UInt8(ascii: "+"):
@@ -579,13 +580,8 @@ public enum RelatedDocumentExtractor {
         // Most tokens are refused on their length (every name has 3 to 10 bytes) or their first byte.
         guard (3...10).contains(token.utf8.count), let first = token.firstUTF8Byte, first.isOne(of: "nmftbshc") else { return false }
         // Each name is plain ASCII without a character that has a canonical equivalent: a token equal to one is made of
-        // its bytes, compared in place instead of through String comparison.
-        let answer = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return false }
-            return navigationClasses.contains { name in
-                name.utf8CodeUnitCount == bytes.count && memcmp(name.utf8Start, base, bytes.count) == 0
-            }
-        }
+        // its bytes, compared in place instead of through String comparison (as numbers, see `NavigationClassNames`).
+        let answer = token.utf8.withContiguousStorageIfAvailable(NavigationClassNames.holds)
         return answer ?? navigationClasses.contains { token == $0.description }
     }
 
@@ -663,7 +659,7 @@ public enum RelatedDocumentExtractor {
     /// as they are read, when plain ASCII).
     static func namesScribeTool(_ text: String) -> Bool {
         guard text.holdsByte(UInt8(ascii: ".")) else { return false }
-        return text.withPlainASCIIBytes(scribeToolName.occur(ignoringASCIICaseIn:)) ?? text.lowercasedUnlessLower.containsASCII("scribe.perl")
+        return text.withPlainASCIIBytes(holdsScribeToolName(ignoringASCIICaseIn:)) ?? text.lowercasedUnlessLower.containsASCII("scribe.perl")
     }
 
     /// The minutes generator's name, looked for in link texts.
