@@ -307,13 +307,24 @@ public enum RelatedDocumentExtractor {
         (0..<4).reduce(UInt32(0)) { $0 | UInt32(cue.utf8Start[$1]) << (8 * UInt32($1)) }
     }
 
+    /// The first bytes of `selfLinkTitleCues` (ASCII letters), one bit each: bit `b % 64` of the first number for `b`
+    /// below 0x40, of the second for the others.
+    static let selfLinkTitleCueFirstBytes: (UInt64, UInt64) = selfLinkTitleCues.reduce((UInt64(0), UInt64(0))) { bits, cue in
+        let first = cue.utf8Start[0]
+        return first < 0x40 ? (bits.0 | 1 << UInt64(first & 63), bits.1) : (bits.0, bits.1 | 1 << UInt64(first & 63))
+    }
+
     /// Whether plain ASCII `bytes`, lower-cased, hold one of `selfLinkTitleCues`: four bytes at each offset are compared
     /// at once with the cues' first four (each a letter, which "| 0x20" lower-cases and no other byte turns into), and
     /// a cue's whole is compared only where they match.
     static func holdsSelfLinkTitleCue(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, bytes.count >= 7 else { return false }
         let heads = selfLinkTitleCueHeads
+        let (firsts0, firsts1) = selfLinkTitleCueFirstBytes
         for offset in 0...(bytes.count - 4) {
+            // (A byte whose "| 0x20" is no cue's first letter opens no match.)
+            let first = bytes[offset] | 0x20
+            guard (first < 0x40 ? firsts0 : firsts1) >> UInt64(first & 63) & 1 != 0 else { continue }
             let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self).littleEndian | 0x2020_2020
             for (index, head) in heads.enumerated() where head == word {
                 let cue = selfLinkTitleCues[index]
