@@ -104,4 +104,38 @@ struct DocsSpeed18Tests {
             }
         }
     }
+
+    /// `locationMayNamePlaceAfterInOrAt` as it read each pair of bytes in turn before the pairs were found eight at a time.
+    static func mayNamePlaceAfterInOrAtPairByPair(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func mayBeSpace(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)
+        }
+        func afterSpaces(_ start: Int) -> Int? {
+            var end = start
+            while end < bytes.count, mayBeSpace(bytes[end]) { end += 1 }
+            return end > start ? end : nil
+        }
+        guard bytes.count >= 4 else { return false }
+        for second in 1..<bytes.count {
+            let byte = bytes[second], previous = bytes[second - 1]
+            guard (byte == UInt8(ascii: "n") && previous == UInt8(ascii: "i")) || (byte == UInt8(ascii: "t") && previous == UInt8(ascii: "a"))
+            else { continue }
+            if second >= 2, bytes[second - 2].isASCIIWordByte { continue }
+            guard let next = afterSpaces(second + 1), next < bytes.count else { continue }
+            if bytes[next].isASCIIUppercase { return true }
+            if next + 3 < bytes.count, bytes[next] == UInt8(ascii: "t"), bytes[next + 1] == UInt8(ascii: "h"), bytes[next + 2] == UInt8(ascii: "e"),
+               let word = afterSpaces(next + 3), word < bytes.count, bytes[word].isASCIIUppercase {
+                return true
+            }
+        }
+        return false
+    }
+
+    @Test func inOrAtPairsEightAtATimeAreThePairByPairScan() {
+        let pieces = ["in", "at", "i", "n", "a", "t", " ", "  ", "the ", "The", "Copenhagen", "x", "_", "9", "\t", "é", "\u{A0}", "main", "cat", "ina"]
+        forRandomTexts(of: pieces, seed: 1808, count: 40_000, maxPieces: { $0 % 2 == 0 ? 8 : 24 }) { text in
+            #expect(text.locationMayNamePlaceAfterInOrAt() == Self.mayNamePlaceAfterInOrAtPairByPair(text), "\(text.debugDescription)")
+        }
+    }
 }
