@@ -108,14 +108,7 @@ struct DocsSpeed18Tests {
     /// `locationMayNamePlaceAfterInOrAt` as it read each pair of bytes in turn before the pairs were found eight at a time.
     static func mayNamePlaceAfterInOrAtPairByPair(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        func mayBeSpace(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)
-        }
-        func afterSpaces(_ start: Int) -> Int? {
-            var end = start
-            while end < bytes.count, mayBeSpace(bytes[end]) { end += 1 }
-            return end > start ? end : nil
-        }
+        func afterSpaces(_ start: Int) -> Int? { LocationPairScan.afterSpaces(in: bytes, from: start) }
         guard bytes.count >= 4 else { return false }
         for second in 1..<bytes.count {
             let byte = bytes[second], previous = bytes[second - 1]

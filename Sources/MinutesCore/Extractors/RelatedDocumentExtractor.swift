@@ -575,8 +575,9 @@ public enum RelatedDocumentExtractor {
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
     static func isMeetingRecordLink(_ link: Link) -> Bool {
+        // (The text, short in a navigation bar, is read before the address.)
         let text = link.text.lowercasedUnlessLower
-        return isDocumentLink(link, labelled: true) && (text.containsASCII("agenda") || text.containsASCII("log"))
+        return (text.containsASCII("agenda") || text.containsASCII("log")) && isDocumentLink(link, labelled: true)
     }
 
     /// Blocks that belong to site navigation, tables of contents or footers.

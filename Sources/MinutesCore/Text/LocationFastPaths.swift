@@ -30,16 +30,7 @@ extension StringProtocol {
     /// non-ASCII), which ends where the pattern's next ASCII byte ("t" or a capital) is. False is a sure no.
     func locationMayNamePlaceAfterInOrAt() -> Bool {
         let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            /// ASCII white space (with the information separators, which some definitions count) or a non-ASCII byte.
-            func mayBeSpace(_ byte: UInt8) -> Bool {
-                byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)
-            }
-            /// The offset after the run of possible white space from `start`, nil when the run is empty.
-            func afterSpaces(_ start: Int) -> Int? {
-                var end = start
-                while end < bytes.count, mayBeSpace(bytes[end]) { end += 1 }
-                return end > start ? end : nil
-            }
+            func afterSpaces(_ start: Int) -> Int? { LocationPairScan.afterSpaces(in: bytes, from: start) }
             /// Whether the pattern may start with the "in" or "at" whose second byte is at `second`.
             func mayOpen(at second: Int) -> Bool {
                 if second >= 2, bytes[second - 2].isASCIIWordByte { return false }
@@ -85,6 +76,20 @@ extension StringProtocol {
 
 /// Finds the pairs of bytes "in" and "at" eight at a time, with the bytes read as numbers (SWAR).
 enum LocationPairScan {
+    /// ASCII white space (with the information separators, which some definitions count) or a non-ASCII byte.
+    @inline(__always)
+    static func mayBeSpace(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)
+    }
+
+    /// The offset after the run of possible white space (`mayBeSpace`) of `bytes` from `start`, nil when the run is empty.
+    @inline(__always)
+    static func afterSpaces<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, from start: Int) -> Int? where Bytes.Index == Int {
+        var end = start
+        while end < bytes.count, mayBeSpace(bytes[end]) { end += 1 }
+        return end > start ? end : nil
+    }
+
     /// The high bit of each byte of `value` that is zero, and of no other byte (exact: no carry crosses a byte).
     @inline(__always)
     static func zeroBytes(_ value: UInt64) -> UInt64 {
