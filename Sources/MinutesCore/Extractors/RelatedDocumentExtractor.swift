@@ -177,7 +177,8 @@ public enum RelatedDocumentExtractor {
     /// `fileExtensions` ends with one of "fcxtspdvlm", which must then be the last byte before the "*", "_", spaces and
     /// full stops trimmed from the text's end, unless that byte is not ASCII. False is a sure no.
     static func mayEndWithFileName(_ text: String) -> Bool {
-        guard let last = text.utf8.last(where: { !$0.isOne(of: "*_ .") }), last < 0x80 else { return true }
+        let isEnd = { (byte: UInt8) in byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+        guard let last = lastUTF8Byte(of: text, skipping: isEnd), last < 0x80 else { return true }
         return last.asciiLowercased.isOne(of: "fcxtspdvlm")
     }
 
@@ -306,13 +307,24 @@ public enum RelatedDocumentExtractor {
         (0..<4).reduce(UInt32(0)) { $0 | UInt32(cue.utf8Start[$1]) << (8 * UInt32($1)) }
     }
 
+    /// The first bytes of `selfLinkTitleCues` (ASCII letters), one bit each: bit `b % 64` of the first number for `b`
+    /// below 0x40, of the second for the others.
+    static let selfLinkTitleCueFirstBytes: (UInt64, UInt64) = selfLinkTitleCues.reduce((UInt64(0), UInt64(0))) { bits, cue in
+        let first = cue.utf8Start[0]
+        return first < 0x40 ? (bits.0 | 1 << UInt64(first & 63), bits.1) : (bits.0, bits.1 | 1 << UInt64(first & 63))
+    }
+
     /// Whether plain ASCII `bytes`, lower-cased, hold one of `selfLinkTitleCues`: four bytes at each offset are compared
     /// at once with the cues' first four (each a letter, which "| 0x20" lower-cases and no other byte turns into), and
     /// a cue's whole is compared only where they match.
     static func holdsSelfLinkTitleCue(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, bytes.count >= 7 else { return false }
         let heads = selfLinkTitleCueHeads
+        let (firsts0, firsts1) = selfLinkTitleCueFirstBytes
         for offset in 0...(bytes.count - 4) {
+            // (A byte whose "| 0x20" is no cue's first letter opens no match.)
+            let first = bytes[offset] | 0x20
+            guard (first < 0x40 ? firsts0 : firsts1) >> UInt64(first & 63) & 1 != 0 else { continue }
             let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self).littleEndian | 0x2020_2020
             for (index, head) in heads.enumerated() where head == word {
                 let cue = selfLinkTitleCues[index]
@@ -370,7 +382,7 @@ public enum RelatedDocumentExtractor {
     /// A line drawn with one repeated punctuation character ("=====", "-----").
     static func isSeparator(_ text: String) -> Bool {
         // Cheap refusal first: a separator starts with one of its characters.
-        guard let firstByte = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        guard let firstByte = firstUTF8Byte(of: text, skipping: { $0 == 0x20 || $0 == 0x09 }) else { return false }
         switch firstByte {
         case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: "#"),
              UInt8(ascii: "."), UInt8(ascii: "+"):
@@ -563,8 +575,9 @@ public enum RelatedDocumentExtractor {
 
     /// A navigation link to the meeting's agenda or log ("Agenda.", "IRC log.").
     static func isMeetingRecordLink(_ link: Link) -> Bool {
+        // (The text, short in a navigation bar, is read before the address.)
         let text = link.text.lowercasedUnlessLower
-        return isDocumentLink(link, labelled: true) && (text.containsASCII("agenda") || text.containsASCII("log"))
+        return (text.containsASCII("agenda") || text.containsASCII("log")) && isDocumentLink(link, labelled: true)
     }
 
     /// Blocks that belong to site navigation, tables of contents or footers.
@@ -579,13 +592,8 @@ public enum RelatedDocumentExtractor {
         // Most tokens are refused on their length (every name has 3 to 10 bytes) or their first byte.
         guard (3...10).contains(token.utf8.count), let first = token.firstUTF8Byte, first.isOne(of: "nmftbshc") else { return false }
         // Each name is plain ASCII without a character that has a canonical equivalent: a token equal to one is made of
-        // its bytes, compared in place instead of through String comparison.
-        let answer = token.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return false }
-            return navigationClasses.contains { name in
-                name.utf8CodeUnitCount == bytes.count && memcmp(name.utf8Start, base, bytes.count) == 0
-            }
-        }
+        // its bytes, compared in place instead of through String comparison (as numbers, see `NavigationClassNames`).
+        let answer = token.utf8.withContiguousStorageIfAvailable(NavigationClassNames.holds)
         return answer ?? navigationClasses.contains { token == $0.description }
     }
 
@@ -663,7 +671,7 @@ public enum RelatedDocumentExtractor {
     /// as they are read, when plain ASCII).
     static func namesScribeTool(_ text: String) -> Bool {
         guard text.holdsByte(UInt8(ascii: ".")) else { return false }
-        return text.withPlainASCIIBytes(scribeToolName.occur(ignoringASCIICaseIn:)) ?? text.lowercasedUnlessLower.containsASCII("scribe.perl")
+        return text.withPlainASCIIBytes(holdsScribeToolName(ignoringASCIICaseIn:)) ?? text.lowercasedUnlessLower.containsASCII("scribe.perl")
     }
 
     /// The minutes generator's name, looked for in link texts.

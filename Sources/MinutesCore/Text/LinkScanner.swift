@@ -12,11 +12,18 @@ public enum LinkScanner {
         forEachCandidate(in: text) { trimmed in
             var candidate = trimmed
             if candidate.hasPrefix("www.") { candidate = "https://" + candidate }
-            guard candidate.hasPrefix("http://") || candidate.hasPrefix("https://"), candidate.count > 10,
+            guard candidate.hasPrefix("http://") || candidate.hasPrefix("https://"), longerThanTenCharacters(candidate),
                   seen.insert(candidate).inserted else { return }
             links.append(Link(text: candidate, href: candidate))
         }
         return links
+    }
+
+    /// `text.count > 10`, without counting the characters when the bytes tell: ten bytes or fewer are ten characters or
+    /// fewer, and plain ASCII bytes are one character each.
+    static func longerThanTenCharacters(_ text: String) -> Bool {
+        guard text.utf8.count > 10 else { return false }
+        return text.isPlainASCII || text.count > 10
     }
 
     /// Whether the UTF-8 bytes of `text` hold "://" or "www.", one of which the bytes of every address `links(in:)` keeps
@@ -72,15 +79,15 @@ public enum LinkScanner {
     }
 
     /// Calls `body` with the offsets of each token of `tokens(of:)` in `bytes` (a text's UTF-8), in order, and answers
-    /// true; false, before any call, when a separator byte may not be a character by itself (a non-ASCII scalar next to
-    /// it that does not stand alone, see `Unicode.Scalar.standsAlone`): then the characters must cut the text. Separators
-    /// are ASCII, so every character equal to one is that byte alone, and a byte standing alone is that character.
+    /// true; false, before any call, when a separator byte is not a character by itself (`LinkSeparatorBreaks`: a
+    /// prepended mark before it or a combining, spacing or joining mark after it): then the characters must cut the
+    /// text. Separators are ASCII, so every character equal to one is that byte alone, and a byte standing alone is that
+    /// character.
     static func tokenRanges(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) -> Bool {
+        var breaks = LinkSeparatorBreaks()
         for i in bytes.indices where isSeparator(bytes[i]) {
-            if i > 0, bytes[i - 1] >= 0x80, UTF8Scalars.scalar(endingAt: i, in: bytes)?.standsAlone != true { return false }
-            if i + 1 < bytes.count, bytes[i + 1] >= 0x80, UTF8Scalars.scalar(startingAt: i + 1, in: bytes)?.scalar.standsAlone != true {
-                return false
-            }
+            if i > 0, bytes[i - 1] >= 0x80, !breaks.breaksBefore(separatorAt: i, in: bytes) { return false }
+            if i + 1 < bytes.count, bytes[i + 1] >= 0x80, !breaks.breaksAfter(separatorAt: i, in: bytes) { return false }
         }
         var start = 0
         while start < bytes.count {
@@ -102,7 +109,10 @@ public enum LinkScanner {
     /// Whether `byte` is one of the punctuation trimmed from around an address (`Set<Character>.linkEnds`, all ASCII).
     @inline(__always)
     private static func isLinkEnd(_ byte: UInt8) -> Bool {
-        byte.isOne(of: ".,;:!?'\"[]")
+        // One bit per byte below 0x80: "!", "\"", "'", ",", ".", ":", ";", "?" (below 0x40) and "[", "]".
+        let low: UInt64 = 1 << 0x21 | 1 << 0x22 | 1 << 0x27 | 1 << 0x2C | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
+        let high: UInt64 = 1 << (0x5B - 0x40) | 1 << (0x5D - 0x40)
+        return byte < 0x40 ? low >> UInt64(byte) & 1 != 0 : byte < 0x80 && high >> UInt64(byte - 0x40) & 1 != 0
     }
 
     /// The words of `text` between spaces, angle brackets, quotes and parentheses: split on bytes when the

@@ -62,18 +62,53 @@ struct ASCIIKeywords {
     /// The words' first bytes, one bit each (bit `b % 64` of word `b / 64`): most bytes of a text start no word and are
     /// passed over on this bit alone, without a look at `byFirstByte` (whose inner array would be retained and released).
     private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// The words' first two bytes, one bit each (bit `second % 64` of entry `first * 2 + second / 64`), when every word
+    /// has two ASCII bytes or more; nil else. Most pairs of a text's bytes open no word and are passed over on this bit.
+    private let openingPairs: [UInt64]?
 
     init(_ words: [String]) {
         self.words = words
         var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
         var firstBytes: [UInt64] = [0, 0, 0, 0]
+        var openingPairs: [UInt64]? = [UInt64](repeating: 0, count: 256)
         for word in words {
             guard let first = word.utf8.first else { continue }
             byFirstByte[Int(first)].append(Array(word.utf8))
             firstBytes[Int(first >> 6)] |= 1 << UInt64(first & 63)
+            let bytes = Array(word.utf8)
+            if bytes.count >= 2, bytes[0] < 0x80, bytes[1] < 0x80 {
+                openingPairs?[Int(bytes[0]) << 1 | Int(bytes[1] >> 6)] |= 1 << UInt64(bytes[1] & 63)
+            } else {
+                openingPairs = nil
+            }
         }
         self.byFirstByte = byFirstByte
         self.firstBytes = (firstBytes[0], firstBytes[1], firstBytes[2], firstBytes[3])
+        // (No word at all: every text holds none, which the byte-by-byte search says.)
+        self.openingPairs = words.isEmpty ? nil : openingPairs
+    }
+
+    /// Whether `bytes` hold one of the words (compared with each byte `lowered` first), told by `openingPairs`: a word is
+    /// compared only where the two bytes it opens with stand; nil when `openingPairs` is nil.
+    @inline(__always)
+    private func occurByPairs(in bytes: UnsafeBufferPointer<UInt8>, lowered: (UInt8) -> UInt8) -> Bool? {
+        guard let openingPairs else { return nil }
+        guard bytes.count >= 2 else { return false }
+        return openingPairs.withUnsafeBufferPointer { pairs in
+            var previous = lowered(bytes[0])
+            for offset in 1..<bytes.count {
+                let byte = lowered(bytes[offset])
+                defer { previous = byte }
+                guard previous < 0x80, byte < 0x80, pairs[Int(previous) << 1 | Int(byte >> 6)] >> UInt64(byte & 63) & 1 != 0 else { continue }
+                let start = offset - 1
+                if byFirstByte[Int(previous)].contains(where: { word in
+                    bytes.count - start >= word.count && zip(word, bytes[start...]).allSatisfy { $0 == lowered($1) }
+                }) {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// Whether `text` contains one of the words as Foundation's `contains(_:)` finds them: on bytes when
@@ -87,22 +122,33 @@ struct ASCIIKeywords {
     /// for a regular expression that spells one of them out to match).
     func occur<S: StringProtocol>(inBytesOf text: S) -> Bool {
         func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            let (bits0, bits1, bits2, bits3) = firstBytes
-            for start in bytes.indices {
-                let byte = bytes[start]
-                let bits = byte < 0x40 ? bits0 : byte < 0x80 ? bits1 : byte < 0xC0 ? bits2 : bits3
-                guard bits & (1 << UInt64(byte & 63)) != 0 else { continue }
-                let candidates = byFirstByte[Int(byte)]
-                if !candidates.isEmpty, candidates.contains(where: { ASCIIKeywords.occurs($0, in: bytes, at: start) }) { return true }
-            }
-            return false
+            occurByPairs(in: bytes, lowered: { $0 }) ?? occurByBytes(in: bytes)
         }
         return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// Whether `bytes` hold one of the words, tried at every byte that may open one (the rule `openingPairs` stands for).
+    func occurByBytes(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (bits0, bits1, bits2, bits3) = firstBytes
+        for start in bytes.indices {
+            let byte = bytes[start]
+            let bits = byte < 0x40 ? bits0 : byte < 0x80 ? bits1 : byte < 0xC0 ? bits2 : bits3
+            guard bits & (1 << UInt64(byte & 63)) != 0 else { continue }
+            let candidates = byFirstByte[Int(byte)]
+            if !candidates.isEmpty, candidates.contains(where: { ASCIIKeywords.occurs($0, in: bytes, at: start) }) { return true }
+        }
+        return false
     }
 
     /// Whether ASCII `bytes`, lower-cased, hold one of the words (`occur(inBytesOf:)` of their lower-cased copy, without
     /// the copy).
     func occur(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let answer = occurByPairs(in: bytes, lowered: \.asciiLowercased) { return answer }
+        return occurByBytes(ignoringASCIICaseIn: bytes)
+    }
+
+    /// `occur(ignoringASCIICaseIn:)` tried at every byte that may open a word (the rule `openingPairs` stands for).
+    func occurByBytes(ignoringASCIICaseIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let (bits0, bits1, bits2, bits3) = firstBytes
         for start in bytes.indices {
             let byte = bytes[start].asciiLowercased
