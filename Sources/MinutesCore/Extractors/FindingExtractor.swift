@@ -143,7 +143,7 @@ public enum FindingExtractor {
             }
             if section == nil, block.kind == .paragraph || block.kind == .listItem,
                !hints.isTranscript {
-                for item in proseFindings(text, participants: participants, nicknames: nicknames) {
+                for item in proseFindings(text, tagged: tagged, participants: participants, nicknames: nicknames) {
                     add(item.text, kind: item.kind, owner: item.owner)
                 }
                 continue
@@ -548,7 +548,7 @@ public enum FindingExtractor {
     static func resolveByRules(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
         if let person = nicknames[TextRules.fold(candidate)] { return person }
         let key = TextRules.fold(TextRules.nickToName(candidate))
-        let compact = key.filter(\.isLetter)
+        let compact = letters(of: key)
         guard !compact.isEmpty else { return nil }
         let people = participants.entries
         if let exact = people.first(where: { $0.folded == key }) { return exact.name }
@@ -772,28 +772,38 @@ extension FindingExtractor {
     /// "6 in favor – passes", "There was some consensus that …", "MM, DH and MF all agreed that …",
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
+        proseFindings(text, tagged: speakerTag(text), participants: participants, nicknames: nicknames)
+    }
+
+    /// `proseFindings(_:participants:nicknames:)` of a text whose `speakerTag(text)` is `tagged` (read once by the caller).
+    static func proseFindings(_ text: String, tagged: (tag: String, rest: Substring)?, participants: Roster,
+                              nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        // One pass over the bytes answers both questions, unless they cannot tell.
-        let cues = text.findingsProseCues()
+        // One pass over the bytes answers both questions, unless they cannot tell, and whether the agreement words may be there.
+        let bytes = text.findingsProseBytes()
+        let cues = bytes?.cues
         let toOrWill = cues?.toOrWill ?? text.findingsHoldsSpacedToOrWill()
         guard cues?.mayApply ?? ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
-        let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
+        let line = String(tagged?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
-        // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
-        let scan = line.findingsScan(ProseCue.needles)
-        if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
-        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
+        // The decision rules need words that most lines lack: the line's bytes are read once for all of them, unless the
+        // text's bytes hold none of them (the line is part of the text; see `FindingProseBytes.mayHoldAgreementWords`).
+        let scan = bytes?.mayHoldAgreementWords == false ? nil : line.findingsScan(ProseCue.needles)
+        let mentions = scan?.mentions ?? 0
+        if mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        let mayRecordAgreement = mentions & ProseCue.agreementMask != 0
         // Without agreement words only an assignment can be found: it needs a name that resolves (none does without
         // participants or nicknames, see `resolve`) and "to" or "will" between two words, which makes the bytes " to " or
         // " will " (of the line, so of the text it is part of).
         if !mayRecordAgreement, toOrWill == .absent || (participants.isEmpty && nicknames.isEmpty) { return [] }
+        let isPlainASCII = scan?.isPlainASCII ?? line.isPlainASCII
         // Nor without agreement words when no sentence opens with a name and "to" or "will" (read on the line's bytes).
-        if !mayRecordAgreement, !line.findingsSomeSentenceMayOpenAssignment(isPlainASCII: scan.isPlainASCII) { return [] }
+        if !mayRecordAgreement, !line.findingsSomeSentenceMayOpenAssignment(isPlainASCII: isPlainASCII) { return [] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
         var found: [ProseFinding] = []
-        for slice in sentenceSlices(line, isPlainASCII: scan.isPlainASCII) {
+        for slice in sentenceSlices(line, isPlainASCII: isPlainASCII) {
             // A sentence that cannot record agreement can only name an assignee, and `assignee(of:)` takes none without "to"
             // or "will" after its opening name or a " - " before a final step: other sentences are passed over uncopied.
             guard mayRecordAgreement || slice.findingsMayOpenAssignment(allowingWill: true) || slice.holdsSpacedHyphen() else { continue }
