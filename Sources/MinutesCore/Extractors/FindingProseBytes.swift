@@ -52,8 +52,9 @@ private struct FindingProseByteReader {
         return start + length
     }
 
-    /// Reads the byte at `i` for both questions still open; true when both are answered.
-    private mutating func visit(_ i: Int) -> Bool {
+    /// Reads the byte at `i` for both questions still open.
+    @inline(__always)
+    private mutating func visit(_ i: Int) {
         let byte = bytes[i]
         if cues == nil {
             // As `findingsProseCues()` reads the byte.
@@ -78,19 +79,22 @@ private struct FindingProseByteReader {
                 if rarerEnd < bytes.count, bytes[rarerEnd] >= 0x80 { cues = .some(nil) }
             }
         }
-        if !anyCase {
-            switch byte.asciiLowercased {
-            case UInt8(ascii: " "): anyCase = end(of: " in favo", at: i, anyCase: true) != nil
-            case UInt8(ascii: "u"): anyCase = end(of: "onsensus", at: i - 6, anyCase: true) != nil || end(of: "onclude", at: i - 4, anyCase: true) != nil
-            case UInt8(ascii: "g"): anyCase = end(of: "gree", at: i, anyCase: true) != nil
-            case UInt8(ascii: "v"): anyCase = end(of: "voted", at: i, anyCase: true) != nil
-            default: break
-            }
-        }
-        return cues != nil && anyCase
+        if !anyCase { visitAnyCase(i) }
     }
 
-    /// Reads the bytes: eight at a time while eight more follow, the candidates among them visited in order.
+    /// Looks for the rarer words in either case at their anchors "u", "g" and "v" (" in favo" at its "v").
+    @inline(__always)
+    private mutating func visitAnyCase(_ i: Int) {
+        switch bytes[i].asciiLowercased {
+        case UInt8(ascii: "u"): anyCase = end(of: "onsensus", at: i - 6, anyCase: true) != nil || end(of: "onclude", at: i - 4, anyCase: true) != nil
+        case UInt8(ascii: "g"): anyCase = end(of: "gree", at: i, anyCase: true) != nil
+        case UInt8(ascii: "v"): anyCase = end(of: "voted", at: i, anyCase: true) != nil || end(of: " in favo", at: i - 6, anyCase: true) != nil
+        default: break
+        }
+    }
+
+    /// Reads the bytes: eight at a time while eight more follow, the candidates among them visited in order; once
+    /// " to " or " will " decides the cues, only the anchors of the rarer words in either case are candidates.
     mutating func read() -> FindingProseBytes {
         let count = bytes.count
         var i = 0
@@ -102,22 +106,36 @@ private struct FindingProseByteReader {
                 let x = word ^ (ones &* UInt64(byte))
                 return (x &- ones) & ~x & high
             }
-            scan: while i + 9 <= count {
+            /// The top bit of each byte of `lower` (bytes with bit 0x20 set) that may be "u", "g" or "v" in either case.
+            func anchors(_ lower: UInt64) -> UInt64 {
+                equal(lower, UInt8(ascii: "u")) | equal(lower, UInt8(ascii: "g")) | equal(lower, UInt8(ascii: "v"))
+            }
+            while cues == nil, i + 9 <= count {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let next = raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self) | caseBits
-                let lower = word | caseBits
                 let spaces = equal(word, UInt8(ascii: " "))
                     & (equal(next, UInt8(ascii: "t")) | equal(next, UInt8(ascii: "w")) | equal(next, UInt8(ascii: "i")))
-                var candidates = spaces | equal(lower, UInt8(ascii: "u")) | equal(lower, UInt8(ascii: "g")) | equal(lower, UInt8(ascii: "v"))
+                var candidates = spaces | anchors(word | caseBits)
                 while candidates != 0 {
-                    if visit(i + candidates.trailingZeroBitCount / 8) { break scan }
+                    visit(i + candidates.trailingZeroBitCount / 8)
                     candidates &= candidates - 1
                 }
                 i += 8
             }
+            if cues != nil {
+                while !anyCase, i + 8 <= count {
+                    var candidates = anchors(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | caseBits)
+                    while candidates != 0, !anyCase {
+                        visitAnyCase(i + candidates.trailingZeroBitCount / 8)
+                        candidates &= candidates - 1
+                    }
+                    i += 8
+                }
+            }
         }
-        if cues == nil || !anyCase {
-            while i < count, !visit(i) { i += 1 }
+        while i < count, cues == nil || !anyCase {
+            visit(i)
+            i += 1
         }
         return FindingProseBytes(cues: cues ?? (.absent, rarer), mayHoldAgreementWords: anyCase)
     }
