@@ -41,6 +41,7 @@ private struct FindingProseByteReader {
 
     /// Whether `pattern` (lower-case ASCII) stands at `start`, compared exactly or, when `anyCase`, letters in either case;
     /// where it ends when it does.
+    @inline(__always)
     private func end(of pattern: StaticString, at start: Int, anyCase: Bool = false) -> Int? {
         let length = pattern.utf8CodeUnitCount
         guard start >= 0, start + length <= bytes.count else { return nil }
@@ -60,9 +61,12 @@ private struct FindingProseByteReader {
             // As `findingsProseCues()` reads the byte.
             var rarerEnd: Int?
             if byte == UInt8(ascii: " ") {
-                if let end = end(of: " to ", at: i) ?? end(of: " will ", at: i) {
+                // Each word after the space is told by its first byte.
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                let marker = next == UInt8(ascii: "t") ? end(of: " to ", at: i) : next == UInt8(ascii: "w") ? end(of: " will ", at: i) : nil
+                if let end = marker {
                     cues = end == bytes.count || bytes[end] < 0x80 ? .some((.found, true)) : .some(nil)
-                } else if !rarer {
+                } else if !rarer, next == UInt8(ascii: "i") {
                     rarerEnd = end(of: " in favo", at: i)
                 }
             } else if !rarer {
@@ -133,8 +137,10 @@ private struct FindingProseByteReader {
                 }
             }
         }
+        // The last bytes one by one, only a space or one of the anchors visited.
         while i < count, cues == nil || !anyCase {
-            visit(i)
+            let lower = bytes[i] | 0x20
+            if lower == UInt8(ascii: " ") || lower == UInt8(ascii: "u") || lower == UInt8(ascii: "g") || lower == UInt8(ascii: "v") { visit(i) }
             i += 1
         }
         return FindingProseBytes(cues: cues ?? (.absent, rarer), mayHoldAgreementWords: anyCase)
