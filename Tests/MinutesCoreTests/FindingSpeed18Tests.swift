@@ -45,4 +45,17 @@ struct FindingSpeed18Tests {
             #expect(FindingExtractor.letters(of: text) == text.filter(\.isLetter), "\(Array(text.unicodeScalars))")
         }
     }
+
+    /// `speakerTag(_:)` read on the bytes answers as the rule as written.
+    @Test func speakerTagOnBytesAnswersAsWritten() {
+        let pieces = ["[", "]", " ", "\t", "a", "Z", "q", "1", "_", "-", "é", "\u{301}", "\r\n", "\r", ".", ":", "RESOLVED", "to do",
+                      "abcdefghijklmnop", "İ", "K"]
+        forRandomTexts(of: pieces, seed: 1820, maxPieces: { $0 % 2 == 0 ? 8 : 20 }) { text in
+            let text = text.utf8.count % 3 == 0 ? text : "[" + text
+            let fast = FindingExtractor.speakerTag(text), rule = FindingExtractor.speakerTagByCharacters(text)
+            #expect(fast?.tag == rule?.tag && fast?.rest == rule?.rest, "\(Array(text.unicodeScalars))")
+        }
+        #expect(FindingExtractor.speakerTag("[ann] RESOLVED: go")?.tag == "ann")
+        #expect(FindingExtractor.speakerTag("[ann b] go") == nil)
+    }
 }

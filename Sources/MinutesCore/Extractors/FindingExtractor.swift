@@ -665,6 +665,14 @@ extension FindingExtractor {
     /// `text` without a leading "[nick] " speaker tag (a slice of `text`, not copied), and the tag; nil when there is none.
     static func speakerTag(_ text: String) -> (tag: String, rest: Substring)? {
         // Most lines do not open with a bracket: its byte is looked at first.
+        guard text.utf8.first == UInt8(ascii: "[") else { return nil }
+        // Read on the bytes when they can tell (`speakerTagOnBytes`).
+        if let answer = speakerTagOnBytes(text) { return answer }
+        return speakerTagByCharacters(text)
+    }
+
+    /// `speakerTag(_:)` as written.
+    static func speakerTagByCharacters(_ text: String) -> (tag: String, rest: Substring)? {
         guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndexOfASCII(UInt8(ascii: "]")) else { return nil }
         let tag = String(text[text.index(after: text.startIndex)..<close].trimmingBlanksOnBytes())
         guard TextRules.isNick(tag) else { return nil }
@@ -737,7 +745,9 @@ extension FindingExtractor {
         // Counted up to four, which already refuses the text.
         // The cheap byte checks go first: most short paragraphs are refused by them before their words are counted
         // (`containsASCII(".")` finds no dot where `memchr` finds no dot byte).
-        guard !text.holdsByte(UInt8(ascii: ".")) || !text.containsASCII("."), !text.hasSuffix("?"), (1...3).contains(spaceSeparatedWordCount(text, upTo: 4)) else { return false }
+        // (A text ending in the character "?" ends in its byte.)
+        guard !text.holdsByte(UInt8(ascii: ".")) || !text.containsASCII("."), text.utf8.last != UInt8(ascii: "?") || !text.hasSuffix("?"),
+              (1...3).contains(spaceSeparatedWordCount(text, upTo: 4)) else { return false }
         return sectionKind(text) != nil
     }
 
