@@ -58,4 +58,16 @@ struct FindingSpeed18Tests {
         #expect(FindingExtractor.speakerTag("[ann] RESOLVED: go")?.tag == "ann")
         #expect(FindingExtractor.speakerTag("[ann b] go") == nil)
     }
+
+    /// `kind(ofASCIILabel:)` answers as `kind(ofLabel:)` of the label lower-cased.
+    @Test func asciiLabelKindsAnswerAsTheLookUp() {
+        let pieces = ["action", "ACTION", " ", "item", "s", "resol", "ution", "ved", "Decision", "agreed", "ai", "to", "do", "vote", "d",
+                      "#", "3", "key", " finding", "x", "new", "todo", "Outcome", "consensus", "approved", "Observation", "conclusion"]
+        forRandomTexts(of: pieces, seed: 1821, maxPieces: { _ in 6 }) { label in
+            #expect(FindingExtractor.kind(ofASCIILabel: label.utf8) == FindingExtractor.kind(ofLabel: UTF8Search.lowercasedASCII(label.utf8)),
+                    "\(label)")
+        }
+        #expect(FindingExtractor.kind(ofASCIILabel: "Action Item".utf8) == .action)
+        #expect(FindingExtractor.kind(ofASCIILabel: "RESOLVED".utf8) == .decision)
+    }
 }

@@ -332,7 +332,7 @@ public enum FindingExtractor {
         // Every label `kind(ofLabel:)` knows is shorter than 20 characters and starts with one of these letters.
         let count = bytes.distance(from: first, to: end) + 1
         guard count < 20, bytes[first].asciiLowercased.isOne(of: "acdfkortv") else { return .some(nil) }
-        return .some(kind(ofLabel: UTF8Search.lowercasedASCII(bytes[first...end])))
+        return .some(kind(ofASCIILabel: bytes[first...end]))
     }
 
     /// The kind a lower-cased label without brackets and numbers announces.

@@ -51,3 +51,25 @@ extension FindingExtractor {
         return .some((tag, text[restStart...].trimmingBlanksOnBytes()))
     }
 }
+
+extension FindingExtractor {
+    /// Each known label's bytes (lower-case ASCII) and the kind it announces (`labelKinds`), for `kind(ofASCIILabel:)`.
+    static let labelKindBytes: [(label: [UInt8], kind: FindingKind)] = labelKinds.map { (Array($0.key.utf8), $0.value) }
+
+    /// `kind(ofLabel: UTF8Search.lowercasedASCII(label))`, the bytes compared lower-cased in place with each known label
+    /// of their length (no string made, no hash).
+    static func kind<Bytes: Collection<UInt8>>(ofASCIILabel label: Bytes) -> FindingKind? {
+        let count = label.count
+        func opens(with known: some Collection<UInt8>) -> Bool {
+            var byte = label.startIndex
+            for expected in known {
+                guard byte != label.endIndex, label[byte].asciiLowercased == expected else { return false }
+                byte = label.index(after: byte)
+            }
+            return true
+        }
+        for (known, kind) in labelKindBytes where known.count == count && opens(with: known) { return kind }
+        // "action 3 of 4": `hasPrefix("action ")` of a label shorter than 20 characters (bytes here).
+        return count < 20 && opens(with: "action ".utf8) ? .action : nil
+    }
+}
