@@ -31,7 +31,9 @@ public enum FindingExtractor {
 
         func add(_ text: String, kind: FindingKind, owner explicitOwner: String? = nil) {
             var text = text.trimmed(.bulletsAndDashes)
-            for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"] where text.hasPrefix(marker) {
+            // (Every marker opens with the byte "[", which a text opening with one of them opens with too.)
+            for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"]
+            where text.utf8.first == UInt8(ascii: "[") && text.hasPrefix(marker) {
                 text = text.dropFirst(marker.count).trimmed()
             }
             if mayOpenWithKnownLabel(text), let (label, value) = labelledIfColon(text), labelKind(label) != nil { text = value }
@@ -39,7 +41,8 @@ public enum FindingExtractor {
             if kind == .action, let status = text.rangeOfASCII(" Status:") { text = String(text[..<status.lowerBound]).trimmed() }
             // "Proposed resolution: … (Wendy Reid)": the proposer's name is an attribution, not part of the decision.
             if kind != .action, let attributed = withoutTrailingAttribution(text) { text = attributed }
-            guard text.count >= 3 else { return }
+            // At least three characters (counted no further than that).
+            guard !text.dropFirst(2).isEmpty else { return }
             let key = dedupeKey(text)
             guard seen.insert(key).inserted else {
                 if kind == .action { lastAction = indexByKey[key] }
