@@ -31,7 +31,9 @@ public enum FindingExtractor {
 
         func add(_ text: String, kind: FindingKind, owner explicitOwner: String? = nil) {
             var text = text.trimmed(.bulletsAndDashes)
-            for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"] where text.hasPrefix(marker) {
+            // (Every marker opens with the byte "[", which a text opening with one of them opens with too.)
+            for marker in ["[NEW]", "[PENDING]", "[CONTINUES]", "[DONE]", "[DROPPED]", "[IN PROGRESS]"]
+            where text.utf8.first == UInt8(ascii: "[") && text.hasPrefix(marker) {
                 text = text.dropFirst(marker.count).trimmed()
             }
             if mayOpenWithKnownLabel(text), let (label, value) = labelledIfColon(text), labelKind(label) != nil { text = value }
@@ -39,7 +41,8 @@ public enum FindingExtractor {
             if kind == .action, let status = text.rangeOfASCII(" Status:") { text = String(text[..<status.lowerBound]).trimmed() }
             // "Proposed resolution: … (Wendy Reid)": the proposer's name is an attribution, not part of the decision.
             if kind != .action, let attributed = withoutTrailingAttribution(text) { text = attributed }
-            guard text.count >= 3 else { return }
+            // At least three characters (counted no further than that).
+            guard !text.dropFirst(2).isEmpty else { return }
             let key = dedupeKey(text)
             guard seen.insert(key).inserted else {
                 if kind == .action { lastAction = indexByKey[key] }
@@ -143,7 +146,7 @@ public enum FindingExtractor {
             }
             if section == nil, block.kind == .paragraph || block.kind == .listItem,
                !hints.isTranscript {
-                for item in proseFindings(text, participants: participants, nicknames: nicknames) {
+                for item in proseFindings(text, tagged: tagged, participants: participants, nicknames: nicknames) {
                     add(item.text, kind: item.kind, owner: item.owner)
                 }
                 continue
@@ -332,7 +335,7 @@ public enum FindingExtractor {
         // Every label `kind(ofLabel:)` knows is shorter than 20 characters and starts with one of these letters.
         let count = bytes.distance(from: first, to: end) + 1
         guard count < 20, bytes[first].asciiLowercased.isOne(of: "acdfkortv") else { return .some(nil) }
-        return .some(kind(ofLabel: UTF8Search.lowercasedASCII(bytes[first...end])))
+        return .some(kind(ofASCIILabel: bytes[first...end]))
     }
 
     /// The kind a lower-cased label without brackets and numbers announces.
@@ -548,7 +551,7 @@ public enum FindingExtractor {
     static func resolveByRules(_ candidate: String, in participants: Roster, nicknames: [String: String] = [:]) -> String? {
         if let person = nicknames[TextRules.fold(candidate)] { return person }
         let key = TextRules.fold(TextRules.nickToName(candidate))
-        let compact = key.filter(\.isLetter)
+        let compact = letters(of: key)
         guard !compact.isEmpty else { return nil }
         let people = participants.entries
         if let exact = people.first(where: { $0.folded == key }) { return exact.name }
@@ -665,6 +668,14 @@ extension FindingExtractor {
     /// `text` without a leading "[nick] " speaker tag (a slice of `text`, not copied), and the tag; nil when there is none.
     static func speakerTag(_ text: String) -> (tag: String, rest: Substring)? {
         // Most lines do not open with a bracket: its byte is looked at first.
+        guard text.utf8.first == UInt8(ascii: "[") else { return nil }
+        // Read on the bytes when they can tell (`speakerTagOnBytes`).
+        if let answer = speakerTagOnBytes(text) { return answer }
+        return speakerTagByCharacters(text)
+    }
+
+    /// `speakerTag(_:)` as written.
+    static func speakerTagByCharacters(_ text: String) -> (tag: String, rest: Substring)? {
         guard text.utf8.first == UInt8(ascii: "["), text.hasPrefix("["), let close = text.firstIndexOfASCII(UInt8(ascii: "]")) else { return nil }
         let tag = String(text[text.index(after: text.startIndex)..<close].trimmingBlanksOnBytes())
         guard TextRules.isNick(tag) else { return nil }
@@ -737,7 +748,9 @@ extension FindingExtractor {
         // Counted up to four, which already refuses the text.
         // The cheap byte checks go first: most short paragraphs are refused by them before their words are counted
         // (`containsASCII(".")` finds no dot where `memchr` finds no dot byte).
-        guard !text.holdsByte(UInt8(ascii: ".")) || !text.containsASCII("."), !text.hasSuffix("?"), (1...3).contains(spaceSeparatedWordCount(text, upTo: 4)) else { return false }
+        // (A text ending in the character "?" ends in its byte.)
+        guard !text.holdsByte(UInt8(ascii: ".")) || !text.containsASCII("."), text.utf8.last != UInt8(ascii: "?") || !text.hasSuffix("?"),
+              (1...3).contains(spaceSeparatedWordCount(text, upTo: 4)) else { return false }
         return sectionKind(text) != nil
     }
 
@@ -772,28 +785,38 @@ extension FindingExtractor {
     /// "6 in favor – passes", "There was some consensus that …", "MM, DH and MF all agreed that …",
     /// "JM to send out …", "Lindsey will create …" (the person must be a participant).
     static func proseFindings(_ text: String, participants: Roster, nicknames: [String: String] = [:]) -> [ProseFinding] {
+        proseFindings(text, tagged: speakerTag(text), participants: participants, nicknames: nicknames)
+    }
+
+    /// `proseFindings(_:participants:nicknames:)` of a text whose `speakerTag(text)` is `tagged` (read once by the caller).
+    static func proseFindings(_ text: String, tagged: (tag: String, rest: Substring)?, participants: Roster,
+                              nicknames: [String: String] = [:]) -> [ProseFinding] {
         // Most lines hold none of the words these rules look for; they are refused on their bytes.
-        // One pass over the bytes answers both questions, unless they cannot tell.
-        let cues = text.findingsProseCues()
+        // One pass over the bytes answers both questions, unless they cannot tell, and whether the agreement words may be there.
+        let bytes = text.findingsProseBytes()
+        let cues = bytes?.cues
         let toOrWill = cues?.toOrWill ?? text.findingsHoldsSpacedToOrWill()
         guard cues?.mayApply ?? ProseCue.mayApply(to: text, toOrWill: toOrWill) else { return [] }
-        let line = String(speakerTag(text)?.rest ?? text.trimmingBlanksOnBytes())
+        let line = String(tagged?.rest ?? text.trimmingBlanksOnBytes())
         // At least three characters (counted no further than that).
         guard !line.dropFirst(2).isEmpty else { return [] }
-        // The decision rules need words that most lines lack: the line's bytes are read once for all of them.
-        let scan = line.findingsScan(ProseCue.needles)
-        if scan.mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
-        let mayRecordAgreement = scan.mentions & ProseCue.agreementMask != 0
+        // The decision rules need words that most lines lack: the line's bytes are read once for all of them, unless the
+        // text's bytes hold none of them (the line is part of the text; see `FindingProseBytes.mayHoldAgreementWords`).
+        let scan = bytes?.mayHoldAgreementWords == false ? nil : line.findingsScan(ProseCue.needles)
+        let mentions = scan?.mentions ?? 0
+        if mentions & ProseCue.wholeLineMask != 0, isWholeLineDecision(line) { return [ProseFinding(text: line, kind: .decision)] }
+        let mayRecordAgreement = mentions & ProseCue.agreementMask != 0
         // Without agreement words only an assignment can be found: it needs a name that resolves (none does without
         // participants or nicknames, see `resolve`) and "to" or "will" between two words, which makes the bytes " to " or
         // " will " (of the line, so of the text it is part of).
         if !mayRecordAgreement, toOrWill == .absent || (participants.isEmpty && nicknames.isEmpty) { return [] }
+        let isPlainASCII = scan?.isPlainASCII ?? line.isPlainASCII
         // Nor without agreement words when no sentence opens with a name and "to" or "will" (read on the line's bytes).
-        if !mayRecordAgreement, !line.findingsSomeSentenceMayOpenAssignment(isPlainASCII: scan.isPlainASCII) { return [] }
+        if !mayRecordAgreement, !line.findingsSomeSentenceMayOpenAssignment(isPlainASCII: isPlainASCII) { return [] }
         // A transcript speaker's words ("Dan Brickley: … there was consensus that …") report, they do not record.
         if let (label, _) = labelledIfColon(line), TextRules.looksLikeName(label) { return [] }
         var found: [ProseFinding] = []
-        for slice in sentenceSlices(line, isPlainASCII: scan.isPlainASCII) {
+        for slice in sentenceSlices(line, isPlainASCII: isPlainASCII) {
             // A sentence that cannot record agreement can only name an assignee, and `assignee(of:)` takes none without "to"
             // or "will" after its opening name or a " - " before a final step: other sentences are passed over uncopied.
             guard mayRecordAgreement || slice.findingsMayOpenAssignment(allowingWill: true) || slice.holdsSpacedHyphen() else { continue }
