@@ -25,17 +25,19 @@ struct ParticipantSpeed17Tests {
         var generator = SplitMix64(seed: 1718)
         for _ in 0..<20_000 {
             let a = generator.text(of: letters, maxPieces: 6), b = generator.text(of: letters, maxPieces: 6)
-            let rule = TextRules.editDistance(a, b, limit: 1) <= 1
-            if let fast = ParticipantEditDistance.withinOneEdit(a, b) {
+            let distance = TextRules.editDistanceByCharacters(a, b, limit: 1)
+            #expect(TextRules.editDistance(a, b, limit: 1) == distance, "\(Array(a.unicodeScalars)) \(Array(b.unicodeScalars))")
+            let rule = distance <= 1
+            if let fast = ASCIIEditDistance.withinOneEdit(a, b) {
                 #expect(fast == rule, "\(Array(a.unicodeScalars)) \(Array(b.unicodeScalars))")
             } else {
                 #expect(!a.isPlainASCII || !b.isPlainASCII)
             }
         }
-        #expect(ParticipantEditDistance.withinOneEdit("jassica", "jessica") == true)
-        #expect(ParticipantEditDistance.withinOneEdit("jessica", "jessicas") == true)
-        #expect(ParticipantEditDistance.withinOneEdit("jessica", "jesica") == true)
-        #expect(ParticipantEditDistance.withinOneEdit("jessica", "jasica") == false)
+        #expect(ASCIIEditDistance.withinOneEdit("jassica", "jessica") == true)
+        #expect(ASCIIEditDistance.withinOneEdit("jessica", "jessicas") == true)
+        #expect(ASCIIEditDistance.withinOneEdit("jessica", "jesica") == true)
+        #expect(ASCIIEditDistance.withinOneEdit("jessica", "jasica") == false)
     }
 
     @Test func nicksKeptOnBytesAreKeptByTheRule() {

@@ -1114,24 +1114,11 @@ extension FindingExtractor {
         guard key.count >= 5, !key.containsASCII(" ") else { return nil }
         let matches = participants.entries.filter { person in
             guard let first = person.parts.first, !first.startsUnlike(key), first.first == key.first else { return false }
-            return editDistanceIsOne(first, key)
+            return TextRules.editDistance(first, key, limit: 1) == 1
         }
         return matches.count == 1 ? matches[0].name : nil
     }
 
-    /// Whether `a` and `b` differ by exactly one substitution, insertion or deletion.
-    static func editDistanceIsOne(_ a: String, _ b: String) -> Bool {
-        let x = Array(a), y = Array(b)
-        guard abs(x.count - y.count) <= 1, x != y else { return false }
-        var i = 0, j = 0, edits = 0
-        while i < x.count, j < y.count {
-            if x[i] == y[j] { i += 1; j += 1; continue }
-            edits += 1
-            if edits > 1 { return false }
-            if x.count > y.count { i += 1 } else if y.count > x.count { j += 1 } else { i += 1; j += 1 }
-        }
-        return edits + (x.count - i) + (y.count - j) == 1
-    }
 }
 
 // MARK: - Participants prepared for name matching

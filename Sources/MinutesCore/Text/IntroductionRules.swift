@@ -350,7 +350,7 @@ public enum IntroductionRules {
                 if longCompact, person.letters.hasPrefix(compact) { return true }
                 // Names whose lengths differ by more than one are more than one edit apart (`editDistance` says so first).
                 return oneLongWord && abs(person.firstLength - keyLength) <= 1
-                    && (ParticipantEditDistance.withinOneEdit(person.first, key) ?? (TextRules.editDistance(person.first, key, limit: 1) <= 1))
+                    && TextRules.editDistance(person.first, key, limit: 1) <= 1
             }
         }
     }

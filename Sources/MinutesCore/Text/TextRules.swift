@@ -340,8 +340,17 @@ public enum TextRules {
         return String(decoding: name.utf8.lazy.filter { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }.map { $0 | 0x20 }, as: UTF8.self)
     }
 
-    /// Levenshtein distance between `a` and `b`, computed only up to `limit` (anything larger returns `limit + 1`).
+    /// Levenshtein distance between `a` and `b` in characters, computed only up to `limit` (anything larger returns
+    /// `limit + 1`). With limit 1 plain ASCII strings are compared on their bytes (`ASCIIEditDistance`).
     public static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        if limit == 1, let withinOne = ASCIIEditDistance.withinOneEdit(a, b) {
+            return withinOne ? (a.utf8.elementsEqual(b.utf8) ? 0 : 1) : 2
+        }
+        return editDistanceByCharacters(a, b, limit: limit)
+    }
+
+    /// `editDistance(_:_:limit:)` computed on the strings' characters, row by row.
+    static func editDistanceByCharacters(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a), y = Array(b)
         guard abs(x.count - y.count) <= limit else { return limit + 1 }
         var previous = Array(0...y.count)

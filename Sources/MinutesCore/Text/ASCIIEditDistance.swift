@@ -1,8 +1,8 @@
 import Foundation
 
-/// Edit distances between participants' names, told on bytes where the names are plain ASCII.
-enum ParticipantEditDistance {
-    /// Whether `a` and `b` are at most one edit apart (`TextRules.editDistance(a, b, limit: 1) <= 1`), on the bytes of
+/// Edit distances told on bytes where both strings are plain ASCII (`TextRules.editDistance`'s fast path).
+enum ASCIIEditDistance {
+    /// Whether `a` and `b` are at most one edit apart (`TextRules.editDistanceByCharacters(a, b, limit: 1) <= 1`), on the bytes of
     /// plain ASCII strings (no CR: every character a byte, equal only to the same byte); nil for other strings.
     static func withinOneEdit(_ a: String, _ b: String) -> Bool? {
         a.withPlainASCIIBytes { x in b.withPlainASCIIBytes { y in withinOneEdit(x, y) } } ?? nil
