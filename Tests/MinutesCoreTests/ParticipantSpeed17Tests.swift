@@ -58,17 +58,17 @@ struct ParticipantSpeed17Tests {
         let countries = Vocabulary.countries.sorted()
         for country in countries {
             for spelling in [country, country.uppercased(), " " + country.capitalized + "\t"] {
-                #expect(ParticipantCountries.mayBeCountry(spelling), "\(spelling)")
+                #expect(CountryNameLengths.mayBeCountry(spelling), "\(spelling)")
             }
         }
         let pieces = Self.pieces + countries.prefix(40).map { $0.capitalized } + ["\u{1F1EB}\u{1F1F7}", "K", "\u{212A}"]
         var refused = 0
         forRandomTexts(of: pieces, seed: 1720, maxPieces: { _ in 4 }) { text in
-            if !ParticipantCountries.mayBeCountry(text) {
+            if !CountryNameLengths.mayBeCountry(text) {
                 refused += 1
-                #expect(!Vocabulary.isCountry(text), "\(Array(text.unicodeScalars))")
+                #expect(!Vocabulary.isCountryByLookup(text), "\(Array(text.unicodeScalars))")
             }
-            #expect(ParticipantCountries.isCountry(text) == Vocabulary.isCountry(text), "\(Array(text.unicodeScalars))")
+            #expect(Vocabulary.isCountry(text) == Vocabulary.isCountryByLookup(text), "\(Array(text.unicodeScalars))")
         }
         #expect(refused > 5_000)
     }

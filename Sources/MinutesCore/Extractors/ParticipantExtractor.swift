@@ -458,7 +458,7 @@ public enum ParticipantExtractor {
         let items = TextRules.splitList(text).flatMap(splitRunTogether)
         // "Don Presant, Learning Agents, Canada, Sheela Kiiskila": a country closes one person's
         // "Name, Organisation, Country" entry inside a list of names.
-        if items.count >= 3, items.contains(where: ParticipantCountries.isCountry) {
+        if items.count >= 3, items.contains(where: Vocabulary.isCountry) {
             var out: [Entry] = []
             var pending: [String] = []
             func flushPending() {
@@ -466,7 +466,7 @@ public enum ParticipantExtractor {
                 pending = []
             }
             for item in items {
-                if ParticipantCountries.isCountry(item), let last = pending.popLast() {
+                if Vocabulary.isCountry(item), let last = pending.popLast() {
                     var fields = [last]
                     if let name = pending.last, TextRules.looksLikeName(name), !hasOrganisationCue(name) {
                         pending.removeLast()

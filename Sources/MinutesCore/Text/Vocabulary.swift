@@ -73,8 +73,14 @@ public enum Vocabulary {
         "vanuatu", "venezuela", "vietnam", "viet nam", "yemen", "zambia", "zimbabwe", "england", "scotland", "wales",
     ]
 
-    /// Whether `text` is a country name or a flag emoji (a pair of regional-indicator symbols).
+    /// Whether `text` is a country name or a flag emoji (a pair of regional-indicator symbols); most plain ASCII texts
+    /// are refused by their first letter and length (`CountryNameLengths`) before the lookup.
     public static func isCountry(_ text: String) -> Bool {
+        CountryNameLengths.mayBeCountry(text) && isCountryByLookup(text)
+    }
+
+    /// `isCountry(_:)` looked up in `countries`.
+    static func isCountryByLookup(_ text: String) -> Bool {
         if text.isPlainASCII {
             // No flag; `.whitespaces` are space and tab in ASCII.
             let bytes = Array(lowercasedASCII(text).utf8)

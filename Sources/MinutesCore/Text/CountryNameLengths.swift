@@ -1,9 +1,9 @@
 import Foundation
 
-/// A refusal on bytes before `Vocabulary.isCountry(_:)` for the items of attendance lists, most of them people's names:
-/// a plain ASCII item is a country only when some country name (in the canonical form that plain ASCII equals) opens
-/// with its first letter, lower-cased, and has its length, both once the spaces and tabs at its ends are trimmed.
-enum ParticipantCountries {
+/// `Vocabulary.isCountry(_:)`'s refusal on bytes (most texts it is asked about are people's names): a plain ASCII text
+/// is a country only when some country name (in the canonical form that plain ASCII equals) opens with its first letter,
+/// lower-cased, and has its length, both once the spaces and tabs at its ends are trimmed.
+enum CountryNameLengths {
     /// For each lower-case ASCII byte, the lengths of the country names that open with it: bit `n` for `n` bytes (bit 63 for
     /// 63 bytes or more).
     private static let lengthsByFirstByte: [UInt64] = {
@@ -17,7 +17,7 @@ enum ParticipantCountries {
         return table
     }()
 
-    /// Whether `Vocabulary.isCountry(text)` may hold: false only for plain ASCII text whose trimmed, lower-cased bytes
+    /// Whether `Vocabulary.isCountryByLookup(text)` may hold: false only for plain ASCII text whose trimmed, lower-cased bytes
     /// open with a letter no country name of their length opens with.
     static func mayBeCountry(_ text: String) -> Bool {
         text.withPlainASCIIBytes { bytes -> Bool in
@@ -26,10 +26,5 @@ enum ParticipantCountries {
             let length = last + 1 - start
             return lengthsByFirstByte[Int(bytes[start].asciiLowercased)] & (1 << UInt64(min(length, 63))) != 0
         } ?? true
-    }
-
-    /// `Vocabulary.isCountry(text)`, refused on bytes first.
-    static func isCountry(_ text: String) -> Bool {
-        mayBeCountry(text) && Vocabulary.isCountry(text)
     }
 }
