@@ -52,12 +52,12 @@ func bareLibxml2(_ bytes: [UInt8]) -> Int {
 }
 
 /// cmark-gfm alone with the reader's extensions (table, tasklist, autolink, strikethrough): parse and free.
-/// Feeding and finishing change a process-wide table, so they take the reader's lock (`MarkdownReader.parsing`).
+/// Feeding and finishing go through `MarkdownCharacterTable.parsing`, as the reader's do.
 func bareCmark(_ bytes: [UInt8]) -> Int {
     guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return 0 }
     defer { cmark_parser_free(parser) }
     for syntaxExtension in MarkdownReader.syntaxExtensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
-    let finished = MarkdownReader.parsing.withLock {
+    let finished = MarkdownCharacterTable.parsing {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }

@@ -20,7 +20,7 @@ struct MarkdownNodeEndTests {
             guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return }
             defer { cmark_parser_free(parser) }
             for syntaxExtension in MarkdownReader.syntaxExtensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
-            let root: OpaquePointer? = MarkdownReader.parsing.withLock {
+            let root: OpaquePointer? = MarkdownCharacterTable.parsing {
                 text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
                 return cmark_parser_finish(parser)
             }

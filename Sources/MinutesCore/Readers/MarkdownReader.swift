@@ -17,17 +17,6 @@ public struct MarkdownReader: UTF8DocumentReader {
         return ["table", "tasklist", "autolink", "strikethrough"].compactMap { (name: String) in cmark_find_syntax_extension(name) }
     }()
 
-    /// Serialises cmark-gfm's parsing (feeding and finishing) across threads.
-    ///
-    /// cmark-gfm keeps the characters that start an extension's inlines (autolink's `:` and `w`,
-    /// strikethrough's `~`) in one process-wide table: every inline pass adds them and removes them
-    /// when done — `cmark_parser_finish`, and also the table extension's parse of each row while text
-    /// is fed — so a parser on another thread could lose them in mid-pass and miss an autolink or a
-    /// strikethrough. (cmark-gfm pull request 176 makes the table per parser; it is not released.
-    /// Pinning the characters is no way out: strikethrough finds its delimiters through the same list.)
-    /// Walking the finished tree needs no lock. The benchmark's bare cmark-gfm parse takes it too.
-    package static let parsing = NSLock()
-
     /// Longest text handed to cmark-gfm in one piece; longer texts go in sections
     /// (`MarkdownSections`), which bounds the memory of cmark-gfm's tree.
     public var sectionBytes: Int
@@ -111,7 +100,7 @@ public struct MarkdownReader: UTF8DocumentReader {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        let finished = Self.parsing.withLock {
+        let finished = MarkdownCharacterTable.parsing {
             feed(section)
             // Feeding nothing changes nothing that `cmark_parser_finish` reads.
             if !definitions.isEmpty {
