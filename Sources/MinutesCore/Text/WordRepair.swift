@@ -20,38 +20,9 @@ public struct WordRepair: Sendable {
 
     /// Builds a repairer that knows the words of `texts` (the whole document).
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
-        var words = DocumentWords()
-        // The tally entries of the letter runs of five letters or more, text after text, and for each plain-ASCII
-        // text that glues no sentences where its runs are among them (`.none` for other texts). Four bytes a run and
-        // eight a text, since a long document has hundreds of thousands: where a run lies in its text is found again,
-        // for the few texts that need it, by the same scan.
-        var longRuns: [UInt32] = []
-        var plainTexts: [CompactRange] = []
-        plainTexts.reserveCapacity(texts.count)
-        for text in texts {
-            var text = text
-            text.withUTF8 { bytes in
-                let firstRun = longRuns.count
-                // Letter runs of plain-ASCII texts and stretches are tallied on their bytes, with no String per word, in
-                // the same pass that finds the long runs and sentences glued together; stretches with other characters
-                // are split by characters.
-                if UTF8Search.isPlainASCII(bytes) {
-                    let glues = words.addLetterRuns(of: bytes, in: 0..<bytes.count, longRuns: &longRuns)
-                    if !glues { return plainTexts.append(CompactRange(firstRun..<longRuns.count)) }
-                } else {
-                    Self.forEachStretch(of: bytes) { range, isPlainASCII in
-                        guard !isPlainASCII else { return _ = words.addLetterRuns(of: bytes, in: range, longRuns: &longRuns) }
-                        for word in Self.words(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) {
-                            words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
-                        }
-                    }
-                }
-                // Only the runs of the texts looked at by their windows are kept.
-                longRuns.removeSubrange(firstRun...)
-                plainTexts.append(.none)
-            }
-        }
-        self.words = words
+        let (words, longRuns, plainTexts) = Self.tally(texts)
+        // The tally is handed over, not shared: `memoKnown` below then changes its tables in place rather than a copy of them.
+        self.words = consume words
         self.lexicon = lexicon
         // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
         // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
@@ -91,6 +62,44 @@ public struct WordRepair: Sendable {
             windows.append(window.map(CompactRange.init) ?? .none)
         }
         self.windows = windows
+    }
+
+    /// The words of `texts` counted (`DocumentWords`), with, for `init`, the tally entries of the letter runs of five
+    /// letters or more of the plain-ASCII texts that glue no sentences, and for each text the range of its runs among
+    /// them (`.none` for other texts).
+    private static func tally(_ texts: [String]) -> (words: DocumentWords, longRuns: [UInt32], plainTexts: [CompactRange]) {
+        var words = DocumentWords()
+        // The tally entries of the letter runs of five letters or more, text after text, and for each plain-ASCII
+        // text that glues no sentences where its runs are among them (`.none` for other texts). Four bytes a run and
+        // eight a text, since a long document has hundreds of thousands: where a run lies in its text is found again,
+        // for the few texts that need it, by the same scan.
+        var longRuns: [UInt32] = []
+        var plainTexts: [CompactRange] = []
+        plainTexts.reserveCapacity(texts.count)
+        for text in texts {
+            var text = text
+            text.withUTF8 { bytes in
+                let firstRun = longRuns.count
+                // Letter runs of plain-ASCII texts and stretches are tallied on their bytes, with no String per word, in
+                // the same pass that finds the long runs and sentences glued together; stretches with other characters
+                // are split by characters.
+                if UTF8Search.isPlainASCII(bytes) {
+                    let glues = words.addLetterRuns(of: bytes, in: 0..<bytes.count, longRuns: &longRuns)
+                    if !glues { return plainTexts.append(CompactRange(firstRun..<longRuns.count)) }
+                } else {
+                    Self.forEachStretch(of: bytes) { range, isPlainASCII in
+                        guard !isPlainASCII else { return _ = words.addLetterRuns(of: bytes, in: range, longRuns: &longRuns) }
+                        for word in Self.words(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) {
+                            words.add(lower: word.lowercased(), capitalised: word.first?.isUppercase == true)
+                        }
+                    }
+                }
+                // Only the runs of the texts looked at by their windows are kept.
+                longRuns.removeSubrange(firstRun...)
+                plainTexts.append(.none)
+            }
+        }
+        return (words, longRuns, plainTexts)
     }
 
     /// The bytes of plain-ASCII `text` from the first of its letter runs of five letters or more for which `isUnknown`
@@ -262,7 +271,11 @@ public struct WordRepair: Sendable {
         out.reserveCapacity(text.utf8.count + 16)
         var token = ""
         func emit() {
-            if !token.isEmpty { out += repaired(token, cache: &cache); token = "" }
+            guard !token.isEmpty else { return }
+            // A plain-ASCII token that the byte rules show to stay as it is (as `repair(_:cache:within:)` finds them) is
+            // neither looked up nor remembered.
+            out += surelyStays(&token) ? token : repaired(token, cache: &cache)
+            token = ""
         }
         for ch in text {
             if ch.isLetterFast || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
@@ -274,6 +287,13 @@ public struct WordRepair: Sendable {
         }
         emit()
         return out
+    }
+
+    /// Whether `repairToken` surely returns `token` as it is, by the rules for plain-ASCII tokens: `staysAsItIs`, or
+    /// no part that `repairASCIITokenMayChange` may change. False for a token that is not plain ASCII.
+    func surelyStays(_ token: inout String) -> Bool {
+        guard token.isPlainASCII else { return false }
+        return token.withUTF8 { Self.staysAsItIs($0) || !repairASCIITokenMayChange($0) }
     }
 
     /// Whether `repairToken` returns the ASCII `token` unchanged without looking it up: no full stop, and every
