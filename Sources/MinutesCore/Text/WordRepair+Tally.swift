@@ -155,29 +155,35 @@ struct ASCIIWordTally {
         index >= 0 && index < storage.entryCount ? storage.entries[index].known : nil
     }
 
-    /// How many distinct words the tally holds.
-    var distinctCount: Int { storage.entryCount }
-
-    /// Calls `body` with the distinct words of `minimumLength` letters or more, in the order they were first counted:
-    /// their entries, lower-cased bytes, hashes (`WordSet.hash` of those bytes) and counts.
-    func withWords<R>(minimumLength: Int,
-                      _ body: (_ entries: [Int], _ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> R) -> R {
+    /// Calls `body` with the distinct words of `minimumLength` letters or more counted fewer than `limit` times, in the
+    /// order they were first counted: their lower-cased bytes, hashes (`WordSet.hash` of those bytes) and counts; returns
+    /// their entries (for `setKnown`) and what `body` returns.
+    func withRareWords<R>(minimumLength: Int, countedFewerThan limit: Int,
+                          _ body: (_ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> R) -> (entries: [Int32], result: R) {
         let storage = self.storage
-        var indices: [Int] = [], words: [UnsafeBufferPointer<UInt8>] = [], hashes: [UInt64] = [], counts: [Int] = []
-        for index in 0..<storage.entryCount where Int(storage.entries[index].length) >= minimumLength {
+        var indices: [Int32] = [], words: [UnsafeBufferPointer<UInt8>] = [], hashes: [UInt64] = [], counts: [Int] = []
+        for index in 0..<storage.entryCount {
             let entry = storage.entries[index]
-            indices.append(index)
+            guard Int(entry.length) >= minimumLength, Int(entry.count) < limit else { continue }
+            indices.append(Int32(truncatingIfNeeded: index))
             words.append(UnsafeBufferPointer(start: storage.arena + Int(entry.start), count: Int(entry.length)))
             hashes.append(entry.hash)
             counts.append(Int(entry.count))
         }
-        return body(indices, words, hashes, counts)
+        return (indices, body(words, hashes, counts))
     }
 
-    /// Stores one remembered answer for each distinct word, in the order of `withWords`.
-    mutating func setKnown(_ known: [Bool?]) {
+    /// Remembers an answer for each distinct word of `minimumLength` letters or more: `answers[i]` for the word of entry
+    /// `rare[i]`, true for the others.
+    mutating func setKnown(minimumLength: Int, rare: [Int32], answers: [Bool]) {
         makeUnique()
-        for (index, answer) in known.enumerated() where index < storage.entryCount { storage.entries[index].known = answer }
+        let storage = self.storage
+        for index in 0..<storage.entryCount where Int(storage.entries[index].length) >= minimumLength {
+            storage.entries[index].known = true
+        }
+        for (index, answer) in zip(rare, answers) where Int(index) < storage.entryCount {
+            storage.entries[Int(index)].known = answer
+        }
     }
 
     /// The count of the lower-cased word `lower`, whether it was ever capitalised, and the answer remembered for it;

@@ -30,19 +30,14 @@ public struct WordRepair: Sendable {
         // A word the document uses twice is known whatever the dictionary says: only the others are looked up.
         // The repairer is read through one copy made here (a closure that read `self` in an initialiser copies it each
         // call); the copy ends with the closure, before the tally is changed.
-        let known: [Bool?] = {
+        let rare = {
             let repairer = self
-            return repairer.words.asciiWordsToMemo { words, hashes, counts in
-                let rare = words.indices.filter { counts[$0] < 2 }
-                let inLexicon = lexicon.words.contains(asciiBatch: rare.map { words[$0] }, hashes: rare.map { hashes[$0] })
-                var answers = [Bool](repeating: true, count: words.count)
-                for (position, index) in rare.enumerated() {
-                    answers[index] = repairer.isKnownASCII(lower: words[index], inLexicon: inLexicon[position], count: counts[index])
-                }
-                return answers
+            return repairer.words.rareASCIIWords { words, hashes, counts in
+                let inLexicon = lexicon.words.contains(asciiBatch: words, hashes: hashes)
+                return words.indices.map { repairer.isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0], count: counts[$0]) }
             }
         }()
-        self.words.memoKnown(known)
+        self.words.memoKnown(rare)
         // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
         // end is glued to a capitalised word, or where a part between hyphens and full stops, which is one of the
         // text's letter runs, may be split (five letters or more) and is no known word.
