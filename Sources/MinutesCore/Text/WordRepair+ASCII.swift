@@ -250,9 +250,19 @@ extension WordRepair {
 /// canonically equivalent to an ASCII one (of the letters only the Kelvin sign decomposes to ASCII, and it
 /// lower-cases to "k"), so the two halves answer exactly as one `[String: Int]` would.
 struct DocumentWords {
-    private var ascii = ASCIIWordTally()
+    private var ascii: ASCIIWordTally
     private var others: [String: Int] = [:]
     private var othersCapitalised: Set<String> = []
+
+    /// No words yet.
+    init() {
+        ascii = ASCIIWordTally()
+    }
+
+    /// No words yet, with room made for the words of texts of `byteCount` bytes in all (`ASCIIWordTally.init(sizedFor:)`).
+    init(sizedFor byteCount: Int) {
+        ascii = ASCIIWordTally(sizedFor: byteCount)
+    }
 
     /// Counts one word of ASCII letters (any case); it is capitalised when its first letter is upper-case.
     /// Returns the word's entry in the tally (`knownMemo(entry:)`).

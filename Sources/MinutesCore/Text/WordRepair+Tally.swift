@@ -108,7 +108,20 @@ enum ASCIILetterRuns {
 /// Each entry keeps its word's first eight bytes, so most words are compared with one comparison.
 struct ASCIIWordTally {
     /// The tables, shared by copies of the tally until one of them changes (copy on write).
-    private var storage = ASCIIWordStorage()
+    private var storage: ASCIIWordStorage
+
+    /// An empty tally with the tables' first size.
+    init() {
+        storage = ASCIIWordStorage()
+    }
+
+    /// An empty tally for texts of `byteCount` bytes in all: its table starts with room for about one distinct word in
+    /// 32 bytes (the first size at least, 16,384 slots at most), so a long document's tally grows fewer times.
+    init(sizedFor byteCount: Int) {
+        var slotCount = 1024
+        while slotCount < 16_384, slotCount < byteCount / 16 { slotCount *= 2 }
+        storage = ASCIIWordStorage(slotCount: slotCount)
+    }
 
     /// Gives the tally tables of its own before a change.
     @inline(__always)

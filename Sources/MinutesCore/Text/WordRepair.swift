@@ -63,7 +63,7 @@ public struct WordRepair: Sendable {
     /// letters or more of the plain-ASCII texts that glue no sentences, and for each text the range of its runs among
     /// them (`.none` for other texts).
     private static func tally(_ texts: [String]) -> (words: DocumentWords, longRuns: [UInt32], plainTexts: [CompactRange]) {
-        var words = DocumentWords()
+        var words = DocumentWords(sizedFor: texts.reduce(0) { $0 + $1.utf8.count })
         // The tally entries of the letter runs of five letters or more, text after text, and for each plain-ASCII
         // text that glues no sentences where its runs are among them (`.none` for other texts). Four bytes a run and
         // eight a text, since a long document has hundreds of thousands: where a run lies in its text is found again,
