@@ -326,7 +326,14 @@ final class ASCIIWordStorage: @unchecked Sendable {
             self.arena = arena
             arenaCapacity = capacity
         }
-        for offset in 0..<length { arena[arenaCount + offset] = word[offset].asciiLowercased }
+        // The first eight bytes lower-cased are `head` (zero bytes after a shorter word, which the next word overwrites):
+        // one store where the arena has room for all eight.
+        var copied = 0
+        if arenaCapacity - arenaCount >= 8 {
+            UnsafeMutableRawPointer(arena + arenaCount).storeBytes(of: head.littleEndian, as: UInt64.self)
+            copied = min(length, 8)
+        }
+        for offset in copied..<length { arena[arenaCount + offset] = word[offset].asciiLowercased }
         let index = entryCount
         (entries + index).initialize(to: Entry(head: head, hash: hash, start: Int32(truncatingIfNeeded: arenaCount),
                                                length: Int32(truncatingIfNeeded: length), count: 1, flags: capitalised ? 1 : 0))
