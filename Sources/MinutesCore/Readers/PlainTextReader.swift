@@ -25,7 +25,10 @@ public struct PlainTextReader: DocumentReader {
             // One token cache for the document; each block's text is replaced as it is repaired (no second copy of all texts).
             var cache: [String: String] = [:]
             // Only the part of each text where the repairer may change something is looked at again.
-            for i in blocks.indices { blocks[i].text = repair.repair(textAt: i, blocks[i].text, cache: &cache) }
+            // (A text the repairer leaves as it is is not written back.)
+            for i in blocks.indices where !repair.leavesAsItIs(textAt: i) {
+                blocks[i].text = repair.repair(textAt: i, blocks[i].text, cache: &cache)
+            }
         }
         return BlockDocument(blocks: blocks)
     }

@@ -250,9 +250,19 @@ extension WordRepair {
 /// canonically equivalent to an ASCII one (of the letters only the Kelvin sign decomposes to ASCII, and it
 /// lower-cases to "k"), so the two halves answer exactly as one `[String: Int]` would.
 struct DocumentWords {
-    private var ascii = ASCIIWordTally()
+    private var ascii: ASCIIWordTally
     private var others: [String: Int] = [:]
     private var othersCapitalised: Set<String> = []
+
+    /// No words yet.
+    init() {
+        ascii = ASCIIWordTally()
+    }
+
+    /// No words yet, with room made for the words of texts of `byteCount` bytes in all (`ASCIIWordTally.init(sizedFor:)`).
+    init(sizedFor byteCount: Int) {
+        ascii = ASCIIWordTally(sizedFor: byteCount)
+    }
 
     /// Counts one word of ASCII letters (any case); it is capitalised when its first letter is upper-case.
     /// Returns the word's entry in the tally (`knownMemo(entry:)`).
@@ -285,20 +295,20 @@ struct DocumentWords {
         return word.withUTF8 { count(ascii: $0) }
     }
 
-    /// The answers of `isKnown` for the lower-cased ASCII words of the document it is remembered for, in the order
-    /// `memoKnown` takes: those of five letters or more (`WordRepair.maySplit` splits no shorter one), all passed
-    /// to `isKnown` at once with their hashes (`WordSet.hash`) and counts, which answers each of them in order.
-    func asciiWordsToMemo(_ isKnown: (_ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> [Bool]) -> [Bool?] {
-        ascii.withWords(minimumLength: 5) { entries, words, hashes, counts in
-            var known = [Bool?](repeating: nil, count: ascii.distinctCount)
-            for (index, answer) in zip(entries, isKnown(words, hashes, counts)) { known[index] = answer }
-            return known
-        }
+    /// The lower-cased ASCII words of the document that `memoKnown` takes answers for: those of five letters or more
+    /// (`WordRepair.maySplit` splits no shorter one) that it uses fewer than twice (a word used twice is known), all
+    /// passed to `isKnown` at once with their hashes (`WordSet.hash`) and counts, which answers each of them in order.
+    /// Returns their entries and the answers, for `memoKnown`.
+    func rareASCIIWords(_ isKnown: (_ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> [Bool])
+        -> (entries: [Int32], answers: [Bool]) {
+        let (entries, answers) = ascii.withRareWords(minimumLength: 5, countedFewerThan: 2, isKnown)
+        return (entries, answers)
     }
 
-    /// Remembers the answers of `asciiWordsToMemo` (nil: not remembered).
-    mutating func memoKnown(_ known: [Bool?]) {
-        ascii.setKnown(known)
+    /// Remembers whether each ASCII word of five letters or more is known: the answers of `rareASCIIWords` for its words,
+    /// true for the others (used twice or more).
+    mutating func memoKnown(_ rare: (entries: [Int32], answers: [Bool])) {
+        ascii.setKnown(minimumLength: 5, rare: rare.entries, answers: rare.answers)
     }
 
     /// `knownMemo(ascii:)` of the word whose entry `add(ascii:)` returned.

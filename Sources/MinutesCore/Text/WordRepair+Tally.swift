@@ -108,7 +108,20 @@ enum ASCIILetterRuns {
 /// Each entry keeps its word's first eight bytes, so most words are compared with one comparison.
 struct ASCIIWordTally {
     /// The tables, shared by copies of the tally until one of them changes (copy on write).
-    private var storage = ASCIIWordStorage()
+    private var storage: ASCIIWordStorage
+
+    /// An empty tally with the tables' first size.
+    init() {
+        storage = ASCIIWordStorage()
+    }
+
+    /// An empty tally for texts of `byteCount` bytes in all: its table starts with room for about one distinct word in
+    /// 32 bytes (the first size at least, 16,384 slots at most), so a long document's tally grows fewer times.
+    init(sizedFor byteCount: Int) {
+        var slotCount = 1024
+        while slotCount < 16_384, slotCount < byteCount / 16 { slotCount *= 2 }
+        storage = ASCIIWordStorage(slotCount: slotCount)
+    }
 
     /// Gives the tally tables of its own before a change.
     @inline(__always)
@@ -155,29 +168,35 @@ struct ASCIIWordTally {
         index >= 0 && index < storage.entryCount ? storage.entries[index].known : nil
     }
 
-    /// How many distinct words the tally holds.
-    var distinctCount: Int { storage.entryCount }
-
-    /// Calls `body` with the distinct words of `minimumLength` letters or more, in the order they were first counted:
-    /// their entries, lower-cased bytes, hashes (`WordSet.hash` of those bytes) and counts.
-    func withWords<R>(minimumLength: Int,
-                      _ body: (_ entries: [Int], _ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> R) -> R {
+    /// Calls `body` with the distinct words of `minimumLength` letters or more counted fewer than `limit` times, in the
+    /// order they were first counted: their lower-cased bytes, hashes (`WordSet.hash` of those bytes) and counts; returns
+    /// their entries (for `setKnown`) and what `body` returns.
+    func withRareWords<R>(minimumLength: Int, countedFewerThan limit: Int,
+                          _ body: (_ words: [UnsafeBufferPointer<UInt8>], _ hashes: [UInt64], _ counts: [Int]) -> R) -> (entries: [Int32], result: R) {
         let storage = self.storage
-        var indices: [Int] = [], words: [UnsafeBufferPointer<UInt8>] = [], hashes: [UInt64] = [], counts: [Int] = []
-        for index in 0..<storage.entryCount where Int(storage.entries[index].length) >= minimumLength {
+        var indices: [Int32] = [], words: [UnsafeBufferPointer<UInt8>] = [], hashes: [UInt64] = [], counts: [Int] = []
+        for index in 0..<storage.entryCount {
             let entry = storage.entries[index]
-            indices.append(index)
+            guard Int(entry.length) >= minimumLength, Int(entry.count) < limit else { continue }
+            indices.append(Int32(truncatingIfNeeded: index))
             words.append(UnsafeBufferPointer(start: storage.arena + Int(entry.start), count: Int(entry.length)))
             hashes.append(entry.hash)
             counts.append(Int(entry.count))
         }
-        return body(indices, words, hashes, counts)
+        return (indices, body(words, hashes, counts))
     }
 
-    /// Stores one remembered answer for each distinct word, in the order of `withWords`.
-    mutating func setKnown(_ known: [Bool?]) {
+    /// Remembers an answer for each distinct word of `minimumLength` letters or more: `answers[i]` for the word of entry
+    /// `rare[i]`, true for the others.
+    mutating func setKnown(minimumLength: Int, rare: [Int32], answers: [Bool]) {
         makeUnique()
-        for (index, answer) in known.enumerated() where index < storage.entryCount { storage.entries[index].known = answer }
+        let storage = self.storage
+        for index in 0..<storage.entryCount where Int(storage.entries[index].length) >= minimumLength {
+            storage.entries[index].known = true
+        }
+        for (index, answer) in zip(rare, answers) where Int(index) < storage.entryCount {
+            storage.entries[Int(index)].known = answer
+        }
     }
 
     /// The count of the lower-cased word `lower`, whether it was ever capitalised, and the answer remembered for it;
@@ -307,7 +326,14 @@ final class ASCIIWordStorage: @unchecked Sendable {
             self.arena = arena
             arenaCapacity = capacity
         }
-        for offset in 0..<length { arena[arenaCount + offset] = word[offset].asciiLowercased }
+        // The first eight bytes lower-cased are `head` (zero bytes after a shorter word, which the next word overwrites):
+        // one store where the arena has room for all eight.
+        var copied = 0
+        if arenaCapacity - arenaCount >= 8 {
+            UnsafeMutableRawPointer(arena + arenaCount).storeBytes(of: head.littleEndian, as: UInt64.self)
+            copied = min(length, 8)
+        }
+        for offset in copied..<length { arena[arenaCount + offset] = word[offset].asciiLowercased }
         let index = entryCount
         (entries + index).initialize(to: Entry(head: head, hash: hash, start: Int32(truncatingIfNeeded: arenaCount),
                                                length: Int32(truncatingIfNeeded: length), count: 1, flags: capitalised ? 1 : 0))

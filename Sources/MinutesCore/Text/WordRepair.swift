@@ -20,7 +20,50 @@ public struct WordRepair: Sendable {
 
     /// Builds a repairer that knows the words of `texts` (the whole document).
     public init(vocabularyFrom texts: [String], lexicon: Lexicon = .shared) {
-        var words = DocumentWords()
+        let (words, longRuns, plainTexts) = Self.tally(texts)
+        // The tally is handed over, not shared: `memoKnown` below then changes its tables in place rather than a copy of them.
+        self.words = consume words
+        self.lexicon = lexicon
+        // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
+        // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
+        // Their dictionary lookups, nearly all cache misses, are made together (`WordSet.contains(asciiBatch:)`).
+        // A word the document uses twice is known whatever the dictionary says: only the others are looked up.
+        // The repairer is read through one copy made here (a closure that read `self` in an initialiser copies it each
+        // call); the copy ends with the closure, before the tally is changed.
+        let rare = {
+            let repairer = self
+            return repairer.words.rareASCIIWords { words, hashes, counts in
+                let inLexicon = lexicon.words.contains(asciiBatch: words, hashes: hashes)
+                return words.indices.map { repairer.isKnownASCII(lower: words[$0], inLexicon: inLexicon[$0], count: counts[$0]) }
+            }
+        }()
+        self.words.memoKnown(rare)
+        // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
+        // end is glued to a capitalised word, or where a part between hyphens and full stops, which is one of the
+        // text's letter runs, may be split (five letters or more) and is no known word.
+        // Tokens that hold none of the others change in no text: only the bytes from the first such run to the last
+        // one are looked at again.
+        // The tally is read through a local copy: a closure that read `self` would copy the whole repairer each call.
+        let tally = self.words
+        var windows: [CompactRange] = []
+        windows.reserveCapacity(texts.count)
+        for (text, plain) in zip(texts, plainTexts) {
+            guard let runs = plain.range else { windows.append(.none); continue }
+            guard runs.contains(where: { tally.knownMemo(entry: Int(longRuns[$0])) != true }) else {
+                windows.append(CompactRange(0..<0))
+                continue
+            }
+            let window = Self.window(of: text, runs: runs) { tally.knownMemo(entry: Int(longRuns[$0])) != true }
+            windows.append(window.map(CompactRange.init) ?? .none)
+        }
+        self.windows = windows
+    }
+
+    /// The words of `texts` counted (`DocumentWords`), with, for `init`, the tally entries of the letter runs of five
+    /// letters or more of the plain-ASCII texts that glue no sentences, and for each text the range of its runs among
+    /// them (`.none` for other texts).
+    private static func tally(_ texts: [String]) -> (words: DocumentWords, longRuns: [UInt32], plainTexts: [CompactRange]) {
+        var words = DocumentWords(sizedFor: texts.reduce(0) { $0 + $1.utf8.count })
         // The tally entries of the letter runs of five letters or more, text after text, and for each plain-ASCII
         // text that glues no sentences where its runs are among them (`.none` for other texts). Four bytes a run and
         // eight a text, since a long document has hundreds of thousands: where a run lies in its text is found again,
@@ -51,46 +94,7 @@ public struct WordRepair: Sendable {
                 plainTexts.append(.none)
             }
         }
-        self.words = words
-        self.lexicon = lexicon
-        // `isKnownASCII(lower:)` depends only on the word, the finished tallies and the dictionary: it is answered
-        // once for each distinct word here, so a word used a hundred times is looked up in the dictionary once.
-        // Their dictionary lookups, nearly all cache misses, are made together (`WordSet.contains(asciiBatch:)`).
-        // A word the document uses twice is known whatever the dictionary says: only the others are looked up.
-        // The repairer is read through one copy made here (a closure that read `self` in an initialiser copies it each
-        // call); the copy ends with the closure, before the tally is changed.
-        let known: [Bool?] = {
-            let repairer = self
-            return repairer.words.asciiWordsToMemo { words, hashes, counts in
-                let rare = words.indices.filter { counts[$0] < 2 }
-                let inLexicon = lexicon.words.contains(asciiBatch: rare.map { words[$0] }, hashes: rare.map { hashes[$0] })
-                var answers = [Bool](repeating: true, count: words.count)
-                for (position, index) in rare.enumerated() {
-                    answers[index] = repairer.isKnownASCII(lower: words[index], inLexicon: inLexicon[position], count: counts[index])
-                }
-                return answers
-            }
-        }()
-        self.words.memoKnown(known)
-        // A plain-ASCII text changes only where a token may change (`repairASCIITokenMayChange`): where a sentence
-        // end is glued to a capitalised word, or where a part between hyphens and full stops, which is one of the
-        // text's letter runs, may be split (five letters or more) and is no known word.
-        // Tokens that hold none of the others change in no text: only the bytes from the first such run to the last
-        // one are looked at again.
-        // The tally is read through a local copy: a closure that read `self` would copy the whole repairer each call.
-        let tally = self.words
-        var windows: [CompactRange] = []
-        windows.reserveCapacity(texts.count)
-        for (text, plain) in zip(texts, plainTexts) {
-            guard let runs = plain.range else { windows.append(.none); continue }
-            guard runs.contains(where: { tally.knownMemo(entry: Int(longRuns[$0])) != true }) else {
-                windows.append(CompactRange(0..<0))
-                continue
-            }
-            let window = Self.window(of: text, runs: runs) { tally.knownMemo(entry: Int(longRuns[$0])) != true }
-            windows.append(window.map(CompactRange.init) ?? .none)
-        }
-        self.windows = windows
+        return (words, longRuns, plainTexts)
     }
 
     /// The bytes of plain-ASCII `text` from the first of its letter runs of five letters or more for which `isUnknown`
@@ -262,7 +266,11 @@ public struct WordRepair: Sendable {
         out.reserveCapacity(text.utf8.count + 16)
         var token = ""
         func emit() {
-            if !token.isEmpty { out += repaired(token, cache: &cache); token = "" }
+            guard !token.isEmpty else { return }
+            // A plain-ASCII token that the byte rules show to stay as it is (as `repair(_:cache:within:)` finds them) is
+            // neither looked up nor remembered.
+            out += surelyStays(&token) ? token : repaired(token, cache: &cache)
+            token = ""
         }
         for ch in text {
             if ch.isLetterFast || ch == "-" || ch == "\u{2060}" || (ch == "." && !token.isEmpty) {
@@ -274,6 +282,13 @@ public struct WordRepair: Sendable {
         }
         emit()
         return out
+    }
+
+    /// Whether `repairToken` surely returns `token` as it is, by the rules for plain-ASCII tokens: `staysAsItIs`, or
+    /// no part that `repairASCIITokenMayChange` may change. False for a token that is not plain ASCII.
+    func surelyStays(_ token: inout String) -> Bool {
+        guard token.isPlainASCII else { return false }
+        return token.withUTF8 { Self.staysAsItIs($0) || !repairASCIITokenMayChange($0) }
     }
 
     /// Whether `repairToken` returns the ASCII `token` unchanged without looking it up: no full stop, and every
