@@ -23,4 +23,26 @@ struct OrganisationSpeed19Tests {
             #expect(OrganisationExtractor.isRunClauseEnder(byte) == ",;:.!?)\"".utf8.contains(byte))
         }
     }
+
+    @Test func connectorSlotsHoldTheConnectorCodes() {
+        // Every word of up to three bytes of an alphabet around the connectors, then random codes.
+        let slots = OrganisationExtractor.asciiConnectorSlots, codes = OrganisationExtractor.asciiConnectorCodes
+        let alphabet = Array("ofrandthe iuATOFDHN&-–x7".utf8)
+        var words: [[UInt8]] = [[]]
+        for length in 1...3 {
+            words += words.filter { $0.count == length - 1 }.flatMap { word in alphabet.map { word + [$0] } }
+        }
+        for word in words {
+            let code = OrganisationExtractor.shortWordCode(word)
+            #expect(slots.contains(code) == codes.contains(code), "\(word)")
+            if word.allSatisfy({ $0 < 0x80 }) {
+                #expect(slots.contains(code) == TextRules.isConnector(String(decoding: word, as: UTF8.self)), "\(word)")
+            }
+        }
+        var generator = SplitMix64(seed: 192)
+        for _ in 0..<100_000 {
+            let code = UInt32(truncatingIfNeeded: generator.next())
+            #expect(slots.contains(code) == codes.contains(code))
+        }
+    }
 }
