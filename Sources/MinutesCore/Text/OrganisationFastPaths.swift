@@ -485,7 +485,7 @@ extension OrganisationExtractor {
     static func isASCIIConnector(_ word: String) -> Bool {
         guard word.utf8.count <= 3 else { return false }
         guard word.isPlainASCII else { return TextRules.isConnector(word) }
-        return asciiConnectorCodes.contains(shortWordCode(word.utf8))
+        return asciiConnectorSlots.contains(shortWordCode(word.utf8))
     }
 
     /// `agentCueEnds(in:)` of a plain ASCII text (every character one byte), found in place: at each space, the
