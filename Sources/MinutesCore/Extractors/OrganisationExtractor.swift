@@ -675,7 +675,7 @@ struct OrganisationRegistry {
                 var end = start + 1
                 while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
                 let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                let isConnector = word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(word))
+                let isConnector = word.count <= 3 && OrganisationExtractor.asciiConnectorSlots.contains(OrganisationExtractor.shortWordCode(word))
                 if !isConnector, !everyNameWordShape.mayHold(word) || !everyNameWord.contains(String(decoding: word, as: UTF8.self)) {
                     return false
                 }

@@ -52,7 +52,7 @@ struct MentionMemo {
                     lastStart = i + 1
                 }
                 let isConnector = { (word: Range<Int>) in
-                    word.count <= 3 && OrganisationExtractor.asciiConnectorCodes.contains(OrganisationExtractor.shortWordCode(bytes[word]))
+                    word.count <= 3 && OrganisationExtractor.asciiConnectorSlots.contains(OrganisationExtractor.shortWordCode(bytes[word]))
                 }
                 let first = 0..<firstEnd
                 guard !isConnector(first), !OrganisationExtractor.isDeterminer(bytes, first), !isConnector(lastStart..<bytes.count) else { return nil }

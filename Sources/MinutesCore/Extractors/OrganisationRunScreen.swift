@@ -74,7 +74,7 @@ extension OrganisationRegistry {
     ///   organisation word (plain ASCII). The head is the word before its first "of" or "for", or its last word: a word
     ///   that a connector follows in the run, or the run's last word.
     static func mayChange(trying run: UnsafeBufferPointer<UInt8>, nameWords names: OrganisationWordFilter) -> Bool {
-        let cues = cueWordFilter, connectors = OrganisationExtractor.asciiConnectorCodes
+        let cues = cueWordFilter, connectors = OrganisationExtractor.asciiConnectorSlots
         var previousIsCue = false   // whether the word before is an organisation word, on its letters and digits
         var nameWords = 0           // name words since the last word that is neither a connector nor a name word
         var start = 0               // where the current word starts

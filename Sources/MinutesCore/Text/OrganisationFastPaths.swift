@@ -53,7 +53,9 @@ extension OrganisationExtractor {
     /// `forEachMentionSource(in:_:)`, each stretch of plain ASCII words given as its bytes in place (`MentionSpan`).
     @discardableResult
     static func forEachMentionSpan(in text: String, _ body: (MentionSpan) -> Void) -> CueEndingScan {
+        // (Globals read once: each read of a global worked out at run time is a call.)
         let connectorInitials = asciiConnectorInitials, cueWords = agentCueWords, quietInitials = quietWordInitials
+        let connectorSlots = asciiConnectorSlots
         let scan: CueEndingScan? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var cueEndings = CueEndingScan()
             var first = 0, last = 0, words = 0   // the stretch so far: its bytes and its number of words
@@ -110,7 +112,7 @@ extension OrganisationExtractor {
                 // not (and no connector holds a non-ASCII byte but "–").
                 let opensLowercase = initial < 26 ? connectorInitials >> initial & 1 == 0 : opensWithBreakingMark(bytes, start, end)
                 let (from, to) = opensLowercase ? (start, end) : trimmedWord(in: bytes, start, end)
-                let connector = !opensLowercase && plain && isConnector(bytes, from, to)
+                let connector = !opensLowercase && plain && isConnector(bytes, from, to, slots: connectorSlots)
                 let canEnd = !opensLowercase && (!plain || (!connector && isCapital(bytes, from, to)))
                 guard canEnd || connector else {
                     // Most words: without a stretch open there is nothing to cut.
@@ -284,9 +286,10 @@ extension OrganisationExtractor {
         var words = 0, wordsToTail = 0    // words from the first: all of them, and up to the last that is no connector
         var single = true, singleToTail = true   // whether those words stand one space apart, unpunctuated between
         var previousTo = 0
+        let connectorSlots = asciiConnectorSlots
         forEachWord(in: bytes, from: from, to: to) { start, end in
             let (wordFrom, wordTo) = trimmedWord(in: bytes, start, end)
-            let connector = isConnector(bytes, wordFrom, wordTo)
+            let connector = isConnector(bytes, wordFrom, wordTo, slots: connectorSlots)
             if runFrom < 0 {
                 if connector || isDeterminer(bytes, wordFrom..<wordTo) { return }
                 runFrom = wordFrom
@@ -482,7 +485,7 @@ extension OrganisationExtractor {
     static func isASCIIConnector(_ word: String) -> Bool {
         guard word.utf8.count <= 3 else { return false }
         guard word.isPlainASCII else { return TextRules.isConnector(word) }
-        return asciiConnectorCodes.contains(shortWordCode(word.utf8))
+        return asciiConnectorSlots.contains(shortWordCode(word.utf8))
     }
 
     /// `agentCueEnds(in:)` of a plain ASCII text (every character one byte), found in place: at each space, the
@@ -634,10 +637,58 @@ extension OrganisationExtractor {
         from < to && bytes[from] >= UInt8(ascii: "A") && bytes[from] <= UInt8(ascii: "Z")
     }
 
-    /// `TextRules.isConnector` of the ASCII word between `from` and `to`.
+    /// `TextRules.isConnector` of the ASCII word between `from` and `to`; `slots` are `asciiConnectorSlots`, which a
+    /// caller in a loop reads once.
     @inline(__always)
-    private static func isConnector(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
-        to - from <= 3 && asciiConnectorCodes.contains(shortWordCode(UnsafeBufferPointer(rebasing: bytes[from..<to])))
+    private static func isConnector(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int,
+                                    slots: ConnectorCodeSlots = asciiConnectorSlots) -> Bool {
+        to - from <= 3 && slots.contains(shortWordCode(UnsafeBufferPointer(rebasing: bytes[from..<to])))
+    }
+
+    /// `asciiConnectorCodes` in slots, for the words' loops: one look at a slot tells a connector, where a search of the
+    /// codes compares a word that is none with each of them.
+    static let asciiConnectorSlots = ConnectorCodeSlots(codes: asciiConnectorCodes)
+
+    /// A set of word codes (`shortWordCode`) in 64 slots, each code in the slot its hash gives (`slot(of:)`), no two
+    /// codes in one slot: a code is in the set when its slot holds it. No code is `UInt32.max` (a code is at most three
+    /// bytes and a length), which marks an empty slot.
+    struct ConnectorCodeSlots {
+        /// The odd multiplier of the hash, the first that puts no two codes in one slot.
+        private let multiplier: UInt64
+        /// The codes, by slot.
+        private let slots: [UInt32]
+
+        init(codes: [UInt32]) {
+            var multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            while true {
+                var slots = [UInt32](repeating: .max, count: 64)
+                var clash = false
+                for code in codes {
+                    let slot = Self.slot(of: code, multiplier)
+                    if slots[slot] != .max && slots[slot] != code { clash = true; break }
+                    slots[slot] = code
+                }
+                if !clash {
+                    self.multiplier = multiplier
+                    self.slots = slots
+                    return
+                }
+                // The next odd multiplier of a linear congruential sequence.
+                multiplier = (multiplier &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407) | 1
+            }
+        }
+
+        /// The slot of `code`: the top six bits of its product with `multiplier`.
+        @inline(__always)
+        private static func slot(of code: UInt32, _ multiplier: UInt64) -> Int {
+            Int(truncatingIfNeeded: (UInt64(code) &* multiplier) >> 58)
+        }
+
+        /// Whether `code` is one of the set's codes.
+        @inline(__always)
+        func contains(_ code: UInt32) -> Bool {
+            slots[Self.slot(of: code, multiplier)] == code
+        }
     }
 
     /// Whether the ASCII word `word` of `bytes` is one of `TextRules.leadingDeterminers` (each of them capitalised).
@@ -663,17 +714,13 @@ extension OrganisationExtractor {
         byte < 64 && runClauseEnders >> byte & 1 != 0
     }
 
-    /// The ASCII members of `Set<Character>.wordPunctuation`, one bit each (all of them below 64).
-    private static let runPunctuation = bitMask(Set<Character>.wordPunctuation.compactMap(\.asciiValue))
+    /// The ASCII members of `Set<Character>.wordPunctuation` (`!"'(),.:;?`), one bit each (all of them below 64).
+    /// Written as a constant, which costs no call to read as a global worked out at run time does in the words' loop
+    /// (`OrganisationSpeed19Tests` checks it against `wordPunctuation`).
+    static let runPunctuation: UInt64 = 1 << 0x21 | 1 << 0x22 | 1 << 0x27 | 1 << 0x28 | 1 << 0x29 | 1 << 0x2C | 1 << 0x2E
+        | 1 << 0x3A | 1 << 0x3B | 1 << 0x3F
 
-    /// `,;:.!?)"`, one bit each.
-    private static let runClauseEnders = bitMask(",;:.!?)\"".utf8)
-
-    /// The bytes `bytes`, each below 64, as one bit each.
-    private static func bitMask(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        bytes.reduce(0) { mask, byte in
-            precondition(byte < 64, "a byte below 64")
-            return mask | 1 << byte
-        }
-    }
+    /// `,;:.!?)"`, one bit each, a constant as `runPunctuation` is.
+    static let runClauseEnders: UInt64 = 1 << 0x2C | 1 << 0x3B | 1 << 0x3A | 1 << 0x2E | 1 << 0x21 | 1 << 0x3F | 1 << 0x29
+        | 1 << 0x22
 }
