@@ -819,11 +819,14 @@ extension FindingExtractor {
         for slice in sentenceSlices(line, isPlainASCII: isPlainASCII) {
             // A sentence that cannot record agreement can only name an assignee, and `assignee(of:)` takes none without "to"
             // or "will" after its opening name or a " - " before a final step: other sentences are passed over uncopied.
-            guard mayRecordAgreement || slice.findingsMayOpenAssignment(allowingWill: true) || slice.holdsSpacedHyphen() else { continue }
+            // (Both byte answers are passed on to `assignee`, which would read them again of the same bytes.)
+            let mayOpen = slice.findingsMayOpenAssignment(allowingWill: true), holdsSpacedHyphen = slice.holdsSpacedHyphen()
+            guard mayRecordAgreement || mayOpen || holdsSpacedHyphen else { continue }
             let sentence = String(slice)
             if mayRecordAgreement, isAgreementSentence(sentence) {
                 found.append(ProseFinding(text: sentence, kind: .decision))
-            } else if let owner = assignee(of: sentence, participants: participants, nicknames: nicknames) {
+            } else if let owner = assignee(of: sentence, mayOpen: mayOpen, holdsSpacedHyphen: holdsSpacedHyphen,
+                                           participants: participants, nicknames: nicknames) {
                 found.append(ProseFinding(text: sentence, kind: .action, owner: owner))
             }
         }
@@ -925,11 +928,19 @@ extension FindingExtractor {
     /// "Lindsey will create …", "Washington to provide …", also after a final " - ". Nil unless the name
     /// resolves to a participant and a lower-case verb follows.
     static func assignee(of sentence: String, participants: Roster, nicknames: [String: String] = [:]) -> String? {
+        assignee(of: sentence, mayOpen: sentence.findingsMayOpenAssignment(allowingWill: true), holdsSpacedHyphen: sentence.holdsSpacedHyphen(),
+                 participants: participants, nicknames: nicknames)
+    }
+
+    /// `assignee(of:participants:nicknames:)` of a sentence whose `findingsMayOpenAssignment(allowingWill: true)` is
+    /// `mayOpen` and whose `holdsSpacedHyphen()` is `holdsSpacedHyphen` (read by the caller).
+    static func assignee(of sentence: String, mayOpen: Bool, holdsSpacedHyphen: Bool, participants: Roster,
+                         nicknames: [String: String] = [:]) -> String? {
         // The whole sentence, or its final dash-separated step ("Next step - … - Kay and David to discuss"),
         // each only when its opening words may be a name, "to" or "will" and a verb (read on bytes, without making the words).
         var segments: [(text: String, markers: [String])] = []
-        if sentence.findingsMayOpenAssignment(allowingWill: true) { segments.append((sentence, ["to", "will"])) }
-        if sentence.holdsSpacedHyphen(), let step = finalDashStep(of: sentence), step.findingsMayOpenAssignment(allowingWill: false) {
+        if mayOpen { segments.append((sentence, ["to", "will"])) }
+        if holdsSpacedHyphen, let step = finalDashStep(of: sentence), step.findingsMayOpenAssignment(allowingWill: false) {
             segments.append((step, ["to"]))
         }
         for (segment, markers) in segments {

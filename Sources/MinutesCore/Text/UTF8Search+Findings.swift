@@ -177,14 +177,37 @@ extension StringProtocol {
         let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let count = bytes.count
             guard count >= 4 else { return false }
-            // Each " to ", " will " and " - " is looked for at the spaces, in one plain loop.
-            for i in 0..<(count - 3) where bytes[i] == UInt8(ascii: " ") {
+            /// Whether " - ", or " to " or " will " after a word that may open a sentence, starts at the space at `i`.
+            @inline(__always)
+            func opens(at i: Int) -> Bool {
                 let next = bytes[i + 1]
                 if next == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: " ") { return true }
                 let isMarker = (next == UInt8(ascii: "t") && bytes[i + 2] == UInt8(ascii: "o") && bytes[i + 3] == UInt8(ascii: " "))
                     || (next == UInt8(ascii: "w") && i + 5 < count && bytes[i + 2] == UInt8(ascii: "i") && bytes[i + 3] == UInt8(ascii: "l")
                         && bytes[i + 4] == UInt8(ascii: "l") && bytes[i + 5] == UInt8(ascii: " "))
-                if isMarker, String.mayOpenSentence(withinFourWordsBefore: i, in: bytes) { return true }
+                return isMarker && String.mayOpenSentence(withinFourWordsBefore: i, in: bytes)
+            }
+            // Each " to ", " will " and " - " is looked for at the spaces before the last three bytes, in order: eight
+            // bytes at a time while eight such positions follow, the spaces among them found at once, then one by one.
+            var i = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, spaces = ones &* 0x20
+                while i + 8 <= count - 3 {
+                    // The top bit of each space byte (and perhaps of a "!" above one, which the byte test below refuses).
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ spaces
+                    var found = (x &- ones) & ~x & high
+                    while found != 0 {
+                        let position = i + found.trailingZeroBitCount / 8
+                        if bytes[position] == UInt8(ascii: " "), opens(at: position) { return true }
+                        found &= found - 1
+                    }
+                    i += 8
+                }
+            }
+            while i < count - 3 {
+                if bytes[i] == UInt8(ascii: " "), opens(at: i) { return true }
+                i += 1
             }
             return false
         }
