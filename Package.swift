@@ -29,17 +29,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // Keeps cmark-gfm's process-wide table of inline characters whole, so Markdown parses can run on
-        // several threads at once (see its character_table.c).
-        .target(
-            name: "CCmarkCharacterTable",
-            dependencies: ["CCmarkGFM"]
-        ),
         // Model, readers per format, extractors per field, JSON.
         .target(
             name: "MinutesCore",
             dependencies: [
-                "CLibXML2", "CCmarkGFM", "CCmarkCharacterTable", "CLibCrypto",
+                "CLibXML2", "CCmarkGFM", "CLibCrypto",
             ],
             exclude: ["Resources/minutes-record.schema.json"]
         ),
