@@ -104,11 +104,10 @@ private struct FindingProseByteReader {
         var i = 0
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, caseBits: UInt64 = ones &* 0x20
+            let ones: UInt64 = 0x0101_0101_0101_0101, caseBits: UInt64 = ones &* 0x20
             /// The top bit of each byte of `word` equal to `byte` (and perhaps of a byte above one, which `visit` refuses).
             func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-                let x = word ^ (ones &* UInt64(byte))
-                return (x &- ones) & ~x & high
+                UTF8Search.zeroBytes(word ^ (ones &* UInt64(byte)))
             }
             /// The top bit of each byte of `lower` (bytes with bit 0x20 set) that may be "u", "g" or "v" in either case.
             func anchors(_ lower: UInt64) -> UInt64 {

@@ -196,20 +196,13 @@ struct AnchorBytes: AnchorTest {
     @inline(__always)
     func anchorBits(of word: UInt64) -> UInt64 {
         var bits: UInt64 = 0
-        for pattern in words { bits |= Self.zeroBytes(word ^ pattern) }
+        for pattern in words { bits |= UTF8Search.zeroBytes(word ^ pattern) }
         return bits
-    }
-
-    /// The top bit of each byte of `x` that may be zero: every zero byte's, and perhaps a 0x01 byte's above one.
-    @inline(__always)
-    static func zeroBytes(_ x: UInt64) -> UInt64 {
-        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Whether any of the eight bytes of `word` is the byte repeated in `pattern`.
     @inline(__always)
     private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
-        let x = word ^ pattern
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        UTF8Search.zeroBytes(word ^ pattern) != 0
     }
 }

@@ -282,7 +282,7 @@ public struct WordSet: Sendable {
         var offset = start
         while offset + 8 <= all.count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) ^ (ones &* 0x0A)
-            let zeros = (word &- ones) & ~word & 0x8080_8080_8080_8080
+            let zeros = UTF8Search.zeroBytes(word)
             if zeros != 0 { return offset + zeros.trailingZeroBitCount >> 3 }
             offset += 8
         }
@@ -360,9 +360,7 @@ public struct WordSet: Sendable {
     @inline(__always)
     private static func scanLine(in all: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, hash: UInt64, highBits: Bool, apostrophes: Bool) {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        /// The high bit of each zero byte of `x` set (and perhaps of bytes above one): any set bit means a zero byte,
-        /// and the lowest set bit is the first zero byte's.
-        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let zeroBytes = UTF8Search.zeroBytes
         var hash: UInt64 = 0, ored: UInt64 = 0, apostrophes: UInt64 = 0
         var offset = start
         guard let base = all.baseAddress else { return (start, finish(0, length: 0), false, false) }

@@ -90,13 +90,6 @@ enum LocationPairScan {
         return end > start ? end : nil
     }
 
-    /// The high bit of each byte of `value` that is zero, and of no other byte (exact: no carry crosses a byte).
-    @inline(__always)
-    static func zeroBytes(_ value: UInt64) -> UInt64 {
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((value & low) &+ low) | value | low)
-    }
-
     /// For the eight pairs of `bytes` starting at `start` ..< `start + 8` (`start + 9` bytes or more must follow
     /// `bytes`' start), the high bit of byte `k` is set when `bytes[start + k]` and `bytes[start + k + 1]` are "i" and "n"
     /// or "a" and "t".
@@ -109,6 +102,7 @@ enum LocationPairScan {
         let each: UInt64 = 0x0101_0101_0101_0101
         let i = UInt64(UInt8(ascii: "i")) &* each, n = UInt64(UInt8(ascii: "n")) &* each
         let a = UInt64(UInt8(ascii: "a")) &* each, t = UInt64(UInt8(ascii: "t")) &* each
+        let zeroBytes = UTF8Search.exactZeroBytes
         return (zeroBytes(firsts ^ i) & zeroBytes(seconds ^ n)) | (zeroBytes(firsts ^ a) & zeroBytes(seconds ^ t))
     }
 }

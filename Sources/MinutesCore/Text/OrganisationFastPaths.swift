@@ -143,8 +143,8 @@ extension OrganisationExtractor {
         if let base = bytes.baseAddress {
             while end + 8 <= bytes.count {
                 let chunk = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
-                let spaces = zeroBytes(chunk ^ 0x2020_2020_2020_2020)
-                let odd = (chunk & 0x8080_8080_8080_8080) | zeroBytes(chunk ^ 0x0D0D_0D0D_0D0D_0D0D)
+                let spaces = UTF8Search.zeroBytes(chunk ^ 0x2020_2020_2020_2020)
+                let odd = (chunk & 0x8080_8080_8080_8080) | UTF8Search.zeroBytes(chunk ^ 0x0D0D_0D0D_0D0D_0D0D)
                 if spaces != 0 {
                     // The lowest flag of `spaces` is the first space; only the bytes before it count.
                     let space = spaces.trailingZeroBitCount / 8
@@ -160,13 +160,6 @@ extension OrganisationExtractor {
             end += 1
         }
         return (end, plain)
-    }
-
-    /// The high bit of each byte of `chunk` that is zero, and maybe of bytes above the lowest zero byte (never below
-    /// it): the lowest flag is exact, and any flag means some byte is zero.
-    @inline(__always)
-    private static func zeroBytes(_ chunk: UInt64) -> UInt64 {
-        (chunk &- 0x0101_0101_0101_0101) & ~chunk & 0x8080_8080_8080_8080
     }
 
     /// What a pass over the words of a text saw of `agentCueEndings` (" by ", " at ", " like ", " as "): each is a word

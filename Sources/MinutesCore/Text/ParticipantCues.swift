@@ -105,7 +105,7 @@ struct CueWordScan {
     private struct TwoAnchors: AnchorTest {
         let a: UInt64, b: UInt64
         @inline(__always)
-        func anchorBits(of word: UInt64) -> UInt64 { AnchorBytes.zeroBytes(word ^ a) | AnchorBytes.zeroBytes(word ^ b) }
+        func anchorBits(of word: UInt64) -> UInt64 { UTF8Search.zeroBytes(word ^ a) | UTF8Search.zeroBytes(word ^ b) }
     }
 
     /// Six anchor bytes, each repeated in the eight bytes of a word, held in registers.
@@ -114,8 +114,8 @@ struct CueWordScan {
         @inline(__always)
         func anchorBits(of word: UInt64) -> UInt64 {
             let (a, b, c, d, e, f) = words
-            return AnchorBytes.zeroBytes(word ^ a) | AnchorBytes.zeroBytes(word ^ b) | AnchorBytes.zeroBytes(word ^ c)
-                | AnchorBytes.zeroBytes(word ^ d) | AnchorBytes.zeroBytes(word ^ e) | AnchorBytes.zeroBytes(word ^ f)
+            return UTF8Search.zeroBytes(word ^ a) | UTF8Search.zeroBytes(word ^ b) | UTF8Search.zeroBytes(word ^ c)
+                | UTF8Search.zeroBytes(word ^ d) | UTF8Search.zeroBytes(word ^ e) | UTF8Search.zeroBytes(word ^ f)
         }
     }
 }

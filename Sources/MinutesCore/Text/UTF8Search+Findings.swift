@@ -82,7 +82,7 @@ struct FindingsNeedles {
                     if isPlainASCII {
                         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                         let crs = word ^ (ones &* 0x0D)
-                        if word & highBits != 0 || (crs &- ones) & ~crs & highBits != 0 { isPlainASCII = false }
+                        if word & highBits != 0 || UTF8Search.zeroBytes(crs) != 0 { isPlainASCII = false }
                     }
                     // The top bit of each byte that may be an anchor (perhaps another byte too, which `anchored` refuses).
                     var mayAnchor = anchorWords.anchorBits(from: i, in: text)
@@ -192,11 +192,11 @@ extension StringProtocol {
             var i = 0
             if let base = bytes.baseAddress {
                 let raw = UnsafeRawPointer(base)
-                let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, spaces = ones &* 0x20
+                let spaces: UInt64 = 0x2020_2020_2020_2020
                 while i + 8 <= count - 3 {
                     // The top bit of each space byte (and perhaps of a "!" above one, which the byte test below refuses).
                     let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ spaces
-                    var found = (x &- ones) & ~x & high
+                    var found = UTF8Search.zeroBytes(x)
                     while found != 0 {
                         let position = i + found.trailingZeroBitCount / 8
                         if bytes[position] == UInt8(ascii: " "), opens(at: position) { return true }

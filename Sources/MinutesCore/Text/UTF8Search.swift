@@ -54,6 +54,22 @@ extension StringProtocol {
 
 /// The byte-level search behind `containsASCII(_:)` and `rangeOfASCII(_:)`.
 enum UTF8Search {
+    /// The high bit of each byte of `x` that is zero, and maybe of bytes above the lowest zero byte (never below it;
+    /// a 0x01 byte above a zero one borrows): the lowest mark is exact, and any mark means some byte is zero. Eight
+    /// bytes compared with one at a time: `zeroBytes(word ^ (0x0101_0101_0101_0101 &* byte))`.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// The high bit of each byte of `value` that is zero, and of no other byte (exact: no carry crosses a byte), for
+    /// masks that are combined with others.
+    @inline(__always)
+    static func exactZeroBytes(_ value: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((value & low) &+ low) | value | low)
+    }
+
     /// ASCII white space: bytes 09–0D (tab, line feed, vertical tab, form feed, carriage return) and 20 (space).
     @inline(__always)
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
@@ -80,7 +96,7 @@ enum UTF8Search {
             var found = word & highBits != 0
             if orCRNUL, !found {
                 let crs = word ^ (ones &* 0x0D)
-                found = (crs &- ones) & ~crs & highBits != 0 || (word &- ones) & ~word & highBits != 0
+                found = zeroBytes(crs) != 0 || zeroBytes(word) != 0
             }
             if found { break }
             offset += 8
@@ -126,7 +142,7 @@ enum UTF8Search {
             let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             if word & highBits != 0 { return false }
             let crs = word ^ (ones &* 0x0D)
-            if (crs &- ones) & ~crs & highBits != 0 { return false }
+            if zeroBytes(crs) != 0 { return false }
             offset += 8
         }
         while offset < bytes.count {
