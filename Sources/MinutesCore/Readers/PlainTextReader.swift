@@ -112,14 +112,14 @@ public struct PlainTextReader: DocumentReader {
             // A short "Label: value" line ("PRESENT: Councillor A (Chair)") is complete: an unindented
             // capitalised line after it starts a new block rather than wrapping it.
             if indent == 0, pendingKind == .paragraph, pending.count == 1, let first = pending.first,
-               first.count < 50 || Self.hasFewerThan50Characters(bytesOf(first), slice(first)),
+               Self.hasFewerThan50Characters(bytesOf(first), slice(first)),
                firstByte < 0x80 ? firstByte.isASCIIUppercase : TextRules.startsUppercase(slice(trimmed)),
                bytes[first].contains(UInt8(ascii: ":")), TextRules.labelled(String(decoding: bytesOf(first), as: UTF8.self)) != nil {
                 flush()
             }
             // "In attendance: …", "RESOLVED: That …", "ACTION: X to …" open a block of their own even where
             // the minutes put no blank line before them.
-            if indent == 0, !pending.isEmpty, firstByte.isASCIIUppercase, Self.startsLabelledLine(bytes: bytesOf(trimmed), slice(trimmed)) {
+            if indent == 0, !pending.isEmpty, Self.startsLabelledLine(bytes: bytesOf(trimmed), slice(trimmed)) {
                 flush()
             }
             let second = trimmed.count > 1 ? bytes[trimmed.lowerBound + 1] : 0
@@ -129,7 +129,7 @@ public struct PlainTextReader: DocumentReader {
                 pendingKind = .listItem
                 pendingLevel = min(indent / 2, 6)
                 pendingOrdered = item.ordered
-            } else if trimmed.count <= 320, !bytesOf(trimmed).contains(where: { $0.isASCIILowercase }), Self.isHeading(bytes: bytesOf(trimmed), slice(trimmed)),
+            } else if Self.isHeading(bytes: bytesOf(trimmed), slice(trimmed)),
                       pending.isEmpty || pendingKind != .listItem {
                 flush()
                 blocks.append(Block(.heading, String(decoding: bytesOf(trimmed), as: UTF8.self), level: 2))

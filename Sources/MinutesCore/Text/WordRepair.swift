@@ -236,7 +236,7 @@ public struct WordRepair: Sendable {
                         end += 1
                     }
                     let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                    if !Self.staysAsItIs(token), repairASCIITokenMayChange(token) {
+                    if asciiTokenMayChange(token) {
                         let original = String(decoding: token, as: UTF8.self)
                         let result = repaired(original, cache: &cache)
                         if result != original { replace(start..<end, with: result) }
@@ -284,11 +284,17 @@ public struct WordRepair: Sendable {
         return out
     }
 
-    /// Whether `repairToken` surely returns `token` as it is, by the rules for plain-ASCII tokens: `staysAsItIs`, or
-    /// no part that `repairASCIITokenMayChange` may change. False for a token that is not plain ASCII.
+    /// Whether `repairToken` surely returns `token` as it is, by the rules for plain-ASCII tokens (`asciiTokenMayChange`).
+    /// False for a token that is not plain ASCII.
     func surelyStays(_ token: inout String) -> Bool {
         guard token.isPlainASCII else { return false }
-        return token.withUTF8 { Self.staysAsItIs($0) || !repairASCIITokenMayChange($0) }
+        return token.withUTF8 { !asciiTokenMayChange($0) }
+    }
+
+    /// Whether `repairToken` may change the plain-ASCII token `token`: not when it `staysAsItIs`, nor when no part of it
+    /// may change (`repairASCIITokenMayChange`).
+    func asciiTokenMayChange(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        !Self.staysAsItIs(token) && repairASCIITokenMayChange(token)
     }
 
     /// Whether `repairToken` returns the ASCII `token` unchanged without looking it up: no full stop, and every
