@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import MinutesCore
 
@@ -108,12 +107,5 @@ import Testing
 /// cmark-gfm keeps the extensions' special characters in a process-wide table while a parser
 /// finishes; parses on several threads (as `minutes ingest` runs them) must read alike anyway.
 @Test func markdownReadsAlikeOnSeveralThreadsAtOnce() {
-    let texts = MarkdownSectionsTests.corpusMarkdown.map(\.text)
-    let expected = texts.map { MarkdownReader().read($0, baseURL: nil) }
-    let results = Mutex<[Int: BlockDocument]>([:])
-    DispatchQueue.concurrentPerform(iterations: texts.count * 4) { i in
-        let document = MarkdownReader().read(texts[i % texts.count], baseURL: nil)
-        if document != expected[i % texts.count] { results.withLock { $0[i] = document } }
-    }
-    #expect(results.withLock { $0.isEmpty })
+    MarkdownThreadTests.expectReadAlikeOnEveryThread(MarkdownSectionsTests.corpusMarkdown.map(\.text))
 }
